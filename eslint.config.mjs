@@ -1,0 +1,49 @@
+// Lint rules. The one that matters most: src/core stays pure — no host globals, no UI or host packages.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp', 'window', 'document', 'navigator', 'localStorage'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/core is host-free: pass host data in through a port or argument.' }))],
+      'no-restricted-syntax': [
+        'error',
+        ...HOST_GLOBALS.map((name) => ({
+          selector: `MemberExpression[object.name='${name}']`,
+          message: 'src/core is host-free: pass host data in through a port or argument.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**', '**/functions/**'], message: 'src/core must not import UI or host code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/functions/*.generated.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,309 @@
+/**
+ * The one table of every SALES function (DOMAIN.md §3). Excel's wrappers and metadata, the zh-CN
+ * metadata, the web host's registrations and the function guide are all generated or read from it.
+ */
+import { ATTAINMENT, CHANGE, FORECASTACCURACY, GAP } from '../metrics/attainment';
+import { BOTTLENECK, CONVERSION, FUNNEL, WINRATE } from '../metrics/funnel';
+import { SLADUE, LEADGRADE } from '../metrics/leads';
+import { AOV, COVERAGE, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
+import { SCORE } from '../metrics/score';
+import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
+import type { FunctionSpec, ParamSpec } from './types';
+
+/** A parameter: ASCII key (also its en-US name), zh-CN name, en-US and zh-CN descriptions. */
+const p = (key: string, zh: string, enDesc: string, zhDesc: string, optional = false): ParamSpec => ({
+  key,
+  name: { 'en-US': key, 'zh-CN': zh },
+  description: { 'en-US': enDesc, 'zh-CN': zhDesc },
+  ...(optional ? { optional: true } : {}),
+});
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'ATTAINMENT',
+    name: { 'en-US': 'ATTAINMENT', 'zh-CN': '达成率' },
+    description: {
+      'en-US': 'Attainment of a target: actual / target; handles negative targets and lower-is-better metrics.',
+      'zh-CN': '目标达成率:实际 / 目标;支持负目标和越低越好的指标。',
+    },
+    params: [
+      p('actual', '实际', 'Actual result (a cell or a range).', '实际完成值(单元格或区域)。'),
+      p('target', '目标', 'Target (same shape as actual, or one cell).', '目标值(与实际同形状,或单个单元格)。'),
+      p('polarity', '方向', '"higher" (default) or "lower" / -1 for lower-is-better.', '"higher"(默认,越高越好)或 "lower" / -1(越低越好)。', true),
+    ],
+    result: 'percent',
+    example: { args: ['165', '180'], shows: '91.7%' },
+    impl: ATTAINMENT,
+  },
+  {
+    id: 'CONVERSION',
+    name: { 'en-US': 'CONVERSION', 'zh-CN': '转化率' },
+    description: { 'en-US': 'Conversion rate: converted / total.', 'zh-CN': '转化率:转化数 / 总数。' },
+    params: [
+      p('converted', '转化数', 'Number converted.', '转化的数量。'),
+      p('total', '总数', 'Total number.', '总数量。'),
+    ],
+    result: 'percent',
+    example: { args: ['18', '100'], shows: '18.0%' },
+    impl: CONVERSION,
+  },
+  {
+    id: 'FUNNEL',
+    name: { 'en-US': 'FUNNEL', 'zh-CN': '漏斗转化' },
+    description: {
+      'en-US': 'Conversion of each funnel stage: "step" (vs. the stage before, default) or "cumulative" (vs. the first stage). Spills.',
+      'zh-CN': '漏斗各阶段转化率:"step" 逐级(相对上一阶段,默认)或 "cumulative" 累计(相对第一阶段)。结果溢出。',
+    },
+    params: [
+      p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。'),
+      p('mode', '方式', '"step" (default) or "cumulative".', '"step"(默认)或 "cumulative"。', true),
+    ],
+    result: 'percent',
+    example: { args: ['{100;60;30}'], shows: '100% / 60% / 50%' },
+    impl: FUNNEL,
+  },
+  {
+    id: 'BOTTLENECK',
+    name: { 'en-US': 'BOTTLENECK', 'zh-CN': '瓶颈阶段' },
+    description: {
+      'en-US': 'The funnel stage with the lowest step conversion, or with the largest shortfall below benchmark rates.',
+      'zh-CN': '漏斗中逐级转化率最低的阶段;给出基准转化率时,为低于基准最多的阶段。',
+    },
+    params: [
+      p('stages', '阶段', 'Stage names.', '阶段名称。'),
+      p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。'),
+      p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', true),
+    ],
+    result: 'text',
+    example: { args: ['{"线索获取";"初步接洽";"需求确认"}', '{100;60;30}'], shows: '需求确认' },
+    impl: BOTTLENECK,
+  },
+  {
+    id: 'GAP',
+    name: { 'en-US': 'GAP', 'zh-CN': '目标差距' },
+    description: {
+      'en-US': 'Gap to target: target − actual (negative means the target was exceeded).',
+      'zh-CN': '目标差距:目标 − 实际(负数表示超额完成)。',
+    },
+    params: [
+      p('actual', '实际', 'Actual result.', '实际完成值。'),
+      p('target', '目标', 'Target.', '目标值。'),
+    ],
+    result: 'number',
+    example: { args: ['165', '180'], shows: '15' },
+    impl: GAP,
+  },
+  {
+    id: 'CHANGE',
+    name: { 'en-US': 'CHANGE', 'zh-CN': '变化率' },
+    description: {
+      'en-US': 'Rate of change from before to after: (after − before) / |before|.',
+      'zh-CN': '优化前后变化率:(优化后 − 优化前)/ |优化前|。',
+    },
+    params: [
+      p('before', '优化前', 'Value before.', '优化前的值。'),
+      p('after', '优化后', 'Value after.', '优化后的值。'),
+    ],
+    result: 'percent',
+    example: { args: ['12%', '18%'], shows: '50.0%' },
+    impl: CHANGE,
+  },
+  {
+    id: 'RUNRATE',
+    name: { 'en-US': 'RUNRATE', 'zh-CN': '预计完成' },
+    description: {
+      'en-US': 'Projected result for the whole period at the current pace: actual / elapsed days × period days.',
+      'zh-CN': '按当前进度预计整个周期的完成值:实际 / 已过天数 × 周期天数。',
+    },
+    params: [
+      p('actual', '实际', 'Actual result so far.', '截至目前的实际完成值。'),
+      p('start', '开始日期', 'First day of the period.', '周期第一天。'),
+      p('end', '结束日期', 'Last day of the period.', '周期最后一天。'),
+      p('as_of', '截至日期', 'Date of the actual (default: today).', '实际值的截至日期(默认今天)。', true),
+    ],
+    result: 'number',
+    volatile: true,
+    example: { args: ['50', 'DATE(2024,3,1)', 'DATE(2024,3,31)', 'DATE(2024,3,10)'], shows: '155' },
+    impl: RUNRATE,
+  },
+  {
+    id: 'WINRATE',
+    name: { 'en-US': 'WINRATE', 'zh-CN': '赢单率' },
+    description: { 'en-US': 'Win rate: won / (won + lost).', 'zh-CN': '赢单率:赢单数 /(赢单数 + 输单数)。' },
+    params: [
+      p('won', '赢单数', 'Deals won.', '赢单数量。'),
+      p('lost', '输单数', 'Deals lost.', '输单数量。'),
+    ],
+    result: 'percent',
+    example: { args: ['5', '15'], shows: '25.0%' },
+    impl: WINRATE,
+  },
+  {
+    id: 'WEIGHTED',
+    name: { 'en-US': 'WEIGHTED', 'zh-CN': '加权金额' },
+    description: {
+      'en-US': 'Weighted pipeline: the sum of amount × win probability, deal by deal.',
+      'zh-CN': '加权金额:逐单计算 金额 × 赢单概率 后求和。',
+    },
+    params: [
+      p('amounts', '金额', 'Deal amounts.', '商机金额。'),
+      p('probs_or_stages', '概率或阶段', 'Win probabilities (0–1), or stage names looked up in stage_table.', '赢单概率(0–1),或在阶段表中查找的阶段名称。'),
+      p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', true),
+    ],
+    result: 'number',
+    example: { args: ['{100;200}', '{0.5;0.1}'], shows: '70' },
+    impl: WEIGHTED,
+  },
+  {
+    id: 'COVERAGE',
+    name: { 'en-US': 'COVERAGE', 'zh-CN': '覆盖率' },
+    description: {
+      'en-US': 'Pipeline coverage: open pipeline / (target − won).',
+      'zh-CN': '商机覆盖率:在途商机 /(目标 − 已成交)。',
+    },
+    params: [
+      p('pipeline', '在途商机', 'Open pipeline amount.', '在途商机金额。'),
+      p('target', '目标', 'Target for the period.', '周期目标。'),
+      p('won', '已成交', 'Already won this period (default 0).', '本周期已成交金额(默认 0)。', true),
+    ],
+    result: 'number',
+    example: { args: ['900', '500', '200'], shows: '3.0' },
+    impl: COVERAGE,
+  },
+  {
+    id: 'VELOCITY',
+    name: { 'en-US': 'VELOCITY', 'zh-CN': '销售速度' },
+    description: {
+      'en-US': 'Sales velocity per day: opportunities × win rate × average deal / cycle days.',
+      'zh-CN': '每日销售速度:商机数 × 赢单率 × 平均单额 / 成交周期天数。',
+    },
+    params: [
+      p('opps', '商机数', 'Number of open opportunities.', '在途商机数量。'),
+      p('win_rate', '赢单率', 'Win rate (0–1).', '赢单率(0–1)。'),
+      p('avg_deal', '平均单额', 'Average deal size.', '平均成交金额。'),
+      p('cycle_days', '周期天数', 'Average sales cycle in days.', '平均成交周期(天)。'),
+    ],
+    result: 'number',
+    example: { args: ['40', '25%', '12', '60'], shows: '2' },
+    impl: VELOCITY,
+  },
+  {
+    id: 'AOV',
+    name: { 'en-US': 'AOV', 'zh-CN': '客单价' },
+    description: { 'en-US': 'Average order value: revenue / orders.', 'zh-CN': '客单价:销售额 / 订单数。' },
+    params: [
+      p('revenue', '销售额', 'Revenue.', '销售额。'),
+      p('orders', '订单数', 'Number of orders.', '订单数量。'),
+    ],
+    result: 'number',
+    example: { args: ['500', '40'], shows: '12.5' },
+    impl: AOV,
+  },
+  {
+    id: 'REPEATRATE',
+    name: { 'en-US': 'REPEATRATE', 'zh-CN': '复购率' },
+    description: {
+      'en-US': 'Repeat-purchase rate from an order list: customers with 2+ orders / distinct customers.',
+      'zh-CN': '复购率(按订单列表):下单 2 次及以上的客户数 / 不同客户数。',
+    },
+    params: [p('customer_ids', '客户', 'The customer of each order (one cell per order).', '每张订单对应的客户(每单一格)。')],
+    result: 'percent',
+    example: { args: ['{"甲";"乙";"甲";"丙"}'], shows: '33.3%' },
+    impl: REPEATRATE,
+  },
+  {
+    id: 'CYCLE',
+    name: { 'en-US': 'CYCLE', 'zh-CN': '成交周期' },
+    description: {
+      'en-US': 'Sales cycle in days from start to close: the median (or "mean"); open deals are skipped.',
+      'zh-CN': '从开始到成交的天数:中位数(或 "mean" 平均);未成交的行跳过。',
+    },
+    params: [
+      p('starts', '开始日期', 'Start dates.', '开始日期。'),
+      p('closes', '成交日期', 'Close dates (blank while open).', '成交日期(未成交留空)。'),
+      p('method', '方法', '"median" (default) or "mean".', '"median"(默认)或 "mean"。', true),
+    ],
+    result: 'days',
+    example: { args: ['{45352;45360}', '{45382;45450}'], shows: '60' },
+    impl: CYCLE,
+  },
+  {
+    id: 'LEADGRADE',
+    name: { 'en-US': 'LEADGRADE', 'zh-CN': '线索等级' },
+    description: {
+      'en-US': 'Lead grade from a 0–100 score: A (focus) ≥ 80, B (regular) ≥ 50, else C (nurture).',
+      'zh-CN': '按 0–100 评分给线索分级:A(重点跟进)≥ 80,B(常规跟进)≥ 50,否则 C(长期培育)。',
+    },
+    params: [
+      p('score', '评分', 'Lead score, 0–100.', '线索评分,0–100。'),
+      p('a_min', 'A级下限', 'Lowest A score (default 80).', 'A 级最低分(默认 80)。', true),
+      p('b_min', 'B级下限', 'Lowest B score (default 50).', 'B 级最低分(默认 50)。', true),
+    ],
+    result: 'text',
+    example: { args: ['85'], shows: 'A' },
+    impl: LEADGRADE,
+  },
+  {
+    id: 'SLADUE',
+    name: { 'en-US': 'SLADUE', 'zh-CN': '响应时限' },
+    description: {
+      'en-US': 'When the first response is due: received + 2 h (A), 24 h (B) or 168 h (C).',
+      'zh-CN': '首次响应截止时间:接收时间 + 2 小时(A)、24 小时(B)或 168 小时(C)。',
+    },
+    params: [
+      p('grade', '等级', 'Lead grade A, B or C.', '线索等级 A、B 或 C。'),
+      p('received', '接收时间', 'When the lead was received (date and time).', '线索接收时间(日期时间)。'),
+      p('hours', '时限小时', 'Response limit in hours for every grade (optional).', '统一的响应时限(小时,可选)。', true),
+    ],
+    result: 'datetime',
+    example: { args: ['"A"', 'DATE(2024,3,1)+9/24'], shows: '2024-03-01 11:00' },
+    impl: SLADUE,
+  },
+  {
+    id: 'DELAY',
+    name: { 'en-US': 'DELAY', 'zh-CN': '延期天数' },
+    description: {
+      'en-US': 'Days late: actual − planned; while open and past due, today − planned; blank while not yet due.',
+      'zh-CN': '延期天数:实际 − 计划;未完成且已过期时为 今天 − 计划;未到期时为空。',
+    },
+    params: [
+      p('planned', '计划完成', 'Planned completion date.', '计划完成日期。'),
+      p('actual', '实际完成', 'Actual completion date (blank while open).', '实际完成日期(未完成留空)。', true),
+      p('as_of', '截至日期', 'Date to measure open items against (default: today).', '计算未完成事项的截至日期(默认今天)。', true),
+    ],
+    result: 'days',
+    volatile: true,
+    example: { args: ['DATE(2024,3,25)', 'DATE(2024,3,28)'], shows: '3' },
+    impl: DELAY,
+  },
+  {
+    id: 'FORECASTACCURACY',
+    name: { 'en-US': 'FORECASTACCURACY', 'zh-CN': '预测准确率' },
+    description: {
+      'en-US': 'Forecast accuracy: max(0, 1 − |actual − forecast| / |actual|).',
+      'zh-CN': '预测准确率:max(0, 1 − |实际 − 预测| / |实际|)。',
+    },
+    params: [
+      p('actual', '实际', 'Actual result.', '实际完成值。'),
+      p('forecast', '预测', 'Forecast.', '预测值。'),
+    ],
+    result: 'percent',
+    example: { args: ['165', '180'], shows: '90.9%' },
+    impl: FORECASTACCURACY,
+  },
+  {
+    id: 'SCORE',
+    name: { 'en-US': 'SCORE', 'zh-CN': '绩效得分' },
+    description: {
+      'en-US': 'Weighted performance score of attainments; weights are normalised to sum to 1.',
+      'zh-CN': '按权重计算的绩效得分(基于各项达成率);权重自动归一化。',
+    },
+    params: [
+      p('values', '达成率', 'Attainments (or scores) per KPI.', '各指标的达成率(或得分)。'),
+      p('weights', '权重', 'Weight per KPI, same shape.', '各指标权重,形状相同。'),
+    ],
+    result: 'percent',
+    example: { args: ['{0.9;1.2}', '{0.6;0.4}'], shows: '102.0%' },
+    impl: SCORE,
+  },
+];

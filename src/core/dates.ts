@@ -1,0 +1,32 @@
+/**
+ * Day serials of the 1900 date system shared by Excel, Univer and Google Sheets: day 1 is
+ * 1900-01-01 and, through Excel's leap-year quirk, serial 25569 is 1970-01-01 for every date after
+ * 1900-02-28. Fractions are times of day.
+ */
+const UNIX_EPOCH_SERIAL = 25569;
+const MS_PER_DAY = 86_400_000;
+
+/** Serial of a calendar date (month 1–12). */
+export function serialFromDate(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** Serial of an ISO date `yyyy-mm-dd` (the documents' spelling), or undefined when it is not one. */
+export function serialFromIso(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const serial = serialFromDate(year, month, day);
+  const back = isoFromSerial(serial);
+  return back === `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` ? serial : undefined;
+}
+
+/** `yyyy-mm-dd` of a serial's day. */
+export function isoFromSerial(serial: number): string {
+  return new Date(Math.round((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
+}
+
+/** The local calendar day of a moment, as a serial: what a spreadsheet's TODAY() returns. */
+export function serialOfLocalDay(year: number, monthIndex: number, day: number): number {
+  return serialFromDate(year, monthIndex + 1, day);
+}

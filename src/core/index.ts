@@ -1,0 +1,8 @@
+/** Public entry of the pure calculation core: hosts and the task pane import from here. */
+export * from './errors';
+export * from './values';
+export * from './dates';
+export * from './i18n';
+export type { CalcContext, Metric } from './lift';
+export { FUNCTIONS, NAMESPACE, evaluate, functionById, qualifiedName } from './catalogue';
+export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';

@@ -1,0 +1,45 @@
+/**
+ * Element-by-element evaluation: equal-shaped ranges pair up cell by cell and spill, 1×1 arguments
+ * broadcast, a blank in a required argument gives a blank result (a future month shows nothing),
+ * an error in any argument passes through.
+ */
+import { CalcError, isCalcError } from './errors';
+import { type Arg, type Result, type Scalar, at, broadcastShape, isBlank, mapShape, toMatrix, toNumber } from './values';
+
+export interface CalcContext {
+  /** Today's day serial (1900 date system), supplied by the host: core never reads a clock. */
+  readonly today: number;
+}
+
+/** Every catalogue function has this shape: arguments as the host passes them, errors as values. */
+export type Metric = (args: readonly Arg[], ctx: CalcContext) => Result;
+
+export function elementwise(args: readonly Arg[], required: number, cell: (cells: Scalar[]) => Scalar): Result {
+  const matrices = args.map(toMatrix);
+  const shape = broadcastShape(matrices);
+  if (shape instanceof CalcError) return shape;
+  const result = mapShape(shape, (r, c) => {
+    const cells = matrices.map((m) => at(m, r, c));
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i];
+      if (isCalcError(value)) return value;
+      if (i < required && isBlank(value)) return null;
+    }
+    return cell(cells.map((v) => (isBlank(v) ? null : v)));
+  });
+  return shape.rows === 1 && shape.cols === 1 ? (result[0]?.[0] ?? null) : result;
+}
+
+/** Converts named cells to numbers and runs `body`, or returns the first conversion error. */
+export function withNumbers<K extends string>(
+  cells: Readonly<Record<K, Scalar>>,
+  body: (n: Readonly<Record<K, number>>) => Scalar,
+): Scalar {
+  const numbers = {} as Record<K, number>;
+  for (const key of Object.keys(cells) as K[]) {
+    const n = toNumber(cells[key], key);
+    if (isCalcError(n)) return n;
+    numbers[key] = n;
+  }
+  return body(numbers);
+}

@@ -1,0 +1,65 @@
+/** Target attainment family: ATTAINMENT, GAP, CHANGE, FORECASTACCURACY. */
+import { divZero, valueError } from '../errors';
+import { elementwise, withNumbers } from '../lift';
+import { type Arg, type Result, type Scalar, finite } from '../values';
+
+export type Polarity = 'higher' | 'lower';
+
+const HIGHER = new Set(['higher', 'high', 'up', '1', '越高越好', '高']);
+const LOWER = new Set(['lower', 'low', 'down', '-1', '越低越好', '低']);
+
+/** Reads a direction cell: blank means higher-is-better; the KPI sheet's 方向 labels are accepted as they are. */
+export function readPolarity(value: Scalar): Polarity | undefined {
+  if (value === null) return 'higher';
+  const key = String(value).trim().toLowerCase();
+  if (HIGHER.has(key)) return 'higher';
+  if (LOWER.has(key)) return 'lower';
+  return undefined;
+}
+
+/**
+ * Attainment of a target. Higher-is-better: (actual − target + |target|) / |target|, which is
+ * actual/target for a positive target and stays meaningful for a negative one (a loss budget).
+ * Lower-is-better mirrors it: (target − actual + |target|) / |target|, i.e. 2 − actual/target for
+ * a positive target, floored at 0.
+ */
+export function attainment(actual: number, target: number, polarity: Polarity): Scalar {
+  if (target === 0) return divZero('target is 0');
+  const scale = Math.abs(target);
+  if (polarity === 'higher') return finite((actual - target + scale) / scale);
+  return finite(Math.max(0, (target - actual + scale) / scale));
+}
+
+export const gap = (actual: number, target: number): Scalar => finite(target - actual);
+
+export function change(before: number, after: number): Scalar {
+  if (before === 0) return divZero('before is 0');
+  return finite((after - before) / Math.abs(before));
+}
+
+export function forecastAccuracy(actual: number, forecast: number): Scalar {
+  if (actual === 0) return divZero('actual is 0');
+  return finite(Math.max(0, 1 - Math.abs(actual - forecast) / Math.abs(actual)));
+}
+
+export const ATTAINMENT = (args: readonly Arg[]): Result =>
+  elementwise(args, 2, ([actual, target, direction]) => {
+    const polarity = readPolarity(direction);
+    if (polarity === undefined) return valueError('polarity must be "higher" or "lower" (or 1 / -1)');
+    return withNumbers({ actual: actual, target: target }, (n) => attainment(n.actual, n.target, polarity));
+  });
+
+export const GAP = (args: readonly Arg[]): Result =>
+  elementwise(args, 2, ([actual, target]) =>
+    withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target)),
+  );
+
+export const CHANGE = (args: readonly Arg[]): Result =>
+  elementwise(args, 2, ([before, after]) =>
+    withNumbers({ before: before, after: after }, (n) => change(n.before, n.after)),
+  );
+
+export const FORECASTACCURACY = (args: readonly Arg[]): Result =>
+  elementwise(args, 2, ([actual, forecast]) =>
+    withNumbers({ actual: actual, forecast: forecast }, (n) => forecastAccuracy(n.actual, n.forecast)),
+  );

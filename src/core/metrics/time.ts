@@ -1,0 +1,87 @@
+/** Time family: RUNRATE, CYCLE, DELAY (dates are day serials). */
+import { type CalcError, isCalcError, notAvailable, numError, valueError } from '../errors';
+import { type CalcContext, elementwise, withNumbers } from '../lift';
+import { type Arg, type Result, type Scalar, at, broadcastShape, finite, isBlank, toMatrix, toNumber } from '../values';
+
+/**
+ * Projected result for the whole period at the current pace: actual / elapsed days × period days,
+ * both counted inclusively. Before the period starts there is no pace (#N/A); after it ends the
+ * actual is final.
+ */
+export function runRate(actual: number, start: number, end: number, asOf: number): Scalar {
+  const [first, last, day] = [Math.floor(start), Math.floor(end), Math.floor(asOf)];
+  if (last < first) return numError('end is before start');
+  if (day < first) return notAvailable('the period has not started');
+  if (day > last) return finite(actual);
+  return finite((actual / (day - first + 1)) * (last - first + 1));
+}
+
+/**
+ * Days late. Done: actual − planned (negative when early). Open and past due: as_of − planned.
+ * Open and not yet due: blank, since nothing is late yet.
+ */
+export function delay(planned: number, actual: number | null, asOf: number): Scalar {
+  if (actual !== null) return finite(Math.floor(actual) - Math.floor(planned));
+  const overdue = Math.floor(asOf) - Math.floor(planned);
+  return overdue > 0 ? overdue : null;
+}
+
+export type CycleMethod = 'median' | 'mean';
+
+export function cycle(durations: readonly number[], method: CycleMethod): Scalar {
+  if (durations.length === 0) return notAvailable('no closed deals');
+  if (method === 'mean') return finite(durations.reduce((a, b) => a + b, 0) / durations.length);
+  const sorted = [...durations].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : finite(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+}
+
+function readMethod(arg: Arg): CycleMethod | CalcError {
+  const cell = at(toMatrix(arg), 0, 0);
+  if (isCalcError(cell)) return cell;
+  if (isBlank(cell)) return 'median';
+  const key = String(cell).trim().toLowerCase();
+  if (key === 'median' || key === '中位数') return 'median';
+  if (key === 'mean' || key === 'average' || key === '平均') return 'mean';
+  return valueError('method must be "median" or "mean"');
+}
+
+export const RUNRATE = (args: readonly Arg[], ctx: CalcContext): Result =>
+  elementwise(args, 3, ([actual, start, end, asOf]) =>
+    withNumbers({ actual, start, end, as_of: asOf ?? ctx.today }, (n) => runRate(n.actual, n.start, n.end, n.as_of)),
+  );
+
+export const DELAY = (args: readonly Arg[], ctx: CalcContext): Result =>
+  elementwise(args, 1, ([planned, actual, asOf]) =>
+    withNumbers({ planned, as_of: asOf ?? ctx.today }, (n) => {
+      if (actual === null) return delay(n.planned, null, n.as_of);
+      const done = toNumber(actual, 'actual');
+      return isCalcError(done) ? done : delay(n.planned, done, n.as_of);
+    }),
+  );
+
+export function CYCLE([startsArg, closesArg, methodArg]: readonly Arg[]): Result {
+  const starts = toMatrix(startsArg);
+  const closes = toMatrix(closesArg);
+  const shape = broadcastShape([starts, closes]);
+  if (isCalcError(shape)) return shape;
+  const method = readMethod(methodArg);
+  if (isCalcError(method)) return method;
+  const durations: number[] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    for (let c = 0; c < shape.cols; c++) {
+      const startCell = at(starts, r, c);
+      const closeCell = at(closes, r, c);
+      if (isCalcError(startCell)) return startCell;
+      if (isCalcError(closeCell)) return closeCell;
+      if (isBlank(startCell) || isBlank(closeCell)) continue; // open deal, or no start recorded
+      const start = toNumber(startCell, 'start');
+      if (isCalcError(start)) return start;
+      const close = toNumber(closeCell, 'close');
+      if (isCalcError(close)) return close;
+      if (close < start) return numError('a close date is before its start date');
+      durations.push(Math.floor(close) - Math.floor(start));
+    }
+  }
+  return cycle(durations, method);
+}
