@@ -6,3 +6,4 @@ export * from './i18n';
 export type { CalcContext, Metric } from './lift';
 export { FUNCTIONS, NAMESPACE, evaluate, functionById, qualifiedName } from './catalogue';
 export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';
+export * from './templates';

@@ -8,6 +8,7 @@ import { SLADUE, LEADGRADE } from '../metrics/leads';
 import { AOV, COVERAGE, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
 import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
+import { PORTABLE } from './portable';
 import type { FunctionSpec, ParamSpec } from './types';
 
 /** A parameter: ASCII key (also its en-US name), zh-CN name, en-US and zh-CN descriptions. */
@@ -18,7 +19,7 @@ const p = (key: string, zh: string, enDesc: string, zhDesc: string, optional = f
   ...(optional ? { optional: true } : {}),
 });
 
-export const FUNCTIONS: readonly FunctionSpec[] = [
+const SPECS: readonly FunctionSpec[] = [
   {
     id: 'ATTAINMENT',
     name: { 'en-US': 'ATTAINMENT', 'zh-CN': '达成率' },
@@ -307,3 +308,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     impl: SCORE,
   },
 ];
+
+/** Every function, with its native equivalent attached where one exists. */
+export const FUNCTIONS: readonly FunctionSpec[] = SPECS.map((spec) => {
+  const portable = PORTABLE[spec.id];
+  return portable === undefined ? spec : { ...spec, portable };
+});

@@ -25,4 +25,9 @@ export interface FunctionSpec {
   /** A self-contained example for the function guide: literal arguments and the value it shows. */
   readonly example: { readonly args: readonly string[]; readonly shows: string };
   readonly impl: Metric;
+  /**
+   * The same calculation as a native formula over argument expressions (cell references), for
+   * workbooks sent to someone without the add-in. Given for every function a template uses.
+   */
+  readonly portable?: (args: readonly string[]) => string;
 }

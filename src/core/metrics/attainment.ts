@@ -5,8 +5,8 @@ import { type Arg, type Result, type Scalar, finite } from '../values';
 
 export type Polarity = 'higher' | 'lower';
 
-const HIGHER = new Set(['higher', 'high', 'up', '1', '越高越好', '高']);
-const LOWER = new Set(['lower', 'low', 'down', '-1', '越低越好', '低']);
+const HIGHER = new Set(['higher', 'high', 'up', '1', 'higher is better', '越高越好', '高']);
+const LOWER = new Set(['lower', 'low', 'down', '-1', 'lower is better', '越低越好', '低']);
 
 /** Reads a direction cell: blank means higher-is-better; the KPI sheet's 方向 labels are accepted as they are. */
 export function readPolarity(value: Scalar): Polarity | undefined {

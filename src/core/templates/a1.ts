@@ -1,0 +1,20 @@
+/** A1 addresses (0-based indices in, spreadsheet text out). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export const cellAddress = (row: number, col: number, absolute = false): string =>
+  absolute ? `$${columnLetter(col)}$${row + 1}` : `${columnLetter(col)}${row + 1}`;
+
+export const rangeAddress = (top: number, left: number, bottom: number, right: number, absolute = false): string =>
+  `${cellAddress(top, left, absolute)}:${cellAddress(bottom, right, absolute)}`;
+
+/** A sheet name quoted for use in a formula or a range address. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

@@ -1,0 +1,16 @@
+/** The nine template sheets of the method, in the order a manager meets them. */
+import { diagnosis, execution, goals, plan } from './specs/method';
+import { evaluation, kpi, reviewLog } from './specs/evaluation';
+import { funnel, leads } from './specs/pipeline';
+import type { TemplateId, TemplateSpec } from './types';
+
+export const TEMPLATES: readonly TemplateSpec[] = [diagnosis, goals, execution, plan, funnel, leads, kpi, evaluation, reviewLog];
+
+export function templateById(id: string): TemplateSpec | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
+
+export * from './types';
+export * from './plan';
+export * from './a1';
+export type { TemplateId };

@@ -1,0 +1,220 @@
+/**
+ * Turns a template spec into a host-neutral plan: the title, the header, the rows (values and
+ * formulas), per-column formats, widths and drop-downs, conditional formats, summary cells and the
+ * chart, all in one language. Hosts render the plan; they never read specs themselves.
+ */
+import { functionById } from '../catalogue';
+import { serialFromIso } from '../dates';
+import type { Locale } from '../i18n';
+import { cellAddress, columnLetter, rangeAddress } from './a1';
+import {
+  type ChartSpec,
+  type ColumnSpec,
+  type ColumnType,
+  type ConditionRule,
+  type FormulaSpec,
+  NUMBER_FORMATS,
+  type SampleValue,
+  type TemplateSpec,
+  type Tone,
+} from './types';
+
+export interface TemplateOptions {
+  readonly locale: Locale;
+  /** Include the documents' sample rows. */
+  readonly samples: boolean;
+  /** Native formulas only, so the workbook computes without the add-in. */
+  readonly portable: boolean;
+  /** Empty rows with formulas, ready for data (default 10 without samples, 5 with). */
+  readonly blankRows?: number;
+}
+
+/** A cell to write: a value, or a formula (kept apart so user text is never taken for one). */
+export type PlanCell = number | string | boolean | null | { readonly formula: string };
+
+export interface PlannedColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly type: ColumnType;
+  readonly numberFormat: string;
+  readonly width: number;
+  readonly list?: readonly string[];
+  readonly computed: boolean;
+}
+
+export type PlannedRule = Exclude<ConditionRule, { kind: 'textEquals' }> | { readonly kind: 'textEquals'; readonly text: string };
+
+export interface PlannedConditionalFormat {
+  readonly column: number;
+  readonly rule: PlannedRule;
+  readonly tone: Tone;
+}
+
+export interface PlannedSummary {
+  readonly label: string;
+  readonly labelCell: { readonly row: number; readonly col: number };
+  readonly valueCell: { readonly row: number; readonly col: number };
+  readonly value: PlanCell;
+  readonly numberFormat: string;
+}
+
+export interface PlannedChart {
+  readonly kind: ChartSpec['kind'];
+  readonly title: string;
+  readonly categoryColumn: number;
+  readonly seriesColumns: readonly number[];
+}
+
+export interface TemplatePlan {
+  readonly templateId: TemplateSpec['id'];
+  readonly sheetName: string;
+  readonly tableName: string;
+  readonly title: string;
+  /** 0-based row of the table header; data starts on the next row. Row 0 holds the title. */
+  readonly headerRow: number;
+  readonly columns: readonly PlannedColumn[];
+  readonly rows: readonly (readonly PlanCell[])[];
+  readonly conditionalFormats: readonly PlannedConditionalFormat[];
+  readonly summary: readonly PlannedSummary[];
+  readonly chart?: PlannedChart;
+  /** Number of rows the data occupies, for ranges of whole columns. */
+  readonly dataRowCount: number;
+}
+
+export const HEADER_ROW = 1;
+
+interface FormulaContext {
+  readonly locale: Locale;
+  readonly portable: boolean;
+  readonly columnIndex: ReadonlyMap<string, number>;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+}
+
+const PLACEHOLDER = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
+
+function substitute(template: string, row: number, ctx: FormulaContext): string {
+  return template.replace(PLACEHOLDER, (_match, key: string, mode: string | undefined) => {
+    const col = ctx.columnIndex.get(key);
+    if (col === undefined) throw new Error(`formula refers to unknown column {${key}}`);
+    switch (mode) {
+      case '@prev':
+        return cellAddress(row - 1, col);
+      case '@first':
+        return `${columnLetter(col)}$${ctx.firstDataRow + 1}`;
+      case '#col':
+        return rangeAddress(ctx.firstDataRow, col, ctx.lastDataRow, col, true);
+      case '#rest':
+        return rangeAddress(ctx.firstDataRow + 1, col, ctx.lastDataRow, col, true);
+      default:
+        return cellAddress(row, col);
+    }
+  });
+}
+
+/** The formula text (without `=`) of a spec at a row: SALES call, or its native equivalent. */
+export function renderFormula(spec: FormulaSpec, row: number, ctx: FormulaContext): string {
+  if ('native' in spec) {
+    const text = typeof spec.native === 'string' ? spec.native : spec.native[ctx.locale];
+    return substitute(text, row, ctx);
+  }
+  const fn = functionById(spec.call);
+  if (fn === undefined) throw new Error(`template uses unknown function ${spec.call}`);
+  const args = spec.args.map((arg) => substitute(arg, row, ctx));
+  if (!ctx.portable) return `SALES.${fn.id}(${args.join(',')})`;
+  if (spec.portable !== undefined) return substitute(spec.portable, row, ctx);
+  if (fn.portable === undefined) throw new Error(`${fn.id} has no native equivalent for portable formulas`);
+  return fn.portable(args);
+}
+
+function sampleCell(value: SampleValue | undefined, column: ColumnSpec, locale: Locale): PlanCell {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') return value[locale];
+  if (typeof value === 'string' && (column.type === 'date' || column.type === 'datetime')) {
+    const [day = '', time] = value.split(' ');
+    const serial = serialFromIso(day);
+    if (serial === undefined) throw new Error(`sample ${value} in ${column.key} is not a yyyy-mm-dd date`);
+    if (time === undefined) return serial;
+    const [h = 0, m = 0] = time.split(':').map(Number);
+    return serial + (h * 60 + m) / 1440;
+  }
+  return value;
+}
+
+function planRule(rule: ConditionRule, locale: Locale): PlannedRule {
+  return rule.kind === 'textEquals' ? { kind: 'textEquals', text: rule.text[locale] } : rule;
+}
+
+export function planTemplate(spec: TemplateSpec, options: TemplateOptions): TemplatePlan {
+  const { locale } = options;
+  const samples = options.samples ? spec.samples : [];
+  const blankRows = options.blankRows ?? (samples.length > 0 ? 5 : 10);
+  const dataRowCount = Math.max(1, samples.length + blankRows);
+  const firstDataRow = HEADER_ROW + 1;
+  const columnIndex = new Map(spec.columns.map((c, i) => [c.key, i]));
+  const ctx: FormulaContext = { locale, portable: options.portable, columnIndex, firstDataRow, lastDataRow: firstDataRow + dataRowCount - 1 };
+
+  const rows: PlanCell[][] = [];
+  for (let i = 0; i < dataRowCount; i++) {
+    const sample = samples[i];
+    const row = firstDataRow + i;
+    rows.push(
+      spec.columns.map((column) => {
+        const formula = i === 0 && column.firstRowFormula ? column.firstRowFormula : column.formula;
+        if (formula) return { formula: `=${renderFormula(formula, row, ctx)}` };
+        return sample ? sampleCell(sample[column.key], column, locale) : null;
+      }),
+    );
+  }
+
+  const summaryCol = spec.columns.length + 1; // one empty column between the table and the summary
+  return {
+    templateId: spec.id,
+    sheetName: spec.sheetName[locale],
+    tableName: spec.tableName,
+    title: `${spec.sheetName[locale]} — ${spec.purpose[locale]}`,
+    headerRow: HEADER_ROW,
+    dataRowCount,
+    columns: spec.columns.map((column) => ({
+      key: column.key,
+      label: column.label[locale],
+      type: column.type,
+      numberFormat: NUMBER_FORMATS[column.type],
+      width: column.width,
+      computed: column.formula !== undefined,
+      ...(column.list ? { list: column.list.map((item) => item[locale]) } : {}),
+    })),
+    rows,
+    conditionalFormats: spec.conditionalFormats.map((cf) => ({
+      column: columnIndex.get(cf.column) ?? -1,
+      rule: planRule(cf.rule, locale),
+      tone: cf.tone,
+    })),
+    summary: (spec.summary ?? []).map((cell, i) => ({
+      label: cell.label[locale],
+      labelCell: { row: HEADER_ROW, col: summaryCol + i },
+      valueCell: { row: firstDataRow, col: summaryCol + i },
+      value: { formula: `=${renderFormula(cell.formula, firstDataRow, ctx)}` },
+      numberFormat: NUMBER_FORMATS[cell.type],
+    })),
+    ...(spec.chart
+      ? {
+          chart: {
+            kind: spec.chart.kind,
+            title: spec.chart.title[locale],
+            categoryColumn: columnIndex.get(spec.chart.category) ?? 0,
+            seriesColumns: spec.chart.series.map((key) => columnIndex.get(key) ?? 0),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The en-US formula text with SALES names in the given language: `=销售.达成率(G3,D3)` for zh-CN. */
+export function localizeFormula(formula: string, locale: Locale): string {
+  if (locale === 'en-US') return formula;
+  return formula.replace(/\bSALES\.([A-Z]+)\(/g, (match, id: string) => {
+    const fn = functionById(id);
+    return fn ? `销售.${fn.name[locale]}(` : match;
+  });
+}

@@ -1,0 +1,98 @@
+/** Measurement tables: multi-dimensional KPIs (seed 003 §4), before/after (seed 002 step 4), review log (seed 000). */
+import type { Localized } from '../../i18n';
+import type { TemplateSpec } from '../types';
+import { DIRECTION, L, attainmentColours, isLowerBetter } from './common';
+
+const CATEGORY = [L('结果', 'Result'), L('过程', 'Process'), L('效率', 'Efficiency')] as const;
+const [HIGHER, LOWER] = DIRECTION;
+
+export const kpi: TemplateSpec = {
+  id: 'kpi',
+  sheetName: L('KPI 多维追踪', 'KPI Tracking'),
+  tableName: 'KpiTracking',
+  purpose: L('结果、过程、效率三类指标一起看,按方向计算达成率。', 'Track result, process and efficiency KPIs together, each in its own direction.'),
+  source: '003 §4',
+  columns: [
+    { key: 'category', label: L('类别', 'Category'), type: 'text', width: 10, list: CATEGORY, required: true },
+    { key: 'metric', label: L('指标', 'Metric'), type: 'text', width: 20, required: true },
+    { key: 'direction', label: L('方向', 'Direction'), type: 'text', width: 14, list: DIRECTION },
+    { key: 'unit', label: L('单位', 'Unit'), type: 'text', width: 8 },
+    { key: 'target', label: L('目标', 'Target'), type: 'number', width: 10, required: true },
+    { key: 'actual', label: L('实际', 'Actual'), type: 'number', width: 10 },
+    { key: 'attainment', label: L('达成率', 'Attainment'), type: 'percent', width: 10, formula: { call: 'ATTAINMENT', args: ['{actual}', '{target}', '{direction}'] } },
+  ],
+  // The metrics seed 003 §4 names; targets and actuals are the team's own.
+  samples: [
+    { category: L('结果', 'Result'), metric: L('销售额', 'Revenue'), direction: HIGHER },
+    { category: L('过程', 'Process'), metric: L('新增线索量', 'New leads'), direction: HIGHER },
+    { category: L('过程', 'Process'), metric: L('有效拜访次数', 'Qualified visits'), direction: HIGHER },
+    { category: L('效率', 'Efficiency'), metric: L('线索转化率', 'Lead conversion'), direction: HIGHER },
+    { category: L('效率', 'Efficiency'), metric: L('平均成交周期', 'Average sales cycle'), direction: LOWER, unit: L('天', 'days') },
+  ],
+  conditionalFormats: attainmentColours('attainment'),
+};
+
+const VERDICT = {
+  met: L('达标', 'Met'),
+  missed: L('未达标', 'Missed'),
+  better: L('改善', 'Improved'),
+  worse: L('恶化', 'Worse'),
+  flat: L('持平', 'No change'),
+};
+
+/** With a target change: met/missed in the metric's direction; without one: improved/worse. */
+const verdictFormula = (lang: keyof Localized): string => {
+  const lower = isLowerBetter('{direction}');
+  const v = (key: keyof typeof VERDICT) => `"${VERDICT[key][lang]}"`;
+  return (
+    `IF({change}="","",IF({goalChange}="",IF({change}=0,${v('flat')},IF(({change}<0)=${lower},${v('better')},${v('worse')})),` +
+    `IF(${lower},IF({change}<={goalChange},${v('met')},${v('missed')}),IF({change}>={goalChange},${v('met')},${v('missed')}))))`
+  );
+};
+
+export const evaluation: TemplateSpec = {
+  id: 'evaluation',
+  sheetName: L('效果评估', 'Before & After'),
+  tableName: 'BeforeAfter',
+  purpose: L('对比优化前后的关键指标,判断是否达到目标变化。', 'Compare key metrics before and after the changes, against the target change.'),
+  source: '002 第四步',
+  columns: [
+    { key: 'metric', label: L('指标', 'Metric'), type: 'text', width: 20, required: true },
+    { key: 'direction', label: L('方向', 'Direction'), type: 'text', width: 14, list: DIRECTION },
+    { key: 'before', label: L('优化前', 'Before'), type: 'general', width: 10, required: true },
+    { key: 'after', label: L('优化后', 'After'), type: 'general', width: 10 },
+    { key: 'change', label: L('变化率', 'Change'), type: 'percent', width: 10, formula: { call: 'CHANGE', args: ['{before}', '{after}'] } },
+    { key: 'goalChange', label: L('目标变化', 'Target change'), type: 'percent', width: 10 },
+    { key: 'verdict', label: L('结论', 'Verdict'), type: 'text', width: 10, formula: { native: { 'zh-CN': verdictFormula('zh-CN'), 'en-US': verdictFormula('en-US') } } },
+  ],
+  samples: [
+    { metric: L('线索转化率', 'Lead conversion rate'), direction: HIGHER, before: 0.12, after: 0.18, goalChange: 0.15 },
+    { metric: L('新人平均上岗周期(天)', 'New-hire ramp-up (days)'), direction: LOWER, before: 60, after: 45, goalChange: -0.25 },
+  ],
+  conditionalFormats: [
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.missed }, tone: 'bad' },
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.worse }, tone: 'bad' },
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.met }, tone: 'good' },
+  ],
+};
+
+export const reviewLog: TemplateSpec = {
+  id: 'reviewLog',
+  sheetName: L('复盘记录', 'Review Log'),
+  tableName: 'ReviewLog',
+  purpose: L('每次复盘一行:结论、诊断、措施数和下次复盘日期。', 'One row per review: conclusions, diagnosis, actions and the next review date.'),
+  source: '000',
+  columns: [
+    { key: 'reviewId', label: L('复盘编号', 'Review ID'), type: 'text', width: 14, required: true },
+    { key: 'date', label: L('日期', 'Date'), type: 'date', width: 12, required: true },
+    { key: 'period', label: L('周期', 'Period'), type: 'text', width: 12 },
+    { key: 'participants', label: L('参与人', 'Participants'), type: 'text', width: 20 },
+    { key: 'dataFindings', label: L('数据分析结论', 'Data analysis'), type: 'text', width: 36 },
+    { key: 'processEvaluation', label: L('过程评估', 'Process evaluation'), type: 'text', width: 30 },
+    { key: 'diagnosisSummary', label: L('问题诊断摘要', 'Diagnosis summary'), type: 'text', width: 36 },
+    { key: 'actionCount', label: L('改进措施数', 'Actions'), type: 'integer', width: 10 },
+    { key: 'nextReview', label: L('下次复盘日期', 'Next review'), type: 'date', width: 14 },
+  ],
+  samples: [],
+  conditionalFormats: [],
+};

@@ -1,0 +1,54 @@
+/**
+ * The edge between Excel custom functions and the pure core: Excel's arguments in, core values
+ * through `evaluate`, core errors out as `CustomFunctions.Error`. Every generated wrapper calls
+ * `callFromExcel`, so this is the only Excel-specific calculation code.
+ */
+import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, serialOfLocalDay } from '../core';
+
+type ExcelCell = number | string | boolean | CustomFunctions.Error;
+
+const ERROR_CODE: Record<CalcErrorKind, CustomFunctions.ErrorCode> = {
+  DIV0: CustomFunctions.ErrorCode.divisionByZero,
+  VALUE: CustomFunctions.ErrorCode.invalidValue,
+  NUM: CustomFunctions.ErrorCode.invalidNumber,
+  NA: CustomFunctions.ErrorCode.notAvailable,
+};
+
+/** Excel shows a message only for #VALUE! and #N/A; passing one for other codes is not allowed. */
+const SHOWS_MESSAGE: ReadonlySet<CalcErrorKind> = new Set(['VALUE', 'NA']);
+
+function toExcelCell(value: Scalar): ExcelCell {
+  if (value instanceof CalcError) {
+    const code = ERROR_CODE[value.kind];
+    return SHOWS_MESSAGE.has(value.kind) && value.message
+      ? new CustomFunctions.Error(code, value.message)
+      : new CustomFunctions.Error(code);
+  }
+  return value === null ? '' : value; // a blank result shows as an empty cell, not 0
+}
+
+/** Excel hands a matrix parameter as a 2-D array, an omitted optional one as null/undefined. */
+function fromExcel(arg: unknown): Arg {
+  if (arg === null || arg === undefined) return undefined;
+  if (Array.isArray(arg)) return arg.map((row: unknown[]) => row.map((cell) => fromExcelCell(cell)));
+  return fromExcelCell(arg);
+}
+
+function fromExcelCell(cell: unknown): Scalar {
+  if (typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean') return cell;
+  return null;
+}
+
+/** Today's serial in the user's local calendar, as Excel's TODAY() gives it. */
+export function todaySerial(now: Date = new Date()): number {
+  return serialOfLocalDay(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+export function toExcelResult(result: Result): ExcelCell[][] {
+  if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
+  return [[toExcelCell(result)]];
+}
+
+export function callFromExcel(id: string, args: readonly unknown[]): ExcelCell[][] {
+  return toExcelResult(evaluate(id, args.map(fromExcel), { today: todaySerial() }));
+}

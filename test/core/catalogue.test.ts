@@ -1,0 +1,153 @@
+/**
+ * The shared case table run through the core's `evaluate`, plus checks on the catalogue itself
+ * (DOMAIN.md §3: exactly these 19 functions, both languages, every function covered by cases).
+ */
+import { FUNCTIONS, LOCALES, NAMESPACE, evaluate, functionById, isCalcError, qualifiedName } from '../../src/core';
+import { caseName, expectMatches, loadFunctionCases, normalizeResult, todayOf, toCoreArgs } from '../cases/cases';
+
+/** The functions of DOMAIN.md §3, in its order. */
+const DOMAIN_IDS = [
+  'ATTAINMENT',
+  'CONVERSION',
+  'FUNNEL',
+  'BOTTLENECK',
+  'GAP',
+  'CHANGE',
+  'RUNRATE',
+  'WINRATE',
+  'WEIGHTED',
+  'COVERAGE',
+  'VELOCITY',
+  'AOV',
+  'REPEATRATE',
+  'CYCLE',
+  'LEADGRADE',
+  'SLADUE',
+  'DELAY',
+  'FORECASTACCURACY',
+  'SCORE',
+];
+
+const MIN_CASES_PER_FUNCTION = 3;
+const cases = loadFunctionCases();
+const HAN = /\p{Script=Han}/u;
+
+describe('case table functions.json through evaluate', () => {
+  test.each(cases.map((c) => [caseName(c), c] as const))('%s', (_name, c) => {
+    const result = evaluate(c.fn, toCoreArgs(c), { today: todayOf(c) });
+    expectMatches(result, c.expected, c.precision);
+  });
+});
+
+describe('case table', () => {
+  test('names only catalogue functions', () => {
+    const unknown = cases.filter((c) => functionById(c.fn) === undefined).map(caseName);
+    expect(unknown).toEqual([]);
+  });
+
+  test.each(FUNCTIONS.map((spec) => [spec.id] as const))(`%s has at least ${MIN_CASES_PER_FUNCTION} cases`, (id) => {
+    expect(cases.filter((c) => c.fn === id).length).toBeGreaterThanOrEqual(MIN_CASES_PER_FUNCTION);
+  });
+
+  test.each(FUNCTIONS.map((spec) => [spec.id] as const))('%s has a case with a value and a case with an error', (id) => {
+    const own = cases.filter((c) => c.fn === id).map((c) => normalizeResult(c.expected));
+    const cells = own.flatMap((e) => (Array.isArray(e) ? e.flat() : [e]));
+    expect(cells.some((e) => typeof e === 'number' || (typeof e === 'string' && !e.startsWith('#')))).toBe(true);
+    expect(cells.some((e) => typeof e === 'string' && e.startsWith('#'))).toBe(true);
+  });
+
+  test('no case passes more arguments than the function declares', () => {
+    const tooMany = cases.filter((c) => c.args.length > (functionById(c.fn)?.params.length ?? 0)).map(caseName);
+    expect(tooMany).toEqual([]);
+  });
+
+  test('no case omits a required argument', () => {
+    const short = cases
+      .filter((c) => c.args.length < (functionById(c.fn)?.params.filter((p) => !p.optional).length ?? 0))
+      .map(caseName);
+    expect(short).toEqual([]);
+  });
+
+  test('a case sets today only for a function that depends on it', () => {
+    const needless = cases.filter((c) => c.today !== undefined && !functionById(c.fn)?.volatile).map(caseName);
+    expect(needless).toEqual([]);
+  });
+});
+
+describe('catalogue', () => {
+  test('has exactly the 19 functions of DOMAIN.md §3', () => {
+    expect(FUNCTIONS.map((spec) => spec.id).sort()).toEqual([...DOMAIN_IDS].sort());
+    expect(new Set(FUNCTIONS.map((spec) => spec.id)).size).toBe(FUNCTIONS.length);
+  });
+
+  test('functionById finds every function, case-insensitively, and nothing else', () => {
+    for (const spec of FUNCTIONS) {
+      expect(functionById(spec.id)).toBe(spec);
+      expect(functionById(spec.id.toLowerCase())).toBe(spec);
+    }
+    expect(functionById('NOPE')).toBeUndefined();
+  });
+
+  test('evaluate of an unknown function is an error value, not an exception', () => {
+    expect(isCalcError(evaluate('NOPE', [], { today: 45376 }))).toBe(true);
+  });
+
+  test('names are unique in every language', () => {
+    for (const locale of LOCALES) {
+      const names = FUNCTIONS.map((spec) => spec.name[locale]);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
+  describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec) => {
+    test('id matches ^[A-Z0-9.]+$ and is its en-US name', () => {
+      expect(id).toMatch(/^[A-Z0-9.]+$/);
+      expect(spec.name['en-US']).toBe(id);
+    });
+
+    test('zh-CN name is Chinese, at least 3 characters', () => {
+      const zh = spec.name['zh-CN'];
+      expect([...zh].length).toBeGreaterThanOrEqual(3);
+      expect(zh).toMatch(/^\p{Script=Han}+$/u);
+    });
+
+    test('qualified names use the namespace of each language', () => {
+      expect(qualifiedName(spec, 'en-US')).toBe(`${NAMESPACE['en-US']}.${id}`);
+      expect(qualifiedName(spec, 'zh-CN')).toBe(`${NAMESPACE['zh-CN']}.${spec.name['zh-CN']}`);
+    });
+
+    test('has descriptions in en-US and zh-CN', () => {
+      expect(spec.description['en-US'].trim().length).toBeGreaterThan(10);
+      expect(spec.description['zh-CN'].trim().length).toBeGreaterThan(3);
+      expect(spec.description['zh-CN']).toMatch(HAN);
+    });
+
+    test('has parameters with ASCII keys, names and descriptions in both languages', () => {
+      expect(spec.params.length).toBeGreaterThan(0);
+      const keys = spec.params.map((p) => p.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const param of spec.params) {
+        expect(param.key).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(param.name['en-US']).toBe(param.key);
+        expect(param.name['zh-CN']).toMatch(HAN);
+        expect(param.description['en-US'].trim()).not.toBe('');
+        expect(param.description['zh-CN']).toMatch(HAN);
+      }
+    });
+
+    test('optional parameters come last', () => {
+      const firstOptional = spec.params.findIndex((p) => p.optional === true);
+      if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((p) => p.optional === true)).toBe(true);
+    });
+
+    test('has an example for the function guide', () => {
+      expect(spec.example.args.length).toBeGreaterThan(0);
+      expect(spec.example.shows.trim()).not.toBe('');
+    });
+
+    test('with no arguments gives a value, never an exception', () => {
+      const result = normalizeResult(evaluate(id, [], { today: 45376 }));
+      expect(result === null || typeof result !== 'object' || Array.isArray(result)).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Builds the Excel add-in (task pane + custom functions in one shared runtime) into dist/.
+ * ADDIN_BASE_URL sets the production base URL written into dist/manifest.xml (default: the dev URL).
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { ZhCnMetadataPlugin } = require('./scripts/zh-cn-metadata-plugin');
+
+const DEV_BASE_URL = 'https://localhost:3000/';
+const FUNCTIONS_SOURCE = './src/functions/functions.generated.ts';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode === 'development';
+  const baseUrl = (process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/?$/, '/');
+  return {
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: './src/taskpane/excel.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+        { test: /\.css$/, type: 'asset/resource' },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
+      new ZhCnMetadataPlugin({ from: 'functions.json', to: 'functions.zh-CN.json', locale: require('./src/functions/locales.generated.json')['zh-CN'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        // Offline development serves the office-js package's own copy; builds reference Microsoft's CDN as the Store requires.
+        officeJs: dev ? '/office-js/office.js' : OFFICE_JS_CDN,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString().split(DEV_BASE_URL).join(baseUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: [{ directory: path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist'), publicPath: '/office-js' }],
+    },
+  };
+};
