@@ -10,7 +10,6 @@ module.exports = {
     '^.+\\.tsx?$': [
       'ts-jest',
       {
-        isolatedModules: true,
         tsconfig: { module: 'CommonJS', moduleResolution: 'Node10', jsx: 'react-jsx', verbatimModuleSyntax: false },
       },
     ],

@@ -86,7 +86,10 @@ const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function toNumber(value: Scalar, argName: string): number | CalcError {
   if (isCalcError(value)) return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : numError(`${argName} is not finite`);
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) return Number(value.trim());
+  if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) {
+    const n = Number(value.trim()); // "1e309" matches the pattern but is Infinity
+    return Number.isFinite(n) ? n : numError(`${argName} is not finite`);
+  }
   return valueError(`${argName} must be a number`);
 }
 

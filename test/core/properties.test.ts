@@ -245,6 +245,20 @@ describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec
     );
   });
 
+  test('never throws and returns only valid cells (extreme numbers only)', () => {
+    const extremeArb = fc.constantFrom(0, -0, 1, -1, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, -5e-324, 1e-300);
+    const extremeArgsArb = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([rows, cols]) =>
+      fc.tuple(...spec.params.map((): fc.Arbitrary<Arg> => fc.oneof(extremeArb, matrixArb(rows, cols, extremeArb)))),
+    );
+    fc.assert(
+      fc.property(extremeArgsArb, fc.constantFrom(1, 45376, 2958465), (args, today) => {
+        assertValid(id, args, evaluate(id, args, { today }));
+        assertValid(id, args, callImpl(spec, args, today));
+      }),
+      params,
+    );
+  });
+
   test('does not change its arguments', () => {
     fc.assert(
       fc.property(alignedArgsArb(spec), (args) => {
@@ -403,9 +417,11 @@ describe('semantic properties', () => {
   test('ATTAINMENT: lower-is-better mirrors higher-is-better for every target (max(0, 2 − higher))', () => {
     fc.assert(
       fc.property(moderateArb, moderateArb.filter((t) => t !== 0), (actual, target) => {
-        const higher = num(run('ATTAINMENT', [actual, target]));
-        const lower = num(run('ATTAINMENT', [actual, target, 'lower']));
-        expect(close(lower, Math.max(0, 2 - higher))).toBe(true);
+        const higher = run('ATTAINMENT', [actual, target]);
+        const lower = run('ATTAINMENT', [actual, target, 'lower']);
+        if (typeof higher === 'number') expect(close(num(lower), Math.max(0, 2 - higher))).toBe(true);
+        // a tiny target can overflow the ratio: then lower-is-better is 0 or overflows too
+        else expect(lower === 0 || errorKind(lower) === 'NUM').toBe(true);
       }),
       params,
     );
@@ -640,6 +656,43 @@ describe('semantic properties', () => {
         const i = stages.indexOf(result as string);
         const rates = counts.map((c, k) => (k === 0 ? 1 : c / (counts[k - 1] as number)));
         expect(rates[i]).toBe(Math.min(...rates.slice(1)));
+      }),
+      params,
+    );
+  });
+
+  test('ratios do not depend on the scale of their inputs (no silent overflow or underflow)', () => {
+    // Scaling every amount by a power of two is exact away from the subnormal range, so a ratio must
+    // not change, except that one side may overflow to #NUM!.
+    const amountArb = fc.oneof(
+      fc.double({ min: 1e-290, max: 1e308, noNaN: true }),
+      fc.constantFrom(0, 1, 100, 1e307, 1e308, Number.MAX_VALUE),
+      fc.integer({ min: 0, max: 1000 }),
+    );
+    const ratios: readonly (readonly [string, number])[] = [
+      ['CONVERSION', 2], ['WINRATE', 2], ['AOV', 2], ['COVERAGE', 3], ['ATTAINMENT', 2], ['CHANGE', 2], ['FORECASTACCURACY', 2],
+    ];
+    fc.assert(
+      fc.property(fc.array(amountArb, { minLength: 3, maxLength: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.constantFrom(0.5, 2, 0.25, 4), (xs, negate, k) => {
+        fc.pre(xs.every((x) => Number.isFinite(x * k)));
+        for (const [id, arity] of ratios) {
+          const args = xs.slice(0, arity).map((x, i) => (negate[i] === true && id !== 'CONVERSION' && id !== 'WINRATE' && id !== 'AOV' ? -x : x));
+          const a = run(id, args);
+          const b = run(id, args.map((x) => x * k));
+          if (typeof a === 'number' && typeof b === 'number') {
+            if (!close(a, b)) throw new Error(`${id}(${show(args)}) = ${a} but scaled by ${k} gives ${b}`);
+          } else if (typeof a !== 'number' && typeof b !== 'number') {
+            expect(errorKind(a)).toBe(errorKind(b));
+          } else {
+            expect(errorKind(typeof a === 'number' ? b : a)).toBe('NUM');
+          }
+        }
+        const weights = xs.map((x) => [x]);
+        const values = [[0.5], [1], [0.75]];
+        const s1 = run('SCORE', [values, weights]);
+        const s2 = run('SCORE', [values, weights.map(([w]) => [(w as number) * k])]);
+        if (typeof s1 === 'number' && typeof s2 === 'number') expect(close(s1, s2)).toBe(true);
+        else expect(errorKind(s1) ?? errorKind(s2)).toBeDefined();
       }),
       params,
     );

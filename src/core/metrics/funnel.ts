@@ -13,6 +13,8 @@ export function conversion(converted: number, total: number): Scalar {
 export function winRate(won: number, lost: number): Scalar {
   if (won < 0 || lost < 0) return numError('counts cannot be negative');
   if (won + lost === 0) return divZero('no won or lost deals');
+  // Huge counts: won + lost overflows, so halve both (exact at that size) rather than divide by Infinity.
+  if (!Number.isFinite(won + lost)) return finite(won / 2 / (won / 2 + lost / 2));
   return finite(won / (won + lost));
 }
 

@@ -19,6 +19,8 @@ import {
 export function coverage(pipeline: number, target: number, won: number): Scalar {
   if (pipeline < 0) return numError('pipeline cannot be negative');
   if (won >= target) return notAvailable('target met');
+  // target − won can overflow for huge inputs: halve all three (exact at that size) instead.
+  if (!Number.isFinite(target - won)) return finite(pipeline / 2 / (target / 2 - won / 2));
   return finite(pipeline / (target - won));
 }
 

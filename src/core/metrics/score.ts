@@ -5,13 +5,18 @@ import { type Arg, type Result, type Scalar, at, broadcastShape, finite, isBlank
 /** Weighted score: Σ value × weight / Σ weight, so weights need not add up to 1 (they are normalised). */
 export function score(pairs: readonly (readonly [number, number])[]): Scalar {
   if (pairs.length === 0) return null;
+  // Weights (never negative) are scaled by the largest first, so huge weights cannot overflow the
+  // sum and tiny ones cannot lose their precision in value × weight.
+  let largest = 0;
+  for (const [, weight] of pairs) largest = Math.max(largest, weight);
+  if (largest === 0) return divZero('weights add up to 0');
   let weightSum = 0;
   let total = 0;
   for (const [value, weight] of pairs) {
-    weightSum += weight;
-    total += value * weight;
+    const w = weight / largest;
+    weightSum += w;
+    total += value * w;
   }
-  if (weightSum === 0) return divZero('weights add up to 0');
   return finite(total / weightSum);
 }
 

@@ -23,7 +23,7 @@ export function runRate(actual: number, start: number, end: number, asOf: number
 export function delay(planned: number, actual: number | null, asOf: number): Scalar {
   if (actual !== null) return finite(Math.floor(actual) - Math.floor(planned));
   const overdue = Math.floor(asOf) - Math.floor(planned);
-  return overdue > 0 ? overdue : null;
+  return overdue > 0 ? finite(overdue) : null;
 }
 
 export type CycleMethod = 'median' | 'mean';
@@ -33,7 +33,7 @@ export function cycle(durations: readonly number[], method: CycleMethod): Scalar
   if (method === 'mean') return finite(durations.reduce((a, b) => a + b, 0) / durations.length);
   const sorted = [...durations].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : finite(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+  return sorted.length % 2 === 1 ? finite(sorted[mid] as number) : finite(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
 }
 
 function readMethod(arg: Arg): CycleMethod | CalcError {

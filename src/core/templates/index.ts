@@ -14,3 +14,4 @@ export * from './types';
 export * from './plan';
 export * from './a1';
 export type { TemplateId };
+export * from './naming';
