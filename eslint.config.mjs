@@ -1,6 +1,7 @@
 // Lint rules. The one that matters most: src/core stays pure — no host globals, no UI or host packages.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp', 'window', 'document', 'navigator', 'localStorage'];
 
@@ -10,7 +11,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

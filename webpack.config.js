@@ -20,6 +20,7 @@ module.exports = (_env, argv) => {
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: './src/taskpane/excel.tsx',
+      web: './src/hosts/web/main.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -30,7 +31,7 @@ module.exports = (_env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-        { test: /\.css$/, type: 'asset/resource' },
+        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
       ],
     },
     performance: { hints: false },
@@ -43,6 +44,11 @@ module.exports = (_env, argv) => {
         chunks: ['functions', 'taskpane'],
         // Offline development serves the office-js package's own copy; builds reference Microsoft's CDN as the Store requires.
         officeJs: dev ? '/office-js/office.js' : OFFICE_JS_CDN,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/hosts/web/index.html',
+        chunks: ['web'],
       }),
       new CopyWebpackPlugin({
         patterns: [

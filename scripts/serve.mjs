@@ -41,5 +41,6 @@ server.on('error', (error) => {
   process.exit(1);
 });
 server.listen(port, '127.0.0.1', () => {
-  console.log(`销售复盘 Sales Review is running at http://localhost:${port}/  (Ctrl+C to stop)`);
+  const { port: actual } = server.address();
+  console.log(`销售复盘 Sales Review is running at http://localhost:${actual}/  (Ctrl+C to stop)`);
 });

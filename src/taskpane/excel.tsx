@@ -1,13 +1,30 @@
 /**
  * Excel entry of the task pane. Office.js is touched here and in hosts/excel only: the pane
- * receives the display language and everything else through props and context.
+ * receives the language, the theme and the workbook port as props.
  */
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../core';
+import { createExcelWorkbook } from '../hosts/excel/excelWorkbook';
 import { App } from './App/App';
+
+/** Office's theme gives colours only: a dark body background means a dark theme. */
+function officeTheme(): 'light' | 'dark' {
+  const background = Office.context.officeTheme?.bodyBackgroundColor;
+  if (!background || !/^#?[0-9a-f]{6}$/i.test(background)) return 'light';
+  const hex = background.replace('#', '');
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
+}
 
 Office.onReady(() => {
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<App locale={localeFromLanguage(Office.context.displayLanguage)} />);
+  const displayLanguage = Office.context.displayLanguage;
+  createRoot(container).render(
+    <App
+      locale={localeFromLanguage(displayLanguage)}
+      theme={officeTheme()}
+      workbook={createExcelWorkbook({ excel: Excel, displayLanguage })}
+    />,
+  );
 });

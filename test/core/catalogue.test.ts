@@ -2,8 +2,8 @@
  * The shared case table run through the core's `evaluate`, plus checks on the catalogue itself
  * (DOMAIN.md §3: exactly these 19 functions, both languages, every function covered by cases).
  */
-import { FUNCTIONS, LOCALES, NAMESPACE, evaluate, functionById, isCalcError, qualifiedName } from '../../src/core';
-import { caseName, expectMatches, loadFunctionCases, normalizeResult, todayOf, toCoreArgs } from '../cases/cases';
+import { CalcError, FUNCTIONS, LOCALES, NAMESPACE, evaluate, functionById, isCalcError, qualifiedName } from '../../src/core';
+import { caseName, compareResult, expectMatches, loadFunctionCases, normalizeResult, todayOf, toCoreArg, toCoreArgs } from '../cases/cases';
 
 /** The functions of DOMAIN.md §3, in its order. */
 const DOMAIN_IDS = [
@@ -36,6 +36,68 @@ describe('case table functions.json through evaluate', () => {
   test.each(cases.map((c) => [caseName(c), c] as const))('%s', (_name, c) => {
     const result = evaluate(c.fn, toCoreArgs(c), { today: todayOf(c) });
     expectMatches(result, c.expected, c.precision);
+  });
+});
+
+describe('case loader and comparer (test/cases/cases.ts)', () => {
+  test('error spellings in arguments become error values, other cells stay as they are', () => {
+    const arg = toCoreArg([['#DIV/0!', '#N/A'], [null, '甲']]) as unknown[][];
+    expect(isCalcError(arg[0]?.[0]) && (arg[0]?.[0] as CalcError).kind).toBe('DIV0');
+    expect(isCalcError(arg[0]?.[1]) && (arg[0]?.[1] as CalcError).kind).toBe('NA');
+    expect(arg[1]).toEqual([null, '甲']);
+    expect(toCoreArg(3)).toBe(3);
+  });
+
+  test('numbers match within the precision, scaled for large numbers', () => {
+    expect(compareResult(0.9166666667, 0.9166666666666666)).toBeUndefined();
+    expect(compareResult(0.9167, 0.9166666666666666)).toBeDefined();
+    expect(compareResult(0.5555555, 0.5556, 1e-4)).toBeUndefined();
+    expect(compareResult(0.5554, 0.5556, 1e-4)).toBeDefined();
+    expect(compareResult(1e12 + 1e-4, 1e12)).toBeUndefined();
+  });
+
+  test('errors match by spelling, whether a CalcError or an object with a code', () => {
+    expect(compareResult(new CalcError('DIV0', 'target is 0'), '#DIV/0!')).toBeUndefined();
+    expect(compareResult({ code: '#N/A', message: 'x' }, '#N/A')).toBeUndefined();
+    expect(compareResult(new CalcError('NUM'), '#DIV/0!')).toBeDefined();
+    expect(compareResult(0, '#DIV/0!')).toBeDefined();
+  });
+
+  test('a blank result is null, undefined or an empty string, and nothing else', () => {
+    expect(compareResult(null, null)).toBeUndefined();
+    expect(compareResult(undefined, null)).toBeUndefined();
+    expect(compareResult('', null)).toBeUndefined();
+    expect(compareResult(0, null)).toBeDefined();
+    expect(compareResult(null, 0)).toBeDefined();
+  });
+
+  test('a 1×1 spill equals its scalar; other spills compare shape and every cell', () => {
+    expect(compareResult([[0.5]], 0.5)).toBeUndefined();
+    expect(compareResult(0.5, [[0.5]])).toBeUndefined();
+    expect(compareResult([[1], [0.6]], [[1], [0.6]])).toBeUndefined();
+    expect(compareResult([[1, 0.6]], [[1], [0.6]])).toBeDefined();
+    expect(compareResult([[1], [0.7]], [[1], [0.6]])).toBeDefined();
+    expect(compareResult([[1], [new CalcError('NUM')]], [[1], ['#NUM!']])).toBeUndefined();
+    expect(compareResult(1, [[1], [0.6]])).toBeDefined();
+  });
+
+  test('NaN, infinities, ragged or empty results never match', () => {
+    expect(compareResult(Number.NaN, 0)).toBeDefined();
+    expect(compareResult(Number.POSITIVE_INFINITY, 1e308)).toBeDefined();
+    expect(compareResult([[1], [2, 3]], [[1], [2]])).toBeDefined();
+    expect(compareResult([], null)).toBeDefined();
+    expect(compareResult({}, null)).toBeDefined();
+  });
+
+  test('text matches exactly', () => {
+    expect(compareResult('需求确认', '需求确认')).toBeUndefined();
+    expect(compareResult('A', 'B')).toBeDefined();
+    expect(compareResult('', 'A')).toBeDefined();
+  });
+
+  test('expectMatches throws with both values on a mismatch', () => {
+    expect(() => expectMatches(0.5, 0.5)).not.toThrow();
+    expect(() => expectMatches(0.4, 0.5)).toThrow(/0\.5/);
   });
 });
 

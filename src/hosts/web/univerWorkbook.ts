@@ -1,0 +1,214 @@
+/**
+ * The web host's WorkbookPort: renders a TemplatePlan into a new Univer sheet through the facade.
+ * Order per template: new sheet (grown if needed) → number formats → values and formulas in one
+ * write → table → drop-downs → conditional formats → widths, freeze, activate → wait for the
+ * formulas. It never writes to a sheet it did not just create.
+ *
+ * Not rendered: the plan's chart — Univer has no open-source chart plugin (charts are Univer Pro).
+ */
+import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
+import type { FUniver } from '@univerjs/core/facade';
+import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
+
+import '@univerjs/engine-formula/facade';
+import '@univerjs/sheets/facade';
+import '@univerjs/sheets-formula/facade';
+import '@univerjs/sheets-numfmt/facade';
+import '@univerjs/sheets-data-validation/facade';
+import '@univerjs/sheets-conditional-formatting/facade';
+import '@univerjs/sheets-table/facade';
+
+import {
+  type Locale,
+  type PlanCell,
+  type PlannedConditionalFormat,
+  type TemplatePlan,
+  TONE_COLORS,
+  cellAddress,
+  rangeAddress,
+  uniqueSheetName,
+  uniqueTableName,
+} from '../../core';
+import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+
+export interface UniverWorkbookOptions {
+  /** The workbook to use; default: the active workbook at each call. */
+  readonly workbook?: FWorkbook;
+  /** Language of error messages. Default zh-CN. */
+  readonly locale?: Locale;
+  /** Wait for Univer to compute the new sheet's formulas before `insertTemplate` resolves. Default true. */
+  readonly awaitCalculation?: boolean;
+}
+
+/** Column widths are given in characters; Univer wants pixels. */
+export const PIXELS_PER_CHARACTER = 8;
+const MIN_COLUMN_PIXELS = 48;
+
+const MESSAGES = {
+  noWorkbook: { 'zh-CN': '没有打开的工作簿。', 'en-US': 'No workbook is open.' },
+  noSheet: { 'zh-CN': (name: string) => `找不到工作表“${name}”。`, 'en-US': (name: string) => `Sheet "${name}" was not found.` },
+  tableFailed: {
+    'zh-CN': (name: string) => `无法在工作表“${name}”上创建表格。`,
+    'en-US': (name: string) => `Could not create the table on sheet "${name}".`,
+  },
+} as const;
+
+/** A plan cell as Univer cell data; text is always typed as text, so `=…` typed by a user stays text. */
+export function cellDataOf(cell: PlanCell): ICellData | undefined {
+  if (cell === null) return undefined;
+  if (typeof cell === 'object') return { f: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}` };
+  if (typeof cell === 'string') return { v: cell, t: CellValueType.STRING };
+  if (typeof cell === 'boolean') return { v: cell, t: CellValueType.BOOLEAN };
+  return { v: cell, t: CellValueType.NUMBER };
+}
+
+function planHasFormulas(plan: TemplatePlan): boolean {
+  return plan.summary.length > 0 || plan.rows.some((row) => row.some((cell) => cell !== null && typeof cell === 'object'));
+}
+
+function tableNamesOf(workbook: FWorkbook): string[] {
+  return workbook.getTableList().map((table) => table.name);
+}
+
+function addConditionalFormat(sheet: FWorksheet, format: PlannedConditionalFormat, firstRow: number, rowCount: number): void {
+  if (format.column < 0) return;
+  const range = sheet.getRange(firstRow, format.column, rowCount, 1).getRange();
+  const colors = TONE_COLORS[format.tone];
+  const builder = sheet.newConditionalFormattingRule();
+  const { rule } = format;
+  const topLeft = cellAddress(firstRow, format.column);
+  switch (rule.kind) {
+    case 'lessThan':
+      builder.whenNumberLessThan(rule.value);
+      break;
+    case 'greaterThan':
+      builder.whenNumberGreaterThan(rule.value);
+      break;
+    case 'atLeast':
+      builder.whenNumberGreaterThanOrEqualTo(rule.value);
+      break;
+    case 'between':
+      builder.whenNumberBetween(rule.min, rule.max);
+      break;
+    case 'textEquals':
+      builder.whenTextEqualTo(rule.text);
+      break;
+    case 'isFalse':
+      // A blank cell equals FALSE in a comparison: only real booleans may turn red.
+      builder.whenFormulaSatisfied(`=AND(ISLOGICAL(${topLeft}),NOT(${topLeft}))`);
+      break;
+  }
+  sheet.addConditionalFormattingRule(builder.setBackground(colors.fill).setFontColor(colors.font).setRanges([range]).build());
+}
+
+/** The Univer WorkbookPort (host "Web"). */
+export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOptions = {}): WorkbookPort {
+  const locale = options.locale ?? 'zh-CN';
+
+  const workbookOf = (): FWorkbook => {
+    const workbook = options.workbook ?? api.getActiveWorkbook();
+    if (!workbook) throw new WorkbookError(MESSAGES.noWorkbook[locale]);
+    return workbook;
+  };
+
+  async function insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate> {
+    const workbook = workbookOf();
+    const sheetName = uniqueSheetName(
+      plan.sheetName,
+      workbook.getSheets().map((s) => s.getSheetName()),
+    );
+    const wantedTableName = uniqueTableName(plan.tableName, tableNamesOf(workbook));
+
+    const columnCount = plan.columns.length;
+    const headerRow = plan.headerRow;
+    const firstDataRow = headerRow + 1;
+    const rowCount = plan.rows.length;
+    const lastDataRow = headerRow + rowCount;
+    const lastSummaryColumn = Math.max(-1, ...plan.summary.flatMap((s) => [s.labelCell.col, s.valueCell.col]));
+    const lastSummaryRow = Math.max(-1, ...plan.summary.flatMap((s) => [s.labelCell.row, s.valueCell.row]));
+
+    const sheet = workbook.insertSheet(sheetName);
+    // Default sheets are 1000×20: grow before writing past the edge.
+    const neededRows = Math.max(lastDataRow, lastSummaryRow) + 1;
+    const neededColumns = Math.max(columnCount, lastSummaryColumn + 1);
+    if (sheet.getMaxRows() < neededRows) sheet.setRowCount(neededRows);
+    if (sheet.getMaxColumns() < neededColumns) sheet.setColumnCount(neededColumns);
+
+    // Number formats first, so values land in formatted cells (text columns are '@').
+    plan.columns.forEach((column, c) => {
+      if (rowCount > 0 && column.numberFormat !== 'General') {
+        sheet.getRange(firstDataRow, c, rowCount, 1).setNumberFormat(column.numberFormat);
+      }
+    });
+    for (const summary of plan.summary) {
+      if (summary.numberFormat !== 'General') sheet.getRange(summary.valueCell.row, summary.valueCell.col).setNumberFormat(summary.numberFormat);
+    }
+
+    // Every value in one write: a sparse matrix in absolute coordinates.
+    const cells: IObjectMatrixPrimitiveType<ICellData> = {};
+    const put = (row: number, col: number, cell: PlanCell): void => {
+      const data = cellDataOf(cell);
+      if (data === undefined) return;
+      (cells[row] ??= {})[col] = data;
+    };
+    put(0, 0, plan.title);
+    plan.columns.forEach((column, c) => put(headerRow, c, column.label));
+    plan.rows.forEach((row, r) => row.forEach((cell, c) => put(firstDataRow + r, c, cell)));
+    for (const summary of plan.summary) {
+      put(summary.labelCell.row, summary.labelCell.col, summary.label);
+      put(summary.valueCell.row, summary.valueCell.col, summary.value);
+    }
+    sheet.getRange(0, 0, neededRows, neededColumns).setValues(cells);
+    sheet.getRange(0, 0).setFontWeight('bold');
+    for (const summary of plan.summary) sheet.getRange(summary.labelCell.row, summary.labelCell.col).setFontWeight('bold');
+
+    // The table over header + data.
+    const tableRange = { startRow: headerRow, startColumn: 0, endRow: lastDataRow, endColumn: columnCount - 1 };
+    const added = await sheet.addTable(wantedTableName, tableRange);
+    const table = sheet.getSubTableInfos().find((t) => t.range.startRow === headerRow && t.range.startColumn === 0);
+    if (!added || table === undefined) throw new WorkbookError(MESSAGES.tableFailed[locale](sheetName), sheetName);
+
+    // Drop-downs on list columns.
+    plan.columns.forEach((column, c) => {
+      if (!column.list || column.list.length === 0 || rowCount === 0) return;
+      const rule = api.newDataValidation().requireValueInList([...column.list], false, true).setAllowInvalid(false).build();
+      sheet.getRange(firstDataRow, c, rowCount, 1).setDataValidation(rule);
+    });
+
+    if (rowCount > 0) for (const format of plan.conditionalFormats) addConditionalFormat(sheet, format, firstDataRow, rowCount);
+
+    plan.columns.forEach((column, c) => sheet.setColumnWidth(c, Math.max(MIN_COLUMN_PIXELS, Math.round(column.width * PIXELS_PER_CHARACTER))));
+    for (const summary of plan.summary) {
+      sheet.setColumnWidth(summary.valueCell.col, Math.max(sheet.getColumnWidth(summary.valueCell.col), summary.label.length * 2 * PIXELS_PER_CHARACTER));
+    }
+    sheet.setFrozenRows(firstDataRow);
+    workbook.setActiveSheet(sheet);
+
+    if ((options.awaitCalculation ?? true) && planHasFormulas(plan)) await api.getFormula().onCalculationResultApplied();
+
+    return {
+      sheetName: sheet.getSheetName(),
+      tableName: table.name,
+      tableAddress: rangeAddress(headerRow, 0, lastDataRow, columnCount - 1),
+    };
+  }
+
+  return {
+    host: 'Web',
+    async listSheets(): Promise<readonly SheetInfo[]> {
+      const workbook = workbookOf();
+      const tables = workbook.getTableList();
+      return workbook.getSheets().map((sheet) => ({
+        name: sheet.getSheetName(),
+        tables: tables.filter((t) => t.subUnitId === sheet.getSheetId()).map((t) => t.name),
+      }));
+    },
+    insertTemplate,
+    async activateSheet(name: string): Promise<void> {
+      const workbook = workbookOf();
+      const sheet = workbook.getSheetByName(name);
+      if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](name), name);
+      workbook.setActiveSheet(sheet);
+    },
+  };
+}

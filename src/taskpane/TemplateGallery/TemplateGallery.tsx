@@ -1,0 +1,109 @@
+/**
+ * 模板 Templates: one card per template sheet with its purpose and columns, and an Insert button.
+ * Insertion goes through the WorkbookPort; the result or a failure shows in a MessageBar.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Dropdown,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate } from '../../core';
+import { t } from '../strings';
+import { useWorkbook } from '../workbookContext';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  card: { minWidth: 0 },
+  columns: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  language: { minWidth: '0', maxWidth: '100%' },
+});
+
+type Outcome = { readonly intent: 'success' | 'error'; readonly text: string };
+
+export interface TemplateGalleryProps {
+  /** The pane's language (labels); the sheet language is chosen separately. */
+  readonly locale: Locale;
+  readonly defaults?: { readonly samples?: boolean; readonly portable?: boolean };
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
+
+export function TemplateGallery({ locale, defaults }: TemplateGalleryProps) {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const [sheetLocale, setSheetLocale] = useState<Locale>(locale);
+  const [samples, setSamples] = useState(defaults?.samples ?? true);
+  const [portable, setPortable] = useState(defaults?.portable ?? false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function insert(spec: TemplateSpec) {
+    setBusy(spec.id);
+    setOutcome(null);
+    try {
+      const inserted = await workbook.insertTemplate(planTemplate(spec, { locale: sheetLocale, samples, portable }));
+      setOutcome({ intent: 'success', text: t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName }) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason }) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-label={t(locale, 'templatesTab')}>
+      <div className={styles.options}>
+        <label>
+          <Caption1>{t(locale, 'language')}</Caption1>
+          <Dropdown
+            className={styles.language}
+            value={LANGUAGE_NAMES[sheetLocale]}
+            selectedOptions={[sheetLocale]}
+            onOptionSelect={(_e, data) => data.optionValue && setSheetLocale(data.optionValue as Locale)}
+          >
+            {LOCALES.map((l) => (
+              <Option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </Option>
+            ))}
+          </Dropdown>
+        </label>
+        <Switch checked={samples} onChange={(_e, data) => setSamples(data.checked)} label={t(locale, 'withSamples')} />
+        <Switch checked={portable} onChange={(_e, data) => setPortable(data.checked)} label={t(locale, 'portable')} />
+      </div>
+      {outcome && (
+        <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {TEMPLATES.map((spec) => (
+        <Card key={spec.id} className={styles.card} data-template={spec.id}>
+          <CardHeader header={<Text weight="semibold">{spec.sheetName[locale]}</Text>} description={<Caption1>{`${t(locale, 'source')}: ${spec.source}`}</Caption1>} />
+          <Body1>{spec.purpose[locale]}</Body1>
+          <Caption1 className={styles.columns}>{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
+          <Button
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void insert(spec)}
+            aria-label={`${t(locale, 'insert')} ${spec.sheetName[locale]}`}
+          >
+            {busy === spec.id ? t(locale, 'inserting') : t(locale, 'insert')}
+          </Button>
+        </Card>
+      ))}
+    </section>
+  );
+}

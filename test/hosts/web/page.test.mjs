@@ -1,0 +1,43 @@
+// Browser test of `npm start`'s page: the built web host in real (headless) Chromium.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, cellText, launchBrowser, serveDist } from '../../support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openPage(lang = 'zh-CN') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${server.url}?lang=${lang}`);
+  await page.getByRole('heading', { name: lang === 'zh-CN' ? '销售复盘' : 'Sales Review' }).waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
+test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }, async () => {
+  const { page, errors } = await openPage();
+  await page.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' }).click();
+  await page.getByText('已插入工作表“表2 销售目标分解与跟踪表”').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => window.salesReview.api.getActiveWorkbook().getSheetByName('表2 销售目标分解与跟踪表')?.getRange('H3').getDisplayValue() === '91.7%',
+    null,
+    { timeout: 30_000 },
+  );
+  assert.equal(await cellText(page, '表2 销售目标分解与跟踪表', 'H3'), '91.7%');
+  assert.equal(await cellText(page, '表2 销售目标分解与跟踪表', 'I3'), '15.0');
+  assert.equal(await cellText(page, '表2 销售目标分解与跟踪表', 'H4'), '');
+  await page.screenshot({ path: join(ARTIFACTS, 'web-host-goals.png') });
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,50 @@
+// Browser-test support: serves dist/ on a free loopback port and launches the Chromium that ships
+// inside the @sparticuz/chromium npm package (no browser download, no system install).
+import chromium from '@sparticuz/chromium';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium as playwright } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+/** Starts `scripts/serve.mjs dist` on port 0 and resolves with its URL once it listens. */
+export function serveDist() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), join(ROOT, 'dist')], {
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => reject(new Error('server did not start within 15 s')), 15_000);
+    child.stdout.on('data', (chunk) => {
+      const match = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: `http://127.0.0.1:${match[1]}/`, stop: () => child.kill() });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export async function launchBrowser() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    headless: true,
+  });
+}
+
+/** Reads a cell's displayed text from the web host's Univer workbook. */
+export function cellText(page, sheetName, a1) {
+  return page.evaluate(
+    ([sheet, address]) => {
+      const ws = window.salesReview.api.getActiveWorkbook().getSheetByName(sheet);
+      return ws ? String(ws.getRange(address).getDisplayValue() ?? '') : null;
+    },
+    [sheetName, a1],
+  );
+}
