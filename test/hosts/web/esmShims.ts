@@ -1,12 +1,17 @@
 /**
- * Univer's CommonJS builds require four ESM-only packages (lodash-es, nanoid 5, rbush 4, kdbush 4).
- * Node ≥ 20.19 loads them through require(esm); Jest does not, and node_modules are not transformed.
- * Each Univer test file maps them to CommonJS equivalents with, at its top:
+ * Univer's CommonJS builds require six ESM-only packages (lodash-es, nanoid 5, rbush 4, kdbush 4,
+ * and through engine-render cjk-regex and franc-min). Node ≥ 20.19 loads them through
+ * require(esm); Jest does not, and node_modules are not transformed. Each Univer test file maps
+ * them to CommonJS equivalents with, at its top (jest.mock calls are hoisted above the imports):
  *
  *   jest.mock('lodash-es', () => jest.requireActual('lodash'));
  *   jest.mock('nanoid', () => jest.requireActual('./esmShims').nanoidModule);
  *   jest.mock('rbush', () => jest.requireActual('./esmShims').umdBuild('rbush'));
  *   jest.mock('kdbush', () => jest.requireActual('./esmShims').umdBuild('kdbush'));
+ *   jest.mock('cjk-regex', () => jest.requireActual('./esmShims').cjkRegexModule);
+ *   jest.mock('franc-min', () => jest.requireActual('./esmShims').francModule);
+ *
+ * cjk-regex and franc-min only serve text layout in the renderer, which headless tests never run.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -35,6 +40,20 @@ export const nanoidModule = {
 
 /** The UMD build shipped beside a package's ESM entry (`rbush/rbush.js`, `kdbush/kdbush.js`). */
 export function umdBuild(name: 'rbush' | 'kdbush'): unknown {
-  const packageDir = path.dirname(require.resolve(`${name}/package.json`, { paths: [process.cwd()] }));
+  const packageDir = path.dirname(require.resolve(name));
   return jest.requireActual(path.join(packageDir, `${name}.js`));
 }
+
+const charset = (source: string) => ({ toRegExp: (): RegExp => new RegExp(`[${source}]`, 'u') });
+const CJK_LETTERS = String.raw`\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}\p{Script=Bopomofo}`;
+const CJK_PUNCTUATION = String.raw`\u3000-\u303F\u31C0-\u31EF\u3200-\u32FF\u3300-\u33FF\uFE10-\uFE1F\uFE30-\uFE4F\uFE50-\uFE6F\uFF00-\uFFEF`;
+
+/** cjk-regex's three character classes, from Unicode properties (close enough for headless use). */
+export const cjkRegexModule = {
+  letters: () => charset(CJK_LETTERS),
+  punctuations: () => charset(CJK_PUNCTUATION),
+  all: () => charset(CJK_LETTERS + CJK_PUNCTUATION),
+};
+
+/** franc-min's language guess, used for hyphenation only: always "undetermined". */
+export const francModule = { franc: (): string => 'und' };
