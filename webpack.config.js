@@ -16,7 +16,7 @@ module.exports = (_env, argv) => {
   const dev = argv.mode === 'development';
   const baseUrl = (process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/?$/, '/');
   return {
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    devtool: dev ? 'eval-source-map' : false,
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: './src/taskpane/excel.tsx',

@@ -325,7 +325,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     const block = sheet.getRange(tableAddress);
     block[language.property] = planBlock(plan, language.names);
 
-    const table = sheet.tables.add(tableAddress, true);
+    // A Range, not an address: an address without a sheet name means the *active* sheet.
+    const table = sheet.tables.add(block, true);
     table.name = tableName;
     table.style = TABLE_STYLE;
 

@@ -16,8 +16,20 @@
  *   a formula unless the cell's number format is `@` (then the formula is stored as text — flagged);
  *   a date- or number-looking string in a non-text cell is converted by Excel (flagged).
  */
-import { OfficeMockObject } from 'office-addin-mock';
+import path from 'node:path';
 import { columnLetter } from '../../../src/core';
+
+/**
+ * office-addin-mock needs only the `OfficeApp` enum from office-addin-manifest, whose own
+ * dependencies ship ES modules Jest's CommonJS runtime cannot load. Stand in for it (at the path
+ * office-addin-mock resolves) before loading the library.
+ */
+const manifestPath = require.resolve('office-addin-manifest', { paths: [path.dirname(require.resolve('office-addin-mock'))] });
+jest.doMock(manifestPath, () => ({
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+}));
+const { OfficeMockObject } = jest.requireActual<typeof import('office-addin-mock')>('office-addin-mock');
+type OfficeMockObject = InstanceType<typeof OfficeMockObject>;
 
 // ——— addresses ———
 
@@ -461,13 +473,16 @@ class MockWorksheet {
     };
   }
 
-  get tables(): { add(address: string, hasHeaders: boolean): MockTable } {
+  get tables(): { add(source: MockRange | string, hasHeaders: boolean): MockTable } {
     return {
-      add: (address: string, hasHeaders: boolean) => {
-        const box = parseAddress(address);
+      add: (source: MockRange | string, hasHeaders: boolean) => {
+        // Office.js: "If the address does not contain a sheet name, the currently-active sheet is used."
+        if (!(source instanceof MockRange)) throw new MockViolation(`tables.add("${source}"): pass a Range; a bare address means the active sheet`);
+        const box = source.box;
         const holder: { table?: TableModel } = {};
         this.context.enqueue('TableCollection.add', () => {
           const sheet = this.ref();
+          if (source.ref() !== sheet) throw new MockViolation('tables.add with a range on another sheet');
           if (!hasHeaders) throw new MockViolation('tables.add without a header row');
           for (const other of this.context.excel.tables.filter((t) => t.sheet === sheet)) {
             const o = parseAddress(other.address);

@@ -88,7 +88,7 @@ let currentToday = 0;
 const results = new Map<string, { readonly actual: unknown; readonly formula: string }>();
 
 /** The value of a result cell as a JSON cell (errors arrive as their spelling, booleans as 1/0 with t=3). */
-function jsonOf(cell: ICellData | null | undefined): JsonCell {
+function jsonOf(cell: ICellData | null | undefined | void): JsonCell {
   if (!cell || cell.v === null || cell.v === undefined) return null;
   if (cell.t === CellValueType.BOOLEAN) return cell.v === true || cell.v === 1 || cell.v === '1' || cell.v === 'TRUE';
   if (typeof cell.v === 'number' || typeof cell.v === 'string' || typeof cell.v === 'boolean') return cell.v;

@@ -1,0 +1,307 @@
+/**
+ * Every template inserted into a headless Univer workbook through the web WorkbookPort, in zh-CN,
+ * with SALES formulas (portable: false) and with native formulas (portable: true), and the
+ * computed cells checked against the documents' numbers (DESIGN.md §3): 165/180 → 91.7%,
+ * 12% → 18% = +50%, 60 → 45 days = −25%, the CRM training 3 days late, lead SLAs, the funnel.
+ * One Univer for the file, one workbook per formula mode.
+ */
+jest.mock('lodash-es', () => jest.requireActual('lodash'));
+jest.mock('nanoid', () => jest.requireActual('./esmShims').nanoidModule);
+jest.mock('rbush', () => jest.requireActual('./esmShims').umdBuild('rbush'));
+jest.mock('kdbush', () => jest.requireActual('./esmShims').umdBuild('kdbush'));
+jest.mock('cjk-regex', () => jest.requireActual('./esmShims').cjkRegexModule);
+jest.mock('franc-min', () => jest.requireActual('./esmShims').francModule);
+
+import { CellValueType, type ICellData } from '@univerjs/core';
+import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
+import { ConditionalFormattingService } from '@univerjs/sheets-conditional-formatting';
+import {
+  type PlanCell,
+  TEMPLATES,
+  TONE_COLORS,
+  type TemplateId,
+  type TemplatePlan,
+  planTemplate,
+  serialFromDate,
+  templateById,
+} from '../../../src/core';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerSetup';
+import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
+import type { InsertedTemplate, WorkbookPort } from '../../../src/workbook/port';
+
+const TODAY = serialFromDate(2024, 3, 25);
+const MODES = [
+  { portable: false, label: 'SALES formulas' },
+  { portable: true, label: 'native formulas' },
+] as const;
+
+interface Inserted {
+  readonly plan: TemplatePlan;
+  readonly result: InsertedTemplate;
+  readonly sheet: FWorksheet;
+}
+
+let host: HeadlessUniver;
+const books = new Map<boolean, { workbook: FWorkbook; port: WorkbookPort; inserted: Map<TemplateId, Inserted> }>();
+
+const planOf = (id: TemplateId, portable: boolean): TemplatePlan => {
+  const spec = templateById(id);
+  if (!spec) throw new Error(`no template ${id}`);
+  return planTemplate(spec, { locale: 'zh-CN', samples: true, portable });
+};
+
+beforeAll(async () => {
+  host = createHeadlessUniver('zh-CN', { today: TODAY });
+  const first = host.api.getActiveWorkbook();
+  if (!first) throw new Error('no workbook');
+  for (const { portable } of MODES) {
+    const workbook = portable ? host.api.createWorkbook({ name: '可移植' }) : first;
+    const port = createUniverWorkbook(host.api, { workbook });
+    const inserted = new Map<TemplateId, Inserted>();
+    for (const spec of TEMPLATES) {
+      const plan = planOf(spec.id, portable);
+      const result = await port.insertTemplate(plan);
+      const sheet = workbook.getSheetByName(result.sheetName);
+      if (!sheet) throw new Error(`sheet ${result.sheetName} missing`);
+      inserted.set(spec.id, { plan, result, sheet });
+    }
+    books.set(portable, { workbook, port, inserted });
+  }
+  await host.api.getFormula().onCalculationResultApplied();
+}, 120_000);
+
+afterAll(async () => {
+  await host?.dispose();
+});
+
+function get(portable: boolean, id: TemplateId): Inserted {
+  const found = books.get(portable)?.inserted.get(id);
+  if (!found) throw new Error(`${id} not inserted`);
+  return found;
+}
+
+/** The cell of a data row (0-based within the data) under a column label. */
+function at(ins: Inserted, dataRow: number, label: string) {
+  const col = ins.plan.columns.findIndex((c) => c.label === label);
+  if (col < 0) throw new Error(`no column ${label} in ${ins.plan.sheetName}`);
+  return ins.sheet.getRange(ins.plan.headerRow + 1 + dataRow, col);
+}
+
+const raw = (ins: Inserted, dataRow: number, label: string) => at(ins, dataRow, label).getRawValue();
+/** A blank computed cell: no value at all (SALES) or the empty text of IF(…,"",…) (native). */
+const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
+/** Booleans come back as 1/0 cells of type BOOLEAN. */
+function bool(ins: Inserted, dataRow: number, label: string): boolean | undefined {
+  const data = at(ins, dataRow, label).getCellData();
+  if (data?.t !== CellValueType.BOOLEAN) return undefined;
+  return data.v === true || data.v === 1;
+}
+
+const ERROR_TEXT = /^#(DIV\/0!|VALUE!|NUM!|N\/A|NAME\?|REF!|SPILL!|CALC!|ERROR!|NULL!|CYCLE!)$/;
+
+describe.each(MODES)('all templates in zh-CN with $label', ({ portable }) => {
+  test('表2 销售目标分解与跟踪表: 165/180 = 91.7%, gap 15, April blank', () => {
+    const goals = get(portable, 'goals');
+    expect(raw(goals, 0, '负责区域')).toBe('华南区');
+    expect(raw(goals, 0, '达成率')).toBeCloseTo(165 / 180, 10);
+    expect(at(goals, 0, '达成率').getDisplayValue()).toBe('91.7%');
+    expect(at(goals, 0, '达成率').getValue()).toBe('91.7%');
+    expect(raw(goals, 0, '差距')).toBe(15);
+    expect(raw(goals, 1, '月份')).toBe('2024-04');
+    expect(isBlank(raw(goals, 1, '达成率'))).toBe(true);
+    expect(isBlank(raw(goals, 1, '差距'))).toBe(true);
+    expect(at(goals, 1, '达成率').getDisplayValue()).toBe('');
+  });
+
+  test('效果评估: +50% and −25%, both 达标', () => {
+    const evaluation = get(portable, 'evaluation');
+    expect(raw(evaluation, 0, '变化率')).toBeCloseTo(0.5, 12);
+    expect(raw(evaluation, 1, '变化率')).toBeCloseTo(-0.25, 12);
+    expect(raw(evaluation, 0, '结论')).toBe('达标');
+    expect(raw(evaluation, 1, '结论')).toBe('达标');
+  });
+
+  test('表3 优化方案执行跟踪表: CRM training 3 days late, 延期完成', () => {
+    const execution = get(portable, 'execution');
+    expect(raw(execution, 0, '延期天数')).toBe(0);
+    expect(raw(execution, 0, '状态')).toBe('按时完成');
+    expect(raw(execution, 1, '优化措施')).toBe('CRM系统数据录入规范培训');
+    expect(raw(execution, 1, '延期天数')).toBe(3);
+    expect(raw(execution, 1, '状态')).toBe('延期完成');
+  });
+
+  test('线索分级: grades A/B/C, due in 2 h / 24 h / 168 h, SLA met TRUE/FALSE/TRUE', () => {
+    const leads = get(portable, 'leads');
+    expect([0, 1, 2].map((r) => raw(leads, r, '等级'))).toEqual(['A', 'B', 'C']);
+    const hours = [2, 24, 168];
+    hours.forEach((h, r) => {
+      const received = Number(raw(leads, r, '接收时间'));
+      expect(Number(raw(leads, r, '响应时限')) - received).toBeCloseTo(h / 24, 9);
+    });
+    expect(at(leads, 0, '响应时限').getDisplayValue()).toBe('2024-03-01 11:00');
+    expect([0, 1, 2].map((r) => bool(leads, r, '是否达标'))).toEqual([true, false, true]);
+  });
+
+  test('销售漏斗: step and cumulative conversion, bottleneck 需求确认', () => {
+    const funnel = get(portable, 'funnel');
+    const step = [1, 0.6, 0.5, 0.5, 0.6, 5 / 9];
+    const cumulative = [1, 0.6, 0.3, 0.15, 0.09, 0.05];
+    step.forEach((v, r) => expect(raw(funnel, r, '阶段转化率')).toBeCloseTo(v, 4));
+    cumulative.forEach((v, r) => expect(raw(funnel, r, '累计转化率')).toBeCloseTo(v, 9));
+    const [summary] = funnel.plan.summary;
+    if (!summary) throw new Error('funnel has no summary cell');
+    expect(funnel.sheet.getRange(summary.labelCell.row, summary.labelCell.col).getRawValue()).toBe('瓶颈阶段');
+    expect(funnel.sheet.getRange(summary.valueCell.row, summary.valueCell.col).getRawValue()).toBe('需求确认');
+    // The blank rows below the samples stay blank.
+    expect(isBlank(raw(funnel, 6, '阶段转化率'))).toBe(true);
+  });
+
+  test.each(TEMPLATES.map((t) => [t.id] as const))('%s: inserted with its table, headers, formats and no error cell', (id) => {
+    const { plan, result, sheet } = get(portable, id);
+    const { workbook } = books.get(portable) ?? {};
+    expect(result.sheetName).toBe(plan.sheetName);
+    expect(result.tableName).toBe(plan.tableName);
+    const lastRow = plan.headerRow + plan.rows.length;
+    expect(result.tableAddress).toBe(`A2:${String.fromCharCode(64 + plan.columns.length)}${lastRow + 1}`);
+
+    const table = workbook?.getTableInfoByName(plan.tableName);
+    expect(table?.subUnitId).toBe(sheet.getSheetId());
+    expect(table?.range).toEqual({ startRow: plan.headerRow, startColumn: 0, endRow: lastRow, endColumn: plan.columns.length - 1 });
+    expect(table?.columns.map((c) => c.displayName)).toEqual(plan.columns.map((c) => c.label));
+    expect(sheet.getRange(plan.headerRow, 0, 1, plan.columns.length).getRawValues()[0]).toEqual(plan.columns.map((c) => c.label));
+    expect(sheet.getRange(0, 0).getRawValue()).toBe(plan.title);
+    expect(sheet.getFrozenRows()).toBe(plan.headerRow + 1);
+    plan.columns.forEach((column, c) => expect(sheet.getColumnWidth(c)).toBe(Math.max(48, column.width * 8)));
+
+    // Formulas were written as formulas, and none computes to an error.
+    plan.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const range = sheet.getRange(plan.headerRow + 1 + r, c);
+        if (cell !== null && typeof cell === 'object') {
+          expect(range.getFormula()).toBe(cell.formula);
+          expect(String(range.getRawValue() ?? '')).not.toMatch(ERROR_TEXT);
+        }
+      }),
+    );
+    // Number formats per column (text columns '@').
+    plan.columns.forEach((column, c) => {
+      const style = sheet.getRange(plan.headerRow + 1, c).getCellStyleData();
+      if (column.numberFormat !== 'General') expect(style?.n?.pattern).toBe(column.numberFormat);
+    });
+  });
+});
+
+describe('drop-downs, conditional formats and types', () => {
+  const { portable } = { portable: false };
+
+  test('list validation on 影响程度 (表1) and 完成质量 (表3)', () => {
+    const diagnosis = get(portable, 'diagnosis');
+    const rule = at(diagnosis, 0, '影响程度').getDataValidation();
+    expect(rule?.getCriteriaType()).toBe('list');
+    expect(rule?.getCriteriaValues()[1]).toBe(JSON.stringify(['高', '中', '低']));
+    const lastRule = at(diagnosis, diagnosis.plan.rows.length - 1, '影响程度').getDataValidation();
+    expect(lastRule?.getCriteriaType()).toBe('list');
+    expect(at(diagnosis, 0, '具体问题描述').getDataValidation()).toBeFalsy();
+    const quality = at(get(portable, 'execution'), 0, '完成质量').getDataValidation();
+    expect(quality?.getCriteriaValues()[1]).toBe(JSON.stringify(['优', '良', '中', '差']));
+  });
+
+  test('达成率 is amber at 91.7% and uncoloured when blank; 是否达标 FALSE is red', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300)); // formula rules are computed asynchronously
+    const cf = host.univer.__getInjector().get(ConditionalFormattingService);
+    const colourOf = (ins: Inserted, dataRow: number, label: string) => {
+      const range = at(ins, dataRow, label).getRange();
+      const style = cf.composeStyle(books.get(portable)?.workbook.getId() ?? '', ins.sheet.getSheetId(), range.startRow, range.startColumn);
+      return { bg: style?.style?.bg?.rgb, cl: style?.style?.cl?.rgb };
+    };
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
+    const goals = get(portable, 'goals');
+    expect(colourOf(goals, 0, '达成率').bg).toBe(rgb(TONE_COLORS.warn.fill));
+    expect(colourOf(goals, 1, '达成率').bg).toBeUndefined();
+    const leads = get(portable, 'leads');
+    expect(colourOf(leads, 1, '是否达标').bg).toBe(rgb(TONE_COLORS.bad.fill));
+    expect(colourOf(leads, 0, '是否达标').bg).toBeUndefined();
+    expect(colourOf(leads, 4, '是否达标').bg).toBeUndefined();
+    const diagnosis = get(portable, 'diagnosis');
+    expect(colourOf(diagnosis, 0, '影响程度').bg).toBe(rgb(TONE_COLORS.bad.fill));
+    expect(colourOf(diagnosis, 1, '影响程度').bg).toBe(rgb(TONE_COLORS.warn.fill));
+    expect(ruleCount(goals.sheet)).toBe(3);
+  });
+
+  test('dates are serial numbers shown with date formats', () => {
+    const execution = get(portable, 'execution');
+    expect(raw(execution, 1, '计划完成时间')).toBe(serialFromDate(2024, 3, 25));
+    expect(at(execution, 1, '计划完成时间').getDisplayValue()).toBe('2024-03-25');
+  });
+});
+
+function ruleCount(sheet: FWorksheet): number {
+  return sheet.getConditionalFormattingRules().length;
+}
+
+describe('safety', () => {
+  test('a lower-is-better metric that rises is not 改善', async () => {
+    for (const { portable } of MODES) {
+      const evaluation = get(portable, 'evaluation');
+      const row = evaluation.plan.headerRow + 1 + 2; // the first blank row
+      const col = (label: string) => evaluation.plan.columns.findIndex((c) => c.label === label);
+      evaluation.sheet.getRange(row, col('指标')).setValue({ v: '客户投诉数', t: CellValueType.STRING });
+      evaluation.sheet.getRange(row, col('方向')).setValue({ v: '越低越好', t: CellValueType.STRING });
+      evaluation.sheet.getRange(row, col('优化前')).setValue(20);
+      evaluation.sheet.getRange(row, col('优化后')).setValue(25);
+      await host.api.getFormula().onCalculationResultApplied();
+      expect(raw(evaluation, 2, '变化率')).toBeCloseTo(0.25, 12);
+      expect(raw(evaluation, 2, '结论')).toBe('恶化');
+    }
+  });
+
+  test('a name clash inserts “… (2)” and a new table name, leaving the first sheet unchanged', async () => {
+    const { workbook, port } = books.get(false) ?? {};
+    if (!workbook || !port) throw new Error('no workbook');
+    const first = get(false, 'goals');
+    const before = JSON.stringify(first.sheet.getRange(0, 0, first.plan.rows.length + 2, first.plan.columns.length + 2).getCellDatas());
+    const sheetsBefore = await port.listSheets();
+
+    const again = await port.insertTemplate(planOf('goals', false));
+    expect(again.sheetName).toBe('表2 销售目标分解与跟踪表 (2)');
+    expect(again.tableName).toBe('GoalTracking2');
+    expect(JSON.stringify(first.sheet.getRange(0, 0, first.plan.rows.length + 2, first.plan.columns.length + 2).getCellDatas())).toBe(before);
+    expect(workbook.getActiveSheet().getSheetName()).toBe(again.sheetName);
+
+    const sheetsAfter = await port.listSheets();
+    expect(sheetsAfter.slice(0, sheetsBefore.length)).toEqual(sheetsBefore);
+    expect(sheetsAfter.at(-1)).toEqual({ name: again.sheetName, tables: ['GoalTracking2'] });
+    expect(sheetsAfter.find((s) => s.name === '表2 销售目标分解与跟踪表')?.tables).toEqual(['GoalTracking']);
+
+    const third = await port.insertTemplate(planOf('goals', false));
+    expect(third.sheetName).toBe('表2 销售目标分解与跟踪表 (3)');
+    expect(third.tableName).toBe('GoalTracking3');
+  });
+
+  test('text that starts with = + - @ stays text; formulas stay formulas', async () => {
+    const { workbook, port } = books.get(false) ?? {};
+    if (!workbook || !port) throw new Error('no workbook');
+    const base = planOf('diagnosis', false);
+    const texts = ['=HYPERLINK("http://x","y")', '+86 123', '-1', '@SUM(A1)', '=1+1'];
+    const rows: PlanCell[][] = base.rows.map((row, r) => row.map((cell, c) => (c === 1 && r < texts.length ? (texts[r] ?? null) : cell)));
+    const result = await port.insertTemplate({ ...base, rows, sheetName: '注入测试', tableName: 'InjectionTest' });
+    const sheet = workbook.getSheetByName(result.sheetName);
+    if (!sheet) throw new Error('no sheet');
+    await host.api.getFormula().onCalculationResultApplied();
+    texts.forEach((text, r) => {
+      const data: ICellData | null = sheet.getRange(base.headerRow + 1 + r, 1).getCellData();
+      expect(data?.f ?? null).toBeNull();
+      expect(data?.v).toBe(text);
+      expect(data?.t).toBe(CellValueType.STRING);
+    });
+  });
+
+  test('activateSheet switches the active sheet; an unknown name is a WorkbookError naming it', async () => {
+    const { workbook, port } = books.get(false) ?? {};
+    if (!workbook || !port) throw new Error('no workbook');
+    await port.activateSheet('表1 销售现状诊断表');
+    expect(workbook.getActiveSheet().getSheetName()).toBe('表1 销售现状诊断表');
+    await expect(port.activateSheet('不存在')).rejects.toMatchObject({ name: 'WorkbookError', sheet: '不存在' });
+    expect(port.host).toBe('Web');
+  });
+});
