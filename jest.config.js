@@ -6,6 +6,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
   transform: {
     '^.+\\.tsx?$': [
       'ts-jest',

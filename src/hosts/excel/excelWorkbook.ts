@@ -271,10 +271,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
         const names = context.workbook.names.load('items/name');
         await context.sync();
 
-        sheetName = uniqueSheetName(
-          plan.sheetName,
-          sheets.items.map((s) => s.name),
-        );
+        sheetName = uniqueSheetName(plan.sheetName, sheets.items.map((s) => s.name));
         const tableName = uniqueTableName(plan.tableName, [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
 
         // Everything else is queued, then sent in sync 2.

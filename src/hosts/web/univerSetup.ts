@@ -8,6 +8,8 @@ import {
   BooleanNumber,
   type IDisposable,
   type ILocales,
+  LifecycleService,
+  LifecycleStages,
   LocaleService,
   LocaleType,
   LogLevel,
@@ -265,9 +267,10 @@ function functionInfo(spec: FunctionSpec): IFunctionInfo {
 }
 
 /**
- * Registers every catalogue function as `SALES.<ID>` with its zh-CN/en-US description. Call it
- * after a workbook exists (the formula plugins start with the first unit). Returns a disposable
- * that unregisters them.
+ * Registers every catalogue function as `SALES.<ID>` with its zh-CN/en-US description (shown in
+ * the language Univer runs in). Best called after a workbook exists: the descriptions need the
+ * sheet plugins, which start with the first workbook (registered early, they wait for it).
+ * Returns a disposable that unregisters them.
  */
 export function registerSalesFunctions(univer: Univer, options: SalesFunctionOptions = {}): IDisposable {
   const injector = univer.__getInjector();
@@ -284,11 +287,19 @@ export function registerSalesFunctions(univer: Univer, options: SalesFunctionOpt
       functionService.deleteFormulaAstCacheKey(...names);
     }),
   ];
-  if (injector.has(IDescriptionService)) {
+  let disposed = false;
+  const registerDescriptions = (): void => {
+    if (disposed || !injector.has(IDescriptionService)) return;
     injector.get(LocaleService).load(descriptionLocales());
     disposables.push(injector.get(IDescriptionService).registerDescriptions(FUNCTIONS.map(functionInfo)));
-  }
-  return toDisposable(() => disposables.forEach((d) => d.dispose()));
+  };
+  // The description service arrives with the sheet plugins, which start with the first workbook.
+  if (injector.has(IDescriptionService)) registerDescriptions();
+  else void injector.get(LifecycleService).onStage(LifecycleStages.Ready).then(registerDescriptions);
+  return toDisposable(() => {
+    disposed = true;
+    disposables.forEach((d) => d.dispose());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -185,8 +185,8 @@ describe.each(MODES)('all templates in zh-CN with $label', ({ portable }) => {
     );
     // Number formats per column (text columns '@').
     plan.columns.forEach((column, c) => {
-      const style = sheet.getRange(plan.headerRow + 1, c).getCellStyleData();
-      if (column.numberFormat !== 'General') expect(style?.n?.pattern).toBe(column.numberFormat);
+      if (column.numberFormat === 'General') return;
+      for (const row of [plan.headerRow + 1, lastRow]) expect(sheet.getRange(row, c).getCellStyleData()?.n?.pattern).toBe(column.numberFormat);
     });
   });
 });
@@ -294,6 +294,20 @@ describe('safety', () => {
       expect(data?.v).toBe(text);
       expect(data?.t).toBe(CellValueType.STRING);
     });
+  });
+
+  test('a plan longer than the default 1000 rows grows the new sheet', async () => {
+    const { workbook, port } = books.get(false) ?? {};
+    if (!workbook || !port) throw new Error('no workbook');
+    const spec = templateById('reviewLog');
+    if (!spec) throw new Error('no reviewLog');
+    const plan = planTemplate(spec, { locale: 'zh-CN', samples: false, portable: false, blankRows: 1200 });
+    const result = await port.insertTemplate(plan);
+    const sheet = workbook.getSheetByName(result.sheetName);
+    expect(result.sheetName).toBe('复盘记录 (2)');
+    expect(sheet?.getMaxRows()).toBeGreaterThanOrEqual(1202);
+    expect(result.tableAddress).toBe('A2:I1202');
+    expect(sheet?.getRange(1201, 1).getCellStyleData()?.n?.pattern).toBe('yyyy-mm-dd');
   });
 
   test('activateSheet switches the active sheet; an unknown name is a WorkbookError naming it', async () => {

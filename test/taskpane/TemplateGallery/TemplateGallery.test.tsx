@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TEMPLATES } from '../../../src/core';
+import { TemplateGallery } from '../../../src/taskpane/TemplateGallery/TemplateGallery';
+import { WorkbookContext } from '../../../src/taskpane/workbookContext';
+import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
+
+function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkbookContext.Provider value={workbook}>
+        <TemplateGallery locale={locale} />
+      </WorkbookContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+describe('TemplateGallery', () => {
+  it('shows a card with an Insert button for each of the nine templates', () => {
+    renderGallery(new MemoryWorkbook());
+    for (const spec of TEMPLATES) expect(screen.getByRole('button', { name: `插入 ${spec.sheetName['zh-CN']}` })).toBeTruthy();
+    expect(TEMPLATES).toHaveLength(9);
+  });
+
+  it('inserts 表2 with sample rows and names the new sheet', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGallery(workbook);
+    await userEvent.click(screen.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' }));
+    await screen.findByText('已插入工作表“表2 销售目标分解与跟踪表”(表格 GoalTracking)。');
+    const plan = workbook.sheets[0]?.plan;
+    expect(plan?.columns.map((c) => c.label)).toContain('达成率');
+    expect(plan?.rows[0]?.[7]).toEqual({ formula: '=SALES.ATTAINMENT(G3,D3)' });
+    expect(workbook.active).toBe('表2 销售目标分解与跟踪表');
+  });
+
+  it('uses native formulas when portable formulas are switched on, and no samples when off', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGallery(workbook, 'en-US');
+    await userEvent.click(screen.getByRole('switch', { name: 'Portable formulas (compute without the add-in)' }));
+    await userEvent.click(screen.getByRole('switch', { name: 'Include sample rows' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Insert T2 Goal Breakdown & Tracking' }));
+    await screen.findByText(/Inserted the sheet/);
+    const rows = workbook.sheets[0]?.plan?.rows ?? [];
+    expect(JSON.stringify(rows)).not.toContain('SALES.');
+    expect(rows[0]?.[0]).toBeNull();
+  });
+
+  it('a second insertion of the same template gets a new sheet name', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGallery(workbook);
+    const button = screen.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' });
+    await userEvent.click(button);
+    await screen.findByText(/已插入工作表“表2 销售目标分解与跟踪表”/);
+    await userEvent.click(button);
+    await screen.findByText(/表2 销售目标分解与跟踪表 \(2\)/);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['表2 销售目标分解与跟踪表', '表2 销售目标分解与跟踪表 (2)']);
+  });
+
+  it('a failure shows an alert that says what to do', async () => {
+    const workbook = new MemoryWorkbook();
+    workbook.failWith = new Error('The workbook is protected');
+    renderGallery(workbook, 'en-US');
+    await userEvent.click(screen.getByRole('button', { name: 'Insert T1 Sales Diagnosis' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('The workbook is protected'));
+    expect(alert.textContent).toContain('try again');
+  });
+});
