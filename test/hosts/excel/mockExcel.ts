@@ -21,14 +21,19 @@ import { columnLetter } from '../../../src/core';
 
 /**
  * office-addin-mock needs only the `OfficeApp` enum from office-addin-manifest, whose own
- * dependencies ship ES modules Jest's CommonJS runtime cannot load. Stand in for it (at the path
- * office-addin-mock resolves) before loading the library.
+ * dependencies ship ES modules Jest's CommonJS runtime cannot load. Under Jest, stand in for it
+ * (at the path office-addin-mock resolves) before loading the library; plain Node (`npm run
+ * bench`) loads it as it is.
  */
-const manifestPath = require.resolve('office-addin-manifest', { paths: [path.dirname(require.resolve('office-addin-mock'))] });
-jest.doMock(manifestPath, () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
-}));
-const { OfficeMockObject } = jest.requireActual<typeof import('office-addin-mock')>('office-addin-mock');
+function loadOfficeMock(): typeof import('office-addin-mock') {
+  if (typeof jest === 'undefined') return require('office-addin-mock') as typeof import('office-addin-mock');
+  const manifestPath = require.resolve('office-addin-manifest', { paths: [path.dirname(require.resolve('office-addin-mock'))] });
+  jest.doMock(manifestPath, () => ({
+    OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+  }));
+  return jest.requireActual<typeof import('office-addin-mock')>('office-addin-mock');
+}
+const { OfficeMockObject } = loadOfficeMock();
 type OfficeMockObject = InstanceType<typeof OfficeMockObject>;
 
 // ——— addresses ———

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: the budgets of DESIGN.md §4 that this release can measure, printed as tables.
+ *  - Excel task pane initial JavaScript (taskpane.js + functions.js, gzip) against 250 KB;
+ *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2.
+ * Run `npm run build` first for the bundle figures.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { TEMPLATES, planTemplate } from '../src/core';
+import { createExcelWorkbook } from '../src/hosts/excel/excelWorkbook';
+import { MockExcel } from '../test/hosts/excel/mockExcel';
+
+const DIST = join(__dirname, '..', 'dist');
+const BUDGET_KB = 250;
+
+function bundleTable(): void {
+  const files = ['taskpane.js', 'functions.js'];
+  if (!files.every((f) => existsSync(join(DIST, f)))) {
+    console.log('Bundle size: dist/ not built — run `npm run build` first.\n');
+    return;
+  }
+  const rows = files.map((file) => {
+    const raw = readFileSync(join(DIST, file));
+    return { file, rawKB: +(raw.length / 1024).toFixed(1), gzipKB: +(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1) };
+  });
+  const total = rows.reduce((sum, r) => sum + r.gzipKB, 0);
+  console.log('Excel task pane initial JavaScript');
+  console.table([...rows, { file: 'total (budget 250 KB gzip)', rawKB: NaN, gzipKB: +total.toFixed(1) }]);
+  console.log(total <= BUDGET_KB ? `within budget: ${total.toFixed(1)} KB ≤ ${BUDGET_KB} KB\n` : `OVER BUDGET: ${total.toFixed(1)} KB > ${BUDGET_KB} KB\n`);
+}
+
+async function syncTable(): Promise<void> {
+  const rows = [];
+  for (const spec of TEMPLATES) {
+    const row: Record<string, string | number> = { template: spec.id };
+    for (const blankRows of [5, 5000]) {
+      const mock = new MockExcel({ maxSyncsPerRun: 10 });
+      const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+      const started = performance.now();
+      await port.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: false, portable: false, blankRows }));
+      const run = mock.runs[mock.runs.length - 1];
+      row[`syncs @${blankRows} rows`] = run?.syncs ?? -1;
+      row[`commands @${blankRows} rows`] = run?.commands ?? -1;
+      row[`ms @${blankRows} rows`] = +(performance.now() - started).toFixed(1);
+    }
+    rows.push(row);
+  }
+  console.log('Template insertion in Excel (office-addin-mock, sync-counting): budget ≤ 2 syncs');
+  console.table(rows);
+}
+
+async function main(): Promise<void> {
+  bundleTable();
+  await syncTable();
+}
+
+void main();
