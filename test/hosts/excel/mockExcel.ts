@@ -26,6 +26,7 @@ import { columnLetter } from '../../../src/core';
  * bench`) loads it as it is.
  */
 function loadOfficeMock(): typeof import('office-addin-mock') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS library loaded lazily so Jest can stub its dependency first
   if (typeof jest === 'undefined') return require('office-addin-mock') as typeof import('office-addin-mock');
   const manifestPath = require.resolve('office-addin-manifest', { paths: [path.dirname(require.resolve('office-addin-mock'))] });
   jest.doMock(manifestPath, () => ({

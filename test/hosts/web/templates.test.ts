@@ -216,7 +216,7 @@ describe('drop-downs, conditional formats and types', () => {
     };
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
     const goals = get(portable, 'goals');
-    expect(colourOf(goals, 0, '达成率').bg).toBe(rgb(TONE_COLORS.warn.fill));
+    expect(colourOf(goals, 0, '达成率')).toEqual({ bg: rgb(TONE_COLORS.warn.fill), cl: rgb(TONE_COLORS.warn.font) });
     expect(colourOf(goals, 1, '达成率').bg).toBeUndefined();
     const leads = get(portable, 'leads');
     expect(colourOf(leads, 1, '是否达标').bg).toBe(rgb(TONE_COLORS.bad.fill));
