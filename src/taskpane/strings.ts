@@ -22,7 +22,7 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** A pane string with `{name}` placeholders filled in. */
+/** A pane string with its `{name}` slots filled in. */
 export function t(locale: Locale, key: StringKey, values: Record<string, string> = {}): string {
   return STRINGS[key][locale].replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? `{${name}}`);
 }

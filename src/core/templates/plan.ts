@@ -91,10 +91,10 @@ interface FormulaContext {
   readonly lastDataRow: number;
 }
 
-const PLACEHOLDER = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
+const COLUMN_REFERENCE = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
 
 function substitute(template: string, row: number, ctx: FormulaContext): string {
-  return template.replace(PLACEHOLDER, (_match, key: string, mode: string | undefined) => {
+  return template.replace(COLUMN_REFERENCE, (_match, key: string, mode: string | undefined) => {
     const col = ctx.columnIndex.get(key);
     if (col === undefined) throw new Error(`formula refers to unknown column {${key}}`);
     switch (mode) {

@@ -7,7 +7,7 @@ import type { Localized } from '../i18n';
 export type ColumnType = 'text' | 'number' | 'general' | 'integer' | 'percent' | 'date' | 'datetime' | 'days' | 'boolean';
 
 /**
- * A formula over column keys. Placeholders: `{key}` same row, `{key@prev}` previous row,
+ * A formula over column keys. Column references: `{key}` same row, `{key@prev}` previous row,
  * `{key@first}` first data row (absolute), `{key#col}` the column's data range (absolute),
  * `{key#rest}` that range without its first row.
  */
