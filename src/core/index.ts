@@ -7,3 +7,4 @@ export type { CalcContext, Metric } from './lift';
 export { FUNCTIONS, NAMESPACE, evaluate, functionById, qualifiedName } from './catalogue';
 export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';
 export * from './templates';
+export * from './workbook';

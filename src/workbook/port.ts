@@ -1,8 +1,14 @@
 /**
  * The only way the task pane and the wizard touch a workbook. Each host (Excel, the embedded web
  * spreadsheet, later Google Sheets) implements it; components receive it through React context.
+ *
+ * Reads return computed values; writes are batches planned purely in core (goal breakdown, review
+ * write-back) and carried out by the host all-or-nothing: the host checks every target first and
+ * writes nothing when one check fails.
  */
-import type { TemplatePlan } from '../core';
+import type { TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
+
+export type { CellValue, RowUpdate, TableLocation, TableSnapshot, TableWrite, WriteCell } from '../core';
 
 export interface SheetInfo {
   readonly name: string;
@@ -18,6 +24,19 @@ export interface InsertedTemplate {
   readonly tableAddress: string;
 }
 
+/** Progress of a long read: rows read so far of the total. */
+export type ReadProgress = (rowsRead: number, totalRows: number) => void;
+
+export interface TableWriteResult {
+  readonly sheetName: string;
+  /** Rows replaced in place (same key) plus guarded updates. */
+  readonly updated: number;
+  /** Rows placed in blank rows or added at the end. */
+  readonly appended: number;
+  /** Key rows cleared because the new write has fewer rows. */
+  readonly cleared: number;
+}
+
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web". */
   readonly host: string;
@@ -25,6 +44,12 @@ export interface WorkbookPort {
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */
   insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate>;
   activateSheet(name: string): Promise<void>;
+  /** Reads a table's header and computed values; big tables are read in chunks (Excel: ≤ 4 MB per request). */
+  readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot>;
+  /** Carries out a batch of table writes all-or-nothing (Excel: ≤ 2 syncs whatever the row count). */
+  writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]>;
+  /** Writes a formula (en-US form, `=SALES.…`) into the active cell; returns where it went. */
+  insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }>;
 }
 
 /** A message a user can act on: what went wrong and what to do, in the pane's language. */

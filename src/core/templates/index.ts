@@ -15,3 +15,4 @@ export * from './plan';
 export * from './a1';
 export type { TemplateId };
 export * from './naming';
+export * from './locate';

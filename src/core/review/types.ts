@@ -1,0 +1,201 @@
+/**
+ * The review wizard's model (复盘: 数据分析 → 过程评估 → 问题诊断 → 改进措施 → 持续跟踪), pure data.
+ * The pane shows and edits these values; `core/review` computes them from tables read through the
+ * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
+ */
+import type { Localized } from '../i18n';
+import type { TemplateId } from '../templates/types';
+import type { CellValue as ReadValue, TableSnapshot } from '../workbook';
+
+/** A cell as read from a sheet. */
+export type { ReadValue };
+
+/** One template table as read through the port, tagged with the template it was matched to. */
+export interface ReadTable extends TableSnapshot {
+  readonly templateId: TemplateId;
+}
+
+/** What the wizard read: the tables present, by template. */
+export type WorkbookData = Partial<Record<TemplateId, ReadTable>>;
+
+/** 高 / 中 / 低. */
+export type Severity = 'high' | 'medium' | 'low';
+
+/** Thresholds the manager may edit (DOMAIN §4): attainment below `high` → 高, below `medium` → 中, below 1 → 低. */
+export interface ReviewThresholds {
+  readonly attainmentHigh: number; // 0.8
+  readonly attainmentMedium: number; // 0.95
+  /** Funnel stages whose average days exceed this are flagged. */
+  readonly stageDays: number; // 30
+  /** SLA breach rate per grade above this is flagged. */
+  readonly slaBreachRate: number; // 0.2
+}
+
+export interface CleaningIssue {
+  readonly templateId: TemplateId;
+  readonly sheetName: string;
+  /** 1-based sheet row, as the user sees it. */
+  readonly row: number;
+  readonly kind: 'duplicate' | 'invalid';
+  /** The column at fault (its header label), for invalid rows. */
+  readonly column?: string;
+  readonly message: Localized;
+}
+
+export interface CleaningReport {
+  readonly issues: readonly CleaningIssue[];
+  /** Rows kept for analysis, by template. */
+  readonly validRows: Partial<Record<TemplateId, number>>;
+  /** Rows dropped (duplicates + invalid), by template. */
+  readonly droppedRows: Partial<Record<TemplateId, number>>;
+}
+
+export interface AttainmentLine {
+  readonly name: string;
+  readonly target: number;
+  readonly actual: number;
+  /** null when nothing is reported yet. */
+  readonly attainment: number | null;
+}
+
+export interface KpiSummary {
+  readonly goals?: {
+    readonly overall: AttainmentLine;
+    readonly byRegion: readonly AttainmentLine[];
+    readonly byOwner: readonly AttainmentLine[];
+    /** Period target (季度目标) when the sheet gives one. */
+    readonly periodTarget: number | null;
+  };
+  readonly funnel?: {
+    readonly steps: readonly { readonly stage: string; readonly count: number; readonly stepRate: number | null; readonly avgDays: number | null }[];
+    readonly bottleneck: string | null;
+  };
+  readonly leads?: {
+    readonly byGrade: readonly { readonly grade: string; readonly total: number; readonly breached: number; readonly breachRate: number | null }[];
+  };
+  readonly actions?: {
+    readonly total: number;
+    readonly completed: number;
+    readonly late: number;
+    readonly overdue: number;
+    readonly completionRate: number | null;
+    readonly qualityMix: Readonly<Record<string, number>>;
+  };
+  readonly evaluation?: {
+    readonly metrics: readonly { readonly metric: string; readonly change: number | null; readonly goalChange: number | null; readonly met: boolean | null }[];
+  };
+  readonly kpi?: {
+    readonly metrics: readonly { readonly category: string; readonly metric: string; readonly attainment: number | null }[];
+  };
+}
+
+export interface Analysis {
+  /** Templates the wizard looks for that the workbook lacks (the pane offers to insert them). */
+  readonly missing: readonly TemplateId[];
+  readonly cleaning: CleaningReport;
+  readonly summary: KpiSummary;
+}
+
+/** The four areas of process evaluation (seed 000). */
+export type ProcessArea = 'process' | 'team' | 'customer' | 'market';
+
+export interface AreaEvaluation {
+  readonly area: ProcessArea;
+  /** Evidence drawn from the analysis, in the pane's language. */
+  readonly evidence: readonly string[];
+  /** The manager's note. */
+  readonly note: string;
+}
+
+/** A 表1 dimension key, the order of the 表1 list (线索管理 … 团队能力). */
+export type Dimension =
+  | 'leads'
+  | 'followUp'
+  | 'conversion'
+  | 'teamwork'
+  | 'goals'
+  | 'process'
+  | 'tools'
+  | 'market'
+  | 'feedback'
+  | 'capability';
+
+/** One 问题 → 影响 → 原因 row for 表1. */
+export interface Finding {
+  readonly id: string;
+  readonly dimension: Dimension;
+  readonly problem: string;
+  readonly impact: string;
+  readonly cause: string;
+  readonly severity: Severity;
+  /** 'rule' when the wizard proposed it, 'manual' when the manager added it. */
+  readonly origin: 'rule' | 'manual';
+  /** The rule that produced it, e.g. 'goals.belowTarget'. */
+  readonly rule?: string;
+}
+
+/** An improvement action (执行计划表 + 表3), linked to a finding. */
+export interface Action {
+  readonly id: string;
+  readonly findingId: string | null;
+  readonly task: string;
+  readonly owner: string;
+  readonly start: number | null;
+  readonly due: number | null;
+  readonly output: string;
+  readonly resources: string;
+  /** The metric the action should move, and its target (a number in the metric's unit, or a rate). */
+  readonly metric: string;
+  readonly targetValue: number | null;
+}
+
+export type SmartField = 'owner' | 'due' | 'target' | 'finding' | 'task' | 'start';
+
+export interface SmartIssue {
+  readonly actionId: string;
+  readonly field: SmartField;
+  readonly message: Localized;
+}
+
+/** Status of an action of an earlier review, from 表3. */
+export type FollowUpStatus =
+  | { readonly kind: 'onTime' }
+  | { readonly kind: 'late'; readonly days: number }
+  | { readonly kind: 'overdue'; readonly days: number }
+  | { readonly kind: 'open'; readonly daysLeft: number };
+
+export interface FollowUpItem {
+  /** 0-based data row in 表3. */
+  readonly row: number;
+  readonly action: string;
+  readonly owner: string;
+  readonly planned: number | null;
+  readonly actual: number | null;
+  readonly quality: string;
+  readonly reviewId: string;
+  readonly status: FollowUpStatus;
+}
+
+/** What the manager records for an earlier action in step 5. */
+export interface FollowUpEdit {
+  readonly row: number;
+  readonly actual: number | null;
+  readonly quality: string;
+  /** For a completed action: its metric before and after, written to 效果评估. */
+  readonly metric?: string;
+  readonly before?: number | null;
+  readonly after?: number | null;
+}
+
+/** Everything the wizard writes, edited by the manager across the five steps. */
+export interface ReviewDraft {
+  readonly reviewId: string;
+  readonly date: number;
+  readonly period: string;
+  readonly participants: string;
+  readonly areas: readonly AreaEvaluation[];
+  readonly findings: readonly Finding[];
+  readonly actions: readonly Action[];
+  readonly followUps: readonly FollowUpEdit[];
+  readonly nextReview: number | null;
+}

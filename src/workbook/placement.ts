@@ -1,0 +1,134 @@
+/**
+ * Where a TableWrite's rows go — one algorithm for every host, so Excel, the web host and the
+ * in-memory test port place rows identically. Hosts load a `TableState` (header, row count, the
+ * table's tail, the key column and the rows to update), call `placeWrite`, and write what it says.
+ */
+import type { Locale } from '../core';
+import { type CellValue, type TableWrite, type TableWriteResult, WorkbookError, type WriteCell } from './port';
+
+/** How many rows at the end of a table a host loads to find trailing blank rows. */
+export const TAIL_ROWS = 1000;
+
+export interface TableState {
+  readonly header: readonly string[];
+  /** Data rows in the table now. */
+  readonly rowCount: number;
+  /** Data row index of `tail[0]`: `max(0, rowCount - TAIL_ROWS)`. */
+  readonly tailStart: number;
+  readonly tail: readonly (readonly CellValue[])[];
+  /** The key column of every data row, when the write has a key. */
+  readonly keyValues?: readonly CellValue[];
+  /** The current cells of the rows the write updates, by data row index. */
+  readonly updateRows: ReadonlyMap<number, readonly CellValue[]>;
+}
+
+/** One data row to write; `undefined` cells are left as they are, `null` clears. */
+export interface PlacedRow {
+  readonly dataRow: number;
+  readonly cells: readonly (WriteCell | undefined)[];
+}
+
+export interface Placement {
+  readonly rows: readonly PlacedRow[];
+  /** Data rows the table must span after the write (grow the table when larger than before). */
+  readonly rowCountAfter: number;
+  readonly result: TableWriteResult;
+}
+
+const MESSAGES = {
+  column: {
+    'zh-CN': (sheet: string, column: string) => `工作表“${sheet}”缺少列“${column}”(或已改名)。请恢复该列的标题后重试,未写入任何内容。`,
+    'en-US': (sheet: string, column: string) =>
+      `Sheet "${sheet}" has no column "${column}" (missing or renamed). Restore its header and try again; nothing was written.`,
+  },
+  changed: {
+    'zh-CN': (sheet: string, row: number, column: string) =>
+      `工作表“${sheet}”第 ${row} 行的“${column}”在读取后被修改。请重新读取工作簿后再写入,未写入任何内容。`,
+    'en-US': (sheet: string, row: number, column: string) =>
+      `Row ${row} of sheet "${sheet}" changed in column "${column}" since it was read. Read the workbook again and retry; nothing was written.`,
+  },
+} as const;
+
+export const isBlankValue = (value: CellValue | undefined): boolean => value === null || value === undefined || value === '';
+
+function sameValue(a: CellValue | undefined, b: CellValue): boolean {
+  if (isBlankValue(a) && isBlankValue(b)) return true;
+  if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
+  return a === b;
+}
+
+/** The first header column that does not match, or undefined when the sheet's header starts with `expected`. */
+export function headerMismatch(actual: readonly string[], expected: readonly string[]): string | undefined {
+  return expected.find((label, i) => (actual[i] ?? '').trim() !== label.trim());
+}
+
+/**
+ * Places a write: checks the header and every update's guard (throwing a WorkbookError that names
+ * sheet and column, before anything is written), then replaces key rows, clears leftover key rows,
+ * fills trailing blank rows and appends.
+ */
+export function placeWrite(write: TableWrite, state: TableState, sheetName: string, locale: Locale): Placement {
+  const missing = headerMismatch(state.header, write.header);
+  if (missing !== undefined) throw new WorkbookError(MESSAGES.column[locale](sheetName, missing), sheetName, missing);
+
+  const width = write.header.length;
+  const placed: PlacedRow[] = [];
+  let updated = 0;
+  for (const update of write.updates ?? []) {
+    const current = state.updateRows.get(update.row);
+    for (const guard of update.expect) {
+      if (current === undefined || !sameValue(current[guard.column], guard.value)) {
+        const column = write.header[guard.column] ?? String(guard.column);
+        throw new WorkbookError(MESSAGES.changed[locale](sheetName, update.row + 1, column), sheetName, column);
+      }
+    }
+    const cells: (WriteCell | undefined)[] = new Array(width).fill(undefined);
+    for (const cell of update.cells) cells[cell.column] = cell.value;
+    placed.push({ dataRow: update.row, cells });
+    updated++;
+  }
+
+  const pending = [...write.rows];
+  let cleared = 0;
+  if (write.key !== undefined) {
+    const { value } = write.key;
+    const keyRows: number[] = [];
+    (state.keyValues ?? []).forEach((cell, row) => {
+      if (typeof cell === 'string' && cell.trim() === value) keyRows.push(row);
+    });
+    for (const row of keyRows) {
+      const next = pending.shift();
+      if (next !== undefined) {
+        placed.push({ dataRow: row, cells: next });
+        updated++;
+      } else {
+        // A row of this review that the new write no longer has: clear its input cells.
+        placed.push({ dataRow: row, cells: write.computed.map((computed) => (computed ? undefined : null)) });
+        cleared++;
+      }
+    }
+  }
+
+  // Trailing blank rows: scan the tail backwards while every input cell is empty.
+  let firstBlank = state.rowCount;
+  const taken = new Set(placed.map((p) => p.dataRow));
+  for (let i = state.tail.length - 1; i >= 0; i--) {
+    const row = state.tail[i] ?? [];
+    const dataRow = state.tailStart + i;
+    const blank = write.computed.every((computed, c) => computed || isBlankValue(row[c]));
+    if (!blank || taken.has(dataRow)) break;
+    firstBlank = dataRow;
+  }
+  let appended = 0;
+  let next = firstBlank;
+  for (const row of pending) {
+    placed.push({ dataRow: next++, cells: row });
+    appended++;
+  }
+
+  return {
+    rows: placed,
+    rowCountAfter: Math.max(state.rowCount, next),
+    result: { sheetName, updated, appended, cleared },
+  };
+}
