@@ -48,3 +48,36 @@ export function cellText(page, sheetName, a1) {
     [sheetName, a1],
   );
 }
+
+/** Opens the web host in a new page and waits until the pane has rendered; collects page errors. */
+export async function openPage(browser, server, { lang = 'zh-CN', width = 1280, height = 800 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${server.url}?lang=${lang}`);
+  await page.getByRole('heading', { name: lang === 'zh-CN' ? '销售复盘' : 'Sales Review' }).waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
+/** Runs axe-core on the task pane; returns the serious and critical violations. */
+export async function paneViolations(page) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const results = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('#pane'), { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Horizontal overflow of the pane: how far its content is wider than the pane (0 = none). */
+export function paneOverflow(page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('#pane');
+    let widest = pane.scrollWidth;
+    for (const el of pane.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && getComputedStyle(el).position !== 'fixed') widest = Math.max(widest, Math.ceil(box.right - pane.getBoundingClientRect().left));
+    }
+    return Math.max(0, widest - pane.clientWidth);
+  });
+}

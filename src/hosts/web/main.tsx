@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
 import { createBrowserUniver } from './browserUniver';
+import { installPaneFocusShortcut } from './paneFocus';
 import { registerSalesFunctions } from './univerSetup';
 import { createUniverWorkbook } from './univerWorkbook';
 
@@ -23,6 +24,7 @@ api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' 
 registerSalesFunctions(univer);
 const workbook = createUniverWorkbook(api);
 
+installPaneFocusShortcut(sheetHost, paneHost);
 createRoot(paneHost).render(<App locale={locale} workbook={workbook} />);
 
 // Browser tests read computed cells through the same facade the port uses.

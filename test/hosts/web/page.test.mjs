@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, cellText, launchBrowser, serveDist } from '../../support/browser.mjs';
+import { ARTIFACTS, cellText, launchBrowser, openPage as openHost, serveDist } from '../../support/browser.mjs';
 
 let server;
 let browser;
@@ -17,14 +17,7 @@ after(async () => {
   server?.stop();
 });
 
-async function openPage(lang = 'zh-CN') {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`${server.url}?lang=${lang}`);
-  await page.getByRole('heading', { name: lang === 'zh-CN' ? '销售复盘' : 'Sales Review' }).waitFor({ timeout: 60_000 });
-  return { page, errors };
-}
+const openPage = (lang) => openHost(browser, server, { lang });
 
 test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage();
