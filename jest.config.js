@@ -6,7 +6,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
+  // esmShims maps the ESM-only packages Univer requires to CommonJS (lazily, for every test file).
+  setupFiles: ['<rootDir>/test/support/jsdomSetup.ts', '<rootDir>/test/hosts/web/esmShims.ts'],
   transform: {
     '^.+\\.tsx?$': [
       'ts-jest',

@@ -76,8 +76,15 @@ export function placeWrite(write: TableWrite, state: TableState, sheetName: stri
   let updated = 0;
   for (const update of write.updates ?? []) {
     const current = state.updateRows.get(update.row);
+    if (current === undefined) {
+      // The row is gone (the table shrank since it was read): even an unguarded update would land
+      // outside the table, past rowCountAfter.
+      const first = update.expect[0]?.column ?? update.cells[0]?.column ?? 0;
+      const column = write.header[first] ?? String(first);
+      throw new WorkbookError(MESSAGES.changed[locale](sheetName, update.row + 1, column), sheetName, column);
+    }
     for (const guard of update.expect) {
-      if (current === undefined || !sameValue(current[guard.column], guard.value)) {
+      if (!sameValue(current[guard.column], guard.value)) {
         const column = write.header[guard.column] ?? String(guard.column);
         throw new WorkbookError(MESSAGES.changed[locale](sheetName, update.row + 1, column), sheetName, column);
       }

@@ -4,6 +4,8 @@
  * write → table → drop-downs → conditional formats → widths, freeze, activate → wait for the
  * formulas. It never writes to a sheet it did not just create.
  *
+ * Table reads and writes live in univerTables.ts.
+ *
  * Not rendered: the plan's chart — Univer has no open-source chart plugin (charts are Univer Pro).
  */
 import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
@@ -30,13 +32,14 @@ import {
   uniqueTableName,
 } from '../../core';
 import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import { createUniverTables } from './univerTables';
 
 export interface UniverWorkbookOptions {
   /** The workbook to use; default: the active workbook at each call. */
   readonly workbook?: FWorkbook;
   /** Language of error messages. Default zh-CN. */
   readonly locale?: Locale;
-  /** Wait for Univer to compute the new sheet's formulas before `insertTemplate` resolves. Default true. */
+  /** Wait for Univer to compute formulas before `insertTemplate`, `writeTables` and `insertFormulaAtSelection` resolve. Default true. */
   readonly awaitCalculation?: boolean;
 }
 
@@ -104,6 +107,7 @@ function addConditionalFormat(sheet: FWorksheet, format: PlannedConditionalForma
 /** The Univer WorkbookPort (host "Web"). */
 export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOptions = {}): WorkbookPort {
   const locale = options.locale ?? 'zh-CN';
+  const awaitCalculation = options.awaitCalculation ?? true;
 
   const workbookOf = (): FWorkbook => {
     const workbook = options.workbook ?? api.getActiveWorkbook();
@@ -184,7 +188,7 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
     sheet.setFrozenRows(firstDataRow);
     workbook.setActiveSheet(sheet);
 
-    if ((options.awaitCalculation ?? true) && planHasFormulas(plan)) await api.getFormula().onCalculationResultApplied();
+    if (awaitCalculation && planHasFormulas(plan)) await api.getFormula().onCalculationResultApplied();
 
     return {
       sheetName: sheet.getSheetName(),
@@ -210,5 +214,6 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
       if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](name), name);
       workbook.setActiveSheet(sheet);
     },
+    ...createUniverTables({ api, workbookOf, locale, awaitCalculation }),
   };
 }

@@ -1,15 +1,13 @@
 /**
- * Univer's CommonJS builds require six ESM-only packages (lodash-es, nanoid 5, rbush 4, kdbush 4,
- * and through engine-render cjk-regex and franc-min). Node ≥ 20.19 loads them through
- * require(esm); Jest does not, and node_modules are not transformed. Each Univer test file maps
- * them to CommonJS equivalents with, at its top (jest.mock calls are hoisted above the imports):
+ * Jest setup file (jest.config.js `setupFiles`): lets any test file load Univer's CommonJS builds.
  *
- *   jest.mock('lodash-es', () => jest.requireActual('lodash'));
- *   jest.mock('nanoid', () => jest.requireActual('./esmShims').nanoidModule);
- *   jest.mock('rbush', () => jest.requireActual('./esmShims').umdBuild('rbush'));
- *   jest.mock('kdbush', () => jest.requireActual('./esmShims').umdBuild('kdbush'));
- *   jest.mock('cjk-regex', () => jest.requireActual('./esmShims').cjkRegexModule);
- *   jest.mock('franc-min', () => jest.requireActual('./esmShims').francModule);
+ * Those builds require six ESM-only packages (lodash-es, nanoid 5, rbush 4, kdbush 4, and through
+ * engine-render cjk-regex and franc-min). Node ≥ 20.19 loads them through require(esm); Jest does
+ * not, and node_modules are not transformed. The mocks below map them to CommonJS equivalents.
+ * They are lazy: a factory runs only when a test actually loads Univer, so other suites pay
+ * nothing. A setup file rather than `moduleNameMapper` because rbush and kdbush need a `default`
+ * export added to their UMD builds (Univer calls `new rbush.default()`), which a path mapping
+ * cannot express without one shim file per package.
  *
  * cjk-regex and franc-min only serve text layout in the renderer, which headless tests never run.
  */
@@ -30,7 +28,7 @@ function randomId(alphabet: string, size: number): string {
 }
 
 /** nanoid's two functions Univer uses. */
-export const nanoidModule = {
+const nanoidModule = {
   nanoid: (size = 21): string => randomId(URL_ALPHABET, size),
   customAlphabet:
     (alphabet: string, defaultSize = 21) =>
@@ -38,10 +36,14 @@ export const nanoidModule = {
       randomId(alphabet, size),
 };
 
-/** The UMD build shipped beside a package's ESM entry (`rbush/rbush.js`, `kdbush/kdbush.js`). */
-export function umdBuild(name: 'rbush' | 'kdbush'): unknown {
+/**
+ * The UMD build shipped beside a package's ESM entry (`rbush/rbush.js`, `kdbush/kdbush.js`), as an
+ * ES-module namespace: Univer's CommonJS reads `.default` without an interop helper.
+ */
+function umdBuild(name: 'rbush' | 'kdbush'): unknown {
   const packageDir = path.dirname(require.resolve(name));
-  return jest.requireActual(path.join(packageDir, `${name}.js`));
+  const exported: unknown = jest.requireActual(path.join(packageDir, `${name}.js`));
+  return { __esModule: true, default: exported };
 }
 
 const charset = (source: string) => ({ toRegExp: (): RegExp => new RegExp(`[${source}]`, 'u') });
@@ -49,11 +51,19 @@ const CJK_LETTERS = String.raw`\p{Script=Han}\p{Script=Katakana}\p{Script=Hiraga
 const CJK_PUNCTUATION = String.raw`\u3000-\u303F\u31C0-\u31EF\u3200-\u32FF\u3300-\u33FF\uFE10-\uFE1F\uFE30-\uFE4F\uFE50-\uFE6F\uFF00-\uFFEF`;
 
 /** cjk-regex's three character classes, from Unicode properties (close enough for headless use). */
-export const cjkRegexModule = {
+const cjkRegexModule = {
   letters: () => charset(CJK_LETTERS),
   punctuations: () => charset(CJK_PUNCTUATION),
   all: () => charset(CJK_LETTERS + CJK_PUNCTUATION),
 };
 
 /** franc-min's language guess, used for hyphenation only: always "undetermined". */
-export const francModule = { franc: (): string => 'und' };
+const francModule = { franc: (): string => 'und' };
+
+// Registered from a setup file, these apply to every module the test file loads afterwards.
+jest.mock('lodash-es', () => jest.requireActual('lodash'));
+jest.mock('nanoid', () => nanoidModule);
+jest.mock('rbush', () => umdBuild('rbush'));
+jest.mock('kdbush', () => umdBuild('kdbush'));
+jest.mock('cjk-regex', () => cjkRegexModule);
+jest.mock('franc-min', () => francModule);

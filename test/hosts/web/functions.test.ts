@@ -5,12 +5,6 @@
  * its spill) is read back and compared. One headless Univer for the file; one sheet and one
  * calculation per distinct `today`.
  */
-jest.mock('lodash-es', () => jest.requireActual('lodash'));
-jest.mock('nanoid', () => jest.requireActual('./esmShims').nanoidModule);
-jest.mock('rbush', () => jest.requireActual('./esmShims').umdBuild('rbush'));
-jest.mock('kdbush', () => jest.requireActual('./esmShims').umdBuild('kdbush'));
-jest.mock('cjk-regex', () => jest.requireActual('./esmShims').cjkRegexModule);
-jest.mock('franc-min', () => jest.requireActual('./esmShims').francModule);
 
 import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
 import { FormulaDataModel, IFunctionService } from '@univerjs/engine-formula';

@@ -5,12 +5,6 @@
  * 12% → 18% = +50%, 60 → 45 days = −25%, the CRM training 3 days late, lead SLAs, the funnel.
  * One Univer for the file, one workbook per formula mode.
  */
-jest.mock('lodash-es', () => jest.requireActual('lodash'));
-jest.mock('nanoid', () => jest.requireActual('./esmShims').nanoidModule);
-jest.mock('rbush', () => jest.requireActual('./esmShims').umdBuild('rbush'));
-jest.mock('kdbush', () => jest.requireActual('./esmShims').umdBuild('kdbush'));
-jest.mock('cjk-regex', () => jest.requireActual('./esmShims').cjkRegexModule);
-jest.mock('franc-min', () => jest.requireActual('./esmShims').francModule);
 
 import { CellValueType, type ICellData } from '@univerjs/core';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
