@@ -1,0 +1,95 @@
+/**
+ * The goal breakdown as rows of 表2 (销售目标分解与跟踪表): one row per month × region with a
+ * target above zero, in the sheet's own column order and language, computed columns (达成率, 差距)
+ * as the template's own formulas at the row each lands on. No key: the rows are appended, never
+ * written over existing ones.
+ */
+import type { Locale, Localized } from '../i18n';
+import { renderFormula } from '../templates/plan';
+import { matchHeader } from '../templates/locate';
+import { goals } from '../templates/specs/method';
+import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
+import type { GoalBreakdown } from './types';
+
+/** Columns the breakdown fills; without one of them nothing is written. */
+export const GOAL_INPUT_COLUMNS = ['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'owner'] as const;
+
+export type GoalWritePlan =
+  | { readonly ok: true; readonly write: TableWrite; readonly rows: number; readonly locale: Locale }
+  | { readonly ok: false; readonly sheetName: string; readonly missing: readonly string[]; readonly message: Localized };
+
+type FormulaContext = Parameters<typeof renderFormula>[2];
+
+/**
+ * Builds the write for a 表2 table as read (`header`, `firstColumn`); the header may be in either
+ * language. Rows whose target is 0 (a region or month weighted 0) are left out.
+ */
+export function goalTableWrite(
+  breakdown: GoalBreakdown,
+  table: Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'>,
+  options: { readonly portable?: boolean } = {},
+): GoalWritePlan {
+  const match = matchHeader(goals, table.header);
+  const missing = GOAL_INPUT_COLUMNS.filter((key) => !match.columns.has(key)).map((key) => goals.columns.find((c) => c.key === key)!.label[match.locale]);
+  if (missing.length > 0) {
+    const sheet = table.sheetName;
+    const list = { 'zh-CN': missing.map((m) => `“${m}”`).join('、'), 'en-US': missing.map((m) => `"${m}"`).join(', ') };
+    return {
+      ok: false,
+      sheetName: sheet,
+      missing,
+      message: {
+        'zh-CN': `工作表“${sheet}”缺少列 ${list['zh-CN']}(或已改名)。请恢复这些列的标题后重试;未写入任何内容。`,
+        'en-US': `Sheet "${sheet}" has no column ${list['en-US']} (missing or renamed). Restore the headers and try again; nothing was written.`,
+      },
+    };
+  }
+
+  const ctx: FormulaContext = {
+    locale: match.locale,
+    portable: options.portable ?? false,
+    columnIndex: new Map([...match.columns].map(([key, at]) => [key, table.firstColumn + at])),
+    firstDataRow: table.headerRow + 1,
+    lastDataRow: table.headerRow + 1,
+  };
+  const byPosition = table.header.map((_label, at) => goals.columns.find((c) => match.columns.get(c.key) === at));
+  const formulaAt = (column: (typeof goals.columns)[number]): WriteCell => {
+    const formula = column.formula!;
+    // A formula over a column the sheet lacks (月度实际完成 deleted) is left blank rather than broken.
+    try {
+      renderFormula(formula, ctx.firstDataRow, ctx);
+    } catch {
+      return null;
+    }
+    return { formulaAt: (sheetRow: number) => `=${renderFormula(formula, sheetRow, ctx)}` };
+  };
+
+  const rows: WriteCell[][] = [];
+  breakdown.months.forEach((month, m) => {
+    breakdown.regions.forEach((region, r) => {
+      const target = breakdown.cells[m]![r]!;
+      if (target === 0) return;
+      const values: Record<string, WriteCell> = {
+        quarter: breakdown.period,
+        quarterTarget: breakdown.target,
+        month,
+        monthTarget: target,
+        region: region.name,
+        owner: region.owner === '' ? null : region.owner,
+      };
+      rows.push(byPosition.map((column) => (column === undefined ? null : column.formula ? formulaAt(column) : (values[column.key] ?? null))));
+    });
+  });
+
+  return {
+    ok: true,
+    rows: rows.length,
+    locale: match.locale,
+    write: {
+      location: { sheetName: table.sheetName, ...(table.tableName !== undefined ? { tableName: table.tableName } : {}) },
+      header: table.header,
+      computed: byPosition.map((column) => column?.formula !== undefined),
+      rows,
+    },
+  };
+}
