@@ -8,3 +8,4 @@ export { FUNCTIONS, NAMESPACE, evaluate, functionById, qualifiedName } from './c
 export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';
 export * from './templates';
 export * from './workbook';
+export * from './review';

@@ -29,6 +29,8 @@ export interface ReviewThresholds {
   readonly stageDays: number; // 30
   /** SLA breach rate per grade above this is flagged. */
   readonly slaBreachRate: number; // 0.2
+  /** Share of due actions (表3) that must be done; below it a finding is raised. Default 0.8. */
+  readonly completionRate?: number;
 }
 
 export interface CleaningIssue {
@@ -52,10 +54,43 @@ export interface CleaningReport {
 
 export interface AttainmentLine {
   readonly name: string;
+  /** Target of the reported rows only (rows with an actual), so actual / target = attainment. */
   readonly target: number;
   readonly actual: number;
   /** null when nothing is reported yet. */
   readonly attainment: number | null;
+  /** Target of every row, reported or not (a month not yet reported still has a target). */
+  readonly totalTarget?: number;
+}
+
+/** A 表2 row under target, kept for the rules. */
+export interface GoalRowResult {
+  /** 1-based sheet row. */
+  readonly sheetRow: number;
+  readonly quarter: string;
+  readonly month: string;
+  readonly region: string;
+  readonly owner: string;
+  readonly target: number;
+  readonly actual: number;
+  readonly attainment: number;
+  /** target − actual. */
+  readonly gap: number;
+  /** The row's 差异分析及改进措施 text. */
+  readonly analysis: string;
+}
+
+/** A 表3 row that is late (done after plan) or overdue (open past plan), kept for the rules. */
+export interface ActionRowResult {
+  readonly sheetRow: number;
+  readonly action: string;
+  readonly owner: string;
+  readonly planned: number;
+  readonly actual: number | null;
+  readonly kind: 'late' | 'overdue';
+  readonly days: number;
+  /** 未完成原因说明. */
+  readonly reason: string;
 }
 
 export interface KpiSummary {
@@ -65,13 +100,27 @@ export interface KpiSummary {
     readonly byOwner: readonly AttainmentLine[];
     /** Period target (季度目标) when the sheet gives one. */
     readonly periodTarget: number | null;
+    /** 季度目标 by 季度 (first value given per quarter). */
+    readonly quarterTargets?: Readonly<Record<string, number>>;
+    /** Rows under target, in sheet order. */
+    readonly belowTarget?: readonly GoalRowResult[];
+    /** Rows with a blank actual (not reported yet). */
+    readonly unreported?: number;
   };
   readonly funnel?: {
-    readonly steps: readonly { readonly stage: string; readonly count: number; readonly stepRate: number | null; readonly avgDays: number | null }[];
+    readonly steps: readonly {
+      readonly stage: string;
+      readonly count: number;
+      readonly stepRate: number | null;
+      readonly avgDays: number | null;
+      /** Cumulative conversion from the first stage. */
+      readonly cumulativeRate?: number | null;
+    }[];
     readonly bottleneck: string | null;
   };
   readonly leads?: {
-    readonly byGrade: readonly { readonly grade: string; readonly total: number; readonly breached: number; readonly breachRate: number | null }[];
+    /** breachRate = breached / (met + breached): leads still inside their limit are not counted yet. */
+    readonly byGrade: readonly { readonly grade: string; readonly total: number; readonly breached: number; readonly breachRate: number | null; readonly slaHours?: number }[];
   };
   readonly actions?: {
     readonly total: number;
@@ -80,12 +129,39 @@ export interface KpiSummary {
     readonly overdue: number;
     readonly completionRate: number | null;
     readonly qualityMix: Readonly<Record<string, number>>;
+    /** Actions whose planned date has passed, and how many of those are done. */
+    readonly due?: number;
+    readonly completedOfDue?: number;
+    /** Late and overdue rows, in sheet order. */
+    readonly items?: readonly ActionRowResult[];
+    /** 执行计划表: tasks, and those past their 完成时间 with no completed 表3 row of the same text. */
+    readonly plan?: { readonly total: number; readonly pastDue: number; readonly pastDueTasks: readonly string[] };
   };
   readonly evaluation?: {
-    readonly metrics: readonly { readonly metric: string; readonly change: number | null; readonly goalChange: number | null; readonly met: boolean | null }[];
+    readonly metrics: readonly {
+      readonly metric: string;
+      readonly change: number | null;
+      readonly goalChange: number | null;
+      readonly met: boolean | null;
+      readonly polarity?: 'higher' | 'lower';
+      readonly before?: number;
+      readonly after?: number | null;
+      /** Moved the right way for its direction (null when not measured yet or unchanged). */
+      readonly improved?: boolean | null;
+      readonly sheetRow?: number;
+    }[];
   };
   readonly kpi?: {
-    readonly metrics: readonly { readonly category: string; readonly metric: string; readonly attainment: number | null }[];
+    readonly metrics: readonly {
+      readonly category: string;
+      readonly metric: string;
+      readonly attainment: number | null;
+      readonly polarity?: 'higher' | 'lower';
+      readonly target?: number;
+      readonly actual?: number | null;
+      readonly unit?: string;
+      readonly sheetRow?: number;
+    }[];
   };
 }
 
@@ -185,6 +261,9 @@ export interface FollowUpEdit {
   readonly metric?: string;
   readonly before?: number | null;
   readonly after?: number | null;
+  /** The metric's direction and target change, for its 效果评估 row (blank direction = higher is better). */
+  readonly direction?: 'higher' | 'lower';
+  readonly goalChange?: number | null;
 }
 
 /** Everything the wizard writes, edited by the manager across the five steps. */

@@ -83,7 +83,7 @@ export interface TemplatePlan {
 
 export const HEADER_ROW = 1;
 
-interface FormulaContext {
+export interface FormulaContext {
   readonly locale: Locale;
   readonly portable: boolean;
   readonly columnIndex: ReadonlyMap<string, number>;

@@ -1,7 +1,7 @@
 /** Measurement tables: multi-dimensional KPIs (seed 003 §4), before/after (seed 002 step 4), review log (seed 000). */
 import type { Localized } from '../../i18n';
 import type { TemplateSpec } from '../types';
-import { DIRECTION, L, attainmentColours, isLowerBetter } from './common';
+import { DIRECTION, L, attainmentColours, isLowerBetter, reviewIdColumn } from './common';
 
 const CATEGORY = [L('结果', 'Result'), L('过程', 'Process'), L('效率', 'Efficiency')] as const;
 const [HIGHER, LOWER] = DIRECTION;
@@ -64,6 +64,8 @@ export const evaluation: TemplateSpec = {
     { key: 'change', label: L('变化率', 'Change'), type: 'percent', width: 10, formula: { call: 'CHANGE', args: ['{before}', '{after}'] } },
     { key: 'goalChange', label: L('目标变化', 'Target change'), type: 'percent', width: 10 },
     { key: 'verdict', label: L('结论', 'Verdict'), type: 'text', width: 10, formula: { native: { 'zh-CN': verdictFormula('zh-CN'), 'en-US': verdictFormula('en-US') } } },
+    // Last, so follow-up rows the wizard writes can be upserted by review id.
+    reviewIdColumn,
   ],
   samples: [
     { metric: L('线索转化率', 'Lead conversion rate'), direction: HIGHER, before: 0.12, after: 0.18, goalChange: 0.15 },

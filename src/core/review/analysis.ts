@@ -1,0 +1,58 @@
+/**
+ * Step 1, 数据分析: clean every source sheet first, then summarise the valid rows only.
+ * Pure and total: whatever a sheet holds, the result is a report, never an exception.
+ */
+import type { TemplateId } from '../templates/types';
+import { type CleanTable, cleanTable } from './cleaning';
+import { REVIEW_SOURCES, viewOf } from './read';
+import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
+import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
+import type { Analysis, CleaningIssue, KpiSummary, ReviewThresholds, WorkbookData } from './types';
+
+export const DEFAULT_THRESHOLDS: ReviewThresholds = {
+  attainmentHigh: 0.8,
+  attainmentMedium: 0.95,
+  stageDays: 30,
+  slaBreachRate: 0.2,
+  completionRate: 0.8,
+};
+
+export interface AnalyseOptions {
+  /** Today's day serial: overdue actions and unanswered leads are judged against it. */
+  readonly today: number;
+  /** Not used by the summary itself (the rules apply them); accepted so the pane passes one options object. */
+  readonly thresholds?: ReviewThresholds;
+}
+
+export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): Analysis {
+  const { today } = options;
+  const issues: CleaningIssue[] = [];
+  const validRows: Partial<Record<TemplateId, number>> = {};
+  const droppedRows: Partial<Record<TemplateId, number>> = {};
+  const clean: Partial<Record<TemplateId, CleanTable>> = {};
+  const missing: TemplateId[] = [];
+  for (const id of REVIEW_SOURCES) {
+    const view = viewOf(data, id);
+    if (view === undefined) {
+      missing.push(id);
+      continue;
+    }
+    const result = cleanTable(view);
+    // A loop, not push(...spread): a 100k-row sheet of bad rows would overflow the argument limit.
+    for (const issue of result.issues) issues.push(issue);
+    validRows[id] = result.valid;
+    droppedRows[id] = result.dropped;
+    if (result.clean !== undefined) clean[id] = result.clean;
+  }
+
+  const summary: {
+    -readonly [K in keyof KpiSummary]: KpiSummary[K];
+  } = {};
+  if (clean.goals) summary.goals = goalsSummary(clean.goals);
+  if (clean.funnel) summary.funnel = funnelSummary(clean.funnel);
+  if (clean.leads) summary.leads = leadsSummary(clean.leads, today);
+  if (clean.execution || clean.plan) summary.actions = actionsSummary(clean.execution, clean.plan, today);
+  if (clean.evaluation) summary.evaluation = evaluationSummary(clean.evaluation);
+  if (clean.kpi) summary.kpi = kpiSummary(clean.kpi);
+  return { missing, cleaning: { issues, validRows, droppedRows }, summary };
+}

@@ -1,0 +1,10 @@
+/** The review wizard's pure model: analysis, process evaluation, rules, SMART check, follow-up and the write plan. */
+export * from './types';
+export { REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
+export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
+export { AREA_LABELS, evaluateProcess } from './process';
+export { MAX_ROW_FINDINGS, attainmentSeverity, diagnose, type DiagnoseOptions } from './rules';
+export { DIMENSION_KEYS, causeSuggestions, dimensionLabel, dimensionOfLabel, dimensionOfMetric } from './causes';
+export { checkSmart } from './smart';
+export { NEXT_REVIEW_DAYS, emptyDraft, followUpItems, followUpStatus, newReviewId, type FollowUpOptions } from './followUp';
+export { planReviewWrite, type ReviewWriteError, type ReviewWriteOptions, type ReviewWritePlan, type ReviewWriteSummary } from './writePlan';

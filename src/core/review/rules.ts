@@ -1,0 +1,336 @@
+/**
+ * Step 3, 问题诊断: the findings the wizard proposes by itself (DOMAIN §4), each written as
+ * 问题 → 影响 → 原因 in the pane's language. Ids are `rule:key` with a key taken from the data
+ * (sheet row, region, stage, grade), so the same workbook gives the same ids on every run.
+ */
+import type { Locale, Localized } from '../i18n';
+import { DEFAULT_THRESHOLDS } from './analysis';
+import { dimensionOfMetric } from './causes';
+import { amount, day, num, pct, tr } from './text';
+import type { ActionRowResult, Analysis, AttainmentLine, Dimension, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
+
+export interface DiagnoseOptions {
+  readonly thresholds?: ReviewThresholds;
+  readonly locale: Locale;
+  readonly today: number;
+  /**
+   * Unit of the 表2 amounts for impact sentences ("万" → "差距 15万"). The sheets do not say, and
+   * the product must not assume 万元, so the default is none.
+   */
+  readonly moneyUnit?: string | Localized;
+}
+
+/** Above this many rows under target (or late actions), one finding per region (or one in total) instead. */
+export const MAX_ROW_FINDINGS = 20;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
+
+export function attainmentSeverity(attained: number, thresholds: ReviewThresholds): Severity | null {
+  if (attained < thresholds.attainmentHigh) return 'high';
+  if (attained < thresholds.attainmentMedium) return 'medium';
+  return attained < 1 ? 'low' : null;
+}
+
+interface Context {
+  readonly locale: Locale;
+  readonly thresholds: ReviewThresholds & { readonly completionRate: number };
+  readonly unit: string | undefined;
+  readonly out: Finding[];
+}
+
+function push(ctx: Context, rule: string, key: string, dimension: Dimension, severity: Severity, problem: Localized, impact: Localized, cause = ''): void {
+  ctx.out.push({
+    id: key === '' ? rule : `${rule}:${key}`,
+    dimension,
+    problem: problem[ctx.locale],
+    impact: impact[ctx.locale],
+    cause,
+    severity,
+    origin: 'rule',
+    rule,
+  });
+}
+
+export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[] {
+  const { locale } = options;
+  const unit = typeof options.moneyUnit === 'object' ? options.moneyUnit[locale] : options.moneyUnit;
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const ctx: Context = {
+    locale,
+    thresholds: { ...thresholds, completionRate: thresholds.completionRate ?? DEFAULT_THRESHOLDS.completionRate ?? 0.8 },
+    unit,
+    out: [],
+  };
+  goalRules(analysis, ctx);
+  funnelRules(analysis, ctx);
+  leadRules(analysis, ctx);
+  actionRules(analysis, ctx);
+  evaluationRules(analysis, ctx);
+  kpiRules(analysis, ctx);
+  // Most severe first; within a severity, the order of the rules and of the sheets (sort is stable).
+  return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function shareOf(gap: number, period: number | null | undefined, ctx: Context): Localized {
+  const g = amount(gap, ctx.unit);
+  if (period === null || period === undefined || period <= 0) return tr(`差距 ${g}`, `Gap of ${g}`);
+  const p = amount(period, ctx.unit);
+  return tr(`差距 ${g},占季度目标 ${p} 的 ${pct(gap / period)}`, `Gap of ${g}, ${pct(gap / period)} of the period target ${p}`);
+}
+
+function goalRules(analysis: Analysis, ctx: Context): void {
+  const goals = analysis.summary.goals;
+  if (goals === undefined) return;
+  const rows = goals.belowTarget ?? [];
+  if (rows.length > 0 && rows.length <= MAX_ROW_FINDINGS) {
+    for (const row of rows) goalRowFinding(row, goals.quarterTargets?.[row.quarter] ?? goals.periodTarget, ctx);
+    return;
+  }
+  const lines = goals.byRegion.length > 0 ? goals.byRegion : [goals.overall];
+  for (const line of lines) goalLineFinding(line, goals.periodTarget, ctx);
+}
+
+function goalRowFinding(row: GoalRowResult, period: number | null | undefined, ctx: Context): void {
+  const severity = attainmentSeverity(row.attainment, ctx.thresholds);
+  if (severity === null) return;
+  const who = row.region !== '' && row.owner !== '' ? `${row.region}(${row.owner})` : row.region || row.owner;
+  const whoEn = row.region !== '' && row.owner !== '' ? `${row.region} (${row.owner})` : row.region || row.owner;
+  const [actual, target] = [amount(row.actual, ctx.unit), amount(row.target, ctx.unit)];
+  push(
+    ctx,
+    'goals.belowTarget',
+    `r${row.sheetRow}`,
+    'goals',
+    severity,
+    tr(
+      `${who || `第 ${row.sheetRow} 行`} ${row.month} 未达成月度目标:达成率 ${pct(row.attainment)}(实际 ${actual} / 目标 ${target})`,
+      `${whoEn || `Row ${row.sheetRow}`} ${row.month}: below the monthly target, attainment ${pct(row.attainment)} (actual ${actual} / target ${target})`,
+    ),
+    shareOf(row.gap, period, ctx),
+    row.analysis,
+  );
+}
+
+function goalLineFinding(line: AttainmentLine, period: number | null, ctx: Context): void {
+  if (line.attainment === null) return;
+  const severity = attainmentSeverity(line.attainment, ctx.thresholds);
+  if (severity === null) return;
+  const [actual, target] = [amount(line.actual, ctx.unit), amount(line.target, ctx.unit)];
+  const name = line.name;
+  push(
+    ctx,
+    'goals.regionBelowTarget',
+    name,
+    'goals',
+    severity,
+    tr(
+      `${name || '整体'}累计未达成目标:达成率 ${pct(line.attainment)}(实际 ${actual} / 目标 ${target})`,
+      `${name || 'Overall'}: below target, attainment ${pct(line.attainment)} (actual ${actual} / target ${target})`,
+    ),
+    shareOf(line.target - line.actual, period, ctx),
+  );
+}
+
+function funnelRules(analysis: Analysis, ctx: Context): void {
+  const funnel = analysis.summary.funnel;
+  if (funnel === undefined) return;
+  const steps = funnel.steps;
+  const at = steps.findIndex((s) => s.stage === funnel.bottleneck);
+  const step = steps[at];
+  const previous = steps[at - 1];
+  if (step !== undefined && previous !== undefined && step.stepRate !== null) {
+    const r = step.stepRate;
+    const lost = previous.count - step.count;
+    const first = steps[0]?.count ?? 0;
+    push(
+      ctx,
+      'funnel.bottleneck',
+      '',
+      'conversion',
+      r < 0.3 ? 'high' : r < 0.6 ? 'medium' : 'low',
+      tr(
+        `销售漏斗瓶颈在“${step.stage}”:阶段转化率 ${pct(r)}(${previous.stage} ${num(previous.count)} → ${num(step.count)})`,
+        `Funnel bottleneck at "${step.stage}": step conversion ${pct(r)} (${previous.stage} ${num(previous.count)} → ${num(step.count)})`,
+      ),
+      first > 0
+        ? tr(`该阶段流失 ${num(lost)} 个商机,占首阶段的 ${pct(lost / first)}`, `${num(lost)} opportunities lost at this stage, ${pct(lost / first)} of the first stage`)
+        : tr(`该阶段流失 ${num(lost)} 个商机`, `${num(lost)} opportunities lost at this stage`),
+    );
+  }
+  const limit = ctx.thresholds.stageDays;
+  for (const s of steps) {
+    if (s.avgDays === null || s.avgDays <= limit) continue;
+    push(
+      ctx,
+      'funnel.slowStage',
+      s.stage,
+      'process',
+      s.avgDays > 2 * limit ? 'high' : 'medium',
+      tr(`“${s.stage}”阶段平均停留 ${num(s.avgDays)} 天,超过 ${num(limit)} 天`, `"${s.stage}" takes ${num(s.avgDays)} days on average, over ${num(limit)} days`),
+      tr('拉长成交周期,商机可能流失', 'Longer sales cycle; opportunities may be lost'),
+    );
+  }
+}
+
+function leadRules(analysis: Analysis, ctx: Context): void {
+  for (const g of analysis.summary.leads?.byGrade ?? []) {
+    if (g.breachRate === null || g.breachRate <= ctx.thresholds.slaBreachRate) continue;
+    const hours = g.slaHours ?? 0;
+    push(
+      ctx,
+      'leads.slaBreach',
+      g.grade,
+      'leads',
+      g.breachRate >= 2 * ctx.thresholds.slaBreachRate ? 'high' : 'medium',
+      tr(
+        `${g.grade} 级线索响应超时率 ${pct(g.breachRate)}(共 ${g.total} 条,${g.breached} 条超过 ${num(hours)} 小时时限)`,
+        `Grade ${g.grade} leads: ${pct(g.breachRate)} answered late (${g.breached} of ${g.total} over the ${num(hours)}-hour limit)`,
+      ),
+      tr(`${g.breached} 条线索未及时跟进,可能流失商机`, `Opportunities may be lost: ${g.breached} not answered in time`),
+    );
+  }
+}
+
+function actionFinding(item: ActionRowResult, ctx: Context): void {
+  const planned = day(item.planned);
+  if (item.kind === 'overdue') {
+    push(
+      ctx,
+      'actions.overdue',
+      `r${item.sheetRow}`,
+      'process',
+      item.days > 14 ? 'high' : 'medium',
+      tr(`措施“${item.action}”已逾期 ${item.days} 天(计划 ${planned} 完成,尚未完成)`, `Action "${item.action}" is ${item.days} days overdue (planned ${planned}, not done)`),
+      tr('改进措施未落地,相关问题仍在持续', 'The improvement has not landed; the problem persists'),
+      item.reason,
+    );
+    return;
+  }
+  const actual = item.actual === null ? '' : day(item.actual);
+  push(
+    ctx,
+    'actions.late',
+    `r${item.sheetRow}`,
+    'process',
+    item.days > 7 ? 'medium' : 'low',
+    tr(`措施“${item.action}”延期 ${item.days} 天完成(计划 ${planned},实际 ${actual})`, `Action "${item.action}" done ${item.days} days late (planned ${planned}, done ${actual})`),
+    tr(`改进效果推迟 ${item.days} 天显现`, `The improvement took effect ${item.days} days later`),
+    item.reason,
+  );
+}
+
+function actionRules(analysis: Analysis, ctx: Context): void {
+  const actions = analysis.summary.actions;
+  if (actions === undefined) return;
+  const items = actions.items ?? [];
+  if (items.length <= MAX_ROW_FINDINGS) items.forEach((item) => actionFinding(item, ctx));
+  else {
+    if (actions.overdue > 0) {
+      push(
+        ctx,
+        'actions.overdue',
+        '',
+        'process',
+        'high',
+        tr(`${actions.overdue} 项措施已逾期未完成`, `${actions.overdue} actions are overdue`),
+        tr('改进措施未落地,相关问题仍在持续', 'The improvements have not landed; the problems persist'),
+      );
+    }
+    if (actions.late > 0) {
+      push(
+        ctx,
+        'actions.late',
+        '',
+        'process',
+        'medium',
+        tr(`${actions.late} 项措施延期完成`, `${actions.late} actions were done late`),
+        tr('改进效果推迟显现', 'The improvements took effect later'),
+      );
+    }
+  }
+  const due = actions.due ?? 0;
+  const done = actions.completedOfDue ?? 0;
+  if (due > 0 && done / due < ctx.thresholds.completionRate) {
+    push(
+      ctx,
+      'actions.lowCompletion',
+      '',
+      'process',
+      done / due < 0.5 ? 'high' : 'medium',
+      tr(`到期措施完成率 ${pct(done / due)}(${done}/${due}),低于 ${pct(ctx.thresholds.completionRate)}`, `Only ${pct(done / due)} of due actions done (${done}/${due}), below ${pct(ctx.thresholds.completionRate)}`),
+      tr('复盘结论未转化为行动,改进闭环断裂', 'Review conclusions are not turning into action; the loop is broken'),
+    );
+  }
+  const plan = actions.plan;
+  if (plan !== undefined && plan.pastDue > 0) {
+    const names = plan.pastDueTasks.slice(0, 3).join('、');
+    const namesEn = plan.pastDueTasks.slice(0, 3).join(', ');
+    const more = plan.pastDue > 3 ? tr(' 等', ' …') : tr('', '');
+    push(
+      ctx,
+      'plan.pastDue',
+      '',
+      'process',
+      'medium',
+      tr(`执行计划表中 ${plan.pastDue} 项任务已过完成时间,表3 无完成记录:${names}${more['zh-CN']}`, `${plan.pastDue} planned tasks are past due with no completion in T3: ${namesEn}${more['en-US']}`),
+      tr('执行进度不透明,无法确认改进是否落地', 'Progress is not visible; nobody can tell whether the changes landed'),
+    );
+  }
+}
+
+function evaluationRules(analysis: Analysis, ctx: Context): void {
+  for (const m of analysis.summary.evaluation?.metrics ?? []) {
+    if (m.change === null) continue;
+    const fromTo = `${num(m.before ?? 0)}→${num(m.after ?? 0)}(${pct(m.change, true)})`;
+    const fromToEn = `${num(m.before ?? 0)} → ${num(m.after ?? 0)} (${pct(m.change, true)})`;
+    const key = `r${m.sheetRow ?? 0}`;
+    const dimension = dimensionOfMetric(m.metric);
+    if (m.met === false && m.goalChange !== null) {
+      const achieved = m.goalChange === 0 ? 0 : m.change / m.goalChange;
+      const severity: Severity = m.improved === false ? 'high' : achieved < 0.5 ? 'medium' : 'low';
+      push(
+        ctx,
+        'evaluation.missed',
+        key,
+        dimension,
+        severity,
+        tr(`“${m.metric}”未达到目标变化:${fromTo},目标 ${pct(m.goalChange, true)}`, `"${m.metric}" missed its target change: ${fromToEn}, target ${pct(m.goalChange, true)}`),
+        tr('改进措施效果不及预期', 'The improvement fell short of its goal'),
+      );
+    } else if (m.met === null && m.improved === false) {
+      push(
+        ctx,
+        'evaluation.worse',
+        key,
+        dimension,
+        'high',
+        tr(`“${m.metric}”恶化:${fromTo}`, `"${m.metric}" got worse: ${fromToEn}`),
+        tr('改进后指标反而变差', 'The metric got worse after the change'),
+      );
+    }
+  }
+}
+
+function kpiRules(analysis: Analysis, ctx: Context): void {
+  for (const m of analysis.summary.kpi?.metrics ?? []) {
+    if (m.attainment === null) continue;
+    const severity = attainmentSeverity(m.attainment, ctx.thresholds);
+    if (severity === null) continue;
+    const unit = m.unit ?? '';
+    const lower = m.polarity === 'lower' ? tr(',越低越好', ', lower is better') : tr('', '');
+    push(
+      ctx,
+      'kpi.belowTarget',
+      `r${m.sheetRow ?? 0}`,
+      dimensionOfMetric(m.metric),
+      severity,
+      tr(
+        `KPI“${m.metric}”达成率 ${pct(m.attainment)}(实际 ${num(m.actual ?? 0)}${unit} / 目标 ${num(m.target ?? 0)}${unit}${lower['zh-CN']})`,
+        `KPI "${m.metric}" at ${pct(m.attainment)} (actual ${num(m.actual ?? 0)}${unit ? ` ${unit}` : ''} / target ${num(m.target ?? 0)}${unit ? ` ${unit}` : ''}${lower['en-US']})`,
+      ),
+      tr(`${m.category || '该'}类指标未达标`, `${m.category || 'A'} metric below target`),
+    );
+  }
+}

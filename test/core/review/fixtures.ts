@@ -1,0 +1,60 @@
+/**
+ * Workbook data built from the template specs' sample rows (the documents' numbers), as a host
+ * would read it after inserting the templates — except that formulas are not calculated: computed
+ * cells read as blank, which the analysis must not need.
+ */
+import {
+  type CellValue,
+  type Locale,
+  type ReadTable,
+  type TemplateId,
+  type WorkbookData,
+  planTemplate,
+  serialFromDate,
+  templateById,
+  toReadTable,
+} from '../../../src/core';
+
+/** 2024-04-01: after every sample date of 表3 and 执行计划表. */
+export const TODAY = serialFromDate(2024, 4, 1);
+
+export const ALL: readonly TemplateId[] = ['diagnosis', 'goals', 'execution', 'plan', 'funnel', 'leads', 'kpi', 'evaluation', 'reviewLog'];
+
+export function sampleTable(id: TemplateId, locale: Locale = 'zh-CN'): ReadTable {
+  const spec = templateById(id);
+  if (!spec) throw new Error(`no template ${id}`);
+  const plan = planTemplate(spec, { locale, samples: true, portable: false });
+  return toReadTable(id, {
+    sheetName: plan.sheetName,
+    tableName: plan.tableName,
+    headerRow: plan.headerRow,
+    firstColumn: 0,
+    header: plan.columns.map((c) => c.label),
+    rows: plan.rows.map((row) => row.map((cell): CellValue => (cell !== null && typeof cell === 'object' ? null : cell))),
+  });
+}
+
+export function sampleData(locale: Locale = 'zh-CN', ids: readonly TemplateId[] = ALL): WorkbookData {
+  return Object.fromEntries(ids.map((id) => [id, sampleTable(id, locale)]));
+}
+
+/** A copy of a table with some data rows replaced (index → row) and/or the header changed. */
+export function edit(table: ReadTable, rows: Readonly<Record<number, readonly CellValue[]>>, header?: readonly string[]): ReadTable {
+  const next = table.rows.map((row, i) => rows[i] ?? row);
+  for (const [i, row] of Object.entries(rows)) next[Number(i)] = row;
+  return { ...table, rows: next, ...(header ? { header } : {}) };
+}
+
+/** The position of a header label. */
+export function col(table: ReadTable, label: string): number {
+  const at = table.header.indexOf(label);
+  if (at < 0) throw new Error(`no column ${label} in ${table.sheetName}`);
+  return at;
+}
+
+/** A row of a table with cells set by header label. */
+export function rowOf(table: ReadTable, cells: Readonly<Record<string, CellValue>>): CellValue[] {
+  const row: CellValue[] = table.header.map(() => null);
+  for (const [label, value] of Object.entries(cells)) row[col(table, label)] = value;
+  return row;
+}
