@@ -1,0 +1,162 @@
+/**
+ * Step 1 数据分析: read the workbook (with progress), name the missing sheets with an Insert button
+ * each, then the cleaning report before the KPI summary. Thresholds for the diagnosis are editable.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { type Dispatch, useId } from 'react';
+import { type Analysis, type Locale, type ReviewThresholds, type TemplateId, templateById } from '../../core';
+import { CleaningReport } from './CleaningReport';
+import { KpiSummary } from './KpiSummary';
+import { NumberField } from './fields';
+import { formatNumber } from './format';
+import type { WizardAction } from './state';
+import { type WizardStringKey, w } from './strings';
+
+export type Busy = { readonly kind: 'read' } | { readonly kind: 'insert'; readonly id: TemplateId } | { readonly kind: 'write' } | null;
+
+export interface ReadProgressState {
+  readonly sheet: string | null;
+  readonly read: number;
+  readonly total: number;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  missing: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  missingItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  name: { overflowWrap: 'anywhere', minWidth: 0, flexGrow: 1, flexBasis: '120px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  thresholds: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const THRESHOLD_FIELDS: readonly { readonly key: keyof ReviewThresholds; readonly label: WizardStringKey }[] = [
+  { key: 'attainmentHigh', label: 'thresholdHigh' },
+  { key: 'attainmentMedium', label: 'thresholdMedium' },
+  { key: 'stageDays', label: 'thresholdStageDays' },
+  { key: 'slaBreachRate', label: 'thresholdSla' },
+  { key: 'completionRate', label: 'thresholdCompletion' },
+];
+
+export interface DataStepProps {
+  readonly locale: Locale;
+  readonly analysis: Analysis | null;
+  readonly tablesRead: number | null;
+  readonly busy: Busy;
+  readonly progress: ReadProgressState | null;
+  readonly thresholds: ReviewThresholds;
+  readonly raw: Readonly<Record<string, string>>;
+  readonly dispatch: Dispatch<WizardAction>;
+  readonly onRead: () => void;
+  readonly onInsert: (id: TemplateId) => void;
+}
+
+export function DataStep({ locale, analysis, tablesRead, busy, progress, thresholds, raw, dispatch, onRead, onInsert }: DataStepProps) {
+  const styles = useStyles();
+  const id = useId();
+  const reading = busy?.kind === 'read';
+  const count = (n: number) => formatNumber(locale, n, 0);
+  return (
+    <div className={styles.root}>
+      <Body1>{w(locale, 'readIntro')}</Body1>
+      <div className={styles.section}>
+        <Button appearance={analysis ? 'secondary' : 'primary'} disabled={busy !== null} onClick={onRead} icon={reading ? <Spinner size="tiny" /> : undefined}>
+          {w(locale, analysis ? 'readAgain' : 'readWorkbook')}
+        </Button>
+        {reading && (
+          <div role="status">
+            <Caption1>{progress?.sheet ? w(locale, 'reading', { sheet: progress.sheet, read: count(progress.read), total: count(progress.total) }) : w(locale, 'readingSheets')}</Caption1>
+            <ProgressBar value={progress && progress.total > 0 ? progress.read / progress.total : undefined} aria-label={w(locale, 'readWorkbook')} />
+          </div>
+        )}
+        {!reading && tablesRead !== null && (
+          <Caption1 role="status" className={styles.muted}>
+            {w(locale, 'readDone', { count: tablesRead })}
+          </Caption1>
+        )}
+      </div>
+
+      {analysis && analysis.missing.length > 0 && (
+        <section className={styles.section} aria-labelledby={`${id}-missing`}>
+          <Subtitle2 as="h3" id={`${id}-missing`}>
+            {w(locale, 'missingTitle')}
+          </Subtitle2>
+          <Caption1 className={styles.muted}>{w(locale, 'missingHint')}</Caption1>
+          <ul className={styles.missing}>
+            {analysis.missing.map((templateId) => {
+              const sheet = templateById(templateId)?.sheetName[locale] ?? templateId;
+              return (
+                <li key={templateId} className={styles.missingItem}>
+                  <Body1 className={styles.name}>{sheet}</Body1>
+                  <Button
+                    size="small"
+                    disabled={busy !== null}
+                    aria-label={w(locale, 'insertTemplateFor', { sheet })}
+                    icon={busy?.kind === 'insert' && busy.id === templateId ? <Spinner size="tiny" /> : undefined}
+                    onClick={() => onInsert(templateId)}
+                  >
+                    {w(locale, 'insertTemplate')}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {analysis && (
+        <section className={styles.section} aria-labelledby={`${id}-cleaning`}>
+          <Subtitle2 as="h3" id={`${id}-cleaning`}>
+            {w(locale, 'cleaningTitle')}
+          </Subtitle2>
+          <CleaningReport locale={locale} report={analysis.cleaning} />
+        </section>
+      )}
+
+      {analysis && (
+        <section className={styles.section} aria-labelledby={`${id}-kpi`}>
+          <Subtitle2 as="h3" id={`${id}-kpi`}>
+            {w(locale, 'kpiTitle')}
+          </Subtitle2>
+          <KpiSummary locale={locale} summary={analysis.summary} />
+        </section>
+      )}
+
+      <Accordion collapsible>
+        <AccordionItem value="thresholds">
+          <AccordionHeader as="h3" size="small">
+            {w(locale, 'thresholdsTitle')}
+          </AccordionHeader>
+          <AccordionPanel className={styles.thresholds}>
+            {THRESHOLD_FIELDS.map(({ key, label }) => (
+              <NumberField
+                key={key}
+                locale={locale}
+                label={w(locale, label)}
+                value={thresholds[key]}
+                raw={raw[`threshold.${key}`]}
+                onChange={(value, text) => {
+                  dispatch({ type: 'setRaw', key: `threshold.${key}`, text });
+                  if (value !== null) dispatch({ type: 'setThresholds', patch: { [key]: value } });
+                }}
+              />
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** Step 3 问题诊断: the proposed findings (from `diagnose`) and manual ones, each editable; add and delete. */
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { Dispatch } from 'react';
+import type { Finding, Locale } from '../../core';
+import { FindingCard } from './FindingCard';
+import type { WizardAction } from './state';
+import { w } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface DiagnosisStepProps {
+  readonly locale: Locale;
+  readonly findings: readonly Finding[];
+  readonly dispatch: Dispatch<WizardAction>;
+}
+
+export function DiagnosisStep({ locale, findings, dispatch }: DiagnosisStepProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <Body1>{w(locale, 'findingsIntro')}</Body1>
+      {findings.length === 0 && <Body1 className={styles.muted}>{w(locale, 'noFindings')}</Body1>}
+      {findings.map((finding, i) => (
+        <FindingCard key={finding.id} locale={locale} finding={finding} index={i} dispatch={dispatch} />
+      ))}
+      <Button onClick={() => dispatch({ type: 'addFinding' })}>{w(locale, 'addFinding')}</Button>
+    </div>
+  );
+}

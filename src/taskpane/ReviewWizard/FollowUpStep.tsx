@@ -1,0 +1,59 @@
+/**
+ * Step 5 持续跟踪: open actions of earlier reviews with their status and what was recorded, then the
+ * review's own 复盘记录 fields (date, period, participants, next review) before writing back.
+ */
+import { Body1, Caption1, Card, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { type Dispatch, useId } from 'react';
+import type { FollowUpItem, Locale, ReviewDraft } from '../../core';
+import { FollowUpCard, editFor } from './FollowUpCard';
+import { DateField } from './fields';
+import type { WizardAction } from './state';
+import { w } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  card: { minWidth: 0 },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+});
+
+export interface FollowUpStepProps {
+  readonly locale: Locale;
+  /** null until the workbook has been read. */
+  readonly items: readonly FollowUpItem[] | null;
+  readonly draft: ReviewDraft;
+  readonly raw: Readonly<Record<string, string>>;
+  readonly dispatch: Dispatch<WizardAction>;
+}
+
+export function FollowUpStep({ locale, items, draft, raw, dispatch }: FollowUpStepProps) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <div className={styles.root}>
+      <Body1>{w(locale, 'followUpIntro')}</Body1>
+      {items === null && <Body1 className={styles.muted}>{w(locale, 'followUpNotRead')}</Body1>}
+      {items?.length === 0 && <Body1 className={styles.muted}>{w(locale, 'followUpNone')}</Body1>}
+      {items?.map((item) => (
+        <FollowUpCard key={item.row} locale={locale} item={item} edit={editFor(item, draft.followUps)} raw={raw} dispatch={dispatch} />
+      ))}
+
+      <Card className={styles.card} role="group" aria-labelledby={`${id}-log`}>
+        <Subtitle2 as="h3" id={`${id}-log`}>
+          {w(locale, 'reviewLog')}
+        </Subtitle2>
+        <Caption1 className={styles.muted}>{w(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
+        <div className={styles.row}>
+          <DateField label={w(locale, 'reviewDate')} required value={draft.date} onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })} />
+          <DateField label={w(locale, 'nextReview')} value={draft.nextReview} onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })} />
+        </div>
+        <Field label={w(locale, 'period')}>
+          <Input value={draft.period} onChange={(_e, data) => dispatch({ type: 'setField', field: 'period', value: data.value })} />
+        </Field>
+        <Field label={w(locale, 'participants')}>
+          <Input value={draft.participants} onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })} />
+        </Field>
+      </Card>
+    </div>
+  );
+}

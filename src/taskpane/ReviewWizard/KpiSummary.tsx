@@ -1,0 +1,88 @@
+/** Step 1's KPI summary: attainment overall and by region/owner, funnel, lead SLA, action completion, before/after, KPIs. */
+import { Body1, Caption1, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
+import type { AttainmentLine, KpiSummary as Summary, Locale } from '../../core';
+import { MiniTable } from './MiniTable';
+import { formatNumber, formatRate } from './format';
+import { w } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  note: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function KpiSummary({ locale, summary }: { readonly locale: Locale; readonly summary: Summary }) {
+  const styles = useStyles();
+  const rate = (value: number | null | undefined) => formatRate(locale, value);
+  const attainmentRows = (lines: readonly AttainmentLine[]) =>
+    lines.map((line, i) => ({
+      key: `${i}:${line.name}`,
+      cells: [line.name, `${formatNumber(locale, line.actual)}/${formatNumber(locale, line.target)}`, line.attainment === null ? w(locale, 'noValue') : rate(line.attainment)],
+    }));
+  const attainmentHeaders = [w(locale, 'name'), w(locale, 'targetActual'), w(locale, 'attainment')];
+  const { goals, funnel, leads, actions, evaluation, kpi } = summary;
+  if (!goals && !funnel && !leads && !actions && !evaluation && !kpi) return <Body1>{w(locale, 'kpiNone')}</Body1>;
+  return (
+    <div className={styles.root}>
+      {goals && (
+        <>
+          <MiniTable caption={w(locale, 'attainmentTitle')} headers={attainmentHeaders} rows={attainmentRows([{ ...goals.overall, name: w(locale, 'overall') }])} />
+          {goals.periodTarget !== null && <Caption1 className={styles.note}>{w(locale, 'periodTarget', { value: formatNumber(locale, goals.periodTarget) })}</Caption1>}
+          {goals.byRegion.length > 0 && <MiniTable caption={w(locale, 'byRegion')} headers={attainmentHeaders} rows={attainmentRows(goals.byRegion)} />}
+          {goals.byOwner.length > 0 && <MiniTable caption={w(locale, 'byOwner')} headers={attainmentHeaders} rows={attainmentRows(goals.byOwner)} />}
+        </>
+      )}
+      {funnel && (
+        <>
+          <MiniTable
+            caption={w(locale, 'funnelTitle')}
+            headers={[w(locale, 'stage'), w(locale, 'count'), w(locale, 'stepRate')]}
+            rows={funnel.steps.map((s, i) => ({ key: `${i}:${s.stage}`, cells: [s.stage, formatNumber(locale, s.count, 0), rate(s.stepRate)] }))}
+          />
+          {funnel.bottleneck !== null && <Body1 className={styles.bad}>{w(locale, 'bottleneck', { stage: funnel.bottleneck })}</Body1>}
+        </>
+      )}
+      {leads && (
+        <MiniTable
+          caption={w(locale, 'leadsTitle')}
+          headers={[w(locale, 'grade'), w(locale, 'breached'), w(locale, 'breachRate')]}
+          rows={leads.byGrade.map((g) => ({ key: g.grade, cells: [g.grade, `${g.breached}/${g.total}`, rate(g.breachRate)] }))}
+        />
+      )}
+      {actions && (
+        <div>
+          <Caption1Strong as="p">{w(locale, 'actionsTitle')}</Caption1Strong>
+          <Body1 as="p">
+            {w(locale, 'actionsLine', { total: actions.total, completed: actions.completed, rate: rate(actions.completionRate), late: actions.late, overdue: actions.overdue })}
+          </Body1>
+          {Object.keys(actions.qualityMix).length > 0 && (
+            <Caption1 className={styles.note}>
+              {w(locale, 'qualityMix', {
+                mix: Object.entries(actions.qualityMix)
+                  .map(([quality, n]) => `${quality} ${n}`)
+                  .join(' · '),
+              })}
+            </Caption1>
+          )}
+        </div>
+      )}
+      {evaluation && evaluation.metrics.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'evaluationTitle')}
+          headers={[w(locale, 'metric'), w(locale, 'change'), w(locale, 'met')]}
+          rows={evaluation.metrics.map((m, i) => ({
+            key: `${i}:${m.metric}`,
+            cells: [m.metric, `${rate(m.change)} / ${rate(m.goalChange)}`, m.met === null ? w(locale, 'noValue') : w(locale, m.met ? 'met' : 'notMet')],
+          }))}
+        />
+      )}
+      {kpi && kpi.metrics.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'kpiMetricsTitle')}
+          headers={[w(locale, 'metric'), w(locale, 'attainment')]}
+          rows={kpi.metrics.map((m, i) => ({ key: `${i}:${m.metric}`, cells: [`${m.category} · ${m.metric}`, rate(m.attainment)] }))}
+        />
+      )}
+    </div>
+  );
+}
