@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { TEMPLATES, planTemplate } from '../src/core';
 import { createExcelWorkbook } from '../src/hosts/excel/excelWorkbook';
 import { MockExcel } from '../test/hosts/excel/mockExcel';
+import { excelTablesBench } from './bench/excel';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -53,6 +54,7 @@ async function syncTable(): Promise<void> {
 async function main(): Promise<void> {
   bundleTable();
   await syncTable();
+  await excelTablesBench();
 }
 
 void main();

@@ -9,10 +9,12 @@
  *
  * The `Excel` namespace is passed in (never read from the global) so tests can hand in a mock.
  * An existing sheet, table or cell is never modified: a clash gets a new name (`name (2)`).
+ *
+ * Table reads (chunked, ≤ 4 MB per response) and writes (≤ 2 syncs per batch, all or nothing) are
+ * in `excelTables.ts` / `excelWrites.ts`; error messages in `excelErrors.ts`.
  */
 import {
   type Locale,
-  type Localized,
   type PlanCell,
   type PlannedChart,
   type PlannedColumn,
@@ -26,7 +28,12 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from '../../core';
-import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import type { InsertedTemplate, ReadProgress, SheetInfo, TableLocation, TableSnapshot, TableWrite, TableWriteResult, WorkbookPort } from '../../workbook/port';
+import { errorLocation, toWorkbookError } from './excelErrors';
+import { insertExcelFormula, readExcelTable } from './excelTables';
+import { writeExcelTables } from './excelWrites';
+
+export { toWorkbookError } from './excelErrors';
 
 /** The part of the `Excel` namespace this host uses; the real `Excel` object satisfies it. */
 export interface ExcelApi {
@@ -134,94 +141,6 @@ function runs<K>(count: number, key: (i: number) => K): { first: number; last: n
     else out.push({ first: i, last: i, key: k });
   }
   return out;
-}
-
-// ——— errors ———
-
-const MESSAGES = {
-  cellEdit: {
-    'zh-CN': 'Excel 正在编辑单元格。请按 Enter 或 Esc 退出编辑,然后重试。',
-    'en-US': 'Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.',
-  },
-  protected: {
-    'zh-CN': '工作簿或工作表受保护,无法写入。请在“审阅”选项卡撤消工作簿/工作表保护后重试。',
-    'en-US': 'The workbook or sheet is protected. Unprotect it (Review › Unprotect Workbook / Sheet), then try again.',
-  },
-  busy: {
-    'zh-CN': 'Excel 正忙或连接中断。请稍候片刻再试。',
-    'en-US': 'Excel is busy or the connection dropped. Wait a moment, then try again.',
-  },
-  conflict: {
-    'zh-CN': '工作簿正在被他人或其他操作修改。请稍候再试。',
-    'en-US': 'The workbook is being changed by someone else or another operation. Try again in a moment.',
-  },
-  nameTaken: {
-    'zh-CN': '名称刚被占用(可能是其他人同时插入了同名工作表或表格)。请重试,将自动使用新名称。',
-    'en-US': 'That name was just taken (someone may have inserted the same sheet or table). Try again: a new name is picked automatically.',
-  },
-  tooLarge: {
-    'zh-CN': '一次写入的数据过多。请减少空白行数后重试。',
-    'en-US': 'Too much data for one write. Use fewer blank rows, then try again.',
-  },
-  unsupported: {
-    'zh-CN': '此版本的 Excel 不支持所需功能。请更新 Office(需要 ExcelApi 1.8 或更高版本)。',
-    'en-US': 'This version of Excel lacks a feature the add-in needs. Update Office (ExcelApi 1.8 or later is required).',
-  },
-  notFound: {
-    'zh-CN': '找不到工作表“{sheet}”,它可能已被重命名或删除。请刷新列表后重试。',
-    'en-US': 'Sheet "{sheet}" was not found: it may have been renamed or deleted. Refresh the list, then try again.',
-  },
-  unknown: {
-    'zh-CN': 'Excel 未能完成操作({detail})。请重试;若仍失败,请保存工作簿后重新打开。',
-    'en-US': 'Excel could not finish ({detail}). Try again; if it keeps failing, save the workbook and reopen it.',
-  },
-} satisfies Record<string, Localized>;
-
-type MessageKey = keyof typeof MESSAGES;
-
-const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
-  InvalidOperationInCellEditMode: 'cellEdit',
-  AccessDenied: 'protected',
-  ItemAlreadyExists: 'nameTaken',
-  RequestPayloadSizeLimitExceeded: 'tooLarge',
-  PayloadTooLarge: 'tooLarge',
-  ResponsePayloadSizeLimitExceeded: 'tooLarge',
-  ApiNotFound: 'unsupported',
-  UnsupportedOperation: 'unsupported',
-  Conflict: 'conflict',
-  InsertDeleteConflict: 'conflict',
-  ActivityLimitReached: 'busy',
-  RequestAborted: 'busy',
-  ServiceNotAvailable: 'busy',
-  Timeout: 'busy',
-  ItemNotFound: 'notFound',
-};
-
-interface OfficeLikeError {
-  readonly code?: unknown;
-  readonly message?: unknown;
-  readonly debugInfo?: { readonly errorLocation?: unknown };
-}
-
-const errorCode = (error: unknown): string => {
-  const code = typeof error === 'object' && error !== null ? (error as OfficeLikeError).code : undefined;
-  return typeof code === 'string' ? code : '';
-};
-
-const errorLocation = (error: unknown): string => {
-  const where = typeof error === 'object' && error !== null ? (error as OfficeLikeError).debugInfo?.errorLocation : undefined;
-  return typeof where === 'string' ? where : '';
-};
-
-/** An Office.js error as a message the user can act on, in the pane's language. */
-export function toWorkbookError(error: unknown, locale: Locale, sheet?: string): WorkbookError {
-  if (error instanceof WorkbookError) return error;
-  const code = errorCode(error);
-  const key = CODE_MESSAGES[code] ?? 'unknown';
-  const raw = typeof error === 'object' && error !== null ? (error as OfficeLikeError).message : error;
-  const detail = [code, typeof raw === 'string' ? raw : String(raw)].filter((part) => part !== '').join(': ');
-  const message = MESSAGES[key][locale].replace('{sheet}', sheet ?? '').replace('{detail}', detail);
-  return new WorkbookError(message, sheet);
 }
 
 // ——— the port ———
@@ -392,5 +311,33 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     return true;
   }
 
-  return { host: 'Excel', listSheets, insertTemplate, activateSheet };
+  async function readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot> {
+    try {
+      return await excel.run((context) => readExcelTable(context, location, locale, onProgress));
+    } catch (error) {
+      throw toWorkbookError(error, locale, location.sheetName, location.tableName);
+    }
+  }
+
+  async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
+    if (writes.length === 0) return [];
+    try {
+      return await excel.run((context) => writeExcelTables(context, writes, locale, language));
+    } catch (error) {
+      // An Office error names no target: name the batch's tables (one, for the usual single-table message).
+      const sheets = [...new Set(writes.map((w) => w.location.sheetName))];
+      const tables = [...new Set(writes.flatMap((w) => (w.location.tableName !== undefined ? [w.location.tableName] : [])))];
+      throw toWorkbookError(error, locale, sheets.join(', '), tables.length > 0 ? tables.join(', ') : undefined);
+    }
+  }
+
+  async function insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }> {
+    try {
+      return await excel.run((context) => insertExcelFormula(context, formula, language));
+    } catch (error) {
+      throw toWorkbookError(error, locale);
+    }
+  }
+
+  return { host: 'Excel', listSheets, insertTemplate, activateSheet, readTable, writeTables, insertFormulaAtSelection };
 }

@@ -1,0 +1,202 @@
+/**
+ * `writeTables` for Excel: a batch of TableWrites in one `Excel.run` and two syncs whatever the row
+ * count (see `excelTables.ts` for the plan). Every range sync 1 loads is addressed relative to the
+ * table's data body (`getColumn`, `getCell`), because its size is not known until that sync returns;
+ * only the placed blocks, queued after, use absolute addresses.
+ */
+import { HEADER_ROW, type Locale, rangeAddress } from '../../core';
+import type { CellValue, TableLocation, TableWrite, TableWriteResult } from '../../workbook/port';
+import { WorkbookError } from '../../workbook/port';
+import { excelMessage } from './excelErrors';
+import { type Loaded, type Overlay, inputRuns, keyId, keyRowsOf, label, layoutHeader, placeAll, readCell, toBlocks, writtenCell } from './excelTables';
+import type { FormulaLanguage } from './excelWorkbook';
+
+type Context = Excel.RequestContext;
+
+/** A sheet without a table, read in its template layout: header on row 2 from `firstColumn`. */
+interface Layout {
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+  readonly rowCount: number;
+}
+
+interface Target {
+  readonly sheetName: string;
+  readonly tableName?: string;
+  readonly layout?: Layout;
+  readonly writes: { readonly index: number; readonly write: TableWrite }[];
+}
+
+/** What sync 1 is asked to load for one target. */
+interface Loads {
+  readonly target: Target;
+  readonly table?: Excel.Table;
+  readonly sheet: Excel.Worksheet;
+  readonly protection: Excel.WorksheetProtection;
+  readonly header: Excel.Range;
+  readonly body?: Excel.Range;
+  readonly probes: Map<string, Excel.Range>;
+  /** The sheet's cells holding each key value, by `keyId`. */
+  readonly keys: Map<string, { readonly column: number; readonly found: Excel.RangeAreas }>;
+  readonly updates: Map<number, Excel.Range>;
+}
+
+/**
+ * Sheet-only locations: the sheet's first table, else its template layout. This costs a sync of its
+ * own (Office.js has no null-safe "first table of a sheet"); the wizard's locations name the table.
+ */
+async function resolveSheets(context: Context, locations: readonly TableLocation[], locale: Locale): Promise<Map<string, { tableName?: string; layout?: Layout }>> {
+  const names = [...new Set(locations.filter((l) => l.tableName === undefined).map((l) => l.sheetName))];
+  const resolved = new Map<string, { tableName?: string; layout?: Layout }>();
+  if (names.length === 0) return resolved;
+  const loads = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    return { name, tables: sheet.tables.load('items/name'), used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') };
+  });
+  await context.sync();
+  for (const { name, tables, used } of loads) {
+    const first = tables.items[0]?.name;
+    if (first !== undefined) {
+      resolved.set(name, { tableName: first });
+      continue;
+    }
+    const lastRow = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
+    if (lastRow < HEADER_ROW) throw new WorkbookError(excelMessage('noTable', locale, { sheet: name }), name);
+    resolved.set(name, { layout: { firstColumn: used.columnIndex, lastColumn: used.columnIndex + used.columnCount - 1, rowCount: lastRow - HEADER_ROW } });
+  }
+  return resolved;
+}
+
+/** Writes grouped by the table they go to (in batch order), so two writes to one table see each other. */
+function groupTargets(writes: readonly TableWrite[], resolved: Map<string, { tableName?: string; layout?: Layout }>): Target[] {
+  const targets = new Map<string, Target>();
+  writes.forEach((write, index) => {
+    const { sheetName } = write.location;
+    const found = write.location.tableName !== undefined ? { tableName: write.location.tableName } : resolved.get(sheetName);
+    const tableName = found?.tableName;
+    const key = tableName !== undefined ? `table:${tableName.toLowerCase()}` : `sheet:${sheetName}`;
+    let target = targets.get(key);
+    if (!target) {
+      target = { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), writes: [] };
+      targets.set(key, target);
+    }
+    target.writes.push({ index, write });
+  });
+  return [...targets.values()];
+}
+
+function queueLoads(context: Context, target: Target): Loads {
+  const width = Math.max(...target.writes.map((w) => w.write.header.length));
+  let table: Excel.Table | undefined;
+  let sheet: Excel.Worksheet;
+  let header: Excel.Range;
+  let body: Excel.Range | undefined;
+  /** Whole data columns [column, column + count), or undefined when there are no data rows. */
+  let columns: (column: number, count: number) => Excel.Range | undefined;
+  /** One data row over the first `width` columns. */
+  let rowRange: (row: number) => Excel.Range | undefined;
+  if (target.tableName !== undefined) {
+    table = context.workbook.tables.getItem(target.tableName);
+    sheet = table.worksheet.load('name');
+    header = table.getHeaderRowRange().load('values');
+    const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
+    body = data;
+    columns = (column, count) => data.getColumn(column).getResizedRange(0, count - 1);
+    // getCell may point past the table's last row (the row is then dropped once the size is known).
+    rowRange = (row) => data.getCell(row, 0).getResizedRange(0, width - 1);
+  } else {
+    const layout = target.layout as Layout;
+    sheet = context.workbook.worksheets.getItem(target.sheetName).load('name');
+    header = sheet.getRange(rangeAddress(HEADER_ROW, layout.firstColumn, HEADER_ROW, layout.lastColumn)).load('values');
+    const top = HEADER_ROW + 1;
+    const left = layout.firstColumn;
+    columns = (column, count) =>
+      layout.rowCount > 0 ? sheet.getRange(rangeAddress(top, left + column, top + layout.rowCount - 1, left + column + count - 1)) : undefined;
+    rowRange = (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined);
+  }
+  const protection = sheet.protection.load('protected');
+  const loads: Loads = { target, sheet, protection, header, probes: new Map(), keys: new Map(), updates: new Map(), ...(table ? { table } : {}), ...(body ? { body } : {}) };
+
+  for (const { write } of target.writes) {
+    // Where each run of input columns was last filled: enough to find the trailing blank rows.
+    for (const run of inputRuns(write)) {
+      if (loads.probes.has(run)) continue;
+      const [first = 0, last = 0] = run.split('-').map(Number);
+      const range = columns(first, last - first + 1);
+      if (range) loads.probes.set(run, range.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'));
+    }
+    // The key column's matches by address: a response of a few bytes however long the table is
+    // (its values would weigh megabytes at 100,000 rows, over Excel on the web's 5 MB limit).
+    const key = write.key;
+    if (key !== undefined && !loads.keys.has(keyId(key.column, key.value))) {
+      // Find treats * ? ~ as wildcards: escape them (~*) so the key matches literally.
+      const literal = key.value.replace(/[~*?]/g, '~$&');
+      const found = sheet.findAllOrNullObject(literal, { completeMatch: true, matchCase: true }).load('address');
+      loads.keys.set(keyId(key.column, key.value), { column: key.column, found });
+    }
+    for (const update of write.updates ?? []) {
+      if (update.row < 0 || loads.updates.has(update.row)) continue;
+      const range = rowRange(update.row);
+      if (range) loads.updates.set(update.row, range.load('values'));
+    }
+  }
+  return loads;
+}
+
+interface Planned {
+  readonly loads: Loads;
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly overlay: Overlay;
+  readonly results: Map<number, TableWriteResult>;
+}
+
+/** Checks one target and places its writes; throws (a WorkbookError) before anything is queued. */
+function plan(loads: Loads, locale: Locale): Planned {
+  const { target, sheet, body } = loads;
+  const sheetName = sheet.name;
+  if (loads.protection.protected) throw new WorkbookError(excelMessage('sheetProtected', locale, { sheet: sheetName }), sheetName);
+  const layout = target.layout;
+  const firstRow = body ? body.rowIndex : HEADER_ROW + 1;
+  const firstColumn = body ? body.columnIndex : (layout?.firstColumn ?? 0);
+  const rowCount = body ? body.rowCount : (layout?.rowCount ?? 0);
+  const headerValues = loads.header.values[0] ?? [];
+  const lastFilled = new Map<string, number>();
+  for (const [run, probe] of loads.probes) lastFilled.set(run, probe.isNullObject ? -1 : probe.rowIndex + probe.rowCount - 1 - firstRow);
+  const keyRows = new Map<string, number[]>();
+  for (const [id, { column, found }] of loads.keys) keyRows.set(id, found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount));
+  const updateRows = new Map<number, CellValue[]>();
+  for (const [row, range] of loads.updates) if (row < rowCount) updateRows.set(row, (range.values[0] ?? []).map(readCell));
+  const loaded: Loaded = { header: body ? headerValues.map(label) : layoutHeader(headerValues), rowCount, lastFilled, keyRows, updateRows };
+  const { overlay, results } = placeAll(target.writes, loaded, sheetName, locale);
+  return { loads, firstRow, firstColumn, rowCount, columnCount: body ? body.columnCount : headerValues.length, overlay, results };
+}
+
+function queueWrites(planned: Planned, language: FormulaLanguage): void {
+  const { loads, firstRow, firstColumn, rowCount, overlay } = planned;
+  if (loads.table && overlay.rowCount > rowCount) {
+    // Inserted rows at the table's end (cells below move down, never overwritten); the blocks below fill them.
+    const blank = Array.from({ length: overlay.rowCount - rowCount }, () => new Array<string>(planned.columnCount).fill(''));
+    loads.table.rows.add(undefined, blank);
+  }
+  for (const block of toBlocks(overlay.rows)) {
+    const top = firstRow + block.firstRow;
+    const range = loads.sheet.getRange(rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn));
+    range[language.property] = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
+  }
+}
+
+export async function writeExcelTables(context: Context, writes: readonly TableWrite[], locale: Locale, language: FormulaLanguage): Promise<TableWriteResult[]> {
+  const resolved = await resolveSheets(context, writes.map((w) => w.location), locale);
+  const loads = groupTargets(writes, resolved).map((target) => queueLoads(context, target));
+  await context.sync();
+  // Every check and placement first: one failure and nothing at all is queued.
+  const planned = loads.map((l) => plan(l, locale));
+  for (const p of planned) queueWrites(p, language);
+  await context.sync();
+  const results = new Map<number, TableWriteResult>();
+  for (const p of planned) for (const [index, result] of p.results) results.set(index, result);
+  return writes.map((_w, i) => results.get(i) as TableWriteResult);
+}

@@ -1,0 +1,219 @@
+/**
+ * Tables and charts in the Excel mock. A table's ranges (`getRange`, `getHeaderRowRange`,
+ * `getDataBodyRange`) are resolved when their command runs, so they follow the table as it grows;
+ * `rows.add` inserts rows at the end (cells below move down; the new rows take the number formats
+ * of the row above, as in Excel).
+ */
+import type { MockContext } from './mockExcel';
+import { MockCollection } from './mockCollections';
+import { type Box, type ChartModel, MockViolation, RichApiError, type SeriesModel, type TableModel, boxAddress, boxCols, jsonBytes, notLoaded, parseAddress, typeCell } from './mockModel';
+import { MockRange, type SheetRef } from './mockRange';
+
+/** The workbook's tables, or one sheet's (which can also add a table). */
+export class MockTableCollection extends MockCollection<MockContext> {
+  constructor(
+    context: MockContext,
+    private readonly sheetRef?: SheetRef,
+  ) {
+    super(context, 'TableCollection', () =>
+      context.excel.tables
+        .filter((t) => !sheetRef || t.sheet === sheetRef())
+        .map((t) => ({ name: t.name, style: t.style ?? '', worksheet: { name: t.sheet.name } })),
+    );
+  }
+
+  getItem(name: string): MockTable {
+    return new MockTable(this.context, () => {
+      const table = this.context.excel.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && (!this.sheetRef || t.sheet === this.sheetRef()));
+      if (!table) throw new RichApiError('ItemNotFound', `The requested resource doesn't exist: table "${name}"`, 'TableCollection.getItem');
+      return table;
+    });
+  }
+
+  add(source: MockRange | string, hasHeaders: boolean): MockTable {
+    const sheetRef = this.sheetRef;
+    if (!sheetRef) throw new MockViolation('workbook.tables.add: add through a worksheet’s tables');
+    // Office.js: "If the address does not contain a sheet name, the currently-active sheet is used."
+    if (!(source instanceof MockRange)) throw new MockViolation(`tables.add("${source}"): pass a Range; a bare address means the active sheet`);
+    const box = source.box;
+    const holder: { table?: TableModel } = {};
+    this.context.enqueue('TableCollection.add', () => {
+      const sheet = sheetRef();
+      if (source.ref() !== sheet) throw new MockViolation('tables.add with a range on another sheet');
+      if (!hasHeaders) throw new MockViolation('tables.add without a header row');
+      for (const other of this.context.excel.tables.filter((t) => t.sheet === sheet)) {
+        const o = parseAddress(other.address);
+        if (!(o.right < box.left || o.left > box.right || o.bottom < box.top || o.top > box.bottom)) {
+          throw new RichApiError('InvalidArgument', `table overlaps ${other.name}`, 'TableCollection.add');
+        }
+      }
+      const headers = [];
+      for (let c = box.left; c <= box.right; c++) headers.push(sheet.cells.at(box.top, c)?.value ?? '');
+      let n = 1;
+      while (this.context.excel.tables.some((t) => t.name === `Table${n}`)) n++;
+      holder.table = { seq: this.context.nextSeq(), name: `Table${n}`, sheet, address: boxAddress(box), headers };
+      this.context.excel.tables.push(holder.table);
+    });
+    return new MockTable(this.context, () => {
+      if (!holder.table) throw new RichApiError('ItemNotFound', 'table was not added', 'Table');
+      return holder.table;
+    });
+  }
+}
+
+export class MockTable {
+  constructor(
+    private readonly context: MockContext,
+    private readonly ref: () => TableModel,
+  ) {}
+
+  private range(location: string, part: (box: Box) => Box): MockRange {
+    return new MockRange(this.context, () => this.ref().sheet, () => {
+      const box = part(parseAddress(this.ref().address));
+      if (box.bottom < box.top) throw new RichApiError('ItemNotFound', 'the table has no data rows', location);
+      return box;
+    });
+  }
+
+  getRange(): MockRange {
+    return this.range('Table.getRange', (box) => box);
+  }
+
+  getHeaderRowRange(): MockRange {
+    return this.range('Table.getHeaderRowRange', (box) => ({ ...box, bottom: box.top }));
+  }
+
+  getDataBodyRange(): MockRange {
+    return this.range('Table.getDataBodyRange', (box) => ({ ...box, top: box.top + 1 }));
+  }
+
+  get worksheet(): unknown {
+    return this.context.worksheet(() => this.ref().sheet);
+  }
+
+  /** `rows.add(null, values)`: rows at the end of the table, inserted (cells below move down). */
+  get rows(): { add(index?: number | null, values?: unknown[][]): void } {
+    return {
+      add: (index?: number | null, values?: unknown[][]) => {
+        if (index !== undefined && index !== null) throw new MockViolation('rows.add at an index: the mock adds at the end only');
+        if (values !== undefined && (!Array.isArray(values) || !values.every((row) => Array.isArray(row)))) throw new MockViolation('rows.add values must be 2-D');
+        const data = values ?? [[]];
+        this.context.enqueue('TableRowCollection.add', () => this.addRows(data, values === undefined), jsonBytes(data));
+      },
+    };
+  }
+
+  private addRows(data: readonly (readonly unknown[])[], blank: boolean): void {
+    const table = this.ref();
+    const sheet = table.sheet;
+    const box = parseAddress(table.address);
+    const width = boxCols(box);
+    if (!blank && data.some((row) => row.length !== width)) throw new RichApiError('InvalidArgument', `rows.add: rows of ${width} values expected`, 'TableRowCollection.add');
+    if (sheet.protected) throw new RichApiError('AccessDenied', `sheet "${sheet.name}" is protected`, 'TableRowCollection.add');
+    const count = data.length;
+    for (const other of this.context.excel.tables) {
+      const o = parseAddress(other.address);
+      if (other !== table && other.sheet === sheet && o.top > box.bottom && !(o.right < box.left || o.left > box.right)) {
+        throw new RichApiError('InsertDeleteConflict', `rows.add would move part of table ${other.name}`, 'TableRowCollection.add');
+      }
+    }
+    // Excel inserts the rows: cells below the table, in its columns, move down.
+    sheet.cells.shiftDown(box.bottom + 1, box.left, box.right, count);
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < width; c++) {
+        const format = sheet.cells.at(box.bottom, box.left + c)?.numberFormat ?? 'General';
+        sheet.cells.put(box.bottom + 1 + r, box.left + c, typeCell(blank ? '' : data[r]?.[c], format, 'values'));
+      }
+    }
+    const grown = { ...box, bottom: box.bottom + count };
+    sheet.writes.push({ seq: this.context.nextSeq(), property: 'values', address: boxAddress({ ...grown, top: box.bottom + 1 }), data: blank ? [] : data });
+    table.address = boxAddress(grown);
+  }
+
+  set name(name: string) {
+    this.context.enqueue('Table.name', () => {
+      const table = this.ref();
+      const taken = [...this.context.excel.tables.filter((t) => t !== table).map((t) => t.name), ...this.context.excel.names];
+      if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) throw new RichApiError('InvalidArgument', `name "${name}" is taken`, 'Table.name');
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new RichApiError('InvalidArgument', `bad table name "${name}"`, 'Table.name');
+      table.name = name;
+    });
+  }
+
+  get name(): string {
+    throw notLoaded('Table.name');
+  }
+
+  set style(style: string) {
+    this.context.enqueue('Table.style', () => {
+      this.ref().style = style;
+    });
+  }
+
+  get style(): string {
+    throw notLoaded('Table.style');
+  }
+}
+
+export class MockChart {
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): MockSeries; add(name?: string): MockSeries };
+
+  constructor(
+    private readonly context: MockContext,
+    private readonly ref: () => ChartModel,
+  ) {
+    this.title = {
+      set text(text: string) {
+        context.enqueue('ChartTitle.text', () => {
+          ref().title = text;
+        });
+      },
+      get text(): string {
+        throw notLoaded('ChartTitle.text');
+      },
+    };
+    this.series = {
+      getItemAt: (index: number) =>
+        new MockSeries(context, () => {
+          const series = ref().series[index];
+          if (!series) throw new RichApiError('ItemNotFound', `no series ${index}`, 'ChartSeriesCollection.getItemAt');
+          return series;
+        }),
+      add: (name?: string) => {
+        const model: SeriesModel = {};
+        context.enqueue('ChartSeriesCollection.add', () => {
+          if (name !== undefined) model.name = name;
+          ref().series.push(model);
+        });
+        return new MockSeries(context, () => model);
+      },
+    };
+  }
+
+  setPosition(start: string, end?: string): void {
+    if (typeof start !== 'string') throw new MockViolation('setPosition: pass addresses');
+    this.context.enqueue('Chart.setPosition', () => {
+      this.ref().position = end === undefined ? [start] : [start, end];
+    });
+  }
+}
+
+class MockSeries {
+  constructor(
+    private readonly context: MockContext,
+    private readonly ref: () => SeriesModel,
+  ) {}
+
+  setXAxisValues(range: MockRange): void {
+    this.context.enqueue('ChartSeries.setXAxisValues', () => {
+      this.ref().xAxis = range.mockAddress;
+    });
+  }
+
+  setValues(range: MockRange): void {
+    this.context.enqueue('ChartSeries.setValues', () => {
+      this.ref().values = range.mockAddress;
+    });
+  }
+}
