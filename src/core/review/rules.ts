@@ -84,7 +84,8 @@ function goalRules(analysis: Analysis, ctx: Context): void {
   const goals = analysis.summary.goals;
   if (goals === undefined) return;
   const rows = goals.belowTarget ?? [];
-  if (rows.length > 0 && rows.length <= MAX_ROW_FINDINGS) {
+  const count = goals.belowTargetCount ?? rows.length;
+  if (count > 0 && count <= MAX_ROW_FINDINGS) {
     for (const row of rows) goalRowFinding(row, goals.quarterTargets?.[row.quarter] ?? goals.periodTarget, ctx);
     return;
   }

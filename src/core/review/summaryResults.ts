@@ -8,8 +8,12 @@ import { bottleneck, funnel } from '../metrics/funnel';
 import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS, type LeadGrade, leadGrade, slaDue } from '../metrics/leads';
 import type { Scalar } from '../values';
 import type { CleanTable } from './cleaning';
-import { readDate, readMonth, readNumber, readText, sheetRowOf } from './read';
+import * as read from './read';
 import type { AttainmentLine, GoalRowResult, KpiSummary } from './types';
+
+// Module-level copies: in CommonJS output (tsx, Jest) each use of an imported binding is a getter
+// call, which the 100k-row loops below would pay per cell.
+const { readDate, readMonth, readNumber, readText, sheetRowOf } = read;
 
 export const rate = (value: Scalar): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
@@ -53,6 +57,9 @@ function add(acc: Acc, target: number, actual: number | null): void {
   acc.reported++;
 }
 
+/** Rows under target kept for the rules and the pane; beyond them only the count (a 100k-row sheet would otherwise keep 100k objects). */
+export const BELOW_TARGET_ROWS = 200;
+
 /**
  * Overall, per region and per owner attainment = Σ actual / Σ target over reported rows (a blank
  * actual is a month not reported yet, not a zero); rows under target kept for the rules.
@@ -75,6 +82,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
   const quarterTargets = new Map<string, number>();
   const belowTarget: GoalRowResult[] = [];
   let unreported = 0;
+  let belowTargetCount = 0;
   for (const i of clean.rows) {
     const row = table.rows[i] ?? [];
     const target = readNumber(row[cTarget]) ?? 0;
@@ -93,7 +101,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
       continue;
     }
     const attained = rate(attainment(actual, target, 'higher'));
-    if (attained !== null && attained < 1) {
+    if (attained !== null && attained < 1 && belowTargetCount++ < BELOW_TARGET_ROWS) {
       belowTarget.push({
         sheetRow: sheetRowOf(table, i),
         quarter,
@@ -116,6 +124,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     periodTarget,
     quarterTargets: Object.fromEntries(quarterTargets),
     belowTarget,
+    belowTargetCount,
     unreported,
   };
 }

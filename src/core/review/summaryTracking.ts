@@ -5,9 +5,13 @@
 import { attainment, change, readPolarity } from '../metrics/attainment';
 import { delay } from '../metrics/time';
 import type { CleanTable } from './cleaning';
-import { readDate, readNumber, readText, sheetRowOf } from './read';
+import * as read from './read';
 import { at, rate } from './summaryResults';
 import type { ActionRowResult, KpiSummary } from './types';
+
+// Module-level copies: in CommonJS output (tsx, Jest) each use of an imported binding is a getter
+// call, which the 100k-row loops below would pay per cell.
+const { readDate, readNumber, readText, sheetRowOf } = read;
 
 type Actions = NonNullable<KpiSummary['actions']>;
 

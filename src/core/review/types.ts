@@ -102,8 +102,10 @@ export interface KpiSummary {
     readonly periodTarget: number | null;
     /** 季度目标 by 季度 (first value given per quarter). */
     readonly quarterTargets?: Readonly<Record<string, number>>;
-    /** Rows under target, in sheet order. */
+    /** Rows under target, in sheet order: the first 200 (BELOW_TARGET_ROWS). */
     readonly belowTarget?: readonly GoalRowResult[];
+    /** All rows under target. */
+    readonly belowTargetCount?: number;
     /** Rows with a blank actual (not reported yet). */
     readonly unreported?: number;
   };
