@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { TEMPLATES, planTemplate } from '../src/core';
 import { createExcelWorkbook } from '../src/hosts/excel/excelWorkbook';
 import { MockExcel } from '../test/hosts/excel/mockExcel';
+import { reviewBench } from './bench/review';
 import { excelTablesBench } from './bench/excel';
 
 const DIST = join(__dirname, '..', 'dist');
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   bundleTable();
   await syncTable();
   await excelTablesBench();
+  await reviewBench();
 }
 
 void main();
