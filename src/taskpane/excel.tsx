@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../core';
 import { createExcelWorkbook } from '../hosts/excel/excelWorkbook';
 import { App } from './App/App';
+import { browserStorage, createStorageSettingsStore } from './settings/store';
 
 /** Office's theme gives colours only: a dark body background means a dark theme. */
 function officeTheme(): 'light' | 'dark' {
@@ -16,6 +17,15 @@ function officeTheme(): 'light' | 'dark' {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
 }
 
+/**
+ * Settings live in localStorage under Office's partition key when there is one (Excel on the web
+ * and new Outlook-style hosts partition storage per add-in and document origin); elsewhere plain.
+ */
+function settingsStore() {
+  const partition = Office.context.partitionKey;
+  return createStorageSettingsStore(browserStorage(), partition ? `${partition}/` : '');
+}
+
 Office.onReady(() => {
   const container = document.getElementById('root');
   if (!container) return;
@@ -24,6 +34,7 @@ Office.onReady(() => {
     <App
       locale={localeFromLanguage(displayLanguage)}
       theme={officeTheme()}
+      settingsStore={settingsStore()}
       workbook={createExcelWorkbook({ excel: Excel, displayLanguage })}
     />,
   );

@@ -1,10 +1,26 @@
-/** The pane's own words, in both languages. Core texts (function and template names) live in the catalogue and specs. */
+/**
+ * The pane's own words, in both languages. Core texts (function and template names) live in the
+ * catalogue and specs; each component keeps its own table beside it (`X/strings.ts`) built with
+ * `translator`, and the shared words stay here.
+ */
 import type { Locale } from '../core';
+
+export type StringTable = Readonly<Record<string, Readonly<Record<Locale, string>>>>;
+
+/** A lookup for one table: the string in a language, with its `{name}` slots filled in. */
+export function translator<T extends StringTable>(table: T) {
+  return (locale: Locale, key: keyof T, values: Readonly<Record<string, string | number>> = {}): string =>
+    table[key]![locale].replace(/\{(\w+)\}/g, (_m, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+}
 
 const STRINGS = {
   appTitle: { 'zh-CN': '销售复盘', 'en-US': 'Sales Review' },
+  sections: { 'zh-CN': '功能', 'en-US': 'Sections' },
   templatesTab: { 'zh-CN': '模板', 'en-US': 'Templates' },
+  goalsTab: { 'zh-CN': '目标分解', 'en-US': 'Goals' },
+  reviewTab: { 'zh-CN': '复盘', 'en-US': 'Review' },
   functionsTab: { 'zh-CN': '函数', 'en-US': 'Functions' },
+  settingsTab: { 'zh-CN': '设置', 'en-US': 'Settings' },
   language: { 'zh-CN': '表格语言', 'en-US': 'Sheet language' },
   withSamples: { 'zh-CN': '包含示例数据', 'en-US': 'Include sample rows' },
   portable: { 'zh-CN': '通用公式(无需加载项也能计算)', 'en-US': 'Portable formulas (compute without the add-in)' },
@@ -16,13 +32,17 @@ const STRINGS = {
     'zh-CN': '未能插入“{template}”:{reason}。请退出单元格编辑状态、确认工作簿未受保护后重试。',
     'en-US': 'Could not insert “{template}”: {reason}. Leave cell-edit mode, check the workbook is not protected, and try again.',
   },
+  loading: { 'zh-CN': '正在加载…', 'en-US': 'Loading…' },
   dismiss: { 'zh-CN': '关闭', 'en-US': 'Dismiss' },
   source: { 'zh-CN': '来源', 'en-US': 'Source' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies StringTable;
 
 export type StringKey = keyof typeof STRINGS;
 
-/** A pane string with its `{name}` slots filled in. */
-export function t(locale: Locale, key: StringKey, values: Record<string, string> = {}): string {
-  return STRINGS[key][locale].replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? `{${name}}`);
+/** A shared pane string with its `{name}` slots filled in. */
+export const t: (locale: Locale, key: StringKey, values?: Readonly<Record<string, string | number>>) => string = translator(STRINGS);
+
+/** An error's message for a MessageBar (a WorkbookError's text is already written for the user). */
+export function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/[。.]\s*$/, '');
 }

@@ -6,6 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
+import { browserStorage, createStorageSettingsStore } from '../../taskpane/settings/store';
 import { createBrowserUniver } from './browserUniver';
 import { installPaneFocusShortcut } from './paneFocus';
 import { registerSalesFunctions } from './univerSetup';
@@ -25,7 +26,9 @@ registerSalesFunctions(univer);
 const workbook = createUniverWorkbook(api);
 
 installPaneFocusShortcut(sheetHost, paneHost);
-createRoot(paneHost).render(<App locale={locale} workbook={workbook} />);
+// `?lang` (else the browser's language) is what the pane's automatic language follows; a language
+// chosen in Settings overrides it and is remembered in this browser's localStorage.
+createRoot(paneHost).render(<App locale={locale} workbook={workbook} settingsStore={createStorageSettingsStore(browserStorage())} />);
 
 // Browser tests read computed cells through the same facade the port uses.
 Object.assign(window, { salesReview: { api, workbook } });

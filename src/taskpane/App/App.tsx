@@ -1,11 +1,19 @@
-import { FluentProvider, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense, lazy, useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookPort } from '../../workbook/port';
-import { FunctionList } from '../FunctionList/FunctionList';
+import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
+import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../settings/store';
 import { t } from '../strings';
 import { WorkbookContext } from '../workbookContext';
+
+// The pane opens on Templates; every other section is its own chunk, loaded when its tab is first
+// chosen, so the Excel pane's initial JavaScript stays within budget (npm run bench).
+const GoalBreakdown = lazy(() => import('../GoalBreakdown/GoalBreakdown').then((m) => ({ default: m.GoalBreakdown })));
+const ReviewWizard = lazy(() => import('../ReviewWizard/ReviewWizard').then((m) => ({ default: m.ReviewWizard })));
+const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((m) => ({ default: m.FunctionGuide })));
+const SettingsPanel = lazy(() => import('../settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -17,30 +25,61 @@ const useStyles = makeStyles({
     minHeight: '100%',
     overflowX: 'hidden',
   },
+  // Tabs wrap onto a second line rather than scroll sideways in a narrow (320 px) pane.
+  tabs: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
 });
 
 export interface AppProps {
+  /** The language the pane uses on `auto`: from Office's display language (Excel) or `?lang`/the browser (web host). */
   readonly locale: Locale;
   readonly workbook: WorkbookPort;
+  /** Excel passes the Office theme; the web host is light. */
   readonly theme?: 'light' | 'dark';
+  /** Where settings are remembered; without one they last until the pane closes. */
+  readonly settingsStore?: SettingsStore;
 }
 
-type TabId = 'templates' | 'functions';
-
-/** The task pane, the same in Excel and in the web host's side panel. */
-export function App({ locale, workbook, theme = 'light' }: AppProps) {
+/** The task pane, the same in Excel and in the web host's side panel. Add a section: a lazy import, one `<Tab>` and one render line. */
+export function App({ locale: automatic, workbook, theme, settingsStore }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>('templates');
+  const [store] = useState(() => settingsStore ?? createMemorySettingsStore());
+  const [settings, setSettings] = useState<Settings>(() => store.load());
+  const [saved, setSaved] = useState(true);
+  const [tab, setTab] = useState<string>('templates');
+  // The goal form outlives a visit to another tab.
+  const goalForm = useRef<GoalForm | undefined>(undefined);
+  const locale = effectiveLocale(settings.language, automatic);
+
+  const update = (next: Settings) => {
+    setSettings(next);
+    setSaved(store.save(next));
+  };
+
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
       <WorkbookContext.Provider value={workbook}>
         <main className={styles.root} lang={locale}>
           <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
-          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabId)}>
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(String(data.value))} aria-label={t(locale, 'sections')}>
             <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
+            <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
+            <Tab value="review">{t(locale, 'reviewTab')}</Tab>
             <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
+            <Tab value="settings">{t(locale, 'settingsTab')}</Tab>
           </TabList>
-          {tab === 'templates' ? <TemplateGallery locale={locale} /> : <FunctionList locale={locale} />}
+          <Suspense fallback={<Spinner size="small" label={t(locale, 'loading')} />}>
+            {tab === 'templates' && (
+              <TemplateGallery locale={locale} defaults={settings} onDefaultsChange={(defaults) => update({ ...settings, ...defaults })} />
+            )}
+            {tab === 'goals' && (
+              <GoalBreakdown locale={locale} portable={settings.portable} initial={goalForm.current} onFormChange={(form) => (goalForm.current = form)} />
+            )}
+            {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
+            {tab === 'functions' && <FunctionGuide locale={locale} />}
+            {tab === 'settings' && (
+              <SettingsPanel locale={locale} automatic={automatic} settings={settings} onChange={update} saved={saved} themeFollowsOffice={theme !== undefined} />
+            )}
+          </Suspense>
         </main>
       </WorkbookContext.Provider>
     </FluentProvider>

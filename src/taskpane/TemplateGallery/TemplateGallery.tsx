@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate } from '../../core';
-import { t } from '../strings';
+import { reasonOf, t } from '../strings';
 import { useWorkbook } from '../workbookContext';
 
 const useStyles = makeStyles({
@@ -35,12 +35,15 @@ type Outcome = { readonly intent: 'success' | 'error'; readonly text: string };
 export interface TemplateGalleryProps {
   /** The pane's language (labels); the sheet language is chosen separately. */
   readonly locale: Locale;
+  /** Initial sample-rows and portable-formulas switches (the remembered settings). */
   readonly defaults?: { readonly samples?: boolean; readonly portable?: boolean };
+  /** Called when either switch changes, so the choice is remembered as the new default. */
+  readonly onDefaultsChange?: (defaults: { readonly samples: boolean; readonly portable: boolean }) => void;
 }
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 
-export function TemplateGallery({ locale, defaults }: TemplateGalleryProps) {
+export function TemplateGallery({ locale, defaults, onDefaultsChange }: TemplateGalleryProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
   const [sheetLocale, setSheetLocale] = useState<Locale>(locale);
@@ -56,8 +59,7 @@ export function TemplateGallery({ locale, defaults }: TemplateGalleryProps) {
       const inserted = await workbook.insertTemplate(planTemplate(spec, { locale: sheetLocale, samples, portable }));
       setOutcome({ intent: 'success', text: t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName }) });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason }) });
+      setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason: reasonOf(error) }) });
     } finally {
       setBusy(null);
     }
@@ -81,8 +83,22 @@ export function TemplateGallery({ locale, defaults }: TemplateGalleryProps) {
             ))}
           </Dropdown>
         </label>
-        <Switch checked={samples} onChange={(_e, data) => setSamples(data.checked)} label={t(locale, 'withSamples')} />
-        <Switch checked={portable} onChange={(_e, data) => setPortable(data.checked)} label={t(locale, 'portable')} />
+        <Switch
+          checked={samples}
+          onChange={(_e, data) => {
+            setSamples(data.checked);
+            onDefaultsChange?.({ samples: data.checked, portable });
+          }}
+          label={t(locale, 'withSamples')}
+        />
+        <Switch
+          checked={portable}
+          onChange={(_e, data) => {
+            setPortable(data.checked);
+            onDefaultsChange?.({ samples, portable: data.checked });
+          }}
+          label={t(locale, 'portable')}
+        />
       </div>
       {outcome && (
         <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>

@@ -1,0 +1,151 @@
+/**
+ * 函数 Function guide: every SALES function from the catalogue (the one list) with its name in
+ * both languages, description, parameters and worked example; a filter box; and "Insert into
+ * selected cell", which writes the example formula (en-US form) through the WorkbookPort.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { FUNCTIONS, type FunctionSpec, LOCALES, type Locale, localizeFormula, qualifiedName } from '../../core';
+import { reasonOf, t } from '../strings';
+import { useWorkbook } from '../workbookContext';
+import { ft } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  search: { width: '100%', maxWidth: '100%', minWidth: 0 },
+  count: { color: tokens.colorNeutralForeground3 },
+  name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', textAlign: 'start' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },
+  secondary: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  params: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, auto) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  paramRow: { display: 'contents' },
+  paramName: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  paramText: { margin: 0, overflowWrap: 'anywhere' },
+  example: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: 'anywhere',
+  },
+  insert: { alignSelf: 'flex-start' },
+});
+
+/** The example as an en-US formula, the form the port writes: `=SALES.ATTAINMENT(165,180)`. */
+export function exampleFormula(spec: FunctionSpec): string {
+  return `=SALES.${spec.id}(${spec.example.args.join(',')})`;
+}
+
+/** Whether a function matches a query (case-insensitive, any language, name/description/parameters). */
+export function matchesQuery(spec: FunctionSpec, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  const texts = [
+    spec.id,
+    ...LOCALES.flatMap((l) => [spec.name[l], qualifiedName(spec, l), spec.description[l], ...spec.params.flatMap((p) => [p.name[l], p.description[l]])]),
+  ];
+  return q.split(/\s+/).every((word) => texts.some((text) => text.toLowerCase().includes(word)));
+}
+
+type Outcome = { readonly id: string; readonly intent: 'success' | 'error'; readonly text: string };
+
+export function FunctionGuide({ locale }: { readonly locale: Locale }) {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const [query, setQuery] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const shown = useMemo(() => FUNCTIONS.filter((spec) => matchesQuery(spec, query)), [query]);
+  const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+
+  async function insert(spec: FunctionSpec) {
+    const formula = exampleFormula(spec);
+    setBusy(spec.id);
+    setOutcome(null);
+    try {
+      const at = await workbook.insertFormulaAtSelection(formula);
+      setOutcome({ id: spec.id, intent: 'success', text: ft(locale, 'inserted', { formula: localizeFormula(formula, locale), sheet: at.sheetName, address: at.address }) });
+    } catch (error) {
+      setOutcome({ id: spec.id, intent: 'error', text: ft(locale, 'insertFailed', { reason: reasonOf(error) }) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-label={t(locale, 'functionsTab')}>
+      <Field label={ft(locale, 'search')} hint={ft(locale, 'searchHint')}>
+        {/* No dismiss button while empty: Fluent keeps it clipped beside the box, which measures as overflow. */}
+        <SearchBox className={styles.search} value={query} onChange={(_e, data) => setQuery(data.value)} dismiss={query === '' ? null : undefined} />
+      </Field>
+      <Caption1 className={styles.count} aria-live="polite">
+        {shown.length === 0 ? ft(locale, 'none', { query: query.trim() }) : ft(locale, 'count', { shown: shown.length, total: FUNCTIONS.length })}
+      </Caption1>
+      <Accordion multiple collapsible>
+        {shown.map((spec) => {
+          const formula = exampleFormula(spec);
+          return (
+            <AccordionItem key={spec.id} value={spec.id} data-function={spec.id}>
+              <AccordionHeader>
+                <span className={styles.name}>{`${qualifiedName(spec, locale)}(${spec.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ')})`}</span>
+              </AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.panel}>
+                  <Body1>{spec.description[locale]}</Body1>
+                  <Caption1 className={styles.secondary}>
+                    {ft(locale, 'alsoKnownAs', { name: qualifiedName(spec, other) })} — {spec.description[other]}
+                  </Caption1>
+                  <Caption1>{ft(locale, 'parameters')}</Caption1>
+                  <dl className={styles.params}>
+                    {spec.params.map((p) => (
+                      <div key={p.key} className={styles.paramRow}>
+                        <dt className={styles.paramName}>{p.optional ? `[${p.name[locale]}]` : p.name[locale]}</dt>
+                        <dd className={styles.paramText}>
+                          <Caption1>
+                            {p.description[locale]}
+                            {p.optional ? ft(locale, 'optional') : ''}
+                          </Caption1>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <Caption1>{ft(locale, 'example')}</Caption1>
+                  <code className={styles.example}>{localizeFormula(formula, locale)}</code>
+                  <Caption1>{ft(locale, 'shows', { value: spec.example.shows })}</Caption1>
+                  {outcome?.id === spec.id && (
+                    <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
+                      <MessageBarBody>{outcome.text}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  <Button
+                    className={styles.insert}
+                    disabled={busy !== null}
+                    onClick={() => void insert(spec)}
+                    aria-label={ft(locale, 'insertLabel', { formula: localizeFormula(formula, locale) })}
+                  >
+                    {busy === spec.id ? ft(locale, 'inserting') : ft(locale, 'insert')}
+                  </Button>
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+}

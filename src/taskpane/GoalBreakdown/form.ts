@@ -1,0 +1,76 @@
+/** The goal breakdown form as typed (text), and its reading into the core's `GoalInput`. */
+import type { GoalInput } from '../../core/goals';
+
+export interface MonthRow {
+  readonly id: number;
+  readonly label: string;
+  /** Seasonality weight as typed. */
+  readonly weight: string;
+}
+
+export interface RegionRow {
+  readonly id: number;
+  readonly name: string;
+  readonly owner: string;
+  readonly weight: string;
+}
+
+export interface GoalForm {
+  readonly period: string;
+  readonly target: string;
+  readonly unit: string;
+  readonly months: readonly MonthRow[];
+  readonly seasonal: boolean;
+  readonly regions: readonly RegionRow[];
+  readonly equalSplit: boolean;
+  /** Next row id (React keys stay stable when rows are removed). */
+  readonly nextId: number;
+}
+
+export const UNITS = ['0.01', '0.1', '1', '10', '100'] as const;
+
+/** The current quarter as `2024 Q1` with its months `2024-01`…`2024-03`; one region; equal split. */
+export function initialForm(today: Date): GoalForm {
+  const year = today.getFullYear();
+  const quarter = Math.floor(today.getMonth() / 3);
+  const months = [0, 1, 2].map((i) => ({ id: i + 1, label: `${year}-${String(quarter * 3 + i + 1).padStart(2, '0')}`, weight: '1' }));
+  return {
+    period: `${year} Q${quarter + 1}`,
+    target: '',
+    // 表2 shows one decimal (#,##0.0): at 0.1 what the sheet shows adds up to the target too.
+    unit: '0.1',
+    months,
+    seasonal: false,
+    regions: [{ id: 4, name: '', owner: '', weight: '1' }],
+    equalSplit: true,
+    nextId: 5,
+  };
+}
+
+/**
+ * A typed number: spaces and thousands separators ignored, full-width digits accepted, `60%` is
+ * 0.6; blank or anything else is NaN (the core turns that into "enter a number").
+ */
+export function parseNumber(text: string): number {
+  const cleaned = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/[\s,\uFF0C]/g, '');
+  const percent = cleaned.endsWith('%') || cleaned.endsWith('\uFF05');
+  const body = percent ? cleaned.slice(0, -1) : cleaned;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) return Number.NaN;
+  const value = Number(body);
+  return percent ? value / 100 : value;
+}
+
+export function toGoalInput(form: GoalForm): GoalInput {
+  return {
+    period: form.period,
+    target: parseNumber(form.target),
+    unit: parseNumber(form.unit),
+    months: form.months.map((m) => m.label),
+    ...(form.seasonal ? { seasonality: form.months.map((m) => parseNumber(m.weight)) } : {}),
+    regions: form.regions.map((r) => ({ name: r.name, owner: r.owner, weight: parseNumber(r.weight) })),
+    equalSplit: form.equalSplit,
+  };
+}

@@ -1,0 +1,57 @@
+/** 设置 Settings: pane language (automatic or chosen) and the template defaults, remembered per user. */
+import { Caption1, MessageBar, MessageBarBody, Radio, RadioGroup, Field, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import type { Locale } from '../../core';
+import { t } from '../strings';
+import type { LanguageSetting, Settings } from './store';
+import { st } from './strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Language names are shown in their own language, so anyone can find theirs. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '中文', 'en-US': 'English' };
+
+export interface SettingsPanelProps {
+  /** The pane's language now. */
+  readonly locale: Locale;
+  /** The language `auto` means here (from Office's display language). */
+  readonly automatic: Locale;
+  readonly settings: Settings;
+  readonly onChange: (settings: Settings) => void;
+  /** False when the last save failed (storage blocked). */
+  readonly saved?: boolean;
+  /** Whether the host passes its theme (Excel). */
+  readonly themeFollowsOffice?: boolean;
+}
+
+export function SettingsPanel({ locale, automatic, settings, onChange, saved = true, themeFollowsOffice = false }: SettingsPanelProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-label={t(locale, 'settingsTab')}>
+      <Field label={st(locale, 'paneLanguage')}>
+        <RadioGroup value={settings.language} onChange={(_e, data) => onChange({ ...settings, language: data.value as LanguageSetting })}>
+          <Radio value="auto" label={st(locale, 'auto', { current: LANGUAGE_NAMES[automatic] })} />
+          <Radio value="zh-CN" label={LANGUAGE_NAMES['zh-CN']} lang="zh-CN" />
+          <Radio value="en-US" label={LANGUAGE_NAMES['en-US']} lang="en-US" />
+        </RadioGroup>
+      </Field>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>{st(locale, 'defaults')}</legend>
+        <Switch checked={settings.samples} onChange={(_e, data) => onChange({ ...settings, samples: data.checked })} label={st(locale, 'samples')} />
+        <Switch checked={settings.portable} onChange={(_e, data) => onChange({ ...settings, portable: data.checked })} label={st(locale, 'portable')} />
+      </fieldset>
+      {themeFollowsOffice && <Caption1 className={styles.note}>{st(locale, 'theme')}</Caption1>}
+      {saved ? (
+        <Caption1 className={styles.note}>{st(locale, 'remembered')}</Caption1>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{st(locale, 'notSaved')}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
