@@ -134,7 +134,7 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                   )}
                   <Button
                     className={styles.insert}
-                    disabled={busy !== null}
+                    disabledFocusable={busy !== null}
                     onClick={() => void insert(spec)}
                     aria-label={ft(locale, 'insertLabel', { formula: localizeFormula(formula, locale) })}
                   >

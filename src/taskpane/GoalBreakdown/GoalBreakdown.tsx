@@ -294,7 +294,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}
-      <Button appearance="primary" disabled={busy} aria-busy={busy} onClick={() => void write()}>
+      <Button appearance="primary" disabledFocusable={busy} aria-busy={busy} onClick={() => void write()}>
         {busy ? gt(locale, 'writing') : gt(locale, 'write')}
       </Button>
     </section>

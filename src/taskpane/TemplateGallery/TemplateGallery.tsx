@@ -112,7 +112,8 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
           <Caption1 className={styles.columns}>{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
           <Button
             appearance="primary"
-            disabled={busy !== null}
+            // Focusable while busy: a disabled button would drop keyboard focus to the page.
+            disabledFocusable={busy !== null}
             onClick={() => void insert(spec)}
             aria-label={`${t(locale, 'insert')} ${spec.sheetName[locale]}`}
           >

@@ -191,11 +191,15 @@ describe('GoalBreakdown', () => {
     await replace('Region 1 name', 'East');
     await userEvent.click(screen.getByRole('button', { name: 'Write to T2' }));
     const busy = await screen.findByRole('button', { name: 'Writing…' });
-    expect(busy.hasAttribute('disabled')).toBe(true);
+    // Disabled but still focused, so keyboard users keep their place.
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
     expect(busy.getAttribute('aria-busy')).toBe('true');
+    expect(document.activeElement).toBe(busy);
+    await userEvent.click(busy); // ignored while busy
     release();
     await screen.findByText(/created the sheet “T2 Goal Breakdown & Tracking” and wrote 3 rows/);
-    expect(screen.getByRole('button', { name: 'Write to T2' }).hasAttribute('disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Write to T2' }).getAttribute('aria-disabled')).toBeNull();
+    expect(workbook.writes).toHaveLength(1);
   });
 
   it('a host failure says what to do', async () => {
@@ -209,7 +213,6 @@ describe('GoalBreakdown', () => {
     expect(alert.textContent).toBe(
       'Could not write to “T2 Goal Breakdown & Tracking”: The sheet is protected. Leave cell-edit mode, check the sheet is not protected, and try again; existing rows were not changed.',
     );
-    expect(screen.getByRole('button', { name: 'Write to T2' }).hasAttribute('disabled')).toBe(false);
   });
 
   it('adds and removes rows by keyboard', async () => {

@@ -3,15 +3,15 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEMPLATES } from '../../../src/core';
-import { TemplateGallery } from '../../../src/taskpane/TemplateGallery/TemplateGallery';
+import { TemplateGallery, type TemplateGalleryProps } from '../../../src/taskpane/TemplateGallery/TemplateGallery';
 import { WorkbookContext } from '../../../src/taskpane/workbookContext';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
-function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh-CN') {
+function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh-CN', props: Partial<TemplateGalleryProps> = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <WorkbookContext.Provider value={workbook}>
-        <TemplateGallery locale={locale} />
+        <TemplateGallery locale={locale} {...props} />
       </WorkbookContext.Provider>
     </FluentProvider>,
   );
@@ -66,5 +66,38 @@ describe('TemplateGallery', () => {
     const alert = await screen.findByRole('alert');
     await waitFor(() => expect(alert.textContent).toContain('The workbook is protected'));
     expect(alert.textContent).toContain('try again');
+  });
+
+  it('keeps keyboard focus on the Insert button while inserting, and ignores a second press', async () => {
+    const workbook = new MemoryWorkbook();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const insert = workbook.insertTemplate.bind(workbook);
+    workbook.insertTemplate = async (plan) => {
+      await gate;
+      return insert(plan);
+    };
+    renderGallery(workbook, 'en-US');
+    const button = screen.getByRole('button', { name: 'Insert T2 Goal Breakdown & Tracking' });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(button.textContent).toBe('Inserting…');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    await userEvent.keyboard('{Enter}');
+    release();
+    await screen.findByText(/Inserted the sheet/);
+    expect(document.activeElement).toBe(button);
+    expect(workbook.sheets).toHaveLength(1);
+  });
+
+  it('starts from the given defaults and reports changes so they are remembered', async () => {
+    const changes: unknown[] = [];
+    renderGallery(new MemoryWorkbook(), 'en-US', { defaults: { samples: false, portable: true }, onDefaultsChange: (d) => changes.push(d) });
+    const samples = screen.getByRole('switch', { name: 'Include sample rows' }) as HTMLInputElement;
+    expect(samples.checked).toBe(false);
+    expect((screen.getByRole('switch', { name: 'Portable formulas (compute without the add-in)' }) as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(samples);
+    expect(changes).toEqual([{ samples: true, portable: true }]);
   });
 });
