@@ -145,7 +145,13 @@ describe('validateGoalInput', () => {
 });
 
 describe('properties', () => {
-  const weight = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }));
+  // Weights are read as the decimals they print as; for subnormal doubles (5e-324) that decimal is
+  // far from the binary value the oracle below computes with, so the oracle's range stops short of them.
+  const weight = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }).filter((w) => w === 0 || w >= 1e-300),
+  );
   const weights = (n: number) => fc.array(weight, { minLength: n, maxLength: n }).filter((ws) => ws.some((w) => w > 0));
   const unit = fc.constantFrom(0.01, 0.1, 0.5, 1, 10, 0.25, 0.001);
   const input = fc
