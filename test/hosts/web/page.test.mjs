@@ -33,4 +33,5 @@ test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }
   assert.equal(await cellText(page, '表2 销售目标分解与跟踪表', 'H4'), '');
   await page.screenshot({ path: join(ARTIFACTS, 'web-host-goals.png') });
   assert.deepEqual(errors, []);
+  await page.close();
 });

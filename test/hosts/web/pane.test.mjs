@@ -25,6 +25,8 @@ const focusedName = (page) =>
 
 test('a template is inserted with the keyboard only: F6 into the pane, Tab to Insert, Enter', { timeout: 180_000 }, async () => {
   const { page, errors } = await openPage(browser, server);
+  // The spreadsheet takes focus once it has loaded; start from there, as a user would.
+  await page.waitForFunction(() => document.activeElement?.closest('#sheet') !== null, null, { timeout: 30_000 });
   // Focus starts in the spreadsheet, which keeps Tab for itself; F6 moves to the pane as in Office.
   await page.keyboard.press('F6');
   assert.ok(await page.evaluate(() => document.activeElement?.closest('#pane') !== null), 'F6 moves focus into the pane');
@@ -49,6 +51,7 @@ test('a template is inserted with the keyboard only: F6 into the pane, Tab to In
   await page.keyboard.press('F6');
   assert.ok(await page.evaluate(() => document.activeElement?.closest('#sheet') !== null), 'F6 moves focus back to the sheet');
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('every tab fits a 320 px pane without horizontal scroll, and axe finds no serious or critical violation', { timeout: 240_000 }, async () => {
@@ -57,7 +60,7 @@ test('every tab fits a 320 px pane without horizontal scroll, and axe finds no s
     await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
     const tabs = page.locator('#pane [role="tab"]');
     const count = await tabs.count();
-    assert.ok(count >= 3, `the pane has its tabs (${count})`);
+    assert.equal(count, 5, 'the pane has its five tabs');
     for (let i = 0; i < count; i++) {
       const tab = tabs.nth(i);
       const name = (await tab.textContent()) ?? String(i);
@@ -73,4 +76,42 @@ test('every tab fits a 320 px pane without horizontal scroll, and axe finds no s
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('a goal breakdown is written into a new 表2 and read back from the sheet', { timeout: 180_000 }, async () => {
+  const { page, errors } = await openPage(browser, server);
+  await page.getByRole('tab', { name: '目标分解' }).click();
+  await page.getByRole('textbox', { name: /^期间目标/ }).fill('500');
+  await page.getByRole('textbox', { name: /^区域 1 名称/ }).fill('华南区');
+  await page.getByRole('textbox', { name: /^区域 1 负责人/ }).fill('区域经理');
+  await page.getByRole('button', { name: '添加区域' }).click();
+  await page.getByRole('textbox', { name: /^区域 2 名称/ }).fill('华东区');
+  await page.getByRole('textbox', { name: /^区域 2 负责人/ }).fill('区域经理');
+  await page.getByRole('switch', { name: /各区域平均分配/ }).click();
+  await page.getByRole('textbox', { name: /^区域 1 权重/ }).fill('0.6');
+  await page.getByRole('textbox', { name: /^区域 2 权重/ }).fill('0.4');
+  await page.getByRole('switch', { name: /按季节性权重分配月份/ }).click();
+  await page.getByRole('textbox', { name: /^月份 3 季节性权重/ }).fill('1.2');
+  await page.getByRole('button', { name: '写入表2' }).click();
+  await page.getByText(/已新建工作表“表2 销售目标分解与跟踪表”并写入 6 行/).waitFor({ timeout: 60_000 });
+
+  const table = await page.evaluate(() => window.salesReview.workbook.readTable({ sheetName: '表2 销售目标分解与跟踪表' }));
+  const col = (label) => table.header.indexOf(label);
+  const rows = table.rows.filter((row) => row[col('月度分解目标')] !== null);
+  assert.equal(rows.length, 6, 'three months × two regions');
+  const sum = rows.reduce((total, row) => total + row[col('月度分解目标')], 0);
+  assert.ok(Math.abs(sum - 500) < 1e-9, `the cells add up to 500 exactly (${sum})`);
+  const byRegion = (name) => rows.filter((row) => row[col('负责区域')] === name).reduce((t, row) => t + row[col('月度分解目标')], 0);
+  assert.ok(Math.abs(byRegion('华南区') - 300) <= 0.1 && Math.abs(byRegion('华东区') - 200) <= 0.1, 'regions get 60% / 40%');
+  assert.ok(rows.every((row) => row[col('季度目标')] === 500), 'every row carries the period target');
+  // A second write appends below the first, never over it.
+  await page.getByRole('button', { name: '写入表2' }).click();
+  await page.getByText(/已在工作表“表2 销售目标分解与跟踪表”末尾追加 6 行/).waitFor({ timeout: 60_000 });
+  const again = await page.evaluate(() => window.salesReview.workbook.readTable({ sheetName: '表2 销售目标分解与跟踪表' }));
+  const filled = again.rows.filter((row) => row[col('月度分解目标')] !== null);
+  assert.equal(filled.length, 12);
+  assert.deepEqual(filled.slice(0, 6), rows, 'the first write is untouched');
+  await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'goal-breakdown.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
 });
