@@ -46,7 +46,10 @@ export interface WorkbookPort {
   activateSheet(name: string): Promise<void>;
   /** Reads a table's header and computed values; big tables are read in chunks (Excel: ≤ 4 MB per request). */
   readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot>;
-  /** Carries out a batch of table writes all-or-nothing (Excel: ≤ 2 syncs whatever the row count). */
+  /**
+   * Carries out a batch of table writes all-or-nothing (Excel: ≤ 2 syncs whatever the row count).
+   * One write per table per batch: placements are computed against the tables as they were.
+   */
   writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]>;
   /** Writes a formula (en-US form, `=SALES.…`) into the active cell; returns where it went. */
   insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }>;

@@ -101,6 +101,9 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     if (this.failWith) throw this.failWith;
     this.writes.push(writes);
+    const targets = writes.map((w) => w.location.sheetName);
+    const twice = targets.find((name, i) => targets.indexOf(name) !== i);
+    if (twice !== undefined) throw new Error(`writeTables: more than one write for table ${twice} in one batch`);
     // Plan every table first: a failing check anywhere writes nothing anywhere.
     const placements = writes.map((write) => {
       const sheet = this.sheet(write.location.sheetName);

@@ -225,6 +225,8 @@ export interface Action {
   /** The metric the action should move, and its target (a number in the metric's unit, or a rate). */
   readonly metric: string;
   readonly targetValue: number | null;
+  /** The target as the manager typed it (`100%`, `45天`), written to the sheet instead of the bare number. */
+  readonly targetText?: string;
 }
 
 export type SmartField = 'owner' | 'due' | 'target' | 'finding' | 'task' | 'start';

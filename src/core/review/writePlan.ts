@@ -96,7 +96,7 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   }
   for (const a of draft.actions) {
     const what = tr(`措施“${a.task}”`, `action "${a.task}"`);
-    const target = a.metric.trim() !== '' && a.targetValue !== null ? `${a.metric.trim()} ${a.targetValue}` : '';
+    const target = a.metric.trim() !== '' && a.targetValue !== null ? `${a.metric.trim()} ${a.targetText?.trim() || a.targetValue}` : '';
     // The target metric has no column of its own; it rides with the output so follow-up can find it.
     const output = target === '' ? a.output : a.output.trim() === '' ? tr(`目标:${target}`, `Target: ${target}`)[plan?.locale ?? locale] : `${a.output}${tr(`(目标:${target})`, ` (target: ${target})`)[plan?.locale ?? locale]}`;
     // A missing start means the action starts with the review.

@@ -101,7 +101,7 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
           error={valueIssue}
           onChange={(targetValue, text) => {
             dispatch({ type: 'setRaw', key: rawKey, text });
-            update({ targetValue });
+            update({ targetValue, targetText: text });
           }}
         />
       </div>

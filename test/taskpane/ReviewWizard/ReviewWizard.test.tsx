@@ -84,6 +84,8 @@ describe('ReviewWizard: end to end and write-back', () => {
     expect(t1.formulas.has(`${typedRow}:1`)).toBe(false);
     expect(records(workbook, T1).slice(0, 3)).toEqual(samplesT1);
     expect(ofReview(records(workbook, PLAN)).map((r) => r['任务内容'])).toEqual([ACTION]);
+    // The target is written as typed (100%), not as the bare number 1.
+    expect(String(ofReview(records(workbook, PLAN))[0]?.['输出成果'])).toContain('华南区月度达成率 100%');
     expect(ofReview(records(workbook, T3)).map((r) => r['优化措施'])).toEqual([ACTION]);
     expect(ofReview(records(workbook, EVALUATION)).map((r) => [r['指标'], r['优化前'], r['优化后']])).toEqual([['客户跟进及时率', 0.6, 0.85]]);
     const log = ofReview(records(workbook, LOG));
