@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium as playwright } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,6 +49,24 @@ export function cellText(page, sheetName, a1) {
     },
     [sheetName, a1],
   );
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium once (before all tests, closed after), and
+ * returns `openPage(options)` that opens the web host in a new page of that browser.
+ */
+export function useWebHost() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+  return { openPage: (options) => openPage(browser, server, options) };
 }
 
 /** Opens the web host in a new page and waits until the pane has rendered; collects page errors. */

@@ -1,23 +1,12 @@
 // Browser test of `npm start`'s page: the built web host in real (headless) Chromium.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, cellText, launchBrowser, openPage as openHost, serveDist } from '../../support/browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, cellText, useWebHost } from '../../support/browser.mjs';
 
-let server;
-let browser;
+const host = useWebHost();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const openPage = (lang) => openHost(browser, server, { lang });
+const openPage = (lang) => host.openPage({ lang });
 
 test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage();

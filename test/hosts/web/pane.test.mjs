@@ -1,21 +1,10 @@
 // Browser tests of the task pane in the web host (issue 4): keyboard-only use, a 320 px pane, axe-core.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, cellText, launchBrowser, openPage, paneOverflow, paneViolations, serveDist } from '../../support/browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, cellText, paneOverflow, paneViolations, useWebHost } from '../../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const host = useWebHost();
 
 const focusedName = (page) =>
   page.evaluate(() => {
@@ -24,7 +13,7 @@ const focusedName = (page) =>
   });
 
 test('a template is inserted with the keyboard only: F6 into the pane, Tab to Insert, Enter', { timeout: 180_000 }, async () => {
-  const { page, errors } = await openPage(browser, server);
+  const { page, errors } = await host.openPage();
   // The spreadsheet takes focus once it has loaded; start from there, as a user would.
   await page.waitForFunction(() => document.activeElement?.closest('#sheet') !== null, null, { timeout: 30_000 });
   // Focus starts in the spreadsheet, which keeps Tab for itself; F6 moves to the pane as in Office.
@@ -56,7 +45,7 @@ test('a template is inserted with the keyboard only: F6 into the pane, Tab to In
 
 test('every tab fits a 320 px pane without horizontal scroll, and axe finds no serious or critical violation', { timeout: 240_000 }, async () => {
   for (const lang of ['zh-CN', 'en-US']) {
-    const { page, errors } = await openPage(browser, server, { lang, width: 1024, height: 900 });
+    const { page, errors } = await host.openPage({ lang, width: 1024, height: 900 });
     await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
     const tabs = page.locator('#pane [role="tab"]');
     const count = await tabs.count();
@@ -79,7 +68,7 @@ test('every tab fits a 320 px pane without horizontal scroll, and axe finds no s
 });
 
 test('a goal breakdown is written into a new 表2 and read back from the sheet', { timeout: 180_000 }, async () => {
-  const { page, errors } = await openPage(browser, server);
+  const { page, errors } = await host.openPage();
   await page.getByRole('tab', { name: '目标分解' }).click();
   await page.getByRole('textbox', { name: /^期间目标/ }).fill('500');
   await page.getByRole('textbox', { name: /^区域 1 名称/ }).fill('华南区');

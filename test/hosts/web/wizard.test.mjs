@@ -2,21 +2,10 @@
 // five steps, write back, read the written rows from the Univer sheets, write again (no duplicates).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, launchBrowser, openPage, serveDist } from '../../support/browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, useWebHost } from '../../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const host = useWebHost();
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const ACTION = '华南区高端客户拜访计划';
@@ -55,7 +44,7 @@ function cellHolding(page, sheetName, text) {
 }
 
 test('the wizard runs end to end on the samples and writes back; a second run updates, text stays text', { timeout: 420_000 }, async () => {
-  const { page, errors } = await openPage(browser, server, { width: 1400, height: 900 });
+  const { page, errors } = await host.openPage({ width: 1400, height: 900 });
 
   // Every template, with the documents' sample rows (the gallery's default).
   const inserts = page.locator('#pane button', { hasText: '插入' });
