@@ -3,13 +3,16 @@
  * insertFormulaAtSelection) over Univer's facade. Writes follow the one placement rule every host
  * shares (workbook/placement.ts): load a TableState per write, place every write, and only when
  * all placements succeeded touch the workbook — grow sheets and tables first, then one value write
- * per table, then wait for the formulas.
+ * per table, then grow the drop-downs and conditional formats over appended rows, then wait for
+ * the formulas.
  */
-import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType, type Nullable } from '@univerjs/core';
+import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType, type IRange, type Nullable } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
 
 import '@univerjs/sheets/facade';
+import '@univerjs/sheets-conditional-formatting/facade';
+import '@univerjs/sheets-data-validation/facade';
 import '@univerjs/sheets-formula/facade';
 import '@univerjs/sheets-table/facade';
 
@@ -246,6 +249,38 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
     return changed;
   }
 
+  /**
+   * Ranges reaching the table's last data row (sheet row `lastRow`) in a table column, grown down to
+   * `newLastRow`; null when none does, so rules that stop above the table's end are left alone.
+   */
+  function extendedRanges(g: TableGeometry, ranges: readonly IRange[], lastRow: number, newLastRow: number): IRange[] | null {
+    const lastColumn = g.firstColumn + g.width - 1;
+    let grown = false;
+    const next = ranges.map((range) => {
+      const reaches = range.startRow <= lastRow && range.endRow >= lastRow && range.endRow < newLastRow;
+      const inTable = range.startColumn <= lastColumn && range.endColumn >= g.firstColumn;
+      if (!reaches || !inTable) return range;
+      grown = true;
+      return { ...range, endRow: newLastRow };
+    });
+    return grown ? next : null;
+  }
+
+  /** Appended rows take the drop-downs and conditional formats of the rows above them. */
+  function extendRules(g: TableGeometry, placement: Placement): void {
+    if (g.rowCount === 0 || placement.rowCountAfter <= g.rowCount) return;
+    const lastRow = g.headerRow + g.rowCount;
+    const newLastRow = g.headerRow + placement.rowCountAfter;
+    for (const validation of g.sheet.getDataValidations()) {
+      const ranges = extendedRanges(g, validation.rule.ranges, lastRow, newLastRow);
+      if (ranges) validation.setRanges(ranges.map((range) => g.sheet.getRange(range)));
+    }
+    for (const rule of g.sheet.getConditionalFormattingRules()) {
+      const ranges = extendedRanges(g, rule.ranges, lastRow, newLastRow);
+      if (ranges) g.sheet.setConditionalFormattingRule(rule.cfId, { ...rule, ranges });
+    }
+  }
+
   async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     // 1. Locate and place every write; any failure throws here, before the workbook is touched.
     const seen = new Set<string>();
@@ -273,6 +308,8 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
     // 3. Values: one write per table.
     let wrote = false;
     for (const { g, placement } of planned) wrote = writeValues(g, placement) || wrote;
+    // 4. Drop-downs and conditional formats follow the table down over the appended rows.
+    for (const { g, placement } of planned) extendRules(g, placement);
     // Any written value may feed a formula; readers expect computed values once this resolves.
     if (wrote && ctx.awaitCalculation) await ctx.api.getFormula().onCalculationResultApplied();
     return planned.map((p) => p.placement.result);

@@ -1,9 +1,9 @@
 /**
  * The web host's table reads and writes in headless Univer: the shared WorkbookPort contract, then
  * what only a calculating, table-aware host can show — computed values and errors as read, the
- * table range growing with appended rows (formulas computing there, formats carried over), a
- * renamed header cell, content below a table, sheets without a table, chunked reads, and
- * formulas at the selection.
+ * table range growing with appended rows (formulas computing there, formats, drop-downs and
+ * conditional formats carried over), a renamed header cell, content below a table, sheets
+ * without a table, chunked reads, and formulas at the selection.
  */
 import { CellValueType } from '@univerjs/core';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
@@ -122,6 +122,65 @@ describe('Univer tables', () => {
     expect(last.getDisplayValue()).toBe('78.5%');
     expect(sheet.getRange(lastDataRow, col(plan, 'month')).getCellStyleData()?.n?.pattern).toBe('@');
     expect((await port.listSheets()).find((s) => s.name === sheetName)?.tables).toEqual([tableName]);
+  });
+
+  test('appended rows get the drop-downs and conditional formats of the rows above; rules stopping short are left alone', async () => {
+    // 表2 without blank rows, so every written row is appended: the 达成率 colours follow the table down.
+    const goals = planOf('goals', 0);
+    const inserted = await port.insertTemplate(goals);
+    const goalSheet = sheetOf(workbook, inserted.sheetName);
+    const attainment = col(goals, 'attainment');
+    const goalFirst = goals.headerRow + 1;
+    const goalLast = goals.headerRow + goals.rows.length + 8;
+    expect(goals.rows).toHaveLength(2);
+    expect(goalSheet.getRange(goalLast, attainment).getConditionalFormattingRules()).toHaveLength(0);
+    const rows = Array.from({ length: 8 }, (_v, i) => goalRow(goals, { month: `M${i}`, monthTarget: 200, actual: 150 + i }));
+    await expect(port.writeTables([goalWrite(goals, inserted.sheetName, rows)])).resolves.toMatchObject([{ appended: 8 }]);
+    const colours = goalSheet.getConditionalFormattingRules().filter((rule) => rule.ranges.some((r) => r.startColumn === attainment));
+    expect(colours).toHaveLength(3);
+    for (const rule of colours) expect(rule.ranges).toEqual([expect.objectContaining({ startRow: goalFirst, endRow: goalLast, startColumn: attainment, endColumn: attainment })]);
+    expect(goalSheet.getRange(goalLast, attainment).getConditionalFormattingRules()).toHaveLength(3);
+
+    // 表1: the 问题维度 and 影响程度 drop-downs follow the table down; a rule above the table's end does not.
+    const diagnosis = planOf('diagnosis', 0);
+    const { sheetName } = await port.insertTemplate(diagnosis);
+    const sheet = sheetOf(workbook, sheetName);
+    const first = diagnosis.headerRow + 1;
+    const last = diagnosis.headerRow + diagnosis.rows.length;
+    const origin = col(diagnosis, 'origin');
+    const shortList = host.api.newDataValidation().requireValueInList(['甲', '乙'], false, true).build();
+    sheet.getRange(first, origin, 1, 1).setDataValidation(shortList);
+    sheet.addConditionalFormattingRule(
+      sheet.newConditionalFormattingRule().whenTextEqualTo('甲').setBackground('#ffeeee').setRanges([sheet.getRange(first, origin, last - first, 1).getRange()]).build(),
+    );
+    const before = { validations: sheet.getDataValidations().length, formats: sheet.getConditionalFormattingRules().length };
+
+    const header = diagnosis.columns.map((c) => c.label);
+    const computed = diagnosis.columns.map((c) => c.computed);
+    const added = [
+      ['流程', '审批慢', null, '高'],
+      ['工具', '没有CRM', null, '低'],
+    ];
+    await expect(port.writeTables([{ location: { sheetName }, header, computed, rows: added }])).resolves.toMatchObject([{ appended: 2 }]);
+    const newLast = last + 2;
+    expect(sheet.getDataValidations()).toHaveLength(before.validations);
+    expect(sheet.getConditionalFormattingRules()).toHaveLength(before.formats);
+    for (const key of ['dimension', 'severity']) {
+      const c = col(diagnosis, key);
+      for (const row of [last + 1, newLast]) {
+        const validation = sheet.getRange(row, c).getDataValidation();
+        expect(validation?.getCriteriaType()).toBe('list');
+        expect(validation?.getRanges().map((r) => r.getA1Notation())).toEqual([`${cellAddress(first, c)}:${cellAddress(newLast, c)}`]);
+      }
+      expect(sheet.getRange(newLast + 1, c).getDataValidation()).toBeFalsy();
+    }
+    const severity = sheet.getRange(newLast, col(diagnosis, 'severity')).getConditionalFormattingRules();
+    expect(severity.map((rule) => rule.rule)).toEqual(expect.arrayContaining([expect.objectContaining({ value: '高' }), expect.objectContaining({ value: '中' })]));
+    for (const rule of severity) expect(rule.ranges).toEqual([expect.objectContaining({ startRow: first, endRow: newLast })]);
+    // The rules on 来源 stop above the table's last row: untouched.
+    expect(sheet.getRange(first, origin).getDataValidation()?.getRanges().map((r) => r.getA1Notation())).toEqual([cellAddress(first, origin)]);
+    expect(sheet.getRange(last, origin).getDataValidation()).toBeFalsy();
+    expect(sheet.getRange(first, origin).getConditionalFormattingRules()[0]?.ranges).toEqual([expect.objectContaining({ startRow: first, endRow: last - 1 })]);
   });
 
   test('a header cell renamed in the sheet: WorkbookError naming sheet and column, nothing written', async () => {
