@@ -5,7 +5,7 @@
  * written over existing ones.
  */
 import type { Locale, Localized } from '../i18n';
-import { renderFormula } from '../templates/plan';
+import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
 import { goals } from '../templates/specs/method';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
@@ -17,8 +17,6 @@ export const GOAL_INPUT_COLUMNS = ['quarter', 'quarterTarget', 'month', 'monthTa
 export type GoalWritePlan =
   | { readonly ok: true; readonly write: TableWrite; readonly rows: number; readonly locale: Locale }
   | { readonly ok: false; readonly sheetName: string; readonly missing: readonly string[]; readonly message: Localized };
-
-type FormulaContext = Parameters<typeof renderFormula>[2];
 
 /**
  * Builds the write for a 表2 table as read (`header`, `firstColumn`); the header may be in either
@@ -45,24 +43,7 @@ export function goalTableWrite(
     };
   }
 
-  const ctx: FormulaContext = {
-    locale: match.locale,
-    portable: options.portable ?? false,
-    columnIndex: new Map([...match.columns].map(([key, at]) => [key, table.firstColumn + at])),
-    firstDataRow: table.headerRow + 1,
-    lastDataRow: table.headerRow + 1,
-  };
-  const byPosition = table.header.map((_label, at) => goals.columns.find((c) => match.columns.get(c.key) === at));
-  const formulaAt = (column: (typeof goals.columns)[number]): WriteCell => {
-    const formula = column.formula!;
-    // A formula over a column the sheet lacks (月度实际完成 deleted) is left blank rather than broken.
-    try {
-      renderFormula(formula, ctx.firstDataRow, ctx);
-    } catch {
-      return null;
-    }
-    return { formulaAt: (sheetRow: number) => `=${renderFormula(formula, sheetRow, ctx)}` };
-  };
+  const layout = specLayout(goals.columns, table, match, options.portable ?? false);
 
   const rows: WriteCell[][] = [];
   breakdown.months.forEach((month, m) => {
@@ -77,7 +58,7 @@ export function goalTableWrite(
         region: region.name,
         owner: region.owner === '' ? null : region.owner,
       };
-      rows.push(byPosition.map((column) => (column === undefined ? null : column.formula ? formulaAt(column) : (values[column.key] ?? null))));
+      rows.push(layout.byPosition.map((column) => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null))));
     });
   });
 
@@ -86,9 +67,9 @@ export function goalTableWrite(
     rows: rows.length,
     locale: match.locale,
     write: {
-      location: { sheetName: table.sheetName, ...(table.tableName !== undefined ? { tableName: table.tableName } : {}) },
+      location: layout.location,
       header: table.header,
-      computed: byPosition.map((column) => column?.formula !== undefined),
+      computed: layout.computed,
       rows,
     },
   };

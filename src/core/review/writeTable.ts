@@ -4,7 +4,7 @@
  * type, computed columns as formulas from the spec at the header's actual positions.
  */
 import type { Locale, Localized } from '../i18n';
-import { type FormulaContext, renderFormula } from '../templates/plan';
+import { type SpecLayout, specLayout } from '../templates/layout';
 import type { ColumnSpec, TemplateId } from '../templates/types';
 import type { CellValue, RowUpdate, TableWrite, WriteCell } from '../workbook';
 import { type TableView, isSerial, specOf, viewOf } from './read';
@@ -26,19 +26,15 @@ const NUMBER_TYPES = new Set(['number', 'integer', 'percent', 'days', 'general']
 export class WriteTable {
   readonly rows: WriteCell[][] = [];
   readonly updates: RowUpdate[] = [];
-  private readonly byPosition: (ColumnSpec | undefined)[];
+  private readonly layout: SpecLayout;
 
   constructor(
     readonly view: TableView,
-    private readonly portable: boolean,
+    portable: boolean,
     private readonly errors: ReviewWriteError[],
   ) {
-    const { spec, table } = view;
-    this.byPosition = table.header.map(() => undefined);
-    for (const column of spec.columns) {
-      const at = view.columns.get(column.key);
-      if (at !== undefined) this.byPosition[at] = column;
-    }
+    // The view is the header matched to the spec (locale, columns, missing): a HeaderMatch.
+    this.layout = specLayout(view.spec.columns, { ...view.table, rowCount: view.table.rows.length }, view, portable);
   }
 
   get sheet(): string {
@@ -67,13 +63,13 @@ export class WriteTable {
   addRow(values: RowValues, what: Localized): boolean {
     const cells: WriteCell[] = [];
     let ok = true;
-    this.byPosition.forEach((column, at) => {
+    this.layout.byPosition.forEach((column, at) => {
       if (column === undefined) {
         cells.push(null);
         return;
       }
       if (column.formula !== undefined) {
-        cells.push({ formulaAt: this.formulaAt(column) });
+        cells.push(this.layout.formulaCell(column));
         return;
       }
       const value = values[column.key] ?? null;
@@ -107,28 +103,13 @@ export class WriteTable {
     return true;
   }
 
-  /** The spec's formula rendered at a sheet row, with column references at the header's real positions. */
-  private formulaAt(column: ColumnSpec): (sheetRow: number) => string {
-    const { table } = this.view;
-    const columnIndex = new Map([...this.view.columns].map(([key, at]) => [key, table.firstColumn + at]));
-    const ctx: FormulaContext = {
-      locale: this.locale,
-      portable: this.portable,
-      columnIndex,
-      firstDataRow: table.headerRow + 1,
-      lastDataRow: table.headerRow + table.rows.length + 1,
-    };
-    const formula = column.formula;
-    return (sheetRow) => (formula === undefined ? '' : `=${renderFormula(formula, sheetRow, ctx)}`);
-  }
-
   toWrite(reviewId: string): TableWrite {
     const { table } = this.view;
     const key = this.position('reviewId');
     return {
-      location: { sheetName: table.sheetName, ...(table.tableName !== undefined ? { tableName: table.tableName } : {}) },
+      location: this.layout.location,
       header: table.header,
-      computed: this.byPosition.map((column) => column?.formula !== undefined),
+      computed: this.layout.computed,
       rows: this.rows,
       ...(key >= 0 ? { key: { column: key, value: reviewId } } : {}),
       ...(this.updates.length > 0 ? { updates: this.updates } : {}),

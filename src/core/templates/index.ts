@@ -16,3 +16,4 @@ export * from './a1';
 export type { TemplateId };
 export * from './naming';
 export * from './locate';
+export * from './layout';

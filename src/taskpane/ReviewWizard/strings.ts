@@ -1,5 +1,6 @@
 /** The review wizard's own words, in both languages (typed like ../strings.ts). Core texts (findings, evidence, SMART messages) come from core/review. */
 import type { Locale } from '../../core';
+import { translator } from '../strings';
 
 const STRINGS = {
   wizardTab: { 'zh-CN': '复盘', 'en-US': 'Review' },
@@ -185,6 +186,4 @@ const STRINGS = {
 export type WizardStringKey = keyof typeof STRINGS;
 
 /** A wizard string with its `{name}` slots filled in. */
-export function w(locale: Locale, key: WizardStringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][locale].replace(/\{(\w+)\}/g, (_m, name: string) => (values[name] === undefined ? `{${name}}` : String(values[name])));
-}
+export const w = translator(STRINGS);
