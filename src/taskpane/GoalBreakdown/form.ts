@@ -1,5 +1,6 @@
 /** The goal breakdown form as typed (text), and its reading into the core's `GoalInput`. */
 import type { GoalInput } from '../../core/goals';
+import { readTypedNumber } from '../typedNumber';
 
 export interface MonthRow {
   readonly id: number;
@@ -47,20 +48,9 @@ export function initialForm(today: Date): GoalForm {
   };
 }
 
-/**
- * A typed number: spaces and thousands separators ignored, full-width digits accepted, `60%` is
- * 0.6; blank or anything else is NaN (the core turns that into "enter a number").
- */
+/** A typed number for the core's validation: blank or unreadable is NaN (it says "enter a number"). */
 export function parseNumber(text: string): number {
-  const cleaned = text
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0E\u3002]/g, '.')
-    .replace(/[\s,\uFF0C]/g, '');
-  const percent = cleaned.endsWith('%') || cleaned.endsWith('\uFF05');
-  const body = percent ? cleaned.slice(0, -1) : cleaned;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) return Number.NaN;
-  const value = Number(body);
-  return percent ? value / 100 : value;
+  return readTypedNumber(text) ?? Number.NaN;
 }
 
 export function toGoalInput(form: GoalForm): GoalInput {

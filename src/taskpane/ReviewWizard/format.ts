@@ -1,5 +1,6 @@
 /** Display and input conversions for the wizard: numbers, rates, day serials ⇄ `<input type="date">`. */
 import { type Locale, isoFromSerial, serialFromIso } from '../../core';
+import { readTypedNumber } from '../typedNumber';
 
 export function formatNumber(locale: Locale, value: number, digits = 1): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
@@ -20,20 +21,8 @@ export function serialOrNull(text: string): number | null {
   return serialFromIso(text) ?? null;
 }
 
-/**
- * A typed number: `1,200`, `0.18`, `18%` (→ 0.18). Blank → null; anything else → undefined (invalid),
- * so the field can say so instead of silently dropping it.
- */
-export function parseNumber(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(/[,,\s]/g, '');
-  if (trimmed === '') return null;
-  const percent = /^(.*?)[%%]$/.exec(trimmed);
-  const body = percent ? percent[1] ?? '' : trimmed;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) return undefined;
-  const value = Number(body);
-  if (!Number.isFinite(value)) return undefined;
-  return percent ? value / 100 : value;
-}
+/** A typed number (`1,200`, `18%` → 0.18): blank → null, unreadable → undefined. */
+export const parseNumber = readTypedNumber;
 
 /** The text to show in a number field: what the user typed, else the stored value. */
 export function numberText(raw: string | undefined, value: number | null | undefined): string {
