@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TableWrite, TableWriteResult } from '../../../src/workbook/port';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { ACTION, EVALUATION, HYPERLINK, LOG, PLAN, REVIEW_ID, T1, T3, fillAction, findingCards, group, heading, next, ofReview, readWorkbook, records, renderWizard, user, withSamples } from './helpers';
+import { ACTION, addActionAndContinue, EVALUATION, fillAction, findingCards, group, heading, HYPERLINK, LOG, next, ofReview, PLAN, readWorkbook, records, renderWizard, REVIEW_ID, T1, T3, toActionsStep, user, withSamples } from './helpers';
 
 describe('ReviewWizard: end to end and write-back', () => {
   it('walks the five steps on the samples and writes the review back, keyed by its id; a second write updates', async () => {
@@ -108,13 +108,8 @@ describe('ReviewWizard: end to end and write-back', () => {
   it('a renamed column stops the write with a message naming the sheet and column, and nothing is written', async () => {
     const workbook = await withSamples(new MemoryWorkbook());
     renderWizard(workbook);
-    await readWorkbook();
-    await next();
-    await next();
-    await next();
-    await user().click(screen.getByRole('button', { name: '添加措施' }));
-    await fillAction(1, '华南区');
-    await next();
+    await toActionsStep();
+    await addActionAndContinue();
     const t1 = workbook.sheet(T1);
     t1.header[3] = '严重程度';
     const before = JSON.stringify(workbook.sheets.map((s) => s.rows));
@@ -136,13 +131,8 @@ describe('ReviewWizard: end to end and write-back', () => {
     }
     const workbook = await withSamples(new RenamingWorkbook());
     renderWizard(workbook);
-    await readWorkbook();
-    await next();
-    await next();
-    await next();
-    await user().click(screen.getByRole('button', { name: '添加措施' }));
-    await fillAction(1, '华南区');
-    await next();
+    await toActionsStep();
+    await addActionAndContinue();
     const before = JSON.stringify(workbook.sheets.map((s) => s.rows));
     await user().click(screen.getByRole('button', { name: '写回工作簿' }));
     const alert = await screen.findByRole('alert');

@@ -69,3 +69,18 @@ export async function fillAction(n: number, finding: string) {
   await user().type(within(card).getByRole('textbox', { name: /目标指标/ }), '华南区月度达成率');
   await user().type(within(card).getByRole('textbox', { name: /目标值/ }), '100%');
 }
+
+/** From a fresh wizard: read the workbook and go on to step 4 (actions). */
+export async function toActionsStep() {
+  await readWorkbook();
+  await next();
+  await next();
+  await next();
+}
+
+/** On step 4: add one SMART action linked to the 华南区 finding and go on to step 5. */
+export async function addActionAndContinue() {
+  await user().click(screen.getByRole('button', { name: '添加措施' }));
+  await fillAction(1, '华南区');
+  await next();
+}

@@ -2,16 +2,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TableLocation, TableSnapshot } from '../../../src/workbook/port';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { LOG, PLAN, REVIEW_ID, T1, T3, fillAction, findingCards, group, heading, next, ofReview, readWorkbook, records, renderWizard, user, withSamples } from './helpers';
+import { addActionAndContinue, fillAction, findingCards, group, heading, LOG, next, ofReview, PLAN, readWorkbook, records, renderWizard, REVIEW_ID, T1, T3, toActionsStep, user, withSamples } from './helpers';
 
 describe('ReviewWizard: steps', () => {
   it('SMART issues show on their fields and block Next and the later steps until fixed', async () => {
     const workbook = await withSamples(new MemoryWorkbook());
     renderWizard(workbook);
-    await readWorkbook();
-    await next();
-    await next();
-    await next();
+    await toActionsStep();
     await user().click(screen.getByRole('button', { name: '添加措施' }));
     const card = group('措施 1');
     const nextButton = screen.getByRole('button', { name: '下一步' });
@@ -69,9 +66,7 @@ describe('ReviewWizard: steps', () => {
     await next();
     expect(findingCards().some((g) => (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区'))).toBe(true);
     await next();
-    await user().click(screen.getByRole('button', { name: '添加措施' }));
-    await fillAction(1, '华南区');
-    await next();
+    await addActionAndContinue();
     expect(screen.getByText('没有以往复盘的未结措施。')).toBeTruthy();
     await user().click(screen.getByRole('button', { name: '写回工作簿' }));
     await screen.findByText(`已写入复盘 ${REVIEW_ID}`);
