@@ -4,7 +4,7 @@ export * from './values';
 export * from './dates';
 export * from './i18n';
 export type { CalcContext, Metric } from './lift';
-export { FUNCTIONS, NAMESPACE, evaluate, functionById, qualifiedName } from './catalogue';
+export { FUNCTIONS, NAMESPACE, callsSalesFunction, evaluate, functionById, portableFormula, qualifiedName } from './catalogue';
 export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';
 export * from './templates';
 export * from './workbook';

@@ -6,6 +6,7 @@ import { FUNCTIONS } from './functions';
 import type { FunctionSpec } from './types';
 
 export { FUNCTIONS } from './functions';
+export { callsSalesFunction, portableFormula } from './rewrite';
 export type { FunctionSpec, ParamSpec, ResultKind } from './types';
 
 /** Namespace of every function: `SALES.ATTAINMENT` in an en-US Excel, `销售.达成率` in a zh-CN one. */

@@ -1,0 +1,369 @@
+/**
+ * Reads an .xlsx (one Excel, LibreOffice or this add-in wrote) into a workbook snapshot the web
+ * host opens: values, text, dates (as day serials with their date format), formulas with their
+ * cached values, number formats, fonts and fills, widths, heights, frozen panes, merges, Excel
+ * tables, data validation and highlight rules of conditional formats, sheets in tab order.
+ *
+ * What a snapshot cannot hold (charts, pivot tables, macros, images, other rule kinds) is named in
+ * `notImported`, never dropped silently. The bytes are only read: a failed open changes nothing.
+ */
+import ExcelJS from 'exceljs';
+import type { ICellData, IStyleData } from '@univerjs/core';
+import type { Locale } from '../core';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  RESOURCE,
+  type SnapshotConditionalFormat,
+  type SnapshotRange,
+  type SnapshotTable,
+  type SnapshotValidation,
+  type WorkbookSnapshot,
+  freshId,
+  setResourceData,
+} from './snapshot';
+import { fileError, inspectXlsx } from './xlsxGuard';
+import { PIXELS_PER_CHARACTER, hexOfArgb, pointsToPixels } from './units';
+
+export interface XlsxReadResult {
+  readonly snapshot: WorkbookSnapshot;
+  readonly notImported: readonly string[];
+}
+
+const CELL_STRING = 1;
+const CELL_NUMBER = 2;
+const CELL_BOOLEAN = 3;
+
+const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01
+const MS_PER_DAY = 86_400_000;
+
+/** ExcelJS turns date-formatted numbers into Dates (UTC); the sheet wants the serial back. */
+const serialOfDate = (date: Date): number => date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+
+/** A range `A1:B9` (or one cell) as 0-based coordinates. */
+export function parseRange(ref: string): SnapshotRange | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim().replace(/^'?[^!]*'?!/, ''));
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const startColumn = col(m[1] as string);
+  const startRow = Number(m[2]) - 1;
+  const endColumn = m[3] ? col(m[3]) : startColumn;
+  const endRow = m[4] ? Number(m[4]) - 1 : startRow;
+  return { startRow: Math.min(startRow, endRow), endRow: Math.max(startRow, endRow), startColumn: Math.min(startColumn, endColumn), endColumn: Math.max(startColumn, endColumn) };
+}
+
+function plainText(value: ExcelJS.CellValue): string | undefined {
+  if (value && typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('hyperlink' in value && 'text' in value) return typeof value.text === 'string' ? value.text : plainText(value.text as ExcelJS.CellValue);
+  }
+  return undefined;
+}
+
+function resultCell(result: unknown, into: ICellData): void {
+  if (result === undefined || result === null) return;
+  if (result instanceof Date) {
+    into.v = serialOfDate(result);
+    into.t = CELL_NUMBER;
+  } else if (typeof result === 'number') {
+    into.v = result;
+    into.t = CELL_NUMBER;
+  } else if (typeof result === 'boolean') {
+    into.v = result;
+    into.t = CELL_BOOLEAN;
+  } else if (typeof result === 'object' && 'error' in (result as object)) {
+    into.v = String((result as { error: string }).error);
+  } else {
+    into.v = String(result);
+    into.t = CELL_STRING;
+  }
+}
+
+function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
+  const value = cell.value;
+  const data: ICellData = {};
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') Object.assign(data, { v: value, t: CELL_NUMBER });
+  else if (typeof value === 'string') Object.assign(data, { v: value, t: CELL_STRING });
+  else if (typeof value === 'boolean') Object.assign(data, { v: value, t: CELL_BOOLEAN });
+  else if (value instanceof Date) Object.assign(data, { v: serialOfDate(value), t: CELL_NUMBER });
+  else if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    const formula = cell.formula;
+    if (formula) data.f = `=${formula}`;
+    resultCell((value as ExcelJS.CellFormulaValue).result, data);
+  } else if (typeof value === 'object' && 'error' in value) data.v = String(value.error);
+  else {
+    const text = plainText(value);
+    if (text === undefined) return undefined;
+    Object.assign(data, { v: text, t: CELL_STRING });
+  }
+  return data;
+}
+
+function styleDataOf(cell: ExcelJS.Cell): IStyleData | undefined {
+  const style: IStyleData = {};
+  if (cell.numFmt && cell.numFmt !== 'General') style.n = { pattern: cell.numFmt };
+  const font = cell.font;
+  if (font?.bold) style.bl = 1;
+  if (font?.italic) style.it = 1;
+  if (font?.underline) style.ul = { s: 1 };
+  if (font?.strike) style.st = { s: 1 };
+  if (font?.size && font.size !== 11) style.fs = font.size;
+  const color = hexOfArgb(font?.color?.argb);
+  if (color && color !== '#000000') style.cl = { rgb: color };
+  const fill = cell.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
+    const bg = hexOfArgb(fill.fgColor?.argb);
+    if (bg) style.bg = { rgb: bg };
+  }
+  const align = cell.alignment;
+  const horizontal = { left: 1, center: 2, right: 3, justify: 4 } as const;
+  const vertical = { top: 1, middle: 2, bottom: 3 } as const;
+  if (align?.horizontal && align.horizontal in horizontal) style.ht = horizontal[align.horizontal as keyof typeof horizontal];
+  if (align?.vertical && align.vertical in vertical) style.vt = vertical[align.vertical as keyof typeof vertical];
+  if (align?.wrapText) style.tb = 3;
+  return Object.keys(style).length > 0 ? style : undefined;
+}
+
+/** Per-cell validation entries (ExcelJS expands every range) grouped back into column runs. */
+function compactValidations(model: Record<string, ExcelJS.DataValidation | undefined>): Map<ExcelJS.DataValidation, SnapshotRange[]> {
+  const cellsByRule = new Map<ExcelJS.DataValidation, { row: number; col: number }[]>();
+  for (const [address, rule] of Object.entries(model)) {
+    if (!rule) continue;
+    const range = parseRange(address);
+    if (!range) continue;
+    const list = cellsByRule.get(rule) ?? [];
+    for (let r = range.startRow; r <= range.endRow; r++) for (let c = range.startColumn; c <= range.endColumn; c++) list.push({ row: r, col: c });
+    cellsByRule.set(rule, list);
+  }
+  const result = new Map<ExcelJS.DataValidation, SnapshotRange[]>();
+  for (const [rule, cells] of cellsByRule) {
+    cells.sort((a, b) => a.col - b.col || a.row - b.row);
+    const ranges: SnapshotRange[] = [];
+    let current: { startRow: number; endRow: number; startColumn: number; endColumn: number } | undefined;
+    for (const { row, col } of cells) {
+      if (current && current.startColumn === col && current.endRow + 1 === row) current.endRow = row;
+      else {
+        if (current) ranges.push(current);
+        current = { startRow: row, endRow: row, startColumn: col, endColumn: col };
+      }
+    }
+    if (current) ranges.push(current);
+    result.set(rule, ranges);
+  }
+  return result;
+}
+
+function unquoteList(formula: string | undefined): string[] | undefined {
+  if (formula === undefined) return undefined;
+  const m = /^"(.*)"$/s.exec(formula.trim());
+  if (!m) return undefined;
+  return (m[1] as string).replace(/""/g, '"').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function validationsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: Set<string>): SnapshotValidation[] {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+  const rules: SnapshotValidation[] = [];
+  for (const [rule, ranges] of compactValidations(model)) {
+    const formula1 = rule.formulae?.[0];
+    const formula2 = rule.formulae?.[1];
+    const base = {
+      uid: freshId('dv'),
+      ranges: ranges.map((r) => ({ ...r, sheetId })),
+      allowBlank: rule.allowBlank ?? true,
+      errorStyle: rule.errorStyle === 'warning' ? 2 : rule.errorStyle === 'information' ? 3 : 1,
+      ...(rule.error ? { error: rule.error } : {}),
+      ...(rule.prompt ? { prompt: rule.prompt } : {}),
+    };
+    if (rule.type === 'list') {
+      const items = unquoteList(typeof formula1 === 'string' ? formula1 : undefined);
+      rules.push({ ...base, type: 'list', showDropDown: true, formula1: items ? JSON.stringify(items) : `=${String(formula1 ?? '')}` });
+    } else if (rule.type === 'whole' || rule.type === 'decimal' || rule.type === 'date' || rule.type === 'textLength' || rule.type === 'custom') {
+      rules.push({
+        ...base,
+        type: rule.type,
+        ...(rule.operator ? { operator: rule.operator } : rule.type !== 'custom' ? { operator: 'between' } : {}),
+        formula1: formula1 instanceof Date ? String(serialOfDate(formula1)) : String(formula1 ?? ''),
+        ...(formula2 !== undefined ? { formula2: formula2 instanceof Date ? String(serialOfDate(formula2)) : String(formula2) } : {}),
+      });
+    } else skipped.add(`data validation ${rule.type}`);
+  }
+  return rules;
+}
+
+function ruleStyle(rule: ExcelJS.ConditionalFormattingRule): { bg?: { rgb: string }; cl?: { rgb: string }; bl?: number } {
+  const style = (rule as { style?: Partial<ExcelJS.Style> }).style ?? {};
+  const out: { bg?: { rgb: string }; cl?: { rgb: string }; bl?: number } = {};
+  const fill = style.fill as ExcelJS.FillPattern | undefined;
+  const bg = hexOfArgb(fill?.bgColor?.argb) ?? hexOfArgb(fill?.fgColor?.argb);
+  if (bg) out.bg = { rgb: bg };
+  const cl = hexOfArgb(style.font?.color?.argb);
+  if (cl) out.cl = { rgb: cl };
+  if (style.font?.bold) out.bl = 1;
+  return out;
+}
+
+function conditionalFormatsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: Set<string>): SnapshotConditionalFormat[] {
+  const formats: SnapshotConditionalFormat[] = [];
+  const all = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
+  const rules = all.flatMap(({ ref, rules: list }) => list.map((rule) => ({ ref, rule })));
+  rules.sort((a, b) => ((a.rule as { priority?: number }).priority ?? 0) - ((b.rule as { priority?: number }).priority ?? 0));
+  for (const { ref, rule } of rules) {
+    const ranges = ref.split(/\s+/).map(parseRange).filter((r): r is SnapshotRange => r !== undefined).map((r) => ({ ...r, sheetId }));
+    if (ranges.length === 0) continue;
+    const style = ruleStyle(rule);
+    const r = rule as { type: string; operator?: string; formulae?: unknown[]; text?: string };
+    const formulae = (r.formulae ?? []).map(String);
+    let highlight: SnapshotConditionalFormat['rule'] | undefined;
+    if (r.type === 'expression' && formulae[0]) highlight = { type: 'highlightCell', subType: 'formula', operator: 'containsText', value: `=${formulae[0]}`, style };
+    else if (r.type === 'cellIs' && r.operator) {
+      const texts = formulae.map((f) => /^"(.*)"$/s.exec(f)?.[1]?.replace(/""/g, '"'));
+      const numbers = formulae.map(Number);
+      if (texts.every((t) => t !== undefined) && (r.operator === 'equal' || r.operator === 'notEqual')) {
+        highlight = { type: 'highlightCell', subType: 'text', operator: r.operator, value: texts[0] as string, style };
+      } else if (numbers.every(Number.isFinite) && numbers.length > 0) {
+        const between = r.operator === 'between' || r.operator === 'notBetween';
+        highlight = { type: 'highlightCell', subType: 'number', operator: r.operator, value: between ? numbers.slice(0, 2) : (numbers[0] as number), style };
+      }
+    } else if (r.type === 'containsText' && r.text !== undefined) {
+      const operator = r.operator === 'notContains' ? 'notContainsText' : r.operator === 'beginsWith' ? 'beginsWith' : r.operator === 'endsWith' ? 'endsWith' : 'containsText';
+      highlight = { type: 'highlightCell', subType: 'text', operator, value: r.text, style };
+    }
+    if (highlight) formats.push({ cfId: freshId('cf'), ranges, stopIfTrue: false, rule: highlight });
+    else skipped.add(`conditional format ${r.type}${r.operator ? ` ${r.operator}` : ''}`);
+  }
+  return formats;
+}
+
+interface TableModel {
+  readonly name: string;
+  readonly tableRef?: string;
+  readonly ref?: string;
+  readonly headerRow?: boolean;
+}
+
+function tablesOf(ws: ExcelJS.Worksheet, cellText: (row: number, col: number) => string): SnapshotTable[] {
+  const tables = Object.values((ws as unknown as { tables: Record<string, { table?: TableModel; model?: TableModel }> }).tables ?? {});
+  const out: SnapshotTable[] = [];
+  for (const entry of tables) {
+    const model = entry.table ?? entry.model;
+    const range = model ? parseRange(model.tableRef ?? model.ref ?? '') : undefined;
+    if (!model || !range) continue;
+    const columns = [];
+    for (let c = range.startColumn; c <= range.endColumn; c++) {
+      columns.push({ id: freshId('tc'), displayName: cellText(range.startRow, c), dataType: 'string', formula: '', meta: {}, style: {} });
+    }
+    out.push({
+      id: freshId('t'),
+      name: model.name,
+      range,
+      options: { showHeader: true, tableStyleId: 'table-default-0' },
+      columns,
+      ...({ filters: { tableColumnFilterList: [] } } as object),
+    } as SnapshotTable);
+  }
+  return out;
+}
+
+/** Parses .xlsx bytes into a snapshot; throws a WorkbookFileError (naming the file) when they are not a readable workbook. */
+export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Locale): Promise<XlsxReadResult> {
+  const inspection = await inspectXlsx(bytes, fileName, locale);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw fileError('unreadable', locale, fileName, error instanceof Error ? error.message : String(error));
+  }
+  if (wb.worksheets.length === 0) throw fileError('notSpreadsheet', locale, fileName);
+
+  const styles: Record<string, IStyleData> = {};
+  const styleIds = new Map<string, string>();
+  const styleId = (style: IStyleData): string => {
+    const key = JSON.stringify(style);
+    let id = styleIds.get(key);
+    if (id === undefined) {
+      id = `x${styleIds.size.toString(36)}`;
+      styleIds.set(key, id);
+      styles[id] = style;
+    }
+    return id;
+  };
+
+  const skipped = new Set<string>();
+  const snapshot: WorkbookSnapshot = {
+    id: freshId('w'),
+    name: fileName.replace(/\.xlsx$/i, ''),
+    appVersion: '0.25.1',
+    locale: (locale === 'zh-CN' ? 'zhCN' : 'enUS') as WorkbookSnapshot['locale'],
+    styles,
+    sheetOrder: [],
+    sheets: {},
+    resources: [],
+  };
+  const tables: Record<string, { tables: SnapshotTable[] }> = {};
+  const validations: Record<string, SnapshotValidation[]> = {};
+  const conditional: Record<string, SnapshotConditionalFormat[]> = {};
+
+  const worksheets = [...wb.worksheets].sort((a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo);
+  for (const ws of worksheets) {
+    const sheetId = freshId('s');
+    const cellData: Record<number, Record<number, ICellData>> = {};
+    let maxRow = 0;
+    let maxCol = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+        const data = cellDataOf(cell) ?? {};
+        const style = styleDataOf(cell);
+        if (style) data.s = styleId(style);
+        if (Object.keys(data).length === 0) return;
+        (cellData[rowNumber - 1] ??= {})[colNumber - 1] = data;
+        maxRow = Math.max(maxRow, rowNumber);
+        maxCol = Math.max(maxCol, colNumber);
+      });
+    });
+    const columnData: Record<number, { w?: number; hd?: number }> = {};
+    for (let c = 1; c <= Math.max(ws.columnCount, maxCol); c++) {
+      const column = ws.getColumn(c);
+      const entry: { w?: number; hd?: number } = {};
+      if (column.width !== undefined) entry.w = Math.round(column.width * PIXELS_PER_CHARACTER);
+      if (column.hidden) entry.hd = 1;
+      if (Object.keys(entry).length > 0) columnData[c - 1] = entry;
+    }
+    const rowData: Record<number, { h?: number; ia?: number; hd?: number }> = {};
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const entry: { h?: number; ia?: number; hd?: number } = {};
+      if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false) Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
+      if (row.hidden) entry.hd = 1;
+      if (Object.keys(entry).length > 0) rowData[rowNumber - 1] = entry;
+    });
+    const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+    const ySplit = view?.ySplit ?? 0;
+    const xSplit = view?.xSplit ?? 0;
+    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).map(parseRange).filter((r): r is SnapshotRange => r !== undefined);
+
+    const cellText = (row: number, col: number): string => String(cellData[row]?.[col]?.v ?? '');
+    snapshot.sheetOrder.push(sheetId);
+    snapshot.sheets[sheetId] = {
+      id: sheetId,
+      name: ws.name,
+      hidden: ws.state === 'visible' ? 0 : 1,
+      rowCount: Math.max(DEFAULT_ROWS, maxRow + 1),
+      columnCount: Math.max(DEFAULT_COLUMNS, maxCol + 1),
+      freeze: { xSplit, ySplit, startRow: ySplit > 0 ? ySplit : -1, startColumn: xSplit > 0 ? xSplit : -1 },
+      mergeData: merges,
+      cellData,
+      columnData,
+      rowData,
+    } as WorkbookSnapshot['sheets'][string];
+    const sheetTables = tablesOf(ws, cellText);
+    if (sheetTables.length > 0) tables[sheetId] = { tables: sheetTables };
+    validations[sheetId] = validationsOf(ws, sheetId, skipped);
+    conditional[sheetId] = conditionalFormatsOf(ws, sheetId, skipped);
+  }
+  if ((wb as unknown as { definedNames?: { model?: unknown[] } }).definedNames?.model?.length) skipped.add(locale === 'zh-CN' ? '名称定义' : 'defined names');
+
+  setResourceData(snapshot, RESOURCE.tables, tables);
+  setResourceData(snapshot, RESOURCE.validation, validations);
+  setResourceData(snapshot, RESOURCE.conditionalFormats, conditional);
+  return { snapshot, notImported: [...inspection.notImported, ...skipped] };
+}

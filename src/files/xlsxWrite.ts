@@ -1,0 +1,353 @@
+/**
+ * Writes a workbook snapshot as an .xlsx (ExcelJS, Node side): values with their types, text that
+ * stays text (`=HYPERLINK(…)` typed by a user is a string cell, never a formula), formulas with
+ * their computed values cached (so Excel and LibreOffice show numbers before recalculating),
+ * number formats, fonts and fills, column widths, row heights, frozen panes, merges, Excel tables
+ * under their own names, data validation and the highlight rules of conditional formats, in tab
+ * order with the sheets' own (Chinese) names.
+ *
+ * Files are always written fresh from the snapshot, never read-modify-written: ExcelJS corrupts
+ * files with tables on a read-modify-write.
+ *
+ * `portable: true` replaces every `SALES.*` call by its native equivalent (core `portableFormula`);
+ * a formula that has none keeps its computed value as a constant and is counted in the report.
+ */
+import ExcelJS from 'exceljs';
+import type { ICellData, IStyleData } from '@univerjs/core';
+import { columnLetter, portableFormula, rangeAddress } from '../core';
+import {
+  type SheetSnapshot,
+  type SnapshotConditionalFormat,
+  type SnapshotHighlight,
+  type SnapshotRange,
+  type SnapshotValidation,
+  type WorkbookSnapshot,
+  conditionalFormatsOf,
+  orderedSheets,
+  styleOf,
+  tablesOf,
+  validationsOf,
+} from './snapshot';
+import { PIXELS_PER_CHARACTER, argbOf, pixelsToPoints } from './units';
+
+export interface XlsxWriteOptions {
+  readonly portable?: boolean;
+}
+
+export interface XlsxWriteReport {
+  readonly sheets: number;
+  readonly cells: number;
+  readonly formulas: number;
+  /** Portable only: formulas whose SALES calls have no native equivalent, written as their values (`Sheet!A1`). */
+  readonly frozenToValues: readonly string[];
+  /** Snapshot features with no xlsx counterpart here, by kind (e.g. `conditional format dataBar`). */
+  readonly notWritten: readonly string[];
+}
+
+// Univer cell types: 1 string, 2 number, 3 boolean, 4 forced string.
+const CELL_STRING = 1;
+const CELL_BOOLEAN = 3;
+const CELL_FORCE_STRING = 4;
+
+const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!']);
+
+/** A computed value as ExcelJS caches it in a formula cell. */
+function cachedResult(cell: ICellData): ExcelJS.CellFormulaValue['result'] {
+  const v = cell.v;
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'string' && ERROR_CODES.has(v)) return { error: v as ExcelJS.CellErrorValue['error'] };
+  if (cell.t === CELL_BOOLEAN) return Boolean(v);
+  return v as number | string | boolean;
+}
+
+function plainValue(cell: ICellData): ExcelJS.CellValue {
+  const v = cell.v;
+  if (v === undefined || v === null) return null;
+  if (cell.t === CELL_STRING || cell.t === CELL_FORCE_STRING) return String(v);
+  if (cell.t === CELL_BOOLEAN) return v === true || v === 1 || v === '1' || v === 'TRUE';
+  if (typeof v === 'string' && ERROR_CODES.has(v)) return { error: v as ExcelJS.CellErrorValue['error'] };
+  if (typeof v === 'string' && cell.t === undefined) return v;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : String(v);
+}
+
+const H_ALIGN: Record<number, ExcelJS.Alignment['horizontal']> = { 1: 'left', 2: 'center', 3: 'right', 4: 'justify' };
+const V_ALIGN: Record<number, ExcelJS.Alignment['vertical']> = { 1: 'top', 2: 'middle', 3: 'bottom' };
+const WRAP = 3;
+
+function applyStyle(target: ExcelJS.Cell, style: IStyleData): void {
+  if (style.n?.pattern) target.numFmt = style.n.pattern;
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bl === 1) font.bold = true;
+  if (style.it === 1) font.italic = true;
+  if (style.ul?.s === 1) font.underline = true;
+  if (style.st?.s === 1) font.strike = true;
+  if (style.fs) font.size = style.fs;
+  if (style.ff) font.name = style.ff;
+  const fontColor = argbOf(style.cl?.rgb ?? undefined);
+  if (fontColor) font.color = { argb: fontColor };
+  if (Object.keys(font).length > 0) target.font = font;
+  const fill = argbOf(style.bg?.rgb ?? undefined);
+  if (fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.ht !== undefined && style.ht !== null && H_ALIGN[style.ht]) alignment.horizontal = H_ALIGN[style.ht];
+  if (style.vt !== undefined && style.vt !== null && V_ALIGN[style.vt]) alignment.vertical = V_ALIGN[style.vt];
+  if (style.tb === WRAP) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) target.alignment = alignment;
+}
+
+const a1 = (range: SnapshotRange): string => rangeAddress(range.startRow, range.startColumn, range.endRow, range.endColumn);
+
+/** A list validation's items: Univer keeps them as a JSON array or comma-separated text. */
+export function listItems(formula1: string | undefined): string[] | undefined {
+  if (formula1 === undefined) return undefined;
+  const text = formula1.trim();
+  if (text.startsWith('=')) return undefined;
+  if (text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      /* falls through to the comma-separated form */
+    }
+  }
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+const quoteList = (items: readonly string[]): string => `"${items.map((i) => i.replace(/"/g, '""')).join(',')}"`;
+const formulaText = (formula: string | undefined): string => (formula ?? '').replace(/^=/, '');
+
+const VALIDATION_TYPES: Record<string, ExcelJS.DataValidation['type']> = {
+  list: 'list',
+  listMultiple: 'list',
+  whole: 'whole',
+  decimal: 'decimal',
+  date: 'date',
+  textLength: 'textLength',
+  custom: 'custom',
+};
+
+function writeValidations(ws: ExcelJS.Worksheet, rules: readonly SnapshotValidation[], notWritten: string[]): void {
+  for (const rule of rules) {
+    const type = VALIDATION_TYPES[rule.type];
+    if (!type) {
+      notWritten.push(`data validation ${rule.type}`);
+      continue;
+    }
+    let formulae: string[];
+    if (type === 'list') {
+      const items = listItems(rule.formula1);
+      formulae = [items ? quoteList(items) : formulaText(rule.formula1)];
+    } else {
+      formulae = [formulaText(rule.formula1), ...(rule.formula2 !== undefined && rule.formula2 !== '' ? [formulaText(rule.formula2)] : [])];
+    }
+    const validation: ExcelJS.DataValidation = {
+      type,
+      allowBlank: rule.allowBlank ?? true,
+      formulae,
+      showErrorMessage: (rule.errorStyle ?? 1) === 1 || rule.errorStyle === 2,
+      errorStyle: rule.errorStyle === 2 ? 'warning' : rule.errorStyle === 3 ? 'information' : 'error',
+      ...(rule.operator && type !== 'list' && type !== 'custom' ? { operator: rule.operator as ExcelJS.DataValidationOperator } : {}),
+      ...(rule.error ? { error: rule.error } : {}),
+      ...(rule.prompt ? { prompt: rule.prompt, showInputMessage: true } : {}),
+    };
+    // One sqref per range, as Excel writes it (ExcelJS's per-cell API would write one entry per cell).
+    for (const range of rule.ranges) (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(a1(range), validation);
+  }
+}
+
+const CELL_IS_OPERATORS = new Set(['equal', 'notEqual', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual', 'between', 'notBetween']);
+
+function differentialStyle(rule: SnapshotHighlight): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const fill = argbOf(rule.style.bg?.rgb);
+  if (fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: fill } };
+  const font = argbOf(rule.style.cl?.rgb);
+  if (font || rule.style.bl === 1) style.font = { ...(font ? { color: { argb: font } } : {}), ...(rule.style.bl === 1 ? { bold: true } : {}) };
+  return style;
+}
+
+const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** One highlight rule as an OOXML rule, or undefined when it has no counterpart. */
+export function conditionalRuleOf(format: SnapshotConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
+  const rule = format.rule as SnapshotHighlight;
+  if (rule.type !== 'highlightCell') return undefined;
+  const style = differentialStyle(rule);
+  const first = format.ranges[0];
+  const topLeft = first ? `${columnLetter(first.startColumn)}${first.startRow + 1}` : 'A1';
+  if (rule.subType === 'formula') {
+    return { type: 'expression', priority, formulae: [formulaText(String(rule.value ?? ''))], style } as ExcelJS.ConditionalFormattingRule;
+  }
+  if (rule.subType === 'number' && CELL_IS_OPERATORS.has(rule.operator)) {
+    const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+    return { type: 'cellIs', priority, operator: rule.operator, formulae: values.map((v) => String(v)), style } as unknown as ExcelJS.ConditionalFormattingRule;
+  }
+  if (rule.subType === 'text') {
+    const text = String(rule.value ?? '');
+    switch (rule.operator) {
+      case 'equal':
+        return { type: 'cellIs', priority, operator: 'equal', formulae: [quoteText(text)], style } as unknown as ExcelJS.ConditionalFormattingRule;
+      case 'notEqual':
+        return { type: 'cellIs', priority, operator: 'notEqual', formulae: [quoteText(text)], style } as unknown as ExcelJS.ConditionalFormattingRule;
+      case 'containsText':
+        return { type: 'containsText', operator: 'containsText', text, priority, style } as unknown as ExcelJS.ConditionalFormattingRule;
+      case 'notContainsText':
+        return { type: 'expression', priority, formulae: [`ISERROR(SEARCH(${quoteText(text)},${topLeft}))`], style } as ExcelJS.ConditionalFormattingRule;
+      case 'beginsWith':
+        return { type: 'expression', priority, formulae: [`LEFT(${topLeft},${text.length})=${quoteText(text)}`], style } as ExcelJS.ConditionalFormattingRule;
+      case 'endsWith':
+        return { type: 'expression', priority, formulae: [`RIGHT(${topLeft},${text.length})=${quoteText(text)}`], style } as ExcelJS.ConditionalFormattingRule;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+function writeConditionalFormats(ws: ExcelJS.Worksheet, formats: readonly SnapshotConditionalFormat[], notWritten: string[]): void {
+  formats.forEach((format, i) => {
+    const rule = conditionalRuleOf(format, i + 1);
+    if (!rule) {
+      const r = format.rule as SnapshotHighlight;
+      notWritten.push(`conditional format ${r.type}${r.subType ? ` ${r.subType}` : ''}${r.operator ? ` ${r.operator}` : ''}`);
+      return;
+    }
+    ws.addConditionalFormatting({ ref: format.ranges.map(a1).join(' '), rules: [rule] });
+  });
+}
+
+function uniqueHeaderNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    let name = raw.trim() === '' ? `Column${i + 1}` : raw;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Excel table names: a letter or `_` first, then letters, digits, `_` and `.`. */
+const safeTableName = (name: string): string => {
+  const cleaned = name.replace(/[^\p{L}\p{N}_.]/gu, '_');
+  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `_${cleaned}`;
+};
+
+interface SheetContext {
+  readonly snapshot: WorkbookSnapshot;
+  readonly portable: boolean;
+  counts: { cells: number; formulas: number };
+  readonly frozenToValues: string[];
+  readonly notWritten: string[];
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, ctx: SheetContext): void {
+  const ySplit = Math.max(0, sheet.freeze?.ySplit ?? 0);
+  const xSplit = Math.max(0, sheet.freeze?.xSplit ?? 0);
+  const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
+    views: ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [],
+    state: sheet.hidden === 1 ? 'hidden' : 'visible',
+  });
+  const id = sheet.id ?? '';
+  const name = ws.name;
+
+  for (const [c, column] of Object.entries(sheet.columnData ?? {})) {
+    if (!column) continue;
+    const col = ws.getColumn(Number(c) + 1);
+    if (column.w) col.width = Math.round((column.w / PIXELS_PER_CHARACTER) * 100) / 100;
+    if (column.hd === 1) col.hidden = true;
+  }
+  for (const [r, row] of Object.entries(sheet.rowData ?? {})) {
+    if (!row) continue;
+    const target = ws.getRow(Number(r) + 1);
+    if (row.h && row.ia === 0) target.height = pixelsToPoints(row.h);
+    if (row.hd === 1) target.hidden = true;
+  }
+
+  const cellData = sheet.cellData ?? {};
+  for (const [r, row] of Object.entries(cellData)) {
+    if (!row) continue;
+    const excelRow = ws.getRow(Number(r) + 1);
+    for (const [c, entry] of Object.entries(row)) {
+      const cell = entry as ICellData | undefined;
+      if (!cell) continue;
+      const target = excelRow.getCell(Number(c) + 1);
+      const formula = typeof cell.f === 'string' && cell.f.length > 1 ? cell.f : undefined;
+      if (formula !== undefined) {
+        const written = ctx.portable ? portableFormula(formula) : formula;
+        if (written === undefined) {
+          ctx.frozenToValues.push(`${name}!${columnLetter(Number(c))}${Number(r) + 1}`);
+          target.value = plainValue(cell);
+        } else {
+          const result = cachedResult(cell);
+          target.value = { formula: written.replace(/^=/, ''), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
+          ctx.counts.formulas++;
+        }
+      } else {
+        const value = plainValue(cell);
+        if (value !== null) target.value = value;
+      }
+      const style = styleOf(ctx.snapshot, cell);
+      if (style) applyStyle(target, style);
+      if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
+    }
+  }
+
+  for (const merge of sheet.mergeData ?? []) ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
+
+  for (const table of tablesOf(ctx.snapshot)[id]?.tables ?? []) writeTable(ws, table);
+  writeValidations(ws, validationsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
+  writeConditionalFormats(ws, conditionalFormatsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
+}
+
+function writeTable(ws: ExcelJS.Worksheet, table: { name: string; range: SnapshotRange }): void {
+  const { range } = table;
+  const width = range.endColumn - range.startColumn + 1;
+  const headerRow = ws.getRow(range.startRow + 1);
+  const headers = uniqueHeaderNames(
+    Array.from({ length: width }, (_, i) => {
+      const v = headerRow.getCell(range.startColumn + i + 1).value;
+      return v === null || v === undefined ? '' : String(typeof v === 'object' && 'result' in v ? (v.result ?? '') : v);
+    }),
+  );
+  // Excel tables need at least one data row (ExcelJS writes a corrupt file for a header-only table).
+  const lastRow = Math.max(range.endRow, range.startRow + 1);
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = range.startRow + 1; r <= lastRow; r++) {
+    const row = ws.getRow(r + 1);
+    rows.push(Array.from({ length: width }, (_, i) => row.getCell(range.startColumn + i + 1).value));
+  }
+  ws.addTable({
+    name: safeTableName(table.name),
+    ref: `${columnLetter(range.startColumn)}${range.startRow + 1}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: headers.map((header) => ({ name: header, filterButton: true })),
+    rows,
+  });
+}
+
+/** The snapshot as .xlsx bytes, with a report of what was written. */
+export async function writeXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<{ buffer: Buffer; report: XlsxWriteReport }> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '销售复盘 Sales Review';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  // Ask Excel to recalculate on open: SALES formulas recompute where the add-in is installed.
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const ctx: SheetContext = { snapshot, portable: options.portable ?? false, counts: { cells: 0, formulas: 0 }, frozenToValues: [], notWritten: [] };
+  const sheets = orderedSheets(snapshot);
+  for (const sheet of sheets) writeSheet(wb, sheet, ctx);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return {
+    buffer,
+    report: {
+      sheets: sheets.length,
+      cells: ctx.counts.cells,
+      formulas: ctx.counts.formulas,
+      frozenToValues: ctx.frozenToValues,
+      notWritten: [...new Set(ctx.notWritten)],
+    },
+  };
+}
