@@ -1,0 +1,279 @@
+/**
+ * The web host's local server: serves the built page (with this run's token written into it) and
+ * the workbook API the page's autosave, File tab and version history use. Binds 127.0.0.1 only;
+ * every request passes the checks of guard.ts first.
+ *
+ * API (all under /api, all need the token header; `book` = a file name in workbooks/, or none for
+ * the file the server was started with):
+ *   GET  /api/workbook?book         the snapshot, its revision, save time and notices
+ *   PUT  /api/workbook?book         save (header x-base-revision); 409 when another tab saved first
+ *   GET  /api/versions?book         the version history
+ *   POST /api/restore?book&revision make an earlier version the newest
+ *   GET  /api/books                 workbooks to open
+ *   POST /api/upload?name           a copy of an uploaded .xlsx into workbooks/ (checked first)
+ *   GET  /api/download?book&portable the workbook as .xlsx
+ *   POST /api/import?name&sheet     a CSV or one .xlsx sheet as cells for a new sheet
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, normalize, resolve } from 'node:path';
+import type { Locale } from '../core';
+import { importSheet } from '../files/importSheet';
+import { WorkbookFileError } from '../files/xlsxGuard';
+import { readXlsx } from '../files/xlsxRead';
+import { RequestRefused, TOKEN_HEADER, checkHost, checkOrigin, checkToken, isPlainWorkbookName, resolveWorkbook } from './guard';
+import { RevisionConflict, WorkbookStore } from './store';
+
+export interface AppOptions {
+  readonly distDir: string;
+  readonly workbooksDir: string;
+  /** The workbook opened when the page names none (created on first run). */
+  readonly startFile: string;
+  readonly token?: string;
+  readonly exportDelayMs?: number;
+}
+
+export const LIMITS = {
+  /** A saved snapshot: a 100,000-row × 10-column workbook is ~40 MB of JSON. */
+  snapshotBytes: 256 * 1024 * 1024,
+  /** An uploaded or imported file. */
+  fileBytes: 64 * 1024 * 1024,
+} as const;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new TooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new TooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
+}
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, { error: message });
+}
+
+const localeOf = (url: URL): Locale => (url.searchParams.get('lang') === 'en-US' ? 'en-US' : 'zh-CN');
+
+/** A free `name (2).xlsx` when `name.xlsx` is taken. */
+async function freeName(folder: string, name: string): Promise<string> {
+  const stem = name.replace(/\.xlsx$/i, '');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${stem}.xlsx` : `${stem} (${n}).xlsx`;
+    const taken = await fs.lstat(join(folder, candidate)).then(() => true, () => false);
+    const history = await fs.lstat(join(folder, `.${candidate}.history`)).then(() => true, () => false);
+    if (!taken && !history) return candidate;
+  }
+}
+
+export interface App {
+  readonly server: Server;
+  readonly token: string;
+  /** Writes pending .xlsx exports; call before stopping. */
+  flush(): Promise<void>;
+  store(book: string | null): Promise<WorkbookStore>;
+}
+
+export function createApp(options: AppOptions): App {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const distDir = resolve(options.distDir);
+  const workbooksDir = resolve(options.workbooksDir);
+  const startFile = resolve(options.startFile);
+  const stores = new Map<string, Promise<WorkbookStore>>();
+
+  const storeAt = (path: string): Promise<WorkbookStore> => {
+    let store = stores.get(path);
+    if (!store) {
+      const created = new WorkbookStore(path, { exportDelayMs: options.exportDelayMs });
+      store = created.open().then(() => created);
+      store.catch(() => stores.delete(path));
+      stores.set(path, store);
+    }
+    return store;
+  };
+  const storeOf = async (book: string | null): Promise<WorkbookStore> => storeAt(await resolveWorkbook(workbooksDir, book, startFile));
+
+  async function servePage(res: ServerResponse, file: string): Promise<void> {
+    const html = await fs.readFile(file, 'utf8');
+    // The token lives only in the page this server sends; other sites cannot read it (same-origin policy).
+    const withToken = html.replace('<head>', `<head>\n    <meta name="sales-review-token" content="${token}" />`);
+    res.writeHead(200, { 'Content-Type': TYPES['.html'] as string, 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' }).end(withToken);
+  }
+
+  async function serveStatic(url: URL, res: ServerResponse): Promise<void> {
+    const home = (await fs.stat(join(distDir, 'index.html')).catch(() => undefined)) ? '/index.html' : '/taskpane.html';
+    let wanted: string;
+    try {
+      wanted = decodeURIComponent(url.pathname === '/' ? home : url.pathname);
+    } catch {
+      throw new RequestRefused(400, 'Bad path.');
+    }
+    if (wanted.includes('\0')) throw new RequestRefused(400, 'Bad path.');
+    const file = normalize(join(distDir, wanted));
+    const stat = file.startsWith(distDir + '/') ? await fs.stat(file).catch(() => undefined) : undefined;
+    if (!stat?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Not found: ${wanted}`);
+      return;
+    }
+    if (basename(file) === 'index.html') return servePage(res, file);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    createReadStream(file).pipe(res);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    checkToken(req, token);
+    const book = url.searchParams.get('book');
+    const route = `${req.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /api/workbook': {
+        const store = await storeOf(book);
+        const { revision, savedAt, snapshotText, notices } = store.current();
+        const meta = JSON.stringify({ book: book ?? null, fileName: store.fileName, revision, savedAt, notices });
+        res.writeHead(200, { 'Content-Type': TYPES['.json'] as string, 'Cache-Control': 'no-store' });
+        res.end(`${meta.slice(0, -1)},"snapshot":${snapshotText}}`);
+        return;
+      }
+      case 'PUT /api/workbook': {
+        const store = await storeOf(book);
+        const base = Number(req.headers['x-base-revision']);
+        if (!Number.isInteger(base)) throw new RequestRefused(400, 'A save needs the x-base-revision header.');
+        const body = await readBody(req, LIMITS.snapshotBytes);
+        sendJson(res, 200, await store.save(base, body.toString('utf8')));
+        return;
+      }
+      case 'GET /api/versions': {
+        const store = await storeOf(book);
+        sendJson(res, 200, { fileName: store.fileName, revision: store.current().revision, versions: await store.versions() });
+        return;
+      }
+      case 'POST /api/restore': {
+        const store = await storeOf(book);
+        const revision = Number(url.searchParams.get('revision'));
+        const base = url.searchParams.get('base');
+        sendJson(res, 200, await store.restore(revision, base === null ? undefined : Number(base)));
+        return;
+      }
+      case 'GET /api/books': {
+        const names = (await fs.readdir(workbooksDir).catch(() => [] as string[])).filter(isPlainWorkbookName).sort();
+        const started = basename(startFile);
+        sendJson(res, 200, { folder: workbooksDir, started, books: [...new Set([started, ...names])] });
+        return;
+      }
+      case 'POST /api/upload': {
+        const name = url.searchParams.get('name') ?? '';
+        const locale = localeOf(url);
+        if (!isPlainWorkbookName(name)) throw new RequestRefused(400, `Refused: "${name}" is not a plain .xlsx file name.`);
+        const body = await readBody(req, LIMITS.fileBytes);
+        // Parse before anything is written: a file that does not open leaves no trace.
+        await readXlsx(body, name, locale);
+        const target = await freeName(workbooksDir, name);
+        await fs.mkdir(workbooksDir, { recursive: true });
+        await fs.writeFile(join(workbooksDir, target), body, { flag: 'wx' });
+        const store = await storeAt(join(workbooksDir, target));
+        sendJson(res, 200, { book: target, revision: store.current().revision, notices: store.current().notices });
+        return;
+      }
+      case 'GET /api/download': {
+        const store = await storeOf(book);
+        const portable = url.searchParams.get('portable') === '1';
+        const { buffer, frozenToValues } = await store.xlsxBytes(portable);
+        const stem = store.fileName.replace(/\.xlsx$/i, '');
+        const fileName = portable ? `${stem}-portable.xlsx` : `${stem}.xlsx`;
+        res.writeHead(200, {
+          'Content-Type': XLSX_TYPE,
+          'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          'Cache-Control': 'no-store',
+          'X-Frozen-To-Values': String(frozenToValues.length),
+        });
+        res.end(buffer);
+        return;
+      }
+      case 'POST /api/import': {
+        const name = url.searchParams.get('name') ?? '';
+        const sheet = url.searchParams.get('sheet');
+        const body = await readBody(req, LIMITS.fileBytes);
+        sendJson(res, 200, await importSheet(body, basename(name), sheet ?? undefined, localeOf(url)));
+        return;
+      }
+      default:
+        throw new RequestRefused(404, `No such API: ${route}`);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void (async () => {
+      try {
+        const { port } = server.address() as AddressInfo;
+        checkHost(req, port);
+        if (url.pathname.startsWith('/api/')) {
+          checkOrigin(req, port);
+          await api(req, res, url);
+        } else if (req.method === 'GET' || req.method === 'HEAD') await serveStatic(url, res);
+        else throw new RequestRefused(405, 'Method not allowed.');
+      } catch (error) {
+        if (error instanceof RequestRefused) sendError(res, error.status, error.message);
+        else if (error instanceof RevisionConflict) sendJson(res, 409, { error: 'conflict', revision: error.current });
+        else if (error instanceof TooLarge) sendError(res, 413, `Too large: the limit is ${megabytes(url.pathname === '/api/workbook' ? LIMITS.snapshotBytes : LIMITS.fileBytes)}.`);
+        else if (error instanceof WorkbookFileError) sendError(res, error.status, error.message);
+        else {
+          console.error(error);
+          sendError(res, 500, error instanceof Error ? error.message : String(error));
+        }
+      }
+    })();
+  });
+
+  return {
+    server,
+    token,
+    async flush() {
+      await Promise.all([...stores.values()].map(async (s) => (await s.catch(() => undefined))?.flush()));
+    },
+    store: storeOf,
+  };
+}
+
+export { TOKEN_HEADER };
