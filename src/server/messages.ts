@@ -2,10 +2,9 @@
  * What the server tells the page, in both languages (the page shows the one it runs in). The page
  * and the command line show these texts as they are.
  */
-export interface Bilingual {
-  readonly zh: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../workbook/files';
+
+export type { Bilingual };
 
 export const STORE_MESSAGES = {
   outsideEdit: (file: string): Bilingual => ({

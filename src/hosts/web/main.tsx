@@ -1,14 +1,19 @@
 /**
  * The embedded web host that `npm start` serves: a Univer spreadsheet filling the window with the
- * task pane beside it, backed by the Univer WorkbookPort. `?lang=en-US` picks the language
- * (default: the browser's).
+ * task pane beside it, backed by the Univer WorkbookPort, working on the workbook the local server
+ * keeps on disk (autosaved; `?book=team.xlsx` opens another one of the workbooks folder).
+ * `?lang=en-US` picks the language (default: the browser's).
  */
+import type { IWorkbookData } from '@univerjs/core';
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
 import { browserStorage, createStorageSettingsStore } from '../../taskpane/settings/store';
+import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import { createBrowserUniver } from './browserUniver';
 import { installPaneFocusShortcut } from './paneFocus';
+import { type LoadedWorkbook, createServerClient, pageToken } from './persistence/serverClient';
+import { createWebFiles } from './persistence/webFiles';
 import { registerSalesFunctions } from './univerSetup';
 import { createUniverWorkbook } from './univerWorkbook';
 
@@ -18,17 +23,62 @@ document.documentElement.lang = locale;
 
 const sheetHost = document.getElementById('sheet') as HTMLElement;
 const paneHost = document.getElementById('pane') as HTMLElement;
-sheetHost.replaceChildren();
 
-const { univer, api } = createBrowserUniver(sheetHost, locale);
-api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
-registerSalesFunctions(univer);
-const workbook = createUniverWorkbook(api);
+function deliver(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
-installPaneFocusShortcut(sheetHost, paneHost);
-// `?lang` (else the browser's language) is what the pane's automatic language follows; a language
-// chosen in Settings overrides it and is remembered in this browser's localStorage.
-createRoot(paneHost).render(<App locale={locale} workbook={workbook} settingsStore={createStorageSettingsStore(browserStorage())} />);
+function navigate(book: string | null): void {
+  const next = new URLSearchParams(window.location.search);
+  if (book === null) next.delete('book');
+  else next.set('book', book);
+  window.location.search = next.toString();
+}
 
-// Browser tests read computed cells through the same facade the port uses.
-Object.assign(window, { salesReview: { api, workbook } });
+async function boot(): Promise<void> {
+  const token = pageToken(document);
+  const client = token ? createServerClient(token, params.get('book')) : undefined;
+  let loaded: LoadedWorkbook | undefined;
+  let loadFailure: Bilingual | undefined;
+  if (client) {
+    try {
+      loaded = await client.load();
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      loadFailure = { zh: `无法从本地服务器读取工作簿:${text}。表格中的改动不会被保存。`, en: `Could not read the workbook from the local server: ${text}. Changes will not be saved.` };
+    }
+  } else {
+    loadFailure = { zh: '此页面不是由 npm start 的本地服务器提供的,改动不会被保存。', en: 'This page was not served by the npm start server: changes will not be saved.' };
+  }
+
+  sheetHost.replaceChildren();
+  const { univer, api } = createBrowserUniver(sheetHost, locale);
+  if (loaded) api.createWorkbook(loaded.snapshot as IWorkbookData);
+  else api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
+  registerSalesFunctions(univer);
+  const workbook = createUniverWorkbook(api, { locale });
+
+  const files: WorkbookFiles | undefined =
+    client && loaded
+      ? createWebFiles({ api, client, loaded, locale, navigate, reloadPage: () => window.location.reload(), deliver, lifecycle: { window, document } })
+      : undefined;
+
+  installPaneFocusShortcut(sheetHost, paneHost);
+  // `?lang` (else the browser's language) is what the pane's automatic language follows; a language
+  // chosen in Settings overrides it and is remembered in this browser's localStorage.
+  createRoot(paneHost).render(
+    <App locale={locale} workbook={workbook} files={files} filesProblem={loadFailure} settingsStore={createStorageSettingsStore(browserStorage())} />,
+  );
+
+  // Browser tests read computed cells through the same facade the port uses.
+  Object.assign(window, { salesReview: { api, workbook, files } });
+}
+
+void boot();

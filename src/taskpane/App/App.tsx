@@ -1,7 +1,10 @@
 import { FluentProvider, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { Locale } from '../../core';
+import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import type { WorkbookPort } from '../../workbook/port';
+import { ft } from '../FilePanel/strings';
+import { SaveStatus } from '../SaveStatus/SaveStatus';
 import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
 import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../settings/store';
@@ -13,6 +16,7 @@ import { WorkbookContext } from '../workbookContext';
 const GoalBreakdown = lazy(() => import('../GoalBreakdown/GoalBreakdown').then((m) => ({ default: m.GoalBreakdown })));
 const ReviewWizard = lazy(() => import('../ReviewWizard/ReviewWizard').then((m) => ({ default: m.ReviewWizard })));
 const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((m) => ({ default: m.FunctionGuide })));
+const FilePanel = lazy(() => import('../FilePanel/FilePanel').then((m) => ({ default: m.FilePanel })));
 const SettingsPanel = lazy(() => import('../settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 const useStyles = makeStyles({
@@ -37,10 +41,14 @@ export interface AppProps {
   readonly theme?: 'light' | 'dark';
   /** Where settings are remembered; without one they last until the pane closes. */
   readonly settingsStore?: SettingsStore;
+  /** The workbook as a file (web host): save state in the header and a File tab. Excel passes none. */
+  readonly files?: WorkbookFiles;
+  /** Why the workbook is not being saved, when the host could not set up `files`. */
+  readonly filesProblem?: Bilingual;
 }
 
 /** The task pane, the same in Excel and in the web host's side panel. Add a section: a lazy import, one `<Tab>` and one render line. */
-export function App({ locale: automatic, workbook, theme, settingsStore }: AppProps) {
+export function App({ locale: automatic, workbook, theme, settingsStore, files, filesProblem }: AppProps) {
   const styles = useStyles();
   const [store] = useState(() => settingsStore ?? createMemorySettingsStore());
   const [settings, setSettings] = useState<Settings>(() => store.load());
@@ -60,11 +68,13 @@ export function App({ locale: automatic, workbook, theme, settingsStore }: AppPr
       <WorkbookContext.Provider value={workbook}>
         <main className={styles.root} lang={locale}>
           <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
+          <SaveStatus locale={locale} files={files} problem={filesProblem} />
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(String(data.value))} aria-label={t(locale, 'sections')}>
             <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
             <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
             <Tab value="review">{t(locale, 'reviewTab')}</Tab>
             <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
+            {files && <Tab value="file">{ft(locale, 'fileTab')}</Tab>}
             <Tab value="settings">{t(locale, 'settingsTab')}</Tab>
           </TabList>
           <Suspense fallback={<Spinner size="small" label={t(locale, 'loading')} />}>
@@ -76,6 +86,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore }: AppPr
             )}
             {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
             {tab === 'functions' && <FunctionGuide locale={locale} />}
+            {tab === 'file' && files && <FilePanel locale={locale} files={files} />}
             {tab === 'settings' && (
               <SettingsPanel locale={locale} automatic={automatic} settings={settings} onChange={update} saved={saved} themeFollowsOffice={theme !== undefined} />
             )}

@@ -1,0 +1,142 @@
+/**
+ * `npm run workbook -- <command>`: workbooks without opening a browser, for people who just want
+ * the file and for automation. Templates are planned by the same `planTemplate` and rendered by the
+ * same Univer port as in the web host, then written by the same .xlsx writer as its downloads.
+ */
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate } from '../core';
+import { WorkbookFileError } from '../files/xlsxGuard';
+import { readXlsx } from '../files/xlsxRead';
+import { writeXlsx } from '../files/xlsxWrite';
+import { createHeadlessUniver } from '../hosts/web/univerSetup';
+import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
+import { writeFileAtomic } from '../server/atomic';
+
+export const HELP = `销售复盘 Sales Review — workbook files from the command line
+
+Usage:
+  npm run workbook -- new <out.xlsx> [--lang zh-CN|en-US] [--templates all|ID,ID,…] [--no-samples] [--portable] [--force]
+      Writes a workbook with those templates (default: all, zh-CN, with the documents' sample rows).
+      --portable writes native formulas instead of SALES.* ones, so the file computes in Excel,
+      LibreOffice or Google Sheets without the add-in.
+  npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
+      Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
+  npm run workbook -- --help
+
+Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
+An existing output file is never replaced without --force. Exit code 0 on success, 1 when a file
+cannot be read or written, 2 for a wrong command line.`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+function templatesOf(list: string): TemplateSpec[] {
+  if (list === 'all') return [...TEMPLATES];
+  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !TEMPLATES.some((t) => t.id === id));
+  if (unknown.length > 0) throw new UsageError(`Unknown template ${unknown.map((u) => `"${u}"`).join(', ')}. Known: ${TEMPLATES.map((t) => t.id).join(', ')}.`);
+  if (ids.length === 0) throw new UsageError('--templates needs at least one template id (or all).');
+  return ids.map((id) => TEMPLATES.find((t) => t.id === id) as TemplateSpec);
+}
+
+async function refuseExisting(path: string, force: boolean): Promise<void> {
+  if (force) return;
+  if (await fs.stat(path).then(() => true, () => false)) throw new UsageError(`${path} exists: pass --force to replace it.`);
+}
+
+const requireXlsx = (path: string | undefined, what: string): string => {
+  if (!path) throw new UsageError(`Missing ${what}.`);
+  if (!/\.xlsx$/i.test(path)) throw new UsageError(`${what} must be an .xlsx file: ${path}`);
+  return resolve(path);
+};
+
+/** Builds the workbook of `new` in a headless Univer and returns its snapshot. */
+export async function newWorkbookSnapshot(locale: Locale, templates: readonly TemplateSpec[], samples: boolean, portable: boolean) {
+  const host = createHeadlessUniver(locale);
+  try {
+    const book = host.api.getActiveWorkbook();
+    if (!book) throw new Error('no workbook');
+    const port = createUniverWorkbook(host.api, { workbook: book, locale });
+    const blank = book.getSheets()[0];
+    for (const spec of templates) await port.insertTemplate(planTemplate(spec, { locale, samples, portable }));
+    if (blank && book.getSheets().length > 1) book.deleteSheet(blank);
+    book.setActiveSheet(book.getSheets()[0] as NonNullable<ReturnType<typeof book.getSheets>[number]>);
+    return JSON.parse(JSON.stringify(book.save()));
+  } finally {
+    await host.dispose();
+  }
+}
+
+export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        lang: { type: 'string', default: 'zh-CN' },
+        templates: { type: 'string', default: 'all' },
+        'no-samples': { type: 'boolean' },
+        portable: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(HELP);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (command === 'new') {
+      const out = requireXlsx(rest[0], 'the output file');
+      if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const templates = templatesOf(values.templates ?? 'all');
+      await refuseExisting(out, values.force ?? false);
+      const portable = values.portable ?? false;
+      const snapshot = await newWorkbookSnapshot(locale, templates, !values['no-samples'], portable);
+      const { buffer, report } = await writeXlsx(snapshot, { portable });
+      await writeFileAtomic(out, buffer);
+      io.out(`Wrote ${out}: ${report.sheets} sheets (${templates.map((t) => t.id).join(', ')}), ${report.formulas} formulas${portable ? ', native only' : ''}.`);
+      return 0;
+    }
+    if (command === 'portable') {
+      const input = requireXlsx(rest[0], 'the input file');
+      const out = requireXlsx(rest[1], 'the output file');
+      if (rest.length > 2) throw new UsageError(`Unexpected argument "${rest[2]}".`);
+      if (input === out) throw new UsageError('The output must be another file than the input (the input is never changed).');
+      await refuseExisting(out, values.force ?? false);
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(input);
+      } catch (error) {
+        throw new WorkbookFileError(`Cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const { snapshot, notImported } = await readXlsx(bytes, input, 'en-US');
+      const { buffer, report } = await writeXlsx(snapshot, { portable: true });
+      await writeFileAtomic(out, buffer);
+      io.out(`Wrote ${out}: ${report.formulas} formulas, all native.`);
+      if (report.frozenToValues.length > 0) io.out(`${report.frozenToValues.length} formulas have no native equivalent and keep their values: ${report.frozenToValues.slice(0, 10).join(', ')}${report.frozenToValues.length > 10 ? ', …' : ''}`);
+      if (notImported.length > 0) io.err(`Not carried over: ${notImported.join(', ')}.`);
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Commands: new, portable (see --help).`);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`${error.message}\nRun "npm run workbook -- --help" for usage.`);
+      return 2;
+    }
+    if (error instanceof WorkbookFileError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The web host's WorkbookFiles: autosave of the Univer workbook to the local server, and the File
+ * tab's open / download / import / versions over serverClient.ts.
+ *
+ * Autosave: every mutation of the workbook (typing, paste, template insertion, wizard write, goal
+ * breakdown — Univer carries them all out as mutations) marks it changed; the snapshot is sent
+ * 2 s after the last one, at once when the page is hidden or left, and again after a failure
+ * (with a growing pause). A save is based on the revision this page loaded or last saved; when
+ * another tab saved first the server refuses it and this page says so instead of overwriting.
+ */
+import { CommandType, type IWorkbookData } from '@univerjs/core';
+import type { FUniver } from '@univerjs/core/facade';
+import type { FWorkbook } from '@univerjs/sheets/facade';
+import { type Locale, uniqueSheetName } from '../../../core';
+import type { Bilingual, ImportOutcome, SaveState, WorkbookFiles } from '../../../workbook/files';
+import { type LoadedWorkbook, type ServerClient, ServerError } from './serverClient';
+
+export const AUTOSAVE_DELAY_MS = 2000;
+const RETRY_MS = [2000, 5000, 10000, 30000];
+
+export interface WebFilesOptions {
+  readonly api: FUniver;
+  readonly client: ServerClient;
+  readonly loaded: LoadedWorkbook;
+  readonly locale: Locale;
+  readonly delayMs?: number;
+  /** Opens another workbook of the folder (`null`: the one the server started with). */
+  readonly navigate: (book: string | null) => void;
+  readonly reloadPage: () => void;
+  /** Starts a download of a file (an anchor click in the browser). */
+  readonly deliver: (blob: Blob, fileName: string) => void;
+  /** Where page lifecycle events come from (the browser's window and document). */
+  readonly lifecycle?: { readonly window: Window; readonly document: Document };
+}
+
+const reasonOf = (error: unknown): Bilingual => {
+  if (error instanceof ServerError) return { zh: `服务器拒绝保存(${error.status}):${error.message}`, en: `The server refused the save (${error.status}): ${error.message}` };
+  const text = error instanceof Error ? error.message : String(error);
+  return { zh: `无法连接本地服务器(${text})。请确认 npm start 仍在运行;恢复后会自动保存。`, en: `Cannot reach the local server (${text}). Check that npm start is still running; saving resumes by itself.` };
+};
+
+export interface WebFiles extends WorkbookFiles {
+  dispose(): void;
+}
+
+export function createWebFiles(options: WebFilesOptions): WebFiles {
+  const { api, client, loaded } = options;
+  const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
+  let revision = loaded.revision;
+  let state: SaveState = { kind: 'saved', at: loaded.savedAt };
+  let dirty = false;
+  let saving: Promise<void> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  const listeners = new Set<(state: SaveState) => void>();
+
+  const setState = (next: SaveState): void => {
+    state = next;
+    listeners.forEach((listener) => listener(next));
+  };
+  const workbook = (): FWorkbook => {
+    const active = api.getActiveWorkbook();
+    if (!active) throw new Error('no workbook');
+    return active;
+  };
+
+  const schedule = (ms: number): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void save();
+    }, ms);
+  };
+
+  async function save(keepalive = false): Promise<void> {
+    if (state.kind === 'conflict') return;
+    if (saving) {
+      await saving;
+      if (dirty) return save(keepalive);
+      return;
+    }
+    if (!dirty) return;
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    dirty = false;
+    setState({ kind: 'saving' });
+    const body = JSON.stringify(workbook().save() satisfies IWorkbookData);
+    saving = (async () => {
+      try {
+        const result = await client.save(revision, body, keepalive);
+        revision = result.revision;
+        failures = 0;
+        setState(dirty ? { kind: 'pending' } : { kind: 'saved', at: result.savedAt });
+        if (dirty) schedule(delay);
+      } catch (error) {
+        if (error instanceof ServerError && error.status === 409) {
+          setState({ kind: 'conflict' });
+          return;
+        }
+        dirty = true;
+        setState({ kind: 'unsaved', reason: reasonOf(error) });
+        schedule(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] as number);
+        failures++;
+      }
+    })();
+    try {
+      await saving;
+    } finally {
+      saving = undefined;
+    }
+  }
+
+  const changed = api.onCommandExecuted((command, execution) => {
+    // Formula results and other local-only mutations are recomputed on load: they are not edits.
+    if (command.type !== CommandType.MUTATION || execution?.onlyLocal || execution?.fromChangeset) return;
+    dirty = true;
+    if (state.kind === 'saved') setState({ kind: 'pending' });
+    if (state.kind !== 'saving' && state.kind !== 'conflict') schedule(delay);
+  });
+
+  const lifecycle = options.lifecycle;
+  const onHidden = (): void => {
+    if (lifecycle?.document.visibilityState === 'hidden' && dirty) void save(true);
+  };
+  const onPageHide = (): void => {
+    if (dirty) void save(true);
+  };
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (dirty || saving) event.preventDefault();
+  };
+  lifecycle?.document.addEventListener('visibilitychange', onHidden);
+  lifecycle?.window.addEventListener('pagehide', onPageHide);
+  lifecycle?.window.addEventListener('beforeunload', onBeforeUnload);
+
+  const saveNow = async (): Promise<void> => {
+    await save();
+    if (state.kind === 'unsaved') throw new Error(options.locale === 'zh-CN' ? state.reason.zh : state.reason.en);
+    if (state.kind === 'conflict') throw new Error(options.locale === 'zh-CN' ? '另一个窗口已保存了此工作簿,请重新加载。' : 'Another tab saved this workbook: reload it.');
+  };
+
+  function insertImported(sheetData: NonNullable<Awaited<ReturnType<ServerClient['importFile']>>['sheet']>): string {
+    const book = workbook();
+    const name = uniqueSheetName(sheetData.name, book.getSheets().map((s) => s.getSheetName()));
+    const sheet = book.insertSheet(name);
+    const rows = Math.max(1, sheetData.rowCount);
+    const columns = Math.max(1, sheetData.columnCount);
+    if (sheet.getMaxRows() < rows) sheet.setRowCount(rows);
+    if (sheet.getMaxColumns() < columns) sheet.setColumnCount(columns);
+    sheet.getRange(0, 0, rows, columns).setValues(sheetData.cellData as never);
+    for (const [c, width] of Object.entries(sheetData.columnWidths)) sheet.setColumnWidth(Number(c), width);
+    if (sheetData.frozenRows > 0) sheet.setFrozenRows(sheetData.frozenRows);
+    book.setActiveSheet(sheet);
+    return name;
+  }
+
+  return {
+    fileName: loaded.fileName,
+    notices: loaded.notices,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    saveNow,
+    async listBooks() {
+      const { books, started, folder } = await client.books();
+      return { books, current: client.book ?? started, folder };
+    },
+    async openBook(name) {
+      await saveNow();
+      options.navigate(name);
+    },
+    async uploadWorkbook(file, name) {
+      await saveNow();
+      const { book, notices } = await client.upload(file, name, options.locale);
+      options.navigate(book);
+      return { notices };
+    },
+    async download(portable) {
+      await saveNow();
+      const { blob, fileName, frozenToValues } = await client.download(portable);
+      options.deliver(blob, fileName);
+      return { fileName, frozenToValues };
+    },
+    async importSheet(file, name, sheet): Promise<ImportOutcome> {
+      const result = await client.importFile(file, name, sheet, options.locale);
+      if (result.sheetNames) return { kind: 'chooseSheet', sheetNames: result.sheetNames };
+      if (!result.sheet) throw new Error('the server returned no sheet');
+      const sheetName = insertImported(result.sheet);
+      return { kind: 'inserted', sheetName, rows: result.sheet.rowCount, notImported: result.notImported, ...(result.encoding ? { encoding: result.encoding } : {}) };
+    },
+    listVersions: () => client.versions(),
+    async restoreVersion(target) {
+      await saveNow();
+      await client.restore(target, revision);
+      options.reloadPage();
+    },
+    reload: () => options.reloadPage(),
+    dispose() {
+      changed.dispose();
+      if (timer) clearTimeout(timer);
+      lifecycle?.document.removeEventListener('visibilitychange', onHidden);
+      lifecycle?.window.removeEventListener('pagehide', onPageHide);
+      lifecycle?.window.removeEventListener('beforeunload', onBeforeUnload);
+    },
+  };
+}

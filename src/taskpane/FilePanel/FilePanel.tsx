@@ -1,0 +1,146 @@
+/**
+ * 文件 File (web host): open another workbook of the folder or upload one, download .xlsx or a
+ * portable .xlsx, import a CSV or one .xlsx sheet as a new sheet, and the version history with
+ * Restore. Everything goes through WorkbookFiles; the file inputs are real inputs behind buttons,
+ * so the keyboard reaches every action.
+ */
+import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { Locale } from '../../core';
+import type { WorkbookFiles } from '../../workbook/files';
+import { inLocale, ft } from './strings';
+import { useFilePanel } from './useFilePanel';
+import { VersionList } from './VersionList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  hint: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  dropdown: { minWidth: 0, maxWidth: '100%' },
+  hidden: { display: 'none' },
+});
+
+export interface FilePanelProps {
+  readonly locale: Locale;
+  readonly files: WorkbookFiles;
+}
+
+export function FilePanel({ locale, files }: FilePanelProps) {
+  const styles = useStyles();
+  const panel = useFilePanel(files, locale);
+  const uploadInput = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const [chosenBook, setChosenBook] = useState<string | undefined>();
+  const [chosenSheet, setChosenSheet] = useState<string | undefined>();
+  const busy = panel.busy !== null;
+  const others = panel.books?.books.filter((b) => b !== panel.books?.current) ?? [];
+  const book = chosenBook ?? others[0];
+
+  const picked = (input: HTMLInputElement | null, use: (file: File) => void) => {
+    const file = input?.files?.[0];
+    if (file) use(file);
+    if (input) input.value = '';
+  };
+
+  return (
+    <section className={styles.root} aria-label={ft(locale, 'fileTab')}>
+      {files.notices.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{files.notices.map((n) => inLocale(n, locale)).join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {panel.outcome && (
+        <MessageBar intent={panel.outcome.intent} role={panel.outcome.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{panel.outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.group}>
+        <Subtitle2 as="h2">{ft(locale, 'open')}</Subtitle2>
+        {panel.books && <Caption1 className={styles.hint}>{ft(locale, 'folder', { folder: panel.books.folder })}</Caption1>}
+        {others.length > 0 && (
+          <div className={styles.row}>
+            <Field label={ft(locale, 'pick')}>
+              <Dropdown className={styles.dropdown} value={book ?? ''} selectedOptions={book ? [book] : []} onOptionSelect={(_e, d) => setChosenBook(d.optionValue)}>
+                {others.map((name) => (
+                  <Option key={name} value={name}>
+                    {name}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Button disabledFocusable={busy || !book} onClick={() => book && void panel.open(book)}>
+              {ft(locale, 'openButton')}
+            </Button>
+          </div>
+        )}
+        <input ref={uploadInput} className={styles.hidden} type="file" accept=".xlsx" data-testid="upload-input" onChange={() => picked(uploadInput.current, (f) => void panel.upload(f, f.name))} />
+        <Button disabledFocusable={busy} onClick={() => uploadInput.current?.click()}>
+          {panel.busy === 'upload' ? ft(locale, 'busy') : ft(locale, 'upload')}
+        </Button>
+        <Caption1 className={styles.hint}>{ft(locale, 'uploadHint')}</Caption1>
+      </div>
+
+      <div className={styles.group}>
+        <Subtitle2 as="h2">{ft(locale, 'download')}</Subtitle2>
+        <div className={styles.row}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void panel.download(false)}>
+            {panel.busy === 'download' ? ft(locale, 'busy') : ft(locale, 'downloadXlsx')}
+          </Button>
+          <Button disabledFocusable={busy} onClick={() => void panel.download(true)}>
+            {panel.busy === 'portable' ? ft(locale, 'busy') : ft(locale, 'downloadPortable')}
+          </Button>
+        </div>
+        <Caption1 className={styles.hint}>{ft(locale, 'portableHint')}</Caption1>
+      </div>
+
+      <div className={styles.group}>
+        <Subtitle2 as="h2">{ft(locale, 'import')}</Subtitle2>
+        <input ref={importInput} className={styles.hidden} type="file" accept=".csv,.txt,.tsv,.xlsx" data-testid="import-input" onChange={() => picked(importInput.current, (f) => void panel.importFile(f, f.name))} />
+        <Button disabledFocusable={busy} onClick={() => importInput.current?.click()}>
+          {panel.busy === 'import' ? ft(locale, 'busy') : ft(locale, 'importButton')}
+        </Button>
+        {panel.pendingImport && (
+          <div className={styles.row}>
+            <Field label={ft(locale, 'chooseSheet', { file: panel.pendingImport.name })}>
+              <Dropdown
+                className={styles.dropdown}
+                value={chosenSheet ?? panel.pendingImport.sheetNames[0] ?? ''}
+                selectedOptions={[chosenSheet ?? panel.pendingImport.sheetNames[0] ?? '']}
+                onOptionSelect={(_e, d) => setChosenSheet(d.optionValue)}
+              >
+                {panel.pendingImport.sheetNames.map((name) => (
+                  <Option key={name} value={name}>
+                    {name}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Button
+              disabledFocusable={busy}
+              onClick={() => {
+                const pending = panel.pendingImport;
+                if (pending) void panel.importFile(pending.file, pending.name, chosenSheet ?? pending.sheetNames[0]);
+              }}
+            >
+              {ft(locale, 'importSheet')}
+            </Button>
+          </div>
+        )}
+        <Caption1 className={styles.hint}>{ft(locale, 'importHint')}</Caption1>
+      </div>
+
+      <div className={styles.group}>
+        <div className={styles.row}>
+          <Subtitle2 as="h2">{ft(locale, 'versions')}</Subtitle2>
+          <Button size="small" disabledFocusable={busy} onClick={() => void panel.refreshVersions()}>
+            {ft(locale, 'refresh')}
+          </Button>
+        </div>
+        {panel.versions && <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(r) => void panel.restore(r)} />}
+        <Caption1 className={styles.hint}>{ft(locale, 'versionsKept')}</Caption1>
+      </div>
+    </section>
+  );
+}

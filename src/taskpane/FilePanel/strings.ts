@@ -1,0 +1,67 @@
+/** 文件 File tab and save-state strings. */
+import type { Locale } from '../../core';
+import type { Bilingual } from '../../workbook/files';
+import { translator } from '../strings';
+
+export const ft = translator({
+  fileTab: { 'zh-CN': '文件', 'en-US': 'File' },
+  current: { 'zh-CN': '当前工作簿', 'en-US': 'Current workbook' },
+  folder: { 'zh-CN': '工作簿文件夹:{folder}', 'en-US': 'Workbooks folder: {folder}' },
+  saved: { 'zh-CN': '已保存 {time}', 'en-US': 'Saved {time}' },
+  saving: { 'zh-CN': '正在保存…', 'en-US': 'Saving…' },
+  pending: { 'zh-CN': '有改动,稍后自动保存', 'en-US': 'Changed; saving shortly' },
+  unsaved: { 'zh-CN': '未保存:{reason}', 'en-US': 'Not saved: {reason}' },
+  conflict: { 'zh-CN': '未保存:另一个窗口已保存了此工作簿。请重新加载以继续(本窗口的改动不会覆盖它)。', 'en-US': 'Not saved: another tab saved this workbook. Reload to go on (this tab will not overwrite it).' },
+  reload: { 'zh-CN': '重新加载', 'en-US': 'Reload' },
+  notSaving: { 'zh-CN': '未保存:{reason}', 'en-US': 'Not saved: {reason}' },
+  open: { 'zh-CN': '打开工作簿', 'en-US': 'Open a workbook' },
+  pick: { 'zh-CN': '工作簿文件夹中的文件', 'en-US': 'Files in the workbooks folder' },
+  openButton: { 'zh-CN': '打开', 'en-US': 'Open' },
+  upload: { 'zh-CN': '上传 .xlsx 并打开…', 'en-US': 'Upload an .xlsx and open it…' },
+  uploadHint: { 'zh-CN': '会复制到工作簿文件夹,原文件不会被修改。', 'en-US': 'A copy goes into the workbooks folder; the original file is never changed.' },
+  download: { 'zh-CN': '下载', 'en-US': 'Download' },
+  downloadXlsx: { 'zh-CN': '下载 .xlsx', 'en-US': 'Download .xlsx' },
+  downloadPortable: { 'zh-CN': '下载通用 .xlsx(无需加载项)', 'en-US': 'Download portable .xlsx (no add-in needed)' },
+  portableHint: {
+    'zh-CN': '通用文件中的 SALES 公式换成 Excel、LibreOffice 和 Google 表格自带的公式。',
+    'en-US': 'In the portable file SALES formulas become native ones that Excel, LibreOffice and Google Sheets compute.',
+  },
+  downloaded: { 'zh-CN': '已下载“{file}”。', 'en-US': 'Downloaded "{file}".' },
+  frozen: { 'zh-CN': '{count} 个公式没有通用写法,已保存为计算结果。', 'en-US': '{count} formulas have no native form and were saved as their values.' },
+  import: { 'zh-CN': '导入为新工作表', 'en-US': 'Import as a new sheet' },
+  importButton: { 'zh-CN': '选择 CSV 或 .xlsx 文件…', 'en-US': 'Choose a CSV or .xlsx file…' },
+  importHint: {
+    'zh-CN': 'CSV 支持 UTF-8(含 BOM)与 GB18030/GBK,逗号、分号或制表符分隔;日期和数字按类型导入,带前导零的编号保留为文本。',
+    'en-US': 'CSV in UTF-8 (with or without BOM) or GB18030/GBK, comma, semicolon or tab separated; dates and numbers come in typed, ids with leading zeros stay text.',
+  },
+  chooseSheet: { 'zh-CN': '“{file}”有多个工作表,请选择要导入的一个', 'en-US': '"{file}" has several sheets: choose one to import' },
+  importSheet: { 'zh-CN': '导入此工作表', 'en-US': 'Import this sheet' },
+  imported: { 'zh-CN': '已导入为工作表“{sheet}”({rows} 行)。', 'en-US': 'Imported as the sheet "{sheet}" ({rows} rows).' },
+  notImported: { 'zh-CN': '未导入:{parts}。', 'en-US': 'Not brought in: {parts}.' },
+  versions: { 'zh-CN': '版本历史', 'en-US': 'Version history' },
+  refresh: { 'zh-CN': '刷新', 'en-US': 'Refresh' },
+  restore: { 'zh-CN': '恢复', 'en-US': 'Restore' },
+  restoreLabel: { 'zh-CN': '恢复第 {revision} 版({time})', 'en-US': 'Restore version {revision} ({time})' },
+  currentVersion: { 'zh-CN': '当前', 'en-US': 'current' },
+  versionLine: { 'zh-CN': '第 {revision} 版 · {time} · {source}', 'en-US': 'Version {revision} · {time} · {source}' },
+  sourceNew: { 'zh-CN': '新建', 'en-US': 'new' },
+  sourceEdit: { 'zh-CN': '编辑', 'en-US': 'edit' },
+  sourceRestore: { 'zh-CN': '恢复', 'en-US': 'restore' },
+  sourceImport: { 'zh-CN': '打开文件', 'en-US': 'opened file' },
+  versionsKept: { 'zh-CN': '保留最近 20 个版本以及每天最后一个版本。恢复不会删除任何版本。', 'en-US': 'The last 20 versions and the last of every day are kept. Restoring deletes nothing.' },
+  failed: { 'zh-CN': '操作失败:{reason}', 'en-US': 'That did not work: {reason}' },
+  busy: { 'zh-CN': '请稍候…', 'en-US': 'Working…' },
+});
+
+/** A server text in the pane's language. */
+export const inLocale = (text: Bilingual, locale: Locale): string => (locale === 'zh-CN' ? text.zh : text.en);
+
+/** `14:02` today, `12-01 14:02` on another day, in local time. */
+export function shortTime(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const sameDay = date.toDateString() === now.toDateString();
+  return sameDay ? time : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+}

@@ -1,0 +1,82 @@
+/** The File tab's state: the folder's workbooks, the versions, what is busy and the last outcome. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Locale } from '../../core';
+import type { VersionEntry, WorkbookFiles } from '../../workbook/files';
+import { reasonOf } from '../strings';
+import { ft, inLocale } from './strings';
+
+export type Outcome = { readonly intent: 'success' | 'warning' | 'error'; readonly text: string };
+
+export interface PendingImport {
+  readonly file: Blob;
+  readonly name: string;
+  readonly sheetNames: readonly string[];
+}
+
+export function useFilePanel(files: WorkbookFiles, locale: Locale) {
+  const [books, setBooks] = useState<{ books: readonly string[]; current: string; folder: string } | undefined>();
+  const [versions, setVersions] = useState<readonly VersionEntry[] | undefined>();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
+
+  const run = useCallback(
+    async (what: string, work: () => Promise<Outcome | null>) => {
+      setBusy(what);
+      setOutcome(null);
+      try {
+        setOutcome(await work());
+      } catch (error) {
+        setOutcome({ intent: 'error', text: ft(locale, 'failed', { reason: reasonOf(error) }) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [locale],
+  );
+
+  const refreshVersions = useCallback(() => run('versions', async () => (setVersions(await files.listVersions()), null)), [files, run]);
+
+  useEffect(() => {
+    void files.listBooks().then(setBooks, () => setBooks(undefined));
+    void files.listVersions().then(setVersions, () => setVersions([]));
+  }, [files]);
+
+  const importFile = (file: Blob, name: string, sheet?: string) =>
+    run('import', async () => {
+      const result = await files.importSheet(file, name, sheet);
+      if (result.kind === 'chooseSheet') {
+        setPendingImport({ file, name, sheetNames: result.sheetNames });
+        return null;
+      }
+      setPendingImport(null);
+      const text = ft(locale, 'imported', { sheet: result.sheetName, rows: result.rows });
+      return result.notImported.length > 0
+        ? { intent: 'warning', text: `${text} ${ft(locale, 'notImported', { parts: result.notImported.join(locale === 'zh-CN' ? '、' : ', ') })}` }
+        : { intent: 'success', text };
+    });
+
+  return {
+    books,
+    versions,
+    busy,
+    outcome,
+    pendingImport,
+    refreshVersions,
+    open: (name: string) => run('open', async () => (await files.openBook(name), null)),
+    upload: (file: Blob, name: string) =>
+      run('upload', async () => {
+        const { notices } = await files.uploadWorkbook(file, name);
+        return notices.length > 0 ? { intent: 'warning', text: notices.map((n) => inLocale(n, locale)).join(' ') } : null;
+      }),
+    download: (portable: boolean) =>
+      run(portable ? 'portable' : 'download', async () => {
+        const { fileName, frozenToValues } = await files.download(portable);
+        const text = ft(locale, 'downloaded', { file: fileName });
+        return frozenToValues > 0 ? { intent: 'warning', text: `${text} ${ft(locale, 'frozen', { count: frozenToValues })}` } : { intent: 'success', text };
+      }),
+    importFile,
+    cancelImport: () => setPendingImport(null),
+    restore: (revision: number) => run(`restore-${revision}`, async () => (await files.restoreVersion(revision), null)),
+  };
+}

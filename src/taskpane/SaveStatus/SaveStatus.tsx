@@ -1,0 +1,67 @@
+/**
+ * The workbook's file name and save state under the pane's title: 已保存 14:02 / 正在保存… /
+ * 未保存: why (with Reload when another tab saved first). Announced politely to screen readers.
+ */
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import type { Locale } from '../../core';
+import type { Bilingual, SaveState, WorkbookFiles } from '../../workbook/files';
+import { ft, inLocale, shortTime } from '../FilePanel/strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  ok: { color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function saveStateText(state: SaveState, locale: Locale): string {
+  switch (state.kind) {
+    case 'saved':
+      return ft(locale, 'saved', { time: shortTime(state.at) });
+    case 'saving':
+      return ft(locale, 'saving');
+    case 'pending':
+      return ft(locale, 'pending');
+    case 'unsaved':
+      return ft(locale, 'unsaved', { reason: inLocale(state.reason, locale) });
+    case 'conflict':
+      return ft(locale, 'conflict');
+  }
+}
+
+export interface SaveStatusProps {
+  readonly locale: Locale;
+  readonly files?: WorkbookFiles;
+  /** Why nothing is being saved (the web page could not reach its server). */
+  readonly problem?: Bilingual;
+}
+
+export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(
+    (listener) => files?.subscribe(listener) ?? (() => undefined),
+    () => files?.getState(),
+  );
+  if (!files || !state) {
+    return problem ? (
+      <Caption1 role="status" className={styles.problem}>
+        {ft(locale, 'notSaving', { reason: inLocale(problem, locale) })}
+      </Caption1>
+    ) : null;
+  }
+  const bad = state.kind === 'unsaved' || state.kind === 'conflict';
+  return (
+    <div className={styles.root} data-save-state={state.kind}>
+      <Caption1 className={styles.name}>{files.fileName}</Caption1>
+      <Caption1 role="status" aria-live="polite" className={bad ? styles.problem : styles.ok}>
+        {saveStateText(state, locale)}
+      </Caption1>
+      {state.kind === 'conflict' && (
+        <Button size="small" onClick={() => files.reload()}>
+          {ft(locale, 'reload')}
+        </Button>
+      )}
+    </div>
+  );
+}
