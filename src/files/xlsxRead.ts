@@ -310,7 +310,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     const cellData: Record<number, Record<number, ICellData>> = {};
     let maxRow = 0;
     let maxCol = 0;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // Rows without values may still carry formats (a template's blank rows): visit them too.
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const data = cellDataOf(cell) ?? {};
         const style = styleDataOf(cell);

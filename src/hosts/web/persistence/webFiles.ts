@@ -115,6 +115,9 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
   const changed = api.onCommandExecuted((command, execution) => {
     // Formula results and other local-only mutations are recomputed on load: they are not edits.
     if (command.type !== CommandType.MUTATION || execution?.onlyLocal || execution?.fromChangeset) return;
+    // Only the workbook's own mutations: the cell editor's scratch document mutates too.
+    const unitId = (command.params as { unitId?: string } | undefined)?.unitId;
+    if (unitId !== api.getActiveWorkbook()?.getId()) return;
     dirty = true;
     if (state.kind === 'saved') setState({ kind: 'pending' });
     if (state.kind !== 'saving' && state.kind !== 'conflict') schedule(delay);

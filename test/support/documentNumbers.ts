@@ -1,0 +1,70 @@
+/**
+ * The documents' numbers every template must compute (DESIGN.md §3 of the shared docs, the seeds):
+ * one table, checked against any reader of displayed cell text — headless Univer, LibreOffice's
+ * CSV of a file we wrote, a workbook read back. `read(templateId, dataRow, columnKey)` returns the
+ * text a spreadsheet shows in that cell ('' for blank).
+ */
+import { type Locale, type TemplateId, planTemplate, templateById } from '../../src/core';
+
+export type CellReader = (template: TemplateId, dataRow: number, column: string) => string;
+
+interface Expectation {
+  readonly template: TemplateId;
+  readonly row: number;
+  readonly column: string;
+  readonly shows: string | Readonly<Record<Locale, string>>;
+}
+
+const L = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
+
+export const DOCUMENT_NUMBERS: readonly Expectation[] = [
+  { template: 'goals', row: 0, column: 'attainment', shows: '91.7%' },
+  { template: 'goals', row: 0, column: 'gap', shows: '15.0' },
+  { template: 'goals', row: 1, column: 'attainment', shows: '' },
+  { template: 'goals', row: 1, column: 'gap', shows: '' },
+  { template: 'evaluation', row: 0, column: 'change', shows: '50.0%' },
+  { template: 'evaluation', row: 1, column: 'change', shows: '-25.0%' },
+  { template: 'evaluation', row: 0, column: 'verdict', shows: L('达标', 'Met') },
+  { template: 'evaluation', row: 1, column: 'verdict', shows: L('达标', 'Met') },
+  { template: 'execution', row: 1, column: 'delay', shows: '3' },
+  { template: 'execution', row: 1, column: 'status', shows: L('延期完成', 'Done late') },
+  ...['100.0%', '60.0%', '50.0%', '50.0%', '60.0%', '55.6%'].map((shows, row) => ({ template: 'funnel' as const, row, column: 'stepRate', shows })),
+  { template: 'leads', row: 0, column: 'grade', shows: 'A' },
+  { template: 'leads', row: 1, column: 'grade', shows: 'B' },
+  { template: 'leads', row: 2, column: 'grade', shows: 'C' },
+  { template: 'leads', row: 0, column: 'met', shows: 'TRUE' },
+  { template: 'leads', row: 1, column: 'met', shows: 'FALSE' },
+  { template: 'leads', row: 2, column: 'met', shows: 'TRUE' },
+];
+
+/** The funnel's bottleneck, shown beside the table. */
+export const BOTTLENECK_STAGE = L('需求确认', 'Needs confirmed');
+
+/** Where a template's cells are in a sheet: header row and column of each key (from the same plan the hosts render). */
+export function layoutOf(template: TemplateId, locale: Locale) {
+  const spec = templateById(template);
+  if (!spec) throw new Error(`no template ${template}`);
+  const plan = planTemplate(spec, { locale, samples: true, portable: true });
+  return {
+    plan,
+    firstDataRow: plan.headerRow + 1,
+    column: (key: string): number => {
+      const c = plan.columns.findIndex((col) => col.key === key);
+      if (c < 0) throw new Error(`${template} has no column ${key}`);
+      return c;
+    },
+  };
+}
+
+/** Every expectation as [description, expected, actual], for `expect(actual).toEqual(expected)` in one go. */
+export function documentNumbers(locale: Locale, read: CellReader): { expected: string[]; actual: string[] } {
+  const expected: string[] = [];
+  const actual: string[] = [];
+  for (const e of DOCUMENT_NUMBERS) {
+    const shows = typeof e.shows === 'string' ? e.shows : e.shows[locale];
+    const label = `${e.template}[${e.row}].${e.column}`;
+    expected.push(`${label} = ${shows}`);
+    actual.push(`${label} = ${read(e.template, e.row, e.column)}`);
+  }
+  return { expected, actual };
+}
