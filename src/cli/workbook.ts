@@ -128,8 +128,9 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
     }
     throw new UsageError(`Unknown command "${command}". Commands: new, portable (see --help).`);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`${error.message}\nRun "npm run workbook -- --help" for usage.`);
+    const parseError = typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseError) {
+      io.err(`${(error as Error).message}\nRun "npm run workbook -- --help" for usage.`);
       return 2;
     }
     if (error instanceof WorkbookFileError) {

@@ -61,9 +61,12 @@ interface Version extends VersionInfo {
 }
 
 interface ExportState {
-  /** Hash of the .xlsx this server last wrote, to tell an outside edit from our own export. */
-  readonly exportedHash?: string;
-  readonly exportedRevision?: number;
+  /**
+   * Hashes of the last .xlsx files this server wrote, with their revisions, to tell an outside edit
+   * from our own export. Recorded before the file is renamed into place, so a kill between the two
+   * still recognises whichever file is on disk.
+   */
+  readonly exports?: readonly { readonly hash: string; readonly revision: number }[];
 }
 
 async function readIfExists(path: string): Promise<Buffer | undefined> {
@@ -85,6 +88,7 @@ export class WorkbookStore {
   private exportTimer: NodeJS.Timeout | undefined;
   private exporting: Promise<void> = Promise.resolve();
   private exportedRevision = 0;
+  private exportState: ExportState = {};
   private readonly keepLatest: number;
   private readonly exportDelayMs: number;
   private readonly locale: Locale;
@@ -111,13 +115,15 @@ export class WorkbookStore {
     const state = await this.readState();
     const newest = await this.newestGoodVersion();
     const xlsx = await readIfExists(this.xlsxPath);
-    const outsideEdit = xlsx !== undefined && newest !== undefined && sha256(xlsx) !== state.exportedHash;
+    const ours = xlsx === undefined ? undefined : state.exports?.find((e) => e.hash === sha256(xlsx));
+    const outsideEdit = xlsx !== undefined && newest !== undefined && ours === undefined;
+    this.exportState = state;
 
     if (newest) {
       this.revision = newest.revision;
       this.savedAt = newest.savedAt;
       this.snapshotText = newest.text;
-      this.exportedRevision = state.exportedHash !== undefined && xlsx !== undefined && !outsideEdit ? (state.exportedRevision ?? 0) : 0;
+      this.exportedRevision = ours?.revision ?? 0;
     }
     if (xlsx !== undefined && (newest === undefined || outsideEdit)) {
       try {
@@ -135,7 +141,8 @@ export class WorkbookStore {
       const name = this.fileName.replace(/\.xlsx$/i, '');
       await this.commit(JSON.stringify(blankSnapshot(name, this.locale)), 'new');
     }
-    if (this.exportedRevision !== this.revision || !(await readIfExists(this.xlsxPath))) await this.exportNow();
+    // A missing or stale .xlsx is written shortly, not before the server can answer.
+    if (this.exportedRevision !== this.revision || !(await readIfExists(this.xlsxPath))) this.scheduleExport();
   }
 
   /** The workbook now: revision, when it was saved, the snapshot as JSON text, and notices from opening it. */
@@ -229,10 +236,11 @@ export class WorkbookStore {
       await previous;
       const revision = this.revision;
       const { buffer } = await writeXlsx(JSON.parse(this.snapshotText));
+      const exports = [{ hash: sha256(buffer), revision }, ...(this.exportState.exports ?? [])].slice(0, 3);
+      this.exportState = { exports };
+      await writeFileAtomic(join(this.historyDir, 'state.json'), JSON.stringify(this.exportState));
       await writeFileAtomic(this.xlsxPath, buffer);
       this.exportedRevision = revision;
-      const state: ExportState = { exportedHash: sha256(buffer), exportedRevision: revision };
-      await writeFileAtomic(join(this.historyDir, 'state.json'), JSON.stringify(state));
     })();
     this.exporting = run.catch(() => undefined);
     await run;

@@ -67,6 +67,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   app = createApp({ distDir: join(root, 'dist'), workbooksDir: workbooks, startFile: join(workbooks, 'sales-review.xlsx'), exportDelayMs: 50 });
   await app.store(null);
+  await app.flush(); // the first .xlsx is written shortly after the start
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   port = (app.server.address() as AddressInfo).port;
   token = app.token;
@@ -247,6 +248,7 @@ describe('starting on damaged or outside-edited files', () => {
     writeFileSync(path, 'not a zip');
     const store = new WorkbookStore(path, { locale: 'en-US' });
     await store.open();
+    await store.flush();
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['broken.xlsx.invalid', 'broken.xlsx']));
     expect(readFileSync(join(dir, 'broken.xlsx.invalid'), 'utf8')).toBe('not a zip');
     expect(store.current().notices[0]?.en).toMatch(/"broken\.xlsx" could not be opened and was set aside as "broken\.xlsx\.invalid"/);

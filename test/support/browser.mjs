@@ -2,7 +2,8 @@
 // inside the @sparticuz/chromium npm package (no browser download, no system install).
 import chromium from '@sparticuz/chromium';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -11,11 +12,15 @@ import { chromium as playwright } from 'playwright-core';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-results');
 
-/** Starts `scripts/serve.mjs dist` on port 0 and resolves with its URL once it listens. */
-export function serveDist() {
+/**
+ * Starts `scripts/serve.mjs` (the built dist/) on a free port (or `port`) working on a workbook in
+ * a folder of its own (a fresh temporary one unless given), and resolves with its URL once it listens.
+ */
+export function serveDist({ workbooksDir = mkdtempSync(join(tmpdir(), 'web-host-')), workbook, port = 0 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), join(ROOT, 'dist')], {
-      env: { ...process.env, PORT: '0' },
+    const args = [join(ROOT, 'scripts', 'serve.mjs'), ...(workbook ? [workbook] : [])];
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, PORT: String(port), SALES_REVIEW_WORKBOOKS: workbooksDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const timer = setTimeout(() => reject(new Error('server did not start within 15 s')), 15_000);
@@ -23,10 +28,10 @@ export function serveDist() {
       const match = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
       if (match) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${match[1]}/`, stop: () => child.kill() });
+        resolve({ url: `http://127.0.0.1:${match[1]}/`, port: Number(match[1]), workbooksDir, child, stop: () => child.kill() });
       }
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.on('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}`)));
   });
 }
 
@@ -69,12 +74,18 @@ export function useWebHost() {
   return { openPage: (options) => openPage(browser, server, options) };
 }
 
-/** Opens the web host in a new page and waits until the pane has rendered; collects page errors. */
-export async function openPage(browser, server, { lang = 'zh-CN', width = 1280, height = 800 } = {}) {
+let pageCount = 0;
+
+/**
+ * Opens the web host in a new page and waits until the pane has rendered; collects page errors.
+ * Each page works on a workbook of its own (`?book=page-N.xlsx`, created by the server), so tests
+ * sharing a server never see each other's sheets; `book: null` opens the server's own workbook.
+ */
+export async function openPage(browser, server, { lang = 'zh-CN', width = 1280, height = 800, book = `page-${++pageCount}.xlsx` } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`${server.url}?lang=${lang}`);
+  await page.goto(`${server.url}?lang=${lang}${book ? `&book=${encodeURIComponent(book)}` : ''}`);
   await page.getByRole('heading', { name: lang === 'zh-CN' ? '销售复盘' : 'Sales Review' }).waitFor({ timeout: 60_000 });
   return { page, errors };
 }

@@ -25,7 +25,7 @@ const NATIVE_ARITY: Readonly<Record<string, number>> = {
   DELAY: 2,
 };
 
-const CALL = /SALES\.([A-Za-z]+)\s*\(/y;
+const CALL = /SALES\.([A-Za-z]+)\s*\(/iy;
 
 /** Splits the arguments of a call whose `(` is just before `start`; returns them and the index after `)`. */
 function splitArguments(formula: string, start: number): { args: string[]; end: number } | undefined {

@@ -1,0 +1,50 @@
+/**
+ * SALES calls rewritten to native formulas (the portable download and `workbook portable`): the
+ * rewrite computes what the SALES function computes, nests, leaves quoted text and other functions
+ * alone, and refuses (undefined) where the native form would mean something else.
+ */
+import fc from 'fast-check';
+import { callsSalesFunction, portableFormula } from '../../../src/core';
+
+declare const FAST_CHECK_RUNS: number;
+
+test.each([
+  ['=SALES.ATTAINMENT(G3,D3)', '=(IF(OR(G3="",D3=""),"",(G3-D3+ABS(D3))/ABS(D3)))'],
+  ['=SALES.GAP(G3, D3)+1', '=(IF(OR(G3="",D3=""),"",D3-G3))+1'],
+  ['=sales.gap(A1,B1)', '=(IF(OR(A1="",B1=""),"",B1-A1))'],
+  ['="SALES.GAP(x)"&A1', '="SALES.GAP(x)"&A1'],
+  ['=SUM(A1:A3)', '=SUM(A1:A3)'],
+  ['=MYSALES.GAP(A1,B1)', '=MYSALES.GAP(A1,B1)'],
+])('%s → %s', (formula, native) => {
+  expect(portableFormula(formula)).toBe(native);
+});
+
+test('nested calls are rewritten inside out', () => {
+  const result = portableFormula('=IF(A1>0,SALES.CHANGE(SALES.GAP(A1,B1),C1),0)');
+  expect(result).toBeDefined();
+  expect(callsSalesFunction(result ?? '')).toBe(false);
+  expect(result).toContain('B1-A1');
+});
+
+test.each([
+  ['ranges (a sum over deals has no per-cell twin)', '=SALES.WEIGHTED(B2:B9,C2:C9)'],
+  ['a function without a native form', '=SALES.FUNNEL(B3:B8)'],
+  ['an argument the native form cannot take', '=SALES.SLADUE(A1,B1,C1)'],
+  ['an unknown function', '=SALES.NOPE(A1)'],
+  ['an unclosed call', '=SALES.GAP(A1,B1'],
+])('refused: %s', (_label, formula) => {
+  expect(portableFormula(formula)).toBeUndefined();
+});
+
+test('property: any text never throws; a result never calls SALES; text without SALES is unchanged', () => {
+  const piece = fc.constantFrom('SALES.GAP(', 'SALES.ATTAINMENT(', 'SALES.FUNNEL(', '"', ')', '(', ',', 'A1', 'B2:B9', '+', '"SALES.GAP("', 'IF(', '1');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const formula = `=${pieces.join('')}`;
+      const result = portableFormula(formula);
+      if (result !== undefined) expect(callsSalesFunction(result)).toBe(false);
+      if (!callsSalesFunction(formula)) expect(result).toBe(formula);
+    }),
+    { numRuns: FAST_CHECK_RUNS },
+  );
+});

@@ -1,0 +1,77 @@
+// Browser test of a workbook that lasts: the built page, its real local server, real Chromium.
+// Insert 表2, type 150 into G4 with the keyboard, wait for 已保存, kill -9 the server, start it again
+// and reload: G4 is 150 and H4 computes 88.2%; the .xlsx on disk, opened by LibreOffice, shows 150;
+// restoring the version before the edit brings G4 back to blank.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { tsImport } from 'tsx/esm/api';
+import { ARTIFACTS, cellText, launchBrowser, openPage, serveDist } from '../../support/browser.mjs';
+
+const SHEET = '表2 销售目标分解与跟踪表';
+const { computedSheets } = await tsImport('../../support/libreoffice.ts', import.meta.url);
+
+let browser;
+let server;
+after(async () => {
+  await browser?.close();
+  server?.child.kill('SIGKILL');
+});
+
+const saveState = (page) => page.locator('[data-save-state]').getAttribute('data-save-state');
+async function waitSaved(page) {
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', null, { timeout: 20_000 });
+}
+
+test('an edit typed with the keyboard survives kill -9 of the server, and an earlier version can be restored', { timeout: 300_000 }, async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  const { page, errors } = await openPage(browser, server, { book: null });
+  assert.match(await page.locator('[data-save-state]').textContent(), /sales-review\.xlsx已保存 \d\d:\d\d/);
+
+  await page.getByRole('button', { name: `插入 ${SHEET}` }).click();
+  await page.getByText(`已插入工作表“${SHEET}”`).waitFor({ timeout: 30_000 });
+  await waitSaved(page);
+
+  // Select G4, give the sheet the keyboard (F6 from the pane, as in Office) and type.
+  await page.evaluate((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('G4').activate(), SHEET);
+  await page.keyboard.press('F6');
+  await page.keyboard.type('150');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('H4').getDisplayValue() === '88.2%', SHEET, { timeout: 20_000 });
+  assert.notEqual(await saveState(page), 'saved', 'the edit shows as not yet saved');
+  await waitSaved(page);
+
+  // kill -9: no chance to flush anything.
+  server.child.kill('SIGKILL');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+  server = await serveDist({ workbooksDir: server.workbooksDir, port: server.port });
+  await page.reload();
+  await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet)?.getRange('H4').getDisplayValue() === '88.2%', SHEET, { timeout: 30_000 });
+  assert.equal(await cellText(page, SHEET, 'G4'), '150.0');
+  assert.equal(await cellText(page, SHEET, 'H4'), '88.2%');
+  await page.screenshot({ path: join(ARTIFACTS, 'web-host-after-kill.png') });
+
+  // The .xlsx on disk, recalculated by LibreOffice, shows the typed value.
+  const file = join(server.workbooksDir, 'sales-review.xlsx');
+  let shown;
+  for (let attempt = 0; attempt < 5 && shown !== '150.0'; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const rows = computedSheets([file]).get(file)?.get(SHEET);
+    shown = rows?.[3]?.[6];
+  }
+  assert.equal(shown, '150.0');
+
+  // Restore the version before the edit (the newest but one): G4 is blank again.
+  await page.getByRole('tab', { name: '文件' }).click();
+  const restore = page.getByRole('button', { name: /^恢复第 \d+ 版/ }).first();
+  await restore.waitFor({ timeout: 20_000 });
+  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), restore.click()]);
+  await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet) !== null, SHEET, { timeout: 30_000 });
+  assert.equal(await cellText(page, SHEET, 'G4'), '');
+  assert.equal(await cellText(page, SHEET, 'H4'), '');
+  assert.equal(await cellText(page, SHEET, 'H3'), '91.7%');
+  assert.deepEqual(errors, []);
+});
