@@ -12,6 +12,7 @@ import { createExcelWorkbook } from '../src/hosts/excel/excelWorkbook';
 import { MockExcel } from '../test/hosts/excel/mockExcel';
 import { reviewBench } from './bench/review';
 import { excelTablesBench } from './bench/excel';
+import { filesBench } from './bench/files';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   await syncTable();
   await excelTablesBench();
   await reviewBench();
+  await filesBench();
 }
 
 void main();

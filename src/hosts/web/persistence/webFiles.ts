@@ -112,12 +112,28 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     }
   }
 
+  // Opening a snapshot makes the plugins register what they derive from it (structured-reference
+  // tables, table themes) as mutations of their own. Those are not edits: until the first command
+  // (every user action, facade call and undo is one) only mutations inside a command count.
+  let commandDepth = 0;
+  let anyCommand = false;
+  const starting = api.onBeforeCommandExecute((command) => {
+    if (command.type === CommandType.COMMAND) {
+      commandDepth++;
+      anyCommand = true;
+    }
+  });
   const changed = api.onCommandExecuted((command, execution) => {
+    if (command.type === CommandType.COMMAND) {
+      commandDepth = Math.max(0, commandDepth - 1);
+      return;
+    }
     // Formula results and other local-only mutations are recomputed on load: they are not edits.
     if (command.type !== CommandType.MUTATION || execution?.onlyLocal || execution?.fromChangeset) return;
     // Only the workbook's own mutations: the cell editor's scratch document mutates too.
     const unitId = (command.params as { unitId?: string } | undefined)?.unitId;
     if (unitId !== api.getActiveWorkbook()?.getId()) return;
+    if (!anyCommand && commandDepth === 0) return;
     dirty = true;
     if (state.kind === 'saved') setState({ kind: 'pending' });
     if (state.kind !== 'saving' && state.kind !== 'conflict') schedule(delay);
@@ -203,6 +219,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     reload: () => options.reloadPage(),
     dispose() {
       changed.dispose();
+      starting.dispose();
       if (timer) clearTimeout(timer);
       lifecycle?.document.removeEventListener('visibilitychange', onHidden);
       lifecycle?.window.removeEventListener('pagehide', onPageHide);

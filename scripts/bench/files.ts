@@ -1,0 +1,188 @@
+/**
+ * Workbook-file budgets on one 100,000-row × 10-column workbook, measured in Node and in headless
+ * Chromium against the built page and its real server, beside LibreOffice headless converting the
+ * same .xlsx (one cold run, as a user would wait for it):
+ *  - .xlsx export ≤ 5 s and .xlsx open (read) in Node;
+ *  - open in the web host ≤ 5 s (server start on the .xlsx excluded: it is read once, then the
+ *    snapshot is served) and the cold page load of an empty workbook, a figure to beat;
+ *  - an edit saved ≤ 1 s after the debounce, and the longest main-thread task while typing (≤ 100 ms);
+ *  - CSV import of 50,000 rows ≤ 2 s (parse on the server + the new sheet in the page).
+ * Needs a build (`npm run build`) and LibreOffice for the peer column.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ICellData } from '@univerjs/core';
+import { serialFromDate } from '../../src/core';
+import { parseCsv } from '../../src/files/csv';
+import type { WorkbookSnapshot } from '../../src/files/snapshot';
+import { readXlsx } from '../../src/files/xlsxRead';
+import { writeXlsx } from '../../src/files/xlsxWrite';
+
+const ROWS = 100_000;
+const CSV_ROWS = 50_000;
+const REGIONS = ['华南区', '华东区', '华北区', '华中区', '西南区', '西北区', '东北区', '港澳区'];
+
+function bigSnapshot(rows: number): WorkbookSnapshot {
+  const cellData: Record<number, Record<number, ICellData>> = {};
+  const header = ['商机编号', '商机名称', '客户', '负责人', '区域', '阶段', '金额', '赢单概率', '预计成交日期', '备注'];
+  cellData[0] = Object.fromEntries(header.map((h, c) => [c, { v: h, t: 1 }]));
+  const day = serialFromDate(2024, 1, 1);
+  for (let r = 1; r <= rows; r++) {
+    cellData[r] = {
+      0: { v: `OPP-${String(r).padStart(6, '0')}`, t: 1 },
+      1: { v: `商机 ${r}`, t: 1 },
+      2: { v: `客户 ${r % 5000}`, t: 1 },
+      3: { v: `销售 ${r % 40}`, t: 1 },
+      4: { v: REGIONS[r % REGIONS.length] as string, t: 1 },
+      5: { v: ['线索获取', '初步接洽', '需求确认', '方案提交', '商务谈判', '成交签约'][r % 6] as string, t: 1 },
+      6: { v: (r % 997) * 1000, t: 2 },
+      7: { v: (r % 10) / 10, t: 2, s: 'p' },
+      8: { v: day + (r % 365), t: 2, s: 'd' },
+      9: { v: r % 3 === 0 ? '需要跟进' : '', t: 1 },
+    };
+  }
+  return {
+    id: 'bench',
+    name: 'bench',
+    appVersion: '0.25.1',
+    locale: 'zhCN' as WorkbookSnapshot['locale'],
+    styles: { p: { n: { pattern: '0%' } }, d: { n: { pattern: 'yyyy-mm-dd' } } },
+    sheetOrder: ['s1'],
+    sheets: { s1: { id: 's1', name: '商机明细', rowCount: rows + 1, columnCount: 10, cellData, freeze: { xSplit: 0, ySplit: 1, startRow: 1, startColumn: -1 } } },
+    resources: [],
+  };
+}
+
+function csvOf(rows: number): Uint8Array {
+  const lines = ['商机编号,客户,金额,预计成交日期,电话,备注'];
+  for (let r = 1; r <= rows; r++) lines.push(`0${r},客户${r % 5000},"${(r * 37) % 100000},000",2024/${(r % 12) + 1}/${(r % 28) + 1},0755${String(r).padStart(8, '0')},"第${r}条"`);
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+const seconds = (ms: number): number => +(ms / 1000).toFixed(2);
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+function libreOfficeSeconds(file: string): number | undefined {
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+  if (!soffice) return undefined;
+  const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
+  const out = mkdtempSync(join(tmpdir(), 'lo-bench-out-'));
+  const started = performance.now();
+  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv', '--outdir', out, file], { stdio: 'pipe', timeout: 600_000 });
+  return seconds(performance.now() - started);
+}
+
+interface BrowserFigures {
+  readonly coldLoadMs: number;
+  readonly openMs: number;
+  readonly longestTypingTaskMs: number;
+  readonly saveMs: number;
+  readonly csvImportMs: number;
+}
+
+async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFigures | string> {
+  const support: string = '../../test/support/browser.mjs';
+  const { launchBrowser, serveDist } = (await import(support)) as {
+    launchBrowser: () => Promise<import('playwright-core').Browser>;
+    serveDist: (o: { workbooksDir?: string; workbook?: string }) => Promise<{ url: string; stop: () => void }>;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bench-web-'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'big.xlsx'), xlsx);
+  const csvPath = join(dir, 'deals.csv');
+  writeFileSync(csvPath, csv);
+  let server: { url: string; stop: () => void } | undefined;
+  const browser = await launchBrowser();
+  try {
+    server = await serveDist({ workbooksDir: dir, workbook: join(dir, 'big.xlsx') });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const interactive = async (url: string): Promise<number> => {
+      const started = performance.now();
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { salesReview?: unknown }).salesReview !== undefined, null, { timeout: 120_000 });
+      await page.locator('[data-save-state]').waitFor({ timeout: 120_000 });
+      return performance.now() - started;
+    };
+    const coldLoadMs = await interactive(`${server.url}?book=empty.xlsx`);
+    // Warm the server's copy of the big workbook (it read the .xlsx once at start), then open it.
+    const openMs = await interactive(`${server.url}`);
+    await page.waitForFunction(() => {
+      const api = (window as unknown as { salesReview: { api: { getActiveWorkbook(): { getSheets(): { getSheetName(): string }[] } } } }).salesReview.api;
+      return api.getActiveWorkbook().getSheets().some((s) => s.getSheetName() === '商机明细');
+    });
+
+    // Type into J2 with the keyboard while watching for long main-thread tasks; then time the save.
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __states: { kind: string; at: number }[]; salesReview: { files: { subscribe(l: (s: { kind: string }) => void): void } } };
+      w.__long = [];
+      w.__states = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      w.salesReview.files.subscribe((s) => w.__states.push({ kind: s.kind, at: performance.now() }));
+    });
+    await page.evaluate(() => (window as unknown as { salesReview: { api: { getActiveWorkbook(): { getActiveSheet(): { getRange(a: string): { activate(): void } } } } } }).salesReview.api.getActiveWorkbook().getActiveSheet().getRange('J2').activate());
+    await page.keyboard.press('F6');
+    await page.keyboard.type('已联系客户', { delay: 30 });
+    await page.keyboard.press('Enter');
+    const longestTypingTaskMs = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+    await page.waitForFunction(() => (window as unknown as { __states: { kind: string }[] }).__states.some((s) => s.kind === 'saved'), null, { timeout: 120_000 });
+    const saveMs = await page.evaluate(() => {
+      const states = (window as unknown as { __states: { kind: string; at: number }[] }).__states;
+      const start = states.find((s) => s.kind === 'saving')?.at ?? 0;
+      const end = states.find((s) => s.kind === 'saved')?.at ?? 0;
+      return end - start;
+    });
+
+    // CSV import through the File tab's input: server parse + the new sheet in the page.
+    await page.getByRole('tab', { name: '文件' }).click();
+    const started = performance.now();
+    await page.getByTestId('import-input').setInputFiles(csvPath);
+    await page.getByText(/已导入为工作表/).waitFor({ timeout: 120_000 });
+    const csvImportMs = performance.now() - started;
+    return { coldLoadMs, openMs, longestTypingTaskMs, saveMs, csvImportMs };
+  } catch (error) {
+    return `browser figures not measured: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    await browser.close();
+    server?.stop();
+  }
+}
+
+export async function filesBench(): Promise<void> {
+  const snapshot = bigSnapshot(ROWS);
+  const write = await time(() => writeXlsx(snapshot));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-files-'));
+  const file = join(dir, 'big.xlsx');
+  writeFileSync(file, write.value.buffer);
+  const read = await time(() => readXlsx(write.value.buffer, 'big.xlsx', 'zh-CN'));
+  const json = await time(() => JSON.stringify(snapshot));
+  const lo = libreOfficeSeconds(file);
+  const csv = csvOf(CSV_ROWS);
+  const parse = await time(() => parseCsv(csv));
+  const web = await browserFigures(write.value.buffer, csv);
+
+  console.log(`Workbook files: ${ROWS.toLocaleString('en-US')} rows × 10 columns (.xlsx ${(write.value.buffer.length / 1024 / 1024).toFixed(1)} MB, snapshot ${(json.value.length / 1024 / 1024).toFixed(1)} MB)`);
+  const rows: Record<string, string | number>[] = [
+    { step: '.xlsx export (Node, ExcelJS)', seconds: seconds(write.ms), budget: '≤ 5 s', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(write.ms) / lo).toFixed(2) : 'n/a' },
+    { step: '.xlsx open (Node, ExcelJS → snapshot)', seconds: seconds(read.ms), budget: '—', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(read.ms) / lo).toFixed(2) : 'n/a' },
+    { step: 'snapshot to JSON (what a save sends)', seconds: seconds(json.ms), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
+    { step: `CSV parse, ${CSV_ROWS.toLocaleString('en-US')} rows (Node)`, seconds: seconds(parse.ms), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
+  ];
+  if (typeof web === 'string') console.log(web);
+  else {
+    rows.push(
+      { step: 'open in the web host (Chromium, to an interactive sheet)', seconds: seconds(web.openMs), budget: '≤ 5 s', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(web.openMs) / lo).toFixed(2) : 'n/a' },
+      { step: 'cold page load, empty workbook (figure to beat)', seconds: seconds(web.coldLoadMs), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
+      { step: 'edit saved after the debounce (saving → saved)', seconds: seconds(web.saveMs), budget: '≤ 1 s', 'LibreOffice same file (s)': '', ratio: '' },
+      { step: 'longest main-thread task while typing', seconds: seconds(web.longestTypingTaskMs), budget: '≤ 0.1 s', 'LibreOffice same file (s)': '', ratio: '' },
+      { step: `CSV import, ${CSV_ROWS.toLocaleString('en-US')} rows (server parse + new sheet)`, seconds: seconds(web.csvImportMs), budget: '≤ 2 s', 'LibreOffice same file (s)': '', ratio: '' },
+    );
+  }
+  console.table(rows);
+}
