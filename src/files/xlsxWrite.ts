@@ -12,7 +12,12 @@
  * `portable: true` replaces every `SALES.*` call by its native equivalent (core `portableFormula`);
  * a formula that has none keeps its computed value as a constant and is counted in the report.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+// ExcelJS's own part writers, for the parts its streaming writer leaves out or fixes (tables, calcPr).
+import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform';
+import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
+import TableXform from 'exceljs/lib/xlsx/xform/table/table-xform';
 import type { ICellData, IStyleData } from '@univerjs/core';
 import { columnLetter, portableFormula, rangeAddress } from '../core';
 import {
@@ -20,6 +25,7 @@ import {
   type SnapshotConditionalFormat,
   type SnapshotHighlight,
   type SnapshotRange,
+  type SnapshotTable,
   type SnapshotValidation,
   type WorkbookSnapshot,
   conditionalFormatsOf,
@@ -75,7 +81,8 @@ const H_ALIGN: Record<number, ExcelJS.Alignment['horizontal']> = { 1: 'left', 2:
 const V_ALIGN: Record<number, ExcelJS.Alignment['vertical']> = { 1: 'top', 2: 'middle', 3: 'bottom' };
 const WRAP = 3;
 
-function applyStyle(target: ExcelJS.Cell, style: IStyleData): void {
+function excelStyleOf(style: IStyleData): Partial<ExcelJS.Style> {
+  const target: Partial<ExcelJS.Style> = {};
   if (style.n?.pattern) target.numFmt = style.n.pattern;
   const font: Partial<ExcelJS.Font> = {};
   if (style.bl === 1) font.bold = true;
@@ -94,6 +101,7 @@ function applyStyle(target: ExcelJS.Cell, style: IStyleData): void {
   if (style.vt !== undefined && style.vt !== null && V_ALIGN[style.vt]) alignment.vertical = V_ALIGN[style.vt];
   if (style.tb === WRAP) alignment.wrapText = true;
   if (Object.keys(alignment).length > 0) target.alignment = alignment;
+  return target;
 }
 
 const a1 = (range: SnapshotRange): string => rangeAddress(range.startRow, range.startColumn, range.endRow, range.endColumn);
@@ -239,9 +247,34 @@ interface SheetContext {
   counts: { cells: number; formulas: number };
   readonly frozenToValues: string[];
   readonly notWritten: string[];
+  /** Tables written so far (their part numbers are workbook-wide). */
+  readonly tables: { target: string }[];
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, ctx: SheetContext): void {
+/** ExcelJS's streaming writer, as far as this file reaches into it (exceljs 4.4.0, pinned). */
+interface StreamWorkbook {
+  readonly zip: { append(data: string, options: { name: string }): void };
+  addWorksheet(name: string, options: object): StreamWorksheet;
+  addContentTypes(): Promise<void>;
+  addWorkbook(): Promise<void>;
+  commit(): Promise<void>;
+  _worksheets: unknown[];
+  sharedStrings: unknown;
+  commentRefs: unknown;
+  media: unknown;
+  _definedNames: { model: unknown };
+  views: unknown;
+}
+type StreamWorksheet = ExcelJS.Worksheet & {
+  commit(): void;
+  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+  _writeLegacyData(): void;
+  _write(text: string): void;
+};
+
+const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+
+function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext): void {
   const ySplit = Math.max(0, sheet.freeze?.ySplit ?? 0);
   const xSplit = Math.max(0, sheet.freeze?.xSplit ?? 0);
   const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
@@ -250,25 +283,32 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, ctx: SheetContex
   });
   const id = sheet.id ?? '';
   const name = ws.name;
+  const cellData = sheet.cellData ?? {};
 
+  // Columns go out with the first row: set them first.
   for (const [c, column] of Object.entries(sheet.columnData ?? {})) {
     if (!column) continue;
     const col = ws.getColumn(Number(c) + 1);
     if (column.w) col.width = Math.round((column.w / PIXELS_PER_CHARACTER) * 100) / 100;
     if (column.hd === 1) col.hidden = true;
   }
-  for (const [r, row] of Object.entries(sheet.rowData ?? {})) {
-    if (!row) continue;
-    const target = ws.getRow(Number(r) + 1);
-    if (row.h && row.ia === 0) target.height = pixelsToPoints(row.h);
-    if (row.hd === 1) target.hidden = true;
-  }
+  for (const merge of sheet.mergeData ?? []) ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
+  writeTables(wb, ws, tablesOf(ctx.snapshot)[id]?.tables ?? [], cellData, ctx);
+  writeValidations(ws, validationsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
+  writeConditionalFormats(ws, conditionalFormatsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
 
-  const cellData = sheet.cellData ?? {};
-  for (const [r, row] of Object.entries(cellData)) {
-    if (!row) continue;
-    const excelRow = ws.getRow(Number(r) + 1);
-    for (const [c, entry] of Object.entries(row)) {
+  // Rows strictly in order (the streaming writer cannot go back): blank rows with a height, then cells.
+  const rowNumbers = new Set<number>();
+  for (const r of Object.keys(cellData)) rowNumbers.add(Number(r));
+  for (const [r, row] of Object.entries(sheet.rowData ?? {})) if (row && ((row.h && row.ia === 0) || row.hd === 1)) rowNumbers.add(Number(r));
+  const styleCache = new Map<IStyleData, Partial<ExcelJS.Style>>();
+  for (const r of [...rowNumbers].sort((a, b) => a - b)) {
+    const excelRow = ws.getRow(r + 1);
+    const rowData = sheet.rowData?.[r];
+    if (rowData?.h && rowData.ia === 0) excelRow.height = pixelsToPoints(rowData.h);
+    if (rowData?.hd === 1) excelRow.hidden = true;
+    let formattedOnly = false;
+    for (const [c, entry] of Object.entries(cellData[r] ?? {})) {
       const cell = entry as ICellData | undefined;
       if (!cell) continue;
       const target = excelRow.getCell(Number(c) + 1);
@@ -276,7 +316,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, ctx: SheetContex
       if (formula !== undefined) {
         const written = ctx.portable ? portableFormula(formula) : formula;
         if (written === undefined) {
-          ctx.frozenToValues.push(`${name}!${columnLetter(Number(c))}${Number(r) + 1}`);
+          ctx.frozenToValues.push(`${name}!${columnLetter(Number(c))}${r + 1}`);
           target.value = plainValue(cell);
         } else {
           const result = cachedResult(cell);
@@ -288,60 +328,78 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSnapshot, ctx: SheetContex
         if (value !== null) target.value = value;
       }
       const style = styleOf(ctx.snapshot, cell);
-      if (style) applyStyle(target, style);
+      if (style) {
+        let excelStyle = styleCache.get(style);
+        if (!excelStyle) styleCache.set(style, (excelStyle = excelStyleOf(style)));
+        if (Object.keys(excelStyle).length > 0) target.style = excelStyle;
+      }
       if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
+      else if (style) formattedOnly = true;
     }
+    // The streaming writer drops rows without values; a template's blank rows carry formats that must stay.
+    if (formattedOnly) Object.defineProperty(excelRow, 'hasValues', { value: true });
+    excelRow.commit();
   }
-
-  for (const merge of sheet.mergeData ?? []) ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
-
-  for (const table of tablesOf(ctx.snapshot)[id]?.tables ?? []) writeTable(ws, table);
-  writeValidations(ws, validationsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
-  writeConditionalFormats(ws, conditionalFormatsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
+  ws.commit();
 }
 
-function writeTable(ws: ExcelJS.Worksheet, table: { name: string; range: SnapshotRange }): void {
-  const { range } = table;
-  const width = range.endColumn - range.startColumn + 1;
-  const headerRow = ws.getRow(range.startRow + 1);
-  const headers = uniqueHeaderNames(
-    Array.from({ length: width }, (_, i) => {
-      const v = headerRow.getCell(range.startColumn + i + 1).value;
-      return v === null || v === undefined ? '' : String(typeof v === 'object' && 'result' in v ? (v.result ?? '') : v);
-    }),
-  );
-  // Excel tables need at least one data row (ExcelJS writes a corrupt file for a header-only table).
-  const lastRow = Math.max(range.endRow, range.startRow + 1);
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = range.startRow + 1; r <= lastRow; r++) {
-    const row = ws.getRow(r + 1);
-    rows.push(Array.from({ length: width }, (_, i) => row.getCell(range.startColumn + i + 1).value));
+/**
+ * Excel tables. The streaming writer has none of its own: the table part, its relationship and the
+ * sheet's <tableParts> are added around it, as ExcelJS's in-memory writer writes them.
+ */
+function writeTables(wb: StreamWorkbook, ws: StreamWorksheet, tables: readonly SnapshotTable[], cellData: SheetSnapshot['cellData'], ctx: SheetContext): void {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const { range } = table;
+    const width = range.endColumn - range.startColumn + 1;
+    const headers = uniqueHeaderNames(Array.from({ length: width }, (_, i) => String(cellData?.[range.startRow]?.[range.startColumn + i]?.v ?? '')));
+    // Excel tables need at least one data row.
+    const endRow = Math.max(range.endRow, range.startRow + 1);
+    const number = ctx.tables.length + 1;
+    const target = `table${number}.xml`;
+    const ref = rangeAddress(range.startRow, range.startColumn, endRow, range.endColumn);
+    const model = {
+      id: number,
+      name: safeTableName(table.name),
+      displayName: safeTableName(table.name),
+      tableRef: ref,
+      autoFilterRef: ref,
+      headerRow: true,
+      totalsRow: false,
+      columns: headers.map((header) => ({ name: header, filterButton: true })),
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+    };
+    const xform = new TableXform();
+    xform.prepare(model, {});
+    wb.zip.append(xform.toXml(model), { name: `xl/tables/${target}` });
+    ctx.tables.push({ target });
+    parts.push(ws._sheetRelsWriter.addRelationship({ Type: TABLE_RELATIONSHIP, Target: `../tables/${target}` }));
   }
-  ws.addTable({
-    name: safeTableName(table.name),
-    ref: `${columnLetter(range.startColumn)}${range.startRow + 1}`,
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: headers.map((header) => ({ name: header, filterButton: true })),
-    rows,
-  });
+  if (parts.length === 0) return;
+  const writeLegacyData = ws._writeLegacyData.bind(ws);
+  // <tableParts> comes after <legacyDrawing>, last before </worksheet> (ECMA-376 CT_Worksheet order).
+  ws._writeLegacyData = () => {
+    writeLegacyData();
+    ws._write(`<tableParts count="${parts.length}">${parts.map((rId) => `<tablePart r:id="${rId}"/>`).join('')}</tableParts>`);
+  };
 }
 
 /** The snapshot as .xlsx bytes, with a report of what was written. */
 export async function writeXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<{ buffer: Buffer; report: XlsxWriteReport }> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '销售复盘 Sales Review';
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  // Ask Excel to recalculate on open: SALES formulas recompute where the add-in is installed.
-  wb.calcProperties = { fullCalcOnLoad: true };
-  const ctx: SheetContext = { snapshot, portable: options.portable ?? false, counts: { cells: 0, formulas: 0 }, frozenToValues: [], notWritten: [] };
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => stream.on('end', resolve).on('error', reject));
+  // The streaming writer: a 100,000-row sheet in a few seconds (the in-memory one takes about twice as long).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never) as unknown as StreamWorkbook;
+  const ctx: SheetContext = { snapshot, portable: options.portable ?? false, counts: { cells: 0, formulas: 0 }, frozenToValues: [], notWritten: [], tables: [] };
+  patchWorkbookParts(wb, ctx);
   const sheets = orderedSheets(snapshot);
   for (const sheet of sheets) writeSheet(wb, sheet, ctx);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
   return {
-    buffer,
+    buffer: Buffer.concat(chunks),
     report: {
       sheets: sheets.length,
       cells: ctx.counts.cells,
@@ -349,5 +407,21 @@ export async function writeXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOp
       frozenToValues: ctx.frozenToValues,
       notWritten: [...new Set(ctx.notWritten)],
     },
+  };
+}
+
+/** The workbook part asks Excel to recalculate on open (SALES formulas recompute where the add-in is); content types list the tables. */
+function patchWorkbookParts(wb: StreamWorkbook, ctx: SheetContext): void {
+  wb.addWorkbook = () => {
+    const model = { worksheets: wb._worksheets.filter(Boolean), definedNames: wb._definedNames.model, views: wb.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
+    const xform = new WorkbookXform();
+    xform.prepare(model);
+    wb.zip.append(xform.toXml(model), { name: '/xl/workbook.xml' });
+    return Promise.resolve();
+  };
+  wb.addContentTypes = () => {
+    const model = { worksheets: wb._worksheets.filter(Boolean), sharedStrings: wb.sharedStrings, commentRefs: wb.commentRefs, media: wb.media, tables: ctx.tables };
+    wb.zip.append(new ContentTypesXform().toXml(model), { name: '[Content_Types].xml' });
+    return Promise.resolve();
   };
 }
