@@ -28,7 +28,7 @@ export function VersionList({ locale, versions, busy, onRestore }: VersionListPr
         const line = ft(locale, 'versionLine', { revision: version.revision, time, source: ft(locale, SOURCE_KEY[version.source]) });
         return (
           <li key={version.revision} className={styles.item} data-revision={version.revision}>
-            <Caption1 className={styles.text}>{i === 0 ? `${line} (${ft(locale, 'currentVersion')})` : line}</Caption1>
+            <Caption1 className={styles.text}>{i === 0 ? ft(locale, 'currentVersion', { line }) : line}</Caption1>
             {i > 0 && (
               <Button size="small" disabledFocusable={busy !== null} aria-label={ft(locale, 'restoreLabel', { revision: version.revision, time })} onClick={() => onRestore(version.revision)}>
                 {ft(locale, 'restore')}

@@ -42,7 +42,7 @@ export const ft = translator({
   refresh: { 'zh-CN': '刷新', 'en-US': 'Refresh' },
   restore: { 'zh-CN': '恢复', 'en-US': 'Restore' },
   restoreLabel: { 'zh-CN': '恢复第 {revision} 版({time})', 'en-US': 'Restore version {revision} ({time})' },
-  currentVersion: { 'zh-CN': '当前', 'en-US': 'current' },
+  currentVersion: { 'zh-CN': '{line}（当前）', 'en-US': '{line} (current)' },
   versionLine: { 'zh-CN': '第 {revision} 版 · {time} · {source}', 'en-US': 'Version {revision} · {time} · {source}' },
   sourceNew: { 'zh-CN': '新建', 'en-US': 'new' },
   sourceEdit: { 'zh-CN': '编辑', 'en-US': 'edit' },

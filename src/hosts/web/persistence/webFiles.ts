@@ -8,7 +8,7 @@
  * (with a growing pause). A save is based on the revision this page loaded or last saved; when
  * another tab saved first the server refuses it and this page says so instead of overwriting.
  */
-import { CommandType, type IWorkbookData } from '@univerjs/core';
+import { CommandType, type IWorkbookData, type IWorksheetData } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
 import { type Locale, uniqueSheetName } from '../../../core';
@@ -162,14 +162,19 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
   function insertImported(sheetData: NonNullable<Awaited<ReturnType<ServerClient['importFile']>>['sheet']>): string {
     const book = workbook();
     const name = uniqueSheetName(sheetData.name, book.getSheets().map((s) => s.getSheetName()));
-    const sheet = book.insertSheet(name);
-    const rows = Math.max(1, sheetData.rowCount);
-    const columns = Math.max(1, sheetData.columnCount);
-    if (sheet.getMaxRows() < rows) sheet.setRowCount(rows);
-    if (sheet.getMaxColumns() < columns) sheet.setColumnCount(columns);
-    sheet.getRange(0, 0, rows, columns).setValues(sheetData.cellData as never);
-    for (const [c, width] of Object.entries(sheetData.columnWidths)) sheet.setColumnWidth(Number(c), width);
-    if (sheetData.frozenRows > 0) sheet.setFrozenRows(sheetData.frozenRows);
+    // The whole sheet in one insertion: cell by cell (setValues) takes seconds for 50,000 rows.
+    const columnData = Object.fromEntries(Object.entries(sheetData.columnWidths).map(([c, w]) => [c, { w }]));
+    const sheet = book.insertSheet(name, {
+      index: book.getSheets().length,
+      sheet: {
+        name,
+        rowCount: Math.max(1000, sheetData.rowCount + 1),
+        columnCount: Math.max(20, sheetData.columnCount),
+        cellData: sheetData.cellData as IWorksheetData['cellData'],
+        columnData,
+        ...(sheetData.frozenRows > 0 ? { freeze: { xSplit: 0, ySplit: sheetData.frozenRows, startRow: sheetData.frozenRows, startColumn: -1 } } : {}),
+      },
+    });
     book.setActiveSheet(sheet);
     return name;
   }

@@ -1,0 +1,77 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FilePanel } from '../../../src/taskpane/FilePanel/FilePanel';
+import { MemoryFiles } from '../../workbook/memoryFiles';
+
+const setup = (files = new MemoryFiles(), locale: 'zh-CN' | 'en-US' = 'en-US') => {
+  render(<FilePanel locale={locale} files={files} />);
+  return files;
+};
+
+describe('FilePanel', () => {
+  it('opens another workbook of the folder', async () => {
+    const files = setup();
+    expect(await screen.findByText('Workbooks folder: /home/me/workbooks')).toBeTruthy();
+    await userEvent.click(screen.getByRole('combobox'));
+    await userEvent.click(screen.getByRole('option', { name: 'west.xlsx' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect(files.calls).toEqual(['open west.xlsx']);
+  });
+
+  it('uploads the chosen .xlsx from the keyboard-reachable button', async () => {
+    const files = setup();
+    await userEvent.upload(screen.getByTestId('upload-input'), new File(['x'], 'north.xlsx'));
+    await waitFor(() => expect(files.calls).toEqual(['upload north.xlsx']));
+  });
+
+  it('downloads .xlsx and portable .xlsx, and says when formulas were saved as values', async () => {
+    const files = setup();
+    files.frozenToValues = 2;
+    await userEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect(await screen.findByText('Downloaded "team.xlsx".')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Download portable .xlsx (no add-in needed)' }));
+    expect(await screen.findByText(/Downloaded "team-portable\.xlsx"\. 2 formulas have no native form/)).toBeTruthy();
+    expect(files.calls).toEqual(['download xlsx', 'download portable']);
+  });
+
+  it('imports a CSV as a new sheet, and asks which sheet of a many-sheet .xlsx', async () => {
+    const files = setup();
+    await userEvent.upload(screen.getByTestId('import-input'), new File(['a,b\n1,2'], '商机.csv'));
+    expect(await screen.findByText('Imported as the sheet "商机" (3 rows).')).toBeTruthy();
+    files.imports = [{ kind: 'chooseSheet', sheetNames: ['Deals', 'Leads'] }, { kind: 'inserted', sheetName: 'Leads', rows: 40, notImported: ['charts'] }];
+    await userEvent.upload(screen.getByTestId('import-input'), new File(['x'], 'crm.xlsx'));
+    expect(await screen.findByText('"crm.xlsx" has several sheets: choose one to import')).toBeTruthy();
+    await userEvent.click(screen.getByRole('combobox', { name: /crm\.xlsx/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'Leads' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import this sheet' }));
+    expect(await screen.findByText('Imported as the sheet "Leads" (40 rows). Not brought in: charts.')).toBeTruthy();
+    expect(files.calls).toEqual(['import 商机.csv', 'import crm.xlsx', 'import crm.xlsx Leads']);
+  });
+
+  it('lists versions newest first with Restore on each earlier one', async () => {
+    const files = setup(new MemoryFiles(), 'zh-CN');
+    const list = await screen.findByRole('list', { name: '版本历史' });
+    expect(list.querySelectorAll('li').length).toBe(3);
+    expect(list.querySelector("li")?.textContent).toBe(`第 3 版 · ${list.querySelector("li")?.textContent?.split(" · ")[1]} · 编辑\uFF08当前\uFF09`);
+    const buttons = screen.getAllByRole('button', { name: /^恢复第 \d 版/ });
+    expect(buttons.map((b) => b.getAttribute('aria-label')?.split('版')[0])).toEqual(['恢复第 2 ', '恢复第 1 ']);
+    await userEvent.click(buttons[0] as HTMLElement);
+    expect(files.calls).toEqual(['restore 2']);
+  });
+
+  it('a failure shows as an alert saying what went wrong', async () => {
+    const files = setup();
+    files.failNext = new Error('Cannot reach the local server');
+    await userEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That did not work: Cannot reach the local server');
+  });
+
+  it('shows what opening the workbook found (notices), in the pane language', async () => {
+    const files = new MemoryFiles();
+    files.notices = [{ zh: '第 3 版已损坏', en: 'Version 3 was damaged' }];
+    setup(files, 'zh-CN');
+    expect(screen.getByText('第 3 版已损坏')).toBeTruthy();
+    await screen.findByRole('list', { name: '版本历史' });
+  });
+});
