@@ -49,6 +49,15 @@ const MESSAGES = {
   },
 } as const;
 
+const HEADER_STYLE: IStyleData = { bl: 1 };
+const formatStyles = new Map<string, IStyleData>();
+/** One style object per format, shared by every cell that has it. */
+function formatStyle(pattern: string): IStyleData {
+  let style = formatStyles.get(pattern);
+  if (!style) formatStyles.set(pattern, (style = { n: { pattern } }));
+  return style;
+}
+
 function fromCsv(bytes: Uint8Array, fileName: string, locale: Locale): ImportResult {
   const table = parseCsv(bytes);
   if (table.rows.length === 0) throw new WorkbookFileError(MESSAGES.emptyCsv[locale](fileName));
@@ -58,9 +67,10 @@ function fromCsv(bytes: Uint8Array, fileName: string, locale: Locale): ImportRes
     row.forEach((cell, c) => {
       if (cell === null) return;
       const data: ICellData = { v: cell.v, t: cell.t };
-      if (cell.format) data.s = { n: { pattern: cell.format } };
-      else if (cell.t === 1) data.s = { n: { pattern: '@' } };
-      if (r === 0) data.s = { ...(data.s as IStyleData), bl: 1 };
+      // Text cells need no '@' format to stay text: their type says so (and 300,000 inline styles
+      // would cost the page seconds).
+      if (cell.format) data.s = formatStyle(cell.format);
+      if (r === 0) data.s = HEADER_STYLE;
       (cellData[r] ??= {})[c] = data;
       const shown = cell.format ? cell.format.length : String(cell.v).length;
       const wide = [...String(cell.v)].some((ch) => ch.charCodeAt(0) > 0x2e80) ? 2 : 1;

@@ -16,7 +16,7 @@ import type { Locale } from '../core';
 import { blankSnapshot, isWorkbookSnapshot } from '../files/snapshot';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
-import { writeXlsx } from '../files/xlsxWrite';
+import { exportXlsx } from './xlsxExporter';
 import { removeStaleTemps, writeFileAtomic } from './atomic';
 import { type Bilingual, STORE_MESSAGES } from './messages';
 
@@ -197,7 +197,7 @@ export class WorkbookStore {
 
   /** The workbook as .xlsx bytes (portable: native formulas only). */
   async xlsxBytes(portable: boolean): Promise<{ buffer: Buffer; frozenToValues: readonly string[] }> {
-    const { buffer, report } = await writeXlsx(JSON.parse(this.snapshotText), { portable });
+    const { buffer, report } = await exportXlsx(this.snapshotText, portable);
     return { buffer, frozenToValues: report.frozenToValues };
   }
 
@@ -235,7 +235,7 @@ export class WorkbookStore {
     const run = (async () => {
       await previous;
       const revision = this.revision;
-      const { buffer } = await writeXlsx(JSON.parse(this.snapshotText));
+      const { buffer } = await exportXlsx(this.snapshotText);
       const exports = [{ hash: sha256(buffer), revision }, ...(this.exportState.exports ?? [])].slice(0, 3);
       this.exportState = { exports };
       await writeFileAtomic(join(this.historyDir, 'state.json'), JSON.stringify(this.exportState));
