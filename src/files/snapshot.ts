@@ -113,8 +113,8 @@ export function freshId(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${idCounter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** The name of a new workbook's first sheet, as Excel names it in each language. */
-export const FIRST_SHEET_NAME: Readonly<Record<Locale, string>> = { 'zh-CN': 'Sheet1', 'en-US': 'Sheet1' };
+/** A new workbook's first sheet, named as Univer and Excel name it (in every language). */
+export const FIRST_SHEET_NAME = 'Sheet1';
 
 /** A new, empty workbook: one sheet, the size Univer gives a new sheet. */
 export function blankSnapshot(name: string, locale: Locale): WorkbookSnapshot {
@@ -126,7 +126,7 @@ export function blankSnapshot(name: string, locale: Locale): WorkbookSnapshot {
     locale: (locale === 'zh-CN' ? 'zhCN' : 'enUS') as WorkbookSnapshot['locale'],
     styles: {},
     sheetOrder: [sheetId],
-    sheets: { [sheetId]: { id: sheetId, name: FIRST_SHEET_NAME[locale], rowCount: DEFAULT_ROWS, columnCount: DEFAULT_COLUMNS, cellData: {} } },
+    sheets: { [sheetId]: { id: sheetId, name: FIRST_SHEET_NAME, rowCount: DEFAULT_ROWS, columnCount: DEFAULT_COLUMNS, cellData: {} } },
     resources: [],
   };
 }

@@ -8,7 +8,7 @@ import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, 
 import { useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookFiles } from '../../workbook/files';
-import { inLocale, ft } from './strings';
+import { ft } from './strings';
 import { useFilePanel } from './useFilePanel';
 import { VersionList } from './VersionList';
 
@@ -45,11 +45,6 @@ export function FilePanel({ locale, files }: FilePanelProps) {
 
   return (
     <section className={styles.root} aria-label={ft(locale, 'fileTab')}>
-      {files.notices.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{files.notices.map((n) => inLocale(n, locale)).join(' ')}</MessageBarBody>
-        </MessageBar>
-      )}
       {panel.outcome && (
         <MessageBar intent={panel.outcome.intent} role={panel.outcome.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{panel.outcome.text}</MessageBarBody>

@@ -51,6 +51,7 @@ export const ft = translator({
   versionsKept: { 'zh-CN': '保留最近 20 个版本以及每天最后一个版本。恢复不会删除任何版本。', 'en-US': 'The last 20 versions and the last of every day are kept. Restoring deletes nothing.' },
   failed: { 'zh-CN': '操作失败:{reason}', 'en-US': 'That did not work: {reason}' },
   busy: { 'zh-CN': '请稍候…', 'en-US': 'Working…' },
+  dismiss: { 'zh-CN': '知道了', 'en-US': 'Dismiss' },
 });
 
 /** A server text in the pane's language. */

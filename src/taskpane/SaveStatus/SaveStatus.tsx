@@ -2,8 +2,8 @@
  * The workbook's file name and save state under the pane's title: 已保存 14:02 / 正在保存… /
  * 未保存: why (with Reload when another tab saved first). Announced politely to screen readers.
  */
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../../core';
 import type { Bilingual, SaveState, WorkbookFiles } from '../../workbook/files';
 import { ft, inLocale, shortTime } from '../FilePanel/strings';
@@ -52,16 +52,35 @@ export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
   }
   const bad = state.kind === 'unsaved' || state.kind === 'conflict';
   return (
-    <div className={styles.root} data-save-state={state.kind}>
-      <Caption1 className={styles.name}>{files.fileName}</Caption1>
-      <Caption1 role="status" aria-live="polite" className={bad ? styles.problem : styles.ok}>
-        {saveStateText(state, locale)}
-      </Caption1>
-      {state.kind === 'conflict' && (
-        <Button size="small" onClick={() => files.reload()}>
-          {ft(locale, 'reload')}
+    <>
+      <div className={styles.root} data-save-state={state.kind}>
+        <Caption1 className={styles.name}>{files.fileName}</Caption1>
+        <Caption1 role="status" aria-live="polite" className={bad ? styles.problem : styles.ok}>
+          {saveStateText(state, locale)}
+        </Caption1>
+        {state.kind === 'conflict' && (
+          <Button size="small" onClick={() => files.reload()}>
+            {ft(locale, 'reload')}
+          </Button>
+        )}
+      </div>
+      <Notices locale={locale} notices={files.notices} />
+    </>
+  );
+}
+
+/** What opening the workbook found (versions set aside, parts of a file not brought in), until dismissed. */
+function Notices({ locale, notices }: { readonly locale: Locale; readonly notices: readonly Bilingual[] }) {
+  const [open, setOpen] = useState(notices.length > 0);
+  if (!open) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{notices.map((n) => inLocale(n, locale)).join(' ')}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => setOpen(false)}>
+          {ft(locale, 'dismiss')}
         </Button>
-      )}
-    </div>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

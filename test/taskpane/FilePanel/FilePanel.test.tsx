@@ -66,12 +66,4 @@ describe('FilePanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
     expect((await screen.findByRole('alert')).textContent).toBe('That did not work: Cannot reach the local server');
   });
-
-  it('shows what opening the workbook found (notices), in the pane language', async () => {
-    const files = new MemoryFiles();
-    files.notices = [{ zh: '第 3 版已损坏', en: 'Version 3 was damaged' }];
-    setup(files, 'zh-CN');
-    expect(screen.getByText('第 3 版已损坏')).toBeTruthy();
-    await screen.findByRole('list', { name: '版本历史' });
-  });
 });

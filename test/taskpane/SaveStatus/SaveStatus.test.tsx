@@ -37,6 +37,15 @@ describe('SaveStatus', () => {
   });
 });
 
+it('shows what opening the workbook found until dismissed, in the pane language', async () => {
+  const files = new MemoryFiles();
+  files.notices = [{ zh: '第 3 版已损坏,已改名保留', en: 'Version 3 was damaged and set aside' }];
+  render(<SaveStatus locale="zh-CN" files={files} />);
+  expect(screen.getByText('第 3 版已损坏,已改名保留')).toBeTruthy();
+  await userEvent.click(screen.getByRole('button', { name: '知道了' }));
+  expect(screen.queryByText('第 3 版已损坏,已改名保留')).toBeNull();
+});
+
 describe('App with and without files', () => {
   it('has a File tab only when the host gives files (Excel does not)', () => {
     const { unmount } = render(<App locale="en-US" workbook={new MemoryWorkbook()} />);

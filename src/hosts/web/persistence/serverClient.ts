@@ -2,6 +2,7 @@
  * The page's side of the local server's API (src/server/app.ts): every call carries the token the
  * server wrote into this page and names the workbook (`?book=` of the page's address).
  */
+import type { ImportResult } from '../../../files/importSheet';
 import type { Bilingual, VersionEntry } from '../../../workbook/files';
 
 export const TOKEN_HEADER = 'x-sales-review-token';
@@ -25,19 +26,8 @@ export class ServerError extends Error {
   }
 }
 
-export interface ImportResponse {
-  readonly sheet?: {
-    readonly name: string;
-    readonly rowCount: number;
-    readonly columnCount: number;
-    readonly cellData: Record<string, Record<string, unknown>>;
-    readonly columnWidths: Record<string, number>;
-    readonly frozenRows: number;
-  };
-  readonly sheetNames?: readonly string[];
-  readonly notImported: readonly string[];
-  readonly encoding?: string;
-}
+/** What /api/import answers: the importer's own result (src/files/importSheet.ts), as JSON. */
+export type ImportResponse = ImportResult;
 
 export interface ServerClient {
   readonly book: string | null;

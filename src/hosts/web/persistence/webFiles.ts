@@ -8,7 +8,7 @@
  * (with a growing pause). A save is based on the revision this page loaded or last saved; when
  * another tab saved first the server refuses it and this page says so instead of overwriting.
  */
-import { CommandType, type IWorkbookData, type IWorksheetData } from '@univerjs/core';
+import { CommandType, type IWorkbookData } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
 import { type Locale, uniqueSheetName } from '../../../core';
@@ -170,7 +170,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
         name,
         rowCount: Math.max(1000, sheetData.rowCount + 1),
         columnCount: Math.max(20, sheetData.columnCount),
-        cellData: sheetData.cellData as IWorksheetData['cellData'],
+        cellData: sheetData.cellData,
         columnData,
         ...(sheetData.frozenRows > 0 ? { freeze: { xSplit: 0, ySplit: sheetData.frozenRows, startRow: sheetData.frozenRows, startColumn: -1 } } : {}),
       },
