@@ -1,0 +1,155 @@
+/**
+ * The web host's autosave over a headless Univer and a recording server client: an edit is saved
+ * after the debounce with the revision it started from; hiding the page saves at once; a refused
+ * save (409) turns into "conflict" and stops saving; a failed one is retried; opening a snapshot
+ * with tables saves nothing by itself; imported sheets arrive whole.
+ */
+import type { IWorkbookData } from '@univerjs/core';
+import { TEMPLATES, planTemplate } from '../../../../src/core';
+import { type LoadedWorkbook, type ServerClient, ServerError } from '../../../../src/hosts/web/persistence/serverClient';
+import { type WebFiles, createWebFiles } from '../../../../src/hosts/web/persistence/webFiles';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../../src/hosts/web/univerSetup';
+import { createUniverWorkbook } from '../../../../src/hosts/web/univerWorkbook';
+import type { SaveState } from '../../../../src/workbook/files';
+
+const DELAY = 40;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class RecordingClient {
+  readonly saves: { base: number; keepalive: boolean; body: string }[] = [];
+  revision = 7;
+  failWith: Error | undefined;
+  readonly client: ServerClient = {
+    book: null,
+    load: async () => {
+      throw new Error('not used');
+    },
+    save: async (base, body, keepalive = false) => {
+      this.saves.push({ base, keepalive, body });
+      const failure = this.failWith;
+      if (failure) throw failure;
+      this.revision = base + 1;
+      return { revision: this.revision, savedAt: new Date().toISOString() };
+    },
+    versions: async () => [],
+    restore: async () => ({ revision: 1 }),
+    books: async () => ({ books: [], started: 'x.xlsx', folder: '/w' }),
+    upload: async () => ({ book: 'x.xlsx', notices: [] }),
+    download: async () => ({ blob: new Blob([]), fileName: 'x.xlsx', frozenToValues: 0 }),
+    importFile: async () => ({ sheet: { name: '导入', rowCount: 2, columnCount: 2, cellData: { 0: { 0: { v: '编号', t: 1 } }, 1: { 0: { v: '00123', t: 1 }, 1: { v: 5, t: 2 } } }, columnWidths: { 0: 64 }, frozenRows: 1 }, notImported: [] }),
+  };
+}
+
+function fakeLifecycle() {
+  const windowTarget = new EventTarget();
+  const documentTarget = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  return { window: windowTarget as unknown as Window, document: documentTarget as unknown as Document, documentTarget };
+}
+
+let host: HeadlessUniver;
+let files: WebFiles;
+let server: RecordingClient;
+let states: SaveState['kind'][];
+let lifecycle: ReturnType<typeof fakeLifecycle>;
+
+async function open(snapshot?: IWorkbookData): Promise<void> {
+  host = createHeadlessUniver('zh-CN');
+  if (snapshot) host.api.createWorkbook(snapshot);
+  server = new RecordingClient();
+  lifecycle = fakeLifecycle();
+  const loaded: LoadedWorkbook = { fileName: 'team.xlsx', revision: 7, savedAt: new Date().toISOString(), notices: [], snapshot: {} };
+  files = createWebFiles({ api: host.api, client: server.client, loaded, locale: 'zh-CN', delayMs: DELAY, navigate: () => undefined, reloadPage: () => undefined, deliver: () => undefined, lifecycle });
+  states = [];
+  files.subscribe((s) => states.push(s.kind));
+}
+
+afterEach(async () => {
+  files.dispose();
+  await host.dispose();
+});
+
+const typeInto = (a1: string, value: string | number) => host.api.getActiveWorkbook()?.getActiveSheet().getRange(a1).setValue(value);
+
+test('an edit is saved once after the debounce, based on the loaded revision; the next on the new one', async () => {
+  await open();
+  typeInto('A1', 150);
+  typeInto('A2', 160);
+  expect(files.getState().kind).toBe('pending');
+  expect(server.saves).toEqual([]);
+  await wait(DELAY * 4);
+  expect(server.saves.map((s) => s.base)).toEqual([7]);
+  expect(JSON.parse(server.saves[0]?.body ?? '{}').sheetOrder).toBeDefined();
+  expect(server.saves[0]?.body).toContain('160');
+  expect(files.getState().kind).toBe('saved');
+  expect(states).toEqual(['pending', 'saving', 'saved']);
+  typeInto('A3', 170);
+  await wait(DELAY * 4);
+  expect(server.saves.map((s) => s.base)).toEqual([7, 8]);
+});
+
+test('hiding the page saves at once (keepalive for small bodies), without waiting for the debounce', async () => {
+  await open();
+  typeInto('A1', 1);
+  lifecycle.documentTarget.visibilityState = 'hidden';
+  lifecycle.documentTarget.dispatchEvent(new Event('visibilitychange'));
+  await wait(5);
+  expect(server.saves.length).toBe(1);
+  expect(server.saves[0]?.keepalive).toBe(true);
+});
+
+test('a save refused because another tab saved first becomes a conflict, and nothing more is sent', async () => {
+  await open();
+  server.failWith = new ServerError(409, 'conflict', 9);
+  typeInto('A1', 1);
+  await wait(DELAY * 4);
+  expect(files.getState().kind).toBe('conflict');
+  typeInto('A2', 2);
+  await wait(DELAY * 4);
+  expect(server.saves.length).toBe(1);
+  await expect(files.saveNow()).rejects.toThrow(/另一个窗口/);
+});
+
+test('a failed save says why and is retried until it lands', async () => {
+  await open();
+  server.failWith = new TypeError('Failed to fetch');
+  typeInto('A1', 1);
+  await wait(DELAY * 3);
+  const state = files.getState();
+  expect(state.kind).toBe('unsaved');
+  expect(state.kind === 'unsaved' && state.reason.zh).toMatch(/无法连接本地服务器/);
+  server.failWith = undefined;
+  await files.saveNow();
+  expect(files.getState().kind).toBe('saved');
+  expect(server.saves.at(-1)?.base).toBe(7);
+});
+
+test('opening a snapshot with tables, lists and formats saves nothing by itself', async () => {
+  const maker = createHeadlessUniver('zh-CN');
+  const port = createUniverWorkbook(maker.api);
+  for (const spec of TEMPLATES) await port.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: true, portable: false }));
+  const snapshot = JSON.parse(JSON.stringify(maker.api.getActiveWorkbook()?.save())) as IWorkbookData;
+  await maker.dispose();
+  host = createHeadlessUniver('zh-CN');
+  server = new RecordingClient();
+  const loaded: LoadedWorkbook = { fileName: 'team.xlsx', revision: 3, savedAt: new Date().toISOString(), notices: [], snapshot };
+  lifecycle = fakeLifecycle();
+  // The listeners are in place before the snapshot opens, as in the page.
+  files = createWebFiles({ api: host.api, client: server.client, loaded, locale: 'zh-CN', delayMs: DELAY, navigate: () => undefined, reloadPage: () => undefined, deliver: () => undefined, lifecycle });
+  host.api.createWorkbook(snapshot);
+  await host.api.getFormula().onCalculationResultApplied();
+  await wait(DELAY * 5);
+  expect(server.saves).toEqual([]);
+  expect(files.getState().kind).toBe('saved');
+});
+
+test('an imported sheet arrives whole, typed, after the other sheets, and is saved', async () => {
+  await open();
+  const outcome = await files.importSheet(new Blob(['x']), '导入.csv');
+  expect(outcome).toMatchObject({ kind: 'inserted', sheetName: '导入', rows: 2 });
+  const sheet = host.api.getActiveWorkbook()?.getSheetByName('导入');
+  expect(sheet?.getRange('A2').getValue()).toBe('00123');
+  expect(sheet?.getRange('B2').getValue()).toBe(5);
+  expect(host.api.getActiveWorkbook()?.getSheets().map((s) => s.getSheetName())).toEqual(['Sheet1', '导入']);
+  await wait(DELAY * 4);
+  expect(server.saves.length).toBe(1);
+});
