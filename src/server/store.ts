@@ -128,9 +128,12 @@ export class WorkbookStore {
     if (xlsx !== undefined && (newest === undefined || outsideEdit)) {
       try {
         const { snapshot, notImported } = await readXlsx(xlsx, this.fileName, this.locale);
+        // The .xlsx is rewritten from the snapshot from now on: the file as it came stays in the history.
+        const original = `original-${stamp(new Date())}.xlsx`;
+        await writeFileAtomic(join(this.historyDir, original), xlsx);
         await this.commit(JSON.stringify(snapshot), 'import');
         if (outsideEdit) this.notices.push(STORE_MESSAGES.outsideEdit(this.fileName));
-        if (notImported.length > 0) this.notices.push(STORE_MESSAGES.notImported(this.fileName, notImported));
+        if (notImported.length > 0) this.notices.push(STORE_MESSAGES.notImported(this.fileName, notImported, join(basename(this.historyDir), original)));
       } catch (error) {
         if (!(error instanceof WorkbookFileError)) throw error;
         const aside = await this.setAside(this.xlsxPath);

@@ -234,12 +234,17 @@ describe('starting on damaged or outside-edited files', () => {
     await store.open();
     await store.save(1, snapshotBody('ours'));
     await store.flush();
-    writeFileSync(path, (await writeXlsx(JSON.parse(snapshotBody('edited in Excel')))).buffer);
+    const outside = (await writeXlsx(JSON.parse(snapshotBody('edited in Excel')))).buffer;
+    writeFileSync(path, outside);
+    writeFileSync(join(dir, 'outside.bin'), outside);
     const reopened = new WorkbookStore(path);
     await reopened.open();
     expect(reopened.current().snapshotText).toContain('edited in Excel');
     expect(reopened.current().notices[0]?.en).toMatch(/changed outside/);
     expect((await reopened.versions()).map((v) => v.source)).toEqual(['import', 'edit', 'new']);
+    // The file as it came is kept byte for byte: the .xlsx is rewritten from the snapshot from now on.
+    const kept = readdirSync(reopened.historyDir).find((n) => n.startsWith('original-'));
+    expect(readFileSync(join(reopened.historyDir, kept ?? 'none'))).toEqual(readFileSync(join(dir, 'outside.bin')));
   });
 
   test('an .xlsx that does not parse is set aside and a new workbook opens, with a message', async () => {
