@@ -25,6 +25,7 @@ import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
 import { RequestRefused, TOKEN_HEADER, checkHost, checkOrigin, checkToken, isPlainWorkbookName, resolveWorkbook } from './guard';
 import { RevisionConflict, WorkbookStore } from './store';
+import { stopXlsxExporter } from './xlsxExporter';
 
 export interface AppOptions {
   readonly distDir: string;
@@ -113,6 +114,8 @@ export interface App {
   readonly token: string;
   /** Writes pending .xlsx exports; call before stopping. */
   flush(): Promise<void>;
+  /** Flushes, stops listening and stops the export worker. */
+  close(): Promise<void>;
   store(book: string | null): Promise<WorkbookStore>;
 }
 
@@ -271,6 +274,11 @@ export function createApp(options: AppOptions): App {
     token,
     async flush() {
       await Promise.all([...stores.values()].map(async (s) => (await s.catch(() => undefined))?.flush()));
+    },
+    async close() {
+      await this.flush();
+      await new Promise((resolve) => server.close(resolve));
+      await stopXlsxExporter();
     },
     store: storeOf,
   };

@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], projectRoot: string): Promis
     process.exit(1);
   }
   const stop = (): void => {
-    void app.flush().finally(() => process.exit(0));
+    void app.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

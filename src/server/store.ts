@@ -231,6 +231,8 @@ export class WorkbookStore {
       this.exportTimer = undefined;
       void this.exportNow().catch((error: unknown) => console.error(`Could not write ${this.xlsxPath}:`, error));
     }, this.exportDelayMs);
+    // A pending export never keeps the process alive (the server flushes before it stops).
+    this.exportTimer.unref();
   }
 
   private async exportNow(): Promise<void> {

@@ -74,8 +74,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await app.flush();
-  await new Promise((resolve) => app.server.close(resolve));
+  await app.close();
 });
 
 const snapshotBody = (marker: string): string => {
