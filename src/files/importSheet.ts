@@ -31,6 +31,7 @@ export interface ImportResult {
 }
 
 const MAX_SHEET_NAME = 31;
+const WIDTH_SAMPLE_ROWS = 500;
 const sheetNameOf = (fileName: string): string =>
   (fileName.replace(/\.[^.]+$/, '').replace(/[\\/?*[\]:]/g, '_').trim() || 'Import').slice(0, MAX_SHEET_NAME);
 
@@ -72,9 +73,13 @@ function fromCsv(bytes: Uint8Array, fileName: string, locale: Locale): ImportRes
       if (cell.format) data.s = formatStyle(cell.format);
       if (r === 0) data.s = HEADER_STYLE;
       (cellData[r] ??= {})[c] = data;
-      const shown = cell.format ? cell.format.length : String(cell.v).length;
-      const wide = [...String(cell.v)].some((ch) => ch.charCodeAt(0) > 0x2e80) ? 2 : 1;
-      widths[c] = Math.min(60, Math.max(widths[c] ?? 6, shown * wide + 2));
+      // Widths from the first rows are enough (and measuring 50,000 rows costs the import time).
+      if (r < WIDTH_SAMPLE_ROWS) {
+        const text = String(cell.v);
+        const shown = cell.format ? cell.format.length : text.length;
+        const wide = /[\u2e80-\uffff]/.test(text) ? 2 : 1;
+        widths[c] = Math.min(60, Math.max(widths[c] ?? 6, shown * wide + 2));
+      }
     });
   });
   return {
