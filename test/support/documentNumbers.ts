@@ -1,5 +1,5 @@
 /**
- * The documents' numbers every template must compute (DESIGN.md §3 of the shared docs, the seeds):
+ * The documents' numbers every template must compute (the source documents' worked examples):
  * one table, checked against any reader of displayed cell text — headless Univer, LibreOffice's
  * CSV of a file we wrote, a workbook read back. `read(templateId, dataRow, columnKey)` returns the
  * text a spreadsheet shows in that cell ('' for blank).

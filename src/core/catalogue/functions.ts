@@ -1,5 +1,5 @@
 /**
- * The one table of every SALES function (DOMAIN.md §3). Excel's wrappers and metadata, the zh-CN
+ * The one table of every SALES function. Excel's wrappers and metadata, the zh-CN
  * metadata, the web host's registrations and the function guide are all generated or read from it.
  */
 import { ATTAINMENT, CHANGE, FORECASTACCURACY, GAP } from '../metrics/attainment';
