@@ -75,3 +75,23 @@ test('an edit typed with the keyboard survives kill -9 of the server, and an ear
   assert.equal(await cellText(page, SHEET, 'H3'), '91.7%');
   assert.deepEqual(errors, []);
 });
+
+test('two tabs on one workbook: the one that is behind is told to reload and overwrites nothing', { timeout: 180_000 }, async () => {
+  server ??= await serveDist();
+  browser ??= await launchBrowser();
+  const book = 'two-tabs.xlsx';
+  const first = await openPage(browser, server, { book });
+  const second = await openPage(browser, server, { book });
+  const setA1 = (page, value) => page.evaluate((v) => window.salesReview.api.getActiveWorkbook().getActiveSheet().getRange('A1').setValue(v), value);
+  await setA1(first.page, 'from tab 1');
+  await waitSaved(first.page);
+  await setA1(second.page, 'from tab 2');
+  await second.page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'conflict', null, { timeout: 20_000 });
+  assert.match(await second.page.locator('[data-save-state]').textContent(), /另一个窗口已保存了此工作簿/);
+  // Reloading shows what tab 1 saved; tab 2's edit was never written over it.
+  await Promise.all([second.page.waitForEvent('load'), second.page.getByRole('button', { name: '重新加载' }).click()]);
+  await second.page.waitForFunction(() => window.salesReview?.api.getActiveWorkbook()?.getActiveSheet().getRange('A1').getValue() === 'from tab 1', null, { timeout: 60_000 });
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await first.page.close();
+  await second.page.close();
+});
