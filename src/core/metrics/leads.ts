@@ -5,7 +5,7 @@ import { type Arg, type Result, type Scalar, finite } from '../values';
 
 export type LeadGrade = 'A' | 'B' | 'C';
 
-/** Response time limits per grade, in hours (seed 002: A 2 h, B 24 h; C is a product default of 7 days). */
+/** Response time limits per grade, in hours (source 002, docs/DOMAIN.md: A 2 h, B 24 h; C is a product default of 7 days). */
 export const SLA_HOURS: Readonly<Record<LeadGrade, number>> = { A: 2, B: 24, C: 168 };
 
 export const DEFAULT_GRADE_THRESHOLDS = { a: 80, b: 50 } as const;

@@ -1,6 +1,6 @@
 /**
- * 表1 dimensions and the root causes the documents name for each (seed 002 表1 and steps 1–4,
- * seed 001, seed 003), offered in step 3 as suggestions. Labels come from the 表1 list itself
+ * 表1 dimensions and the root causes the documents name for each (sources 002 表1 and steps 1–4, 001 and 003,
+ * as docs/DOMAIN.md lists them), offered in step 3 as suggestions. Labels come from the 表1 list itself
  * (specs/method.ts DIMENSIONS), so a renamed dimension changes in one place.
  */
 import type { Locale, Localized } from '../i18n';

@@ -1,5 +1,5 @@
 /**
- * 数据整理 (seed 000 step 1): before anything is analysed, drop duplicate rows (identical input
+ * 数据整理 (source 000 step 1, docs/DOMAIN.md): before anything is analysed, drop duplicate rows (identical input
  * cells) and invalid rows (a required cell empty, text or a negative number in a number column, a
  * date that is not a date), and say where each is — sheet, 1-based sheet row, column label.
  * Blank rows (every input cell empty: a template's ready-made rows) are neither.

@@ -1,5 +1,5 @@
 /**
- * Step 5, 持续跟踪 (seed 002 第四步): the next review starts from the open and recent actions of the
+ * Step 5, 持续跟踪 (source 002 第四步, docs/DOMAIN.md): the next review starts from the open and recent actions of the
  * last ones (表3), each with its status; plus the review id and the empty draft the wizard starts from.
  */
 import { isoFromSerial } from '../dates';
@@ -73,7 +73,7 @@ export function newReviewId(date: number, existingIds: readonly string[]): strin
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** First check one month after the review (seed 002 第四步: 实施1个月后首次评估). */
+/** First check one month after the review (source 002 第四步, docs/DOMAIN.md: 实施1个月后首次评估). */
 export const NEXT_REVIEW_DAYS = 30;
 
 export function emptyDraft(options: { readonly today: number; readonly existingIds: readonly string[] }): ReviewDraft {

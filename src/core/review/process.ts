@@ -1,5 +1,5 @@
 /**
- * Step 2, 过程评估 (seed 000 §2): the four areas — sales process, team, customers, market — each
+ * Step 2, 过程评估 (source 000 §2, docs/DOMAIN.md): the four areas — sales process, team, customers, market — each
  * with evidence sentences drawn from the analysis and an empty note for the manager.
  */
 import type { Locale, Localized } from '../i18n';

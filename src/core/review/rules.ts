@@ -1,5 +1,5 @@
 /**
- * Step 3, 问题诊断: the findings the wizard proposes by itself (DOMAIN §4), each written as
+ * Step 3, 问题诊断: the findings the wizard proposes by itself (docs/DOMAIN.md §4), each written as
  * 问题 → 影响 → 原因 in the pane's language. Ids are `rule:key` with a key taken from the data
  * (sheet row, region, stage, grade), so the same workbook gives the same ids on every run.
  */

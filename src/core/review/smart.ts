@@ -1,5 +1,5 @@
 /**
- * Step 4's SMART check (seed 002 第二步: 具体、可衡量、可实现、相关性、时间限制): an action can be
+ * Step 4's SMART check (source 002 第二步, docs/DOMAIN.md: 具体、可衡量、可实现、相关性、时间限制): an action can be
  * written only with a task, an owner, a due date after today (and a start not after it), a named
  * metric with a numeric target, and a finding it answers. Each issue says what to fix.
  */

@@ -21,7 +21,7 @@ export type WorkbookData = Partial<Record<TemplateId, ReadTable>>;
 /** 高 / 中 / 低. */
 export type Severity = 'high' | 'medium' | 'low';
 
-/** Thresholds the manager may edit (DOMAIN §4): attainment below `high` → 高, below `medium` → 中, below 1 → 低. */
+/** Thresholds the manager may edit (docs/DOMAIN.md §4): attainment below `high` → 高, below `medium` → 中, below 1 → 低. */
 export interface ReviewThresholds {
   readonly attainmentHigh: number; // 0.8
   readonly attainmentMedium: number; // 0.95
@@ -174,7 +174,7 @@ export interface Analysis {
   readonly summary: KpiSummary;
 }
 
-/** The four areas of process evaluation (seed 000). */
+/** The four areas of process evaluation (source 000, docs/DOMAIN.md). */
 export type ProcessArea = 'process' | 'team' | 'customer' | 'market';
 
 export interface AreaEvaluation {

@@ -81,7 +81,7 @@ export function utf8Bytes(text: string): number {
 
 // ——— reads ———
 
-/** The most a read's response may weigh (DESIGN §1: ≤ 4 MB per request). */
+/** The most a read's response may weigh (docs/DESIGN.md §1: ≤ 4 MB per request). */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 /** Chunks aim at 3 MB: a quarter of headroom for rows longer than the ones measured so far. */
 export const CHUNK_TARGET_BYTES = 3 * 1024 * 1024;

@@ -88,7 +88,7 @@ export function formulaLanguage(displayLanguage: string): FormulaLanguage {
 
 const FORMULA_LEAD = /^[=+\-@]/;
 
-/** Text that Excel would take for a formula gets the text prefix `'` (formula injection, DESIGN §5). */
+/** Text that Excel would take for a formula gets the text prefix `'` (formula injection, docs/DESIGN.md §5). */
 export const literalText = (text: string): string => (FORMULA_LEAD.test(text) ? `'${text}` : text);
 
 /** The number format a column's cells get. A formula typed into an `@` (text) cell stays text, so computed columns never get `@`. */

@@ -1,4 +1,4 @@
-/** Step 2 过程评估: the four areas of seed 000 (流程, 团队, 客户, 市场), each with evidence from step 1 and a note. */
+/** Step 2 过程评估: the four areas of source 000 (流程, 团队, 客户, 市场; docs/DOMAIN.md §1), each with evidence from step 1 and a note. */
 import { Caption1, Card, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import { AREA_LABELS, type AreaEvaluation, type Locale } from '../../core';

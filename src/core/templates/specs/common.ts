@@ -10,7 +10,7 @@ export const DIRECTION = [L('越高越好', 'Higher is better'), L('越低越好
 /** The review id stamped on rows the wizard writes, so a second run updates instead of duplicating. */
 export const reviewIdColumn: ColumnSpec = { key: 'reviewId', label: L('复盘编号', 'Review ID'), type: 'text', width: 14 };
 
-/** 达成率 colours (seed 002 表2): below 90% red, 90–100% amber, from 100% green. */
+/** 达成率 colours (source 002 表2, docs/DOMAIN.md): below 90% red, 90–100% amber, from 100% green. */
 export const attainmentColours = (column: string): ConditionalFormatSpec[] => [
   { column, rule: { kind: 'lessThan', value: 0.9 }, tone: 'bad' },
   { column, rule: { kind: 'between', min: 0.9, max: 0.999999999 }, tone: 'warn' },

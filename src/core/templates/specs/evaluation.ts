@@ -1,4 +1,4 @@
-/** Measurement tables: multi-dimensional KPIs (seed 003 §4), before/after (seed 002 step 4), review log (seed 000). */
+/** Measurement tables: multi-dimensional KPIs (source 003 §4, docs/DOMAIN.md), before/after (source 002 step 4, docs/DOMAIN.md), review log (source 000, docs/DOMAIN.md). */
 import type { Localized } from '../../i18n';
 import type { TemplateSpec } from '../types';
 import { DIRECTION, L, attainmentColours, isLowerBetter, reviewIdColumn } from './common';
@@ -21,7 +21,7 @@ export const kpi: TemplateSpec = {
     { key: 'actual', label: L('实际', 'Actual'), type: 'number', width: 10 },
     { key: 'attainment', label: L('达成率', 'Attainment'), type: 'percent', width: 10, formula: { call: 'ATTAINMENT', args: ['{actual}', '{target}', '{direction}'] } },
   ],
-  // The metrics seed 003 §4 names; targets and actuals are the team's own.
+  // The metrics source 003 §4 names (docs/DOMAIN.md §2); targets and actuals are the team's own.
   samples: [
     { category: L('结果', 'Result'), metric: L('销售额', 'Revenue'), direction: HIGHER },
     { category: L('过程', 'Process'), metric: L('新增线索量', 'New leads'), direction: HIGHER },

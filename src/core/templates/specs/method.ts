@@ -1,4 +1,4 @@
-/** The method's own tables (seed 002): 表1 diagnosis, 表2 goals, 表3 execution tracking, execution plan. */
+/** The method's own tables (source 002, docs/DOMAIN.md): 表1 diagnosis, 表2 goals, 表3 execution tracking, execution plan. */
 import type { TemplateSpec } from '../types';
 import { L, SEVERITY, attainmentColours, reviewIdColumn } from './common';
 

@@ -1,4 +1,4 @@
-/** Pipeline tables: the sales funnel (seeds 003 §2, 004 §3) and lead grading (seed 002 step 2). */
+/** Pipeline tables: the sales funnel (sources 003 §2 and 004 §3, docs/DOMAIN.md) and lead grading (source 002 step 2, docs/DOMAIN.md). */
 import type { TemplateSpec } from '../types';
 import { L } from './common';
 
