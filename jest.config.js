@@ -1,11 +1,16 @@
-/** Jest: ts-jest transpiles (tsc --noEmit does the type checking); jsdom only for React components. */
+/**
+ * Jest: ts-jest transpiles (tsc --noEmit does the type checking); jsdom only for React components.
+ * Two projects: `unit` needs nothing but `npm install`; `build` checks what `npm run build` emits
+ * in dist/ (the manifest, the Excel bundle, its metadata) and runs after the build in `npm test`.
+ */
 const FAST_CHECK_RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** The suites that read dist/. */
+const BUILD_SUITES = ['test/manifest/manifest.test.ts', 'test/functions/bundle.test.ts', 'test/functions/metadata.test.ts'];
+
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // esmShims maps the ESM-only packages Univer requires to CommonJS (lazily, for every test file).
   setupFiles: ['<rootDir>/test/support/jsdomSetup.ts', '<rootDir>/test/hosts/web/esmShims.ts'],
   transform: {
@@ -18,5 +23,18 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   globals: { FAST_CHECK_RUNS },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      testPathIgnorePatterns: ['/node_modules/', ...BUILD_SUITES.map((suite) => `<rootDir>/${suite}`)],
+    },
+    { ...common, displayName: 'build', testMatch: BUILD_SUITES.map((suite) => `<rootDir>/${suite}`) },
+  ],
 };

@@ -4,9 +4,10 @@
  *    custom-functions-metadata-plugin turns into functions.json (en-US);
  *  - src/functions/locales.generated.json — zh-CN names and descriptions by id, which the
  *    webpack build merges into functions.zh-CN.json.
- * `npm run generate` rewrites both; a test fails when they are stale.
+ * `npm run generate` rewrites both; `npm run generate -- --check` (part of `npm run lint`) fails when
+ * they are stale.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS, type FunctionSpec } from '../src/core';
 
@@ -54,7 +55,21 @@ export const GENERATED = {
   'src/functions/locales.generated.json': zhCnLocale,
 } as const;
 
+/** The generated files that differ from what the catalogue makes now (empty when up to date). */
+export function staleGenerated(): string[] {
+  return Object.entries(GENERATED).flatMap(([path, make]) => {
+    const file = join(ROOT, path);
+    return existsSync(file) && readFileSync(file, 'utf8') === make() ? [] : [path];
+  });
+}
+
 if (require.main === module) {
+  if (process.argv.includes('--check')) {
+    // `npm run lint` runs this: a stale wrapper is caught without a build (docs/adr/0005-generated-wrappers.md).
+    const stale = staleGenerated();
+    for (const path of stale) console.error(`${path} is stale: run \`npm run generate\` and commit the result.`);
+    process.exit(stale.length ? 1 : 0);
+  }
   for (const [path, make] of Object.entries(GENERATED)) {
     writeFileSync(join(ROOT, path), make());
     console.log(`wrote ${path}`);

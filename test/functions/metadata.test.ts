@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS } from '../../src/core';
-import { GENERATED } from '../../scripts/generate-functions';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -33,12 +32,6 @@ function readMetadata(file: string): MetadataFunction[] {
 }
 
 const HAN = /\p{Script=Han}/u;
-
-describe('generated sources', () => {
-  it.each(Object.entries(GENERATED))('%s is up to date with the catalogue (run npm run generate)', (path, make) => {
-    expect(readFileSync(join(ROOT, path), 'utf8')).toBe(make());
-  });
-});
 
 describe('functions.json (en-US)', () => {
   const metadata = readMetadata('functions.json');
