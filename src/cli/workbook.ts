@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate } from '../core';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, findTemplate, planTemplate } from '../core';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
 import { writeXlsx } from '../files/xlsxWrite';
@@ -39,10 +39,10 @@ export interface CliIo {
 function templatesOf(list: string): TemplateSpec[] {
   if (list === 'all') return [...TEMPLATES];
   const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !TEMPLATES.some((t) => t.id === id));
+  const unknown = ids.filter((id) => findTemplate(id) === undefined);
   if (unknown.length > 0) throw new UsageError(`Unknown template ${unknown.map((u) => `"${u}"`).join(', ')}. Known: ${TEMPLATES.map((t) => t.id).join(', ')}.`);
   if (ids.length === 0) throw new UsageError('--templates needs at least one template id (or all).');
-  return ids.map((id) => TEMPLATES.find((t) => t.id === id) as TemplateSpec);
+  return ids.map((id) => findTemplate(id) as TemplateSpec);
 }
 
 async function refuseExisting(path: string, force: boolean): Promise<void> {

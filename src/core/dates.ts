@@ -26,7 +26,10 @@ export function isoFromSerial(serial: number): string {
   return new Date(Math.round((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
 }
 
-/** The local calendar day of a moment, as a serial: what a spreadsheet's TODAY() returns. */
-export function serialOfLocalDay(year: number, monthIndex: number, day: number): number {
-  return serialFromDate(year, monthIndex + 1, day);
+/**
+ * The day of a moment in the local calendar of the machine, as a serial: what a spreadsheet's
+ * TODAY() returns there. Every host asks this one function (callers pass `new Date()`).
+ */
+export function todaySerial(now: Date): number {
+  return serialFromDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './values';
 export * from './dates';
 export * from './i18n';
+export * from './domain';
 export type { CalcContext, Metric } from './lift';
 export { FUNCTIONS, NAMESPACE, callsSalesFunction, evaluate, functionById, portableFormula, qualifiedName } from './catalogue';
 export type { FunctionSpec, ParamSpec, ResultKind } from './catalogue';

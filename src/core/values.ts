@@ -19,6 +19,11 @@ export interface Shape {
 
 export const isMatrix = (arg: Arg | Result): arg is Matrix => Array.isArray(arg);
 
+/**
+ * The one blank-cell rule (docs/DOMAIN.md §5): nothing, an empty string, or text of only white
+ * space. Functions skip such a cell, the review's cleaning treats it as empty, and a write may
+ * fill a trailing row whose input cells are all blank.
+ */
 export function isBlank(value: unknown): value is null | undefined | '' {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }

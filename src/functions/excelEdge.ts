@@ -3,7 +3,7 @@
  * through `evaluate`, core errors out as `CustomFunctions.Error`. Every generated wrapper calls
  * `callFromExcel`, so this is the only Excel-specific calculation code.
  */
-import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, serialOfLocalDay } from '../core';
+import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, todaySerial } from '../core';
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -39,16 +39,11 @@ function fromExcelCell(cell: unknown): Scalar {
   return null;
 }
 
-/** Today's serial in the user's local calendar, as Excel's TODAY() gives it. */
-export function todaySerial(now: Date = new Date()): number {
-  return serialOfLocalDay(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
 export function toExcelResult(result: Result): ExcelCell[][] {
   if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
   return [[toExcelCell(result)]];
 }
 
 export function callFromExcel(id: string, args: readonly unknown[]): ExcelCell[][] {
-  return toExcelResult(evaluate(id, args.map(fromExcel), { today: todaySerial() }));
+  return toExcelResult(evaluate(id, args.map(fromExcel), { today: todaySerial(new Date()) }));
 }

@@ -1,6 +1,6 @@
 /** Day serials of the 1900 date system, as Excel, Univer and Google Sheets count them. */
 import fc from 'fast-check';
-import { isoFromSerial, serialFromDate, serialFromIso, serialOfLocalDay } from '../../src/core';
+import { isoFromSerial, serialFromDate, serialFromIso, todaySerial } from '../../src/core';
 
 declare const FAST_CHECK_RUNS: number | undefined;
 const numRuns = typeof FAST_CHECK_RUNS === 'number' && FAST_CHECK_RUNS > 0 ? FAST_CHECK_RUNS : 1000;
@@ -21,8 +21,9 @@ describe('serialFromDate', () => {
     expect(serialFromDate(year, month, day)).toBe(serial);
   });
 
-  test('serialOfLocalDay takes a 0-based month, like Date', () => {
-    expect(serialOfLocalDay(2024, 2, 25)).toBe(45376);
+  test('todaySerial is the local calendar day of the moment, whatever the time of day', () => {
+    expect(todaySerial(new Date(2024, 2, 25, 0, 0, 1))).toBe(45376);
+    expect(todaySerial(new Date(2024, 2, 25, 23, 59, 59))).toBe(45376);
   });
 });
 

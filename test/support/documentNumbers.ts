@@ -43,7 +43,6 @@ export const BOTTLENECK_STAGE = L('需求确认', 'Needs confirmed');
 /** Where a template's cells are in a sheet: header row and column of each key (from the same plan the hosts render). */
 export function layoutOf(template: TemplateId, locale: Locale) {
   const spec = templateById(template);
-  if (!spec) throw new Error(`no template ${template}`);
   const plan = planTemplate(spec, { locale, samples: true, portable: true });
   return {
     plan,

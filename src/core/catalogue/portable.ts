@@ -3,6 +3,9 @@
  * for the functions the templates use. Blank inputs give a blank, like the SALES versions; the
  * divisions give #DIV/0! by themselves.
  */
+import { nativeIsLowerBetter } from '../domain/direction';
+import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS } from '../metrics/leads';
+
 const blankIfAny = (cells: readonly string[], body: string): string =>
   `IF(OR(${cells.map((c) => `${c}=""`).join(',')}),"",${body})`;
 
@@ -15,15 +18,18 @@ export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => stri
       [a, t],
       polarity === undefined
         ? higher(a, t)
-        : `IF(OR(${polarity}="lower",${polarity}=-1,${polarity}="越低越好",${polarity}="Lower is better"),${lower(a, t)},${higher(a, t)})`,
+        : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`,
     ),
   GAP: ([a = '', t = '']) => blankIfAny([a, t], `${t}-${a}`),
   CHANGE: ([before = '', after = '']) => blankIfAny([before, after], `(${after}-${before})/ABS(${before})`),
   CONVERSION: ([converted = '', total = '']) => blankIfAny([converted, total], `${converted}/${total}`),
   WEIGHTED: ([amount = '', probability = '']) => blankIfAny([amount, probability], `${amount}*${probability}`),
-  LEADGRADE: ([score = '']) => blankIfAny([score], `IF(${score}>=80,"A",IF(${score}>=50,"B","C"))`),
-  SLADUE: ([grade = '', received = '']) =>
-    blankIfAny([grade, received], `${received}+IF(${grade}="A",2,IF(${grade}="B",24,168))/24`),
+  LEADGRADE: ([score = '']) =>
+    blankIfAny([score], `IF(${score}>=${DEFAULT_GRADE_THRESHOLDS.a},"A",IF(${score}>=${DEFAULT_GRADE_THRESHOLDS.b},"B","C"))`),
+  SLADUE: ([grade = '', received = '']) => {
+    const key = `UPPER(TRIM(${grade}))`;
+    return blankIfAny([grade, received], `${received}+IF(${key}="A",${SLA_HOURS.A},IF(${key}="B",${SLA_HOURS.B},${SLA_HOURS.C}))/24`);
+  },
   DELAY: ([planned = '', actual = '']) =>
     `IF(${planned}="","",IF(${actual}<>"",INT(${actual})-INT(${planned}),IF(TODAY()>INT(${planned}),TODAY()-INT(${planned}),"")))`,
 };

@@ -1,5 +1,5 @@
 /** Validation of a goal breakdown's input: one message per field, in zh-CN and en-US. */
-import type { Localized } from '../i18n';
+import { L, type Localized } from '../i18n';
 import { decimalOf, pow10 } from './decimal';
 import type { GoalError, GoalErrorCode, GoalField, GoalInput } from './types';
 
@@ -9,7 +9,6 @@ export const MAX_REGIONS = 50;
 /** Most whole units a target may hold (beyond it, cells stop being exact integers in a double). */
 export const MAX_UNITS = 1e15;
 
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
 const nth = (i: number): Localized => L(`第 ${i + 1} 个`, `#${i + 1}`);
 
 /** Messages by field kind and code: what is wrong and what to do. */

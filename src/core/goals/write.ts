@@ -4,6 +4,7 @@
  * as the template's own formulas at the row each lands on. No key: the rows are appended, never
  * written over existing ones.
  */
+import { missingColumnMessage } from '../domain';
 import type { Locale, Localized } from '../i18n';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
@@ -31,16 +32,7 @@ export function goalTableWrite(
   const missing = GOAL_INPUT_COLUMNS.filter((key) => !match.columns.has(key)).map((key) => goals.columns.find((c) => c.key === key)!.label[match.locale]);
   if (missing.length > 0) {
     const sheet = table.sheetName;
-    const list = { 'zh-CN': missing.map((m) => `“${m}”`).join('、'), 'en-US': missing.map((m) => `"${m}"`).join(', ') };
-    return {
-      ok: false,
-      sheetName: sheet,
-      missing,
-      message: {
-        'zh-CN': `工作表“${sheet}”缺少列 ${list['zh-CN']}(或已改名)。请恢复这些列的标题后重试;未写入任何内容。`,
-        'en-US': `Sheet "${sheet}" has no column ${list['en-US']} (missing or renamed). Restore the headers and try again; nothing was written.`,
-      },
-    };
+    return { ok: false, sheetName: sheet, missing, message: missingColumnMessage(sheet, missing, 'nothingWritten') };
   }
 
   const layout = specLayout(goals.columns, table, match, options.portable ?? false);

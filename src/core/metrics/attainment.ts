@@ -1,21 +1,9 @@
 /** Target attainment family: ATTAINMENT, GAP, CHANGE, FORECASTACCURACY. */
+import { type Polarity, readPolarity } from '../domain/direction';
 import { divZero, valueError } from '../errors';
 import { elementwise, withNumbers } from '../lift';
 import { type Arg, type Result, type Scalar, finite } from '../values';
 
-export type Polarity = 'higher' | 'lower';
-
-const HIGHER = new Set(['higher', 'high', 'up', '1', 'higher is better', '越高越好', '高']);
-const LOWER = new Set(['lower', 'low', 'down', '-1', 'lower is better', '越低越好', '低']);
-
-/** Reads a direction cell: blank means higher-is-better; the KPI sheet's 方向 labels are accepted as they are. */
-export function readPolarity(value: Scalar): Polarity | undefined {
-  if (value === null) return 'higher';
-  const key = String(value).trim().toLowerCase();
-  if (HIGHER.has(key)) return 'higher';
-  if (LOWER.has(key)) return 'lower';
-  return undefined;
-}
 
 /**
  * Attainment of a target. Higher-is-better: (actual − target + |target|) / |target|, which is

@@ -4,10 +4,11 @@
  * date that is not a date), and say where each is — sheet, 1-based sheet row, column label.
  * Blank rows (every input cell empty: a template's ready-made rows) are neither.
  */
-import { readPolarity } from '../metrics/attainment';
+import { L } from '../i18n';
+import { missingColumnMessage, readPolarity } from '../domain';
 import type { TemplateId } from '../templates/types';
-import { MAX_SERIAL, type TableView, isBlankCell, readDate, sheetRowOf } from './read';
-import { tr } from './text';
+import { MAX_SERIAL, type TableView, readDate, sheetRowOf } from './read';
+import { isBlank } from '../values';
 import type { CleaningIssue, ReadValue } from './types';
 
 /** Columns the analysis cannot do without, beyond the spec's required ones. */
@@ -91,10 +92,7 @@ export function cleanTable(view: TableView): CleanResult {
         row: table.headerRow + 1,
         kind: 'invalid',
         column: label,
-        message: tr(
-          `工作表“${sheetName}”缺少列“${label}”(或已改名),该表未参与分析。`,
-          `Sheet "${sheetName}" has no column "${label}" (missing or renamed); the sheet was left out of the analysis.`,
-        ),
+        message: missingColumnMessage(sheetName, label, 'sheetSkipped'),
       });
     }
     return { issues, valid: 0, dropped: 0 };
@@ -140,7 +138,7 @@ export function cleanTable(view: TableView): CleanResult {
         sheetName,
         row: sheetRowOf(table, i),
         kind: 'duplicate',
-        message: tr(`与第 ${firstRow} 行完全相同(重复行),已剔除。`, `Identical to row ${firstRow} (duplicate); left out.`),
+        message: L(`与第 ${firstRow} 行完全相同(重复行),已剔除。`, `Identical to row ${firstRow} (duplicate); left out.`),
       });
       continue;
     }
@@ -189,8 +187,8 @@ function cellHash(v: ReadValue | undefined): number {
 }
 
 const sameCell = (a: ReadValue | undefined, b: ReadValue | undefined): boolean => {
-  const blankA = isBlankCell(a);
-  if (blankA || isBlankCell(b)) return blankA && isBlankCell(b);
+  const blankA = isBlank(a);
+  if (blankA || isBlank(b)) return blankA && isBlank(b);
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 };
@@ -229,22 +227,22 @@ class HashSet {
 
 function cellProblem(column: InputColumn, v: ReadValue | undefined): CleaningIssue['message'] | undefined {
   const label = column.label;
-  if (isBlankCell(v)) {
-    return column.required ? tr(`“${label}”为必填项,当前为空。`, `"${label}" is required but empty.`) : undefined;
+  if (isBlank(v)) {
+    return column.required ? L(`“${label}”为必填项,当前为空。`, `"${label}" is required but empty.`) : undefined;
   }
   switch (column.check) {
     case 'unsigned':
     case 'signed':
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return tr(`“${label}”应为数字,当前为“${shown(v)}”。`, `"${label}" should be a number, found "${shown(v)}".`);
+        return L(`“${label}”应为数字,当前为“${shown(v)}”。`, `"${label}" should be a number, found "${shown(v)}".`);
       }
-      if (column.check === 'unsigned' && v < 0) return tr(`“${label}”不能为负数(${v})。`, `"${label}" cannot be negative (${v}).`);
+      if (column.check === 'unsigned' && v < 0) return L(`“${label}”不能为负数(${v})。`, `"${label}" cannot be negative (${v}).`);
       return undefined;
     case 'date':
-      return readDate(v) === null ? tr(`“${label}”应为日期,当前为“${shown(v)}”。`, `"${label}" should be a date, found "${shown(v)}".`) : undefined;
+      return readDate(v) === null ? L(`“${label}”应为日期,当前为“${shown(v)}”。`, `"${label}" should be a date, found "${shown(v)}".`) : undefined;
     case 'direction':
-      return readPolarity(typeof v === 'string' ? v.trim() : (v ?? null)) === undefined
-        ? tr(`“${label}”应为“越高越好”或“越低越好”,当前为“${shown(v)}”。`, `"${label}" should be "Higher is better" or "Lower is better", found "${shown(v)}".`)
+      return readPolarity(v ?? null) === undefined
+        ? L(`“${label}”应为“越高越好”或“越低越好”,当前为“${shown(v)}”。`, `"${label}" should be "Higher is better" or "Lower is better", found "${shown(v)}".`)
         : undefined;
     default:
       return undefined;

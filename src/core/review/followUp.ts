@@ -4,7 +4,8 @@
  */
 import { isoFromSerial } from '../dates';
 import { delay } from '../metrics/time';
-import { isBlankCell, readDate, readText, viewOf } from './read';
+import { isBlank } from '../values';
+import { readDate, readText, viewOf } from './read';
 import { rate } from './summaryResults';
 import type { AreaEvaluation, FollowUpItem, FollowUpStatus, ReviewDraft, WorkbookData } from './types';
 
@@ -43,7 +44,7 @@ export function followUpItems(data: WorkbookData, today: number, options: Follow
   const recent = options.recentDays ?? 90;
   const items: FollowUpItem[] = [];
   view.table.rows.forEach((row, i) => {
-    if (isBlankCell(row[cAction])) return;
+    if (isBlank(row[cAction])) return;
     const reviewId = readText(row[cReview]);
     if (options.excludeReviewId !== undefined && reviewId === options.excludeReviewId) return;
     const planned = readDate(row[cPlanned]);

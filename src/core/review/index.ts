@@ -2,7 +2,7 @@
 export * from './types';
 export { REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
-export { AREA_LABELS, evaluateProcess } from './process';
+export { evaluateProcess } from './process';
 export { MAX_ROW_FINDINGS, attainmentSeverity, diagnose, type DiagnoseOptions } from './rules';
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel, dimensionOfLabel, dimensionOfMetric } from './causes';
 export { checkSmart } from './smart';

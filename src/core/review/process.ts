@@ -2,22 +2,15 @@
  * Step 2, 过程评估 (source 000 §2, docs/DOMAIN.md): the four areas — sales process, team, customers, market — each
  * with evidence sentences drawn from the analysis and an empty note for the manager.
  */
-import type { Locale, Localized } from '../i18n';
-import { specOf } from './read';
-import { comma, num, pct, tr } from './text';
-import type { Analysis, AreaEvaluation, AttainmentLine, ProcessArea } from './types';
-
-const AREAS: readonly ProcessArea[] = ['process', 'team', 'customer', 'market'];
-
-export const AREA_LABELS: Readonly<Record<ProcessArea, Localized>> = {
-  process: tr('销售流程', 'Sales process'),
-  team: tr('销售团队', 'Sales team'),
-  customer: tr('客户', 'Customers'),
-  market: tr('市场', 'Market'),
-};
+import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, verdictOf } from '../domain';
+import { L, type Locale } from '../i18n';
+import { type TemplateId, templateById } from '../templates';
+import { dimensionOfMetric } from './causes';
+import { comma, num, pct } from './text';
+import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 
 const attained = (line: AttainmentLine, locale: Locale): string =>
-  line.attainment === null ? tr('未填报', 'not reported')[locale] : pct(line.attainment);
+  line.attainment === null ? L('未填报', 'not reported')[locale] : pct(line.attainment);
 
 const lines = (items: readonly AttainmentLine[], locale: Locale): string => comma(items.map((l) => `${l.name} ${attained(l, locale)}`), locale);
 
@@ -29,9 +22,9 @@ function spread(items: readonly AttainmentLine[]): { best: AttainmentLine; worst
   return { best: sorted[0] as AttainmentLine, worst: sorted[sorted.length - 1] as AttainmentLine };
 }
 
-function noData(id: Parameters<typeof specOf>[0], locale: Locale): string {
-  const sheet = specOf(id).sheetName[locale];
-  return tr(`暂无数据:未找到或未填写“${sheet}”`, `No data: "${sheet}" is missing or empty`)[locale];
+function noData(id: TemplateId, locale: Locale): string {
+  const sheet = templateById(id).sheetName[locale];
+  return L(`暂无数据:未找到或未填写“${sheet}”`, `No data: "${sheet}" is missing or empty`)[locale];
 }
 
 function processEvidence(a: Analysis, locale: Locale): string[] {
@@ -39,23 +32,23 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
   const f = a.summary.funnel;
   if (f !== undefined && f.steps.length > 1) {
     const steps = f.steps.slice(1).map((s) => `${s.stage} ${s.stepRate === null ? '—' : pct(s.stepRate)}`);
-    out.push(tr(`漏斗阶段转化率:${comma(steps, 'zh-CN')}`, `Step conversion: ${comma(steps, 'en-US')}`)[locale]);
-    if (f.bottleneck !== null) out.push(tr(`瓶颈阶段:${f.bottleneck}`, `Bottleneck stage: ${f.bottleneck}`)[locale]);
+    out.push(L(`漏斗阶段转化率:${comma(steps, 'zh-CN')}`, `Step conversion: ${comma(steps, 'en-US')}`)[locale]);
+    if (f.bottleneck !== null) out.push(L(`瓶颈阶段:${f.bottleneck}`, `Bottleneck stage: ${f.bottleneck}`)[locale]);
     const slow = f.steps.filter((s) => s.avgDays !== null).sort((x, y) => (y.avgDays ?? 0) - (x.avgDays ?? 0))[0];
-    if (slow !== undefined) out.push(tr(`停留最久:${slow.stage}(平均 ${num(slow.avgDays ?? 0)} 天)`, `Longest stage: ${slow.stage} (${num(slow.avgDays ?? 0)} days on average)`)[locale]);
+    if (slow !== undefined) out.push(L(`停留最久:${slow.stage}(平均 ${num(slow.avgDays ?? 0)} 天)`, `Longest stage: ${slow.stage} (${num(slow.avgDays ?? 0)} days on average)`)[locale]);
   } else out.push(noData('funnel', locale));
   const act = a.summary.actions;
   if (act !== undefined && act.total > 0) {
     const rate = act.completionRate === null ? '—' : pct(act.completionRate);
     out.push(
-      tr(
+      L(
         `改进措施 ${act.total} 项:已完成 ${act.completed} 项(${rate}),延期完成 ${act.late} 项,逾期未完成 ${act.overdue} 项`,
         `${act.total} actions: ${act.completed} done (${rate}), ${act.late} done late, ${act.overdue} overdue`,
       )[locale],
     );
   } else if (act === undefined) out.push(noData('execution', locale));
   if (act?.plan !== undefined && act.plan.total > 0) {
-    out.push(tr(`执行计划表 ${act.plan.total} 项任务,${act.plan.pastDue} 项已过完成时间且无完成记录`, `Execution plan: ${act.plan.total} tasks, ${act.plan.pastDue} past due with no completion recorded`)[locale]);
+    out.push(L(`执行计划表 ${act.plan.total} 项任务,${act.plan.pastDue} 项已过完成时间且无完成记录`, `Execution plan: ${act.plan.total} tasks, ${act.plan.pastDue} past due with no completion recorded`)[locale]);
   }
   return out;
 }
@@ -64,20 +57,20 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
   const out: string[] = [];
   const g = a.summary.goals;
   if (g !== undefined && g.byOwner.length > 0) {
-    out.push(tr(`负责人达成率:${lines(g.byOwner, 'zh-CN')}`, `Attainment by owner: ${lines(g.byOwner, 'en-US')}`)[locale]);
+    out.push(L(`负责人达成率:${lines(g.byOwner, 'zh-CN')}`, `Attainment by owner: ${lines(g.byOwner, 'en-US')}`)[locale]);
     const s = spread(g.byOwner);
     if (s !== undefined) {
-      out.push(tr(`最高 ${s.best.name} ${attained(s.best, locale)},最低 ${s.worst.name} ${attained(s.worst, locale)}`, `Best ${s.best.name} ${attained(s.best, locale)}, lowest ${s.worst.name} ${attained(s.worst, locale)}`)[locale]);
+      out.push(L(`最高 ${s.best.name} ${attained(s.best, locale)},最低 ${s.worst.name} ${attained(s.worst, locale)}`, `Best ${s.best.name} ${attained(s.best, locale)}, lowest ${s.worst.name} ${attained(s.worst, locale)}`)[locale]);
     }
   } else out.push(noData('goals', locale));
   const mix = Object.entries(a.summary.actions?.qualityMix ?? {});
   if (mix.length > 0) {
     const text = comma(mix.map(([q, n]) => `${q} ${n}`), locale);
-    out.push(tr(`措施完成质量:${text}`, `Action quality: ${text}`)[locale]);
+    out.push(L(`措施完成质量:${text}`, `Action quality: ${text}`)[locale]);
   }
   for (const m of a.summary.evaluation?.metrics ?? []) {
-    if (!/新人|上岗|培训|onboard|ramp|new[- ]hire|training/i.test(m.metric) || m.change === null) continue;
-    out.push(tr(`${m.metric}:${num(m.before ?? 0)}→${num(m.after ?? 0)}(${pct(m.change, true)})`, `${m.metric}: ${num(m.before ?? 0)} → ${num(m.after ?? 0)} (${pct(m.change, true)})`)[locale]);
+    if (dimensionOfMetric(m.metric) !== 'capability' || m.change === null) continue;
+    out.push(L(`${m.metric}:${num(m.before ?? 0)}→${num(m.after ?? 0)}(${pct(m.change, true)})`, `${m.metric}: ${num(m.before ?? 0)} → ${num(m.after ?? 0)} (${pct(m.change, true)})`)[locale]);
   }
   return out;
 }
@@ -87,15 +80,13 @@ function customerEvidence(a: Analysis, locale: Locale): string[] {
   const grades = a.summary.leads?.byGrade ?? [];
   for (const g of grades) {
     const r = g.breachRate === null ? '—' : pct(g.breachRate);
-    out.push(tr(`${g.grade} 级线索 ${g.total} 条,响应超时率 ${r}`, `Grade ${g.grade}: ${g.total} leads, ${r} answered late`)[locale]);
+    out.push(L(`${g.grade} 级线索 ${g.total} 条,响应超时率 ${r}`, `Grade ${g.grade}: ${g.total} leads, ${r} answered late`)[locale]);
   }
   if (a.summary.leads === undefined) out.push(noData('leads', locale));
-  const verdict = (met: boolean | null, improved: boolean | null | undefined): Localized =>
-    met === true ? tr('达标', 'met') : met === false ? tr('未达标', 'missed') : improved === true ? tr('改善', 'improved') : improved === false ? tr('恶化', 'worse') : tr('持平', 'no change');
   for (const m of a.summary.evaluation?.metrics ?? []) {
     if (m.change === null) continue;
-    const v = verdict(m.met, m.improved);
-    out.push(tr(`效果评估:${m.metric} ${pct(m.change, true)}(${v['zh-CN']})`, `Before/after: ${m.metric} ${pct(m.change, true)} (${v['en-US']})`)[locale]);
+    const v = VERDICT_LABELS[verdictOf(m.change, m.goalChange, m.polarity ?? 'higher') ?? 'flat'];
+    out.push(L(`效果评估:${m.metric} ${pct(m.change, true)}(${v['zh-CN']})`, `Before/after: ${m.metric} ${pct(m.change, true)} (${v['en-US']})`)[locale]);
   }
   return out;
 }
@@ -107,12 +98,12 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
   const o = g.overall;
   out.push(
     o.attainment === null
-      ? tr('总体:尚无已填报的实际完成', 'Overall: no actuals reported yet')[locale]
-      : tr(`总体达成率 ${pct(o.attainment)}(实际 ${num(o.actual)} / 目标 ${num(o.target)})`, `Overall attainment ${pct(o.attainment)} (actual ${num(o.actual)} / target ${num(o.target)})`)[locale],
+      ? L('总体:尚无已填报的实际完成', 'Overall: no actuals reported yet')[locale]
+      : L(`总体达成率 ${pct(o.attainment)}(实际 ${num(o.actual)} / 目标 ${num(o.target)})`, `Overall attainment ${pct(o.attainment)} (actual ${num(o.actual)} / target ${num(o.target)})`)[locale],
   );
-  if (g.byRegion.length > 0) out.push(tr(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
+  if (g.byRegion.length > 0) out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
   const notes = [...new Set((g.belowTarget ?? []).map((r) => r.analysis).filter((t) => t !== ''))].slice(0, 3);
-  for (const note of notes) out.push(tr(`差异分析:${note}`, `Variance note: ${note}`)[locale]);
+  for (const note of notes) out.push(L(`差异分析:${note}`, `Variance note: ${note}`)[locale]);
   return out;
 }
 
@@ -123,5 +114,5 @@ export function evaluateProcess(analysis: Analysis, locale: Locale): AreaEvaluat
     customer: customerEvidence,
     market: marketEvidence,
   };
-  return AREAS.map((area) => ({ area, evidence: build[area](analysis, locale), note: '' }));
+  return PROCESS_AREAS.map((area) => ({ area, evidence: build[area](analysis, locale), note: '' }));
 }

@@ -20,12 +20,6 @@ export function toReadTable(templateId: TemplateId, snapshot: TableSnapshot): Re
   return { ...snapshot, templateId };
 }
 
-/** The template spec of an id; every TemplateId has one. */
-export function specOf(id: TemplateId): TemplateSpec {
-  const spec = templateById(id);
-  if (spec === undefined) throw new Error(`no template ${id}`);
-  return spec;
-}
 
 export interface TableView {
   readonly spec: TemplateSpec;
@@ -40,7 +34,7 @@ export interface TableView {
 export function viewOf(data: WorkbookData, id: TemplateId): TableView | undefined {
   const table = data[id];
   if (table === undefined) return undefined;
-  const spec = specOf(id);
+  const spec = templateById(id);
   const match = matchHeaderSafe(spec, table.header);
   return { spec, table, locale: match.locale, columns: match.columns, missing: match.missing };
 }
@@ -53,7 +47,6 @@ function matchHeaderSafe(spec: TemplateSpec, header: readonly unknown[]) {
 /** 1-based sheet row of data row `i`, as the user sees it. */
 export const sheetRowOf = (table: TableSnapshot, i: number): number => table.headerRow + 2 + i;
 
-export const isBlankCell = (v: ReadValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export function readText(v: ReadValue | undefined): string {
   if (v === null || v === undefined) return '';

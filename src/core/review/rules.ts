@@ -3,10 +3,10 @@
  * 问题 → 影响 → 原因 in the pane's language. Ids are `rule:key` with a key taken from the data
  * (sheet row, region, stage, grade), so the same workbook gives the same ids on every run.
  */
-import type { Locale, Localized } from '../i18n';
+import { L, type Locale, type Localized } from '../i18n';
 import { DEFAULT_THRESHOLDS } from './analysis';
 import { dimensionOfMetric } from './causes';
-import { amount, day, num, pct, tr } from './text';
+import { amount, day, num, pct } from './text';
 import type { ActionRowResult, Analysis, AttainmentLine, Dimension, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -75,9 +75,9 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
 
 function shareOf(gap: number, period: number | null | undefined, ctx: Context): Localized {
   const g = amount(gap, ctx.unit);
-  if (period === null || period === undefined || period <= 0) return tr(`差距 ${g}`, `Gap of ${g}`);
+  if (period === null || period === undefined || period <= 0) return L(`差距 ${g}`, `Gap of ${g}`);
   const p = amount(period, ctx.unit);
-  return tr(`差距 ${g},占季度目标 ${p} 的 ${pct(gap / period)}`, `Gap of ${g}, ${pct(gap / period)} of the period target ${p}`);
+  return L(`差距 ${g},占季度目标 ${p} 的 ${pct(gap / period)}`, `Gap of ${g}, ${pct(gap / period)} of the period target ${p}`);
 }
 
 function goalRules(analysis: Analysis, ctx: Context): void {
@@ -105,7 +105,7 @@ function goalRowFinding(row: GoalRowResult, period: number | null | undefined, c
     `r${row.sheetRow}`,
     'goals',
     severity,
-    tr(
+    L(
       `${who || `第 ${row.sheetRow} 行`} ${row.month} 未达成月度目标:达成率 ${pct(row.attainment)}(实际 ${actual} / 目标 ${target})`,
       `${whoEn || `Row ${row.sheetRow}`} ${row.month}: below the monthly target, attainment ${pct(row.attainment)} (actual ${actual} / target ${target})`,
     ),
@@ -126,7 +126,7 @@ function goalLineFinding(line: AttainmentLine, period: number | null, ctx: Conte
     name,
     'goals',
     severity,
-    tr(
+    L(
       `${name || '整体'}累计未达成目标:达成率 ${pct(line.attainment)}(实际 ${actual} / 目标 ${target})`,
       `${name || 'Overall'}: below target, attainment ${pct(line.attainment)} (actual ${actual} / target ${target})`,
     ),
@@ -151,13 +151,13 @@ function funnelRules(analysis: Analysis, ctx: Context): void {
       '',
       'conversion',
       r < 0.3 ? 'high' : r < 0.6 ? 'medium' : 'low',
-      tr(
+      L(
         `销售漏斗瓶颈在“${step.stage}”:阶段转化率 ${pct(r)}(${previous.stage} ${num(previous.count)} → ${num(step.count)})`,
         `Funnel bottleneck at "${step.stage}": step conversion ${pct(r)} (${previous.stage} ${num(previous.count)} → ${num(step.count)})`,
       ),
       first > 0
-        ? tr(`该阶段流失 ${num(lost)} 个商机,占首阶段的 ${pct(lost / first)}`, `${num(lost)} opportunities lost at this stage, ${pct(lost / first)} of the first stage`)
-        : tr(`该阶段流失 ${num(lost)} 个商机`, `${num(lost)} opportunities lost at this stage`),
+        ? L(`该阶段流失 ${num(lost)} 个商机,占首阶段的 ${pct(lost / first)}`, `${num(lost)} opportunities lost at this stage, ${pct(lost / first)} of the first stage`)
+        : L(`该阶段流失 ${num(lost)} 个商机`, `${num(lost)} opportunities lost at this stage`),
     );
   }
   const limit = ctx.thresholds.stageDays;
@@ -169,8 +169,8 @@ function funnelRules(analysis: Analysis, ctx: Context): void {
       s.stage,
       'process',
       s.avgDays > 2 * limit ? 'high' : 'medium',
-      tr(`“${s.stage}”阶段平均停留 ${num(s.avgDays)} 天,超过 ${num(limit)} 天`, `"${s.stage}" takes ${num(s.avgDays)} days on average, over ${num(limit)} days`),
-      tr('拉长成交周期,商机可能流失', 'Longer sales cycle; opportunities may be lost'),
+      L(`“${s.stage}”阶段平均停留 ${num(s.avgDays)} 天,超过 ${num(limit)} 天`, `"${s.stage}" takes ${num(s.avgDays)} days on average, over ${num(limit)} days`),
+      L('拉长成交周期,商机可能流失', 'Longer sales cycle; opportunities may be lost'),
     );
   }
 }
@@ -185,11 +185,11 @@ function leadRules(analysis: Analysis, ctx: Context): void {
       g.grade,
       'leads',
       g.breachRate >= 2 * ctx.thresholds.slaBreachRate ? 'high' : 'medium',
-      tr(
+      L(
         `${g.grade} 级线索响应超时率 ${pct(g.breachRate)}(共 ${g.total} 条,${g.breached} 条超过 ${num(hours)} 小时时限)`,
         `Grade ${g.grade} leads: ${pct(g.breachRate)} answered late (${g.breached} of ${g.total} over the ${num(hours)}-hour limit)`,
       ),
-      tr(`${g.breached} 条线索未及时跟进,可能流失商机`, `Opportunities may be lost: ${g.breached} not answered in time`),
+      L(`${g.breached} 条线索未及时跟进,可能流失商机`, `Opportunities may be lost: ${g.breached} not answered in time`),
     );
   }
 }
@@ -203,8 +203,8 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
       `r${item.sheetRow}`,
       'process',
       item.days > 14 ? 'high' : 'medium',
-      tr(`措施“${item.action}”已逾期 ${item.days} 天(计划 ${planned} 完成,尚未完成)`, `Action "${item.action}" is ${item.days} days overdue (planned ${planned}, not done)`),
-      tr('改进措施未落地,相关问题仍在持续', 'The improvement has not landed; the problem persists'),
+      L(`措施“${item.action}”已逾期 ${item.days} 天(计划 ${planned} 完成,尚未完成)`, `Action "${item.action}" is ${item.days} days overdue (planned ${planned}, not done)`),
+      L('改进措施未落地,相关问题仍在持续', 'The improvement has not landed; the problem persists'),
       item.reason,
     );
     return;
@@ -216,8 +216,8 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
     `r${item.sheetRow}`,
     'process',
     item.days > 7 ? 'medium' : 'low',
-    tr(`措施“${item.action}”延期 ${item.days} 天完成(计划 ${planned},实际 ${actual})`, `Action "${item.action}" done ${item.days} days late (planned ${planned}, done ${actual})`),
-    tr(`改进效果推迟 ${item.days} 天显现`, `The improvement took effect ${item.days} days later`),
+    L(`措施“${item.action}”延期 ${item.days} 天完成(计划 ${planned},实际 ${actual})`, `Action "${item.action}" done ${item.days} days late (planned ${planned}, done ${actual})`),
+    L(`改进效果推迟 ${item.days} 天显现`, `The improvement took effect ${item.days} days later`),
     item.reason,
   );
 }
@@ -235,8 +235,8 @@ function actionRules(analysis: Analysis, ctx: Context): void {
         '',
         'process',
         'high',
-        tr(`${actions.overdue} 项措施已逾期未完成`, `${actions.overdue} actions are overdue`),
-        tr('改进措施未落地,相关问题仍在持续', 'The improvements have not landed; the problems persist'),
+        L(`${actions.overdue} 项措施已逾期未完成`, `${actions.overdue} actions are overdue`),
+        L('改进措施未落地,相关问题仍在持续', 'The improvements have not landed; the problems persist'),
       );
     }
     if (actions.late > 0) {
@@ -246,8 +246,8 @@ function actionRules(analysis: Analysis, ctx: Context): void {
         '',
         'process',
         'medium',
-        tr(`${actions.late} 项措施延期完成`, `${actions.late} actions were done late`),
-        tr('改进效果推迟显现', 'The improvements took effect later'),
+        L(`${actions.late} 项措施延期完成`, `${actions.late} actions were done late`),
+        L('改进效果推迟显现', 'The improvements took effect later'),
       );
     }
   }
@@ -260,23 +260,23 @@ function actionRules(analysis: Analysis, ctx: Context): void {
       '',
       'process',
       done / due < 0.5 ? 'high' : 'medium',
-      tr(`到期措施完成率 ${pct(done / due)}(${done}/${due}),低于 ${pct(ctx.thresholds.completionRate)}`, `Only ${pct(done / due)} of due actions done (${done}/${due}), below ${pct(ctx.thresholds.completionRate)}`),
-      tr('复盘结论未转化为行动,改进闭环断裂', 'Review conclusions are not turning into action; the loop is broken'),
+      L(`到期措施完成率 ${pct(done / due)}(${done}/${due}),低于 ${pct(ctx.thresholds.completionRate)}`, `Only ${pct(done / due)} of due actions done (${done}/${due}), below ${pct(ctx.thresholds.completionRate)}`),
+      L('复盘结论未转化为行动,改进闭环断裂', 'Review conclusions are not turning into action; the loop is broken'),
     );
   }
   const plan = actions.plan;
   if (plan !== undefined && plan.pastDue > 0) {
     const names = plan.pastDueTasks.slice(0, 3).join('、');
     const namesEn = plan.pastDueTasks.slice(0, 3).join(', ');
-    const more = plan.pastDue > 3 ? tr(' 等', ' …') : tr('', '');
+    const more = plan.pastDue > 3 ? L(' 等', ' …') : L('', '');
     push(
       ctx,
       'plan.pastDue',
       '',
       'process',
       'medium',
-      tr(`执行计划表中 ${plan.pastDue} 项任务已过完成时间,表3 无完成记录:${names}${more['zh-CN']}`, `${plan.pastDue} planned tasks are past due with no completion in T3: ${namesEn}${more['en-US']}`),
-      tr('执行进度不透明,无法确认改进是否落地', 'Progress is not visible; nobody can tell whether the changes landed'),
+      L(`执行计划表中 ${plan.pastDue} 项任务已过完成时间,表3 无完成记录:${names}${more['zh-CN']}`, `${plan.pastDue} planned tasks are past due with no completion in T3: ${namesEn}${more['en-US']}`),
+      L('执行进度不透明,无法确认改进是否落地', 'Progress is not visible; nobody can tell whether the changes landed'),
     );
   }
 }
@@ -297,8 +297,8 @@ function evaluationRules(analysis: Analysis, ctx: Context): void {
         key,
         dimension,
         severity,
-        tr(`“${m.metric}”未达到目标变化:${fromTo},目标 ${pct(m.goalChange, true)}`, `"${m.metric}" missed its target change: ${fromToEn}, target ${pct(m.goalChange, true)}`),
-        tr('改进措施效果不及预期', 'The improvement fell short of its goal'),
+        L(`“${m.metric}”未达到目标变化:${fromTo},目标 ${pct(m.goalChange, true)}`, `"${m.metric}" missed its target change: ${fromToEn}, target ${pct(m.goalChange, true)}`),
+        L('改进措施效果不及预期', 'The improvement fell short of its goal'),
       );
     } else if (m.met === null && m.improved === false) {
       push(
@@ -307,8 +307,8 @@ function evaluationRules(analysis: Analysis, ctx: Context): void {
         key,
         dimension,
         'high',
-        tr(`“${m.metric}”恶化:${fromTo}`, `"${m.metric}" got worse: ${fromToEn}`),
-        tr('改进后指标反而变差', 'The metric got worse after the change'),
+        L(`“${m.metric}”恶化:${fromTo}`, `"${m.metric}" got worse: ${fromToEn}`),
+        L('改进后指标反而变差', 'The metric got worse after the change'),
       );
     }
   }
@@ -320,18 +320,18 @@ function kpiRules(analysis: Analysis, ctx: Context): void {
     const severity = attainmentSeverity(m.attainment, ctx.thresholds);
     if (severity === null) continue;
     const unit = m.unit ?? '';
-    const lower = m.polarity === 'lower' ? tr(',越低越好', ', lower is better') : tr('', '');
+    const lower = m.polarity === 'lower' ? L(',越低越好', ', lower is better') : L('', '');
     push(
       ctx,
       'kpi.belowTarget',
       `r${m.sheetRow ?? 0}`,
       dimensionOfMetric(m.metric),
       severity,
-      tr(
+      L(
         `KPI“${m.metric}”达成率 ${pct(m.attainment)}(实际 ${num(m.actual ?? 0)}${unit} / 目标 ${num(m.target ?? 0)}${unit}${lower['zh-CN']})`,
         `KPI "${m.metric}" at ${pct(m.attainment)} (actual ${num(m.actual ?? 0)}${unit ? ` ${unit}` : ''} / target ${num(m.target ?? 0)}${unit ? ` ${unit}` : ''}${lower['en-US']})`,
       ),
-      tr(`${m.category || '该'}类指标未达标`, `${m.category || 'A'} metric below target`),
+      L(`${m.category || '该'}类指标未达标`, `${m.category || 'A'} metric below target`),
     );
   }
 }

@@ -2,7 +2,8 @@
  * The KPI summary of the tracking sheets (表3 and 执行计划表, 效果评估, KPI), from input columns
  * with the core metric functions (DELAY, CHANGE, ATTAINMENT), respecting each metric's direction.
  */
-import { attainment, change, readPolarity } from '../metrics/attainment';
+import { readPolarity, verdictOf } from '../domain';
+import { attainment, change } from '../metrics/attainment';
 import { delay } from '../metrics/time';
 import type { CleanTable } from './cleaning';
 import * as read from './read';
@@ -114,8 +115,9 @@ export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['ev
       const after = readNumber(row[cAfter]);
       const changed = after === null ? null : rate(change(before, after));
       const goalChange = readNumber(row[cGoal]);
-      const met = changed === null || goalChange === null ? null : polarity === 'lower' ? changed <= goalChange : changed >= goalChange;
-      const improved = changed === null || changed === 0 ? null : polarity === 'lower' ? changed < 0 : changed > 0;
+      const met = goalChange === null || changed === null ? null : verdictOf(changed, goalChange, polarity) === 'met';
+      const trend = verdictOf(changed, null, polarity);
+      const improved = trend === null || trend === 'flat' ? null : trend === 'improved';
       return {
         metric: readText(row[cMetric]),
         change: changed,

@@ -2,7 +2,6 @@
 import { isoFromSerial } from '../dates';
 import type { Locale, Localized } from '../i18n';
 
-export const tr = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
 
 // Fixed 'en-US' grouping so a sentence is the same on every machine (tests compare text).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

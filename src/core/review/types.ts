@@ -3,6 +3,7 @@
  * The pane shows and edits these values; `core/review` computes them from tables read through the
  * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
  */
+import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
 import type { CellValue as ReadValue, TableSnapshot } from '../workbook';
@@ -174,8 +175,6 @@ export interface Analysis {
   readonly summary: KpiSummary;
 }
 
-/** The four areas of process evaluation (source 000, docs/DOMAIN.md). */
-export type ProcessArea = 'process' | 'team' | 'customer' | 'market';
 
 export interface AreaEvaluation {
   readonly area: ProcessArea;

@@ -5,15 +5,15 @@
  * replaces its rows instead of adding more, and never touches anyone else's rows. Everything is
  * checked first; any problem returns errors and no writes at all.
  */
-import type { Locale } from '../i18n';
-import { DIRECTION, SEVERITY } from '../templates/specs/common';
+import { L, type Locale } from '../i18n';
+import { AREA_LABELS, DIRECTION_LABELS } from '../domain';
+import { SEVERITY } from '../templates/specs/common';
 import { QUALITY } from '../templates/specs/method';
 import type { TableWrite } from '../workbook';
 import { analyseWorkbook } from './analysis';
 import { dimensionLabel } from './causes';
-import { AREA_LABELS } from './process';
 import { isSerial, readText } from './read';
-import { comma, list, pct, tr } from './text';
+import { comma, list, pct } from './text';
 import type { Analysis, ReviewDraft, Severity, WorkbookData } from './types';
 import { type ReviewWriteError, type WriteTable, openTarget } from './writeTable';
 
@@ -57,7 +57,7 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   const errors: ReviewWriteError[] = [];
   const { locale, portable } = options;
   const reviewId = draft.reviewId.trim();
-  if (reviewId === '') errors.push({ sheet: '', message: tr('复盘编号为空。', 'The review ID is empty.') });
+  if (reviewId === '') errors.push({ sheet: '', message: L('复盘编号为空。', 'The review ID is empty.') });
 
   // A table is needed when there is something to write to it; one that exists is written even
   // with no rows, so a second run that dropped rows clears them (same key, nothing left).
@@ -77,7 +77,7 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   const reviewLog = open('reviewLog', true);
 
   if (diagnosis) {
-    const origin = tr(`复盘 ${reviewId}`, `Review ${reviewId}`)[diagnosis.locale];
+    const origin = L(`复盘 ${reviewId}`, `Review ${reviewId}`)[diagnosis.locale];
     draft.findings.forEach((f, i) => {
       diagnosis.addRow(
         {
@@ -90,15 +90,15 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
           recordedOn: draft.date,
           reviewId,
         },
-        tr(`第 ${i + 1} 个问题`, `finding ${i + 1}`),
+        L(`第 ${i + 1} 个问题`, `finding ${i + 1}`),
       );
     });
   }
   for (const a of draft.actions) {
-    const what = tr(`措施“${a.task}”`, `action "${a.task}"`);
+    const what = L(`措施“${a.task}”`, `action "${a.task}"`);
     const target = a.metric.trim() !== '' && a.targetValue !== null ? `${a.metric.trim()} ${a.targetText?.trim() || a.targetValue}` : '';
     // The target metric has no column of its own; it rides with the output so follow-up can find it.
-    const output = target === '' ? a.output : a.output.trim() === '' ? tr(`目标:${target}`, `Target: ${target}`)[plan?.locale ?? locale] : `${a.output}${tr(`(目标:${target})`, ` (target: ${target})`)[plan?.locale ?? locale]}`;
+    const output = target === '' ? a.output : a.output.trim() === '' ? L(`目标:${target}`, `Target: ${target}`)[plan?.locale ?? locale] : `${a.output}${L(`(目标:${target})`, ` (target: ${target})`)[plan?.locale ?? locale]}`;
     // A missing start means the action starts with the review.
     plan?.addRow({ task: a.task, owner: a.owner, start: a.start ?? draft.date, end: a.due, output, resources: a.resources, reviewId }, what);
     execution?.addRow({ action: a.task, owner: a.owner, planned: a.due, actual: null, quality: null, reason: null, reviewId }, what);
@@ -106,10 +106,10 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   if (execution) followUpUpdates(draft, execution, reviewId);
   if (evaluation) {
     for (const f of measured) {
-      const direction = f.direction === undefined ? null : (DIRECTION[f.direction === 'lower' ? 1 : 0]?.[evaluation.locale] ?? null);
+      const direction = f.direction === undefined ? null : DIRECTION_LABELS[f.direction][evaluation.locale];
       evaluation.addRow(
         { metric: f.metric ?? '', direction, before: f.before ?? null, after: f.after ?? null, goalChange: f.goalChange ?? null, reviewId },
-        tr(`指标“${f.metric ?? ''}”`, `metric "${f.metric ?? ''}"`),
+        L(`指标“${f.metric ?? ''}”`, `metric "${f.metric ?? ''}"`),
       );
     }
   }
@@ -127,7 +127,7 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
         actionCount: draft.actions.length,
         nextReview: draft.nextReview,
       },
-      tr(`复盘 ${reviewId}`, `review ${reviewId}`),
+      L(`复盘 ${reviewId}`, `review ${reviewId}`),
     );
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -152,14 +152,14 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
     for (const f of d.followUps) {
       const row = rows[f.row];
       if (row === undefined) {
-        errors.push({ sheet: table.sheet, message: tr(`“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`, `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`) });
+        errors.push({ sheet: table.sheet, message: L(`“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`, `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`) });
         continue;
       }
       // This review's own rows are rewritten by key; updating them too would write them twice.
       if (readText(row[cReview]) === id) continue;
       if (f.actual !== null && !isSerial(f.actual)) {
         const label = table.label('actual');
-        errors.push({ sheet: table.sheet, column: label, message: tr(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`) });
+        errors.push({ sheet: table.sheet, column: label, message: L(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`) });
         continue;
       }
       table.updates.push({
@@ -180,19 +180,19 @@ function dataConclusions(a: Analysis, l: Locale): string {
   const parts: string[] = [];
   const s = a.summary;
   const overall = s.goals?.overall.attainment;
-  if (overall !== undefined && overall !== null) parts.push(tr(`总体达成率 ${pct(overall)}`, `overall attainment ${pct(overall)}`)[l]);
-  if (s.funnel?.bottleneck) parts.push(tr(`漏斗瓶颈:${s.funnel.bottleneck}`, `funnel bottleneck: ${s.funnel.bottleneck}`)[l]);
+  if (overall !== undefined && overall !== null) parts.push(L(`总体达成率 ${pct(overall)}`, `overall attainment ${pct(overall)}`)[l]);
+  if (s.funnel?.bottleneck) parts.push(L(`漏斗瓶颈:${s.funnel.bottleneck}`, `funnel bottleneck: ${s.funnel.bottleneck}`)[l]);
   const late = (s.leads?.byGrade ?? []).filter((g) => g.breachRate !== null && g.breachRate > 0);
   if (late.length > 0) {
     const text = comma(late.map((g) => `${g.grade} ${pct(g.breachRate ?? 0)}`), l);
-    parts.push(tr(`线索超时率 ${text}`, `late lead responses ${text}`)[l]);
+    parts.push(L(`线索超时率 ${text}`, `late lead responses ${text}`)[l]);
   }
   const act = s.actions;
   if (act !== undefined && act.completionRate !== null) {
-    parts.push(tr(`措施完成率 ${pct(act.completionRate)},逾期 ${act.overdue} 项`, `actions done ${pct(act.completionRate)}, ${act.overdue} overdue`)[l]);
+    parts.push(L(`措施完成率 ${pct(act.completionRate)},逾期 ${act.overdue} 项`, `actions done ${pct(act.completionRate)}, ${act.overdue} overdue`)[l]);
   }
   const dropped = Object.values(a.cleaning.droppedRows).reduce((sum: number, n) => sum + (n ?? 0), 0);
-  if (dropped > 0) parts.push(tr(`数据整理剔除 ${dropped} 行`, `${dropped} rows left out by cleaning`)[l]);
+  if (dropped > 0) parts.push(L(`数据整理剔除 ${dropped} 行`, `${dropped} rows left out by cleaning`)[l]);
   return list(parts, l);
 }
 

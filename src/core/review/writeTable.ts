@@ -3,12 +3,13 @@
  * needs, then builds rows in the sheet's own header order — values checked against the column's
  * type, computed columns as formulas from the spec at the header's actual positions.
  */
-import type { Locale, Localized } from '../i18n';
+import { missingColumnMessage } from '../domain';
+import { L, type Locale, type Localized } from '../i18n';
 import { type SpecLayout, specLayout } from '../templates/layout';
 import type { ColumnSpec, TemplateId } from '../templates/types';
 import type { CellValue, RowUpdate, TableWrite, WriteCell } from '../workbook';
-import { type TableView, isSerial, specOf, viewOf } from './read';
-import { tr } from './text';
+import { templateById } from '../templates';
+import { type TableView, isSerial, viewOf } from './read';
 import type { WorkbookData } from './types';
 
 export interface ReviewWriteError {
@@ -52,7 +53,7 @@ export class WriteTable {
 
   label(key: string): string {
     const at = this.position(key);
-    return this.view.table.header[at] ?? specOf(this.view.spec.id).columns.find((c) => c.key === key)?.label[this.locale] ?? key;
+    return this.view.table.header[at] ?? templateById(this.view.spec.id).columns.find((c) => c.key === key)?.label[this.locale] ?? key;
   }
 
   private error(column: string, message: Localized): void {
@@ -88,16 +89,16 @@ export class WriteTable {
     const blank = value === null || (typeof value === 'string' && value.trim() === '');
     if (blank) {
       if (!column.required) return true;
-      this.error(label, tr(`“${sheet}”的“${label}”不能为空(${what['zh-CN']})。`, `"${label}" in "${sheet}" cannot be empty (${what['en-US']}).`));
+      this.error(label, L(`“${sheet}”的“${label}”不能为空(${what['zh-CN']})。`, `"${label}" in "${sheet}" cannot be empty (${what['en-US']}).`));
       return false;
     }
     const isNumber = typeof value === 'number' && Number.isFinite(value);
     if (DATE_TYPES.has(column.type) && !isSerial(value)) {
-      this.error(label, tr(`“${sheet}”的“${label}”是日期列,${what['zh-CN']}的值“${String(value)}”不是日期。`, `"${label}" in "${sheet}" holds dates; ${what['en-US']} has "${String(value)}", which is not a date.`));
+      this.error(label, L(`“${sheet}”的“${label}”是日期列,${what['zh-CN']}的值“${String(value)}”不是日期。`, `"${label}" in "${sheet}" holds dates; ${what['en-US']} has "${String(value)}", which is not a date.`));
       return false;
     }
     if (NUMBER_TYPES.has(column.type) && !isNumber) {
-      this.error(label, tr(`“${sheet}”的“${label}”是数字列,${what['zh-CN']}的值“${String(value)}”不是数字。`, `"${label}" in "${sheet}" holds numbers; ${what['en-US']} has "${String(value)}", which is not a number.`));
+      this.error(label, L(`“${sheet}”的“${label}”是数字列,${what['zh-CN']}的值“${String(value)}”不是数字。`, `"${label}" in "${sheet}" holds numbers; ${what['en-US']} has "${String(value)}", which is not a number.`));
       return false;
     }
     return true;
@@ -131,12 +132,12 @@ export function openTarget(
 ): WriteTable | ReviewWriteError[] {
   const errors: ReviewWriteError[] = [];
   const view = viewOf(data, id);
-  const spec = specOf(id);
+  const spec = templateById(id);
   if (view === undefined) {
     const name = spec.sheetName[locale];
     errors.push({
       sheet: name,
-      message: tr(`工作表“${spec.sheetName['zh-CN']}”不存在。请先插入该模板,再写入;未写入任何内容。`, `Sheet "${spec.sheetName['en-US']}" is missing. Insert its template first, then write; nothing was written.`),
+      message: L(`工作表“${spec.sheetName['zh-CN']}”不存在。请先插入该模板,再写入;未写入任何内容。`, `Sheet "${spec.sheetName['en-US']}" is missing. Insert its template first, then write; nothing was written.`),
     });
     return errors;
   }
@@ -148,10 +149,7 @@ export function openTarget(
       errors.push({
         sheet,
         column: label,
-        message: tr(
-          `工作表“${sheet}”缺少列“${label}”(或已改名)。请恢复该列的标题后重试,未写入任何内容。`,
-          `Sheet "${sheet}" has no column "${label}" (missing or renamed). Restore its header and try again; nothing was written.`,
-        ),
+        message: missingColumnMessage(sheet, label, 'nothingWritten'),
       });
     }
     return errors;

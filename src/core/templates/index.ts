@@ -6,7 +6,15 @@ import type { TemplateId, TemplateSpec } from './types';
 
 export const TEMPLATES: readonly TemplateSpec[] = [diagnosis, goals, execution, plan, funnel, leads, kpi, evaluation, reviewLog];
 
-export function templateById(id: string): TemplateSpec | undefined {
+/** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
+export function templateById(id: TemplateId): TemplateSpec {
+  const spec = findTemplate(id);
+  if (spec === undefined) throw new Error(`no template "${id}"`);
+  return spec;
+}
+
+/** The spec of an id that came from outside (a command line, a stored setting), or undefined. */
+export function findTemplate(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 

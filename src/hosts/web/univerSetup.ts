@@ -75,7 +75,7 @@ import {
   type Scalar,
   evaluate,
   parseErrorCode,
-  serialOfLocalDay,
+  todaySerial,
 } from '../../core';
 
 /** The Univer locale of a product language. */
@@ -104,10 +104,6 @@ export const HEADLESS_LOCALES: ILocales = {
   [LocaleType.EN_US]: mergeLocales(SheetsEnUS, SheetsFormulaEnUS, DataValidationEnUS, SheetsDVEnUS, SheetsTableEnUS),
 };
 
-/** Today's day serial in the local calendar, as a spreadsheet's TODAY() gives it. */
-export function localTodaySerial(now: Date = new Date()): number {
-  return serialOfLocalDay(now.getFullYear(), now.getMonth(), now.getDate());
-}
 
 export interface SalesFunctionOptions {
   /**
@@ -275,7 +271,7 @@ function functionInfo(spec: FunctionSpec): IFunctionInfo {
 export function registerSalesFunctions(univer: Univer, options: SalesFunctionOptions = {}): IDisposable {
   const injector = univer.__getInjector();
   const { today: given } = options;
-  const today = typeof given === 'function' ? given : given === undefined ? () => localTodaySerial() : () => given;
+  const today = typeof given === 'function' ? given : given === undefined ? () => todaySerial(new Date()) : () => given;
 
   const functionService = injector.get(IFunctionService);
   const names = FUNCTIONS.map(salesFunctionName);

@@ -15,7 +15,7 @@ import {
   diagnose,
   evaluateProcess,
   followUpItems,
-  serialOfLocalDay,
+  todaySerial,
 } from '../../core';
 import { useWorkbook } from '../workbookContext';
 import { ActionsStep } from './ActionsStep';
@@ -49,10 +49,6 @@ export interface ReviewWizardProps {
 /** The pane's tab label for the wizard. */
 export const reviewTabLabel = (locale: Locale): string => w(locale, 'wizardTab');
 
-function localToday(): number {
-  const now = new Date();
-  return serialOfLocalDay(now.getFullYear(), now.getMonth(), now.getDate());
-}
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -61,7 +57,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const workbook = useWorkbook();
   const blockedId = useId();
   const [saved] = useState(() => loadSession(workbook));
-  const [today] = useState(() => todayProp ?? localToday());
+  const [today] = useState(() => todayProp ?? todaySerial(new Date()));
   const [state, dispatch] = useReducer(reducer, today, (day) => saved?.state ?? initialState(day));
   const [data, setData] = useState<WorkbookData | null>(saved?.data ?? null);
   const [tablesRead, setTablesRead] = useState<number | null>(saved?.tablesRead ?? null);

@@ -11,7 +11,6 @@ import {
   type ReviewWriteError,
   type ReviewWriteOptions,
   type TemplateId,
-  type TemplateSpec,
   type WorkbookData,
   locateTemplate,
   matchHeader,
@@ -31,16 +30,11 @@ export interface ReadOutcome {
   readonly tables: number;
 }
 
-function spec(id: TemplateId): TemplateSpec {
-  const found = templateById(id);
-  if (!found) throw new Error(`Unknown template ${id}`);
-  return found;
-}
 
 async function readTemplates(port: WorkbookPort, ids: readonly TemplateId[], sheets: readonly SheetInfo[], onProgress?: ReadProgress): Promise<WorkbookData> {
   const data: WorkbookData = {};
   for (const id of ids) {
-    const location = locateTemplate(spec(id), sheets);
+    const location = locateTemplate(templateById(id), sheets);
     if (!location) continue;
     const snapshot = await port.readTable(location, (read, total) => onProgress?.(location.sheetName, read, total));
     data[id] = toReadTable(id, snapshot);
@@ -51,7 +45,7 @@ async function readTemplates(port: WorkbookPort, ids: readonly TemplateId[], she
 function reviewIds(data: WorkbookData): string[] {
   const log = data.reviewLog;
   if (!log) return [];
-  const column = matchHeader(spec('reviewLog'), log.header).columns.get('reviewId');
+  const column = matchHeader(templateById('reviewLog'), log.header).columns.get('reviewId');
   if (column === undefined) return [];
   return log.rows.map((row) => row[column]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
 }
@@ -66,7 +60,7 @@ export async function readReviewData(port: WorkbookPort, onProgress?: ReadProgre
 
 /** Inserts a template without sample rows; returns the new sheet's name. */
 export async function insertEmptyTemplate(port: WorkbookPort, id: TemplateId, locale: Locale, portable: boolean): Promise<string> {
-  const inserted = await port.insertTemplate(planTemplate(spec(id), { locale, samples: false, portable }));
+  const inserted = await port.insertTemplate(planTemplate(templateById(id), { locale, samples: false, portable }));
   return inserted.sheetName;
 }
 
@@ -90,7 +84,7 @@ export async function writeReview(
   let sheets = await port.listSheets();
   const inserted: string[] = [];
   for (const id of REVIEW_TARGETS) {
-    if (locateTemplate(spec(id), sheets)) continue;
+    if (locateTemplate(templateById(id), sheets)) continue;
     inserted.push(await insertEmptyTemplate(port, id, options.locale, options.portable));
   }
   if (inserted.length > 0) sheets = await port.listSheets();

@@ -11,6 +11,7 @@ import {
   type Dimension,
   type Finding,
   type FollowUpEdit,
+  PROCESS_AREAS,
   type ProcessArea,
   type ReviewDraft,
   type ReviewThresholds,
@@ -19,7 +20,6 @@ import {
 } from '../../core';
 
 export const STEP_COUNT = 5;
-export const AREAS: readonly ProcessArea[] = ['process', 'team', 'customer', 'market'];
 /** 表1's dimension list, in its order (线索管理 … 团队能力). */
 export const DIMENSIONS: readonly Dimension[] = DIMENSION_KEYS;
 
@@ -66,7 +66,7 @@ export function initialState(today: number): WizardState {
   const draft = emptyDraft({ today, existingIds: [] });
   return {
     step: 0,
-    draft: { ...draft, areas: AREAS.map((area) => draft.areas.find((a) => a.area === area) ?? { area, evidence: [], note: '' }) },
+    draft: { ...draft, areas: PROCESS_AREAS.map((area) => draft.areas.find((a) => a.area === area) ?? { area, evidence: [], note: '' }) },
     thresholds: DEFAULT_THRESHOLDS,
     dismissed: [],
     touched: [],
@@ -101,7 +101,7 @@ export function reducer(state: WizardState, action: WizardAction): WizardState {
     case 'goTo':
       return { ...state, step: Math.max(0, Math.min(STEP_COUNT - 1, action.step)) };
     case 'analysed': {
-      const areas = AREAS.map((area) => ({
+      const areas = PROCESS_AREAS.map((area) => ({
         area,
         evidence: action.areas.find((a) => a.area === area)?.evidence ?? [],
         note: draft.areas.find((a) => a.area === area)?.note ?? '',

@@ -68,7 +68,7 @@ describe('goalTableWrite', () => {
 
     const broken = goalTableWrite(example(), { sheetName: '表2', header: headerOf('zh-CN').filter((l) => l !== '负责区域' && l !== '季度'), firstColumn: 0, headerRow: 1 });
     expect(broken).toMatchObject({ ok: false, sheetName: '表2', missing: ['季度', '负责区域'] });
-    expect(!broken.ok && broken.message['zh-CN']).toBe('工作表“表2”缺少列 “季度”、“负责区域”(或已改名)。请恢复这些列的标题后重试;未写入任何内容。');
+    expect(!broken.ok && broken.message['zh-CN']).toBe('工作表“表2”缺少列“季度”、“负责区域”(或已改名)。请恢复列标题后重试;未写入任何内容。');
   });
 
   it('skips cells whose target is 0', () => {

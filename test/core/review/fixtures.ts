@@ -22,7 +22,6 @@ export const ALL: readonly TemplateId[] = ['diagnosis', 'goals', 'execution', 'p
 
 export function sampleTable(id: TemplateId, locale: Locale = 'zh-CN'): ReadTable {
   const spec = templateById(id);
-  if (!spec) throw new Error(`no template ${id}`);
   const plan = planTemplate(spec, { locale, samples: true, portable: false });
   return toReadTable(id, {
     sheetName: plan.sheetName,

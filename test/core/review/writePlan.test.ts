@@ -217,7 +217,7 @@ describe('planReviewWrite: checks before any write', () => {
     const plan = data.plan!;
     const renamed = edit(plan, {}, plan.header.map((h) => (h === '完成时间' ? '截止日期' : h)));
     expect(errorsOf(draft, { ...data, plan: renamed })).toEqual([
-      { sheet: '执行计划表', column: '完成时间', zh: '工作表“执行计划表”缺少列“完成时间”(或已改名)。请恢复该列的标题后重试,未写入任何内容。' },
+      { sheet: '执行计划表', column: '完成时间', zh: '工作表“执行计划表”缺少列“完成时间”(或已改名)。请恢复列标题后重试;未写入任何内容。' },
     ]);
   });
 

@@ -2,6 +2,7 @@ import {
   type PlanCell,
   TEMPLATES,
   TONE_COLORS,
+  type TemplateId,
   type TemplatePlan,
   type TemplateSpec,
   cellAddress,
@@ -20,11 +21,7 @@ import {
 import { WorkbookError } from '../../../src/workbook/port';
 import { type CellModel, MockExcel, type MockExcelOptions, type SheetModel, boxAddress, parseAddress } from './mockExcel';
 
-const spec = (id: string): TemplateSpec => {
-  const found = templateById(id);
-  if (!found) throw new Error(`no template ${id}`);
-  return found;
-};
+const spec = (id: TemplateId): TemplateSpec => templateById(id);
 
 const GOALS_ZH = '表2 销售目标分解与跟踪表';
 

@@ -4,24 +4,20 @@
  * realistic rows, and the review write batch (表1, 执行计划, 表3, 复盘记录) built by hand from the
  * template labels. Shared by the Excel host tests and `npm run bench`.
  */
-import { type Locale, type PlannedColumn, type TemplateSpec, cellAddress, planTemplate, rangeAddress, templateById } from '../../../src/core';
+import { type Locale, type PlannedColumn, type TemplateId, type TemplateSpec, cellAddress, planTemplate, rangeAddress, templateById } from '../../../src/core';
 import { cellNumberFormat } from '../../../src/hosts/excel/excelWorkbook';
 import type { CellValue, TableWrite, WriteCell } from '../../../src/workbook/port';
 import type { ExistingSheet, SeedCell } from './mockModel';
 
-export const spec = (id: string): TemplateSpec => {
-  const found = templateById(id);
-  if (!found) throw new Error(`no template ${id}`);
-  return found;
-};
+export const spec = (id: TemplateId): TemplateSpec => templateById(id);
 
 /** The planned columns of a template (labels, number formats, computed flags) in a language. */
-export function columnsOf(id: string, locale: Locale = 'zh-CN'): readonly PlannedColumn[] {
+export function columnsOf(id: TemplateId, locale: Locale = 'zh-CN'): readonly PlannedColumn[] {
   return planTemplate(spec(id), { locale, samples: false, portable: false, blankRows: 1 }).columns;
 }
 
 /** A computed column's formula (as planned for the first data row) moved to another sheet row. */
-export function formulaAt(id: string, column: number, locale: Locale = 'zh-CN'): (sheetRow: number) => string {
+export function formulaAt(id: TemplateId, column: number, locale: Locale = 'zh-CN'): (sheetRow: number) => string {
   const plan = planTemplate(spec(id), { locale, samples: false, portable: false, blankRows: 1 });
   const cell = plan.rows[0]?.[column];
   if (cell === null || typeof cell !== 'object') throw new Error(`${id} column ${column} is not computed`);
@@ -31,13 +27,13 @@ export function formulaAt(id: string, column: number, locale: Locale = 'zh-CN'):
 }
 
 export interface TemplateSheet {
-  readonly id: string;
+  readonly id: TemplateId;
   readonly sheetName: string;
   readonly tableName: string;
   readonly columns: readonly PlannedColumn[];
 }
 
-export function templateSheet(id: string, locale: Locale = 'zh-CN'): TemplateSheet {
+export function templateSheet(id: TemplateId, locale: Locale = 'zh-CN'): TemplateSheet {
   const found = spec(id);
   return { id, sheetName: found.sheetName[locale], tableName: found.tableName, columns: columnsOf(id, locale) };
 }

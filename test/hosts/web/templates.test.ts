@@ -1,17 +1,20 @@
 /**
- * Every template inserted into a headless Univer workbook through the web WorkbookPort, in zh-CN,
- * with SALES formulas (portable: false) and with native formulas (portable: true), and the
- * computed cells checked against the documents' numbers (DESIGN.md §3): 165/180 → 91.7%,
+ * Every template inserted into a headless Univer workbook through the web WorkbookPort, in zh-CN
+ * and en-US, with SALES formulas (portable: false) and with native formulas (portable: true), and
+ * the computed cells checked against the documents' numbers (docs/DESIGN.md §3): 165/180 → 91.7%,
  * 12% → 18% = +50%, 60 → 45 days = −25%, the CRM training 3 days late, lead SLAs, the funnel.
- * One Univer for the file, one workbook per formula mode.
+ * One Univer for the file, one workbook per language and formula mode.
  */
 
 import { CellValueType, type ICellData } from '@univerjs/core';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
 import { ConditionalFormattingService } from '@univerjs/sheets-conditional-formatting';
 import {
+  type Locale,
+  POLARITY_SPELLINGS,
   type PlanCell,
   TEMPLATES,
+  VERDICT_LABELS,
   TONE_COLORS,
   type TemplateId,
   type TemplatePlan,
@@ -22,6 +25,7 @@ import {
 import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerSetup';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
 import type { InsertedTemplate, WorkbookPort } from '../../../src/workbook/port';
+import { documentNumbers } from '../../support/documentNumbers';
 
 const TODAY = serialFromDate(2024, 3, 25);
 const MODES = [
@@ -36,30 +40,37 @@ interface Inserted {
 }
 
 let host: HeadlessUniver;
-const books = new Map<boolean, { workbook: FWorkbook; port: WorkbookPort; inserted: Map<TemplateId, Inserted> }>();
+const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+interface Book {
+  readonly workbook: FWorkbook;
+  readonly port: WorkbookPort;
+  readonly inserted: Map<TemplateId, Inserted>;
+}
+/** Keyed by `${locale} ${portable}`; the zh-CN SALES book is the first workbook. */
+const books = new Map<string, Book>();
+const bookOf = (portable: boolean, locale: Locale = 'zh-CN'): Book | undefined => books.get(`${locale} ${portable}`);
 
-const planOf = (id: TemplateId, portable: boolean): TemplatePlan => {
-  const spec = templateById(id);
-  if (!spec) throw new Error(`no template ${id}`);
-  return planTemplate(spec, { locale: 'zh-CN', samples: true, portable });
-};
+const planOf = (id: TemplateId, portable: boolean, locale: Locale = 'zh-CN'): TemplatePlan =>
+  planTemplate(templateById(id), { locale, samples: true, portable });
 
 beforeAll(async () => {
   host = createHeadlessUniver('zh-CN', { today: TODAY });
   const first = host.api.getActiveWorkbook();
   if (!first) throw new Error('no workbook');
-  for (const { portable } of MODES) {
-    const workbook = portable ? host.api.createWorkbook({ name: '可移植' }) : first;
-    const port = createUniverWorkbook(host.api, { workbook });
-    const inserted = new Map<TemplateId, Inserted>();
-    for (const spec of TEMPLATES) {
-      const plan = planOf(spec.id, portable);
-      const result = await port.insertTemplate(plan);
-      const sheet = workbook.getSheetByName(result.sheetName);
-      if (!sheet) throw new Error(`sheet ${result.sheetName} missing`);
-      inserted.set(spec.id, { plan, result, sheet });
+  for (const locale of LOCALES) {
+    for (const { portable } of MODES) {
+      const workbook = portable || locale !== 'zh-CN' ? host.api.createWorkbook({ name: `${locale} ${portable}` }) : first;
+      const port = createUniverWorkbook(host.api, { workbook });
+      const inserted = new Map<TemplateId, Inserted>();
+      for (const spec of TEMPLATES) {
+        const plan = planOf(spec.id, portable, locale);
+        const result = await port.insertTemplate(plan);
+        const sheet = workbook.getSheetByName(result.sheetName);
+        if (!sheet) throw new Error(`sheet ${result.sheetName} missing`);
+        inserted.set(spec.id, { plan, result, sheet });
+      }
+      books.set(`${locale} ${portable}`, { workbook, port, inserted });
     }
-    books.set(portable, { workbook, port, inserted });
   }
   await host.api.getFormula().onCalculationResultApplied();
 }, 120_000);
@@ -68,8 +79,8 @@ afterAll(async () => {
   await host?.dispose();
 });
 
-function get(portable: boolean, id: TemplateId): Inserted {
-  const found = books.get(portable)?.inserted.get(id);
+function get(portable: boolean, id: TemplateId, locale: Locale = 'zh-CN'): Inserted {
+  const found = bookOf(portable, locale)?.inserted.get(id);
   if (!found) throw new Error(`${id} not inserted`);
   return found;
 }
@@ -152,7 +163,7 @@ describe.each(MODES)('all templates in zh-CN with $label', ({ portable }) => {
 
   test.each(TEMPLATES.map((t) => [t.id] as const))('%s: inserted with its table, headers, formats and no error cell', (id) => {
     const { plan, result, sheet } = get(portable, id);
-    const { workbook } = books.get(portable) ?? {};
+    const { workbook } = bookOf(portable) ?? {};
     expect(result.sheetName).toBe(plan.sheetName);
     expect(result.tableName).toBe(plan.tableName);
     const lastRow = plan.headerRow + plan.rows.length;
@@ -185,6 +196,62 @@ describe.each(MODES)('all templates in zh-CN with $label', ({ portable }) => {
   });
 });
 
+describe.each(LOCALES.flatMap((locale) => MODES.map((mode) => ({ locale, ...mode }))))('all templates in $locale with $label', ({ locale, portable }) => {
+  test("the computed cells show the documents' numbers", () => {
+    const read = (template: TemplateId, dataRow: number, column: string): string => {
+      const ins = get(portable, template, locale);
+      const range = ins.sheet.getRange(ins.plan.headerRow + 1 + dataRow, ins.plan.columns.findIndex((c) => c.key === column));
+      // Univer's headless display of a BOOLEAN cell is 1/0; a spreadsheet shows TRUE/FALSE.
+      if (range.getCellData()?.t === CellValueType.BOOLEAN) return bool(ins, dataRow, ins.plan.columns.find((c) => c.key === column)?.label ?? '') ? 'TRUE' : 'FALSE';
+      return String(range.getDisplayValue() ?? '');
+    };
+    const { expected, actual } = documentNumbers(locale, read);
+    expect(actual).toEqual(expected);
+  });
+
+  test('no computed cell of any template is an error', () => {
+    const errors = TEMPLATES.flatMap(({ id }) => {
+      const { plan, sheet } = get(portable, id, locale);
+      return plan.rows.flatMap((row, r) =>
+        row.flatMap((cell, c) => {
+          if (cell === null || typeof cell !== 'object') return [];
+          const shown = String(sheet.getRange(plan.headerRow + 1 + r, c).getRawValue() ?? '');
+          return ERROR_TEXT.test(shown) ? [`${plan.sheetName}!R${plan.headerRow + 2 + r}C${c + 1} ${shown}`] : [];
+        }),
+      );
+    });
+    expect(errors).toEqual([]);
+  });
+
+  test('效果评估 reads every direction spelling the functions accept (case and spaces too)', async () => {
+    const { workbook, port } = bookOf(portable, locale) ?? {};
+    if (!workbook || !port) throw new Error('no workbook');
+    const shout = (text: string) => `  ${text.toUpperCase()} `;
+    const cases: { direction: string | number | null; verdict: 'improved' | 'worse' }[] = [
+      ...POLARITY_SPELLINGS.lower.flatMap((text) => [text, shout(text)]).map((direction) => ({ direction, verdict: 'worse' as const })),
+      ...POLARITY_SPELLINGS.higher.flatMap((text) => [text, shout(text)]).map((direction) => ({ direction, verdict: 'improved' as const })),
+      { direction: -1, verdict: 'worse' },
+      { direction: 1, verdict: 'improved' },
+      { direction: null, verdict: 'improved' },
+    ];
+    const plan = planTemplate(templateById('evaluation'), { locale, samples: false, portable, blankRows: cases.length });
+    const result = await port.insertTemplate({ ...plan, sheetName: `${plan.sheetName} spellings`, tableName: `${plan.tableName}Spellings` });
+    const sheet = workbook.getSheetByName(result.sheetName);
+    if (!sheet) throw new Error('no sheet');
+    const col = (key: string) => plan.columns.findIndex((c) => c.key === key);
+    cases.forEach(({ direction }, i) => {
+      const row = plan.headerRow + 1 + i;
+      sheet.getRange(row, col('metric')).setValue({ v: `m${i}`, t: CellValueType.STRING });
+      if (direction !== null) sheet.getRange(row, col('direction')).setValue(typeof direction === 'number' ? direction : { v: direction, t: CellValueType.STRING });
+      sheet.getRange(row, col('before')).setValue(20);
+      sheet.getRange(row, col('after')).setValue(25);
+    });
+    await host.api.getFormula().onCalculationResultApplied();
+    const shown = cases.map(({ direction }, i) => `${JSON.stringify(direction)} → ${String(sheet.getRange(plan.headerRow + 1 + i, col('verdict')).getRawValue())}`);
+    expect(shown).toEqual(cases.map(({ direction, verdict }) => `${JSON.stringify(direction)} → ${VERDICT_LABELS[verdict][locale]}`));
+  });
+});
+
 describe('drop-downs, conditional formats and types', () => {
   const { portable } = { portable: false };
 
@@ -205,7 +272,7 @@ describe('drop-downs, conditional formats and types', () => {
     const cf = host.univer.__getInjector().get(ConditionalFormattingService);
     const colourOf = (ins: Inserted, dataRow: number, label: string) => {
       const range = at(ins, dataRow, label).getRange();
-      const style = cf.composeStyle(books.get(portable)?.workbook.getId() ?? '', ins.sheet.getSheetId(), range.startRow, range.startColumn);
+      const style = cf.composeStyle(bookOf(portable)?.workbook.getId() ?? '', ins.sheet.getSheetId(), range.startRow, range.startColumn);
       return { bg: style?.style?.bg?.rgb, cl: style?.style?.cl?.rgb };
     };
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
@@ -250,7 +317,7 @@ describe('safety', () => {
   });
 
   test('a name clash inserts “… (2)” and a new table name, leaving the first sheet unchanged', async () => {
-    const { workbook, port } = books.get(false) ?? {};
+    const { workbook, port } = bookOf(false) ?? {};
     if (!workbook || !port) throw new Error('no workbook');
     const first = get(false, 'goals');
     const before = JSON.stringify(first.sheet.getRange(0, 0, first.plan.rows.length + 2, first.plan.columns.length + 2).getCellDatas());
@@ -273,7 +340,7 @@ describe('safety', () => {
   });
 
   test('text that starts with = + - @ stays text; formulas stay formulas', async () => {
-    const { workbook, port } = books.get(false) ?? {};
+    const { workbook, port } = bookOf(false) ?? {};
     if (!workbook || !port) throw new Error('no workbook');
     const base = planOf('diagnosis', false);
     const texts = ['=HYPERLINK("http://x","y")', '+86 123', '-1', '@SUM(A1)', '=1+1'];
@@ -291,10 +358,9 @@ describe('safety', () => {
   });
 
   test('a plan longer than the default 1000 rows grows the new sheet', async () => {
-    const { workbook, port } = books.get(false) ?? {};
+    const { workbook, port } = bookOf(false) ?? {};
     if (!workbook || !port) throw new Error('no workbook');
     const spec = templateById('reviewLog');
-    if (!spec) throw new Error('no reviewLog');
     const plan = planTemplate(spec, { locale: 'zh-CN', samples: false, portable: false, blankRows: 1200 });
     const result = await port.insertTemplate(plan);
     const sheet = workbook.getSheetByName(result.sheetName);
@@ -305,7 +371,7 @@ describe('safety', () => {
   });
 
   test('activateSheet switches the active sheet; an unknown name is a WorkbookError naming it', async () => {
-    const { workbook, port } = books.get(false) ?? {};
+    const { workbook, port } = bookOf(false) ?? {};
     if (!workbook || !port) throw new Error('no workbook');
     await port.activateSheet('表1 销售现状诊断表');
     expect(workbook.getActiveSheet().getSheetName()).toBe('表1 销售现状诊断表');

@@ -173,7 +173,7 @@ describe('GoalBreakdown', () => {
     await replace('区域 1 名称', '华南区');
     await userEvent.click(screen.getByRole('button', { name: '写入表2' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('工作表“表2 销售目标分解与跟踪表”缺少列 “负责区域”(或已改名)。请恢复这些列的标题后重试;未写入任何内容。');
+    expect(alert.textContent).toBe('工作表“表2 销售目标分解与跟踪表”缺少列“负责区域”(或已改名)。请恢复列标题后重试;未写入任何内容。');
     expect(workbook.writes).toEqual([]);
   });
 

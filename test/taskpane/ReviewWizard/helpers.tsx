@@ -21,7 +21,7 @@ export const HYPERLINK = '=HYPERLINK("http://x","y")';
 export async function withSamples(workbook: MemoryWorkbook, ids: readonly TemplateId[] = TEMPLATES.map((t) => t.id)): Promise<MemoryWorkbook> {
   for (const id of ids) {
     const spec = templateById(id);
-    if (spec) await workbook.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: true, portable: false }));
+    await workbook.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: true, portable: false }));
   }
   return workbook;
 }

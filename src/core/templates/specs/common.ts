@@ -1,11 +1,7 @@
-import type { Localized } from '../../i18n';
+import { L } from '../../i18n';
 import type { ColumnSpec, ConditionalFormatSpec } from '../types';
 
-/** A localized text: Chinese first, as the documents are. */
-export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
-
 export const SEVERITY = [L('高', 'High'), L('中', 'Medium'), L('低', 'Low')] as const;
-export const DIRECTION = [L('越高越好', 'Higher is better'), L('越低越好', 'Lower is better')] as const;
 
 /** The review id stamped on rows the wizard writes, so a second run updates instead of duplicating. */
 export const reviewIdColumn: ColumnSpec = { key: 'reviewId', label: L('复盘编号', 'Review ID'), type: 'text', width: 14 };
@@ -16,7 +12,3 @@ export const attainmentColours = (column: string): ConditionalFormatSpec[] => [
   { column, rule: { kind: 'between', min: 0.9, max: 0.999999999 }, tone: 'warn' },
   { column, rule: { kind: 'atLeast', value: 1 }, tone: 'good' },
 ];
-
-/** A native test for a lower-is-better direction cell, whatever language its label is in. */
-export const isLowerBetter = (cell: string): string =>
-  `OR(${cell}="越低越好",${cell}="Lower is better",${cell}="lower",${cell}=-1)`;

@@ -1,7 +1,8 @@
 /** Measurement tables: multi-dimensional KPIs (source 003 §4, docs/DOMAIN.md), before/after (source 002 step 4, docs/DOMAIN.md), review log (source 000, docs/DOMAIN.md). */
-import type { Localized } from '../../i18n';
 import type { TemplateSpec } from '../types';
-import { DIRECTION, L, attainmentColours, isLowerBetter, reviewIdColumn } from './common';
+import { L } from '../../i18n';
+import { DIRECTION, VERDICT_LABELS, nativeVerdict } from '../../domain';
+import { attainmentColours, reviewIdColumn } from './common';
 
 const CATEGORY = [L('结果', 'Result'), L('过程', 'Process'), L('效率', 'Efficiency')] as const;
 const [HIGHER, LOWER] = DIRECTION;
@@ -32,24 +33,6 @@ export const kpi: TemplateSpec = {
   conditionalFormats: attainmentColours('attainment'),
 };
 
-const VERDICT = {
-  met: L('达标', 'Met'),
-  missed: L('未达标', 'Missed'),
-  better: L('改善', 'Improved'),
-  worse: L('恶化', 'Worse'),
-  flat: L('持平', 'No change'),
-};
-
-/** With a target change: met/missed in the metric's direction; without one: improved/worse. */
-const verdictFormula = (lang: keyof Localized): string => {
-  const lower = isLowerBetter('{direction}');
-  const v = (key: keyof typeof VERDICT) => `"${VERDICT[key][lang]}"`;
-  return (
-    `IF({change}="","",IF({goalChange}="",IF({change}=0,${v('flat')},IF(({change}<0)=${lower},${v('better')},${v('worse')})),` +
-    `IF(${lower},IF({change}<={goalChange},${v('met')},${v('missed')}),IF({change}>={goalChange},${v('met')},${v('missed')}))))`
-  );
-};
-
 export const evaluation: TemplateSpec = {
   id: 'evaluation',
   sheetName: L('效果评估', 'Before & After'),
@@ -63,7 +46,7 @@ export const evaluation: TemplateSpec = {
     { key: 'after', label: L('优化后', 'After'), type: 'general', width: 10 },
     { key: 'change', label: L('变化率', 'Change'), type: 'percent', width: 10, formula: { call: 'CHANGE', args: ['{before}', '{after}'] } },
     { key: 'goalChange', label: L('目标变化', 'Target change'), type: 'percent', width: 10 },
-    { key: 'verdict', label: L('结论', 'Verdict'), type: 'text', width: 10, formula: { native: { 'zh-CN': verdictFormula('zh-CN'), 'en-US': verdictFormula('en-US') } } },
+    { key: 'verdict', label: L('结论', 'Verdict'), type: 'text', width: 10, formula: { native: { 'zh-CN': nativeVerdict('zh-CN'), 'en-US': nativeVerdict('en-US') } } },
     // Last, so follow-up rows the wizard writes can be upserted by review id.
     reviewIdColumn,
   ],
@@ -72,9 +55,9 @@ export const evaluation: TemplateSpec = {
     { metric: L('新人平均上岗周期(天)', 'New-hire ramp-up (days)'), direction: LOWER, before: 60, after: 45, goalChange: -0.25 },
   ],
   conditionalFormats: [
-    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.missed }, tone: 'bad' },
-    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.worse }, tone: 'bad' },
-    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT.met }, tone: 'good' },
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT_LABELS.missed }, tone: 'bad' },
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT_LABELS.worse }, tone: 'bad' },
+    { column: 'verdict', rule: { kind: 'textEquals', text: VERDICT_LABELS.met }, tone: 'good' },
   ],
 };
 

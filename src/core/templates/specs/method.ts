@@ -1,6 +1,7 @@
 /** The method's own tables (source 002, docs/DOMAIN.md): 表1 diagnosis, 表2 goals, 表3 execution tracking, execution plan. */
 import type { TemplateSpec } from '../types';
-import { L, SEVERITY, attainmentColours, reviewIdColumn } from './common';
+import { L } from '../../i18n';
+import { SEVERITY, attainmentColours, reviewIdColumn } from './common';
 
 export const DIMENSIONS = [
   L('线索管理', 'Lead management'),

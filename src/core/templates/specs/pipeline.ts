@@ -1,6 +1,6 @@
 /** Pipeline tables: the sales funnel (sources 003 §2 and 004 §3, docs/DOMAIN.md) and lead grading (source 002 step 2, docs/DOMAIN.md). */
 import type { TemplateSpec } from '../types';
-import { L } from './common';
+import { L } from '../../i18n';
 
 export const FUNNEL_STAGES = [
   L('线索获取', 'Lead capture'),

@@ -1,0 +1,5 @@
+/** The method's rules and labels that more than one layer uses: one home each (docs/ARCHITECTURE.md). */
+export * from './direction';
+export * from './evaluation';
+export * from './messages';
+export * from './review';
