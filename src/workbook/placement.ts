@@ -3,7 +3,7 @@
  * in-memory test port place rows identically. Hosts load a `TableState` (header, row count, the
  * table's tail, the key column and the rows to update), call `placeWrite`, and write what it says.
  */
-import type { Locale } from '../core';
+import { type Locale, isBlank, missingColumnMessage } from '../core';
 import { type CellValue, type TableWrite, type TableWriteResult, WorkbookError, type WriteCell } from './port';
 
 /** How many rows at the end of a table a host loads to find trailing blank rows. */
@@ -36,10 +36,9 @@ export interface Placement {
 }
 
 const MESSAGES = {
-  column: {
-    'zh-CN': (sheet: string, column: string) => `工作表“${sheet}”缺少列“${column}”(或已改名)。请恢复该列的标题后重试,未写入任何内容。`,
-    'en-US': (sheet: string, column: string) =>
-      `Sheet "${sheet}" has no column "${column}" (missing or renamed). Restore its header and try again; nothing was written.`,
+  secondWrite: {
+    'zh-CN': (sheet: string) => `同一批写入中对工作表“${sheet}”的表格写了两次。请合并为一次写入;未写入任何内容。`,
+    'en-US': (sheet: string) => `One batch writes the table of sheet "${sheet}" twice. Merge them into one write; nothing was written.`,
   },
   changed: {
     'zh-CN': (sheet: string, row: number, column: string) =>
@@ -49,12 +48,23 @@ const MESSAGES = {
   },
 } as const;
 
-export const isBlankValue = (value: CellValue | undefined): boolean => value === null || value === undefined || value === '';
-
 function sameValue(a: CellValue | undefined, b: CellValue): boolean {
-  if (isBlankValue(a) && isBlankValue(b)) return true;
+  if (isBlank(a) && isBlank(b)) return true;
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   return a === b;
+}
+
+/**
+ * The port contract (src/workbook/port.ts): one write per table per batch, placed against the
+ * table as it was read. `tables` are the batch's targets, each with the key that identifies its
+ * table in the host (a table name, or the sheet for a sheet without one), in batch order.
+ */
+export function refuseSecondWrite(tables: readonly { readonly key: string; readonly sheetName: string }[], locale: Locale): void {
+  const seen = new Set<string>();
+  for (const { key, sheetName } of tables) {
+    if (seen.has(key)) throw new WorkbookError(MESSAGES.secondWrite[locale](sheetName), sheetName);
+    seen.add(key);
+  }
 }
 
 /** The first header column that does not match, or undefined when the sheet's header starts with `expected`. */
@@ -69,7 +79,7 @@ export function headerMismatch(actual: readonly string[], expected: readonly str
  */
 export function placeWrite(write: TableWrite, state: TableState, sheetName: string, locale: Locale): Placement {
   const missing = headerMismatch(state.header, write.header);
-  if (missing !== undefined) throw new WorkbookError(MESSAGES.column[locale](sheetName, missing), sheetName, missing);
+  if (missing !== undefined) throw new WorkbookError(missingColumnMessage(sheetName, missing, 'nothingWritten')[locale], sheetName, missing);
 
   const width = write.header.length;
   const placed: PlacedRow[] = [];
@@ -122,7 +132,7 @@ export function placeWrite(write: TableWrite, state: TableState, sheetName: stri
   for (let i = state.tail.length - 1; i >= 0; i--) {
     const row = state.tail[i] ?? [];
     const dataRow = state.tailStart + i;
-    const blank = write.computed.every((computed, c) => computed || isBlankValue(row[c]));
+    const blank = write.computed.every((computed, c) => computed || isBlank(row[c]));
     if (!blank || taken.has(dataRow)) break;
     firstBlank = dataRow;
   }

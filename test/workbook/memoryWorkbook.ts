@@ -4,7 +4,7 @@
  * are kept as their text (`=SALES.…`) and read back as that text — nothing is calculated here.
  */
 import { type TemplatePlan, cellAddress, rangeAddress, uniqueSheetName, uniqueTableName } from '../../src/core';
-import { TAIL_ROWS, placeWrite } from '../../src/workbook/placement';
+import { TAIL_ROWS, placeWrite, refuseSecondWrite } from '../../src/workbook/placement';
 import {
   type CellValue,
   type InsertedTemplate,
@@ -101,9 +101,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     if (this.failWith) throw this.failWith;
     this.writes.push(writes);
-    const targets = writes.map((w) => w.location.sheetName);
-    const twice = targets.find((name, i) => targets.indexOf(name) !== i);
-    if (twice !== undefined) throw new Error(`writeTables: more than one write for table ${twice} in one batch`);
+    refuseSecondWrite(writes.map((w) => ({ key: w.location.sheetName, sheetName: w.location.sheetName })), 'en-US');
     // Plan every table first: a failing check anywhere writes nothing anywhere.
     const placements = writes.map((write) => {
       const sheet = this.sheet(write.location.sheetName);

@@ -32,7 +32,6 @@ export interface PortFixture {
 
 const goalsPlan = (): TemplatePlan => {
   const spec = templateById('goals');
-  if (!spec) throw new Error('no goals template');
   return planTemplate(spec, { locale: 'zh-CN', samples: true, portable: false });
 };
 
@@ -181,6 +180,45 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       const gone = fixture.port.writeTables([goals.write([], { updates: [{ row: 999, expect: [], cells: [{ column: actual, value: 1 }] }] })]);
       await expect(gone).rejects.toMatchObject({ name: 'WorkbookError', sheet: goals.sheetName, column: '月度实际完成' });
       expect(await read(goals)).toEqual(snapshot);
+    });
+
+    test('a second write to the same table in one batch is a WorkbookError naming the sheet, and nothing is written', async () => {
+      const goals = await insertGoals();
+      const other = await insertGoals();
+      const before = [await read(goals), await read(other)];
+      const batch = [other.write([other.row(month('2024-05', 1))]), goals.write([goals.row(month('2024-05', 1))]), goals.write([goals.row(month('2024-06', 2))])];
+      const result = fixture.port.writeTables(batch);
+      await expect(result).rejects.toBeInstanceOf(WorkbookError);
+      await expect(result).rejects.toMatchObject({ sheet: goals.sheetName });
+      expect([await read(goals), await read(other)]).toEqual(before);
+    });
+
+    test('an append never lands on a trailing blank row that the same write updates', async () => {
+      const goals = await insertGoals();
+      const actual = goals.col('actual');
+      const last = goals.plan.rows.length - 1; // the last blank row of the table
+      const update = { row: last, expect: [], cells: [{ column: goals.col('monthTarget'), value: 77 }, { column: actual, value: 70 }] };
+      const result = await fixture.port.writeTables([goals.write([goals.row(month('2024-05', 160, 150))], { updates: [update] })]);
+      expect(result[0]).toMatchObject({ updated: 1, appended: 1 });
+      const snapshot = await read(goals);
+      expect([at(snapshot, last, goals, 'monthTarget'), at(snapshot, last, goals, 'actual'), at(snapshot, last, goals, 'month')]).toEqual([77, 70, null]);
+      // Behind the updated row, so the table grows by one; the blank rows before it stay blank.
+      expect(snapshot.rows).toHaveLength(goals.plan.rows.length + 1);
+      expect(at(snapshot, last + 1, goals, 'month')).toBe('2024-05');
+      expect(at(snapshot, 2, goals, 'month')).toBeNull();
+    });
+
+    test('a trailing row whose input cells hold only spaces is blank: an append fills it', async () => {
+      const goals = await insertGoals();
+      const last = goals.plan.rows.length - 1;
+      const spaces = ['quarter', 'month', 'region', 'analysis'].map((key) => ({ column: goals.col(key), value: '   ' }));
+      await fixture.port.writeTables([goals.write([], { updates: [{ row: last, expect: [], cells: spaces }] })]);
+      const months = ['2024-05', '2024-06', '2024-07', '2024-08', '2024-09'];
+      const result = await fixture.port.writeTables([goals.write(months.map((m) => goals.row(month(m, 100))))]);
+      expect(result[0]).toMatchObject({ appended: 5, updated: 0 });
+      const snapshot = await read(goals);
+      expect(snapshot.rows).toHaveLength(goals.plan.rows.length); // five blank rows filled, the spaces-only one too
+      expect(snapshot.rows.slice(2).map((row) => row[goals.col('month')])).toEqual(months);
     });
 
     test('a header that does not match fails naming sheet and column, and nothing in the batch is written', async () => {

@@ -4,9 +4,10 @@
  * table's data body (`getColumn`, `getCell`), because its size is not known until that sync returns;
  * only the placed blocks, queued after, use absolute addresses.
  */
-import { HEADER_ROW, type Locale, rangeAddress } from '../../core';
+import { HEADER_ROW, type Locale, isBlank, rangeAddress } from '../../core';
 import type { CellValue, TableLocation, TableWrite, TableWriteResult } from '../../workbook/port';
 import { WorkbookError } from '../../workbook/port';
+import { TAIL_ROWS, refuseSecondWrite } from '../../workbook/placement';
 import { excelMessage } from './excelErrors';
 import { type Loaded, type Overlay, inputRuns, keyId, keyRowsOf, label, layoutHeader, placeAll, readCell, toBlocks, writtenCell } from './excelTables';
 import type { FormulaLanguage } from './excelWorkbook';
@@ -27,6 +28,17 @@ interface Target {
   readonly writes: { readonly index: number; readonly write: TableWrite }[];
 }
 
+/**
+ * Where a run of input columns was last filled. A table's size is not known before sync 1, so its
+ * probe is the last row of the used range of header + data (never empty: headers are text) with its
+ * values; that row may hold only spaces, which are blank (docs/DOMAIN.md §5), and then the rows
+ * above it are read in one more sync (`refineProbes`). A sheet's layout has a known size, so its
+ * probe reads the tail's values at once.
+ */
+type Probe =
+  | { readonly kind: 'lastRow'; readonly first: number; readonly last: number; readonly range: Excel.Range }
+  | { readonly kind: 'tail'; readonly start: number; readonly range: Excel.Range };
+
 /** What sync 1 is asked to load for one target. */
 interface Loads {
   readonly target: Target;
@@ -35,7 +47,8 @@ interface Loads {
   readonly protection: Excel.WorksheetProtection;
   readonly header: Excel.Range;
   readonly body?: Excel.Range;
-  readonly probes: Map<string, Excel.Range>;
+  /** Per run of input columns, where it was last filled (see `Probe`). */
+  readonly probes: Map<string, Probe>;
   /** The sheet's cells holding each key value, by `keyId`. */
   readonly keys: Map<string, { readonly column: number; readonly found: Excel.RangeAreas }>;
   readonly updates: Map<number, Excel.Range>;
@@ -67,22 +80,17 @@ async function resolveSheets(context: Context, locations: readonly TableLocation
   return resolved;
 }
 
-/** Writes grouped by the table they go to (in batch order), so two writes to one table see each other. */
-function groupTargets(writes: readonly TableWrite[], resolved: Map<string, { tableName?: string; layout?: Layout }>): Target[] {
-  const targets = new Map<string, Target>();
-  writes.forEach((write, index) => {
+/** One target per write; a second write to a table is refused (the port contract, src/workbook/port.ts). */
+function targetsOf(writes: readonly TableWrite[], resolved: Map<string, { tableName?: string; layout?: Layout }>, locale: Locale): Target[] {
+  const targets = writes.map((write, index): Target => {
     const { sheetName } = write.location;
     const found = write.location.tableName !== undefined ? { tableName: write.location.tableName } : resolved.get(sheetName);
     const tableName = found?.tableName;
-    const key = tableName !== undefined ? `table:${tableName.toLowerCase()}` : `sheet:${sheetName}`;
-    let target = targets.get(key);
-    if (!target) {
-      target = { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), writes: [] };
-      targets.set(key, target);
-    }
-    target.writes.push({ index, write });
+    return { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), writes: [{ index, write }] };
   });
-  return [...targets.values()];
+  // Excel's table names are case-insensitive and unique in a workbook.
+  refuseSecondWrite(targets.map((t) => ({ key: t.tableName !== undefined ? `table:${t.tableName.toLowerCase()}` : `sheet:${t.sheetName}`, sheetName: t.sheetName })), locale);
+  return targets;
 }
 
 function queueLoads(context: Context, target: Target): Loads {
@@ -91,8 +99,8 @@ function queueLoads(context: Context, target: Target): Loads {
   let sheet: Excel.Worksheet;
   let header: Excel.Range;
   let body: Excel.Range | undefined;
-  /** Whole data columns [column, column + count), or undefined when there are no data rows. */
-  let columns: (column: number, count: number) => Excel.Range | undefined;
+  /** The probe of input columns [column, column + count), or undefined when there are no data rows. */
+  let probe: (column: number, count: number) => Probe | undefined;
   /** One data row over the first `width` columns. */
   let rowRange: (row: number) => Excel.Range | undefined;
   if (target.tableName !== undefined) {
@@ -101,7 +109,13 @@ function queueLoads(context: Context, target: Target): Loads {
     header = table.getHeaderRowRange().load('values');
     const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
     body = data;
-    columns = (column, count) => data.getColumn(column).getResizedRange(0, count - 1);
+    const whole = table.getRange();
+    probe = (column, count) => ({
+      kind: 'lastRow',
+      first: column,
+      last: column + count - 1,
+      range: whole.getColumn(column).getResizedRange(0, count - 1).getUsedRange(true).getLastRow().load('rowIndex,values'),
+    });
     // getCell may point past the table's last row (the row is then dropped once the size is known).
     rowRange = (row) => data.getCell(row, 0).getResizedRange(0, width - 1);
   } else {
@@ -110,8 +124,11 @@ function queueLoads(context: Context, target: Target): Loads {
     header = sheet.getRange(rangeAddress(HEADER_ROW, layout.firstColumn, HEADER_ROW, layout.lastColumn)).load('values');
     const top = HEADER_ROW + 1;
     const left = layout.firstColumn;
-    columns = (column, count) =>
-      layout.rowCount > 0 ? sheet.getRange(rangeAddress(top, left + column, top + layout.rowCount - 1, left + column + count - 1)) : undefined;
+    const start = Math.max(0, layout.rowCount - TAIL_ROWS);
+    probe = (column, count) =>
+      layout.rowCount > 0
+        ? { kind: 'tail', start, range: sheet.getRange(rangeAddress(top + start, left + column, top + layout.rowCount - 1, left + column + count - 1)).load('values') }
+        : undefined;
     rowRange = (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined);
   }
   const protection = sheet.protection.load('protected');
@@ -122,8 +139,8 @@ function queueLoads(context: Context, target: Target): Loads {
     for (const run of inputRuns(write)) {
       if (loads.probes.has(run)) continue;
       const [first = 0, last = 0] = run.split('-').map(Number);
-      const range = columns(first, last - first + 1);
-      if (range) loads.probes.set(run, range.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'));
+      const found = probe(first, last - first + 1);
+      if (found) loads.probes.set(run, found);
     }
     // The key column's matches by address: a response of a few bytes however long the table is
     // (its values would weigh megabytes at 100,000 rows, over Excel on the web's 5 MB limit).
@@ -153,8 +170,43 @@ interface Planned {
   readonly results: Map<number, TableWriteResult>;
 }
 
+const blankRow = (row: readonly unknown[] | undefined): boolean => (row ?? []).every(isBlank);
+
+/** The last data row (0-based) of a probe's run with a non-blank cell, -1 for none. */
+function lastFilledOf(probe: Probe, firstRow: number): number {
+  if (probe.kind === 'lastRow') return probe.range.rowIndex - firstRow; // the header row gives -1
+  const rows = probe.range.values;
+  for (let r = rows.length - 1; r >= 0; r--) if (!blankRow(rows[r])) return probe.start + r;
+  return probe.start - 1;
+}
+
+/**
+ * Last-row probes whose row holds only spaces: one more sync reads up to TAIL_ROWS rows above it
+ * (the placement looks no further back) and finds the last row with a non-blank cell. Only a table
+ * that ends in spaces-only rows pays for it.
+ */
+async function refineProbes(context: Context, loads: readonly Loads[]): Promise<Map<Probe, number>> {
+  const pending: { probe: Probe; start: number; range: Excel.Range }[] = [];
+  for (const l of loads) {
+    const firstRow = l.body?.rowIndex ?? HEADER_ROW + 1;
+    const firstColumn = l.body?.columnIndex ?? 0;
+    for (const probe of l.probes.values()) {
+      if (probe.kind !== 'lastRow' || probe.range.rowIndex < firstRow || !blankRow(probe.range.values[0])) continue;
+      const end = probe.range.rowIndex - firstRow;
+      const start = Math.max(0, end - TAIL_ROWS + 1);
+      const range = l.sheet.getRange(rangeAddress(firstRow + start, firstColumn + probe.first, firstRow + end, firstColumn + probe.last)).load('values');
+      pending.push({ probe, start, range });
+    }
+  }
+  const refined = new Map<Probe, number>();
+  if (pending.length === 0) return refined;
+  await context.sync();
+  for (const { probe, start, range } of pending) refined.set(probe, lastFilledOf({ kind: 'tail', start, range }, 0));
+  return refined;
+}
+
 /** Checks one target and places its writes; throws (a WorkbookError) before anything is queued. */
-function plan(loads: Loads, locale: Locale): Planned {
+function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>): Planned {
   const { target, sheet, body } = loads;
   const sheetName = sheet.name;
   if (loads.protection.protected) throw new WorkbookError(excelMessage('sheetProtected', locale, { sheet: sheetName }), sheetName);
@@ -164,7 +216,7 @@ function plan(loads: Loads, locale: Locale): Planned {
   const rowCount = body ? body.rowCount : (layout?.rowCount ?? 0);
   const headerValues = loads.header.values[0] ?? [];
   const lastFilled = new Map<string, number>();
-  for (const [run, probe] of loads.probes) lastFilled.set(run, probe.isNullObject ? -1 : probe.rowIndex + probe.rowCount - 1 - firstRow);
+  for (const [run, probe] of loads.probes) lastFilled.set(run, refined.get(probe) ?? lastFilledOf(probe, firstRow));
   const keyRows = new Map<string, number[]>();
   for (const [id, { column, found }] of loads.keys) keyRows.set(id, found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount));
   const updateRows = new Map<number, CellValue[]>();
@@ -190,10 +242,11 @@ function queueWrites(planned: Planned, language: FormulaLanguage): void {
 
 export async function writeExcelTables(context: Context, writes: readonly TableWrite[], locale: Locale, language: FormulaLanguage): Promise<TableWriteResult[]> {
   const resolved = await resolveSheets(context, writes.map((w) => w.location), locale);
-  const loads = groupTargets(writes, resolved).map((target) => queueLoads(context, target));
+  const loads = targetsOf(writes, resolved, locale).map((target) => queueLoads(context, target));
   await context.sync();
   // Every check and placement first: one failure and nothing at all is queued.
-  const planned = loads.map((l) => plan(l, locale));
+  const refined = await refineProbes(context, loads);
+  const planned = loads.map((l) => plan(l, locale, refined));
   for (const p of planned) queueWrites(p, language);
   await context.sync();
   const results = new Map<number, TableWriteResult>();

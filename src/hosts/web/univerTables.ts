@@ -17,7 +17,7 @@ import '@univerjs/sheets-formula/facade';
 import '@univerjs/sheets-table/facade';
 
 import { HEADER_ROW, type Locale, cellAddress } from '../../core';
-import { type Placement, TAIL_ROWS, type TableState, placeWrite } from '../../workbook/placement';
+import { type Placement, TAIL_ROWS, type TableState, placeWrite, refuseSecondWrite } from '../../workbook/placement';
 import {
   type CellValue,
   type ReadProgress,
@@ -283,13 +283,10 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
 
   async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     // 1. Locate and place every write; any failure throws here, before the workbook is touched.
-    const seen = new Set<string>();
-    const planned = writes.map((write) => {
-      const g = locate(write.location);
-      const id = `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`;
-      // Placements are computed against the workbook before the batch; two writes to one table would collide.
-      if (seen.has(id)) throw new Error(`writeTables: more than one write for table ${g.table?.name ?? g.sheetName} in one batch`);
-      seen.add(id);
+    const located = writes.map((write) => locate(write.location));
+    refuseSecondWrite(located.map((g) => ({ key: `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`, sheetName: g.sheetName })), locale);
+    const planned = writes.map((write, i) => {
+      const g = located[i] as (typeof located)[number];
       const placement = placeWrite(write, stateOf(g, write), g.sheetName, locale);
       checkBelow(g, placement);
       return { g, placement };

@@ -5,10 +5,10 @@
 import { cellAddress, localizeFormula } from '../../../src/core';
 import { CHUNK_TARGET_BYTES, MAX_RESPONSE_BYTES, keyRowsOf, textCell, toBlocks, utf8Bytes } from '../../../src/hosts/excel/excelTables';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
-import { WorkbookError } from '../../../src/workbook/port';
+import { type TableWrite, WorkbookError, type WriteCell } from '../../../src/workbook/port';
 import { type CellContent, describePortContract } from '../../workbook/portContract';
 import { MockExcel, type MockExcelOptions, type RunRecord } from './mockExcel';
-import { existingSheet, goalsReadRow, goalsSheet, templateSheet } from './tableFixtures';
+import { existingSheet, goalsReadRow, goalsSheet, templateRow, templateSheet } from './tableFixtures';
 
 const GOALS = templateSheet('goals');
 const lastRun = (mock: MockExcel): RunRecord => {
@@ -183,8 +183,9 @@ describe('Excel host: helpers', () => {
 });
 
 describePortContract('Excel (strict mock)', async () => {
-  // Sheet-only locations (as the contract uses) cost a third sync to find the sheet's table.
-  const mock = new MockExcel({ maxSyncsPerRun: 3 });
+  // Sheet-only locations (as the contract uses) cost a third sync to find the sheet's table, and a
+  // table that ends in spaces-only rows one more to look above them (src/hosts/excel/excelWrites.ts).
+  const mock = new MockExcel({ maxSyncsPerRun: 4 });
   return {
     port: createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' }),
     computes: false,
@@ -197,4 +198,30 @@ describePortContract('Excel (strict mock)', async () => {
       mock.activeCell = { sheet: sheetName, address: cellAddress(row, column) };
     },
   };
+});
+
+describe('Excel host: trailing rows of spaces', () => {
+  test('a write to a table that ends in filled rows stays at two syncs; only spaces-only tail rows cost a third', async () => {
+    const { mock, port: excel } = port({ sheets: [goalsSheet(5)], maxSyncsPerRun: 3 });
+    const location = { sheetName: GOALS.sheetName, tableName: GOALS.tableName };
+    const write = (rows: WriteCell[][], extra: Partial<TableWrite> = {}): TableWrite => ({
+      location,
+      header: GOALS.columns.map((c) => c.label),
+      computed: GOALS.columns.map((c) => c.computed),
+      rows,
+      ...extra,
+    });
+    const row = (monthText: string): WriteCell[] => templateRow(GOALS, { quarter: '2024 Q3', month: monthText, monthTarget: 100 });
+    await excel.writeTables([write([row('2024-07')])]);
+    expect(lastRun(mock).syncs).toBe(2);
+    const rowsNow = (await excel.readTable(location)).rows.length;
+    const column = (key: string) => GOALS.columns.findIndex((c) => c.key === key);
+    const spaces = [...['quarter', 'month'].map((key) => ({ column: column(key), value: '  ' })), { column: column('monthTarget'), value: null }];
+    await excel.writeTables([write([], { updates: [{ row: rowsNow - 1, expect: [], cells: spaces }] })]);
+    await excel.writeTables([write([row('2024-08')])]);
+    expect(lastRun(mock).syncs).toBe(3);
+    const after = (await excel.readTable(location)).rows;
+    expect(after).toHaveLength(rowsNow); // the spaces-only row was filled, the table did not grow
+    expect(after.at(-1)?.[GOALS.columns.findIndex((c) => c.key === 'month')]).toBe('2024-08');
+  });
 });

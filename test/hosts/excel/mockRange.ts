@@ -98,6 +98,19 @@ export class MockRange {
     });
   }
 
+  getLastRow(): MockRange {
+    return this.derive('Range.getLastRow', (b) => ({ ...b, top: b.bottom }));
+  }
+
+  /** Like getUsedRangeOrNullObject, but a range with no used cell is an ItemNotFound error (as in Office.js). */
+  getUsedRange(valuesOnly = false): MockRange {
+    return new MockRange(this.context, this.ref, () => {
+      const used = usedBox(this.ref(), this.box, valuesOnly);
+      if (!used) throw new RichApiError('ItemNotFound', 'the range has no used cell', 'Range.getUsedRange');
+      return used;
+    });
+  }
+
   getRowsBelow(count = 1): MockRange {
     return this.derive('Range.getRowsBelow', (b) => ({ ...b, top: b.bottom + 1, bottom: b.bottom + count }));
   }
