@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const OFFICE_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp'];
 const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp', 'window', 'document', 'navigator', 'localStorage'];
 
 export default tseslint.config(
@@ -45,6 +46,32 @@ export default tseslint.config(
             { group: ['react', 'react-*', 'react/*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**', '**/functions/**'], message: 'src/core must not import UI or host code.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The port's layer is host-neutral too: hosts implement it, the pane and the wizard use it.
+    files: ['src/workbook/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/workbook is host-neutral: hosts implement the port.' }))],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**'], message: 'src/workbook must not import UI or host code.' }] },
+      ],
+    },
+  },
+  {
+    // Pane components get the workbook through the port: only a host's entry (src/hosts/*/main.tsx) touches Office or Univer.
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: 'The pane is host-free: a host entry passes what it needs in as props or a port.' }))],
+      'no-restricted-syntax': [
+        'error',
+        ...OFFICE_GLOBALS.map((name) => ({ selector: `MemberExpression[object.name='${name}']`, message: 'The pane is host-free: a host entry passes what it needs in as props or a port.' })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**'], message: 'The pane must not import host code: it receives a WorkbookPort.' }] },
       ],
     },
   },

@@ -19,7 +19,7 @@ module.exports = (_env, argv) => {
     devtool: dev ? 'eval-source-map' : false,
     entry: {
       functions: FUNCTIONS_SOURCE,
-      taskpane: './src/taskpane/excel.tsx',
+      taskpane: './src/hosts/excel/main.tsx',
       web: './src/hosts/web/main.tsx',
     },
     output: {

@@ -33,7 +33,7 @@ function wrapper(spec: FunctionSpec): string {
 }
 
 export function functionsSource(): string {
-  return `${HEADER}import { callFromExcel } from './excelEdge';\n\n${FUNCTIONS.map(wrapper).join('\n')}`;
+  return `${HEADER}import { callFromExcel } from '../hosts/excel/customFunctions';\n\n${FUNCTIONS.map(wrapper).join('\n')}`;
 }
 
 export function zhCnLocale(): string {

@@ -5,7 +5,7 @@
  * commands, bytes sent/received per sync and time; then a chunked read of a 100,000-row 表2
  * (budget ≤ 4 MB per response).
  */
-import { MAX_RESPONSE_BYTES } from '../../src/hosts/excel/excelTables';
+import { MAX_RESPONSE_BYTES } from '../../src/hosts/excel/excelReads';
 import { createExcelWorkbook } from '../../src/hosts/excel/excelWorkbook';
 import { MockExcel, type RunRecord } from '../../test/hosts/excel/mockExcel';
 import { goalsSheet, reviewSheets, reviewWrites, templateSheet } from '../../test/hosts/excel/tableFixtures';

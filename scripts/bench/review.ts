@@ -11,7 +11,7 @@ import { type CellValue, type WorkbookData, analyseWorkbook, planTemplate, seria
 import type { TemplateId } from '../../src/core';
 import { cpus, loadavg } from 'node:os';
 import type { ICellData, IObjectMatrixPrimitiveType } from '@univerjs/core';
-import { createHeadlessUniver } from '../../src/hosts/web/univerSetup';
+import { createHeadlessUniver } from '../../src/hosts/web/univerHeadless';
 
 const SIZES = [10_000, 100_000];
 const CORE_RUNS = 9;

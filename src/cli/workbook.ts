@@ -10,7 +10,7 @@ import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, findTemplate, planT
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
 import { writeXlsx } from '../files/xlsxWrite';
-import { createHeadlessUniver } from '../hosts/web/univerSetup';
+import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
 

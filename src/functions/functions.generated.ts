@@ -1,5 +1,5 @@
 // Generated from src/core/catalogue by scripts/generate-functions.ts. Do not edit: run `npm run generate`.
-import { callFromExcel } from './excelEdge';
+import { callFromExcel } from '../hosts/excel/customFunctions';
 
 /**
  * Attainment of a target: actual / target; handles negative targets and lower-is-better metrics.

@@ -13,7 +13,7 @@ import { WorkbookFileError, inspectXlsx } from '../../src/files/xlsxGuard';
 import { readXlsx } from '../../src/files/xlsxRead';
 import { argbOf } from '../../src/files/units';
 import { writeXlsx } from '../../src/files/xlsxWrite';
-import { createHeadlessUniver } from '../../src/hosts/web/univerSetup';
+import { createHeadlessUniver } from '../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../src/hosts/web/univerWorkbook';
 
 const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];

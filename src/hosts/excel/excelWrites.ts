@@ -1,6 +1,6 @@
 /**
  * `writeTables` for Excel: a batch of TableWrites in one `Excel.run` and two syncs whatever the row
- * count (see `excelTables.ts` for the plan). Every range sync 1 loads is addressed relative to the
+ * count (see `excelWritePlan.ts` for the pure half). Every range sync 1 loads is addressed relative to the
  * table's data body (`getColumn`, `getCell`), because its size is not known until that sync returns;
  * only the placed blocks, queued after, use absolute addresses.
  */
@@ -9,8 +9,9 @@ import type { CellValue, TableLocation, TableWrite, TableWriteResult } from '../
 import { WorkbookError } from '../../workbook/port';
 import { TAIL_ROWS, refuseSecondWrite } from '../../workbook/placement';
 import { excelMessage } from './excelErrors';
-import { type Loaded, type Overlay, inputRuns, keyId, keyRowsOf, label, layoutHeader, placeAll, readCell, toBlocks, writtenCell } from './excelTables';
-import type { FormulaLanguage } from './excelWorkbook';
+import { type FormulaLanguage, label, readCell, writtenCell } from './excelCells';
+import { layoutHeader } from './excelReads';
+import { type Loaded, type PlacedCells, inputRuns, keyId, keyRowsOf, placeTableWrite, toBlocks } from './excelWritePlan';
 
 type Context = Excel.RequestContext;
 
@@ -25,7 +26,7 @@ interface Target {
   readonly sheetName: string;
   readonly tableName?: string;
   readonly layout?: Layout;
-  readonly writes: { readonly index: number; readonly write: TableWrite }[];
+  readonly write: TableWrite;
 }
 
 /**
@@ -82,11 +83,11 @@ async function resolveSheets(context: Context, locations: readonly TableLocation
 
 /** One target per write; a second write to a table is refused (the port contract, src/workbook/port.ts). */
 function targetsOf(writes: readonly TableWrite[], resolved: Map<string, { tableName?: string; layout?: Layout }>, locale: Locale): Target[] {
-  const targets = writes.map((write, index): Target => {
+  const targets = writes.map((write): Target => {
     const { sheetName } = write.location;
     const found = write.location.tableName !== undefined ? { tableName: write.location.tableName } : resolved.get(sheetName);
     const tableName = found?.tableName;
-    return { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), writes: [{ index, write }] };
+    return { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), write };
   });
   // Excel's table names are case-insensitive and unique in a workbook.
   refuseSecondWrite(targets.map((t) => ({ key: t.tableName !== undefined ? `table:${t.tableName.toLowerCase()}` : `sheet:${t.sheetName}`, sheetName: t.sheetName })), locale);
@@ -94,7 +95,7 @@ function targetsOf(writes: readonly TableWrite[], resolved: Map<string, { tableN
 }
 
 function queueLoads(context: Context, target: Target): Loads {
-  const width = Math.max(...target.writes.map((w) => w.write.header.length));
+  const width = target.write.header.length;
   let table: Excel.Table | undefined;
   let sheet: Excel.Worksheet;
   let header: Excel.Range;
@@ -134,7 +135,8 @@ function queueLoads(context: Context, target: Target): Loads {
   const protection = sheet.protection.load('protected');
   const loads: Loads = { target, sheet, protection, header, probes: new Map(), keys: new Map(), updates: new Map(), ...(table ? { table } : {}), ...(body ? { body } : {}) };
 
-  for (const { write } of target.writes) {
+  {
+    const { write } = target;
     // Where each run of input columns was last filled: enough to find the trailing blank rows.
     for (const run of inputRuns(write)) {
       if (loads.probes.has(run)) continue;
@@ -166,8 +168,8 @@ interface Planned {
   readonly firstColumn: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  readonly overlay: Overlay;
-  readonly results: Map<number, TableWriteResult>;
+  readonly placed: PlacedCells;
+  readonly result: TableWriteResult;
 }
 
 const blankRow = (row: readonly unknown[] | undefined): boolean => (row ?? []).every(isBlank);
@@ -222,18 +224,18 @@ function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>)
   const updateRows = new Map<number, CellValue[]>();
   for (const [row, range] of loads.updates) if (row < rowCount) updateRows.set(row, (range.values[0] ?? []).map(readCell));
   const loaded: Loaded = { header: body ? headerValues.map(label) : layoutHeader(headerValues), rowCount, lastFilled, keyRows, updateRows };
-  const { overlay, results } = placeAll(target.writes, loaded, sheetName, locale);
-  return { loads, firstRow, firstColumn, rowCount, columnCount: body ? body.columnCount : headerValues.length, overlay, results };
+  const { placed, result } = placeTableWrite(target.write, loaded, sheetName, locale);
+  return { loads, firstRow, firstColumn, rowCount, columnCount: body ? body.columnCount : headerValues.length, placed, result };
 }
 
 function queueWrites(planned: Planned, language: FormulaLanguage): void {
-  const { loads, firstRow, firstColumn, rowCount, overlay } = planned;
-  if (loads.table && overlay.rowCount > rowCount) {
+  const { loads, firstRow, firstColumn, rowCount, placed } = planned;
+  if (loads.table && placed.rowCount > rowCount) {
     // Inserted rows at the table's end (cells below move down, never overwritten); the blocks below fill them.
-    const blank = Array.from({ length: overlay.rowCount - rowCount }, () => new Array<string>(planned.columnCount).fill(''));
+    const blank = Array.from({ length: placed.rowCount - rowCount }, () => new Array<string>(planned.columnCount).fill(''));
     loads.table.rows.add(undefined, blank);
   }
-  for (const block of toBlocks(overlay.rows)) {
+  for (const block of toBlocks(placed.rows)) {
     const top = firstRow + block.firstRow;
     const range = loads.sheet.getRange(rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn));
     range[language.property] = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
@@ -249,7 +251,6 @@ export async function writeExcelTables(context: Context, writes: readonly TableW
   const planned = loads.map((l) => plan(l, locale, refined));
   for (const p of planned) queueWrites(p, language);
   await context.sync();
-  const results = new Map<number, TableWriteResult>();
-  for (const p of planned) for (const [index, result] of p.results) results.set(index, result);
-  return writes.map((_w, i) => results.get(i) as TableWriteResult);
+  // One target per write, in batch order.
+  return planned.map((p) => p.result);
 }

@@ -1,10 +1,9 @@
 /**
  * The interactive Univer spreadsheet for the browser: the headless plugins plus their UI, CSS
- * and locales. Kept apart from univerSetup.ts so Node tests never load CSS or UI code.
+ * and locales. Kept apart from univerPlugins.ts so Node never loads CSS or UI code.
  */
-import { LocaleType, LogLevel, Univer, mergeLocales } from '@univerjs/core';
+import { type ILocales, LocaleType, LogLevel, type Plugin, type PluginCtor, Univer, mergeLocales } from '@univerjs/core';
 import { FUniver } from '@univerjs/core/facade';
-import { UniverDataValidationPlugin } from '@univerjs/data-validation';
 import { UniverDocsPlugin } from '@univerjs/docs';
 import { UniverDocsUIPlugin } from '@univerjs/docs-ui';
 import { UniverFormulaEnginePlugin } from '@univerjs/engine-formula';
@@ -48,66 +47,58 @@ import '@univerjs/sheets-table-ui/lib/index.css';
 import DesignZhCN from '@univerjs/design/locale/zh-CN';
 import UIZhCN from '@univerjs/ui/locale/zh-CN';
 import DocsUIZhCN from '@univerjs/docs-ui/locale/zh-CN';
-import SheetsZhCN from '@univerjs/sheets/locale/zh-CN';
 import SheetsUIZhCN from '@univerjs/sheets-ui/locale/zh-CN';
-import SheetsFormulaZhCN from '@univerjs/sheets-formula/locale/zh-CN';
 import SheetsFormulaUIZhCN from '@univerjs/sheets-formula-ui/locale/zh-CN';
 import SheetsNumfmtUIZhCN from '@univerjs/sheets-numfmt-ui/locale/zh-CN';
-import DataValidationZhCN from '@univerjs/data-validation/locale/zh-CN';
-import SheetsDVZhCN from '@univerjs/sheets-data-validation/locale/zh-CN';
 import SheetsDVUIZhCN from '@univerjs/sheets-data-validation-ui/locale/zh-CN';
 import SheetsCFUIZhCN from '@univerjs/sheets-conditional-formatting-ui/locale/zh-CN';
-import SheetsTableZhCN from '@univerjs/sheets-table/locale/zh-CN';
 import SheetsTableUIZhCN from '@univerjs/sheets-table-ui/locale/zh-CN';
 import DesignEnUS from '@univerjs/design/locale/en-US';
 import UIEnUS from '@univerjs/ui/locale/en-US';
 import DocsUIEnUS from '@univerjs/docs-ui/locale/en-US';
-import SheetsEnUS from '@univerjs/sheets/locale/en-US';
 import SheetsUIEnUS from '@univerjs/sheets-ui/locale/en-US';
-import SheetsFormulaEnUS from '@univerjs/sheets-formula/locale/en-US';
 import SheetsFormulaUIEnUS from '@univerjs/sheets-formula-ui/locale/en-US';
 import SheetsNumfmtUIEnUS from '@univerjs/sheets-numfmt-ui/locale/en-US';
-import DataValidationEnUS from '@univerjs/data-validation/locale/en-US';
-import SheetsDVEnUS from '@univerjs/sheets-data-validation/locale/en-US';
 import SheetsDVUIEnUS from '@univerjs/sheets-data-validation-ui/locale/en-US';
 import SheetsCFUIEnUS from '@univerjs/sheets-conditional-formatting-ui/locale/en-US';
-import SheetsTableEnUS from '@univerjs/sheets-table/locale/en-US';
 import SheetsTableUIEnUS from '@univerjs/sheets-table-ui/locale/en-US';
 
 import type { Locale } from '../../core';
+import { SALES_DESCRIPTION_LOCALES, salesFormulaConfig } from './univerFunctions';
+import { HEADLESS_LOCALES, type PluginStep, corePlugins, registerStep, univerLocaleOf } from './univerPlugins';
 
+/** What the browser adds after each core plugin (univerPlugins.ts): the UI, docs and each feature's UI. */
+function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> {
+  return new Map<PluginCtor<Plugin>, PluginStep[]>([
+    [UniverFormulaEnginePlugin, [{ plugin: UniverUIPlugin, config: { container } }, { plugin: UniverDocsPlugin }, { plugin: UniverDocsUIPlugin }]],
+    [UniverSheetsPlugin, [{ plugin: UniverSheetsUIPlugin }]],
+    [UniverSheetsFormulaPlugin, [{ plugin: UniverSheetsFormulaUIPlugin }]],
+    [UniverSheetsNumfmtPlugin, [{ plugin: UniverSheetsNumfmtUIPlugin }]],
+    [UniverSheetsDataValidationPlugin, [{ plugin: UniverSheetsDataValidationUIPlugin }]],
+    [UniverSheetsConditionalFormattingPlugin, [{ plugin: UniverSheetsConditionalFormattingUIPlugin }]],
+    // The table-name tag is drawn above the header row, over the sheet's title in A1 (docs/DOMAIN.md §2).
+    [UniverSheetsTablePlugin, [{ plugin: UniverSheetsTableUIPlugin, config: { hideAnchor: true } }]],
+  ]);
+}
+
+/** The UI packages' own locales (the core plugins' come from univerPlugins.ts). */
+const UI_LOCALES: ILocales = {
+  [LocaleType.ZH_CN]: mergeLocales(DesignZhCN, UIZhCN, DocsUIZhCN, SheetsUIZhCN, SheetsFormulaUIZhCN, SheetsNumfmtUIZhCN, SheetsDVUIZhCN, SheetsCFUIZhCN, SheetsTableUIZhCN),
+  [LocaleType.EN_US]: mergeLocales(DesignEnUS, UIEnUS, DocsUIEnUS, SheetsUIEnUS, SheetsFormulaUIEnUS, SheetsNumfmtUIEnUS, SheetsDVUIEnUS, SheetsCFUIEnUS, SheetsTableUIEnUS),
+};
+
+/** The page's Univer: the core plugins with the SALES functions, each with its UI beside it. */
 export function createBrowserUniver(container: HTMLElement, locale: Locale): { univer: Univer; api: FUniver } {
   const univer = new Univer({
-    locale: locale === 'zh-CN' ? LocaleType.ZH_CN : LocaleType.EN_US,
+    locale: univerLocaleOf(locale),
     logLevel: LogLevel.WARN,
-    locales: {
-      [LocaleType.ZH_CN]: mergeLocales(
-        DesignZhCN, UIZhCN, DocsUIZhCN, SheetsZhCN, SheetsUIZhCN, SheetsFormulaZhCN, SheetsFormulaUIZhCN, SheetsNumfmtUIZhCN,
-        DataValidationZhCN, SheetsDVZhCN, SheetsDVUIZhCN, SheetsCFUIZhCN, SheetsTableZhCN, SheetsTableUIZhCN,
-      ),
-      [LocaleType.EN_US]: mergeLocales(
-        DesignEnUS, UIEnUS, DocsUIEnUS, SheetsEnUS, SheetsUIEnUS, SheetsFormulaEnUS, SheetsFormulaUIEnUS, SheetsNumfmtUIEnUS,
-        DataValidationEnUS, SheetsDVEnUS, SheetsDVUIEnUS, SheetsCFUIEnUS, SheetsTableEnUS, SheetsTableUIEnUS,
-      ),
-    },
+    locales: mergeLocales(HEADLESS_LOCALES, UI_LOCALES, SALES_DESCRIPTION_LOCALES),
   });
   univer.registerPlugin(UniverRenderEnginePlugin);
-  univer.registerPlugin(UniverFormulaEnginePlugin);
-  univer.registerPlugin(UniverUIPlugin, { container });
-  univer.registerPlugin(UniverDocsPlugin);
-  univer.registerPlugin(UniverDocsUIPlugin);
-  univer.registerPlugin(UniverSheetsPlugin);
-  univer.registerPlugin(UniverSheetsUIPlugin);
-  univer.registerPlugin(UniverSheetsFormulaPlugin);
-  univer.registerPlugin(UniverSheetsFormulaUIPlugin);
-  univer.registerPlugin(UniverSheetsNumfmtPlugin);
-  univer.registerPlugin(UniverSheetsNumfmtUIPlugin);
-  univer.registerPlugin(UniverDataValidationPlugin);
-  univer.registerPlugin(UniverSheetsDataValidationPlugin);
-  univer.registerPlugin(UniverSheetsDataValidationUIPlugin);
-  univer.registerPlugin(UniverSheetsConditionalFormattingPlugin);
-  univer.registerPlugin(UniverSheetsConditionalFormattingUIPlugin);
-  univer.registerPlugin(UniverSheetsTablePlugin);
-  univer.registerPlugin(UniverSheetsTableUIPlugin);
+  const after = uiAfter(container);
+  for (const step of corePlugins(salesFormulaConfig())) {
+    registerStep(univer, step);
+    for (const ui of after.get(step.plugin) ?? []) registerStep(univer, ui);
+  }
   return { univer, api: FUniver.newAPI(univer) };
 }

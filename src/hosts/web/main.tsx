@@ -2,7 +2,7 @@
  * The embedded web host that `npm start` serves: a Univer spreadsheet filling the window with the
  * task pane beside it, backed by the Univer WorkbookPort, working on the workbook the local server
  * keeps on disk (autosaved; `?book=team.xlsx` opens another one of the workbooks folder).
- * `?lang=en-US` picks the language (default: the browser's).
+ * `?lang=en-US` picks the language (default: the browser's). The Excel entry is src/hosts/excel/main.tsx.
  */
 import type { IWorkbookData } from '@univerjs/core';
 import { createRoot } from 'react-dom/client';
@@ -14,7 +14,6 @@ import { createBrowserUniver } from './browserUniver';
 import { installPaneFocusShortcut } from './paneFocus';
 import { type LoadedWorkbook, createServerClient, pageToken } from './persistence/serverClient';
 import { createWebFiles } from './persistence/webFiles';
-import { registerSalesFunctions } from './univerSetup';
 import { createUniverWorkbook } from './univerWorkbook';
 
 const params = new URLSearchParams(window.location.search);
@@ -59,10 +58,9 @@ async function boot(): Promise<void> {
   }
 
   sheetHost.replaceChildren();
-  const { univer, api } = createBrowserUniver(sheetHost, locale);
+  const { api } = createBrowserUniver(sheetHost, locale);
   if (loaded) api.createWorkbook(loaded.snapshot as IWorkbookData);
   else api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
-  registerSalesFunctions(univer);
   const workbook = createUniverWorkbook(api, { locale });
 
   const files: WorkbookFiles | undefined =

@@ -3,7 +3,9 @@
  * WorkbookPort contract. Writes: `excelWrites.test.ts`.
  */
 import { cellAddress, localizeFormula } from '../../../src/core';
-import { CHUNK_TARGET_BYTES, MAX_RESPONSE_BYTES, keyRowsOf, textCell, toBlocks, utf8Bytes } from '../../../src/hosts/excel/excelTables';
+import { textCell, utf8Bytes } from '../../../src/hosts/excel/excelCells';
+import { CHUNK_TARGET_BYTES, MAX_RESPONSE_BYTES } from '../../../src/hosts/excel/excelReads';
+import { keyRowsOf, toBlocks } from '../../../src/hosts/excel/excelWritePlan';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { type TableWrite, WorkbookError, type WriteCell } from '../../../src/workbook/port';
 import { type CellContent, describePortContract } from '../../workbook/portContract';

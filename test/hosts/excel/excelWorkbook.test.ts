@@ -10,14 +10,9 @@ import {
   planTemplate,
   templateById,
 } from '../../../src/core';
-import {
-  TABLE_STYLE,
-  TITLE_FONT_SIZE,
-  cellNumberFormat,
-  columnWidthPoints,
-  createExcelWorkbook,
-  formulaLanguage,
-} from '../../../src/hosts/excel/excelWorkbook';
+import { cellNumberFormat, formulaLanguage } from '../../../src/hosts/excel/excelCells';
+import { TABLE_STYLE, TITLE_FONT_SIZE, columnWidthPoints } from '../../../src/hosts/excel/excelTemplates';
+import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { WorkbookError } from '../../../src/workbook/port';
 import { type CellModel, MockExcel, type MockExcelOptions, type SheetModel, boxAddress, parseAddress } from './mockExcel';
 

@@ -3,7 +3,7 @@
  * all-or-nothing checks, text that stays text, localized formulas, and the two-sync budget.
  */
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
-import { MAX_RESPONSE_BYTES } from '../../../src/hosts/excel/excelTables';
+import { MAX_RESPONSE_BYTES } from '../../../src/hosts/excel/excelReads';
 import { type CellValue, type TableWrite, WorkbookError, type WriteCell } from '../../../src/workbook/port';
 import { type ExistingSheet, MockExcel, type MockExcelOptions, type RunRecord, type SheetModel } from './mockExcel';
 import { REVIEW_ID, dataCell, existingSheet, goalsRow, keyedWrite, reviewSheet, reviewSheets, reviewWrites, templateRow, templateSheet } from './tableFixtures';

@@ -5,7 +5,7 @@
  * template labels. Shared by the Excel host tests and `npm run bench`.
  */
 import { type Locale, type PlannedColumn, type TemplateId, type TemplateSpec, cellAddress, planTemplate, rangeAddress, templateById } from '../../../src/core';
-import { cellNumberFormat } from '../../../src/hosts/excel/excelWorkbook';
+import { cellNumberFormat } from '../../../src/hosts/excel/excelCells';
 import type { CellValue, TableWrite, WriteCell } from '../../../src/workbook/port';
 import type { ExistingSheet, SeedCell } from './mockModel';
 

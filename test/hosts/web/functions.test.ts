@@ -6,11 +6,13 @@
  * calculation per distinct `today`.
  */
 
+import { IDescriptionService } from '@univerjs/sheets-formula';
 import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
 import { FormulaDataModel, IFunctionService } from '@univerjs/engine-formula';
 import type { FWorksheet } from '@univerjs/sheets/facade';
 import { FUNCTIONS, rangeAddress } from '../../../src/core';
-import { type HeadlessUniver, argFromUniver, createHeadlessUniver, resultToUniver, salesFunctionName } from '../../../src/hosts/web/univerSetup';
+import { argFromUniver, resultToUniver, salesFunctionName } from '../../../src/hosts/web/univerFunctions';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { type Expected, type FunctionCase, type JsonArg, type JsonCell, caseName, expectMatches, loadFunctionCases, todayOf } from '../../cases/cases';
 
 const cases = loadFunctionCases();
@@ -147,7 +149,10 @@ describe('case table functions.json through Univer (SALES.* registered from the 
 
 describe('registration', () => {
   test('every catalogue function is registered as SALES.<ID>, with a description in the UI language', () => {
-    const functionService = host.univer.__getInjector().get(IFunctionService);
+    const injector = host.univer.__getInjector();
+    // The description service is made when first asked for (the browser's formula UI asks at start).
+    injector.get(IDescriptionService);
+    const functionService = injector.get(IFunctionService);
     for (const spec of FUNCTIONS) {
       expect(functionService.hasExecutor(salesFunctionName(spec))).toBe(true);
       const description = functionService.getDescription(salesFunctionName(spec));

@@ -8,7 +8,7 @@
 import { CellValueType } from '@univerjs/core';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
 import { type TemplateId, type TemplatePlan, cellAddress, planTemplate, serialFromDate, templateById } from '../../../src/core';
-import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerSetup';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { READ_CHUNK_ROWS, cellValueOf } from '../../../src/hosts/web/univerTables';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
 import type { TableWrite, WorkbookPort, WriteCell } from '../../../src/workbook/port';

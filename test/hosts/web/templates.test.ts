@@ -22,7 +22,7 @@ import {
   serialFromDate,
   templateById,
 } from '../../../src/core';
-import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerSetup';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
 import type { InsertedTemplate, WorkbookPort } from '../../../src/workbook/port';
 import { documentNumbers } from '../../support/documentNumbers';

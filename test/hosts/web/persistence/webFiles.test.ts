@@ -8,7 +8,7 @@ import type { IWorkbookData } from '@univerjs/core';
 import { TEMPLATES, planTemplate } from '../../../../src/core';
 import { type LoadedWorkbook, type ServerClient, ServerError } from '../../../../src/hosts/web/persistence/serverClient';
 import { type WebFiles, createWebFiles } from '../../../../src/hosts/web/persistence/webFiles';
-import { type HeadlessUniver, createHeadlessUniver } from '../../../../src/hosts/web/univerSetup';
+import { type HeadlessUniver, createHeadlessUniver } from '../../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../../src/hosts/web/univerWorkbook';
 import type { SaveState } from '../../../../src/workbook/files';
 

@@ -1,12 +1,13 @@
 /**
- * Excel entry of the task pane. Office.js is touched here and in hosts/excel only: the pane
+ * Excel entry of the task pane (the web host's is src/hosts/web/main.tsx). Office.js is touched here
+ * and in hosts/excel only: the pane
  * receives the language, the theme and the workbook port as props.
  */
 import { createRoot } from 'react-dom/client';
-import { localeFromLanguage } from '../core';
-import { createExcelWorkbook } from '../hosts/excel/excelWorkbook';
-import { App } from './App/App';
-import { browserStorage, createStorageSettingsStore } from './settings/store';
+import { localeFromLanguage } from '../../core';
+import { App } from '../../taskpane/App/App';
+import { browserStorage, createStorageSettingsStore } from '../../taskpane/settings/store';
+import { createExcelWorkbook } from './excelWorkbook';
 
 /** Office's theme gives colours only: a dark body background means a dark theme. */
 function officeTheme(): 'light' | 'dark' {

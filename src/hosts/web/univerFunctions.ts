@@ -1,28 +1,12 @@
 /**
- * The Univer pieces every web host shares: the non-UI plugins, their locales, the facade mixins and
- * the SALES functions registered from the catalogue. Node tests use `createHeadlessUniver`; the
- * browser entry (browserUniver.ts) adds the UI plugins, CSS and UI locales around the same pieces.
- * Nothing browser-only (CSS, UI plugins, DOM) may be imported here.
+ * The SALES functions in Univer, registered through the plugins' documented configuration — the
+ * formula engine's `function` executors and sheets-formula's `description` entries (docs/adr/0004-univer-functions.md):
+ * Univer's value objects in, core values through `evaluate`, core errors out as Univer errors.
  */
-import {
-  BooleanNumber,
-  type IDisposable,
-  type ILocales,
-  LifecycleService,
-  LifecycleStages,
-  LocaleService,
-  LocaleType,
-  LogLevel,
-  type Plugin,
-  type PluginCtor,
-  Univer,
-  mergeLocales,
-  toDisposable,
-} from '@univerjs/core';
-import { FUniver } from '@univerjs/core/facade';
-import { UniverDataValidationPlugin } from '@univerjs/data-validation';
+import { BooleanNumber, type ILocales, LocaleType } from '@univerjs/core';
 import {
   ArrayValueObject,
+  type IUniverEngineFormulaConfig,
   BaseFunction,
   type BaseValueObject,
   BooleanValueObject,
@@ -30,39 +14,11 @@ import {
   ErrorValueObject,
   FunctionType,
   type IFunctionInfo,
-  IFunctionService,
   NullValueObject,
   NumberValueObject,
   StringValueObject,
-  UniverFormulaEnginePlugin,
 } from '@univerjs/engine-formula';
-import { UniverSheetsPlugin } from '@univerjs/sheets';
-import { UniverSheetsConditionalFormattingPlugin } from '@univerjs/sheets-conditional-formatting';
-import { UniverSheetsDataValidationPlugin } from '@univerjs/sheets-data-validation';
-import { IDescriptionService, UniverSheetsFormulaPlugin } from '@univerjs/sheets-formula';
-import { UniverSheetsNumfmtPlugin } from '@univerjs/sheets-numfmt';
-import { UniverSheetsTablePlugin } from '@univerjs/sheets-table';
-
-// Facade mixins: each import patches FUniver / FWorkbook / FWorksheet / FRange (and their types).
-import '@univerjs/engine-formula/facade';
-import '@univerjs/sheets/facade';
-import '@univerjs/sheets-formula/facade';
-import '@univerjs/sheets-numfmt/facade';
-import '@univerjs/sheets-data-validation/facade';
-import '@univerjs/sheets-conditional-formatting/facade';
-import '@univerjs/sheets-table/facade';
-
-import DataValidationEnUS from '@univerjs/data-validation/locale/en-US';
-import DataValidationZhCN from '@univerjs/data-validation/locale/zh-CN';
-import SheetsEnUS from '@univerjs/sheets/locale/en-US';
-import SheetsZhCN from '@univerjs/sheets/locale/zh-CN';
-import SheetsDVEnUS from '@univerjs/sheets-data-validation/locale/en-US';
-import SheetsDVZhCN from '@univerjs/sheets-data-validation/locale/zh-CN';
-import SheetsFormulaEnUS from '@univerjs/sheets-formula/locale/en-US';
-import SheetsFormulaZhCN from '@univerjs/sheets-formula/locale/zh-CN';
-import SheetsTableEnUS from '@univerjs/sheets-table/locale/en-US';
-import SheetsTableZhCN from '@univerjs/sheets-table/locale/zh-CN';
-
+import type { IUniverSheetsFormulaBaseConfig } from '@univerjs/sheets-formula';
 import {
   type Arg,
   CalcError,
@@ -77,33 +33,6 @@ import {
   parseErrorCode,
   todaySerial,
 } from '../../core';
-
-/** The Univer locale of a product language. */
-export function univerLocaleOf(locale: Locale): LocaleType {
-  return locale === 'zh-CN' ? LocaleType.ZH_CN : LocaleType.EN_US;
-}
-
-/**
- * The non-UI plugins in registration order (formula engine before sheets, features after).
- * The browser adds its render/UI/docs plugins and each feature's UI plugin around these.
- */
-export const HEADLESS_PLUGINS: readonly PluginCtor<Plugin>[] = [
-  UniverFormulaEnginePlugin,
-  UniverSheetsPlugin,
-  UniverSheetsFormulaPlugin,
-  UniverSheetsNumfmtPlugin,
-  UniverDataValidationPlugin,
-  UniverSheetsDataValidationPlugin,
-  UniverSheetsConditionalFormattingPlugin,
-  UniverSheetsTablePlugin,
-];
-
-/** Locales of the non-UI plugins (the numfmt and conditional-formatting cores ship none). */
-export const HEADLESS_LOCALES: ILocales = {
-  [LocaleType.ZH_CN]: mergeLocales(SheetsZhCN, SheetsFormulaZhCN, DataValidationZhCN, SheetsDVZhCN, SheetsTableZhCN),
-  [LocaleType.EN_US]: mergeLocales(SheetsEnUS, SheetsFormulaEnUS, DataValidationEnUS, SheetsDVEnUS, SheetsTableEnUS),
-};
-
 
 export interface SalesFunctionOptions {
   /**
@@ -262,75 +191,35 @@ function functionInfo(spec: FunctionSpec): IFunctionInfo {
   };
 }
 
+/** The plugin configurations that register the SALES functions: executors and descriptions. */
+export interface SalesFormulaConfig {
+  /** UniverFormulaEnginePlugin's `function`: one executor per catalogue entry, as `SALES.<ID>`. */
+  readonly engine: Pick<IUniverEngineFormulaConfig, 'function'>;
+  /** UniverSheetsFormulaPlugin's `description`: what the formula editor shows; its texts are in SALES_DESCRIPTION_LOCALES. */
+  readonly sheets: Pick<IUniverSheetsFormulaBaseConfig, 'description'>;
+}
+
 /**
- * Registers every catalogue function as `SALES.<ID>` with its zh-CN/en-US description (shown in
- * the language Univer runs in). Best called after a workbook exists: the descriptions need the
- * sheet plugins, which start with the first workbook (registered early, they wait for it).
- * Returns a disposable that unregisters them.
+ * The configurations that register every catalogue function as `SALES.<ID>` with its description
+ * (the description texts follow the UI language: merge SALES_DESCRIPTION_LOCALES into the locales).
  */
-export function registerSalesFunctions(univer: Univer, options: SalesFunctionOptions = {}): IDisposable {
-  const injector = univer.__getInjector();
+export function salesFormulaConfig(options: SalesFunctionOptions = {}): SalesFormulaConfig {
   const { today: given } = options;
   const today = typeof given === 'function' ? given : given === undefined ? () => todaySerial(new Date()) : () => given;
-
-  const functionService = injector.get(IFunctionService);
-  const names = FUNCTIONS.map(salesFunctionName);
-  functionService.registerExecutors(...FUNCTIONS.map((spec) => new SalesFunction(spec, today)));
-
-  const disposables: IDisposable[] = [
-    toDisposable(() => {
-      functionService.unregisterExecutors(...names);
-      functionService.deleteFormulaAstCacheKey(...names);
-    }),
-  ];
-  let disposed = false;
-  const registerDescriptions = (): void => {
-    if (disposed || !injector.has(IDescriptionService)) return;
-    injector.get(LocaleService).load(descriptionLocales());
-    disposables.push(injector.get(IDescriptionService).registerDescriptions(FUNCTIONS.map(functionInfo)));
-  };
-  // The description service arrives with the sheet plugins, which start with the first workbook.
-  if (injector.has(IDescriptionService)) registerDescriptions();
-  else void injector.get(LifecycleService).onStage(LifecycleStages.Ready).then(registerDescriptions);
-  return toDisposable(() => {
-    disposed = true;
-    disposables.forEach((d) => d.dispose());
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Headless Univer (Node, tests)
-
-export interface HeadlessUniver {
-  readonly univer: Univer;
-  readonly api: FUniver;
-  /** Waits for pending calculation timers, then disposes Univer (disposing earlier crashes Node). */
-  dispose(): Promise<void>;
-}
-
-export interface HeadlessOptions extends SalesFunctionOptions {
-  /** Name of the workbook created at start (the SALES functions need one). */
-  readonly workbookName?: string;
-  readonly logLevel?: LogLevel;
-}
-
-/** sheets-formula leaves a 1 s progress timer after each calculation; it must fire before dispose. */
-export const UNIVER_DISPOSE_DELAY_MS = 1100;
-
-/** A Univer without UI: the headless plugins, one workbook, the SALES functions registered. */
-export function createHeadlessUniver(locale: Locale, options: HeadlessOptions = {}): HeadlessUniver {
-  const univer = new Univer({ locale: univerLocaleOf(locale), locales: HEADLESS_LOCALES, logLevel: options.logLevel ?? LogLevel.ERROR });
-  for (const plugin of HEADLESS_PLUGINS) univer.registerPlugin(plugin);
-  const api = FUniver.newAPI(univer);
-  api.createWorkbook({ name: options.workbookName ?? (locale === 'zh-CN' ? '销售复盘' : 'Sales Review') });
-  const functions = registerSalesFunctions(univer, options);
   return {
-    univer,
-    api,
-    async dispose() {
-      await new Promise((resolve) => setTimeout(resolve, UNIVER_DISPOSE_DELAY_MS));
-      functions.dispose();
-      univer.dispose();
+    engine: {
+      // Univer constructs each executor as `new Ctor(name)`: one small class per catalogue entry.
+      function: FUNCTIONS.map((spec) => [
+        class extends SalesFunction {
+          constructor() {
+            super(spec, today);
+          }
+        },
+        salesFunctionName(spec),
+      ]),
     },
+    sheets: { description: FUNCTIONS.map(functionInfo) },
   };
 }
+
+export const SALES_DESCRIPTION_LOCALES: ILocales = descriptionLocales();

@@ -3,7 +3,7 @@
  * through `evaluate`, core errors out as `CustomFunctions.Error`. Every generated wrapper calls
  * `callFromExcel`, so this is the only Excel-specific calculation code.
  */
-import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, todaySerial } from '../core';
+import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, todaySerial } from '../../core';
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 

@@ -1,0 +1,185 @@
+/**
+ * Template sheets in Excel: a plan becomes a new sheet in one batch (queued here, sent by the
+ * port's second sync): title, number formats, header + rows as one 2-D write, the table,
+ * drop-downs, widths, frozen rows, conditional formats, summary cells, activation and the chart.
+ */
+import {
+  type Locale,
+  type PlanCell,
+  type PlannedChart,
+  type PlannedColumn,
+  type PlannedRule,
+  TONE_COLORS,
+  type TemplatePlan,
+  cellAddress,
+  localizeFormula,
+  rangeAddress,
+} from '../../core';
+import type { InsertedTemplate } from '../../workbook/port';
+import { type FormulaLanguage, cellNumberFormat, textCell } from './excelCells';
+import type { ExcelApi } from './excelApi';
+
+/** Table look: Excel's default blue table style. */
+export const TABLE_STYLE = 'TableStyleMedium2';
+export const TITLE_FONT_SIZE = 14;
+/** Width of one character in points (generous, so Chinese labels fit) and padding for the drop-down arrow. */
+export const POINTS_PER_CHAR = 7;
+export const WIDTH_PADDING = 8;
+/** Width of a summary column (label + result beside the table), in characters. */
+export const SUMMARY_WIDTH = 16;
+const CHART_COLUMNS = 8;
+const CHART_ROWS = 16;
+
+/** Column width in points for a width in characters. */
+export const columnWidthPoints = (chars: number): number => Math.round(chars * POINTS_PER_CHAR + WIDTH_PADDING);
+
+/** One cell of the 2-D block: a formula in the host's language, user text kept as text, blank as ''. */
+export function blockCell(cell: PlanCell, textColumn: boolean, names: Locale): string | number | boolean {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return localizeFormula(cell.formula, names);
+  if (typeof cell === 'string') return textColumn ? cell : textCell(cell);
+  return cell;
+}
+
+/** The header and rows exactly as written: one 2-D array, header first. */
+export function planBlock(plan: TemplatePlan, names: Locale): (string | number | boolean)[][] {
+  const text = plan.columns.map((c) => cellNumberFormat(c) === '@');
+  const header = plan.columns.map((c, i) => blockCell(c.label, text[i] ?? false, names));
+  return [header, ...plan.rows.map((row) => plan.columns.map((_c, i) => blockCell(row[i] ?? null, text[i] ?? false, names)))];
+}
+
+const numberText = (value: number): string => String(value);
+
+/** The cell-value rule of a planned conditional format. */
+export function conditionalRule(rule: PlannedRule): Excel.ConditionalCellValueRule {
+  switch (rule.kind) {
+    case 'lessThan':
+      return { formula1: `=${numberText(rule.value)}`, operator: 'LessThan' };
+    case 'greaterThan':
+      return { formula1: `=${numberText(rule.value)}`, operator: 'GreaterThan' };
+    case 'atLeast':
+      return { formula1: `=${numberText(rule.value)}`, operator: 'GreaterThanOrEqual' };
+    case 'between':
+      return { formula1: `=${numberText(rule.min)}`, formula2: `=${numberText(rule.max)}`, operator: 'Between' };
+    case 'textEquals':
+      return { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+    case 'isFalse':
+      return { formula1: '=FALSE', operator: 'EqualTo' };
+  }
+}
+
+/** Runs of adjacent columns sharing a key, so one range call covers several columns. */
+function runs<K>(count: number, key: (i: number) => K): { first: number; last: number; key: K }[] {
+  const out: { first: number; last: number; key: K }[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = key(i);
+    const prev = out[out.length - 1];
+    if (prev && prev.key === k && prev.last === i - 1) prev.last = i;
+    else out.push({ first: i, last: i, key: k });
+  }
+  return out;
+}
+
+/** Queues the whole sheet on the context; nothing is read back. */
+export function queueTemplate(
+  context: Excel.RequestContext,
+  excel: ExcelApi,
+  language: FormulaLanguage,
+  plan: TemplatePlan,
+  sheetName: string,
+  tableName: string,
+): { result: InsertedTemplate; chartQueued: boolean } {
+  const columnCount = plan.columns.length;
+  const headerRow = plan.headerRow;
+  const firstDataRow = headerRow + 1;
+  const lastRow = headerRow + plan.rows.length;
+  const lastCol = columnCount - 1;
+  const tableAddress = rangeAddress(headerRow, 0, lastRow, lastCol);
+  const columnRange = (first: number, last: number, top = headerRow) => rangeAddress(top, first, lastRow, last);
+
+  const sheet = context.workbook.worksheets.add(sheetName);
+
+  // Title.
+  const title = sheet.getRange(cellAddress(0, 0));
+  title.values = [[textCell(plan.title)]];
+  title.format.font.bold = true;
+  title.format.font.size = TITLE_FONT_SIZE;
+
+  // Number formats first, so text such as 2024-03 is kept as text when written.
+  for (const run of runs(columnCount, (i) => cellNumberFormat(plan.columns[i] as PlannedColumn))) {
+    sheet.getRange(columnRange(run.first, run.last)).numberFormat = [[run.key]];
+  }
+
+  // Header + rows: one 2-D write.
+  const block = sheet.getRange(tableAddress);
+  block[language.property] = planBlock(plan, language.names);
+
+  // A Range, not an address: an address without a sheet name means the *active* sheet.
+  const table = sheet.tables.add(block, true);
+  table.name = tableName;
+  table.style = TABLE_STYLE;
+
+  plan.columns.forEach((column, i) => {
+    if (!column.list || column.list.length === 0) return;
+    sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation.rule = {
+      list: { inCellDropDown: true, source: column.list.join(',') },
+    };
+  });
+
+  for (const run of runs(columnCount, (i) => (plan.columns[i] as PlannedColumn).width)) {
+    sheet.getRange(rangeAddress(headerRow, run.first, headerRow, run.last)).format.columnWidth = columnWidthPoints(run.key);
+  }
+
+  sheet.freezePanes.freezeRows(headerRow + 1);
+
+  for (const cf of plan.conditionalFormats) {
+    if (cf.column < 0 || cf.column >= columnCount) continue;
+    const format = sheet.getRange(columnRange(cf.column, cf.column, firstDataRow)).conditionalFormats.add(excel.ConditionalFormatType.cellValue);
+    const tone = TONE_COLORS[cf.tone];
+    format.cellValue.format.fill.color = tone.fill;
+    format.cellValue.format.font.color = tone.font;
+    format.cellValue.rule = conditionalRule(cf.rule);
+  }
+
+  for (const summary of plan.summary) {
+    const label = sheet.getRange(cellAddress(summary.labelCell.row, summary.labelCell.col));
+    label.values = [[textCell(summary.label)]];
+    label.format.font.bold = true;
+    label.format.columnWidth = columnWidthPoints(SUMMARY_WIDTH);
+    const value = sheet.getRange(cellAddress(summary.valueCell.row, summary.valueCell.col));
+    const isFormula = typeof summary.value === 'object' && summary.value !== null;
+    value.numberFormat = [[cellNumberFormat({ numberFormat: summary.numberFormat, computed: isFormula })]];
+    value[language.property] = [[blockCell(summary.value, summary.numberFormat === '@' && !isFormula, language.names)]];
+  }
+
+  sheet.activate();
+
+  // The chart comes last: see insertTemplate.
+  const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
+  const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
+
+  return { result: { sheetName, tableName, tableAddress }, chartQueued };
+}
+
+function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan, chart: PlannedChart, leftCol: number): boolean {
+  const [first, ...rest] = chart.seriesColumns;
+  if (first === undefined) return false;
+  const headerRow = plan.headerRow;
+  const lastRow = headerRow + plan.rows.length;
+  const data = (col: number) => sheet.getRange(rangeAddress(headerRow + 1, col, lastRow, col));
+  const categories = data(chart.categoryColumn);
+
+  // The first series with its header cell, so the header names it.
+  const source = sheet.getRange(rangeAddress(headerRow, first, lastRow, first));
+  const type = chart.kind === 'funnel' ? excel.ChartType.funnel : excel.ChartType.columnClustered;
+  const added = sheet.charts.add(type, source, 'Columns');
+  added.title.text = chart.title;
+  added.series.getItemAt(0).setXAxisValues(categories);
+  for (const col of rest) {
+    const series = added.series.add(plan.columns[col]?.label ?? '');
+    series.setValues(data(col));
+    series.setXAxisValues(categories);
+  }
+  added.setPosition(cellAddress(headerRow, leftCol), cellAddress(headerRow + CHART_ROWS - 1, leftCol + CHART_COLUMNS - 1));
+  return true;
+}
