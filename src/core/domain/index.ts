@@ -3,3 +3,4 @@ export * from './direction';
 export * from './evaluation';
 export * from './messages';
 export * from './review';
+export * from './sources';

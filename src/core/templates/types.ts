@@ -2,6 +2,7 @@
  * Templates are data: one spec per sheet of the method, which `planTemplate` turns into a
  * host-neutral plan (cells, formats, validation, conditional formats, chart) and each host renders.
  */
+import type { SourceRef } from '../domain/sources';
 import type { Localized } from '../i18n';
 
 export type ColumnType = 'text' | 'number' | 'general' | 'integer' | 'percent' | 'date' | 'datetime' | 'days' | 'boolean';
@@ -83,8 +84,8 @@ export interface TemplateSpec {
   /** Excel table name: letters, digits and underscores, unique in a workbook. */
   readonly tableName: string;
   readonly purpose: Localized;
-  /** Which source document the sheet comes from, shown in the gallery. */
-  readonly source: string;
+  /** Where in the method the sheet comes from, shown in the gallery (docs/DOMAIN.md §0). */
+  readonly source: SourceRef;
   readonly columns: readonly ColumnSpec[];
   readonly samples: readonly Readonly<Record<string, SampleValue>>[];
   readonly conditionalFormats: readonly ConditionalFormatSpec[];

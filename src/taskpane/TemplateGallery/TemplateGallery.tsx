@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate } from '../../core';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate, sourceLabel } from '../../core';
 import { reasonOf, t } from '../strings';
 import { useWorkbook } from '../workbookContext';
 
@@ -107,7 +107,7 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
       )}
       {TEMPLATES.map((spec) => (
         <Card key={spec.id} className={styles.card} data-template={spec.id}>
-          <CardHeader header={<Text weight="semibold">{spec.sheetName[locale]}</Text>} description={<Caption1>{`${t(locale, 'source')}: ${spec.source}`}</Caption1>} />
+          <CardHeader header={<Text weight="semibold">{spec.sheetName[locale]}</Text>} description={<Caption1>{`${t(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>} />
           <Body1>{spec.purpose[locale]}</Body1>
           <Caption1 className={styles.columns}>{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
           <Button

@@ -16,7 +16,7 @@ describe('analyseWorkbook on the samples (zh-CN)', () => {
 
   it('finds every source and keeps the valid rows', () => {
     expect(analysis.missing).toEqual([]);
-    expect(analysis.cleaning.validRows).toEqual({ goals: 2, funnel: 6, leads: 3, execution: 2, plan: 3, evaluation: 2, kpi: 0 });
+    expect(analysis.cleaning.validRows).toEqual({ goals: 2, funnel: 6, leads: 3, execution: 2, plan: 3, evaluation: 2, kpi: 5 });
   });
 
   it('表2: 165/180 = 91.7% for 华南区; 华东区 not reported (blank actual is not zero)', () => {
@@ -59,11 +59,16 @@ describe('analyseWorkbook on the samples (zh-CN)', () => {
     expect(ramp).toMatchObject({ change: -0.25, goalChange: -0.25, met: true, polarity: 'lower', improved: true });
   });
 
-  it('KPI samples have no target: reported as invalid rows, nothing summarised', () => {
-    const kpi = analysis.cleaning.issues.filter((i) => i.templateId === 'kpi');
-    expect(kpi.map((i) => [i.row, i.column, i.kind])).toEqual([3, 4, 5, 6, 7].map((row) => [row, '目标', 'invalid']));
-    expect(kpi[0]?.message['zh-CN']).toBe('“目标”为必填项,当前为空。');
-    expect(summary.kpi!.metrics).toEqual([]);
+  it('the KPI samples tell a story: leads up, visits, conversion and the cycle behind, no cleaning issue', () => {
+    expect(analysis.cleaning.issues.filter((i) => i.templateId === 'kpi')).toEqual([]);
+    const attainments = summary.kpi!.metrics.map((m) => [m.metric, Math.round((m.attainment ?? NaN) * 100)]);
+    expect(attainments).toEqual([
+      ['销售额', 93],
+      ['新增线索量', 110],
+      ['有效拜访次数', 80],
+      ['线索转化率', 80],
+      ['平均成交周期', 80], // 72 days against 60, lower is better
+    ]);
   });
 });
 
@@ -147,8 +152,7 @@ describe('en-US sheets', () => {
     expect(analysis.summary.funnel!.bottleneck).toBe('Needs confirmed');
     expect(analysis.summary.evaluation!.metrics[1]).toMatchObject({ polarity: 'lower', met: true });
     expect(analysis.summary.actions!.qualityMix).toEqual({ Excellent: 1, Good: 1 });
-    const kpiIssue = analysis.cleaning.issues.find((i) => i.templateId === 'kpi');
-    expect(kpiIssue).toMatchObject({ column: 'Target', sheetName: 'KPI Tracking' });
+    expect(analysis.summary.kpi!.metrics.map((m) => m.metric)).toEqual(['Revenue', 'New leads', 'Qualified visits', 'Lead conversion', 'Average sales cycle']);
   });
 
   it('a mixed workbook: a zh 表2 beside an en 表3', () => {

@@ -24,6 +24,16 @@ describe('TemplateGallery', () => {
     expect(TEMPLATES).toHaveLength(9);
   });
 
+  it("names each card's source by the method's document and part, never by a file number", () => {
+    const { container, unmount } = renderGallery(new MemoryWorkbook());
+    expect(screen.getByText('来源: 《企业销售管理优化方案工具》表1')).toBeTruthy();
+    expect(screen.getByText('来源: 《销售管理通过复盘机制持续优化》')).toBeTruthy();
+    expect(container.textContent).not.toMatch(/来源: \d{3}/);
+    unmount();
+    renderGallery(new MemoryWorkbook(), 'en-US');
+    expect(screen.getAllByText(/“Enterprise sales-management optimisation toolkit”, table 1$/)).toHaveLength(1);
+  });
+
   it('inserts 表2 with sample rows and names the new sheet', async () => {
     const workbook = new MemoryWorkbook();
     renderGallery(workbook);

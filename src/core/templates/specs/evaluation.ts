@@ -12,7 +12,7 @@ export const kpi: TemplateSpec = {
   sheetName: L('KPI 多维追踪', 'KPI Tracking'),
   tableName: 'KpiTracking',
   purpose: L('结果、过程、效率三类指标一起看,按方向计算达成率。', 'Track result, process and efficiency KPIs together, each in its own direction.'),
-  source: '003 §4',
+  source: { document: '003', part: L('四、构建多维度数据追踪体系', 'method 4, multi-dimensional tracking') },
   columns: [
     { key: 'category', label: L('类别', 'Category'), type: 'text', width: 10, list: CATEGORY, required: true },
     { key: 'metric', label: L('指标', 'Metric'), type: 'text', width: 20, required: true },
@@ -22,13 +22,15 @@ export const kpi: TemplateSpec = {
     { key: 'actual', label: L('实际', 'Actual'), type: 'number', width: 10 },
     { key: 'attainment', label: L('达成率', 'Attainment'), type: 'percent', width: 10, formula: { call: 'ATTAINMENT', args: ['{actual}', '{target}', '{direction}'] } },
   ],
-  // The metrics source 003 §4 names (docs/DOMAIN.md §2); targets and actuals are the team's own.
+  // The metrics source 003 §4 names (docs/DOMAIN.md §2). Targets and actuals tell one story, so a
+  // fresh sample opens the review with findings rather than warnings: leads are up, yet visits,
+  // conversion and the cycle lag, and revenue misses by 7%.
   samples: [
-    { category: L('结果', 'Result'), metric: L('销售额', 'Revenue'), direction: HIGHER },
-    { category: L('过程', 'Process'), metric: L('新增线索量', 'New leads'), direction: HIGHER },
-    { category: L('过程', 'Process'), metric: L('有效拜访次数', 'Qualified visits'), direction: HIGHER },
-    { category: L('效率', 'Efficiency'), metric: L('线索转化率', 'Lead conversion'), direction: HIGHER },
-    { category: L('效率', 'Efficiency'), metric: L('平均成交周期', 'Average sales cycle'), direction: LOWER, unit: L('天', 'days') },
+    { category: L('结果', 'Result'), metric: L('销售额', 'Revenue'), direction: HIGHER, unit: L('万元', '10k CNY'), target: 500, actual: 465 },
+    { category: L('过程', 'Process'), metric: L('新增线索量', 'New leads'), direction: HIGHER, unit: L('条', 'leads'), target: 300, actual: 330 },
+    { category: L('过程', 'Process'), metric: L('有效拜访次数', 'Qualified visits'), direction: HIGHER, unit: L('次', 'visits'), target: 120, actual: 96 },
+    { category: L('效率', 'Efficiency'), metric: L('线索转化率', 'Lead conversion'), direction: HIGHER, unit: '%', target: 15, actual: 12 },
+    { category: L('效率', 'Efficiency'), metric: L('平均成交周期', 'Average sales cycle'), direction: LOWER, unit: L('天', 'days'), target: 60, actual: 72 },
   ],
   conditionalFormats: attainmentColours('attainment'),
 };
@@ -38,7 +40,7 @@ export const evaluation: TemplateSpec = {
   sheetName: L('效果评估', 'Before & After'),
   tableName: 'BeforeAfter',
   purpose: L('对比优化前后的关键指标,判断是否达到目标变化。', 'Compare key metrics before and after the changes, against the target change.'),
-  source: '002 第四步',
+  source: { document: '002', part: L('第四步', 'step 4') },
   columns: [
     { key: 'metric', label: L('指标', 'Metric'), type: 'text', width: 20, required: true },
     { key: 'direction', label: L('方向', 'Direction'), type: 'text', width: 14, list: DIRECTION },
@@ -51,7 +53,8 @@ export const evaluation: TemplateSpec = {
     reviewIdColumn,
   ],
   samples: [
-    { metric: L('线索转化率', 'Lead conversion rate'), direction: HIGHER, before: 0.12, after: 0.18, goalChange: 0.15 },
+    // Rates in percent points, as the metric's name says: 12 → 18 reads as it is meant (+50%).
+    { metric: L('线索转化率(%)', 'Lead conversion rate (%)'), direction: HIGHER, before: 12, after: 18, goalChange: 0.15 },
     { metric: L('新人平均上岗周期(天)', 'New-hire ramp-up (days)'), direction: LOWER, before: 60, after: 45, goalChange: -0.25 },
   ],
   conditionalFormats: [
@@ -66,7 +69,7 @@ export const reviewLog: TemplateSpec = {
   sheetName: L('复盘记录', 'Review Log'),
   tableName: 'ReviewLog',
   purpose: L('每次复盘一行:结论、诊断、措施数和下次复盘日期。', 'One row per review: conclusions, diagnosis, actions and the next review date.'),
-  source: '000',
+  source: { document: '000' },
   columns: [
     { key: 'reviewId', label: L('复盘编号', 'Review ID'), type: 'text', width: 14, required: true },
     { key: 'date', label: L('日期', 'Date'), type: 'date', width: 12, required: true },

@@ -23,7 +23,7 @@ export const diagnosis: TemplateSpec = {
   sheetName: L('表1 销售现状诊断表', 'T1 Sales Diagnosis'),
   tableName: 'SalesDiagnosis',
   purpose: L('用“问题-影响-原因”梳理销售管理痛点。', 'Lay out sales-management pain points as problem → impact → cause.'),
-  source: '002 表1',
+  source: { document: '002', part: L('表1', 'table 1') },
   columns: [
     { key: 'dimension', label: L('问题维度', 'Dimension'), type: 'text', width: 12, list: DIMENSIONS, required: true },
     { key: 'problem', label: L('具体问题描述', 'Problem'), type: 'text', width: 36, required: true },
@@ -68,7 +68,7 @@ export const goals: TemplateSpec = {
   sheetName: L('表2 销售目标分解与跟踪表', 'T2 Goal Breakdown & Tracking'),
   tableName: 'GoalTracking',
   purpose: L('把季度目标分解到月份、区域和负责人,并跟踪达成率与差距。', 'Break the period target down by month, region and owner; track attainment and gap.'),
-  source: '002 表2',
+  source: { document: '002', part: L('表2', 'table 2') },
   columns: [
     { key: 'quarter', label: L('季度', 'Quarter'), type: 'text', width: 10 },
     { key: 'quarterTarget', label: L('季度目标', 'Quarter target'), type: 'number', width: 12 },
@@ -120,7 +120,7 @@ export const execution: TemplateSpec = {
   sheetName: L('表3 优化方案执行跟踪表', 'T3 Execution Tracking'),
   tableName: 'ExecutionTracking',
   purpose: L('跟踪每项优化措施的责任人、完成时间、质量和延期。', 'Track each improvement action: owner, dates, quality and delay.'),
-  source: '002 表3',
+  source: { document: '002', part: L('表3', 'table 3') },
   columns: [
     { key: 'action', label: L('优化措施', 'Action'), type: 'text', width: 28, required: true },
     { key: 'owner', label: L('责任人', 'Owner'), type: 'text', width: 12, required: true },
@@ -161,7 +161,7 @@ export const plan: TemplateSpec = {
   sheetName: L('执行计划表', 'Execution Plan'),
   tableName: 'ExecutionPlan',
   purpose: L('把优化方案拆成任务:负责人、起止时间、输出成果和所需资源。', 'Split the plan into tasks with owner, dates, output and resources.'),
-  source: '002 第三步',
+  source: { document: '002', part: L('第三步', 'step 3') },
   columns: [
     { key: 'task', label: L('任务内容', 'Task'), type: 'text', width: 28, required: true },
     { key: 'owner', label: L('负责人', 'Owner'), type: 'text', width: 12, required: true },

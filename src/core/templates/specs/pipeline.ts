@@ -19,7 +19,7 @@ export const funnel: TemplateSpec = {
   sheetName: L('销售漏斗', 'Sales Funnel'),
   tableName: 'SalesFunnel',
   purpose: L('按阶段看数量、转化率和停留时间,找出瓶颈阶段。', 'See counts, conversion and time per stage, and find the bottleneck.'),
-  source: '003 §2',
+  source: { document: '003', part: L('二、精细化的销售漏斗管理', 'method 2, the sales funnel') },
   columns: [
     { key: 'stage', label: L('阶段', 'Stage'), type: 'text', width: 12, list: FUNNEL_STAGES, required: true },
     { key: 'count', label: L('数量', 'Count'), type: 'integer', width: 10, required: true },
@@ -62,7 +62,7 @@ export const leads: TemplateSpec = {
   sheetName: L('线索分级', 'Lead Grading'),
   tableName: 'LeadGrading',
   purpose: L('按行业、规模、紧急度评分分级,A级2小时、B级24小时内响应。', 'Grade leads by score; respond to A within 2 h, B within 24 h, C within 7 days.'),
-  source: '002 第二步',
+  source: { document: '002', part: L('第二步', 'step 2') },
   columns: [
     { key: 'lead', label: L('线索', 'Lead'), type: 'text', width: 20, required: true },
     { key: 'industry', label: L('行业', 'Industry'), type: 'text', width: 12 },
