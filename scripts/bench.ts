@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the budgets of DESIGN.md §4 that this release can measure, printed as tables.
+ * `npm run bench`: the budgets of docs/DESIGN.md §4 that this release can measure, printed as tables.
  *  - Excel task pane initial JavaScript (taskpane.js + functions.js, gzip) against 250 KB;
  *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2.
  * Run `npm run build` first for the bundle figures.

@@ -1,5 +1,5 @@
 /**
- * Review analysis budget (DESIGN.md §4): `analyseWorkbook` on 10k and 100k 表2 rows (+ 表3 rows,
+ * Review analysis budget (docs/DESIGN.md §4): `analyseWorkbook` on 10k and 100k 表2 rows (+ 表3 rows,
  * a tenth as many) in core, target ≤ 100 ms for 100k, printed beside the same aggregates done as
  * spreadsheet formulas — attainment by region = SUMIFS(actual) / SUMIFS(target) over reported
  * rows, action completion = COUNTIFS / COUNTA — in the Univer formula engine, headless in Node.

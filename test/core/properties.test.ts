@@ -1,5 +1,5 @@
 /**
- * Property tests over the whole catalogue (DOMAIN.md §3: "bad input gives the spreadsheet's own
+ * Property tests over the whole catalogue (docs/DOMAIN.md §3: "bad input gives the spreadsheet's own
  * error value, never an exception, never NaN"): every function, whatever a host hands it, returns a
  * finite number, text, boolean, blank or error, in a well-formed shape. Plus cheap semantic laws.
  */
@@ -385,7 +385,7 @@ describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec
 });
 
 // ---------------------------------------------------------------------------------------------
-// Semantic laws (DOMAIN.md §3)
+// Semantic laws (docs/DOMAIN.md §3)
 
 const num = (value: Result): number => {
   if (typeof value !== 'number') throw new Error(`expected a number, got ${show(value)}`);

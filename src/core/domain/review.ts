@@ -1,7 +1,7 @@
 /** The review's fixed vocabulary (docs/DOMAIN.md §3): the four areas of 过程评估. */
 import { L, type Localized } from '../i18n';
 
-/** The four areas of process evaluation (source 000), in the order the wizard shows them. */
+/** The four areas of process evaluation (source 000, docs/DOMAIN.md §1), in the order the wizard shows them. */
 export const PROCESS_AREAS = ['process', 'team', 'customer', 'market'] as const;
 export type ProcessArea = (typeof PROCESS_AREAS)[number];
 
