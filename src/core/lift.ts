@@ -30,6 +30,28 @@ export function elementwise(args: readonly Arg[], required: number, cell: (cells
   return shape.rows === 1 && shape.cols === 1 ? (result[0]?.[0] ?? null) : result;
 }
 
+/**
+ * The pairs of two equal-shaped ranges (1×1 broadcasts) that a list function reads, in order: a
+ * pair with a blank is skipped (an open deal, a KPI not yet measured), an error cell is returned.
+ */
+export function filledPairs(first: Arg, second: Arg): [Scalar, Scalar][] | CalcError {
+  const a = toMatrix(first);
+  const b = toMatrix(second);
+  const shape = broadcastShape([a, b]);
+  if (shape instanceof CalcError) return shape;
+  const pairs: [Scalar, Scalar][] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    for (let c = 0; c < shape.cols; c++) {
+      const x = at(a, r, c);
+      const y = at(b, r, c);
+      if (isCalcError(x)) return x;
+      if (isCalcError(y)) return y;
+      if (!isBlank(x) && !isBlank(y)) pairs.push([x, y]);
+    }
+  }
+  return pairs;
+}
+
 /** Converts named cells to numbers and runs `body`, or returns the first conversion error. */
 export function withNumbers<K extends string>(
   cells: Readonly<Record<K, Scalar>>,

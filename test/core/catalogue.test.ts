@@ -213,3 +213,23 @@ describe('catalogue', () => {
     });
   });
 });
+
+describe('argument metadata', () => {
+  test.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s: optional parameters trail, a default implies optional, the shape fits the kinds', (_id, spec) => {
+    const firstOptional = spec.params.findIndex((param) => param.optional === true);
+    if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((param) => param.optional === true)).toBe(true);
+    for (const param of spec.params) if (param.default !== undefined) expect(param.optional).toBe(true);
+    const ranges = spec.params.filter((param) => param.kind === 'range').length;
+    if (spec.shape === 'elementwise') expect(ranges).toBe(0);
+    else expect(ranges).toBeGreaterThan(0);
+  });
+
+  test('the runner applies a default to an omitted or blank argument: COVERAGE won 0, RUNRATE and DELAY as of today, LEADGRADE 80/50', () => {
+    const ctx = { today: 45376 };
+    expect(evaluate('COVERAGE', [300, 200], ctx)).toBe(evaluate('COVERAGE', [300, 200, 0], ctx));
+    expect(evaluate('COVERAGE', [300, 200, null], ctx)).toBe(1.5);
+    expect(evaluate('RUNRATE', [100, 45366, 45395], ctx)).toBe(evaluate('RUNRATE', [100, 45366, 45395, 45376], ctx));
+    expect(evaluate('DELAY', [45370], ctx)).toBe(6);
+    expect([79, 80, 49, 50].map((score) => evaluate('LEADGRADE', [score], ctx))).toEqual(['B', 'A', 'C', 'B']);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type Scalar,
   evaluate,
   isCalcError,
+  runFunction,
 } from '../../src/core';
 import { normalizeResult } from '../cases/cases';
 
@@ -25,25 +26,11 @@ const numRuns = typeof FAST_CHECK_RUNS === 'number' && FAST_CHECK_RUNS > 0 ? FAS
 const params = { numRuns };
 
 // ---------------------------------------------------------------------------------------------
-// Classification. Every catalogue function is either elementwise (equal-shaped ranges pair up
-// cell by cell and spill) or reads whole lists; a new function must be put in one of the two.
+// Classification, read from the catalogue's metadata (`shape`): element-wise functions pair
+// equal-shaped ranges cell by cell and spill; list functions read whole ranges.
 
-const ELEMENTWISE = new Set([
-  'ATTAINMENT',
-  'CONVERSION',
-  'GAP',
-  'CHANGE',
-  'RUNRATE',
-  'WINRATE',
-  'COVERAGE',
-  'VELOCITY',
-  'AOV',
-  'LEADGRADE',
-  'SLADUE',
-  'DELAY',
-  'FORECASTACCURACY',
-]);
-const LIST = new Set(['FUNNEL', 'BOTTLENECK', 'WEIGHTED', 'REPEATRATE', 'CYCLE', 'SCORE']);
+const ELEMENTWISE = new Set(FUNCTIONS.filter((spec) => spec.shape === 'elementwise').map((spec) => spec.id));
+const LIST = new Set(FUNCTIONS.filter((spec) => spec.shape === 'list').map((spec) => spec.id));
 
 /** Functions whose first two arguments are not two ranges that must pair up, and why. */
 const NO_PAIRED_RANGES: Readonly<Record<string, string>> = {
@@ -196,10 +183,7 @@ function show(value: unknown): string {
 
 /** Calls the implementation without `evaluate`'s safety net: it must not need it. */
 function callImpl(spec: FunctionSpec, args: readonly Arg[], today: number): Result {
-  return spec.impl(
-    spec.params.map((_, i) => args[i]),
-    { today },
-  );
+  return runFunction(spec, args, { today });
 }
 
 const run = (id: string, args: readonly Arg[], today = 45376): Result => evaluate(id, args, { today });

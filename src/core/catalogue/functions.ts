@@ -9,14 +9,24 @@ import { AOV, COVERAGE, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeli
 import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
 import { PORTABLE } from './portable';
-import type { FunctionSpec, ParamSpec } from './types';
+import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
+import type { FunctionSpec, ParamDefault, ParamKind, ParamSpec } from './types';
 
-/** A parameter: ASCII key (also its en-US name), zh-CN name, en-US and zh-CN descriptions. */
-const p = (key: string, zh: string, enDesc: string, zhDesc: string, optional = false): ParamSpec => ({
+interface ParamOptions {
+  readonly optional?: boolean;
+  readonly kind?: ParamKind;
+  /** Implies optional. */
+  readonly default?: ParamDefault;
+}
+
+/** A parameter: ASCII key (also its en-US name), zh-CN name, en-US and zh-CN descriptions; a number unless said. */
+const p = (key: string, zh: string, enDesc: string, zhDesc: string, options: ParamOptions = {}): ParamSpec => ({
   key,
   name: { 'en-US': key, 'zh-CN': zh },
   description: { 'en-US': enDesc, 'zh-CN': zhDesc },
-  ...(optional ? { optional: true } : {}),
+  kind: options.kind ?? 'number',
+  ...(options.optional || options.default !== undefined ? { optional: true } : {}),
+  ...(options.default !== undefined ? { default: options.default } : {}),
 });
 
 const SPECS: readonly FunctionSpec[] = [
@@ -30,11 +40,12 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('actual', '实际', 'Actual result (a cell or a range).', '实际完成值(单元格或区域)。'),
       p('target', '目标', 'Target (same shape as actual, or one cell).', '目标值(与实际同形状,或单个单元格)。'),
-      p('polarity', '方向', '"higher" (default) or "lower" / -1 for lower-is-better.', '"higher"(默认,越高越好)或 "lower" / -1(越低越好)。', true),
+      p('polarity', '方向', '"higher" (default) or "lower" / -1 for lower-is-better.', '"higher"(默认,越高越好)或 "lower" / -1(越低越好)。', { optional: true, kind: 'text' }),
     ],
     result: 'percent',
     example: { args: ['165', '180'], shows: '91.7%' },
-    impl: ATTAINMENT,
+    shape: 'elementwise',
+    cell: ATTAINMENT,
   },
   {
     id: 'CONVERSION',
@@ -46,7 +57,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'percent',
     example: { args: ['18', '100'], shows: '18.0%' },
-    impl: CONVERSION,
+    shape: 'elementwise',
+    cell: CONVERSION,
   },
   {
     id: 'FUNNEL',
@@ -56,11 +68,12 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '漏斗各阶段转化率:"step" 逐级(相对上一阶段,默认)或 "cumulative" 累计(相对第一阶段)。结果溢出。',
     },
     params: [
-      p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。'),
-      p('mode', '方式', '"step" (default) or "cumulative".', '"step"(默认)或 "cumulative"。', true),
+      p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。', { kind: 'range' }),
+      p('mode', '方式', '"step" (default) or "cumulative".', '"step"(默认)或 "cumulative"。', { optional: true, kind: 'text' }),
     ],
     result: 'percent',
     example: { args: ['{100;60;30}'], shows: '100% / 60% / 50%' },
+    shape: 'list',
     impl: FUNNEL,
   },
   {
@@ -71,12 +84,13 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '漏斗中逐级转化率最低的阶段;给出基准转化率时,为低于基准最多的阶段。',
     },
     params: [
-      p('stages', '阶段', 'Stage names.', '阶段名称。'),
-      p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。'),
-      p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', true),
+      p('stages', '阶段', 'Stage names.', '阶段名称。', { kind: 'range' }),
+      p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。', { kind: 'range' }),
+      p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', { optional: true, kind: 'range' }),
     ],
     result: 'text',
     example: { args: ['{"线索获取";"初步接洽";"需求确认"}', '{100;60;30}'], shows: '需求确认' },
+    shape: 'list',
     impl: BOTTLENECK,
   },
   {
@@ -92,7 +106,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'number',
     example: { args: ['165', '180'], shows: '15' },
-    impl: GAP,
+    shape: 'elementwise',
+    cell: GAP,
   },
   {
     id: 'CHANGE',
@@ -107,7 +122,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'percent',
     example: { args: ['12%', '18%'], shows: '50.0%' },
-    impl: CHANGE,
+    shape: 'elementwise',
+    cell: CHANGE,
   },
   {
     id: 'RUNRATE',
@@ -118,14 +134,15 @@ const SPECS: readonly FunctionSpec[] = [
     },
     params: [
       p('actual', '实际', 'Actual result so far.', '截至目前的实际完成值。'),
-      p('start', '开始日期', 'First day of the period.', '周期第一天。'),
-      p('end', '结束日期', 'Last day of the period.', '周期最后一天。'),
-      p('as_of', '截至日期', 'Date of the actual (default: today).', '实际值的截至日期(默认今天)。', true),
+      p('start', '开始日期', 'First day of the period.', '周期第一天。', { kind: 'date' }),
+      p('end', '结束日期', 'Last day of the period.', '周期最后一天。', { kind: 'date' }),
+      p('as_of', '截至日期', 'Date of the actual (default: today).', '实际值的截至日期(默认今天)。', { kind: 'date', default: 'today' }),
     ],
     result: 'number',
     volatile: true,
     example: { args: ['50', 'DATE(2024,3,1)', 'DATE(2024,3,31)', 'DATE(2024,3,10)'], shows: '155' },
-    impl: RUNRATE,
+    shape: 'elementwise',
+    cell: RUNRATE,
   },
   {
     id: 'WINRATE',
@@ -137,7 +154,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'percent',
     example: { args: ['5', '15'], shows: '25.0%' },
-    impl: WINRATE,
+    shape: 'elementwise',
+    cell: WINRATE,
   },
   {
     id: 'WEIGHTED',
@@ -147,12 +165,13 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '加权金额:逐单计算 金额 × 赢单概率 后求和。',
     },
     params: [
-      p('amounts', '金额', 'Deal amounts.', '商机金额。'),
-      p('probs_or_stages', '概率或阶段', 'Win probabilities (0–1), or stage names looked up in stage_table.', '赢单概率(0–1),或在阶段表中查找的阶段名称。'),
-      p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', true),
+      p('amounts', '金额', 'Deal amounts.', '商机金额。', { kind: 'range' }),
+      p('probs_or_stages', '概率或阶段', 'Win probabilities (0–1), or stage names looked up in stage_table.', '赢单概率(0–1),或在阶段表中查找的阶段名称。', { kind: 'range' }),
+      p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', { optional: true, kind: 'range' }),
     ],
     result: 'number',
     example: { args: ['{100;200}', '{0.5;0.1}'], shows: '70' },
+    shape: 'list',
     impl: WEIGHTED,
   },
   {
@@ -165,11 +184,12 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('pipeline', '在途商机', 'Open pipeline amount.', '在途商机金额。'),
       p('target', '目标', 'Target for the period.', '周期目标。'),
-      p('won', '已成交', 'Already won this period (default 0).', '本周期已成交金额(默认 0)。', true),
+      p('won', '已成交', 'Already won this period (default 0).', '本周期已成交金额(默认 0)。', { default: 0 }),
     ],
     result: 'number',
     example: { args: ['900', '500', '200'], shows: '3.0' },
-    impl: COVERAGE,
+    shape: 'elementwise',
+    cell: COVERAGE,
   },
   {
     id: 'VELOCITY',
@@ -186,7 +206,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'number',
     example: { args: ['40', '25%', '12', '60'], shows: '2' },
-    impl: VELOCITY,
+    shape: 'elementwise',
+    cell: VELOCITY,
   },
   {
     id: 'AOV',
@@ -198,7 +219,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'number',
     example: { args: ['500', '40'], shows: '12.5' },
-    impl: AOV,
+    shape: 'elementwise',
+    cell: AOV,
   },
   {
     id: 'REPEATRATE',
@@ -207,9 +229,10 @@ const SPECS: readonly FunctionSpec[] = [
       'en-US': 'Repeat-purchase rate from an order list: customers with 2+ orders / distinct customers.',
       'zh-CN': '复购率(按订单列表):下单 2 次及以上的客户数 / 不同客户数。',
     },
-    params: [p('customer_ids', '客户', 'The customer of each order (one cell per order).', '每张订单对应的客户(每单一格)。')],
+    params: [p('customer_ids', '客户', 'The customer of each order (one cell per order).', '每张订单对应的客户(每单一格)。', { kind: 'range' })],
     result: 'percent',
     example: { args: ['{"甲";"乙";"甲";"丙"}'], shows: '33.3%' },
+    shape: 'list',
     impl: REPEATRATE,
   },
   {
@@ -220,12 +243,13 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '从开始到成交的天数:中位数(或 "mean" 平均);未成交的行跳过。',
     },
     params: [
-      p('starts', '开始日期', 'Start dates.', '开始日期。'),
-      p('closes', '成交日期', 'Close dates (blank while open).', '成交日期(未成交留空)。'),
-      p('method', '方法', '"median" (default) or "mean".', '"median"(默认)或 "mean"。', true),
+      p('starts', '开始日期', 'Start dates.', '开始日期。', { kind: 'range' }),
+      p('closes', '成交日期', 'Close dates (blank while open).', '成交日期(未成交留空)。', { kind: 'range' }),
+      p('method', '方法', '"median" (default) or "mean".', '"median"(默认)或 "mean"。', { optional: true, kind: 'text' }),
     ],
     result: 'days',
     example: { args: ['{45352;45360}', '{45382;45450}'], shows: '60' },
+    shape: 'list',
     impl: CYCLE,
   },
   {
@@ -237,12 +261,13 @@ const SPECS: readonly FunctionSpec[] = [
     },
     params: [
       p('score', '评分', 'Lead score, 0–100.', '线索评分,0–100。'),
-      p('a_min', 'A级下限', 'Lowest A score (default 80).', 'A 级最低分(默认 80)。', true),
-      p('b_min', 'B级下限', 'Lowest B score (default 50).', 'B 级最低分(默认 50)。', true),
+      p('a_min', 'A级下限', 'Lowest A score (default 80).', 'A 级最低分(默认 80)。', { default: DEFAULT_GRADE_THRESHOLDS.a }),
+      p('b_min', 'B级下限', 'Lowest B score (default 50).', 'B 级最低分(默认 50)。', { default: DEFAULT_GRADE_THRESHOLDS.b }),
     ],
     result: 'text',
     example: { args: ['85'], shows: 'A' },
-    impl: LEADGRADE,
+    shape: 'elementwise',
+    cell: LEADGRADE,
   },
   {
     id: 'SLADUE',
@@ -252,13 +277,14 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '首次响应截止时间:接收时间 + 2 小时(A)、24 小时(B)或 168 小时(C)。',
     },
     params: [
-      p('grade', '等级', 'Lead grade A, B or C.', '线索等级 A、B 或 C。'),
-      p('received', '接收时间', 'When the lead was received (date and time).', '线索接收时间(日期时间)。'),
-      p('hours', '时限小时', 'Response limit in hours for every grade (optional).', '统一的响应时限(小时,可选)。', true),
+      p('grade', '等级', 'Lead grade A, B or C.', '线索等级 A、B 或 C。', { kind: 'text' }),
+      p('received', '接收时间', 'When the lead was received (date and time).', '线索接收时间(日期时间)。', { kind: 'date' }),
+      p('hours', '时限小时', 'Response limit in hours for every grade (optional).', '统一的响应时限(小时,可选)。', { optional: true }),
     ],
     result: 'datetime',
     example: { args: ['"A"', 'DATE(2024,3,1)+9/24'], shows: '2024-03-01 11:00' },
-    impl: SLADUE,
+    shape: 'elementwise',
+    cell: SLADUE,
   },
   {
     id: 'DELAY',
@@ -268,14 +294,15 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '延期天数:实际 − 计划;未完成且已过期时为 今天 − 计划;未到期时为空。',
     },
     params: [
-      p('planned', '计划完成', 'Planned completion date.', '计划完成日期。'),
-      p('actual', '实际完成', 'Actual completion date (blank while open).', '实际完成日期(未完成留空)。', true),
-      p('as_of', '截至日期', 'Date to measure open items against (default: today).', '计算未完成事项的截至日期(默认今天)。', true),
+      p('planned', '计划完成', 'Planned completion date.', '计划完成日期。', { kind: 'date' }),
+      p('actual', '实际完成', 'Actual completion date (blank while open).', '实际完成日期(未完成留空)。', { optional: true, kind: 'date' }),
+      p('as_of', '截至日期', 'Date to measure open items against (default: today).', '计算未完成事项的截至日期(默认今天)。', { kind: 'date', default: 'today' }),
     ],
     result: 'days',
     volatile: true,
     example: { args: ['DATE(2024,3,25)', 'DATE(2024,3,28)'], shows: '3' },
-    impl: DELAY,
+    shape: 'elementwise',
+    cell: DELAY,
   },
   {
     id: 'FORECASTACCURACY',
@@ -290,7 +317,8 @@ const SPECS: readonly FunctionSpec[] = [
     ],
     result: 'percent',
     example: { args: ['165', '180'], shows: '90.9%' },
-    impl: FORECASTACCURACY,
+    shape: 'elementwise',
+    cell: FORECASTACCURACY,
   },
   {
     id: 'SCORE',
@@ -300,11 +328,12 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '按权重计算的绩效得分(基于各项达成率);权重自动归一化。',
     },
     params: [
-      p('values', '达成率', 'Attainments (or scores) per KPI.', '各指标的达成率(或得分)。'),
-      p('weights', '权重', 'Weight per KPI, same shape.', '各指标权重,形状相同。'),
+      p('values', '达成率', 'Attainments (or scores) per KPI.', '各指标的达成率(或得分)。', { kind: 'range' }),
+      p('weights', '权重', 'Weight per KPI, same shape.', '各指标权重,形状相同。', { kind: 'range' }),
     ],
     result: 'percent',
     example: { args: ['{0.9;1.2}', '{0.6;0.4}'], shows: '102.0%' },
+    shape: 'list',
     impl: SCORE,
   },
 ];

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import type { CalcContext } from '../lift';
+import { type CalcContext, elementwise } from '../lift';
 import { numError } from '../errors';
 import type { Arg, Result } from '../values';
 import { FUNCTIONS } from './functions';
@@ -7,7 +7,7 @@ import type { FunctionSpec } from './types';
 
 export { FUNCTIONS } from './functions';
 export { callsSalesFunction, portableFormula } from './rewrite';
-export type { FunctionSpec, ParamSpec, ResultKind } from './types';
+export type { ElementMetric, FunctionShape, FunctionSpec, ParamDefault, ParamKind, ParamSpec, ResultKind } from './types';
 
 /** Namespace of every function: `SALES.ATTAINMENT` in an en-US Excel, `销售.达成率` in a zh-CN one. */
 export const NAMESPACE = { 'en-US': 'SALES', 'zh-CN': '销售' } as const satisfies Record<Locale, string>;
@@ -19,16 +19,30 @@ export function functionById(id: string): FunctionSpec | undefined {
 }
 
 /**
- * Evaluates a catalogue function as a spreadsheet would: arguments padded to the declared count
- * (an omitted optional argument is `undefined`), a thrown exception turned into `#NUM!` so no host
- * ever sees one.
+ * Runs a function as its metadata says, with no safety net: arguments padded to the declared count
+ * (an omitted optional argument is `undefined`); an element-wise function pairs its ranges cell by
+ * cell (`elementwise`: the required parameters are the leading non-optional ones, a blank in one
+ * gives a blank), and an omitted or blank cell of a parameter with a default takes it (today's
+ * serial for `'today'`), so each metric is the plain calculation.
+ */
+export function runFunction(spec: FunctionSpec, args: readonly Arg[], ctx: CalcContext): Result {
+  const padded: Arg[] = spec.params.map((_, i) => args[i]);
+  if (spec.shape === 'list') return spec.impl(padded, ctx);
+  const required = spec.params.filter((param) => !param.optional).length;
+  const defaults = spec.params.map((param) => (param.default === 'today' ? ctx.today : param.default));
+  const { cell } = spec;
+  return elementwise(padded, required, (cells) => cell(cells.map((value, i) => (value === null ? (defaults[i] ?? null) : value))));
+}
+
+/**
+ * Evaluates a catalogue function as a spreadsheet would (`runFunction`), a thrown exception turned into
+ * `#NUM!` so no host ever sees one.
  */
 export function evaluate(id: string, args: readonly Arg[], ctx: CalcContext): Result {
   const spec = functionById(id);
   if (spec === undefined) return numError(`unknown function ${id}`);
-  const padded: Arg[] = spec.params.map((_, i) => args[i]);
   try {
-    return spec.impl(padded, ctx);
+    return runFunction(spec, args, ctx);
   } catch (error) {
     return numError(error instanceof Error ? error.message : 'calculation failed');
   }

@@ -1,18 +1,38 @@
 import type { Localized } from '../i18n';
 import type { Metric } from '../lift';
+import type { Scalar } from '../values';
 
 /** How a result is best shown; templates and the function guide pick a number format from it. */
 export type ResultKind = 'percent' | 'number' | 'days' | 'date' | 'datetime' | 'text';
+
+/** What a parameter takes: one value per cell (number, date serial, text) or a whole range. */
+export type ParamKind = 'number' | 'date' | 'text' | 'range';
+
+/** The value an omitted or blank optional argument takes: a number, or today's day serial. */
+export type ParamDefault = number | 'today';
 
 export interface ParamSpec {
   /** ASCII identifier, used in the en-US metadata and the Excel wrapper's signature. */
   readonly key: string;
   readonly name: Localized;
   readonly description: Localized;
+  readonly kind: ParamKind;
   readonly optional?: boolean;
+  /** Applied by the runner (`evaluate`) to an omitted or blank cell, so the metric stays the plain calculation. */
+  readonly default?: ParamDefault;
 }
 
-export interface FunctionSpec {
+/**
+ * How a function reads its arguments, as HyperFormula's metadata says it: `elementwise` pairs
+ * equal-shaped ranges cell by cell and spills (the runner does the pairing, the blanks, the
+ * defaults and the error pass-through; `cell` computes one element); `list` reads whole ranges.
+ */
+export type FunctionShape = 'elementwise' | 'list';
+
+/** One element of an element-wise function: the argument cells, blanks as null, defaults applied. */
+export type ElementMetric = (cells: readonly Scalar[]) => Scalar;
+
+interface FunctionSpecBase {
   /** Id shared by every host: `SALES.<id>` in Excel, `SALES_<id>` in Google Sheets. Matches ^[A-Z0-9.]+$. */
   readonly id: string;
   /** Display name without the namespace: ATTAINMENT / 达成率 (≥ 3 characters, Excel's rule). */
@@ -24,10 +44,14 @@ export interface FunctionSpec {
   readonly volatile?: boolean;
   /** A self-contained example for the function guide: literal arguments and the value it shows. */
   readonly example: { readonly args: readonly string[]; readonly shows: string };
-  readonly impl: Metric;
+
   /**
    * The same calculation as a native formula over argument expressions (cell references), for
    * workbooks sent to someone without the add-in. Given for every function a template uses.
    */
   readonly portable?: (args: readonly string[]) => string;
 }
+
+/** A catalogue entry: an element-wise function gives its element, a list function its whole calculation. */
+export type FunctionSpec = FunctionSpecBase &
+  ({ readonly shape: Extract<FunctionShape, 'elementwise'>; readonly cell: ElementMetric } | { readonly shape: Extract<FunctionShape, 'list'>; readonly impl: Metric });

@@ -1,8 +1,9 @@
 /** Target attainment family: ATTAINMENT, GAP, CHANGE, FORECASTACCURACY. */
+import type { ElementMetric } from '../catalogue/types';
 import { type Polarity, readPolarity } from '../domain/direction';
 import { divZero, valueError } from '../errors';
-import { elementwise, withNumbers } from '../lift';
-import { type Arg, type Result, type Scalar, finite } from '../values';
+import { withNumbers } from '../lift';
+import { type Scalar, finite } from '../values';
 
 
 /**
@@ -30,24 +31,17 @@ export function forecastAccuracy(actual: number, forecast: number): Scalar {
   return finite(Math.max(0, 1 - Math.abs(actual - forecast) / Math.abs(actual)));
 }
 
-export const ATTAINMENT = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([actual, target, direction]) => {
-    const polarity = readPolarity(direction);
-    if (polarity === undefined) return valueError('polarity must be "higher" or "lower" (or 1 / -1)');
-    return withNumbers({ actual: actual, target: target }, (n) => attainment(n.actual, n.target, polarity));
-  });
+export const ATTAINMENT: ElementMetric = ([actual, target, direction]) => {
+  const polarity = readPolarity(direction);
+  if (polarity === undefined) return valueError('polarity must be "higher" or "lower" (or 1 / -1)');
+  return withNumbers({ actual: actual, target: target }, (n) => attainment(n.actual, n.target, polarity));
+};
 
-export const GAP = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([actual, target]) =>
-    withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target)),
-  );
+export const GAP: ElementMetric = ([actual, target]) =>
+  withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target));
 
-export const CHANGE = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([before, after]) =>
-    withNumbers({ before: before, after: after }, (n) => change(n.before, n.after)),
-  );
+export const CHANGE: ElementMetric = ([before, after]) =>
+  withNumbers({ before: before, after: after }, (n) => change(n.before, n.after));
 
-export const FORECASTACCURACY = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([actual, forecast]) =>
-    withNumbers({ actual: actual, forecast: forecast }, (n) => forecastAccuracy(n.actual, n.forecast)),
-  );
+export const FORECASTACCURACY: ElementMetric = ([actual, forecast]) =>
+  withNumbers({ actual: actual, forecast: forecast }, (n) => forecastAccuracy(n.actual, n.forecast));

@@ -1,6 +1,7 @@
 /** Funnel family: CONVERSION, FUNNEL, BOTTLENECK, WINRATE. */
+import type { ElementMetric } from '../catalogue/types';
 import { CalcError, divZero, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { elementwise, withNumbers } from '../lift';
+import { withNumbers } from '../lift';
 import { type Arg, type Result, type Scalar, finite, isBlank, toNumber, toText, toVector, vectorLike } from '../values';
 
 export function conversion(converted: number, total: number): Scalar {
@@ -79,14 +80,10 @@ export function bottleneck(stages: readonly string[], rates: readonly Scalar[], 
   return best.stage;
 }
 
-export const CONVERSION = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([converted, total]) =>
-    withNumbers({ converted, total }, (n) => conversion(n.converted, n.total)),
-  );
+export const CONVERSION: ElementMetric = ([converted, total]) =>
+  withNumbers({ converted, total }, (n) => conversion(n.converted, n.total));
 
-export const WINRATE = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([won, lost]) => withNumbers({ won, lost }, (n) => winRate(n.won, n.lost)));
-
+export const WINRATE: ElementMetric = ([won, lost]) => withNumbers({ won, lost }, (n) => winRate(n.won, n.lost));
 export function FUNNEL([countsArg, modeArg]: readonly Arg[]): Result {
   const values = toVector(countsArg);
   if (isCalcError(values)) return values;

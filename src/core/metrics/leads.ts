@@ -1,7 +1,8 @@
 /** Lead family: LEADGRADE, SLADUE. */
+import type { ElementMetric } from '../catalogue/types';
 import { numError, valueError } from '../errors';
-import { elementwise, withNumbers } from '../lift';
-import { type Arg, type Result, type Scalar, finite } from '../values';
+import { withNumbers } from '../lift';
+import { type Scalar, finite } from '../values';
 
 export type LeadGrade = 'A' | 'B' | 'C';
 
@@ -29,18 +30,15 @@ export function slaDue(grade: LeadGrade, received: number, hours?: number): Scal
   return finite(received + limit / 24);
 }
 
-export const LEADGRADE = (args: readonly Arg[]): Result =>
-  elementwise(args, 1, ([score, aMin, bMin]) =>
-    withNumbers(
-      { score, a_min: aMin ?? DEFAULT_GRADE_THRESHOLDS.a, b_min: bMin ?? DEFAULT_GRADE_THRESHOLDS.b },
-      (n) => leadGrade(n.score, n.a_min, n.b_min),
-    ),
+export const LEADGRADE: ElementMetric = ([score, aMin, bMin]) =>
+  withNumbers(
+    { score, a_min: aMin ?? null, b_min: bMin ?? null },
+    (n) => leadGrade(n.score, n.a_min, n.b_min),
   );
 
-export const SLADUE = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([gradeCell, received, hours]) => {
-    const grade = readGrade(gradeCell);
-    if (grade === undefined) return valueError('grade must be A, B or C');
-    if (hours === null) return withNumbers({ received }, (n) => slaDue(grade, n.received));
-    return withNumbers({ received, hours }, (n) => slaDue(grade, n.received, n.hours));
-  });
+export const SLADUE: ElementMetric = ([gradeCell, received, hours]) => {
+  const grade = readGrade(gradeCell);
+  if (grade === undefined) return valueError('grade must be A, B or C');
+  if (hours === null) return withNumbers({ received }, (n) => slaDue(grade, n.received));
+  return withNumbers({ received, hours }, (n) => slaDue(grade, n.received, n.hours));
+  };

@@ -1,12 +1,11 @@
 /** Pipeline family: WEIGHTED, COVERAGE, VELOCITY, AOV, REPEATRATE. */
+import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, divZero, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { elementwise, withNumbers } from '../lift';
+import { filledPairs, withNumbers } from '../lift';
 import {
   type Arg,
   type Result,
   type Scalar,
-  at,
-  broadcastShape,
   cellsOf,
   finite,
   isBlank,
@@ -70,58 +69,43 @@ function readStageTable(arg: Arg): Map<string, number> | CalcError {
  * amount or probability are skipped.
  */
 export function WEIGHTED([amountsArg, probabilitiesArg, tableArg]: readonly Arg[]): Result {
-  const amounts = toMatrix(amountsArg);
-  const probabilities = toMatrix(probabilitiesArg);
-  const shape = broadcastShape([amounts, probabilities]);
-  if (isCalcError(shape)) return shape;
+  const filled = filledPairs(amountsArg, probabilitiesArg);
+  if (isCalcError(filled)) return filled;
   const hasTable = tableArg !== undefined && !(isBlank(tableArg) && !Array.isArray(tableArg));
   const table = hasTable ? readStageTable(tableArg) : undefined;
   if (isCalcError(table)) return table;
   let total = 0;
   let counted = 0;
-  for (let r = 0; r < shape.rows; r++) {
-    for (let c = 0; c < shape.cols; c++) {
-      const amountCell = at(amounts, r, c);
-      const probabilityCell = at(probabilities, r, c);
-      if (isCalcError(amountCell)) return amountCell;
-      if (isCalcError(probabilityCell)) return probabilityCell;
-      if (isBlank(amountCell) || isBlank(probabilityCell)) continue;
-      const amount = toNumber(amountCell, 'amount');
-      if (isCalcError(amount)) return amount;
-      let p: number | CalcError;
-      if (typeof probabilityCell === 'string' && table !== undefined && table.has(probabilityCell.trim().toLowerCase())) {
-        p = table.get(probabilityCell.trim().toLowerCase()) as number;
-      } else {
-        p = toNumber(probabilityCell, 'probability');
-        if (isCalcError(p) && typeof probabilityCell === 'string') {
-          return valueError(`stage "${probabilityCell}" is not in stage_table`);
-        }
+  for (const [amountCell, probabilityCell] of filled) {
+    const amount = toNumber(amountCell, 'amount');
+    if (isCalcError(amount)) return amount;
+    let p: number | CalcError;
+    if (typeof probabilityCell === 'string' && table !== undefined && table.has(probabilityCell.trim().toLowerCase())) {
+      p = table.get(probabilityCell.trim().toLowerCase()) as number;
+    } else {
+      p = toNumber(probabilityCell, 'probability');
+      if (isCalcError(p) && typeof probabilityCell === 'string') {
+        return valueError(`stage "${probabilityCell}" is not in stage_table`);
       }
-      if (isCalcError(p)) return p;
-      if (p < 0 || p > 1) return numError('probability must be between 0 and 1');
-      total += amount * p;
-      counted++;
     }
+    if (isCalcError(p)) return p;
+    if (p < 0 || p > 1) return numError('probability must be between 0 and 1');
+    total += amount * p;
+    counted++;
   }
   return counted === 0 ? null : finite(total);
 }
 
-export const COVERAGE = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([pipeline, target, won]) =>
-    withNumbers({ pipeline, target, won: won ?? 0 }, (n) => coverage(n.pipeline, n.target, n.won)),
+export const COVERAGE: ElementMetric = ([pipeline, target, won]) =>
+  withNumbers({ pipeline, target, won: won ?? null }, (n) => coverage(n.pipeline, n.target, n.won));
+
+export const VELOCITY: ElementMetric = ([opportunities, winRate, averageDeal, cycleDays]) =>
+  withNumbers({ opportunities, winRate, averageDeal, cycleDays }, (n) =>
+    velocity(n.opportunities, n.winRate, n.averageDeal, n.cycleDays),
   );
 
-export const VELOCITY = (args: readonly Arg[]): Result =>
-  elementwise(args, 4, ([opportunities, winRate, averageDeal, cycleDays]) =>
-    withNumbers({ opportunities, winRate, averageDeal, cycleDays }, (n) =>
-      velocity(n.opportunities, n.winRate, n.averageDeal, n.cycleDays),
-    ),
-  );
-
-export const AOV = (args: readonly Arg[]): Result =>
-  elementwise(args, 2, ([revenue, orders]) =>
-    withNumbers({ revenue, orders }, (n) => averageOrderValue(n.revenue, n.orders)),
-  );
+export const AOV: ElementMetric = ([revenue, orders]) =>
+  withNumbers({ revenue, orders }, (n) => averageOrderValue(n.revenue, n.orders));
 
 export function REPEATRATE([idsArg]: readonly Arg[]): Result {
   const ids: string[] = [];

@@ -1,6 +1,7 @@
 /** Scorecard family: SCORE. */
 import { divZero, isCalcError, numError } from '../errors';
-import { type Arg, type Result, type Scalar, at, broadcastShape, finite, isBlank, toMatrix, toNumber } from '../values';
+import { filledPairs } from '../lift';
+import { type Arg, type Result, type Scalar, finite, toNumber } from '../values';
 
 /** Weighted score: Σ value × weight / Σ weight, so weights need not add up to 1 (they are normalised). */
 export function score(pairs: readonly (readonly [number, number])[]): Scalar {
@@ -21,25 +22,16 @@ export function score(pairs: readonly (readonly [number, number])[]): Scalar {
 }
 
 export function SCORE([valuesArg, weightsArg]: readonly Arg[]): Result {
-  const values = toMatrix(valuesArg);
-  const weights = toMatrix(weightsArg);
-  const shape = broadcastShape([values, weights]);
-  if (isCalcError(shape)) return shape;
+  const filled = filledPairs(valuesArg, weightsArg); // a KPI not yet measured is skipped
+  if (isCalcError(filled)) return filled;
   const pairs: [number, number][] = [];
-  for (let r = 0; r < shape.rows; r++) {
-    for (let c = 0; c < shape.cols; c++) {
-      const valueCell = at(values, r, c);
-      const weightCell = at(weights, r, c);
-      if (isCalcError(valueCell)) return valueCell;
-      if (isCalcError(weightCell)) return weightCell;
-      if (isBlank(valueCell) || isBlank(weightCell)) continue; // a KPI not yet measured
-      const value = toNumber(valueCell, 'value');
-      if (isCalcError(value)) return value;
-      const weight = toNumber(weightCell, 'weight');
-      if (isCalcError(weight)) return weight;
-      if (weight < 0) return numError('weights cannot be negative');
-      pairs.push([value, weight]);
-    }
+  for (const [valueCell, weightCell] of filled) {
+    const value = toNumber(valueCell, 'value');
+    if (isCalcError(value)) return value;
+    const weight = toNumber(weightCell, 'weight');
+    if (isCalcError(weight)) return weight;
+    if (weight < 0) return numError('weights cannot be negative');
+    pairs.push([value, weight]);
   }
   return score(pairs);
 }

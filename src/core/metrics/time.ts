@@ -1,7 +1,8 @@
 /** Time family: RUNRATE, CYCLE, DELAY (dates are day serials). */
+import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { type CalcContext, elementwise, withNumbers } from '../lift';
-import { type Arg, type Result, type Scalar, at, broadcastShape, finite, isBlank, toMatrix, toNumber } from '../values';
+import { filledPairs, withNumbers } from '../lift';
+import { type Arg, type Result, type Scalar, at, finite, isBlank, toMatrix, toNumber } from '../values';
 
 /**
  * Projected result for the whole period at the current pace: actual / elapsed days × period days,
@@ -46,42 +47,29 @@ function readMethod(arg: Arg): CycleMethod | CalcError {
   return valueError('method must be "median" or "mean"');
 }
 
-export const RUNRATE = (args: readonly Arg[], ctx: CalcContext): Result =>
-  elementwise(args, 3, ([actual, start, end, asOf]) =>
-    withNumbers({ actual, start, end, as_of: asOf ?? ctx.today }, (n) => runRate(n.actual, n.start, n.end, n.as_of)),
-  );
+export const RUNRATE: ElementMetric = ([actual, start, end, asOf]) =>
+  withNumbers({ actual, start, end, as_of: asOf ?? null }, (n) => runRate(n.actual, n.start, n.end, n.as_of));
 
-export const DELAY = (args: readonly Arg[], ctx: CalcContext): Result =>
-  elementwise(args, 1, ([planned, actual, asOf]) =>
-    withNumbers({ planned, as_of: asOf ?? ctx.today }, (n) => {
-      if (actual === null) return delay(n.planned, null, n.as_of);
-      const done = toNumber(actual, 'actual');
-      return isCalcError(done) ? done : delay(n.planned, done, n.as_of);
-    }),
-  );
+export const DELAY: ElementMetric = ([planned, actual, asOf]) =>
+  withNumbers({ planned, as_of: asOf ?? null }, (n) => {
+    if (actual === null) return delay(n.planned, null, n.as_of);
+    const done = toNumber(actual, 'actual');
+    return isCalcError(done) ? done : delay(n.planned, done, n.as_of);
+  });
 
 export function CYCLE([startsArg, closesArg, methodArg]: readonly Arg[]): Result {
-  const starts = toMatrix(startsArg);
-  const closes = toMatrix(closesArg);
-  const shape = broadcastShape([starts, closes]);
-  if (isCalcError(shape)) return shape;
+  const filled = filledPairs(startsArg, closesArg); // an open deal (no close) or no start is skipped
+  if (isCalcError(filled)) return filled;
   const method = readMethod(methodArg);
   if (isCalcError(method)) return method;
   const durations: number[] = [];
-  for (let r = 0; r < shape.rows; r++) {
-    for (let c = 0; c < shape.cols; c++) {
-      const startCell = at(starts, r, c);
-      const closeCell = at(closes, r, c);
-      if (isCalcError(startCell)) return startCell;
-      if (isCalcError(closeCell)) return closeCell;
-      if (isBlank(startCell) || isBlank(closeCell)) continue; // open deal, or no start recorded
-      const start = toNumber(startCell, 'start');
-      if (isCalcError(start)) return start;
-      const close = toNumber(closeCell, 'close');
-      if (isCalcError(close)) return close;
-      if (close < start) return numError('a close date is before its start date');
-      durations.push(Math.floor(close) - Math.floor(start));
-    }
+  for (const [startCell, closeCell] of filled) {
+    const start = toNumber(startCell, 'start');
+    if (isCalcError(start)) return start;
+    const close = toNumber(closeCell, 'close');
+    if (isCalcError(close)) return close;
+    if (close < start) return numError('a close date is before its start date');
+    durations.push(Math.floor(close) - Math.floor(start));
   }
   return cycle(durations, method);
 }
