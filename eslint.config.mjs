@@ -31,7 +31,10 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/core is host-free: pass host data in through a port or argument.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...HOST_GLOBALS.map((name) => ({ name, message: 'src/core is host-free: pass host data in through a port or argument.' })),
+      ],
       'no-restricted-syntax': [
         'error',
         ...HOST_GLOBALS.map((name) => ({
@@ -43,7 +46,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'react/*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**', '**/functions/**'], message: 'src/core must not import UI or host code.' },
+            {
+              group: [
+                'react',
+                'react-*',
+                'react/*',
+                '@fluentui/*',
+                '@univerjs/*',
+                '@microsoft/*',
+                'office-*',
+                '**/hosts/**',
+                '**/taskpane/**',
+                '**/functions/**',
+              ],
+              message: 'src/core must not import UI or host code.',
+            },
           ],
         },
       ],
@@ -53,10 +70,20 @@ export default tseslint.config(
     // The port's layer is host-neutral too: hosts implement it, the pane and the wizard use it.
     files: ['src/workbook/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/workbook is host-neutral: hosts implement the port.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...HOST_GLOBALS.map((name) => ({ name, message: 'src/workbook is host-neutral: hosts implement the port.' })),
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**'], message: 'src/workbook must not import UI or host code.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@fluentui/*', '@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**', '**/taskpane/**'],
+              message: 'src/workbook must not import UI or host code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,14 +91,30 @@ export default tseslint.config(
     // Pane components get the workbook through the port: only a host's entry (src/hosts/*/main.tsx) touches Office or Univer.
     files: ['src/taskpane/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-globals': ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: 'The pane is host-free: a host entry passes what it needs in as props or a port.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...OFFICE_GLOBALS.map((name) => ({
+          name,
+          message: 'The pane is host-free: a host entry passes what it needs in as props or a port.',
+        })),
+      ],
       'no-restricted-syntax': [
         'error',
-        ...OFFICE_GLOBALS.map((name) => ({ selector: `MemberExpression[object.name='${name}']`, message: 'The pane is host-free: a host entry passes what it needs in as props or a port.' })),
+        ...OFFICE_GLOBALS.map((name) => ({
+          selector: `MemberExpression[object.name='${name}']`,
+          message: 'The pane is host-free: a host entry passes what it needs in as props or a port.',
+        })),
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**'], message: 'The pane must not import host code: it receives a WorkbookPort.' }] },
+        {
+          patterns: [
+            {
+              group: ['@univerjs/*', '@microsoft/*', 'office-*', '**/hosts/**'],
+              message: 'The pane must not import host code: it receives a WorkbookPort.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -37,7 +37,11 @@ module.exports = (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
-      new ZhCnMetadataPlugin({ from: 'functions.json', to: 'functions.zh-CN.json', locale: require('./src/functions/locales.generated.json')['zh-CN'] }),
+      new ZhCnMetadataPlugin({
+        from: 'functions.json',
+        to: 'functions.zh-CN.json',
+        locale: require('./src/functions/locales.generated.json')['zh-CN'],
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

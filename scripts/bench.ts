@@ -30,7 +30,11 @@ function bundleTable(): void {
   const total = rows.reduce((sum, r) => sum + r.gzipKB, 0);
   console.log('Excel task pane initial JavaScript');
   console.table([...rows, { file: 'total (budget 250 KB gzip)', rawKB: NaN, gzipKB: +total.toFixed(1) }]);
-  console.log(total <= BUDGET_KB ? `within budget: ${total.toFixed(1)} KB ≤ ${BUDGET_KB} KB\n` : `OVER BUDGET: ${total.toFixed(1)} KB > ${BUDGET_KB} KB\n`);
+  console.log(
+    total <= BUDGET_KB
+      ? `within budget: ${total.toFixed(1)} KB ≤ ${BUDGET_KB} KB\n`
+      : `OVER BUDGET: ${total.toFixed(1)} KB > ${BUDGET_KB} KB\n`,
+  );
 }
 
 async function syncTable(): Promise<void> {

@@ -103,11 +103,17 @@ function render(size) {
   const n = SUPERSAMPLE * SUPERSAMPLE;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const [cr, cg, cb, ca] = sample((px + (sx + 0.5) / SUPERSAMPLE) / size, (py + (sy + 0.5) / SUPERSAMPLE) / size, design, head);
-          r += cr * ca; g += cg * ca; b += cb * ca; a += ca; // premultiplied sum
+          r += cr * ca;
+          g += cg * ca;
+          b += cb * ca;
+          a += ca; // premultiplied sum
         }
       }
       const o = (py * size + px) * 4;

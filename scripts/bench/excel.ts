@@ -71,7 +71,11 @@ export async function excelTablesBench(): Promise<void> {
   console.log(`Wizard write in Excel (sync-counting mock): 4 tables (表1, 执行计划表, 表3, 复盘记录), budget ≤ ${SYNC_BUDGET} syncs`);
   console.table(writes);
   const over = writes.filter((w) => Number(w.syncs) > SYNC_BUDGET);
-  console.log(over.length === 0 ? `within budget: every write ≤ ${SYNC_BUDGET} syncs\n` : `OVER BUDGET: ${over.length} write(s) > ${SYNC_BUDGET} syncs\n`);
+  console.log(
+    over.length === 0
+      ? `within budget: every write ≤ ${SYNC_BUDGET} syncs\n`
+      : `OVER BUDGET: ${over.length} write(s) > ${SYNC_BUDGET} syncs\n`,
+  );
 
   const read = await readRow();
   console.log(`Chunked read in Excel (sync-counting mock): budget ≤ ${MAX_RESPONSE_BYTES / MB} MB per request`);

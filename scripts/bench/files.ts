@@ -52,14 +52,26 @@ export function bigSnapshot(rows: number): WorkbookSnapshot {
     locale: 'zhCN' as WorkbookSnapshot['locale'],
     styles: { p: { n: { pattern: '0%' } }, d: { n: { pattern: 'yyyy-mm-dd' } } },
     sheetOrder: ['s1'],
-    sheets: { s1: { id: 's1', name: '商机明细', rowCount: rows + 1, columnCount: 10, cellData, freeze: { xSplit: 0, ySplit: 1, startRow: 1, startColumn: -1 } } },
+    sheets: {
+      s1: {
+        id: 's1',
+        name: '商机明细',
+        rowCount: rows + 1,
+        columnCount: 10,
+        cellData,
+        freeze: { xSplit: 0, ySplit: 1, startRow: 1, startColumn: -1 },
+      },
+    },
     resources: [],
   };
 }
 
 function csvOf(rows: number): Uint8Array {
   const lines = ['商机编号,客户,金额,预计成交日期,电话,备注'];
-  for (let r = 1; r <= rows; r++) lines.push(`0${r},客户${r % 5000},"${(r * 37) % 100000},000",2024/${(r % 12) + 1}/${(r % 28) + 1},0755${String(r).padStart(8, '0')},"第${r}条"`);
+  for (let r = 1; r <= rows; r++)
+    lines.push(
+      `0${r},客户${r % 5000},"${(r * 37) % 100000},000",2024/${(r % 12) + 1}/${(r % 28) + 1},0755${String(r).padStart(8, '0')},"第${r}条"`,
+    );
   return new TextEncoder().encode(lines.join('\r\n'));
 }
 
@@ -77,7 +89,11 @@ function libreOfficeSeconds(file: string): number | undefined {
   const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
   const out = mkdtempSync(join(tmpdir(), 'lo-bench-out-'));
   const started = performance.now();
-  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv', '--outdir', out, file], { stdio: 'pipe', timeout: 600_000 });
+  execFileSync(
+    soffice,
+    ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv', '--outdir', out, file],
+    { stdio: 'pipe', timeout: 600_000 },
+  );
   return seconds(performance.now() - started);
 }
 
@@ -128,11 +144,14 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFig
     const interactive = async (url: string): Promise<number> => {
       const started = performance.now();
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { salesReview?: unknown }).salesReview !== undefined, null, { timeout: 120_000 });
+      await page.waitForFunction(() => (window as unknown as { salesReview?: unknown }).salesReview !== undefined, null, {
+        timeout: 120_000,
+      });
       await page.locator('[data-save-state]').waitFor({ timeout: 120_000 });
       return performance.now() - started;
     };
-    const step = (what: string) => process.env.BENCH_VERBOSE && console.error(`  bench: ${what} at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const step = (what: string) =>
+      process.env.BENCH_VERBOSE && console.error(`  bench: ${what} at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const t0 = performance.now();
     // The server read the .xlsx once at start; the page gets its snapshot.
     const openMs = await interactive(`${server.url}?lang=zh-CN`);
@@ -147,10 +166,17 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFig
     await quietFor(page, 1000);
     step('clicked J2');
     await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __states: { kind: string; at: number }[]; salesReview: { files: { subscribe(l: (s: { kind: string }) => void): void } } };
+      const w = window as unknown as {
+        __long: number[];
+        __states: { kind: string; at: number }[];
+        salesReview: { files: { subscribe(l: (s: { kind: string }) => void): void } };
+      };
       w.__long = [];
       w.__states = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
       w.salesReview.files.subscribe((s) => w.__states.push({ kind: s.kind, at: performance.now() }));
     });
     step('observing');
@@ -158,10 +184,24 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFig
     step('keys typed');
     await page.keyboard.press('Enter');
     step('typed');
-    const typed = await page.evaluate(() => (window as unknown as { salesReview: { api: { getActiveWorkbook(): { getActiveSheet(): { getRange(a: string): { getValue(): unknown } } } } } }).salesReview.api.getActiveWorkbook().getActiveSheet().getRange('J2').getValue());
+    const typed = await page.evaluate(() =>
+      (
+        window as unknown as {
+          salesReview: { api: { getActiveWorkbook(): { getActiveSheet(): { getRange(a: string): { getValue(): unknown } } } } };
+        }
+      ).salesReview.api
+        .getActiveWorkbook()
+        .getActiveSheet()
+        .getRange('J2')
+        .getValue(),
+    );
     if (typed !== 'call back 150') throw new Error(`typing did not reach J2 (it holds ${JSON.stringify(typed)})`);
     const longestTypingTaskMs = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
-    await page.waitForFunction(() => (window as unknown as { __states: { kind: string }[] }).__states.some((s) => s.kind === 'saved'), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __states: { kind: string }[] }).__states.some((s) => s.kind === 'saved'),
+      null,
+      { timeout: 120_000 },
+    );
     const saveMs = await page.evaluate(() => {
       const states = (window as unknown as { __states: { kind: string; at: number }[] }).__states;
       const start = states.find((s) => s.kind === 'saving')?.at ?? 0;
@@ -203,22 +243,78 @@ export async function filesBench(): Promise<void> {
   const parse = await time(() => parseCsv(csv));
   const web = await browserFigures(write.value.buffer, csv);
 
-  console.log(`Workbook files: ${ROWS.toLocaleString('en-US')} rows × 10 columns (.xlsx ${(write.value.buffer.length / 1024 / 1024).toFixed(1)} MB, snapshot ${(json.value.length / 1024 / 1024).toFixed(1)} MB)`);
+  console.log(
+    `Workbook files: ${ROWS.toLocaleString('en-US')} rows × 10 columns (.xlsx ${(write.value.buffer.length / 1024 / 1024).toFixed(1)} MB, snapshot ${(json.value.length / 1024 / 1024).toFixed(1)} MB)`,
+  );
   const rows: Record<string, string | number>[] = [
-    { step: '.xlsx export (Node, ExcelJS)', seconds: seconds(write.ms), budget: '≤ 5 s', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(write.ms) / lo).toFixed(2) : 'n/a' },
-    { step: '.xlsx open (Node, ExcelJS → snapshot)', seconds: seconds(read.ms), budget: '—', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(read.ms) / lo).toFixed(2) : 'n/a' },
+    {
+      step: '.xlsx export (Node, ExcelJS)',
+      seconds: seconds(write.ms),
+      budget: '≤ 5 s',
+      'LibreOffice same file (s)': lo ?? 'n/a',
+      ratio: lo ? +(seconds(write.ms) / lo).toFixed(2) : 'n/a',
+    },
+    {
+      step: '.xlsx open (Node, ExcelJS → snapshot)',
+      seconds: seconds(read.ms),
+      budget: '—',
+      'LibreOffice same file (s)': lo ?? 'n/a',
+      ratio: lo ? +(seconds(read.ms) / lo).toFixed(2) : 'n/a',
+    },
     { step: 'snapshot to JSON (what a save sends)', seconds: seconds(json.ms), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
-    { step: `CSV parse, ${CSV_ROWS.toLocaleString('en-US')} rows (Node)`, seconds: seconds(parse.ms), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
+    {
+      step: `CSV parse, ${CSV_ROWS.toLocaleString('en-US')} rows (Node)`,
+      seconds: seconds(parse.ms),
+      budget: '—',
+      'LibreOffice same file (s)': '',
+      ratio: '',
+    },
   ];
   if (typeof web === 'string') console.log(web);
   else {
     rows.push(
-      { step: 'open in the web host (Chromium, to an interactive sheet)', seconds: seconds(web.openMs), budget: '≤ 5 s', 'LibreOffice same file (s)': lo ?? 'n/a', ratio: lo ? +(seconds(web.openMs) / lo).toFixed(2) : 'n/a' },
-      { step: 'open until settled (no long task for 2 s)', seconds: seconds(web.settledMs), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
-      { step: 'cold page load, empty workbook (figure to beat)', seconds: seconds(web.coldLoadMs), budget: '—', 'LibreOffice same file (s)': '', ratio: '' },
-      { step: 'edit saved after the debounce (saving → saved)', seconds: seconds(web.saveMs), budget: '≤ 1 s', 'LibreOffice same file (s)': '', ratio: '' },
-      { step: 'longest main-thread task while typing', seconds: seconds(web.longestTypingTaskMs), budget: '≤ 0.1 s', 'LibreOffice same file (s)': '', ratio: '' },
-      { step: `CSV import, ${CSV_ROWS.toLocaleString('en-US')} rows (server parse + new sheet)`, seconds: seconds(web.csvImportMs), budget: '≤ 2 s', 'LibreOffice same file (s)': '', ratio: '' },
+      {
+        step: 'open in the web host (Chromium, to an interactive sheet)',
+        seconds: seconds(web.openMs),
+        budget: '≤ 5 s',
+        'LibreOffice same file (s)': lo ?? 'n/a',
+        ratio: lo ? +(seconds(web.openMs) / lo).toFixed(2) : 'n/a',
+      },
+      {
+        step: 'open until settled (no long task for 2 s)',
+        seconds: seconds(web.settledMs),
+        budget: '—',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
+      {
+        step: 'cold page load, empty workbook (figure to beat)',
+        seconds: seconds(web.coldLoadMs),
+        budget: '—',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
+      {
+        step: 'edit saved after the debounce (saving → saved)',
+        seconds: seconds(web.saveMs),
+        budget: '≤ 1 s',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
+      {
+        step: 'longest main-thread task while typing',
+        seconds: seconds(web.longestTypingTaskMs),
+        budget: '≤ 0.1 s',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
+      {
+        step: `CSV import, ${CSV_ROWS.toLocaleString('en-US')} rows (server parse + new sheet)`,
+        seconds: seconds(web.csvImportMs),
+        budget: '≤ 2 s',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
     );
   }
   console.table(rows);

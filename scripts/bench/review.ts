@@ -7,7 +7,15 @@
  * Univer's CommonJS builds require a few ESM-only packages (lodash-es, nanoid…); under tsx on
  * Node ≥ 20.19 they load through require(esm), so no shims are needed here (Jest needs them).
  */
-import { type CellValue, type WorkbookData, analyseWorkbook, planTemplate, serialFromDate, templateById, toReadTable } from '../../src/core';
+import {
+  type CellValue,
+  type WorkbookData,
+  analyseWorkbook,
+  planTemplate,
+  serialFromDate,
+  templateById,
+  toReadTable,
+} from '../../src/core';
 import type { TemplateId } from '../../src/core';
 import { cpus, loadavg } from 'node:os';
 import type { ICellData, IObjectMatrixPrimitiveType } from '@univerjs/core';
@@ -132,11 +140,20 @@ async function timeFormulas(generated: Generated, locale: 'zh-CN'): Promise<Form
       goalsSheet.setRowCount(n + 1);
       actionsSheet.setRowCount(m + 1);
       // Only the columns the formulas read: region, target, actual / action, planned, actual.
-      const goalValues = sparse(generated.goals.map((g) => [g.region, g.target, g.actual]), 1);
-      const actionValues = sparse(generated.actions.map((a) => [a.action, a.planned, a.actual]), 1);
+      const goalValues = sparse(
+        generated.goals.map((g) => [g.region, g.target, g.actual]),
+        1,
+      );
+      const actionValues = sparse(
+        generated.actions.map((a) => [a.action, a.planned, a.actual]),
+        1,
+      );
       const last = n + 1;
       const formulas = [
-        ...REGIONS.map((r) => [r, `=SUMIFS(T2!$C$2:$C$${last},T2!$A$2:$A$${last},A${REGIONS.indexOf(r) + 1},T2!$C$2:$C$${last},"<>")/SUMIFS(T2!$B$2:$B$${last},T2!$A$2:$A$${last},A${REGIONS.indexOf(r) + 1},T2!$C$2:$C$${last},"<>")`]),
+        ...REGIONS.map((r) => [
+          r,
+          `=SUMIFS(T2!$C$2:$C$${last},T2!$A$2:$A$${last},A${REGIONS.indexOf(r) + 1},T2!$C$2:$C$${last},"<>")/SUMIFS(T2!$B$2:$B$${last},T2!$A$2:$A$${last},A${REGIONS.indexOf(r) + 1},T2!$C$2:$C$${last},"<>")`,
+        ]),
         ['completion', `=COUNTIFS(T3!$C$2:$C$${m + 1},"<>")/COUNTA(T3!$A$2:$A$${m + 1})`],
       ];
       const writeData = () => {
@@ -156,7 +173,9 @@ async function timeFormulas(generated: Generated, locale: 'zh-CN'): Promise<Form
     };
     const full = await run(true);
     const calcOnly = await run(false);
-    const byRegion = new Map<string, number | null>(full.values.slice(0, REGIONS.length).map((row) => [String(row[0]), typeof row[1] === 'number' ? row[1] : null]));
+    const byRegion = new Map<string, number | null>(
+      full.values.slice(0, REGIONS.length).map((row) => [String(row[0]), typeof row[1] === 'number' ? row[1] : null]),
+    );
     const completionCell = full.values[REGIONS.length]?.[1];
     return { ms: full.ms, calcOnlyMs: calcOnly.ms, byRegion, completion: typeof completionCell === 'number' ? completionCell : null };
   } finally {
@@ -183,7 +202,8 @@ async function settle(promise: Promise<unknown>): Promise<void> {
 }
 
 function sameAggregates(core: CoreRun, formulas: FormulaRun): boolean {
-  const close = (a: number | null | undefined, b: number | null | undefined) => (a ?? NaN) === (b ?? NaN) || Math.abs((a ?? NaN) - (b ?? NaN)) < 1e-9;
+  const close = (a: number | null | undefined, b: number | null | undefined) =>
+    (a ?? NaN) === (b ?? NaN) || Math.abs((a ?? NaN) - (b ?? NaN)) < 1e-9;
   return REGIONS.every((r) => close(core.byRegion.get(r), formulas.byRegion.get(r))) && close(core.completion, formulas.completion);
 }
 
@@ -214,11 +234,18 @@ export async function reviewBench(): Promise<void> {
       'same aggregates': formulas ? (sameAggregates(core, formulas) ? 'yes' : 'NO') : note,
     });
   }
-  console.log(`Review analysis: core vs spreadsheet formulas (Univer formula engine, headless Node; load average ${load.toFixed(1)} on ${cpus().length} CPUs)`);
+  console.log(
+    `Review analysis: core vs spreadsheet formulas (Univer formula engine, headless Node; load average ${load.toFixed(1)} on ${cpus().length} CPUs)`,
+  );
   console.table(rows);
   if (at100k !== undefined) {
     const { ms, cpuMs } = at100k;
-    const verdict = ms <= BUDGET_MS ? 'within budget' : cpuMs <= BUDGET_MS ? 'over budget in wall time only (the machine is busy; CPU time is within)' : 'OVER BUDGET';
+    const verdict =
+      ms <= BUDGET_MS
+        ? 'within budget'
+        : cpuMs <= BUDGET_MS
+          ? 'over budget in wall time only (the machine is busy; CPU time is within)'
+          : 'OVER BUDGET';
     console.log(`${verdict}: 100k rows in ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU (budget ${BUDGET_MS} ms)\n`);
   }
 }

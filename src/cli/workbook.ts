@@ -38,16 +38,26 @@ export interface CliIo {
 
 function templatesOf(list: string): TemplateSpec[] {
   if (list === 'all') return [...TEMPLATES];
-  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => findTemplate(id) === undefined);
-  if (unknown.length > 0) throw new UsageError(`Unknown template ${unknown.map((u) => `"${u}"`).join(', ')}. Known: ${TEMPLATES.map((t) => t.id).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new UsageError(`Unknown template ${unknown.map((u) => `"${u}"`).join(', ')}. Known: ${TEMPLATES.map((t) => t.id).join(', ')}.`);
   if (ids.length === 0) throw new UsageError('--templates needs at least one template id (or all).');
   return ids.map((id) => findTemplate(id) as TemplateSpec);
 }
 
 async function refuseExisting(path: string, force: boolean): Promise<void> {
   if (force) return;
-  if (await fs.stat(path).then(() => true, () => false)) throw new UsageError(`${path} exists: pass --force to replace it.`);
+  if (
+    await fs.stat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new UsageError(`${path} exists: pass --force to replace it.`);
 }
 
 const requireXlsx = (path: string | undefined, what: string): string => {
@@ -103,7 +113,9 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       const snapshot = await newWorkbookSnapshot(locale, templates, !values['no-samples'], portable);
       const { buffer, report } = await writeXlsx(snapshot, { portable });
       await writeFileAtomic(out, buffer);
-      io.out(`Wrote ${out}: ${report.sheets} sheets (${templates.map((t) => t.id).join(', ')}), ${report.formulas} formulas${portable ? ', native only' : ''}.`);
+      io.out(
+        `Wrote ${out}: ${report.sheets} sheets (${templates.map((t) => t.id).join(', ')}), ${report.formulas} formulas${portable ? ', native only' : ''}.`,
+      );
       return 0;
     }
     if (command === 'portable') {
@@ -122,13 +134,18 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       const { buffer, report } = await writeXlsx(snapshot, { portable: true });
       await writeFileAtomic(out, buffer);
       io.out(`Wrote ${out}: ${report.formulas} formulas, all native.`);
-      if (report.frozenToValues.length > 0) io.out(`${report.frozenToValues.length} formulas have no native equivalent and keep their values: ${report.frozenToValues.slice(0, 10).join(', ')}${report.frozenToValues.length > 10 ? ', …' : ''}`);
+      if (report.frozenToValues.length > 0)
+        io.out(
+          `${report.frozenToValues.length} formulas have no native equivalent and keep their values: ${report.frozenToValues.slice(0, 10).join(', ')}${report.frozenToValues.length > 10 ? ', …' : ''}`,
+        );
       if (notImported.length > 0) io.err(`Not carried over: ${notImported.join(', ')}.`);
       return 0;
     }
     throw new UsageError(`Unknown command "${command}". Commands: new, portable (see --help).`);
   } catch (error) {
-    const parseError = typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    const parseError =
+      typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&
+      (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
     if (error instanceof UsageError || parseError) {
       io.err(`${(error as Error).message}\nRun "npm run workbook -- --help" for usage.`);
       return 2;

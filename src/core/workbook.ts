@@ -56,4 +56,3 @@ export interface TableWrite {
   readonly key?: { readonly column: number; readonly value: string };
   readonly updates?: readonly RowUpdate[];
 }
-

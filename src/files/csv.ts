@@ -30,7 +30,8 @@ export interface ParsedTable {
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
@@ -103,6 +104,8 @@ export function parseCsv(bytes: Uint8Array): ParsedTable {
   const raw = parsed.data;
   const ids = idColumns(raw);
   const columnCount = raw.reduce((max, row) => Math.max(max, row.length), 0);
-  const rows = raw.map((row, r) => row.map((field, c) => (r === 0 ? (field.trim() === '' ? null : ({ v: field, t: 1 } as TypedCell)) : typeField(field, ids.has(c)))));
+  const rows = raw.map((row, r) =>
+    row.map((field, c) => (r === 0 ? (field.trim() === '' ? null : ({ v: field, t: 1 } as TypedCell)) : typeField(field, ids.has(c)))),
+  );
   return { rows, columnCount, encoding, delimiter: parsed.meta.delimiter };
 }

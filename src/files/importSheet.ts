@@ -33,7 +33,12 @@ export interface ImportResult {
 const MAX_SHEET_NAME = 31;
 const WIDTH_SAMPLE_ROWS = 500;
 const sheetNameOf = (fileName: string): string =>
-  (fileName.replace(/\.[^.]+$/, '').replace(/[\\/?*[\]:]/g, '_').trim() || 'Import').slice(0, MAX_SHEET_NAME);
+  (
+    fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[\\/?*[\]:]/g, '_')
+      .trim() || 'Import'
+  ).slice(0, MAX_SHEET_NAME);
 
 const MESSAGES = {
   noSheet: {
@@ -119,13 +124,25 @@ async function fromXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
   const columnWidths: Record<number, number> = {};
   for (const [c, column] of Object.entries(sheet.columnData ?? {})) if (column?.w) columnWidths[Number(c)] = column.w;
   return {
-    sheet: { name: (sheet.name ?? sheetNameOf(fileName)).slice(0, MAX_SHEET_NAME), rowCount, columnCount, cellData, columnWidths, frozenRows: Math.max(0, sheet.freeze?.ySplit ?? 0) },
+    sheet: {
+      name: (sheet.name ?? sheetNameOf(fileName)).slice(0, MAX_SHEET_NAME),
+      rowCount,
+      columnCount,
+      cellData,
+      columnWidths,
+      frozenRows: Math.max(0, sheet.freeze?.ySplit ?? 0),
+    },
     notImported,
   };
 }
 
 /** A CSV, or one sheet of an .xlsx (`sheetName`, or the only one), as a sheet to add. */
-export async function importSheet(bytes: Uint8Array, fileName: string, sheetName: string | undefined, locale: Locale): Promise<ImportResult> {
+export async function importSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  sheetName: string | undefined,
+  locale: Locale,
+): Promise<ImportResult> {
   if (/\.(csv|txt|tsv)$/i.test(fileName)) return fromCsv(bytes, fileName, locale);
   if (/\.xlsx$/i.test(fileName)) return fromXlsx(bytes, fileName, sheetName, locale);
   throw new WorkbookFileError(MESSAGES.unknownType[locale](fileName), 415);

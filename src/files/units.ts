@@ -18,7 +18,11 @@ export function argbOf(color: string | undefined | null): string | undefined {
   const hex8 = /^#?([0-9a-f]{8})$/i.exec(text);
   if (hex8) return (hex8[1] as string).toUpperCase();
   const rgb = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i.exec(text);
-  if (rgb) return `FF${[rgb[1], rgb[2], rgb[3]].map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  if (rgb)
+    return `FF${[rgb[1], rgb[2], rgb[3]]
+      .map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase()}`;
   return undefined;
 }
 

@@ -49,13 +49,19 @@ export function parseRange(ref: string): SnapshotRange | undefined {
   const startRow = Number(m[2]) - 1;
   const endColumn = m[3] ? col(m[3]) : startColumn;
   const endRow = m[4] ? Number(m[4]) - 1 : startRow;
-  return { startRow: Math.min(startRow, endRow), endRow: Math.max(startRow, endRow), startColumn: Math.min(startColumn, endColumn), endColumn: Math.max(startColumn, endColumn) };
+  return {
+    startRow: Math.min(startRow, endRow),
+    endRow: Math.max(startRow, endRow),
+    startColumn: Math.min(startColumn, endColumn),
+    endColumn: Math.max(startColumn, endColumn),
+  };
 }
 
 function plainText(value: ExcelJS.CellValue): string | undefined {
   if (value && typeof value === 'object') {
     if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('hyperlink' in value && 'text' in value) return typeof value.text === 'string' ? value.text : plainText(value.text as ExcelJS.CellValue);
+    if ('hyperlink' in value && 'text' in value)
+      return typeof value.text === 'string' ? value.text : plainText(value.text as ExcelJS.CellValue);
   }
   return undefined;
 }
@@ -133,7 +139,8 @@ function compactValidations(model: Record<string, ExcelJS.DataValidation | undef
     const range = parseRange(address);
     if (!range) continue;
     const list = cellsByRule.get(rule) ?? [];
-    for (let r = range.startRow; r <= range.endRow; r++) for (let c = range.startColumn; c <= range.endColumn; c++) list.push({ row: r, col: c });
+    for (let r = range.startRow; r <= range.endRow; r++)
+      for (let c = range.startColumn; c <= range.endColumn; c++) list.push({ row: r, col: c });
     cellsByRule.set(rule, list);
   }
   const result = new Map<ExcelJS.DataValidation, SnapshotRange[]>();
@@ -158,7 +165,11 @@ function unquoteList(formula: string | undefined): string[] | undefined {
   if (formula === undefined) return undefined;
   const m = /^"(.*)"$/s.exec(formula.trim());
   if (!m) return undefined;
-  return (m[1] as string).replace(/""/g, '"').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (m[1] as string)
+    .replace(/""/g, '"')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function validationsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: Set<string>): SnapshotValidation[] {
@@ -178,7 +189,13 @@ function validationsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: Set<stri
     if (rule.type === 'list') {
       const items = unquoteList(typeof formula1 === 'string' ? formula1 : undefined);
       rules.push({ ...base, type: 'list', showDropDown: true, formula1: items ? JSON.stringify(items) : `=${String(formula1 ?? '')}` });
-    } else if (rule.type === 'whole' || rule.type === 'decimal' || rule.type === 'date' || rule.type === 'textLength' || rule.type === 'custom') {
+    } else if (
+      rule.type === 'whole' ||
+      rule.type === 'decimal' ||
+      rule.type === 'date' ||
+      rule.type === 'textLength' ||
+      rule.type === 'custom'
+    ) {
       rules.push({
         ...base,
         type: rule.type,
@@ -205,17 +222,23 @@ function ruleStyle(rule: ExcelJS.ConditionalFormattingRule): { bg?: { rgb: strin
 
 function conditionalFormatsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: Set<string>): SnapshotConditionalFormat[] {
   const formats: SnapshotConditionalFormat[] = [];
-  const all = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
+  const all = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] })
+    .conditionalFormattings;
   const rules = all.flatMap(({ ref, rules: list }) => list.map((rule) => ({ ref, rule })));
   rules.sort((a, b) => ((a.rule as { priority?: number }).priority ?? 0) - ((b.rule as { priority?: number }).priority ?? 0));
   for (const { ref, rule } of rules) {
-    const ranges = ref.split(/\s+/).map(parseRange).filter((r): r is SnapshotRange => r !== undefined).map((r) => ({ ...r, sheetId }));
+    const ranges = ref
+      .split(/\s+/)
+      .map(parseRange)
+      .filter((r): r is SnapshotRange => r !== undefined)
+      .map((r) => ({ ...r, sheetId }));
     if (ranges.length === 0) continue;
     const style = ruleStyle(rule);
     const r = rule as { type: string; operator?: string; formulae?: unknown[]; text?: string };
     const formulae = (r.formulae ?? []).map(String);
     let highlight: SnapshotConditionalFormat['rule'] | undefined;
-    if (r.type === 'expression' && formulae[0]) highlight = { type: 'highlightCell', subType: 'formula', operator: 'containsText', value: `=${formulae[0]}`, style };
+    if (r.type === 'expression' && formulae[0])
+      highlight = { type: 'highlightCell', subType: 'formula', operator: 'containsText', value: `=${formulae[0]}`, style };
     else if (r.type === 'cellIs' && r.operator) {
       const texts = formulae.map((f) => /^"(.*)"$/s.exec(f)?.[1]?.replace(/""/g, '"'));
       const numbers = formulae.map(Number);
@@ -223,10 +246,23 @@ function conditionalFormatsOf(ws: ExcelJS.Worksheet, sheetId: string, skipped: S
         highlight = { type: 'highlightCell', subType: 'text', operator: r.operator, value: texts[0] as string, style };
       } else if (numbers.every(Number.isFinite) && numbers.length > 0) {
         const between = r.operator === 'between' || r.operator === 'notBetween';
-        highlight = { type: 'highlightCell', subType: 'number', operator: r.operator, value: between ? numbers.slice(0, 2) : (numbers[0] as number), style };
+        highlight = {
+          type: 'highlightCell',
+          subType: 'number',
+          operator: r.operator,
+          value: between ? numbers.slice(0, 2) : (numbers[0] as number),
+          style,
+        };
       }
     } else if (r.type === 'containsText' && r.text !== undefined) {
-      const operator = r.operator === 'notContains' ? 'notContainsText' : r.operator === 'beginsWith' ? 'beginsWith' : r.operator === 'endsWith' ? 'endsWith' : 'containsText';
+      const operator =
+        r.operator === 'notContains'
+          ? 'notContainsText'
+          : r.operator === 'beginsWith'
+            ? 'beginsWith'
+            : r.operator === 'endsWith'
+              ? 'endsWith'
+              : 'containsText';
       highlight = { type: 'highlightCell', subType: 'text', operator, value: r.text, style };
     }
     if (highlight) formats.push({ cfId: freshId('cf'), ranges, stopIfTrue: false, rule: highlight });
@@ -304,7 +340,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   const validations: Record<string, SnapshotValidation[]> = {};
   const conditional: Record<string, SnapshotConditionalFormat[]> = {};
 
-  const worksheets = [...wb.worksheets].sort((a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo);
+  const worksheets = [...wb.worksheets].sort(
+    (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
+  );
   for (const ws of worksheets) {
     const sheetId = freshId('s');
     const cellData: Record<number, Record<number, ICellData>> = {};
@@ -333,14 +371,17 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     const rowData: Record<number, { h?: number; ia?: number; hd?: number }> = {};
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const entry: { h?: number; ia?: number; hd?: number } = {};
-      if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false) Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
+      if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false)
+        Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
       if (row.hidden) entry.hd = 1;
       if (Object.keys(entry).length > 0) rowData[rowNumber - 1] = entry;
     });
     const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
     const ySplit = view?.ySplit ?? 0;
     const xSplit = view?.xSplit ?? 0;
-    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).map(parseRange).filter((r): r is SnapshotRange => r !== undefined);
+    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? [])
+      .map(parseRange)
+      .filter((r): r is SnapshotRange => r !== undefined);
 
     const cellText = (row: number, col: number): string => String(cellData[row]?.[col]?.v ?? '');
     snapshot.sheetOrder.push(sheetId);
@@ -361,7 +402,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     validations[sheetId] = validationsOf(ws, sheetId, skipped);
     conditional[sheetId] = conditionalFormatsOf(ws, sheetId, skipped);
   }
-  if ((wb as unknown as { definedNames?: { model?: unknown[] } }).definedNames?.model?.length) skipped.add(locale === 'zh-CN' ? '名称定义' : 'defined names');
+  if ((wb as unknown as { definedNames?: { model?: unknown[] } }).definedNames?.model?.length)
+    skipped.add(locale === 'zh-CN' ? '名称定义' : 'defined names');
 
   setResourceData(snapshot, RESOURCE.tables, tables);
   setResourceData(snapshot, RESOURCE.validation, validations);

@@ -119,7 +119,10 @@ export function listItems(formula1: string | undefined): string[] | undefined {
       /* falls through to the comma-separated form */
     }
   }
-  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 const quoteList = (items: readonly string[]): string => `"${items.map((i) => i.replace(/"/g, '""')).join(',')}"`;
@@ -160,18 +163,32 @@ function writeValidations(ws: ExcelJS.Worksheet, rules: readonly SnapshotValidat
       ...(rule.prompt ? { prompt: rule.prompt, showInputMessage: true } : {}),
     };
     // One sqref per range, as Excel writes it (ExcelJS's per-cell API would write one entry per cell).
-    for (const range of rule.ranges) (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(a1(range), validation);
+    for (const range of rule.ranges)
+      (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        a1(range),
+        validation,
+      );
   }
 }
 
-const CELL_IS_OPERATORS = new Set(['equal', 'notEqual', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual', 'between', 'notBetween']);
+const CELL_IS_OPERATORS = new Set([
+  'equal',
+  'notEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'between',
+  'notBetween',
+]);
 
 function differentialStyle(rule: SnapshotHighlight): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   const fill = argbOf(rule.style.bg?.rgb);
   if (fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: fill } };
   const font = argbOf(rule.style.cl?.rgb);
-  if (font || rule.style.bl === 1) style.font = { ...(font ? { color: { argb: font } } : {}), ...(rule.style.bl === 1 ? { bold: true } : {}) };
+  if (font || rule.style.bl === 1)
+    style.font = { ...(font ? { color: { argb: font } } : {}), ...(rule.style.bl === 1 ? { bold: true } : {}) };
   return style;
 }
 
@@ -189,23 +206,56 @@ export function conditionalRuleOf(format: SnapshotConditionalFormat, priority: n
   }
   if (rule.subType === 'number' && CELL_IS_OPERATORS.has(rule.operator)) {
     const values = Array.isArray(rule.value) ? rule.value : [rule.value];
-    return { type: 'cellIs', priority, operator: rule.operator, formulae: values.map((v) => String(v)), style } as unknown as ExcelJS.ConditionalFormattingRule;
+    return {
+      type: 'cellIs',
+      priority,
+      operator: rule.operator,
+      formulae: values.map((v) => String(v)),
+      style,
+    } as unknown as ExcelJS.ConditionalFormattingRule;
   }
   if (rule.subType === 'text') {
     const text = String(rule.value ?? '');
     switch (rule.operator) {
       case 'equal':
-        return { type: 'cellIs', priority, operator: 'equal', formulae: [quoteText(text)], style } as unknown as ExcelJS.ConditionalFormattingRule;
+        return {
+          type: 'cellIs',
+          priority,
+          operator: 'equal',
+          formulae: [quoteText(text)],
+          style,
+        } as unknown as ExcelJS.ConditionalFormattingRule;
       case 'notEqual':
-        return { type: 'cellIs', priority, operator: 'notEqual', formulae: [quoteText(text)], style } as unknown as ExcelJS.ConditionalFormattingRule;
+        return {
+          type: 'cellIs',
+          priority,
+          operator: 'notEqual',
+          formulae: [quoteText(text)],
+          style,
+        } as unknown as ExcelJS.ConditionalFormattingRule;
       case 'containsText':
         return { type: 'containsText', operator: 'containsText', text, priority, style } as unknown as ExcelJS.ConditionalFormattingRule;
       case 'notContainsText':
-        return { type: 'expression', priority, formulae: [`ISERROR(SEARCH(${quoteText(text)},${topLeft}))`], style } as ExcelJS.ConditionalFormattingRule;
+        return {
+          type: 'expression',
+          priority,
+          formulae: [`ISERROR(SEARCH(${quoteText(text)},${topLeft}))`],
+          style,
+        } as ExcelJS.ConditionalFormattingRule;
       case 'beginsWith':
-        return { type: 'expression', priority, formulae: [`LEFT(${topLeft},${text.length})=${quoteText(text)}`], style } as ExcelJS.ConditionalFormattingRule;
+        return {
+          type: 'expression',
+          priority,
+          formulae: [`LEFT(${topLeft},${text.length})=${quoteText(text)}`],
+          style,
+        } as ExcelJS.ConditionalFormattingRule;
       case 'endsWith':
-        return { type: 'expression', priority, formulae: [`RIGHT(${topLeft},${text.length})=${quoteText(text)}`], style } as ExcelJS.ConditionalFormattingRule;
+        return {
+          type: 'expression',
+          priority,
+          formulae: [`RIGHT(${topLeft},${text.length})=${quoteText(text)}`],
+          style,
+        } as ExcelJS.ConditionalFormattingRule;
       default:
         return undefined;
     }
@@ -292,7 +342,8 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     if (column.w) col.width = Math.round((column.w / PIXELS_PER_CHARACTER) * 100) / 100;
     if (column.hd === 1) col.hidden = true;
   }
-  for (const merge of sheet.mergeData ?? []) ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
+  for (const merge of sheet.mergeData ?? [])
+    ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
   writeTables(wb, ws, tablesOf(ctx.snapshot)[id]?.tables ?? [], cellData, ctx);
   writeValidations(ws, validationsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
   writeConditionalFormats(ws, conditionalFormatsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
@@ -300,7 +351,8 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   // Rows strictly in order (the streaming writer cannot go back): blank rows with a height, then cells.
   const rowNumbers = new Set<number>();
   for (const r of Object.keys(cellData)) rowNumbers.add(Number(r));
-  for (const [r, row] of Object.entries(sheet.rowData ?? {})) if (row && ((row.h && row.ia === 0) || row.hd === 1)) rowNumbers.add(Number(r));
+  for (const [r, row] of Object.entries(sheet.rowData ?? {}))
+    if (row && ((row.h && row.ia === 0) || row.hd === 1)) rowNumbers.add(Number(r));
   const styleCache = new Map<IStyleData, Partial<ExcelJS.Style>>();
   for (const r of [...rowNumbers].sort((a, b) => a - b)) {
     const excelRow = ws.getRow(r + 1);
@@ -347,12 +399,20 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
  * Excel tables. The streaming writer has none of its own: the table part, its relationship and the
  * sheet's <tableParts> are added around it, as ExcelJS's in-memory writer writes them.
  */
-function writeTables(wb: StreamWorkbook, ws: StreamWorksheet, tables: readonly SnapshotTable[], cellData: SheetSnapshot['cellData'], ctx: SheetContext): void {
+function writeTables(
+  wb: StreamWorkbook,
+  ws: StreamWorksheet,
+  tables: readonly SnapshotTable[],
+  cellData: SheetSnapshot['cellData'],
+  ctx: SheetContext,
+): void {
   const parts: string[] = [];
   for (const table of tables) {
     const { range } = table;
     const width = range.endColumn - range.startColumn + 1;
-    const headers = uniqueHeaderNames(Array.from({ length: width }, (_, i) => String(cellData?.[range.startRow]?.[range.startColumn + i]?.v ?? '')));
+    const headers = uniqueHeaderNames(
+      Array.from({ length: width }, (_, i) => String(cellData?.[range.startRow]?.[range.startColumn + i]?.v ?? '')),
+    );
     // Excel tables need at least one data row.
     const endRow = Math.max(range.endRow, range.startRow + 1);
     const number = ctx.tables.length + 1;
@@ -385,14 +445,29 @@ function writeTables(wb: StreamWorkbook, ws: StreamWorksheet, tables: readonly S
 }
 
 /** The snapshot as .xlsx bytes, with a report of what was written. */
-export async function writeXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<{ buffer: Buffer; report: XlsxWriteReport }> {
+export async function writeXlsx(
+  snapshot: WorkbookSnapshot,
+  options: XlsxWriteOptions = {},
+): Promise<{ buffer: Buffer; report: XlsxWriteReport }> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => stream.on('end', resolve).on('error', reject));
   // The streaming writer: a 100,000-row sheet in a few seconds (the in-memory one takes about twice as long).
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never) as unknown as StreamWorkbook;
-  const ctx: SheetContext = { snapshot, portable: options.portable ?? false, counts: { cells: 0, formulas: 0 }, frozenToValues: [], notWritten: [], tables: [] };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 1 } },
+  } as never) as unknown as StreamWorkbook;
+  const ctx: SheetContext = {
+    snapshot,
+    portable: options.portable ?? false,
+    counts: { cells: 0, formulas: 0 },
+    frozenToValues: [],
+    notWritten: [],
+    tables: [],
+  };
   patchWorkbookParts(wb, ctx);
   const sheets = orderedSheets(snapshot);
   for (const sheet of sheets) writeSheet(wb, sheet, ctx);
@@ -413,14 +488,26 @@ export async function writeXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOp
 /** The workbook part asks Excel to recalculate on open (SALES formulas recompute where the add-in is); content types list the tables. */
 function patchWorkbookParts(wb: StreamWorkbook, ctx: SheetContext): void {
   wb.addWorkbook = () => {
-    const model = { worksheets: wb._worksheets.filter(Boolean), definedNames: wb._definedNames.model, views: wb.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
+    const model = {
+      worksheets: wb._worksheets.filter(Boolean),
+      definedNames: wb._definedNames.model,
+      views: wb.views,
+      properties: {},
+      calcProperties: { fullCalcOnLoad: true },
+    };
     const xform = new WorkbookXform();
     xform.prepare(model);
     wb.zip.append(xform.toXml(model), { name: '/xl/workbook.xml' });
     return Promise.resolve();
   };
   wb.addContentTypes = () => {
-    const model = { worksheets: wb._worksheets.filter(Boolean), sharedStrings: wb.sharedStrings, commentRefs: wb.commentRefs, media: wb.media, tables: ctx.tables };
+    const model = {
+      worksheets: wb._worksheets.filter(Boolean),
+      sharedStrings: wb.sharedStrings,
+      commentRefs: wb.commentRefs,
+      media: wb.media,
+      tables: ctx.tables,
+    };
     wb.zip.append(new ContentTypesXform().toXml(model), { name: '[Content_Types].xml' });
     return Promise.resolve();
   };

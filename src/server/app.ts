@@ -103,8 +103,14 @@ async function freeName(folder: string, name: string): Promise<string> {
   const stem = name.replace(/\.xlsx$/i, '');
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${stem}.xlsx` : `${stem} (${n}).xlsx`;
-    const taken = await fs.lstat(join(folder, candidate)).then(() => true, () => false);
-    const history = await fs.lstat(join(folder, `.${candidate}.history`)).then(() => true, () => false);
+    const taken = await fs.lstat(join(folder, candidate)).then(
+      () => true,
+      () => false,
+    );
+    const history = await fs.lstat(join(folder, `.${candidate}.history`)).then(
+      () => true,
+      () => false,
+    );
     if (!taken && !history) return candidate;
   }
 }
@@ -142,7 +148,14 @@ export function createApp(options: AppOptions): App {
     const html = await fs.readFile(file, 'utf8');
     // The token lives only in the page this server sends; other sites cannot read it (same-origin policy).
     const withToken = html.replace('<head>', `<head>\n    <meta name="sales-review-token" content="${token}" />`);
-    res.writeHead(200, { 'Content-Type': TYPES['.html'] as string, 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' }).end(withToken);
+    res
+      .writeHead(200, {
+        'Content-Type': TYPES['.html'] as string,
+        'Cache-Control': 'no-store',
+        'X-Frame-Options': 'DENY',
+        'Referrer-Policy': 'no-referrer',
+      })
+      .end(withToken);
   }
 
   async function serveStatic(url: URL, res: ServerResponse): Promise<void> {
@@ -259,7 +272,12 @@ export function createApp(options: AppOptions): App {
       } catch (error) {
         if (error instanceof RequestRefused) sendError(res, error.status, error.message);
         else if (error instanceof RevisionConflict) sendJson(res, 409, { error: 'conflict', revision: error.current });
-        else if (error instanceof TooLarge) sendError(res, 413, `Too large: the limit is ${megabytes(url.pathname === '/api/workbook' ? LIMITS.snapshotBytes : LIMITS.fileBytes)}.`);
+        else if (error instanceof TooLarge)
+          sendError(
+            res,
+            413,
+            `Too large: the limit is ${megabytes(url.pathname === '/api/workbook' ? LIMITS.snapshotBytes : LIMITS.fileBytes)}.`,
+          );
         else if (error instanceof WorkbookFileError) sendError(res, error.status, error.message);
         else {
           console.error(error);

@@ -35,7 +35,10 @@ function hostAndPort(value: string): { host: string; port: string } | undefined 
 export function checkHost(req: IncomingMessage, port: number): void {
   const parsed = hostAndPort(req.headers.host ?? '');
   if (!parsed || !LOCAL_HOSTS.has(parsed.host) || parsed.port !== String(port)) {
-    throw new RequestRefused(421, `Refused: Host "${req.headers.host ?? ''}" is not this local server. Open http://localhost:${port}/ instead.`);
+    throw new RequestRefused(
+      421,
+      `Refused: Host "${req.headers.host ?? ''}" is not this local server. Open http://localhost:${port}/ instead.`,
+    );
   }
 }
 
@@ -86,7 +89,8 @@ export function isPlainWorkbookName(name: string): boolean {
  */
 export async function resolveWorkbook(folder: string, name: string | null, startFile: string): Promise<string> {
   if (name === null || name === '' || name === basename(startFile)) return startFile;
-  if (!isPlainWorkbookName(name)) throw new RequestRefused(400, `Refused: "${name}" is not a plain .xlsx file name inside the workbooks folder.`);
+  if (!isPlainWorkbookName(name))
+    throw new RequestRefused(400, `Refused: "${name}" is not a plain .xlsx file name inside the workbooks folder.`);
   const path = join(folder, name);
   const real = await fs.realpath(path).catch(() => undefined);
   if (real !== undefined) {

@@ -52,8 +52,13 @@ export interface StoreOptions {
 
 const VERSION_FILE = /^r(\d{8})-(\d{8}T\d{9}Z)-(new|edit|restore|import)\.json$/;
 
-const stamp = (date: Date): string => date.toISOString().replace(/[-:.]/g, '').replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');
-const isoOfStamp = (s: string): string => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+const stamp = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:.]/g, '')
+    .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');
+const isoOfStamp = (s: string): string =>
+  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 interface Version extends VersionInfo {
@@ -133,7 +138,8 @@ export class WorkbookStore {
         await writeFileAtomic(join(this.historyDir, original), xlsx);
         await this.commit(JSON.stringify(snapshot), 'import');
         if (outsideEdit) this.notices.push(STORE_MESSAGES.outsideEdit(this.fileName));
-        if (notImported.length > 0) this.notices.push(STORE_MESSAGES.notImported(this.fileName, notImported, join(basename(this.historyDir), original)));
+        if (notImported.length > 0)
+          this.notices.push(STORE_MESSAGES.notImported(this.fileName, notImported, join(basename(this.historyDir), original)));
       } catch (error) {
         if (!(error instanceof WorkbookFileError)) throw error;
         const aside = await this.setAside(this.xlsxPath);

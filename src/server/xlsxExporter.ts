@@ -37,8 +37,13 @@ function workerNow(): Worker {
       idleTimer = setTimeout(() => void stopXlsxExporter(), IDLE_MS);
       idleTimer.unref();
     }
-    if (message.error !== undefined || !message.bytes || !message.report) job.reject(new Error(message.error ?? 'the export worker sent nothing'));
-    else job.resolve({ buffer: Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength), report: message.report });
+    if (message.error !== undefined || !message.bytes || !message.report)
+      job.reject(new Error(message.error ?? 'the export worker sent nothing'));
+    else
+      job.resolve({
+        buffer: Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength),
+        report: message.report,
+      });
   });
   started.on('error', (error) => failAll(error));
   started.on('exit', (code) => {

@@ -28,7 +28,13 @@ export interface VersionEntry {
 }
 
 export type ImportOutcome =
-  | { readonly kind: 'inserted'; readonly sheetName: string; readonly rows: number; readonly notImported: readonly string[]; readonly encoding?: string }
+  | {
+      readonly kind: 'inserted';
+      readonly sheetName: string;
+      readonly rows: number;
+      readonly notImported: readonly string[];
+      readonly encoding?: string;
+    }
   /** An .xlsx with several sheets: choose one and import again. */
   | { readonly kind: 'chooseSheet'; readonly sheetNames: readonly string[] };
 

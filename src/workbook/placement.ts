@@ -79,7 +79,8 @@ export function headerMismatch(actual: readonly string[], expected: readonly str
  */
 export function placeWrite(write: TableWrite, state: TableState, sheetName: string, locale: Locale): Placement {
   const missing = headerMismatch(state.header, write.header);
-  if (missing !== undefined) throw new WorkbookError(missingColumnMessage(sheetName, missing, 'nothingWritten')[locale], sheetName, missing);
+  if (missing !== undefined)
+    throw new WorkbookError(missingColumnMessage(sheetName, missing, 'nothingWritten')[locale], sheetName, missing);
 
   const width = write.header.length;
   const placed: PlacedRow[] = [];

@@ -41,7 +41,10 @@ describe('case table functions.json through evaluate', () => {
 
 describe('case loader and comparer (test/cases/cases.ts)', () => {
   test('error spellings in arguments become error values, other cells stay as they are', () => {
-    const arg = toCoreArg([['#DIV/0!', '#N/A'], [null, '甲']]) as unknown[][];
+    const arg = toCoreArg([
+      ['#DIV/0!', '#N/A'],
+      [null, '甲'],
+    ]) as unknown[][];
     expect(isCalcError(arg[0]?.[0]) && (arg[0]?.[0] as CalcError).kind).toBe('DIV0');
     expect(isCalcError(arg[0]?.[1]) && (arg[0]?.[1] as CalcError).kind).toBe('NA');
     expect(arg[1]).toEqual([null, '甲']);
@@ -124,9 +127,7 @@ describe('case table', () => {
   });
 
   test('no case omits a required argument', () => {
-    const short = cases
-      .filter((c) => c.args.length < (functionById(c.fn)?.params.filter((p) => !p.optional).length ?? 0))
-      .map(caseName);
+    const short = cases.filter((c) => c.args.length < (functionById(c.fn)?.params.filter((p) => !p.optional).length ?? 0)).map(caseName);
     expect(short).toEqual([]);
   });
 
@@ -215,14 +216,17 @@ describe('catalogue', () => {
 });
 
 describe('argument metadata', () => {
-  test.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s: optional parameters trail, a default implies optional, the shape fits the kinds', (_id, spec) => {
-    const firstOptional = spec.params.findIndex((param) => param.optional === true);
-    if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((param) => param.optional === true)).toBe(true);
-    for (const param of spec.params) if (param.default !== undefined) expect(param.optional).toBe(true);
-    const ranges = spec.params.filter((param) => param.kind === 'range').length;
-    if (spec.shape === 'elementwise') expect(ranges).toBe(0);
-    else expect(ranges).toBeGreaterThan(0);
-  });
+  test.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))(
+    '%s: optional parameters trail, a default implies optional, the shape fits the kinds',
+    (_id, spec) => {
+      const firstOptional = spec.params.findIndex((param) => param.optional === true);
+      if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((param) => param.optional === true)).toBe(true);
+      for (const param of spec.params) if (param.default !== undefined) expect(param.optional).toBe(true);
+      const ranges = spec.params.filter((param) => param.kind === 'range').length;
+      if (spec.shape === 'elementwise') expect(ranges).toBe(0);
+      else expect(ranges).toBeGreaterThan(0);
+    },
+  );
 
   test('the runner applies a default to an omitted or blank argument: COVERAGE won 0, RUNRATE and DELAY as of today, LEADGRADE 80/50', () => {
     const ctx = { today: 45376 };

@@ -55,7 +55,17 @@ describe('serialFromIso', () => {
   });
 
   test('rejects dates that do not exist and other spellings', () => {
-    for (const text of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024/03/25', '25.03.2024', '2024-03-25T10:00', '', 'today']) {
+    for (const text of [
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024/03/25',
+      '25.03.2024',
+      '2024-03-25T10:00',
+      '',
+      'today',
+    ]) {
       expect(serialFromIso(text)).toBeUndefined();
     }
   });

@@ -46,8 +46,29 @@ const MALFORMED_OK: Readonly<Record<string, string>> = {
 // Arbitraries
 
 const SPECIAL_NUMBERS = [
-  0, -0, 1, -1, 0.5, -0.5, 2, 50, 80, 100, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, -5e-324,
-  Number.MIN_VALUE, 2.2250738585072014e-308, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 45376, 45376.375, 2958465,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  2,
+  50,
+  80,
+  100,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  5e-324,
+  -5e-324,
+  Number.MIN_VALUE,
+  2.2250738585072014e-308,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  45376,
+  45376.375,
+  2958465,
 ];
 
 const numberArb: fc.Arbitrary<number> = fc.oneof(
@@ -62,8 +83,36 @@ const numberArb: fc.Arbitrary<number> = fc.oneof(
 const hostileNumberArb = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
 const blankArb: fc.Arbitrary<Scalar> = fc.constantFrom(null, '', '   ');
 const KEYWORDS = [
-  'lower', 'higher', 'LOWER', '-1', '1', '越低越好', '越高越好', '高', '低', 'step', 'cumulative', '累计', '逐级',
-  'mean', 'median', 'average', '平均', '中位数', 'A', 'B', 'C', 'a', 'b', 'c', 'D', 'AB', '线索获取', '商务谈判', '甲', '乙',
+  'lower',
+  'higher',
+  'LOWER',
+  '-1',
+  '1',
+  '越低越好',
+  '越高越好',
+  '高',
+  '低',
+  'step',
+  'cumulative',
+  '累计',
+  '逐级',
+  'mean',
+  'median',
+  'average',
+  '平均',
+  '中位数',
+  'A',
+  'B',
+  'C',
+  'a',
+  'b',
+  'c',
+  'D',
+  'AB',
+  '线索获取',
+  '商务谈判',
+  '甲',
+  '乙',
 ];
 const numericTextArb: fc.Arbitrary<Scalar> = fc.oneof(
   numberArb.map(String),
@@ -120,22 +169,20 @@ const argArb: fc.Arbitrary<Arg> = fc.oneof(
 );
 
 /** Arguments of any kinds and count (even more than the function declares). */
-const anyArgsArb = (spec: FunctionSpec): fc.Arbitrary<Arg[]> =>
-  fc.array(argArb, { minLength: 0, maxLength: spec.params.length + 1 });
+const anyArgsArb = (spec: FunctionSpec): fc.Arbitrary<Arg[]> => fc.array(argArb, { minLength: 0, maxLength: spec.params.length + 1 });
 
 /** Arguments that share one shape (each a range of it or a scalar), mostly numbers. */
 const alignedArgsArb = (spec: FunctionSpec): fc.Arbitrary<Arg[]> =>
-  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })).chain(([rows, cols]) =>
-    fc.tuple(
-      ...spec.params.map((param): fc.Arbitrary<Arg> =>
-        fc.oneof(
-          plausibleCellArb,
-          matrixArb(rows, cols, plausibleCellArb),
-          param.optional ? fc.constant(undefined) : plausibleCellArb,
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+    .chain(([rows, cols]) =>
+      fc.tuple(
+        ...spec.params.map(
+          (param): fc.Arbitrary<Arg> =>
+            fc.oneof(plausibleCellArb, matrixArb(rows, cols, plausibleCellArb), param.optional ? fc.constant(undefined) : plausibleCellArb),
         ),
       ),
-    ),
-  );
+    );
 
 const todayArb = fc.oneof(fc.constant(45376), fc.integer({ min: 1, max: 2958465 }), fc.double({ min: 0, max: 2958465, noNaN: true }));
 
@@ -193,7 +240,11 @@ const close = (a: number, b: number, rel = 1e-9): boolean => Math.abs(a - b) <= 
 const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true });
 const nonZeroArb = finiteArb.filter((x) => x !== 0);
 const moderateArb = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-const countArb = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e308, noNaN: true }), fc.constantFrom(0, 5e-324, 1e308));
+const countArb = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.double({ min: 0, max: 1e308, noNaN: true }),
+  fc.constantFrom(0, 5e-324, 1e308),
+);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -230,10 +281,25 @@ describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec
   });
 
   test('never throws and returns only valid cells (extreme numbers only)', () => {
-    const extremeArb = fc.constantFrom<Scalar>(0, -0, 1, -1, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, -5e-324, 1e-300, null);
-    const extremeArgsArb = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([rows, cols]) =>
-      fc.tuple(...spec.params.map((): fc.Arbitrary<Arg> => fc.oneof(extremeArb, matrixArb(rows, cols, extremeArb)))),
+    const extremeArb = fc.constantFrom<Scalar>(
+      0,
+      -0,
+      1,
+      -1,
+      1e308,
+      -1e308,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      5e-324,
+      -5e-324,
+      1e-300,
+      null,
     );
+    const extremeArgsArb = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([rows, cols]) =>
+        fc.tuple(...spec.params.map((): fc.Arbitrary<Arg> => fc.oneof(extremeArb, matrixArb(rows, cols, extremeArb)))),
+      );
     fc.assert(
       fc.property(extremeArgsArb, fc.constantFrom(1, 45376, 2958465), (args, today) => {
         assertValid(id, args, evaluate(id, args, { today }));
@@ -287,12 +353,14 @@ describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec
     test('elementwise: a range result equals the function of each cell, in the broadcast shape', () => {
       fc.assert(
         fc.property(
-          fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([rows, cols]) =>
-            fc.tuple(
-              fc.constant([rows, cols] as const),
-              fc.tuple(...spec.params.map(() => fc.oneof(cellArb, matrixArb(rows, cols), fc.constant(undefined)))),
+          fc
+            .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
+            .chain(([rows, cols]) =>
+              fc.tuple(
+                fc.constant([rows, cols] as const),
+                fc.tuple(...spec.params.map(() => fc.oneof(cellArb, matrixArb(rows, cols), fc.constant(undefined)))),
+              ),
             ),
-          ),
           todayArb,
           ([[rows, cols], args], today) => {
             const whole = evaluate(id, args, { today });
@@ -338,10 +406,13 @@ describe.each(FUNCTIONS.map((spec) => [spec.id, spec] as const))('%s', (id, spec
     test('elementwise: an error argument passes through when no required argument is blank', () => {
       fc.assert(
         fc.property(
-          fc.array(plausibleCellArb.filter((v) => v !== null && !(typeof v === 'string' && v.trim() === '')), {
-            minLength: spec.params.length,
-            maxLength: spec.params.length,
-          }),
+          fc.array(
+            plausibleCellArb.filter((v) => v !== null && !(typeof v === 'string' && v.trim() === '')),
+            {
+              minLength: spec.params.length,
+              maxLength: spec.params.length,
+            },
+          ),
           fc.integer({ min: 0, max: spec.params.length - 1 }),
           fc.constantFrom(...ERROR_KINDS),
           (args, which, kind) => {
@@ -400,13 +471,17 @@ describe('semantic properties', () => {
 
   test('ATTAINMENT: lower-is-better mirrors higher-is-better for every target (max(0, 2 − higher))', () => {
     fc.assert(
-      fc.property(moderateArb, moderateArb.filter((t) => t !== 0), (actual, target) => {
-        const higher = run('ATTAINMENT', [actual, target]);
-        const lower = run('ATTAINMENT', [actual, target, 'lower']);
-        if (typeof higher === 'number') expect(close(num(lower), Math.max(0, 2 - higher))).toBe(true);
-        // a tiny target can overflow the ratio: then lower-is-better is 0 or overflows too
-        else expect(lower === 0 || errorKind(lower) === 'NUM').toBe(true);
-      }),
+      fc.property(
+        moderateArb,
+        moderateArb.filter((t) => t !== 0),
+        (actual, target) => {
+          const higher = run('ATTAINMENT', [actual, target]);
+          const lower = run('ATTAINMENT', [actual, target, 'lower']);
+          if (typeof higher === 'number') expect(close(num(lower), Math.max(0, 2 - higher))).toBe(true);
+          // a tiny target can overflow the ratio: then lower-is-better is 0 or overflows too
+          else expect(lower === 0 || errorKind(lower) === 'NUM').toBe(true);
+        },
+      ),
       params,
     );
   });
@@ -435,7 +510,11 @@ describe('semantic properties', () => {
   });
 
   test('FUNNEL of non-increasing positive counts: step rates in [0, 1], the first 1, cumulative = c[i] / c[0]', () => {
-    const positiveArb = fc.oneof(fc.double({ min: 5e-324, max: 1e308, noNaN: true }), fc.integer({ min: 1, max: 100000 }), fc.constantFrom(5e-324, 1e308));
+    const positiveArb = fc.oneof(
+      fc.double({ min: 5e-324, max: 1e308, noNaN: true }),
+      fc.integer({ min: 1, max: 100000 }),
+      fc.constantFrom(5e-324, 1e308),
+    );
     fc.assert(
       fc.property(fc.array(positiveArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (raw, asRow) => {
         const counts = [...raw].sort((a, b) => b - a);
@@ -497,7 +576,11 @@ describe('semantic properties', () => {
   });
 
   test('LEADGRADE of a score in 0..100 is A, B or C, and never worse for a higher score', () => {
-    const scoreArb = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 100 }), fc.constantFrom(0, 49.999, 50, 79.999, 80, 100));
+    const scoreArb = fc.oneof(
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom(0, 49.999, 50, 79.999, 80, 100),
+    );
     const rank = { A: 0, B: 1, C: 2 } as const;
     fc.assert(
       fc.property(scoreArb, scoreArb, (x, y) => {
@@ -544,28 +627,31 @@ describe('semantic properties', () => {
 
   test('RUNRATE: at the end of the period it is the actual; inside, runrate × elapsed / period = actual', () => {
     fc.assert(
-      fc.property(moderateArb, fc.integer({ min: 40000, max: 50000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (actual, start, length, offset) => {
-        const end = start + length;
-        expect(close(num(run('RUNRATE', [actual, start, end, end])), actual)).toBe(true);
-        expect(run('RUNRATE', [actual, start, end, end + 1])).toBe(actual);
-        const asOf = start + Math.min(offset, length);
-        const projected = num(run('RUNRATE', [actual, start, end, asOf]));
-        expect(close((projected * (asOf - start + 1)) / (length + 1), actual)).toBe(true);
-      }),
+      fc.property(
+        moderateArb,
+        fc.integer({ min: 40000, max: 50000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        (actual, start, length, offset) => {
+          const end = start + length;
+          expect(close(num(run('RUNRATE', [actual, start, end, end])), actual)).toBe(true);
+          expect(run('RUNRATE', [actual, start, end, end + 1])).toBe(actual);
+          const asOf = start + Math.min(offset, length);
+          const projected = num(run('RUNRATE', [actual, start, end, asOf]));
+          expect(close((projected * (asOf - start + 1)) / (length + 1), actual)).toBe(true);
+        },
+      ),
       params,
     );
   });
 
   test('WEIGHTED is Σ amount × probability, deal by deal', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(moderateArb, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }),
-        (deals) => {
-          const result = num(run('WEIGHTED', [deals.map(([a]) => [a]), deals.map(([, p]) => [p])]));
-          const expected = deals.reduce((sum, [a, p]) => sum + a * p, 0);
-          expect(Math.abs(result - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, ...deals.map(([a]) => Math.abs(a))));
-        },
-      ),
+      fc.property(fc.array(fc.tuple(moderateArb, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), (deals) => {
+        const result = num(run('WEIGHTED', [deals.map(([a]) => [a]), deals.map(([, p]) => [p])]));
+        const expected = deals.reduce((sum, [a, p]) => sum + a * p, 0);
+        expect(Math.abs(result - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, ...deals.map(([a]) => Math.abs(a))));
+      }),
       params,
     );
   });
@@ -597,7 +683,11 @@ describe('semantic properties', () => {
   });
 
   test('REPEATRATE lies in [0, 1]; an order list where everyone orders twice is 1', () => {
-    const idArb = fc.oneof(fc.constantFrom('甲', '乙', '丙', '丁'), fc.integer({ min: 1000, max: 1010 }), fc.string({ minLength: 1, maxLength: 3 }));
+    const idArb = fc.oneof(
+      fc.constantFrom('甲', '乙', '丙', '丁'),
+      fc.integer({ min: 1000, max: 1010 }),
+      fc.string({ minLength: 1, maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(idArb, { minLength: 1, maxLength: 12 }), (ids) => {
         const rate = run('REPEATRATE', [ids.map((v) => [v])]);
@@ -654,42 +744,63 @@ describe('semantic properties', () => {
       fc.integer({ min: 0, max: 1000 }),
     );
     const ratios: readonly (readonly [string, number])[] = [
-      ['CONVERSION', 2], ['WINRATE', 2], ['AOV', 2], ['COVERAGE', 3], ['ATTAINMENT', 2], ['CHANGE', 2], ['FORECASTACCURACY', 2],
+      ['CONVERSION', 2],
+      ['WINRATE', 2],
+      ['AOV', 2],
+      ['COVERAGE', 3],
+      ['ATTAINMENT', 2],
+      ['CHANGE', 2],
+      ['FORECASTACCURACY', 2],
     ];
     fc.assert(
-      fc.property(fc.array(amountArb, { minLength: 3, maxLength: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.constantFrom(0.5, 2, 0.25, 4), (xs, negate, k) => {
-        fc.pre(xs.every((x) => Number.isFinite(x * k)));
-        for (const [id, arity] of ratios) {
-          const args = xs.slice(0, arity).map((x, i) => (negate[i] === true && id !== 'CONVERSION' && id !== 'WINRATE' && id !== 'AOV' ? -x : x));
-          const a = run(id, args);
-          const b = run(id, args.map((x) => x * k));
-          if (typeof a === 'number' && typeof b === 'number') {
-            if (!close(a, b)) throw new Error(`${id}(${show(args)}) = ${a} but scaled by ${k} gives ${b}`);
-          } else if (typeof a !== 'number' && typeof b !== 'number') {
-            expect(errorKind(a)).toBe(errorKind(b));
-          } else {
-            expect(errorKind(typeof a === 'number' ? b : a)).toBe('NUM');
+      fc.property(
+        fc.array(amountArb, { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        fc.constantFrom(0.5, 2, 0.25, 4),
+        (xs, negate, k) => {
+          fc.pre(xs.every((x) => Number.isFinite(x * k)));
+          for (const [id, arity] of ratios) {
+            const args = xs
+              .slice(0, arity)
+              .map((x, i) => (negate[i] === true && id !== 'CONVERSION' && id !== 'WINRATE' && id !== 'AOV' ? -x : x));
+            const a = run(id, args);
+            const b = run(
+              id,
+              args.map((x) => x * k),
+            );
+            if (typeof a === 'number' && typeof b === 'number') {
+              if (!close(a, b)) throw new Error(`${id}(${show(args)}) = ${a} but scaled by ${k} gives ${b}`);
+            } else if (typeof a !== 'number' && typeof b !== 'number') {
+              expect(errorKind(a)).toBe(errorKind(b));
+            } else {
+              expect(errorKind(typeof a === 'number' ? b : a)).toBe('NUM');
+            }
           }
-        }
-        const weights = xs.map((x) => [x]);
-        const values = [[0.5], [1], [0.75]];
-        const s1 = run('SCORE', [values, weights]);
-        const s2 = run('SCORE', [values, weights.map(([w]) => [(w as number) * k])]);
-        if (typeof s1 === 'number' && typeof s2 === 'number') expect(close(s1, s2)).toBe(true);
-        else expect(errorKind(s1) ?? errorKind(s2)).toBeDefined();
-      }),
+          const weights = xs.map((x) => [x]);
+          const values = [[0.5], [1], [0.75]];
+          const s1 = run('SCORE', [values, weights]);
+          const s2 = run('SCORE', [values, weights.map(([w]) => [(w as number) * k])]);
+          if (typeof s1 === 'number' && typeof s2 === 'number') expect(close(s1, s2)).toBe(true);
+          else expect(errorKind(s1) ?? errorKind(s2)).toBeDefined();
+        },
+      ),
       params,
     );
   });
 
   test('AOV × orders = revenue, COVERAGE × (target − won) = pipeline, VELOCITY × cycle = opps × rate × deal', () => {
     fc.assert(
-      fc.property(moderateArb, fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, y, rate) => {
-        expect(close(num(run('AOV', [x, y])) * y, x)).toBe(true);
-        const pipeline = Math.abs(x);
-        expect(close(num(run('COVERAGE', [pipeline, y])) * y, pipeline)).toBe(true);
-        expect(close(num(run('VELOCITY', [pipeline, rate, x, y])) * y, pipeline * rate * x)).toBe(true);
-      }),
+      fc.property(
+        moderateArb,
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, y, rate) => {
+          expect(close(num(run('AOV', [x, y])) * y, x)).toBe(true);
+          const pipeline = Math.abs(x);
+          expect(close(num(run('COVERAGE', [pipeline, y])) * y, pipeline)).toBe(true);
+          expect(close(num(run('VELOCITY', [pipeline, rate, x, y])) * y, pipeline * rate * x)).toBe(true);
+        },
+      ),
       params,
     );
   });

@@ -44,18 +44,39 @@ describe('toMatrix and shapeOf', () => {
 describe('broadcastShape', () => {
   test('equal shapes pair up', () => {
     expect(broadcastShape([[[1, 2]], [[3, 4]]])).toEqual({ rows: 1, cols: 2 });
-    expect(broadcastShape([[[1], [2], [3]], [[4], [5], [6]]])).toEqual({ rows: 3, cols: 1 });
+    expect(
+      broadcastShape([
+        [[1], [2], [3]],
+        [[4], [5], [6]],
+      ]),
+    ).toEqual({ rows: 3, cols: 1 });
   });
 
   test('1×1 broadcasts to any shape, in any position', () => {
-    expect(broadcastShape([[[1]], [[1, 2], [3, 4]], [[9]]])).toEqual({ rows: 2, cols: 2 });
+    expect(
+      broadcastShape([
+        [[1]],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[9]],
+      ]),
+    ).toEqual({ rows: 2, cols: 2 });
     expect(broadcastShape([[[1]], [[2]]])).toEqual({ rows: 1, cols: 1 });
     expect(broadcastShape([])).toEqual({ rows: 1, cols: 1 });
   });
 
   test('different shapes give #VALUE!, including a row against a column', () => {
     expect(kindOf(broadcastShape([[[1, 2]], [[1], [2]]]))).toBe('VALUE');
-    expect(kindOf(broadcastShape([[[1], [2]], [[1], [2], [3]]]))).toBe('VALUE');
+    expect(
+      kindOf(
+        broadcastShape([
+          [[1], [2]],
+          [[1], [2], [3]],
+        ]),
+      ),
+    ).toBe('VALUE');
     expect(kindOf(broadcastShape([[[1, 2]], [[1]], [[1, 2, 3]]]))).toBe('VALUE');
   });
 

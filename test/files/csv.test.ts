@@ -12,8 +12,18 @@ declare const FAST_CHECK_RUNS: number;
 
 // GBK bytes of the characters used below (GB2312 area, the same in GB18030).
 const GBK: Record<string, number[]> = {
-  区: [0xc7, 0xf8], 域: [0xd3, 0xf2], 华: [0xbb, 0xaa], 南: [0xc4, 0xcf], 金: [0xbd, 0xf0], 额: [0xb6, 0xee],
-  编: [0xb1, 0xe0], 号: [0xba, 0xc5], 备: [0xb1, 0xb8], 注: [0xd7, 0xa2], 日: [0xc8, 0xd5], 期: [0xc6, 0xda],
+  区: [0xc7, 0xf8],
+  域: [0xd3, 0xf2],
+  华: [0xbb, 0xaa],
+  南: [0xc4, 0xcf],
+  金: [0xbd, 0xf0],
+  额: [0xb6, 0xee],
+  编: [0xb1, 0xe0],
+  号: [0xba, 0xc5],
+  备: [0xb1, 0xb8],
+  注: [0xd7, 0xa2],
+  日: [0xc8, 0xd5],
+  期: [0xc6, 0xda],
 };
 function gbk(text: string): Uint8Array {
   const bytes: number[] = [];
@@ -27,7 +37,9 @@ function gbk(text: string): Uint8Array {
 }
 
 test('GBK CSV with Chinese headers and a quoted newline gives the right cells', async () => {
-  const bytes = gbk('编号,区域,金额,日期,备注\r\n00123,华南,"1,200.5",2024/3/5,"华南\r\n备注"\r\n00456,区域,300,2024-03-06 14:00,=HYPERLINK("x")\r\n');
+  const bytes = gbk(
+    '编号,区域,金额,日期,备注\r\n00123,华南,"1,200.5",2024/3/5,"华南\r\n备注"\r\n00456,区域,300,2024-03-06 14:00,=HYPERLINK("x")\r\n',
+  );
   expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
   const result = await importSheet(bytes, '商机.csv', undefined, 'zh-CN');
   expect(result.encoding).toBe('gb18030');
@@ -51,7 +63,10 @@ test('UTF-8 with BOM, semicolons; UTF-8 without BOM, tabs', () => {
   expect(withBom.rows[1]?.[1]).toMatchObject({ v: 0.12, t: 2 });
   const tabs = parseCsv(new TextEncoder().encode('a\tb\n1\tTRUE\n'));
   expect(tabs.delimiter).toBe('\t');
-  expect(tabs.rows[1]).toEqual([{ v: 1, t: 2 }, { v: true, t: 3 }]);
+  expect(tabs.rows[1]).toEqual([
+    { v: 1, t: 2 },
+    { v: true, t: 3 },
+  ]);
 });
 
 test('a column with any leading-zero number keeps every value as text (ids, phone numbers)', () => {

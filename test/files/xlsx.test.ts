@@ -57,7 +57,8 @@ function features(snapshot: WorkbookSnapshot) {
   const tables = tablesOf(snapshot);
   const validations = validationsOf(snapshot);
   const formats = conditionalFormatsOf(snapshot);
-  const range = (r: { startRow: number; endRow: number; startColumn: number; endColumn: number }) => `${r.startRow}:${r.startColumn}-${r.endRow}:${r.endColumn}`;
+  const range = (r: { startRow: number; endRow: number; startColumn: number; endColumn: number }) =>
+    `${r.startRow}:${r.startColumn}-${r.endRow}:${r.endColumn}`;
   return orderedSheets(snapshot).map((sheet) => {
     const id = sheet.id ?? '';
     const numberFormats: string[] = [];
@@ -76,7 +77,10 @@ function features(snapshot: WorkbookSnapshot) {
       validations: (validations[id] ?? []).map((v) => `${v.type}:${v.formula1}@${v.ranges.map(range).join(' ')}`).sort(),
       // Colours compare as ARGB: Univer writes rgb(…), the file and its reader #RRGGBB.
       conditionalFormats: (formats[id] ?? [])
-        .map((f) => `${JSON.stringify(f.rule).replace(/"rgb":"([^"]+)"/g, (_m, color: string) => `"rgb":"${argbOf(color)}"`)}@${f.ranges.map(range).join(' ')}`)
+        .map(
+          (f) =>
+            `${JSON.stringify(f.rule).replace(/"rgb":"([^"]+)"/g, (_m, color: string) => `"rgb":"${argbOf(color)}"`)}@${f.ranges.map(range).join(' ')}`,
+        )
         .sort(),
     };
   });
@@ -97,7 +101,13 @@ describe.each(LOCALES)('every template (%s) survives .xlsx out and back in', (lo
     expect([...after.shown.keys()]).toEqual([...before.shown.keys()]);
     expect(after.shown).toEqual(before.shown);
     const formulas = (s: WorkbookSnapshot) =>
-      orderedSheets(s).flatMap((sheet) => Object.entries(sheet.cellData ?? {}).flatMap(([r, row]) => Object.entries(row ?? {}).filter(([, c]) => (c as ICellData).f).map(([c, cell]) => `${sheet.name}!${r},${c}=${(cell as ICellData).f}`)));
+      orderedSheets(s).flatMap((sheet) =>
+        Object.entries(sheet.cellData ?? {}).flatMap(([r, row]) =>
+          Object.entries(row ?? {})
+            .filter(([, c]) => (c as ICellData).f)
+            .map(([c, cell]) => `${sheet.name}!${r},${c}=${(cell as ICellData).f}`),
+        ),
+      );
     expect(formulas(back)).toEqual(formulas(original));
     expect(formulas(back).length).toBeGreaterThan(50);
   }, 120_000);
@@ -110,7 +120,11 @@ describe.each(LOCALES)('every template (%s) survives .xlsx out and back in', (lo
     const { buffer } = await writeXlsx(original);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    const goals = wb.worksheets.find((ws) => ws.name.startsWith(locale === 'zh-CN' ? '表2' : 'Table 2') || Object.keys((ws as unknown as { tables: object }).tables).includes('GoalTracking'));
+    const goals = wb.worksheets.find(
+      (ws) =>
+        ws.name.startsWith(locale === 'zh-CN' ? '表2' : 'Table 2') ||
+        Object.keys((ws as unknown as { tables: object }).tables).includes('GoalTracking'),
+    );
     expect(goals).toBeDefined();
     expect(Object.keys((goals as unknown as { tables: object }).tables)).toEqual(['GoalTracking']);
     const h3 = goals?.getCell('H3').value as ExcelJS.CellFormulaValue;
@@ -136,7 +150,12 @@ describe('cell contents', () => {
   });
 
   test('text that looks like a formula stays text, in the file and back', async () => {
-    const snapshot = snapshotWith({ 0: { v: '=HYPERLINK("http://x","y")', t: 1 }, 1: { v: '+1', t: 1 }, 2: { v: '00123', t: 1 }, 3: { v: '@sum', t: 1 } });
+    const snapshot = snapshotWith({
+      0: { v: '=HYPERLINK("http://x","y")', t: 1 },
+      1: { v: '+1', t: 1 },
+      2: { v: '00123', t: 1 },
+      3: { v: '@sum', t: 1 },
+    });
     const { buffer } = await writeXlsx(snapshot);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -163,7 +182,12 @@ describe('cell contents', () => {
   });
 
   test('portable: SALES calls become native formulas, a call without one keeps its value', async () => {
-    const snapshot = snapshotWith({ 0: { v: 165, t: 2 }, 1: { v: 180, t: 2 }, 2: { f: '=SALES.ATTAINMENT(A1,B1)', v: 0.9167, t: 2 }, 3: { f: '=SALES.FUNNEL(A1:B1)', v: 1, t: 2 } });
+    const snapshot = snapshotWith({
+      0: { v: 165, t: 2 },
+      1: { v: 180, t: 2 },
+      2: { f: '=SALES.ATTAINMENT(A1,B1)', v: 0.9167, t: 2 },
+      3: { f: '=SALES.FUNNEL(A1:B1)', v: 1, t: 2 },
+    });
     const { buffer, report } = await writeXlsx(snapshot, { portable: true });
     expect(report.frozenToValues).toEqual(['客户!D1']);
     const wb = new ExcelJS.Workbook();
@@ -186,7 +210,8 @@ describe('files that are not safe workbooks are refused with a message naming th
   };
 
   test('0-byte file', async () => expect(await refused(new Uint8Array())).toMatch(/"team\.xlsx" is empty/));
-  test('a .txt renamed .xlsx', async () => expect(await refused(new TextEncoder().encode('季度,目标\n2024 Q1,500\n'))).toMatch(/"team\.xlsx" is not an \.xlsx/));
+  test('a .txt renamed .xlsx', async () =>
+    expect(await refused(new TextEncoder().encode('季度,目标\n2024 Q1,500\n'))).toMatch(/"team\.xlsx" is not an \.xlsx/));
   test('a truncated .xlsx', async () => {
     const { buffer } = await writeXlsx(await templateSnapshot('en-US'));
     expect(await refused(buffer.subarray(0, Math.floor(buffer.length / 2)))).toMatch(/"team\.xlsx" is damaged or incomplete/);

@@ -364,14 +364,20 @@ describe('manifest.xml: URLs and the build output', () => {
         .filter((r) => r.element === 'Image')
         .flatMap((r) => {
           const image = resource(r.resid);
-          return [image.defaultValue, ...image.overrides.values()].map((url) => ({ url, size: Number(r.size), where: `bt:Image ${r.resid}` }));
+          return [image.defaultValue, ...image.overrides.values()].map((url) => ({
+            url,
+            size: Number(r.size),
+            where: `bt:Image ${r.resid}`,
+          }));
         }),
     ];
     const problems = expectations.flatMap(({ url, size, where }) => {
       const { file, problem } = distFileFor(url, DEV_BASE);
       if (file === undefined) return [`${where} ${url}: ${problem}`];
       const actual = pngSize(file);
-      return actual.width === size && actual.height === size ? [] : [`${where} ${url}: ${actual.width}×${actual.height}, expected ${size}×${size}`];
+      return actual.width === size && actual.height === size
+        ? []
+        : [`${where} ${url}: ${actual.width}×${actual.height}, expected ${size}×${size}`];
     });
     expect([...new Set(problems)]).toEqual([]);
   });

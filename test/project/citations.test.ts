@@ -32,7 +32,9 @@ test('every cited document is a file of the repository, every cited section one 
     const path = join(root, doc);
     if (!existsSync(path)) return [`${file}: ${doc} is not in the repository`];
     if (section === undefined) return [];
-    const headings = readFileSync(path, 'utf8').split('\n').filter((line) => line.startsWith('#'));
+    const headings = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
     return headings.some((h) => new RegExp(`^#+ ${section}\\.`).test(h)) ? [] : [`${file}: ${doc} has no §${section}`];
   });
   expect(broken).toEqual([]);

@@ -27,7 +27,10 @@ function resolveImport(from: string, specifier: string): string | undefined {
 const graph = new Map<string, string[]>();
 for (const file of sources(src)) {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  graph.set(file, importedFiles.flatMap((i) => resolveImport(file, i.fileName) ?? []));
+  graph.set(
+    file,
+    importedFiles.flatMap((i) => resolveImport(file, i.fileName) ?? []),
+  );
 }
 
 /** Every circle, each as the files it passes through (Tarjan's strongly connected components). */

@@ -25,7 +25,13 @@ interface Reply {
 }
 
 /** A raw HTTP request (fetch cannot forge Host or Origin). */
-function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: Uint8Array | string): Promise<Reply> {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Uint8Array | string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `localhost:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
@@ -65,7 +71,12 @@ beforeAll(async () => {
   await fs.mkdir(join(root, 'dist'), { recursive: true });
   await fs.mkdir(workbooks);
   writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
-  app = createApp({ distDir: join(root, 'dist'), workbooksDir: workbooks, startFile: join(workbooks, 'sales-review.xlsx'), exportDelayMs: 50 });
+  app = createApp({
+    distDir: join(root, 'dist'),
+    workbooksDir: workbooks,
+    startFile: join(workbooks, 'sales-review.xlsx'),
+    exportDelayMs: 50,
+  });
   await app.store(null);
   await app.flush(); // the first .xlsx is written shortly after the start
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -102,7 +113,18 @@ describe('only its own page may use the server', () => {
     ['a NUL byte', {}, `/api/workbook?book=${encodeURIComponent('a\0.xlsx')}`],
   ])('a save with %s is refused (4xx) and changes no file', async (_label, headers, path) => {
     const before = folderState(root);
-    const reply = await send(port, 'PUT', path, { ...auth(), 'x-base-revision': '1', ...(headers as Record<string, string>), ...(_label === 'no token' ? { 'x-sales-review-token': '' } : {}) }, snapshotBody('attack'));
+    const reply = await send(
+      port,
+      'PUT',
+      path,
+      {
+        ...auth(),
+        'x-base-revision': '1',
+        ...(headers as Record<string, string>),
+        ...(_label === 'no token' ? { 'x-sales-review-token': '' } : {}),
+      },
+      snapshotBody('attack'),
+    );
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
     expect(JSON.parse(reply.body).error).toMatch(/Refused/);
@@ -148,24 +170,40 @@ describe('bad uploads get a message naming the file and leave nothing behind', (
     ['truncated xlsx', truncated, /damaged or incomplete/],
     ['a .txt renamed .xlsx', async () => new TextEncoder().encode('hello'), /not an \.xlsx workbook/],
     ['a 0-byte file', async () => new Uint8Array(), /empty/],
-  ])('%s', async (_label, make, message) => {
-    const before = folderState(root);
-    const reply = await send(port, 'POST', '/api/upload?name=team.xlsx&lang=en-US', auth(), await make());
-    expect(reply.status).toBe(422);
-    expect(JSON.parse(reply.body).error).toMatch(/"team\.xlsx"/);
-    expect(JSON.parse(reply.body).error).toMatch(message);
-    expect(folderState(root)).toBe(before);
-    // The current workbook is as it was.
-    expect((await send(port, 'GET', '/api/workbook', auth())).status).toBe(200);
-  }, 60_000);
+  ])(
+    '%s',
+    async (_label, make, message) => {
+      const before = folderState(root);
+      const reply = await send(port, 'POST', '/api/upload?name=team.xlsx&lang=en-US', auth(), await make());
+      expect(reply.status).toBe(422);
+      expect(JSON.parse(reply.body).error).toMatch(/"team\.xlsx"/);
+      expect(JSON.parse(reply.body).error).toMatch(message);
+      expect(folderState(root)).toBe(before);
+      // The current workbook is as it was.
+      expect((await send(port, 'GET', '/api/workbook', auth())).status).toBe(200);
+    },
+    60_000,
+  );
 });
 
 describe('saves, conflicts, versions', () => {
   test('a save based on the newest revision lands; one based on an older one is refused (409)', async () => {
     const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
-    const first = await send(port, 'PUT', '/api/workbook', { ...auth(), 'x-base-revision': String(current.revision) }, snapshotBody('tab A'));
+    const first = await send(
+      port,
+      'PUT',
+      '/api/workbook',
+      { ...auth(), 'x-base-revision': String(current.revision) },
+      snapshotBody('tab A'),
+    );
     expect(first.status).toBe(200);
-    const second = await send(port, 'PUT', '/api/workbook', { ...auth(), 'x-base-revision': String(current.revision) }, snapshotBody('tab B'));
+    const second = await send(
+      port,
+      'PUT',
+      '/api/workbook',
+      { ...auth(), 'x-base-revision': String(current.revision) },
+      snapshotBody('tab B'),
+    );
     expect(second.status).toBe(409);
     expect(JSON.parse(second.body)).toEqual({ error: 'conflict', revision: current.revision + 1 });
     const now = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);

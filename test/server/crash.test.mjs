@@ -50,7 +50,13 @@ function bigSnapshot(marker) {
     cellData[r] = row;
   }
   return JSON.stringify({
-    id: 'crash', name: 'team', appVersion: '0.25.1', locale: 'zhCN', styles: {}, sheetOrder: ['s1'], resources: [],
+    id: 'crash',
+    name: 'team',
+    appVersion: '0.25.1',
+    locale: 'zhCN',
+    styles: {},
+    sheetOrder: ['s1'],
+    resources: [],
     sheets: { s1: { id: 's1', name: '客户', rowCount: 18000, columnCount: 20, cellData } },
   });
 }
@@ -72,7 +78,8 @@ test(`the workbook survives ${KILLS} SIGKILLs during saves of a 5 MB workbook`, 
     const headers = { 'x-sales-review-token': token };
     const loaded = await (await fetch(`${server.base}/api/workbook`, { headers })).json();
     const marker = loaded.snapshot.sheets[loaded.snapshot.sheetOrder[0]]?.cellData?.[0]?.[0]?.v;
-    if (kill > 0) assert.ok(sent.has(marker) || marker === undefined, `after kill ${kill} the workbook shows "${marker}", which was never sent`);
+    if (kill > 0)
+      assert.ok(sent.has(marker) || marker === undefined, `after kill ${kill} the workbook shows "${marker}", which was never sent`);
     if (marker !== undefined) shown.add(marker);
     let revision = loaded.revision;
     const deadline = Date.now() + 50 + Math.random() * 1500;
@@ -82,7 +89,11 @@ test(`the workbook survives ${KILLS} SIGKILLs during saves of a 5 MB workbook`, 
       const name = `v${++counter}`;
       sent.add(name);
       try {
-        const reply = await fetch(`${server.base}/api/workbook`, { method: 'PUT', headers: { ...headers, 'x-base-revision': String(revision) }, body: bigSnapshot(name).replace('"probe"', '"x"') });
+        const reply = await fetch(`${server.base}/api/workbook`, {
+          method: 'PUT',
+          headers: { ...headers, 'x-base-revision': String(revision) },
+          body: bigSnapshot(name).replace('"probe"', '"x"'),
+        });
         if (reply.ok) revision = (await reply.json()).revision;
       } catch {
         break; // killed mid-request

@@ -40,7 +40,12 @@ export async function launchBrowser() {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
     // --single-process (meant for one page in a Lambda) crashes when a test opens a second page.
-    args: [...chromium.args.filter((arg) => arg !== '--single-process'), '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      ...chromium.args.filter((arg) => arg !== '--single-process'),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
     headless: true,
   });
 }
@@ -97,7 +102,12 @@ export async function paneViolations(page) {
     // Fluent's focus trap helpers (tabster dummies) are aria-hidden focus sentinels that hand focus
     // on and are never shown: a known axe false positive (fluentui#27517, tabster#288).
     const result = await window.axe.run({ include: [['#pane']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
   });
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -109,7 +119,8 @@ export function paneOverflow(page) {
     let widest = pane.scrollWidth;
     for (const el of pane.querySelectorAll('*')) {
       const box = el.getBoundingClientRect();
-      if (box.width > 0 && getComputedStyle(el).position !== 'fixed') widest = Math.max(widest, Math.ceil(box.right - pane.getBoundingClientRect().left));
+      if (box.width > 0 && getComputedStyle(el).position !== 'fixed')
+        widest = Math.max(widest, Math.ceil(box.right - pane.getBoundingClientRect().left));
     }
     return Math.max(0, widest - pane.clientWidth);
   });

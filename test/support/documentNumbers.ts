@@ -28,7 +28,12 @@ export const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'evaluation', row: 1, column: 'verdict', shows: L('达标', 'Met') },
   { template: 'execution', row: 1, column: 'delay', shows: '3' },
   { template: 'execution', row: 1, column: 'status', shows: L('延期完成', 'Done late') },
-  ...['100.0%', '60.0%', '50.0%', '50.0%', '60.0%', '55.6%'].map((shows, row) => ({ template: 'funnel' as const, row, column: 'stepRate', shows })),
+  ...['100.0%', '60.0%', '50.0%', '50.0%', '60.0%', '55.6%'].map((shows, row) => ({
+    template: 'funnel' as const,
+    row,
+    column: 'stepRate',
+    shows,
+  })),
   { template: 'leads', row: 0, column: 'grade', shows: 'A' },
   { template: 'leads', row: 1, column: 'grade', shows: 'B' },
   { template: 'leads', row: 2, column: 'grade', shows: 'C' },

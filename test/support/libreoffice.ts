@@ -35,14 +35,21 @@ const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,tru
 
 function convert(files: readonly string[], target: string, outDir: string, profile = recalcProfile()): void {
   mkdirSync(outDir, { recursive: true });
-  execFileSync(sofficePath(), ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', target, '--outdir', outDir, ...files], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
+  execFileSync(
+    sofficePath(),
+    ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', target, '--outdir', outDir, ...files],
+    {
+      stdio: 'pipe',
+      timeout: 180_000,
+    },
+  );
 }
 
 /** Every sheet of every file as LibreOffice displays it after recalculating: file → sheet → rows of text. */
-export function computedSheets(files: readonly string[], outDir = mkdtempSync(join(tmpdir(), 'lo-csv-'))): Map<string, Map<string, string[][]>> {
+export function computedSheets(
+  files: readonly string[],
+  outDir = mkdtempSync(join(tmpdir(), 'lo-csv-')),
+): Map<string, Map<string, string[][]>> {
   convert(files, CSV_FILTER, outDir);
   const result = new Map<string, Map<string, string[][]>>();
   const produced = readdirSync(outDir);
@@ -54,7 +61,8 @@ export function computedSheets(files: readonly string[], outDir = mkdtempSync(jo
       sheets.set(sheet, Papa.parse<string[]>(readFileSync(join(outDir, name), 'utf8')).data);
     }
     // A one-sheet workbook is written as <stem>.csv.
-    if (sheets.size === 0 && produced.includes(`${stem}.csv`)) sheets.set('', Papa.parse<string[]>(readFileSync(join(outDir, `${stem}.csv`), 'utf8')).data);
+    if (sheets.size === 0 && produced.includes(`${stem}.csv`))
+      sheets.set('', Papa.parse<string[]>(readFileSync(join(outDir, `${stem}.csv`), 'utf8')).data);
     result.set(file, sheets);
   }
   return result;

@@ -48,15 +48,28 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Adds a sheet with a table, as if a user had built it (header on row 2, title on row 1). */
   addTable(name: string, tableName: string | undefined, header: string[], rows: CellValue[][]): MemorySheet {
-    const sheet: MemorySheet = { name, tables: tableName ? [tableName] : [], headerRow: 1, header, rows: rows.map((r) => [...r]), formulas: new Set() };
+    const sheet: MemorySheet = {
+      name,
+      tables: tableName ? [tableName] : [],
+      headerRow: 1,
+      header,
+      rows: rows.map((r) => [...r]),
+      formulas: new Set(),
+    };
     this.sheets.push(sheet);
     return sheet;
   }
 
   async insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate> {
     if (this.failWith) throw this.failWith;
-    const sheetName = uniqueSheetName(plan.sheetName, this.sheets.map((s) => s.name));
-    const tableName = uniqueTableName(plan.tableName, this.sheets.flatMap((s) => s.tables));
+    const sheetName = uniqueSheetName(
+      plan.sheetName,
+      this.sheets.map((s) => s.name),
+    );
+    const tableName = uniqueTableName(
+      plan.tableName,
+      this.sheets.flatMap((s) => s.tables),
+    );
     const formulas = new Set<string>();
     const rows = plan.rows.map((row, r) =>
       row.map((cell, c) => {
@@ -67,7 +80,15 @@ export class MemoryWorkbook implements WorkbookPort {
         return cell;
       }),
     );
-    this.sheets.push({ name: sheetName, tables: [tableName], plan, headerRow: plan.headerRow, header: plan.columns.map((c) => c.label), rows, formulas });
+    this.sheets.push({
+      name: sheetName,
+      tables: [tableName],
+      plan,
+      headerRow: plan.headerRow,
+      header: plan.columns.map((c) => c.label),
+      rows,
+      formulas,
+    });
     this.active = sheetName;
     const tableAddress = rangeAddress(plan.headerRow, 0, plan.headerRow + plan.rows.length, plan.columns.length - 1);
     return { sheetName, tableName, tableAddress };
@@ -101,7 +122,10 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     if (this.failWith) throw this.failWith;
     this.writes.push(writes);
-    refuseSecondWrite(writes.map((w) => ({ key: w.location.sheetName, sheetName: w.location.sheetName })), 'en-US');
+    refuseSecondWrite(
+      writes.map((w) => ({ key: w.location.sheetName, sheetName: w.location.sheetName })),
+      'en-US',
+    );
     // Plan every table first: a failing check anywhere writes nothing anywhere.
     const placements = writes.map((write) => {
       const sheet = this.sheet(write.location.sheetName);

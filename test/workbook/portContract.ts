@@ -14,7 +14,14 @@
  * localized); the WorkbookError's `sheet` and `column` are.
  */
 import { type TemplatePlan, cellAddress, planTemplate, templateById } from '../../src/core';
-import { type CellValue, type TableSnapshot, type TableWrite, WorkbookError, type WorkbookPort, type WriteCell } from '../../src/workbook/port';
+import {
+  type CellValue,
+  type TableSnapshot,
+  type TableWrite,
+  WorkbookError,
+  type WorkbookPort,
+  type WriteCell,
+} from '../../src/workbook/port';
 
 /** What a cell stores: `{ formula }` for a formula cell (its en-US text), else its value (text stays text, blank is null). */
 export type CellContent = { readonly formula: string } | CellValue;
@@ -52,7 +59,8 @@ class Goals {
   row(values: Readonly<Record<string, CellValue>>): WriteCell[] {
     const ref = (sheetRow: number, key: string) => cellAddress(sheetRow, this.col(key));
     return this.plan.columns.map((column) => {
-      if (column.key === 'attainment') return { formulaAt: (r: number) => `=SALES.ATTAINMENT(${ref(r, 'actual')},${ref(r, 'monthTarget')})` };
+      if (column.key === 'attainment')
+        return { formulaAt: (r: number) => `=SALES.ATTAINMENT(${ref(r, 'actual')},${ref(r, 'monthTarget')})` };
       if (column.key === 'gap') return { formulaAt: (r: number) => `=SALES.GAP(${ref(r, 'actual')},${ref(r, 'monthTarget')})` };
       return values[column.key] ?? null;
     });
@@ -99,7 +107,14 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       expect(snapshot.rows.every((row) => row.length === goals.plan.columns.length)).toBe(true);
       expect(progress.at(-1)).toEqual([goals.plan.rows.length, goals.plan.rows.length]);
 
-      expect(['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'actual'].map((k) => at(snapshot, 0, goals, k))).toEqual(['2024 Q1', 500, '2024-03', 180, '华南区', 165]);
+      expect(['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'actual'].map((k) => at(snapshot, 0, goals, k))).toEqual([
+        '2024 Q1',
+        500,
+        '2024-03',
+        180,
+        '华南区',
+        165,
+      ]);
       expect(at(snapshot, 1, goals, 'actual')).toBeNull(); // April not yet reported
       expect(at(snapshot, 2, goals, 'month')).toBeNull();
       if (fixture.computes) {
@@ -114,16 +129,25 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
     });
 
     test('readTable of a missing sheet is a WorkbookError naming it', async () => {
-      await expect(fixture.port.readTable({ sheetName: '不存在的表' })).rejects.toMatchObject({ name: 'WorkbookError', sheet: '不存在的表' });
+      await expect(fixture.port.readTable({ sheetName: '不存在的表' })).rejects.toMatchObject({
+        name: 'WorkbookError',
+        sheet: '不存在的表',
+      });
     });
 
     test('append fills the trailing blank rows first, then extends the table; formulas follow their row', async () => {
       const goals = await insertGoals();
-      const first = await fixture.port.writeTables([goals.write([goals.row(month('2024-05', 160, 150)), goals.row(month('2024-06', 170))])]);
+      const first = await fixture.port.writeTables([
+        goals.write([goals.row(month('2024-05', 160, 150)), goals.row(month('2024-06', 170))]),
+      ]);
       expect(first).toEqual([{ sheetName: goals.sheetName, updated: 0, appended: 2, cleared: 0 }]);
       let snapshot = await read(goals);
       expect(snapshot.rows).toHaveLength(goals.plan.rows.length); // two samples + five blank rows: no growth yet
-      expect([at(snapshot, 2, goals, 'month'), at(snapshot, 3, goals, 'month'), at(snapshot, 4, goals, 'month')]).toEqual(['2024-05', '2024-06', null]);
+      expect([at(snapshot, 2, goals, 'month'), at(snapshot, 3, goals, 'month'), at(snapshot, 4, goals, 'month')]).toEqual([
+        '2024-05',
+        '2024-06',
+        null,
+      ]);
       expect(await fixture.rawCell(goals.sheetName, 4, goals.col('attainment'))).toEqual({ formula: '=SALES.ATTAINMENT(G5,D5)' });
       if (fixture.computes) {
         expect(at(snapshot, 2, goals, 'attainment')).toBeCloseTo(150 / 160, 10);
@@ -138,7 +162,9 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       expect(snapshot.rows.slice(4).map((row) => row[goals.col('month')])).toEqual(months);
       expect(at(snapshot, 0, goals, 'region')).toBe('华南区'); // untouched
       const lastSheetRow = goals.plan.headerRow + snapshot.rows.length;
-      expect(await fixture.rawCell(goals.sheetName, lastSheetRow, goals.col('gap'))).toEqual({ formula: `=SALES.GAP(G${lastSheetRow + 1},D${lastSheetRow + 1})` });
+      expect(await fixture.rawCell(goals.sheetName, lastSheetRow, goals.col('gap'))).toEqual({
+        formula: `=SALES.GAP(G${lastSheetRow + 1},D${lastSheetRow + 1})`,
+      });
       if (fixture.computes) expect(at(snapshot, snapshot.rows.length - 1, goals, 'attainment')).toBeCloseTo(94 / 100, 10);
     });
 
@@ -150,13 +176,23 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
 
       expect((await fixture.port.writeTables([goals.write(rows([100, 110, 120]), { key })]))[0]).toMatchObject({ appended: 3, updated: 0 });
       const before = await read(goals);
-      expect((await fixture.port.writeTables([goals.write(rows([200, 210, 220]), { key })]))[0]).toMatchObject({ appended: 0, updated: 3, cleared: 0 });
+      expect((await fixture.port.writeTables([goals.write(rows([200, 210, 220]), { key })]))[0]).toMatchObject({
+        appended: 0,
+        updated: 3,
+        cleared: 0,
+      });
       const after = await read(goals);
       expect(count(after)).toBe(3);
       expect(after.rows).toHaveLength(before.rows.length);
-      expect(after.rows.filter((row) => row[key.column] === key.value).map((row) => row[goals.col('monthTarget')])).toEqual([200, 210, 220]);
+      expect(after.rows.filter((row) => row[key.column] === key.value).map((row) => row[goals.col('monthTarget')])).toEqual([
+        200, 210, 220,
+      ]);
 
-      expect((await fixture.port.writeTables([goals.write(rows([300, 310]), { key })]))[0]).toMatchObject({ appended: 0, updated: 2, cleared: 1 });
+      expect((await fixture.port.writeTables([goals.write(rows([300, 310]), { key })]))[0]).toMatchObject({
+        appended: 0,
+        updated: 2,
+        cleared: 1,
+      });
       const shrunk = await read(goals);
       expect(count(shrunk)).toBe(2);
       expect(shrunk.rows).toHaveLength(before.rows.length);
@@ -172,12 +208,16 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       expect(at(snapshot, 1, goals, 'actual')).toBe(160);
       expect(at(snapshot, 1, goals, 'region')).toBe('华东区');
 
-      const again = fixture.port.writeTables([goals.write([goals.row(month('2024-05', 1))], { updates: [{ ...update, cells: [{ column: actual, value: 1 }] }] })]);
+      const again = fixture.port.writeTables([
+        goals.write([goals.row(month('2024-05', 1))], { updates: [{ ...update, cells: [{ column: actual, value: 1 }] }] }),
+      ]);
       await expect(again).rejects.toMatchObject({ name: 'WorkbookError', sheet: goals.sheetName, column: '月度实际完成' });
       expect(await read(goals)).toEqual(snapshot);
 
       // A row the table no longer has: refused even without a guard (it would land outside the table).
-      const gone = fixture.port.writeTables([goals.write([], { updates: [{ row: 999, expect: [], cells: [{ column: actual, value: 1 }] }] })]);
+      const gone = fixture.port.writeTables([
+        goals.write([], { updates: [{ row: 999, expect: [], cells: [{ column: actual, value: 1 }] }] }),
+      ]);
       await expect(gone).rejects.toMatchObject({ name: 'WorkbookError', sheet: goals.sheetName, column: '月度实际完成' });
       expect(await read(goals)).toEqual(snapshot);
     });
@@ -186,7 +226,11 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       const goals = await insertGoals();
       const other = await insertGoals();
       const before = [await read(goals), await read(other)];
-      const batch = [other.write([other.row(month('2024-05', 1))]), goals.write([goals.row(month('2024-05', 1))]), goals.write([goals.row(month('2024-06', 2))])];
+      const batch = [
+        other.write([other.row(month('2024-05', 1))]),
+        goals.write([goals.row(month('2024-05', 1))]),
+        goals.write([goals.row(month('2024-06', 2))]),
+      ];
       const result = fixture.port.writeTables(batch);
       await expect(result).rejects.toBeInstanceOf(WorkbookError);
       await expect(result).rejects.toMatchObject({ sheet: goals.sheetName });
@@ -197,11 +241,22 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       const goals = await insertGoals();
       const actual = goals.col('actual');
       const last = goals.plan.rows.length - 1; // the last blank row of the table
-      const update = { row: last, expect: [], cells: [{ column: goals.col('monthTarget'), value: 77 }, { column: actual, value: 70 }] };
+      const update = {
+        row: last,
+        expect: [],
+        cells: [
+          { column: goals.col('monthTarget'), value: 77 },
+          { column: actual, value: 70 },
+        ],
+      };
       const result = await fixture.port.writeTables([goals.write([goals.row(month('2024-05', 160, 150))], { updates: [update] })]);
       expect(result[0]).toMatchObject({ updated: 1, appended: 1 });
       const snapshot = await read(goals);
-      expect([at(snapshot, last, goals, 'monthTarget'), at(snapshot, last, goals, 'actual'), at(snapshot, last, goals, 'month')]).toEqual([77, 70, null]);
+      expect([at(snapshot, last, goals, 'monthTarget'), at(snapshot, last, goals, 'actual'), at(snapshot, last, goals, 'month')]).toEqual([
+        77,
+        70,
+        null,
+      ]);
       // Behind the updated row, so the table grows by one; the blank rows before it stay blank.
       expect(snapshot.rows).toHaveLength(goals.plan.rows.length + 1);
       expect(at(snapshot, last + 1, goals, 'month')).toBe('2024-05');

@@ -40,7 +40,13 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('actual', '实际', 'Actual result (a cell or a range).', '实际完成值(单元格或区域)。'),
       p('target', '目标', 'Target (same shape as actual, or one cell).', '目标值(与实际同形状,或单个单元格)。'),
-      p('polarity', '方向', '"higher" (default) or "lower" / -1 for lower-is-better.', '"higher"(默认,越高越好)或 "lower" / -1(越低越好)。', { optional: true, kind: 'text' }),
+      p(
+        'polarity',
+        '方向',
+        '"higher" (default) or "lower" / -1 for lower-is-better.',
+        '"higher"(默认,越高越好)或 "lower" / -1(越低越好)。',
+        { optional: true, kind: 'text' },
+      ),
     ],
     result: 'percent',
     example: { args: ['165', '180'], shows: '91.7%' },
@@ -51,10 +57,7 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'CONVERSION',
     name: { 'en-US': 'CONVERSION', 'zh-CN': '转化率' },
     description: { 'en-US': 'Conversion rate: converted / total.', 'zh-CN': '转化率:转化数 / 总数。' },
-    params: [
-      p('converted', '转化数', 'Number converted.', '转化的数量。'),
-      p('total', '总数', 'Total number.', '总数量。'),
-    ],
+    params: [p('converted', '转化数', 'Number converted.', '转化的数量。'), p('total', '总数', 'Total number.', '总数量。')],
     result: 'percent',
     example: { args: ['18', '100'], shows: '18.0%' },
     shape: 'elementwise',
@@ -68,7 +71,9 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '漏斗各阶段转化率:"step" 逐级(相对上一阶段,默认)或 "cumulative" 累计(相对第一阶段)。结果溢出。',
     },
     params: [
-      p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。', { kind: 'range' }),
+      p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。', {
+        kind: 'range',
+      }),
       p('mode', '方式', '"step" (default) or "cumulative".', '"step"(默认)或 "cumulative"。', { optional: true, kind: 'text' }),
     ],
     result: 'percent',
@@ -86,7 +91,10 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('stages', '阶段', 'Stage names.', '阶段名称。', { kind: 'range' }),
       p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。', { kind: 'range' }),
-      p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', { optional: true, kind: 'range' }),
+      p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', {
+        optional: true,
+        kind: 'range',
+      }),
     ],
     result: 'text',
     example: { args: ['{"线索获取";"初步接洽";"需求确认"}', '{100;60;30}'], shows: '需求确认' },
@@ -100,10 +108,7 @@ const SPECS: readonly FunctionSpec[] = [
       'en-US': 'Gap to target: target − actual (negative means the target was exceeded).',
       'zh-CN': '目标差距:目标 − 实际(负数表示超额完成)。',
     },
-    params: [
-      p('actual', '实际', 'Actual result.', '实际完成值。'),
-      p('target', '目标', 'Target.', '目标值。'),
-    ],
+    params: [p('actual', '实际', 'Actual result.', '实际完成值。'), p('target', '目标', 'Target.', '目标值。')],
     result: 'number',
     example: { args: ['165', '180'], shows: '15' },
     shape: 'elementwise',
@@ -116,10 +121,7 @@ const SPECS: readonly FunctionSpec[] = [
       'en-US': 'Rate of change from before to after: (after − before) / |before|.',
       'zh-CN': '优化前后变化率:(优化后 − 优化前)/ |优化前|。',
     },
-    params: [
-      p('before', '优化前', 'Value before.', '优化前的值。'),
-      p('after', '优化后', 'Value after.', '优化后的值。'),
-    ],
+    params: [p('before', '优化前', 'Value before.', '优化前的值。'), p('after', '优化后', 'Value after.', '优化后的值。')],
     result: 'percent',
     example: { args: ['12%', '18%'], shows: '50.0%' },
     shape: 'elementwise',
@@ -148,10 +150,7 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'WINRATE',
     name: { 'en-US': 'WINRATE', 'zh-CN': '赢单率' },
     description: { 'en-US': 'Win rate: won / (won + lost).', 'zh-CN': '赢单率:赢单数 /(赢单数 + 输单数)。' },
-    params: [
-      p('won', '赢单数', 'Deals won.', '赢单数量。'),
-      p('lost', '输单数', 'Deals lost.', '输单数量。'),
-    ],
+    params: [p('won', '赢单数', 'Deals won.', '赢单数量。'), p('lost', '输单数', 'Deals lost.', '输单数量。')],
     result: 'percent',
     example: { args: ['5', '15'], shows: '25.0%' },
     shape: 'elementwise',
@@ -166,8 +165,17 @@ const SPECS: readonly FunctionSpec[] = [
     },
     params: [
       p('amounts', '金额', 'Deal amounts.', '商机金额。', { kind: 'range' }),
-      p('probs_or_stages', '概率或阶段', 'Win probabilities (0–1), or stage names looked up in stage_table.', '赢单概率(0–1),或在阶段表中查找的阶段名称。', { kind: 'range' }),
-      p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', { optional: true, kind: 'range' }),
+      p(
+        'probs_or_stages',
+        '概率或阶段',
+        'Win probabilities (0–1), or stage names looked up in stage_table.',
+        '赢单概率(0–1),或在阶段表中查找的阶段名称。',
+        { kind: 'range' },
+      ),
+      p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', {
+        optional: true,
+        kind: 'range',
+      }),
     ],
     result: 'number',
     example: { args: ['{100;200}', '{0.5;0.1}'], shows: '70' },
@@ -213,10 +221,7 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'AOV',
     name: { 'en-US': 'AOV', 'zh-CN': '客单价' },
     description: { 'en-US': 'Average order value: revenue / orders.', 'zh-CN': '客单价:销售额 / 订单数。' },
-    params: [
-      p('revenue', '销售额', 'Revenue.', '销售额。'),
-      p('orders', '订单数', 'Number of orders.', '订单数量。'),
-    ],
+    params: [p('revenue', '销售额', 'Revenue.', '销售额。'), p('orders', '订单数', 'Number of orders.', '订单数量。')],
     result: 'number',
     example: { args: ['500', '40'], shows: '12.5' },
     shape: 'elementwise',
@@ -229,7 +234,9 @@ const SPECS: readonly FunctionSpec[] = [
       'en-US': 'Repeat-purchase rate from an order list: customers with 2+ orders / distinct customers.',
       'zh-CN': '复购率(按订单列表):下单 2 次及以上的客户数 / 不同客户数。',
     },
-    params: [p('customer_ids', '客户', 'The customer of each order (one cell per order).', '每张订单对应的客户(每单一格)。', { kind: 'range' })],
+    params: [
+      p('customer_ids', '客户', 'The customer of each order (one cell per order).', '每张订单对应的客户(每单一格)。', { kind: 'range' }),
+    ],
     result: 'percent',
     example: { args: ['{"甲";"乙";"甲";"丙"}'], shows: '33.3%' },
     shape: 'list',
@@ -296,7 +303,10 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('planned', '计划完成', 'Planned completion date.', '计划完成日期。', { kind: 'date' }),
       p('actual', '实际完成', 'Actual completion date (blank while open).', '实际完成日期(未完成留空)。', { optional: true, kind: 'date' }),
-      p('as_of', '截至日期', 'Date to measure open items against (default: today).', '计算未完成事项的截至日期(默认今天)。', { kind: 'date', default: 'today' }),
+      p('as_of', '截至日期', 'Date to measure open items against (default: today).', '计算未完成事项的截至日期(默认今天)。', {
+        kind: 'date',
+        default: 'today',
+      }),
     ],
     result: 'days',
     volatile: true,
@@ -311,10 +321,7 @@ const SPECS: readonly FunctionSpec[] = [
       'en-US': 'Forecast accuracy: max(0, 1 − |actual − forecast| / |actual|).',
       'zh-CN': '预测准确率:max(0, 1 − |实际 − 预测| / |实际|)。',
     },
-    params: [
-      p('actual', '实际', 'Actual result.', '实际完成值。'),
-      p('forecast', '预测', 'Forecast.', '预测值。'),
-    ],
+    params: [p('actual', '实际', 'Actual result.', '实际完成值。'), p('forecast', '预测', 'Forecast.', '预测值。')],
     result: 'percent',
     example: { args: ['165', '180'], shows: '90.9%' },
     shape: 'elementwise',

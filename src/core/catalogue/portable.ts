@@ -6,20 +6,14 @@
 import { nativeIsLowerBetter } from '../domain/direction';
 import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS } from '../metrics/leads';
 
-const blankIfAny = (cells: readonly string[], body: string): string =>
-  `IF(OR(${cells.map((c) => `${c}=""`).join(',')}),"",${body})`;
+const blankIfAny = (cells: readonly string[], body: string): string => `IF(OR(${cells.map((c) => `${c}=""`).join(',')}),"",${body})`;
 
 const higher = (a: string, t: string) => `(${a}-${t}+ABS(${t}))/ABS(${t})`;
 const lower = (a: string, t: string) => `MAX(0,(${t}-${a}+ABS(${t}))/ABS(${t}))`;
 
 export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => string>> = {
   ATTAINMENT: ([a = '', t = '', polarity]) =>
-    blankIfAny(
-      [a, t],
-      polarity === undefined
-        ? higher(a, t)
-        : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`,
-    ),
+    blankIfAny([a, t], polarity === undefined ? higher(a, t) : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`),
   GAP: ([a = '', t = '']) => blankIfAny([a, t], `${t}-${a}`),
   CHANGE: ([before = '', after = '']) => blankIfAny([before, after], `(${after}-${before})/ABS(${before})`),
   CONVERSION: ([converted = '', total = '']) => blankIfAny([converted, total], `${converted}/${total}`),

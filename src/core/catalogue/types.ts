@@ -54,4 +54,7 @@ interface FunctionSpecBase {
 
 /** A catalogue entry: an element-wise function gives its element, a list function its whole calculation. */
 export type FunctionSpec = FunctionSpecBase &
-  ({ readonly shape: Extract<FunctionShape, 'elementwise'>; readonly cell: ElementMetric } | { readonly shape: Extract<FunctionShape, 'list'>; readonly impl: Metric });
+  (
+    | { readonly shape: Extract<FunctionShape, 'elementwise'>; readonly cell: ElementMetric }
+    | { readonly shape: Extract<FunctionShape, 'list'>; readonly impl: Metric }
+  );

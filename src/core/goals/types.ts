@@ -80,4 +80,6 @@ export interface GoalError {
   readonly message: Localized;
 }
 
-export type GoalResult = { readonly ok: true; readonly breakdown: GoalBreakdown } | { readonly ok: false; readonly errors: readonly GoalError[] };
+export type GoalResult =
+  | { readonly ok: true; readonly breakdown: GoalBreakdown }
+  | { readonly ok: false; readonly errors: readonly GoalError[] };

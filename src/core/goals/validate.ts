@@ -23,7 +23,10 @@ function message(field: GoalField, code: GoalErrorCode, unit?: number): Localize
     case 'target:notPositive':
       return L('目标必须大于 0。', 'The target must be greater than 0.');
     case 'target:notMultiple':
-      return L(`目标须是取整单位 ${unit} 的整数倍;请调整目标或选择更小的取整单位。`, `The target must be a whole multiple of the rounding unit ${unit}; change the target or pick a smaller unit.`);
+      return L(
+        `目标须是取整单位 ${unit} 的整数倍;请调整目标或选择更小的取整单位。`,
+        `The target must be a whole multiple of the rounding unit ${unit}; change the target or pick a smaller unit.`,
+      );
     case 'unit:notNumber':
     case 'unit:notPositive':
       return L('取整单位必须是大于 0 的数字,例如 0.01 或 1。', 'The rounding unit must be a number greater than 0, e.g. 0.01 or 1.');
@@ -44,7 +47,10 @@ function message(field: GoalField, code: GoalErrorCode, unit?: number): Localize
     case 'seasonality:negative':
       return L('季节性权重不能为负数。', 'The seasonality weight cannot be negative.');
     case 'seasonality:allZero':
-      return L('季节性权重不能全为 0;至少一个月份的权重须大于 0。', 'Seasonality weights cannot all be 0; give at least one month a weight above 0.');
+      return L(
+        '季节性权重不能全为 0;至少一个月份的权重须大于 0。',
+        'Seasonality weights cannot all be 0; give at least one month a weight above 0.',
+      );
     case 'regions:required':
       return L('请至少添加一个区域。', 'Add at least one region.');
     case 'regions:tooMany':
@@ -58,7 +64,10 @@ function message(field: GoalField, code: GoalErrorCode, unit?: number): Localize
     case 'weight:negative':
       return L('权重不能为负数。', 'The weight cannot be negative.');
     case 'weights:allZero':
-      return L('区域权重不能全为 0;请至少给一个区域大于 0 的权重,或打开“平均分配”。', 'Region weights cannot all be 0; give one region a weight above 0, or switch on equal split.');
+      return L(
+        '区域权重不能全为 0;请至少给一个区域大于 0 的权重,或打开“平均分配”。',
+        'Region weights cannot all be 0; give one region a weight above 0, or switch on equal split.',
+      );
     default:
       return L('输入无效。', 'Invalid input.');
   }

@@ -29,7 +29,9 @@ export function goalTableWrite(
   options: { readonly portable?: boolean } = {},
 ): GoalWritePlan {
   const match = matchHeader(goals, table.header);
-  const missing = GOAL_INPUT_COLUMNS.filter((key) => !match.columns.has(key)).map((key) => goals.columns.find((c) => c.key === key)!.label[match.locale]);
+  const missing = GOAL_INPUT_COLUMNS.filter((key) => !match.columns.has(key)).map(
+    (key) => goals.columns.find((c) => c.key === key)!.label[match.locale],
+  );
   if (missing.length > 0) {
     const sheet = table.sheetName;
     return { ok: false, sheetName: sheet, missing, message: missingColumnMessage(sheet, missing, 'nothingWritten') };
@@ -50,7 +52,11 @@ export function goalTableWrite(
         region: region.name,
         owner: region.owner === '' ? null : region.owner,
       };
-      rows.push(layout.byPosition.map((column) => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null))));
+      rows.push(
+        layout.byPosition.map((column) =>
+          column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null),
+        ),
+      );
     });
   });
 

@@ -5,7 +5,6 @@ import { divZero, valueError } from '../errors';
 import { withNumbers } from '../lift';
 import { type Scalar, finite } from '../values';
 
-
 /**
  * Attainment of a target. Higher-is-better: (actual − target + |target|) / |target|, which is
  * actual/target for a positive target and stays meaningful for a negative one (a loss budget).
@@ -37,11 +36,9 @@ export const ATTAINMENT: ElementMetric = ([actual, target, direction]) => {
   return withNumbers({ actual: actual, target: target }, (n) => attainment(n.actual, n.target, polarity));
 };
 
-export const GAP: ElementMetric = ([actual, target]) =>
-  withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target));
+export const GAP: ElementMetric = ([actual, target]) => withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target));
 
-export const CHANGE: ElementMetric = ([before, after]) =>
-  withNumbers({ before: before, after: after }, (n) => change(n.before, n.after));
+export const CHANGE: ElementMetric = ([before, after]) => withNumbers({ before: before, after: after }, (n) => change(n.before, n.after));
 
 export const FORECASTACCURACY: ElementMetric = ([actual, forecast]) =>
   withNumbers({ actual: actual, forecast: forecast }, (n) => forecastAccuracy(n.actual, n.forecast));

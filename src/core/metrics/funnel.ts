@@ -80,8 +80,7 @@ export function bottleneck(stages: readonly string[], rates: readonly Scalar[], 
   return best.stage;
 }
 
-export const CONVERSION: ElementMetric = ([converted, total]) =>
-  withNumbers({ converted, total }, (n) => conversion(n.converted, n.total));
+export const CONVERSION: ElementMetric = ([converted, total]) => withNumbers({ converted, total }, (n) => conversion(n.converted, n.total));
 
 export const WINRATE: ElementMetric = ([won, lost]) => withNumbers({ won, lost }, (n) => winRate(n.won, n.lost));
 export function FUNNEL([countsArg, modeArg]: readonly Arg[]): Result {

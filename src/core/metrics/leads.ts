@@ -19,7 +19,9 @@ export function leadGrade(score: number, aMin: number, bMin: number): Scalar {
 }
 
 export function readGrade(value: Scalar): LeadGrade | undefined {
-  const key = String(value ?? '').trim().toUpperCase();
+  const key = String(value ?? '')
+    .trim()
+    .toUpperCase();
   return key === 'A' || key === 'B' || key === 'C' ? key : undefined;
 }
 
@@ -31,14 +33,11 @@ export function slaDue(grade: LeadGrade, received: number, hours?: number): Scal
 }
 
 export const LEADGRADE: ElementMetric = ([score, aMin, bMin]) =>
-  withNumbers(
-    { score, a_min: aMin ?? null, b_min: bMin ?? null },
-    (n) => leadGrade(n.score, n.a_min, n.b_min),
-  );
+  withNumbers({ score, a_min: aMin ?? null, b_min: bMin ?? null }, (n) => leadGrade(n.score, n.a_min, n.b_min));
 
 export const SLADUE: ElementMetric = ([gradeCell, received, hours]) => {
   const grade = readGrade(gradeCell);
   if (grade === undefined) return valueError('grade must be A, B or C');
   if (hours === null) return withNumbers({ received }, (n) => slaDue(grade, n.received));
   return withNumbers({ received, hours }, (n) => slaDue(grade, n.received, n.hours));
-  };
+};

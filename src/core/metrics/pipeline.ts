@@ -2,18 +2,7 @@
 import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, divZero, isCalcError, notAvailable, numError, valueError } from '../errors';
 import { filledPairs, withNumbers } from '../lift';
-import {
-  type Arg,
-  type Result,
-  type Scalar,
-  cellsOf,
-  finite,
-  isBlank,
-  shapeOf,
-  toMatrix,
-  toNumber,
-  toText,
-} from '../values';
+import { type Arg, type Result, type Scalar, cellsOf, finite, isBlank, shapeOf, toMatrix, toNumber, toText } from '../values';
 
 export function coverage(pipeline: number, target: number, won: number): Scalar {
   if (pipeline < 0) return numError('pipeline cannot be negative');
@@ -100,12 +89,9 @@ export const COVERAGE: ElementMetric = ([pipeline, target, won]) =>
   withNumbers({ pipeline, target, won: won ?? null }, (n) => coverage(n.pipeline, n.target, n.won));
 
 export const VELOCITY: ElementMetric = ([opportunities, winRate, averageDeal, cycleDays]) =>
-  withNumbers({ opportunities, winRate, averageDeal, cycleDays }, (n) =>
-    velocity(n.opportunities, n.winRate, n.averageDeal, n.cycleDays),
-  );
+  withNumbers({ opportunities, winRate, averageDeal, cycleDays }, (n) => velocity(n.opportunities, n.winRate, n.averageDeal, n.cycleDays));
 
-export const AOV: ElementMetric = ([revenue, orders]) =>
-  withNumbers({ revenue, orders }, (n) => averageOrderValue(n.revenue, n.orders));
+export const AOV: ElementMetric = ([revenue, orders]) => withNumbers({ revenue, orders }, (n) => averageOrderValue(n.revenue, n.orders));
 
 export function REPEATRATE([idsArg]: readonly Arg[]): Result {
   const ids: string[] = [];

@@ -26,7 +26,7 @@ const SIGNED: Partial<Record<TemplateId, readonly string[]>> = {
   kpi: ['target', 'actual'],
 };
 
- // Bound once: hot loops then read a local, not a module binding (a getter call in CommonJS output).
+// Bound once: hot loops then read a local, not a module binding (a getter call in CommonJS output).
 const LAST_SERIAL = MAX_SERIAL;
 
 type Check = 'text' | 'unsigned' | 'signed' | 'date' | 'direction' | 'none';
@@ -239,10 +239,15 @@ function cellProblem(column: InputColumn, v: ReadValue | undefined): CleaningIss
       if (column.check === 'unsigned' && v < 0) return L(`“${label}”不能为负数(${v})。`, `"${label}" cannot be negative (${v}).`);
       return undefined;
     case 'date':
-      return readDate(v) === null ? L(`“${label}”应为日期,当前为“${shown(v)}”。`, `"${label}" should be a date, found "${shown(v)}".`) : undefined;
+      return readDate(v) === null
+        ? L(`“${label}”应为日期,当前为“${shown(v)}”。`, `"${label}" should be a date, found "${shown(v)}".`)
+        : undefined;
     case 'direction':
       return readPolarity(v ?? null) === undefined
-        ? L(`“${label}”应为“越高越好”或“越低越好”,当前为“${shown(v)}”。`, `"${label}" should be "Higher is better" or "Lower is better", found "${shown(v)}".`)
+        ? L(
+            `“${label}”应为“越高越好”或“越低越好”,当前为“${shown(v)}”。`,
+            `"${label}" should be "Higher is better" or "Lower is better", found "${shown(v)}".`,
+          )
         : undefined;
     default:
       return undefined;

@@ -32,14 +32,9 @@ export function followUpItems(data: WorkbookData, today: number, options: Follow
   const view = viewOf(data, 'execution');
   if (view === undefined) return [];
   const col = (key: string) => view.columns.get(key) ?? -1;
-  const [cAction, cOwner, cPlanned, cActual, cQuality, cReview] = ['action', 'owner', 'planned', 'actual', 'quality', 'reviewId'].map(col) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [cAction, cOwner, cPlanned, cActual, cQuality, cReview] = ['action', 'owner', 'planned', 'actual', 'quality', 'reviewId'].map(
+    col,
+  ) as [number, number, number, number, number, number];
   if (cAction < 0) return [];
   const recent = options.recentDays ?? 90;
   const items: FollowUpItem[] = [];

@@ -7,4 +7,10 @@ export { MAX_ROW_FINDINGS, attainmentSeverity, diagnose, type DiagnoseOptions } 
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel, dimensionOfLabel, dimensionOfMetric } from './causes';
 export { checkSmart } from './smart';
 export { NEXT_REVIEW_DAYS, emptyDraft, followUpItems, followUpStatus, newReviewId, type FollowUpOptions } from './followUp';
-export { planReviewWrite, type ReviewWriteError, type ReviewWriteOptions, type ReviewWritePlan, type ReviewWriteSummary } from './writePlan';
+export {
+  planReviewWrite,
+  type ReviewWriteError,
+  type ReviewWriteOptions,
+  type ReviewWritePlan,
+  type ReviewWriteSummary,
+} from './writePlan';

@@ -12,7 +12,11 @@ import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 const attained = (line: AttainmentLine, locale: Locale): string =>
   line.attainment === null ? L('未填报', 'not reported')[locale] : pct(line.attainment);
 
-const lines = (items: readonly AttainmentLine[], locale: Locale): string => comma(items.map((l) => `${l.name} ${attained(l, locale)}`), locale);
+const lines = (items: readonly AttainmentLine[], locale: Locale): string =>
+  comma(
+    items.map((l) => `${l.name} ${attained(l, locale)}`),
+    locale,
+  );
 
 /** Best and worst of several lines with an attainment. */
 function spread(items: readonly AttainmentLine[]): { best: AttainmentLine; worst: AttainmentLine } | undefined {
@@ -35,7 +39,13 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
     out.push(L(`漏斗阶段转化率:${comma(steps, 'zh-CN')}`, `Step conversion: ${comma(steps, 'en-US')}`)[locale]);
     if (f.bottleneck !== null) out.push(L(`瓶颈阶段:${f.bottleneck}`, `Bottleneck stage: ${f.bottleneck}`)[locale]);
     const slow = f.steps.filter((s) => s.avgDays !== null).sort((x, y) => (y.avgDays ?? 0) - (x.avgDays ?? 0))[0];
-    if (slow !== undefined) out.push(L(`停留最久:${slow.stage}(平均 ${num(slow.avgDays ?? 0)} 天)`, `Longest stage: ${slow.stage} (${num(slow.avgDays ?? 0)} days on average)`)[locale]);
+    if (slow !== undefined)
+      out.push(
+        L(
+          `停留最久:${slow.stage}(平均 ${num(slow.avgDays ?? 0)} 天)`,
+          `Longest stage: ${slow.stage} (${num(slow.avgDays ?? 0)} days on average)`,
+        )[locale],
+      );
   } else out.push(noData('funnel', locale));
   const act = a.summary.actions;
   if (act !== undefined && act.total > 0) {
@@ -48,7 +58,12 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
     );
   } else if (act === undefined) out.push(noData('execution', locale));
   if (act?.plan !== undefined && act.plan.total > 0) {
-    out.push(L(`执行计划表 ${act.plan.total} 项任务,${act.plan.pastDue} 项已过完成时间且无完成记录`, `Execution plan: ${act.plan.total} tasks, ${act.plan.pastDue} past due with no completion recorded`)[locale]);
+    out.push(
+      L(
+        `执行计划表 ${act.plan.total} 项任务,${act.plan.pastDue} 项已过完成时间且无完成记录`,
+        `Execution plan: ${act.plan.total} tasks, ${act.plan.pastDue} past due with no completion recorded`,
+      )[locale],
+    );
   }
   return out;
 }
@@ -60,17 +75,30 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
     out.push(L(`负责人达成率:${lines(g.byOwner, 'zh-CN')}`, `Attainment by owner: ${lines(g.byOwner, 'en-US')}`)[locale]);
     const s = spread(g.byOwner);
     if (s !== undefined) {
-      out.push(L(`最高 ${s.best.name} ${attained(s.best, locale)},最低 ${s.worst.name} ${attained(s.worst, locale)}`, `Best ${s.best.name} ${attained(s.best, locale)}, lowest ${s.worst.name} ${attained(s.worst, locale)}`)[locale]);
+      out.push(
+        L(
+          `最高 ${s.best.name} ${attained(s.best, locale)},最低 ${s.worst.name} ${attained(s.worst, locale)}`,
+          `Best ${s.best.name} ${attained(s.best, locale)}, lowest ${s.worst.name} ${attained(s.worst, locale)}`,
+        )[locale],
+      );
     }
   } else out.push(noData('goals', locale));
   const mix = Object.entries(a.summary.actions?.qualityMix ?? {});
   if (mix.length > 0) {
-    const text = comma(mix.map(([q, n]) => `${q} ${n}`), locale);
+    const text = comma(
+      mix.map(([q, n]) => `${q} ${n}`),
+      locale,
+    );
     out.push(L(`措施完成质量:${text}`, `Action quality: ${text}`)[locale]);
   }
   for (const m of a.summary.evaluation?.metrics ?? []) {
     if (dimensionOfMetric(m.metric) !== 'capability' || m.change === null) continue;
-    out.push(L(`${m.metric}:${num(m.before ?? 0)}→${num(m.after ?? 0)}(${pct(m.change, true)})`, `${m.metric}: ${num(m.before ?? 0)} → ${num(m.after ?? 0)} (${pct(m.change, true)})`)[locale]);
+    out.push(
+      L(
+        `${m.metric}:${num(m.before ?? 0)}→${num(m.after ?? 0)}(${pct(m.change, true)})`,
+        `${m.metric}: ${num(m.before ?? 0)} → ${num(m.after ?? 0)} (${pct(m.change, true)})`,
+      )[locale],
+    );
   }
   return out;
 }
@@ -86,7 +114,11 @@ function customerEvidence(a: Analysis, locale: Locale): string[] {
   for (const m of a.summary.evaluation?.metrics ?? []) {
     if (m.change === null) continue;
     const v = VERDICT_LABELS[verdictOf(m.change, m.goalChange, m.polarity ?? 'higher') ?? 'flat'];
-    out.push(L(`效果评估:${m.metric} ${pct(m.change, true)}(${v['zh-CN']})`, `Before/after: ${m.metric} ${pct(m.change, true)} (${v['en-US']})`)[locale]);
+    out.push(
+      L(`效果评估:${m.metric} ${pct(m.change, true)}(${v['zh-CN']})`, `Before/after: ${m.metric} ${pct(m.change, true)} (${v['en-US']})`)[
+        locale
+      ],
+    );
   }
   return out;
 }
@@ -99,9 +131,13 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
   out.push(
     o.attainment === null
       ? L('总体:尚无已填报的实际完成', 'Overall: no actuals reported yet')[locale]
-      : L(`总体达成率 ${pct(o.attainment)}(实际 ${num(o.actual)} / 目标 ${num(o.target)})`, `Overall attainment ${pct(o.attainment)} (actual ${num(o.actual)} / target ${num(o.target)})`)[locale],
+      : L(
+          `总体达成率 ${pct(o.attainment)}(实际 ${num(o.actual)} / 目标 ${num(o.target)})`,
+          `Overall attainment ${pct(o.attainment)} (actual ${num(o.actual)} / target ${num(o.target)})`,
+        )[locale],
   );
-  if (g.byRegion.length > 0) out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
+  if (g.byRegion.length > 0)
+    out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
   const notes = [...new Set((g.belowTarget ?? []).map((r) => r.analysis).filter((t) => t !== ''))].slice(0, 3);
   for (const note of notes) out.push(L(`差异分析:${note}`, `Variance note: ${note}`)[locale]);
   return out;

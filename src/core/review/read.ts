@@ -20,7 +20,6 @@ export function toReadTable(templateId: TemplateId, snapshot: TableSnapshot): Re
   return { ...snapshot, templateId };
 }
 
-
 export interface TableView {
   readonly spec: TemplateSpec;
   readonly table: ReadTable;
@@ -41,12 +40,14 @@ export function viewOf(data: WorkbookData, id: TemplateId): TableView | undefine
 
 // A host may hand over a header with blanks or numbers; matchHeader wants strings.
 function matchHeaderSafe(spec: TemplateSpec, header: readonly unknown[]) {
-  return matchHeader(spec, header.map((h) => (h === null || h === undefined ? '' : String(h))));
+  return matchHeader(
+    spec,
+    header.map((h) => (h === null || h === undefined ? '' : String(h))),
+  );
 }
 
 /** 1-based sheet row of data row `i`, as the user sees it. */
 export const sheetRowOf = (table: TableSnapshot, i: number): number => table.headerRow + 2 + i;
-
 
 export function readText(v: ReadValue | undefined): string {
   if (v === null || v === undefined) return '';

@@ -38,7 +38,16 @@ interface Context {
   readonly out: Finding[];
 }
 
-function push(ctx: Context, rule: string, key: string, dimension: Dimension, severity: Severity, problem: Localized, impact: Localized, cause = ''): void {
+function push(
+  ctx: Context,
+  rule: string,
+  key: string,
+  dimension: Dimension,
+  severity: Severity,
+  problem: Localized,
+  impact: Localized,
+  cause = '',
+): void {
   ctx.out.push({
     id: key === '' ? rule : `${rule}:${key}`,
     dimension,
@@ -156,7 +165,10 @@ function funnelRules(analysis: Analysis, ctx: Context): void {
         `Funnel bottleneck at "${step.stage}": step conversion ${pct(r)} (${previous.stage} ${num(previous.count)} → ${num(step.count)})`,
       ),
       first > 0
-        ? L(`该阶段流失 ${num(lost)} 个商机,占首阶段的 ${pct(lost / first)}`, `${num(lost)} opportunities lost at this stage, ${pct(lost / first)} of the first stage`)
+        ? L(
+            `该阶段流失 ${num(lost)} 个商机,占首阶段的 ${pct(lost / first)}`,
+            `${num(lost)} opportunities lost at this stage, ${pct(lost / first)} of the first stage`,
+          )
         : L(`该阶段流失 ${num(lost)} 个商机`, `${num(lost)} opportunities lost at this stage`),
     );
   }
@@ -169,7 +181,10 @@ function funnelRules(analysis: Analysis, ctx: Context): void {
       s.stage,
       'process',
       s.avgDays > 2 * limit ? 'high' : 'medium',
-      L(`“${s.stage}”阶段平均停留 ${num(s.avgDays)} 天,超过 ${num(limit)} 天`, `"${s.stage}" takes ${num(s.avgDays)} days on average, over ${num(limit)} days`),
+      L(
+        `“${s.stage}”阶段平均停留 ${num(s.avgDays)} 天,超过 ${num(limit)} 天`,
+        `"${s.stage}" takes ${num(s.avgDays)} days on average, over ${num(limit)} days`,
+      ),
       L('拉长成交周期,商机可能流失', 'Longer sales cycle; opportunities may be lost'),
     );
   }
@@ -203,7 +218,10 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
       `r${item.sheetRow}`,
       'process',
       item.days > 14 ? 'high' : 'medium',
-      L(`措施“${item.action}”已逾期 ${item.days} 天(计划 ${planned} 完成,尚未完成)`, `Action "${item.action}" is ${item.days} days overdue (planned ${planned}, not done)`),
+      L(
+        `措施“${item.action}”已逾期 ${item.days} 天(计划 ${planned} 完成,尚未完成)`,
+        `Action "${item.action}" is ${item.days} days overdue (planned ${planned}, not done)`,
+      ),
       L('改进措施未落地,相关问题仍在持续', 'The improvement has not landed; the problem persists'),
       item.reason,
     );
@@ -216,7 +234,10 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
     `r${item.sheetRow}`,
     'process',
     item.days > 7 ? 'medium' : 'low',
-    L(`措施“${item.action}”延期 ${item.days} 天完成(计划 ${planned},实际 ${actual})`, `Action "${item.action}" done ${item.days} days late (planned ${planned}, done ${actual})`),
+    L(
+      `措施“${item.action}”延期 ${item.days} 天完成(计划 ${planned},实际 ${actual})`,
+      `Action "${item.action}" done ${item.days} days late (planned ${planned}, done ${actual})`,
+    ),
     L(`改进效果推迟 ${item.days} 天显现`, `The improvement took effect ${item.days} days later`),
     item.reason,
   );
@@ -260,7 +281,10 @@ function actionRules(analysis: Analysis, ctx: Context): void {
       '',
       'process',
       done / due < 0.5 ? 'high' : 'medium',
-      L(`到期措施完成率 ${pct(done / due)}(${done}/${due}),低于 ${pct(ctx.thresholds.completionRate)}`, `Only ${pct(done / due)} of due actions done (${done}/${due}), below ${pct(ctx.thresholds.completionRate)}`),
+      L(
+        `到期措施完成率 ${pct(done / due)}(${done}/${due}),低于 ${pct(ctx.thresholds.completionRate)}`,
+        `Only ${pct(done / due)} of due actions done (${done}/${due}), below ${pct(ctx.thresholds.completionRate)}`,
+      ),
       L('复盘结论未转化为行动,改进闭环断裂', 'Review conclusions are not turning into action; the loop is broken'),
     );
   }
@@ -275,7 +299,10 @@ function actionRules(analysis: Analysis, ctx: Context): void {
       '',
       'process',
       'medium',
-      L(`执行计划表中 ${plan.pastDue} 项任务已过完成时间,表3 无完成记录:${names}${more['zh-CN']}`, `${plan.pastDue} planned tasks are past due with no completion in T3: ${namesEn}${more['en-US']}`),
+      L(
+        `执行计划表中 ${plan.pastDue} 项任务已过完成时间,表3 无完成记录:${names}${more['zh-CN']}`,
+        `${plan.pastDue} planned tasks are past due with no completion in T3: ${namesEn}${more['en-US']}`,
+      ),
       L('执行进度不透明,无法确认改进是否落地', 'Progress is not visible; nobody can tell whether the changes landed'),
     );
   }
@@ -297,7 +324,10 @@ function evaluationRules(analysis: Analysis, ctx: Context): void {
         key,
         dimension,
         severity,
-        L(`“${m.metric}”未达到目标变化:${fromTo},目标 ${pct(m.goalChange, true)}`, `"${m.metric}" missed its target change: ${fromToEn}, target ${pct(m.goalChange, true)}`),
+        L(
+          `“${m.metric}”未达到目标变化:${fromTo},目标 ${pct(m.goalChange, true)}`,
+          `"${m.metric}" missed its target change: ${fromToEn}, target ${pct(m.goalChange, true)}`,
+        ),
         L('改进措施效果不及预期', 'The improvement fell short of its goal'),
       );
     } else if (m.met === null && m.improved === false) {

@@ -25,7 +25,12 @@ export function checkSmart(action: Action, findings: readonly Finding[], today: 
   const hasMetric = !isBlank(action.metric);
   const hasValue = typeof action.targetValue === 'number' && Number.isFinite(action.targetValue);
   if (!hasMetric || !hasValue) {
-    const what = !hasMetric && !hasValue ? ['衡量指标和目标值', 'a metric and its target value'] : !hasMetric ? ['衡量指标', 'the metric'] : ['目标值(数字)', 'a numeric target value'];
+    const what =
+      !hasMetric && !hasValue
+        ? ['衡量指标和目标值', 'a metric and its target value']
+        : !hasMetric
+          ? ['衡量指标', 'the metric']
+          : ['目标值(数字)', 'a numeric target value'];
     add('target', `请写明${what[0]},例如“线索转化率 18%”。`, `Make it measurable: give ${what[1]}, e.g. "lead conversion 18%".`);
   }
   if (action.findingId === null || !findings.some((f) => f.id === action.findingId)) {

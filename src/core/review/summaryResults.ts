@@ -195,7 +195,15 @@ export function leadsSummary(clean: CleanTable, today: number): NonNullable<KpiS
     byGrade: GRADES.flatMap((grade) => {
       const c = counts.get(grade);
       if (c === undefined) return [];
-      return [{ grade, total: c.total, breached: c.breached, breachRate: c.decided > 0 ? c.breached / c.decided : null, slaHours: SLA_HOURS[grade] }];
+      return [
+        {
+          grade,
+          total: c.total,
+          breached: c.breached,
+          breachRate: c.decided > 0 ? c.breached / c.decided : null,
+          slaHours: SLA_HOURS[grade],
+        },
+      ];
     }),
   };
 }

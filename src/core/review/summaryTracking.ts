@@ -100,13 +100,9 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
  */
 export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['evaluation']> {
   const { table } = clean.view;
-  const [cMetric, cDirection, cBefore, cAfter, cGoal] = ['metric', 'direction', 'before', 'after', 'goalChange'].map((k) => at(clean, k)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [cMetric, cDirection, cBefore, cAfter, cGoal] = ['metric', 'direction', 'before', 'after', 'goalChange'].map((k) =>
+    at(clean, k),
+  ) as [number, number, number, number, number];
   return {
     metrics: clean.rows.map((i) => {
       const row = table.rows[i] ?? [];
@@ -136,8 +132,8 @@ export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['ev
 /** KPI: ATTAINMENT(actual, target, direction); a blank actual is not reported yet. */
 export function kpiSummary(clean: CleanTable): NonNullable<KpiSummary['kpi']> {
   const { table } = clean.view;
-  const [cCategory, cMetric, cDirection, cUnit, cTarget, cActual] = ['category', 'metric', 'direction', 'unit', 'target', 'actual'].map((k) =>
-    at(clean, k),
+  const [cCategory, cMetric, cDirection, cUnit, cTarget, cActual] = ['category', 'metric', 'direction', 'unit', 'target', 'actual'].map(
+    (k) => at(clean, k),
   ) as [number, number, number, number, number, number];
   return {
     metrics: clean.rows.map((i) => {

@@ -2,7 +2,6 @@
 import { isoFromSerial } from '../dates';
 import type { Locale, Localized } from '../i18n';
 
-
 // Fixed 'en-US' grouping so a sentence is the same on every machine (tests compare text).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -16,7 +15,8 @@ export function pct(rate: number, signed = false): string {
 }
 
 /** yyyy-mm-dd, or the number itself when it is no date (a serial past 9999-12-31). */
-export const day = (serial: number): string => (Number.isFinite(serial) && serial > 0 && serial < 2958466 ? isoFromSerial(serial) : String(serial));
+export const day = (serial: number): string =>
+  Number.isFinite(serial) && serial > 0 && serial < 2958466 ? isoFromSerial(serial) : String(serial);
 
 /** A money amount with its unit: "15万" (CJK units attach), "15 kUSD"; no unit: "15". */
 export function amount(n: number, unit: string | undefined): string {

@@ -123,7 +123,13 @@ export interface KpiSummary {
   };
   readonly leads?: {
     /** breachRate = breached / (met + breached): leads still inside their limit are not counted yet. */
-    readonly byGrade: readonly { readonly grade: string; readonly total: number; readonly breached: number; readonly breachRate: number | null; readonly slaHours?: number }[];
+    readonly byGrade: readonly {
+      readonly grade: string;
+      readonly total: number;
+      readonly breached: number;
+      readonly breachRate: number | null;
+      readonly slaHours?: number;
+    }[];
   };
   readonly actions?: {
     readonly total: number;
@@ -174,7 +180,6 @@ export interface Analysis {
   readonly cleaning: CleaningReport;
   readonly summary: KpiSummary;
 }
-
 
 export interface AreaEvaluation {
   readonly area: ProcessArea;

@@ -98,9 +98,17 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
     const what = L(`措施“${a.task}”`, `action "${a.task}"`);
     const target = a.metric.trim() !== '' && a.targetValue !== null ? `${a.metric.trim()} ${a.targetText?.trim() || a.targetValue}` : '';
     // The target metric has no column of its own; it rides with the output so follow-up can find it.
-    const output = target === '' ? a.output : a.output.trim() === '' ? L(`目标:${target}`, `Target: ${target}`)[plan?.locale ?? locale] : `${a.output}${L(`(目标:${target})`, ` (target: ${target})`)[plan?.locale ?? locale]}`;
+    const output =
+      target === ''
+        ? a.output
+        : a.output.trim() === ''
+          ? L(`目标:${target}`, `Target: ${target}`)[plan?.locale ?? locale]
+          : `${a.output}${L(`(目标:${target})`, ` (target: ${target})`)[plan?.locale ?? locale]}`;
     // A missing start means the action starts with the review.
-    plan?.addRow({ task: a.task, owner: a.owner, start: a.start ?? draft.date, end: a.due, output, resources: a.resources, reviewId }, what);
+    plan?.addRow(
+      { task: a.task, owner: a.owner, start: a.start ?? draft.date, end: a.due, output, resources: a.resources, reviewId },
+      what,
+    );
     execution?.addRow({ action: a.task, owner: a.owner, planned: a.due, actual: null, quality: null, reason: null, reviewId }, what);
   }
   if (execution) followUpUpdates(draft, execution, reviewId);
@@ -123,7 +131,12 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
         participants: draft.participants,
         dataFindings: clip(dataConclusions(options.analysis ?? analyseWorkbook(data, { today: draft.date }), l)),
         processEvaluation: clip(processSummary(draft, l)),
-        diagnosisSummary: clip(list(draft.findings.map((f) => `[${SEVERITY[SEVERITY_INDEX[f.severity]]?.[l] ?? ''}] ${f.problem}`), l)),
+        diagnosisSummary: clip(
+          list(
+            draft.findings.map((f) => `[${SEVERITY[SEVERITY_INDEX[f.severity]]?.[l] ?? ''}] ${f.problem}`),
+            l,
+          ),
+        ),
         actionCount: draft.actions.length,
         nextReview: draft.nextReview,
       },
@@ -147,19 +160,34 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   };
 
   function followUpUpdates(d: ReviewDraft, table: WriteTable, id: string): void {
-    const [cAction, cActual, cQuality, cReview] = ['action', 'actual', 'quality', 'reviewId'].map((k) => table.position(k)) as [number, number, number, number];
+    const [cAction, cActual, cQuality, cReview] = ['action', 'actual', 'quality', 'reviewId'].map((k) => table.position(k)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const rows = table.view.table.rows;
     for (const f of d.followUps) {
       const row = rows[f.row];
       if (row === undefined) {
-        errors.push({ sheet: table.sheet, message: L(`“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`, `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`) });
+        errors.push({
+          sheet: table.sheet,
+          message: L(
+            `“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`,
+            `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`,
+          ),
+        });
         continue;
       }
       // This review's own rows are rewritten by key; updating them too would write them twice.
       if (readText(row[cReview]) === id) continue;
       if (f.actual !== null && !isSerial(f.actual)) {
         const label = table.label('actual');
-        errors.push({ sheet: table.sheet, column: label, message: L(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`) });
+        errors.push({
+          sheet: table.sheet,
+          column: label,
+          message: L(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`),
+        });
         continue;
       }
       table.updates.push({
@@ -184,12 +212,19 @@ function dataConclusions(a: Analysis, l: Locale): string {
   if (s.funnel?.bottleneck) parts.push(L(`漏斗瓶颈:${s.funnel.bottleneck}`, `funnel bottleneck: ${s.funnel.bottleneck}`)[l]);
   const late = (s.leads?.byGrade ?? []).filter((g) => g.breachRate !== null && g.breachRate > 0);
   if (late.length > 0) {
-    const text = comma(late.map((g) => `${g.grade} ${pct(g.breachRate ?? 0)}`), l);
+    const text = comma(
+      late.map((g) => `${g.grade} ${pct(g.breachRate ?? 0)}`),
+      l,
+    );
     parts.push(L(`线索超时率 ${text}`, `late lead responses ${text}`)[l]);
   }
   const act = s.actions;
   if (act !== undefined && act.completionRate !== null) {
-    parts.push(L(`措施完成率 ${pct(act.completionRate)},逾期 ${act.overdue} 项`, `actions done ${pct(act.completionRate)}, ${act.overdue} overdue`)[l]);
+    parts.push(
+      L(`措施完成率 ${pct(act.completionRate)},逾期 ${act.overdue} 项`, `actions done ${pct(act.completionRate)}, ${act.overdue} overdue`)[
+        l
+      ],
+    );
   }
   const dropped = Object.values(a.cleaning.droppedRows).reduce((sum: number, n) => sum + (n ?? 0), 0);
   if (dropped > 0) parts.push(L(`数据整理剔除 ${dropped} 行`, `${dropped} rows left out by cleaning`)[l]);
@@ -199,6 +234,12 @@ function dataConclusions(a: Analysis, l: Locale): string {
 /** 过程评估 for the review log: the manager's notes per area, else the first evidence of each. */
 function processSummary(draft: ReviewDraft, l: Locale): string {
   const noted = draft.areas.filter((a) => a.note.trim() !== '');
-  const areas = noted.length > 0 ? noted.map((a) => [a.area, a.note.trim()] as const) : draft.areas.flatMap((a) => (a.evidence[0] ? [[a.area, a.evidence[0]] as const] : []));
-  return list(areas.map(([area, text]) => `${AREA_LABELS[area][l]}${l === 'zh-CN' ? ':' : ': '}${text}`), l);
+  const areas =
+    noted.length > 0
+      ? noted.map((a) => [a.area, a.note.trim()] as const)
+      : draft.areas.flatMap((a) => (a.evidence[0] ? [[a.area, a.evidence[0]] as const] : []));
+  return list(
+    areas.map(([area, text]) => `${AREA_LABELS[area][l]}${l === 'zh-CN' ? ':' : ': '}${text}`),
+    l,
+  );
 }

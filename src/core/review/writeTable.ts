@@ -89,16 +89,31 @@ export class WriteTable {
     const blank = value === null || (typeof value === 'string' && value.trim() === '');
     if (blank) {
       if (!column.required) return true;
-      this.error(label, L(`“${sheet}”的“${label}”不能为空(${what['zh-CN']})。`, `"${label}" in "${sheet}" cannot be empty (${what['en-US']}).`));
+      this.error(
+        label,
+        L(`“${sheet}”的“${label}”不能为空(${what['zh-CN']})。`, `"${label}" in "${sheet}" cannot be empty (${what['en-US']}).`),
+      );
       return false;
     }
     const isNumber = typeof value === 'number' && Number.isFinite(value);
     if (DATE_TYPES.has(column.type) && !isSerial(value)) {
-      this.error(label, L(`“${sheet}”的“${label}”是日期列,${what['zh-CN']}的值“${String(value)}”不是日期。`, `"${label}" in "${sheet}" holds dates; ${what['en-US']} has "${String(value)}", which is not a date.`));
+      this.error(
+        label,
+        L(
+          `“${sheet}”的“${label}”是日期列,${what['zh-CN']}的值“${String(value)}”不是日期。`,
+          `"${label}" in "${sheet}" holds dates; ${what['en-US']} has "${String(value)}", which is not a date.`,
+        ),
+      );
       return false;
     }
     if (NUMBER_TYPES.has(column.type) && !isNumber) {
-      this.error(label, L(`“${sheet}”的“${label}”是数字列,${what['zh-CN']}的值“${String(value)}”不是数字。`, `"${label}" in "${sheet}" holds numbers; ${what['en-US']} has "${String(value)}", which is not a number.`));
+      this.error(
+        label,
+        L(
+          `“${sheet}”的“${label}”是数字列,${what['zh-CN']}的值“${String(value)}”不是数字。`,
+          `"${label}" in "${sheet}" holds numbers; ${what['en-US']} has "${String(value)}", which is not a number.`,
+        ),
+      );
       return false;
     }
     return true;
@@ -137,7 +152,10 @@ export function openTarget(
     const name = spec.sheetName[locale];
     errors.push({
       sheet: name,
-      message: L(`工作表“${spec.sheetName['zh-CN']}”不存在。请先插入该模板,再写入;未写入任何内容。`, `Sheet "${spec.sheetName['en-US']}" is missing. Insert its template first, then write; nothing was written.`),
+      message: L(
+        `工作表“${spec.sheetName['zh-CN']}”不存在。请先插入该模板,再写入;未写入任何内容。`,
+        `Sheet "${spec.sheetName['en-US']}" is missing. Insert its template first, then write; nothing was written.`,
+      ),
     });
     return errors;
   }

@@ -11,7 +11,9 @@ import { type FormulaContext, renderFormula } from './plan';
 import type { ColumnSpec } from './types';
 
 /** What a layout needs of a table as read; `rowCount` sizes whole-column references. */
-export type TableShape = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'> & { readonly rowCount?: number };
+export type TableShape = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'> & {
+  readonly rowCount?: number;
+};
 
 export interface SpecLayout {
   readonly locale: Locale;

@@ -152,7 +152,13 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
   const dataRowCount = Math.max(1, samples.length + blankRows);
   const firstDataRow = HEADER_ROW + 1;
   const columnIndex = new Map(spec.columns.map((c, i) => [c.key, i]));
-  const ctx: FormulaContext = { locale, portable: options.portable, columnIndex, firstDataRow, lastDataRow: firstDataRow + dataRowCount - 1 };
+  const ctx: FormulaContext = {
+    locale,
+    portable: options.portable,
+    columnIndex,
+    firstDataRow,
+    lastDataRow: firstDataRow + dataRowCount - 1,
+  };
 
   const rows: PlanCell[][] = [];
   for (let i = 0; i < dataRowCount; i++) {

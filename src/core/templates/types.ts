@@ -67,16 +67,7 @@ export interface SummaryCellSpec {
 /** A sample value: text may differ by language; dates are ISO `yyyy-mm-dd[ hh:mm]` strings. */
 export type SampleValue = string | number | boolean | null | Localized;
 
-export type TemplateId =
-  | 'diagnosis'
-  | 'goals'
-  | 'execution'
-  | 'plan'
-  | 'funnel'
-  | 'leads'
-  | 'kpi'
-  | 'evaluation'
-  | 'reviewLog';
+export type TemplateId = 'diagnosis' | 'goals' | 'execution' | 'plan' | 'funnel' | 'leads' | 'kpi' | 'evaluation' | 'reviewLog';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

@@ -57,7 +57,14 @@ async function findRegion(context: Context, location: TableLocation, locale: Loc
     const body = table.getDataBodyRange().load('rowCount');
     await context.sync();
     const labels = (header.values[0] ?? []).map(label);
-    return { sheetName: sheet.name, tableName, headerRow: header.rowIndex, firstColumn: header.columnIndex, header: labels, rowCount: body.rowCount };
+    return {
+      sheetName: sheet.name,
+      tableName,
+      headerRow: header.rowIndex,
+      firstColumn: header.columnIndex,
+      header: labels,
+      rowCount: body.rowCount,
+    };
   }
   const noTable = () => new WorkbookError(excelMessage('noTable', locale, { sheet: location.sheetName }), location.sheetName);
   if (!used || used.isNullObject || used.rowIndex + used.rowCount - 1 < HEADER_ROW) throw noTable();
@@ -112,7 +119,12 @@ async function readRows(context: Context, region: Region, onProgress?: ReadProgr
   return rows;
 }
 
-export async function readExcelTable(context: Context, location: TableLocation, locale: Locale, onProgress?: ReadProgress): Promise<TableSnapshot> {
+export async function readExcelTable(
+  context: Context,
+  location: TableLocation,
+  locale: Locale,
+  onProgress?: ReadProgress,
+): Promise<TableSnapshot> {
   const region = await findRegion(context, location, locale);
   const rows = await readRows(context, region, onProgress);
   return {
@@ -128,7 +140,11 @@ export async function readExcelTable(context: Context, location: TableLocation, 
 // ——— formula at the selection ———
 
 /** Writes a formula into the active cell in two syncs: look (address, format), then write. */
-export async function insertExcelFormula(context: Context, formula: string, language: FormulaLanguage): Promise<{ sheetName: string; address: string }> {
+export async function insertExcelFormula(
+  context: Context,
+  formula: string,
+  language: FormulaLanguage,
+): Promise<{ sheetName: string; address: string }> {
   const cell = context.workbook.getActiveCell().load('address,numberFormat');
   const sheet = cell.worksheet.load('name');
   await context.sync();

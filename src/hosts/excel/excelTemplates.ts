@@ -134,7 +134,9 @@ export function queueTemplate(
 
   for (const cf of plan.conditionalFormats) {
     if (cf.column < 0 || cf.column >= columnCount) continue;
-    const format = sheet.getRange(columnRange(cf.column, cf.column, firstDataRow)).conditionalFormats.add(excel.ConditionalFormatType.cellValue);
+    const format = sheet
+      .getRange(columnRange(cf.column, cf.column, firstDataRow))
+      .conditionalFormats.add(excel.ConditionalFormatType.cellValue);
     const tone = TONE_COLORS[cf.tone];
     format.cellValue.format.fill.color = tone.fill;
     format.cellValue.format.font.color = tone.font;

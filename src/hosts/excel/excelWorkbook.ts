@@ -16,7 +16,16 @@
  * and `excelWrites.ts` (its Office calls, ≤ 2 syncs per batch, all or nothing), `excelErrors.ts`.
  */
 import { type TemplatePlan, localeFromLanguage, uniqueSheetName, uniqueTableName } from '../../core';
-import type { InsertedTemplate, ReadProgress, SheetInfo, TableLocation, TableSnapshot, TableWrite, TableWriteResult, WorkbookPort } from '../../workbook/port';
+import type {
+  InsertedTemplate,
+  ReadProgress,
+  SheetInfo,
+  TableLocation,
+  TableSnapshot,
+  TableWrite,
+  TableWriteResult,
+  WorkbookPort,
+} from '../../workbook/port';
 import type { ExcelWorkbookOptions } from './excelApi';
 import { formulaLanguage } from './excelCells';
 import { errorLocation, toWorkbookError } from './excelErrors';
@@ -74,7 +83,10 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
         const names = context.workbook.names.load('items/name');
         await context.sync();
 
-        sheetName = uniqueSheetName(plan.sheetName, sheets.items.map((s) => s.name));
+        sheetName = uniqueSheetName(
+          plan.sheetName,
+          sheets.items.map((s) => s.name),
+        );
         const tableName = uniqueTableName(plan.tableName, [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
 
         // Everything else is queued, then sent in sync 2.

@@ -137,7 +137,12 @@ export function tableState(write: TableWrite, loaded: Loaded): TableState {
 }
 
 /** Places the one write of a table (the port contract: one write per table per batch). */
-export function placeTableWrite(write: TableWrite, loaded: Loaded, sheetName: string, locale: Locale): { placed: PlacedCells; result: TableWriteResult } {
+export function placeTableWrite(
+  write: TableWrite,
+  loaded: Loaded,
+  sheetName: string,
+  locale: Locale,
+): { placed: PlacedCells; result: TableWriteResult } {
   const placement = placeWrite(write, tableState(write, loaded), sheetName, locale);
   const rows = new Map<number, (WriteCell | undefined)[]>();
   for (const placed of placement.rows) {

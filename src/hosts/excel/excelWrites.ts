@@ -59,13 +59,21 @@ interface Loads {
  * Sheet-only locations: the sheet's first table, else its template layout. This costs a sync of its
  * own (Office.js has no null-safe "first table of a sheet"); the wizard's locations name the table.
  */
-async function resolveSheets(context: Context, locations: readonly TableLocation[], locale: Locale): Promise<Map<string, { tableName?: string; layout?: Layout }>> {
+async function resolveSheets(
+  context: Context,
+  locations: readonly TableLocation[],
+  locale: Locale,
+): Promise<Map<string, { tableName?: string; layout?: Layout }>> {
   const names = [...new Set(locations.filter((l) => l.tableName === undefined).map((l) => l.sheetName))];
   const resolved = new Map<string, { tableName?: string; layout?: Layout }>();
   if (names.length === 0) return resolved;
   const loads = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
-    return { name, tables: sheet.tables.load('items/name'), used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') };
+    return {
+      name,
+      tables: sheet.tables.load('items/name'),
+      used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+    };
   });
   await context.sync();
   for (const { name, tables, used } of loads) {
@@ -76,13 +84,19 @@ async function resolveSheets(context: Context, locations: readonly TableLocation
     }
     const lastRow = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
     if (lastRow < HEADER_ROW) throw new WorkbookError(excelMessage('noTable', locale, { sheet: name }), name);
-    resolved.set(name, { layout: { firstColumn: used.columnIndex, lastColumn: used.columnIndex + used.columnCount - 1, rowCount: lastRow - HEADER_ROW } });
+    resolved.set(name, {
+      layout: { firstColumn: used.columnIndex, lastColumn: used.columnIndex + used.columnCount - 1, rowCount: lastRow - HEADER_ROW },
+    });
   }
   return resolved;
 }
 
 /** One target per write; a second write to a table is refused (the port contract, src/workbook/port.ts). */
-function targetsOf(writes: readonly TableWrite[], resolved: Map<string, { tableName?: string; layout?: Layout }>, locale: Locale): Target[] {
+function targetsOf(
+  writes: readonly TableWrite[],
+  resolved: Map<string, { tableName?: string; layout?: Layout }>,
+  locale: Locale,
+): Target[] {
   const targets = writes.map((write): Target => {
     const { sheetName } = write.location;
     const found = write.location.tableName !== undefined ? { tableName: write.location.tableName } : resolved.get(sheetName);
@@ -90,7 +104,13 @@ function targetsOf(writes: readonly TableWrite[], resolved: Map<string, { tableN
     return { sheetName, ...(tableName !== undefined ? { tableName } : {}), ...(found?.layout ? { layout: found.layout } : {}), write };
   });
   // Excel's table names are case-insensitive and unique in a workbook.
-  refuseSecondWrite(targets.map((t) => ({ key: t.tableName !== undefined ? `table:${t.tableName.toLowerCase()}` : `sheet:${t.sheetName}`, sheetName: t.sheetName })), locale);
+  refuseSecondWrite(
+    targets.map((t) => ({
+      key: t.tableName !== undefined ? `table:${t.tableName.toLowerCase()}` : `sheet:${t.sheetName}`,
+      sheetName: t.sheetName,
+    })),
+    locale,
+  );
   return targets;
 }
 
@@ -115,7 +135,12 @@ function queueLoads(context: Context, target: Target): Loads {
       kind: 'lastRow',
       first: column,
       last: column + count - 1,
-      range: whole.getColumn(column).getResizedRange(0, count - 1).getUsedRange(true).getLastRow().load('rowIndex,values'),
+      range: whole
+        .getColumn(column)
+        .getResizedRange(0, count - 1)
+        .getUsedRange(true)
+        .getLastRow()
+        .load('rowIndex,values'),
     });
     // getCell may point past the table's last row (the row is then dropped once the size is known).
     rowRange = (row) => data.getCell(row, 0).getResizedRange(0, width - 1);
@@ -128,12 +153,28 @@ function queueLoads(context: Context, target: Target): Loads {
     const start = Math.max(0, layout.rowCount - TAIL_ROWS);
     probe = (column, count) =>
       layout.rowCount > 0
-        ? { kind: 'tail', start, range: sheet.getRange(rangeAddress(top + start, left + column, top + layout.rowCount - 1, left + column + count - 1)).load('values') }
+        ? {
+            kind: 'tail',
+            start,
+            range: sheet
+              .getRange(rangeAddress(top + start, left + column, top + layout.rowCount - 1, left + column + count - 1))
+              .load('values'),
+          }
         : undefined;
     rowRange = (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined);
   }
   const protection = sheet.protection.load('protected');
-  const loads: Loads = { target, sheet, protection, header, probes: new Map(), keys: new Map(), updates: new Map(), ...(table ? { table } : {}), ...(body ? { body } : {}) };
+  const loads: Loads = {
+    target,
+    sheet,
+    protection,
+    header,
+    probes: new Map(),
+    keys: new Map(),
+    updates: new Map(),
+    ...(table ? { table } : {}),
+    ...(body ? { body } : {}),
+  };
 
   {
     const { write } = target;
@@ -196,7 +237,9 @@ async function refineProbes(context: Context, loads: readonly Loads[]): Promise<
       if (probe.kind !== 'lastRow' || probe.range.rowIndex < firstRow || !blankRow(probe.range.values[0])) continue;
       const end = probe.range.rowIndex - firstRow;
       const start = Math.max(0, end - TAIL_ROWS + 1);
-      const range = l.sheet.getRange(rangeAddress(firstRow + start, firstColumn + probe.first, firstRow + end, firstColumn + probe.last)).load('values');
+      const range = l.sheet
+        .getRange(rangeAddress(firstRow + start, firstColumn + probe.first, firstRow + end, firstColumn + probe.last))
+        .load('values');
       pending.push({ probe, start, range });
     }
   }
@@ -220,7 +263,8 @@ function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>)
   const lastFilled = new Map<string, number>();
   for (const [run, probe] of loads.probes) lastFilled.set(run, refined.get(probe) ?? lastFilledOf(probe, firstRow));
   const keyRows = new Map<string, number[]>();
-  for (const [id, { column, found }] of loads.keys) keyRows.set(id, found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount));
+  for (const [id, { column, found }] of loads.keys)
+    keyRows.set(id, found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount));
   const updateRows = new Map<number, CellValue[]>();
   for (const [row, range] of loads.updates) if (row < rowCount) updateRows.set(row, (range.values[0] ?? []).map(readCell));
   const loaded: Loaded = { header: body ? headerValues.map(label) : layoutHeader(headerValues), rowCount, lastFilled, keyRows, updateRows };
@@ -237,13 +281,24 @@ function queueWrites(planned: Planned, language: FormulaLanguage): void {
   }
   for (const block of toBlocks(placed.rows)) {
     const top = firstRow + block.firstRow;
-    const range = loads.sheet.getRange(rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn));
+    const range = loads.sheet.getRange(
+      rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn),
+    );
     range[language.property] = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
   }
 }
 
-export async function writeExcelTables(context: Context, writes: readonly TableWrite[], locale: Locale, language: FormulaLanguage): Promise<TableWriteResult[]> {
-  const resolved = await resolveSheets(context, writes.map((w) => w.location), locale);
+export async function writeExcelTables(
+  context: Context,
+  writes: readonly TableWrite[],
+  locale: Locale,
+  language: FormulaLanguage,
+): Promise<TableWriteResult[]> {
+  const resolved = await resolveSheets(
+    context,
+    writes.map((w) => w.location),
+    locale,
+  );
   const loads = targetsOf(writes, resolved, locale).map((target) => queueLoads(context, target));
   await context.sync();
   // Every check and placement first: one failure and nothing at all is queued.

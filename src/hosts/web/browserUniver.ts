@@ -70,7 +70,10 @@ import { HEADLESS_LOCALES, type PluginStep, corePlugins, registerStep, univerLoc
 /** What the browser adds after each core plugin (univerPlugins.ts): the UI, docs and each feature's UI. */
 function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> {
   return new Map<PluginCtor<Plugin>, PluginStep[]>([
-    [UniverFormulaEnginePlugin, [{ plugin: UniverUIPlugin, config: { container } }, { plugin: UniverDocsPlugin }, { plugin: UniverDocsUIPlugin }]],
+    [
+      UniverFormulaEnginePlugin,
+      [{ plugin: UniverUIPlugin, config: { container } }, { plugin: UniverDocsPlugin }, { plugin: UniverDocsUIPlugin }],
+    ],
     [UniverSheetsPlugin, [{ plugin: UniverSheetsUIPlugin }]],
     [UniverSheetsFormulaPlugin, [{ plugin: UniverSheetsFormulaUIPlugin }]],
     [UniverSheetsNumfmtPlugin, [{ plugin: UniverSheetsNumfmtUIPlugin }]],
@@ -83,8 +86,28 @@ function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> 
 
 /** The UI packages' own locales (the core plugins' come from univerPlugins.ts). */
 const UI_LOCALES: ILocales = {
-  [LocaleType.ZH_CN]: mergeLocales(DesignZhCN, UIZhCN, DocsUIZhCN, SheetsUIZhCN, SheetsFormulaUIZhCN, SheetsNumfmtUIZhCN, SheetsDVUIZhCN, SheetsCFUIZhCN, SheetsTableUIZhCN),
-  [LocaleType.EN_US]: mergeLocales(DesignEnUS, UIEnUS, DocsUIEnUS, SheetsUIEnUS, SheetsFormulaUIEnUS, SheetsNumfmtUIEnUS, SheetsDVUIEnUS, SheetsCFUIEnUS, SheetsTableUIEnUS),
+  [LocaleType.ZH_CN]: mergeLocales(
+    DesignZhCN,
+    UIZhCN,
+    DocsUIZhCN,
+    SheetsUIZhCN,
+    SheetsFormulaUIZhCN,
+    SheetsNumfmtUIZhCN,
+    SheetsDVUIZhCN,
+    SheetsCFUIZhCN,
+    SheetsTableUIZhCN,
+  ),
+  [LocaleType.EN_US]: mergeLocales(
+    DesignEnUS,
+    UIEnUS,
+    DocsUIEnUS,
+    SheetsUIEnUS,
+    SheetsFormulaUIEnUS,
+    SheetsNumfmtUIEnUS,
+    SheetsDVUIEnUS,
+    SheetsCFUIEnUS,
+    SheetsTableUIEnUS,
+  ),
 };
 
 /** The page's Univer: the core plugins with the SALES functions, each with its UI beside it. */

@@ -51,10 +51,16 @@ async function boot(): Promise<void> {
       loaded = await client.load();
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      loadFailure = { zh: `无法从本地服务器读取工作簿:${text}。表格中的改动不会被保存。`, en: `Could not read the workbook from the local server: ${text}. Changes will not be saved.` };
+      loadFailure = {
+        zh: `无法从本地服务器读取工作簿:${text}。表格中的改动不会被保存。`,
+        en: `Could not read the workbook from the local server: ${text}. Changes will not be saved.`,
+      };
     }
   } else {
-    loadFailure = { zh: '此页面不是由 npm start 的本地服务器提供的,改动不会被保存。', en: 'This page was not served by the npm start server: changes will not be saved.' };
+    loadFailure = {
+      zh: '此页面不是由 npm start 的本地服务器提供的,改动不会被保存。',
+      en: 'This page was not served by the npm start server: changes will not be saved.',
+    };
   }
 
   sheetHost.replaceChildren();
@@ -65,14 +71,29 @@ async function boot(): Promise<void> {
 
   const files: WorkbookFiles | undefined =
     client && loaded
-      ? createWebFiles({ api, client, loaded, locale, navigate, reloadPage: () => window.location.reload(), deliver, lifecycle: { window, document } })
+      ? createWebFiles({
+          api,
+          client,
+          loaded,
+          locale,
+          navigate,
+          reloadPage: () => window.location.reload(),
+          deliver,
+          lifecycle: { window, document },
+        })
       : undefined;
 
   installPaneFocusShortcut(sheetHost, paneHost);
   // `?lang` (else the browser's language) is what the pane's automatic language follows; a language
   // chosen in Settings overrides it and is remembered in this browser's localStorage.
   createRoot(paneHost).render(
-    <App locale={locale} workbook={workbook} files={files} filesProblem={loadFailure} settingsStore={createStorageSettingsStore(browserStorage())} />,
+    <App
+      locale={locale}
+      workbook={workbook}
+      files={files}
+      filesProblem={loadFailure}
+      settingsStore={createStorageSettingsStore(browserStorage())}
+    />,
   );
 
   // Browser tests read computed cells through the same facade the port uses.

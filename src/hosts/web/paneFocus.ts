@@ -4,7 +4,8 @@
  * focus between the sheet and the pane — the key Office uses to reach a task pane — so the whole
  * add-in works without a mouse.
  */
-const TABBABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function installPaneFocusShortcut(sheet: HTMLElement, pane: HTMLElement): () => void {
   let lastSheetFocus: HTMLElement | null = null;

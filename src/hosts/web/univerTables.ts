@@ -96,7 +96,8 @@ export function cellValueOf(data: Nullable<ICellData>): CellValue {
   }
 }
 
-const isFormula = (cell: WriteCell): cell is { readonly formulaAt: (sheetRow: number) => string } => cell !== null && typeof cell === 'object';
+const isFormula = (cell: WriteCell): cell is { readonly formulaAt: (sheetRow: number) => string } =>
+  cell !== null && typeof cell === 'object';
 
 /**
  * A write cell as Univer cell data that replaces whatever the cell held (`null` drops the old
@@ -135,13 +136,23 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
     const { sheetName } = location;
     const sheet = ctx.workbookOf().getSheetByName(sheetName);
     if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](sheetName), sheetName);
-    const tables = [...sheet.getSubTableInfos()].sort((a, b) => a.range.startRow - b.range.startRow || a.range.startColumn - b.range.startColumn);
+    const tables = [...sheet.getSubTableInfos()].sort(
+      (a, b) => a.range.startRow - b.range.startRow || a.range.startColumn - b.range.startColumn,
+    );
     const wanted = location.tableName?.toLowerCase();
     const table = wanted === undefined ? tables[0] : tables.find((t) => t.name.toLowerCase() === wanted);
     if (table) {
       const { startRow, startColumn, endRow, endColumn } = table.range;
       const width = endColumn - startColumn + 1;
-      return { sheet, sheetName, table: { id: table.id, name: table.name }, headerRow: startRow, firstColumn: startColumn, width, rowCount: endRow - startRow };
+      return {
+        sheet,
+        sheetName,
+        table: { id: table.id, name: table.name },
+        headerRow: startRow,
+        firstColumn: startColumn,
+        width,
+        rowCount: endRow - startRow,
+      };
     }
     if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable[locale](sheetName, location.tableName), sheetName);
     // Template layout without a table: the header runs from A2 to the first blank header cell
@@ -241,7 +252,10 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
         const cell = placed.cells[c];
         const style = appended ? styles[c] : undefined;
         if (cell === undefined && !style) continue; // left as it is
-        (matrix[sheetRow] ??= {})[g.firstColumn + c] = { ...(style ? { s: style } : {}), ...(cell === undefined ? {} : writeCellData(cell, sheetRow)) };
+        (matrix[sheetRow] ??= {})[g.firstColumn + c] = {
+          ...(style ? { s: style } : {}),
+          ...(cell === undefined ? {} : writeCellData(cell, sheetRow)),
+        };
         changed ||= cell !== undefined;
       }
     }
@@ -284,7 +298,10 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
   async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     // 1. Locate and place every write; any failure throws here, before the workbook is touched.
     const located = writes.map((write) => locate(write.location));
-    refuseSecondWrite(located.map((g) => ({ key: `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`, sheetName: g.sheetName })), locale);
+    refuseSecondWrite(
+      located.map((g) => ({ key: `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`, sheetName: g.sheetName })),
+      locale,
+    );
     const planned = writes.map((write, i) => {
       const g = located[i] as (typeof located)[number];
       const placement = placeWrite(write, stateOf(g, write), g.sheetName, locale);
@@ -299,7 +316,8 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
       if (g.sheet.getMaxRows() < lastRow + 1) g.sheet.setRowCount(lastRow + 1);
       if (!g.table) continue;
       const range = { startRow: g.headerRow, startColumn: g.firstColumn, endRow: lastRow, endColumn: g.firstColumn + g.width - 1 };
-      if (!(await g.sheet.setTableRange(g.table.id, range))) throw new WorkbookError(MESSAGES.resizeFailed[locale](g.sheetName), g.sheetName);
+      if (!(await g.sheet.setTableRange(g.table.id, range)))
+        throw new WorkbookError(MESSAGES.resizeFailed[locale](g.sheetName), g.sheetName);
     }
 
     // 3. Values: one write per table.

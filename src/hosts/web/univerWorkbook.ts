@@ -145,7 +145,8 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
       }
     });
     for (const summary of plan.summary) {
-      if (summary.numberFormat !== 'General') sheet.getRange(summary.valueCell.row, summary.valueCell.col).setNumberFormat(summary.numberFormat);
+      if (summary.numberFormat !== 'General')
+        sheet.getRange(summary.valueCell.row, summary.valueCell.col).setNumberFormat(summary.numberFormat);
     }
 
     // Every value in one write: a sparse matrix in absolute coordinates.
@@ -175,15 +176,24 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
     // Drop-downs on list columns.
     plan.columns.forEach((column, c) => {
       if (!column.list || column.list.length === 0 || rowCount === 0) return;
-      const rule = api.newDataValidation().requireValueInList([...column.list], false, true).setAllowInvalid(false).build();
+      const rule = api
+        .newDataValidation()
+        .requireValueInList([...column.list], false, true)
+        .setAllowInvalid(false)
+        .build();
       sheet.getRange(firstDataRow, c, rowCount, 1).setDataValidation(rule);
     });
 
     if (rowCount > 0) for (const format of plan.conditionalFormats) addConditionalFormat(sheet, format, firstDataRow, rowCount);
 
-    plan.columns.forEach((column, c) => sheet.setColumnWidth(c, Math.max(MIN_COLUMN_PIXELS, Math.round(column.width * PIXELS_PER_CHARACTER))));
+    plan.columns.forEach((column, c) =>
+      sheet.setColumnWidth(c, Math.max(MIN_COLUMN_PIXELS, Math.round(column.width * PIXELS_PER_CHARACTER))),
+    );
     for (const summary of plan.summary) {
-      sheet.setColumnWidth(summary.valueCell.col, Math.max(sheet.getColumnWidth(summary.valueCell.col), summary.label.length * 2 * PIXELS_PER_CHARACTER));
+      sheet.setColumnWidth(
+        summary.valueCell.col,
+        Math.max(sheet.getColumnWidth(summary.valueCell.col), summary.label.length * 2 * PIXELS_PER_CHARACTER),
+      );
     }
     sheet.setFrozenRows(firstDataRow);
     workbook.setActiveSheet(sheet);

@@ -1,4 +1,14 @@
-import { FluentProvider, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { Bilingual, WorkbookFiles } from '../../workbook/files';
@@ -69,7 +79,12 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
         <main className={styles.root} lang={locale}>
           <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
           <SaveStatus locale={locale} files={files} problem={filesProblem} />
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(String(data.value))} aria-label={t(locale, 'sections')}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_e, data) => setTab(String(data.value))}
+            aria-label={t(locale, 'sections')}
+          >
             <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
             <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
             <Tab value="review">{t(locale, 'reviewTab')}</Tab>
@@ -82,13 +97,25 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
               <TemplateGallery locale={locale} defaults={settings} onDefaultsChange={(defaults) => update({ ...settings, ...defaults })} />
             )}
             {tab === 'goals' && (
-              <GoalBreakdown locale={locale} portable={settings.portable} initial={goalForm.current} onFormChange={(form) => (goalForm.current = form)} />
+              <GoalBreakdown
+                locale={locale}
+                portable={settings.portable}
+                initial={goalForm.current}
+                onFormChange={(form) => (goalForm.current = form)}
+              />
             )}
             {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
             {tab === 'functions' && <FunctionGuide locale={locale} />}
             {tab === 'file' && files && <FilePanel locale={locale} files={files} />}
             {tab === 'settings' && (
-              <SettingsPanel locale={locale} automatic={automatic} settings={settings} onChange={update} saved={saved} themeFollowsOffice={theme !== undefined} />
+              <SettingsPanel
+                locale={locale}
+                automatic={automatic}
+                settings={settings}
+                onChange={update}
+                saved={saved}
+                themeFollowsOffice={theme !== undefined}
+              />
             )}
           </Suspense>
         </main>

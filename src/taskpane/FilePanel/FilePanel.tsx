@@ -4,7 +4,18 @@
  * Restore. Everything goes through WorkbookFiles; the file inputs are real inputs behind buttons,
  * so the keyboard reaches every action.
  */
-import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookFiles } from '../../workbook/files';
@@ -57,7 +68,12 @@ export function FilePanel({ locale, files }: FilePanelProps) {
         {others.length > 0 && (
           <div className={styles.row}>
             <Field label={ft(locale, 'pick')}>
-              <Dropdown className={styles.dropdown} value={book ?? ''} selectedOptions={book ? [book] : []} onOptionSelect={(_e, d) => setChosenBook(d.optionValue)}>
+              <Dropdown
+                className={styles.dropdown}
+                value={book ?? ''}
+                selectedOptions={book ? [book] : []}
+                onOptionSelect={(_e, d) => setChosenBook(d.optionValue)}
+              >
                 {others.map((name) => (
                   <Option key={name} value={name}>
                     {name}
@@ -70,7 +86,14 @@ export function FilePanel({ locale, files }: FilePanelProps) {
             </Button>
           </div>
         )}
-        <input ref={uploadInput} className={styles.hidden} type="file" accept=".xlsx" data-testid="upload-input" onChange={() => picked(uploadInput.current, (f) => void panel.upload(f, f.name))} />
+        <input
+          ref={uploadInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx"
+          data-testid="upload-input"
+          onChange={() => picked(uploadInput.current, (f) => void panel.upload(f, f.name))}
+        />
         <Button disabledFocusable={busy} onClick={() => uploadInput.current?.click()}>
           {panel.busy === 'upload' ? ft(locale, 'busy') : ft(locale, 'upload')}
         </Button>
@@ -92,7 +115,14 @@ export function FilePanel({ locale, files }: FilePanelProps) {
 
       <div className={styles.group}>
         <Subtitle2 as="h2">{ft(locale, 'import')}</Subtitle2>
-        <input ref={importInput} className={styles.hidden} type="file" accept=".csv,.txt,.tsv,.xlsx" data-testid="import-input" onChange={() => picked(importInput.current, (f) => void panel.importFile(f, f.name))} />
+        <input
+          ref={importInput}
+          className={styles.hidden}
+          type="file"
+          accept=".csv,.txt,.tsv,.xlsx"
+          data-testid="import-input"
+          onChange={() => picked(importInput.current, (f) => void panel.importFile(f, f.name))}
+        />
         <Button disabledFocusable={busy} onClick={() => importInput.current?.click()}>
           {panel.busy === 'import' ? ft(locale, 'busy') : ft(locale, 'importButton')}
         </Button>
@@ -133,7 +163,9 @@ export function FilePanel({ locale, files }: FilePanelProps) {
             {ft(locale, 'refresh')}
           </Button>
         </div>
-        {panel.versions && <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(r) => void panel.restore(r)} />}
+        {panel.versions && (
+          <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(r) => void panel.restore(r)} />
+        )}
         <Caption1 className={styles.hint}>{ft(locale, 'versionsKept')}</Caption1>
       </div>
     </section>

@@ -5,7 +5,16 @@ import type { VersionEntry } from '../../workbook/files';
 import { ft, shortTime } from './strings';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxHeight: '280px', overflowY: 'auto' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxHeight: '280px',
+    overflowY: 'auto',
+  },
   item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
   text: { overflowWrap: 'anywhere' },
 });
@@ -30,7 +39,12 @@ export function VersionList({ locale, versions, busy, onRestore }: VersionListPr
           <li key={version.revision} className={styles.item} data-revision={version.revision}>
             <Caption1 className={styles.text}>{i === 0 ? ft(locale, 'currentVersion', { line }) : line}</Caption1>
             {i > 0 && (
-              <Button size="small" disabledFocusable={busy !== null} aria-label={ft(locale, 'restoreLabel', { revision: version.revision, time })} onClick={() => onRestore(version.revision)}>
+              <Button
+                size="small"
+                disabledFocusable={busy !== null}
+                aria-label={ft(locale, 'restoreLabel', { revision: version.revision, time })}
+                onClick={() => onRestore(version.revision)}
+              >
                 {ft(locale, 'restore')}
               </Button>
             )}

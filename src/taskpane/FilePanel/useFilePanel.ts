@@ -52,7 +52,10 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
       setPendingImport(null);
       const text = ft(locale, 'imported', { sheet: result.sheetName, rows: result.rows });
       return result.notImported.length > 0
-        ? { intent: 'warning', text: `${text} ${ft(locale, 'notImported', { parts: result.notImported.join(locale === 'zh-CN' ? '、' : ', ') })}` }
+        ? {
+            intent: 'warning',
+            text: `${text} ${ft(locale, 'notImported', { parts: result.notImported.join(locale === 'zh-CN' ? '、' : ', ') })}`,
+          }
         : { intent: 'success', text };
     });
 
@@ -73,7 +76,9 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
       run(portable ? 'portable' : 'download', async () => {
         const { fileName, frozenToValues } = await files.download(portable);
         const text = ft(locale, 'downloaded', { file: fileName });
-        return frozenToValues > 0 ? { intent: 'warning', text: `${text} ${ft(locale, 'frozen', { count: frozenToValues })}` } : { intent: 'success', text };
+        return frozenToValues > 0
+          ? { intent: 'warning', text: `${text} ${ft(locale, 'frozen', { count: frozenToValues })}` }
+          : { intent: 'success', text };
       }),
     importFile,
     cancelImport: () => setPendingImport(null),

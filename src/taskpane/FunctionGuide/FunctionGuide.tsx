@@ -31,7 +31,13 @@ const useStyles = makeStyles({
   name: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', textAlign: 'start' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },
   secondary: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  params: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, auto) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  params: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, auto) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   paramRow: { display: 'contents' },
   paramName: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   paramText: { margin: 0, overflowWrap: 'anywhere' },
@@ -57,7 +63,12 @@ export function matchesQuery(spec: FunctionSpec, query: string): boolean {
   if (q === '') return true;
   const texts = [
     spec.id,
-    ...LOCALES.flatMap((l) => [spec.name[l], qualifiedName(spec, l), spec.description[l], ...spec.params.flatMap((p) => [p.name[l], p.description[l]])]),
+    ...LOCALES.flatMap((l) => [
+      spec.name[l],
+      qualifiedName(spec, l),
+      spec.description[l],
+      ...spec.params.flatMap((p) => [p.name[l], p.description[l]]),
+    ]),
   ];
   return q.split(/\s+/).every((word) => texts.some((text) => text.toLowerCase().includes(word)));
 }
@@ -79,7 +90,11 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
     setOutcome(null);
     try {
       const at = await workbook.insertFormulaAtSelection(formula);
-      setOutcome({ id: spec.id, intent: 'success', text: ft(locale, 'inserted', { formula: localizeFormula(formula, locale), sheet: at.sheetName, address: at.address }) });
+      setOutcome({
+        id: spec.id,
+        intent: 'success',
+        text: ft(locale, 'inserted', { formula: localizeFormula(formula, locale), sheet: at.sheetName, address: at.address }),
+      });
     } catch (error) {
       setOutcome({ id: spec.id, intent: 'error', text: ft(locale, 'insertFailed', { reason: reasonOf(error) }) });
     } finally {
@@ -91,10 +106,17 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
     <section className={styles.root} aria-label={t(locale, 'functionsTab')}>
       <Field label={ft(locale, 'search')} hint={ft(locale, 'searchHint')}>
         {/* No dismiss button while empty: Fluent keeps it clipped beside the box, which measures as overflow. */}
-        <SearchBox className={styles.search} value={query} onChange={(_e, data) => setQuery(data.value)} dismiss={query === '' ? null : undefined} />
+        <SearchBox
+          className={styles.search}
+          value={query}
+          onChange={(_e, data) => setQuery(data.value)}
+          dismiss={query === '' ? null : undefined}
+        />
       </Field>
       <Caption1 className={styles.count} aria-live="polite">
-        {shown.length === 0 ? ft(locale, 'none', { query: query.trim() }) : ft(locale, 'count', { shown: shown.length, total: FUNCTIONS.length })}
+        {shown.length === 0
+          ? ft(locale, 'none', { query: query.trim() })
+          : ft(locale, 'count', { shown: shown.length, total: FUNCTIONS.length })}
       </Caption1>
       <Accordion multiple collapsible>
         {shown.map((spec) => {
@@ -102,7 +124,9 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
           return (
             <AccordionItem key={spec.id} value={spec.id} data-function={spec.id}>
               <AccordionHeader>
-                <span className={styles.name}>{`${qualifiedName(spec, locale)}(${spec.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ')})`}</span>
+                <span
+                  className={styles.name}
+                >{`${qualifiedName(spec, locale)}(${spec.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ')})`}</span>
               </AccordionHeader>
               <AccordionPanel>
                 <div className={styles.panel}>

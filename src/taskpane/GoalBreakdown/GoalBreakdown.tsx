@@ -122,10 +122,14 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
     return anyTouched ? errors.find((e) => e.field === group)?.message[locale] : undefined;
   };
 
-  const updateMonth = (id: number, patch: Partial<MonthRow>) => setForm({ ...form, months: form.months.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
-  const updateRegion = (id: number, patch: Partial<RegionRow>) => setForm({ ...form, regions: form.regions.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
-  const addMonth = () => setForm({ ...form, months: [...form.months, { id: form.nextId, label: '', weight: '1' }], nextId: form.nextId + 1 });
-  const addRegion = () => setForm({ ...form, regions: [...form.regions, { id: form.nextId, name: '', owner: '', weight: '1' }], nextId: form.nextId + 1 });
+  const updateMonth = (id: number, patch: Partial<MonthRow>) =>
+    setForm({ ...form, months: form.months.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  const updateRegion = (id: number, patch: Partial<RegionRow>) =>
+    setForm({ ...form, regions: form.regions.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
+  const addMonth = () =>
+    setForm({ ...form, months: [...form.months, { id: form.nextId, label: '', weight: '1' }], nextId: form.nextId + 1 });
+  const addRegion = () =>
+    setForm({ ...form, regions: [...form.regions, { id: form.nextId, name: '', owner: '', weight: '1' }], nextId: form.nextId + 1 });
 
   async function write() {
     setOutcome(null);
@@ -156,7 +160,10 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       sheetName = written?.sheetName ?? sheetName;
       await workbook.activateSheet(sheetName).catch(() => undefined);
       const rows = (written?.appended ?? 0) + (written?.updated ?? 0);
-      setOutcome({ intent: 'success', text: gt(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }) });
+      setOutcome({
+        intent: 'success',
+        text: gt(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }),
+      });
     } catch (error) {
       setOutcome({ intent: 'error', text: gt(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) });
     } finally {
@@ -172,7 +179,12 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       <Caption1>{gt(locale, 'intro')}</Caption1>
       <div className={styles.pair}>
         <Field label={gt(locale, 'period')} hint={gt(locale, 'periodHint')} required {...fieldState('period')}>
-          <Input className={styles.input} value={form.period} onChange={(_e, d) => setForm({ ...form, period: d.value })} onBlur={touch('period')} />
+          <Input
+            className={styles.input}
+            value={form.period}
+            onChange={(_e, d) => setForm({ ...form, period: d.value })}
+            onBlur={touch('period')}
+          />
         </Field>
         <Field label={gt(locale, 'unit')} hint={gt(locale, 'unitHint')} {...fieldState('unit')}>
           <Select className={styles.input} value={form.unit} onChange={(_e, d) => setForm({ ...form, unit: d.value })}>
@@ -241,7 +253,11 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
         <legend className={styles.legend}>
           <Text weight="semibold">{gt(locale, 'regions')}</Text>
         </legend>
-        <Switch checked={form.equalSplit} onChange={(_e, d) => setForm({ ...form, equalSplit: d.checked })} label={gt(locale, 'equalSplit')} />
+        <Switch
+          checked={form.equalSplit}
+          onChange={(_e, d) => setForm({ ...form, equalSplit: d.checked })}
+          label={gt(locale, 'equalSplit')}
+        />
         {!form.equalSplit && <Caption1 className={styles.hint}>{gt(locale, 'weightsHint')}</Caption1>}
         <div className={mergeClasses(styles.rows, form.equalSplit ? styles.regionRows : styles.regionRowsWeighted)}>
           <Caption1 className={styles.columnTitle} aria-hidden>
@@ -287,7 +303,11 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       <Text weight="semibold" as="h2" size={300}>
         {gt(locale, 'preview')}
       </Text>
-      {breakdown ? <Preview breakdown={breakdown} locale={locale} /> : <Caption1 className={styles.hint}>{gt(locale, 'previewEmpty')}</Caption1>}
+      {breakdown ? (
+        <Preview breakdown={breakdown} locale={locale} />
+      ) : (
+        <Caption1 className={styles.hint}>{gt(locale, 'previewEmpty')}</Caption1>
+      )}
 
       {outcome && (
         <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
@@ -322,7 +342,13 @@ function MonthInputs(p: MonthInputsProps) {
   return (
     <>
       <Field {...p.labelState}>
-        <Input className={p.inputClass} aria-label={gt(p.locale, 'monthLabel', { n: p.n })} value={p.month.label} onChange={(_e, d) => p.onChange({ label: d.value })} onBlur={p.onBlurLabel} />
+        <Input
+          className={p.inputClass}
+          aria-label={gt(p.locale, 'monthLabel', { n: p.n })}
+          value={p.month.label}
+          onChange={(_e, d) => p.onChange({ label: d.value })}
+          onBlur={p.onBlurLabel}
+        />
       </Field>
       {p.seasonal && (
         <Field {...p.weightState}>
@@ -336,7 +362,13 @@ function MonthInputs(p: MonthInputsProps) {
           />
         </Field>
       )}
-      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={gt(p.locale, 'removeMonth', { n: p.n })} disabled={!p.canRemove} onClick={p.onRemove} />
+      <Button
+        appearance="subtle"
+        icon={<DeleteRegular />}
+        aria-label={gt(p.locale, 'removeMonth', { n: p.n })}
+        disabled={!p.canRemove}
+        onClick={p.onRemove}
+      />
     </>
   );
 }
@@ -360,10 +392,21 @@ function RegionInputs(p: RegionInputsProps) {
   return (
     <>
       <Field {...p.nameState}>
-        <Input className={p.inputClass} aria-label={gt(p.locale, 'regionName', { n: p.n })} value={p.region.name} onChange={(_e, d) => p.onChange({ name: d.value })} onBlur={p.onBlurName} />
+        <Input
+          className={p.inputClass}
+          aria-label={gt(p.locale, 'regionName', { n: p.n })}
+          value={p.region.name}
+          onChange={(_e, d) => p.onChange({ name: d.value })}
+          onBlur={p.onBlurName}
+        />
       </Field>
       <Field>
-        <Input className={p.inputClass} aria-label={gt(p.locale, 'regionOwner', { n: p.n })} value={p.region.owner} onChange={(_e, d) => p.onChange({ owner: d.value })} />
+        <Input
+          className={p.inputClass}
+          aria-label={gt(p.locale, 'regionOwner', { n: p.n })}
+          value={p.region.owner}
+          onChange={(_e, d) => p.onChange({ owner: d.value })}
+        />
       </Field>
       {p.weighted && (
         <Field {...p.weightState}>
@@ -377,7 +420,13 @@ function RegionInputs(p: RegionInputsProps) {
           />
         </Field>
       )}
-      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={gt(p.locale, 'removeRegion', { n: p.n })} disabled={!p.canRemove} onClick={p.onRemove} />
+      <Button
+        appearance="subtle"
+        icon={<DeleteRegular />}
+        aria-label={gt(p.locale, 'removeRegion', { n: p.n })}
+        disabled={!p.canRemove}
+        onClick={p.onRemove}
+      />
     </>
   );
 }

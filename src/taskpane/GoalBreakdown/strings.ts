@@ -4,7 +4,8 @@ import { translator } from '../strings';
 export const gt = translator({
   intro: {
     'zh-CN': '把期间目标按月份(季节性)和区域(权重)分解,合计与目标完全相等,然后写入表2。',
-    'en-US': 'Split a period target over months (seasonality) and regions (weights) so the cells add up exactly to it, then write the rows into T2.',
+    'en-US':
+      'Split a period target over months (seasonality) and regions (weights) so the cells add up exactly to it, then write the rows into T2.',
   },
   period: { 'zh-CN': '周期', 'en-US': 'Period' },
   periodHint: { 'zh-CN': '写入“季度”列,例如 2024 Q1', 'en-US': 'Goes in the Quarter column, e.g. 2024 Q1' },
@@ -28,23 +29,41 @@ export const gt = translator({
   removeRegion: { 'zh-CN': '删除区域 {n}', 'en-US': 'Remove region {n}' },
   addRegion: { 'zh-CN': '添加区域', 'en-US': 'Add region' },
   equalSplit: { 'zh-CN': '各区域平均分配', 'en-US': 'Equal split across regions' },
-  weightsHint: { 'zh-CN': '权重按比例换算,不必加总为 1(如 0.6 / 0.4 或 60 / 40)。', 'en-US': 'Weights are relative and need not add up to 1 (0.6 / 0.4 or 60 / 40).' },
+  weightsHint: {
+    'zh-CN': '权重按比例换算,不必加总为 1(如 0.6 / 0.4 或 60 / 40)。',
+    'en-US': 'Weights are relative and need not add up to 1 (0.6 / 0.4 or 60 / 40).',
+  },
   preview: { 'zh-CN': '分解结果', 'en-US': 'Breakdown' },
   previewRegion: { 'zh-CN': '分解结果(可横向滚动)', 'en-US': 'Breakdown (scrolls sideways)' },
-  previewEmpty: { 'zh-CN': '填写有效的目标、月份和区域后,这里显示分解结果。', 'en-US': 'The breakdown shows here once the target, months and regions are valid.' },
+  previewEmpty: {
+    'zh-CN': '填写有效的目标、月份和区域后,这里显示分解结果。',
+    'en-US': 'The breakdown shows here once the target, months and regions are valid.',
+  },
   month: { 'zh-CN': '月份', 'en-US': 'Month' },
   total: { 'zh-CN': '合计', 'en-US': 'Total' },
   roundingNote: {
-    'zh-CN': '合计恰好等于目标 {target}。取整余数按最大余数分配,每个单元格、月合计和区域合计与精确值相差不超过一个取整单位;并列时给金额较大的单元格、较早的月份。目标为 0 的单元格不写入。',
-    'en-US': 'The cells add up exactly to {target}. Rounding leftovers go to the largest remainders, so every cell and every month and region total is within one unit of its exact share; ties go to the larger cell, then the earlier month. Cells of 0 are not written.',
+    'zh-CN':
+      '合计恰好等于目标 {target}。取整余数按最大余数分配,每个单元格、月合计和区域合计与精确值相差不超过一个取整单位;并列时给金额较大的单元格、较早的月份。目标为 0 的单元格不写入。',
+    'en-US':
+      'The cells add up exactly to {target}. Rounding leftovers go to the largest remainders, so every cell and every month and region total is within one unit of its exact share; ties go to the larger cell, then the earlier month. Cells of 0 are not written.',
   },
   write: { 'zh-CN': '写入表2', 'en-US': 'Write to T2' },
   writing: { 'zh-CN': '正在写入…', 'en-US': 'Writing…' },
-  fixFields: { 'zh-CN': '有 {n} 处输入需要修改,请查看标红的字段;未写入任何内容。', 'en-US': '{n} input(s) need fixing — see the fields marked in red; nothing was written.' },
-  written: { 'zh-CN': '已在工作表“{sheet}”末尾追加 {rows} 行({period})。', 'en-US': 'Appended {rows} rows ({period}) to the sheet “{sheet}”.' },
-  writtenNew: { 'zh-CN': '工作簿中没有表2,已新建工作表“{sheet}”并写入 {rows} 行({period})。', 'en-US': 'The workbook had no T2: created the sheet “{sheet}” and wrote {rows} rows ({period}).' },
+  fixFields: {
+    'zh-CN': '有 {n} 处输入需要修改,请查看标红的字段;未写入任何内容。',
+    'en-US': '{n} input(s) need fixing — see the fields marked in red; nothing was written.',
+  },
+  written: {
+    'zh-CN': '已在工作表“{sheet}”末尾追加 {rows} 行({period})。',
+    'en-US': 'Appended {rows} rows ({period}) to the sheet “{sheet}”.',
+  },
+  writtenNew: {
+    'zh-CN': '工作簿中没有表2,已新建工作表“{sheet}”并写入 {rows} 行({period})。',
+    'en-US': 'The workbook had no T2: created the sheet “{sheet}” and wrote {rows} rows ({period}).',
+  },
   writeFailed: {
     'zh-CN': '未能写入“{sheet}”:{reason}。请退出单元格编辑状态、确认工作表未受保护后重试;表中已有的行未被改动。',
-    'en-US': 'Could not write to “{sheet}”: {reason}. Leave cell-edit mode, check the sheet is not protected, and try again; existing rows were not changed.',
+    'en-US':
+      'Could not write to “{sheet}”: {reason}. Leave cell-edit mode, check the sheet is not protected, and try again; existing rows were not changed.',
   },
 });

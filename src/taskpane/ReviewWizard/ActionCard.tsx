@@ -59,12 +59,21 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
         <Subtitle2 as="h3" id={`${id}-title`} className={styles.title}>
           {w(locale, 'actionN', { n })}
         </Subtitle2>
-        <Button size="small" appearance="subtle" aria-label={w(locale, 'deleteAction', { n })} onClick={() => dispatch({ type: 'removeAction', id: action.id })}>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={w(locale, 'deleteAction', { n })}
+          onClick={() => dispatch({ type: 'removeAction', id: action.id })}
+        >
           ✕
         </Button>
       </div>
       <Field label={w(locale, 'linkedFinding')} required validationState={state(findingIssue)} validationMessage={findingIssue}>
-        <Select className={styles.select} value={action.findingId ?? ''} onChange={(_e, data) => update({ findingId: data.value === '' ? null : data.value })}>
+        <Select
+          className={styles.select}
+          value={action.findingId ?? ''}
+          onChange={(_e, data) => update({ findingId: data.value === '' ? null : data.value })}
+        >
           <option value="">{w(locale, 'noFindingOption')}</option>
           {findings.map((finding) => (
             <option key={finding.id} value={finding.id}>

@@ -17,14 +17,21 @@ const useStyles = makeStyles({
 export function CleaningReport({ locale, report }: { readonly locale: Locale; readonly report: Report }) {
   const styles = useStyles();
   const ids = Object.keys({ ...report.validRows, ...report.droppedRows }) as TemplateId[];
-  const sheetOf = (id: TemplateId) => report.issues.find((issue) => issue.templateId === id)?.sheetName ?? templateById(id)?.sheetName[locale] ?? id;
+  const sheetOf = (id: TemplateId) =>
+    report.issues.find((issue) => issue.templateId === id)?.sheetName ?? templateById(id)?.sheetName[locale] ?? id;
   return (
     <div className={styles.root}>
       {ids.length > 0 && (
         <ul className={styles.list}>
           {ids.map((id) => (
             <li key={id} className={styles.item}>
-              <Caption1>{w(locale, 'cleaningCounts', { sheet: sheetOf(id), valid: report.validRows[id] ?? 0, dropped: report.droppedRows[id] ?? 0 })}</Caption1>
+              <Caption1>
+                {w(locale, 'cleaningCounts', {
+                  sheet: sheetOf(id),
+                  valid: report.validRows[id] ?? 0,
+                  dropped: report.droppedRows[id] ?? 0,
+                })}
+              </Caption1>
             </li>
           ))}
         </ul>

@@ -73,13 +73,25 @@ export function DataStep({ locale, analysis, tablesRead, busy, progress, thresho
     <div className={styles.root}>
       <Body1>{w(locale, 'readIntro')}</Body1>
       <div className={styles.section}>
-        <Button appearance={analysis ? 'secondary' : 'primary'} disabled={busy !== null} onClick={onRead} icon={reading ? <Spinner size="tiny" /> : undefined}>
+        <Button
+          appearance={analysis ? 'secondary' : 'primary'}
+          disabled={busy !== null}
+          onClick={onRead}
+          icon={reading ? <Spinner size="tiny" /> : undefined}
+        >
           {w(locale, analysis ? 'readAgain' : 'readWorkbook')}
         </Button>
         {reading && (
           <div role="status">
-            <Caption1>{progress?.sheet ? w(locale, 'reading', { sheet: progress.sheet, read: count(progress.read), total: count(progress.total) }) : w(locale, 'readingSheets')}</Caption1>
-            <ProgressBar value={progress && progress.total > 0 ? progress.read / progress.total : undefined} aria-label={w(locale, 'readWorkbook')} />
+            <Caption1>
+              {progress?.sheet
+                ? w(locale, 'reading', { sheet: progress.sheet, read: count(progress.read), total: count(progress.total) })
+                : w(locale, 'readingSheets')}
+            </Caption1>
+            <ProgressBar
+              value={progress && progress.total > 0 ? progress.read / progress.total : undefined}
+              aria-label={w(locale, 'readWorkbook')}
+            />
           </div>
         )}
         {!reading && tablesRead !== null && (

@@ -48,7 +48,12 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
         <Badge appearance="tint" color={finding.origin === 'rule' ? 'brand' : 'informative'}>
           {w(locale, finding.origin === 'rule' ? 'proposed' : 'manual')}
         </Badge>
-        <Button size="small" appearance="subtle" aria-label={w(locale, 'deleteFinding', { n })} onClick={() => dispatch({ type: 'removeFinding', id: finding.id })}>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={w(locale, 'deleteFinding', { n })}
+          onClick={() => dispatch({ type: 'removeFinding', id: finding.id })}
+        >
           ✕
         </Button>
       </div>
@@ -72,7 +77,12 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
           </Select>
         </Field>
       </div>
-      <Field label={w(locale, 'problem')} required validationState={problemMissing ? 'error' : 'none'} validationMessage={problemMissing ? w(locale, 'problemRequired') : undefined}>
+      <Field
+        label={w(locale, 'problem')}
+        required
+        validationState={problemMissing ? 'error' : 'none'}
+        validationMessage={problemMissing ? w(locale, 'problemRequired') : undefined}
+      >
         <Textarea resize="vertical" value={finding.problem} onChange={(_e, data) => update({ problem: data.value })} />
       </Field>
       <Field label={w(locale, 'impact')}>

@@ -60,7 +60,12 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
   const update = (patch: Partial<Omit<FollowUpEdit, 'row'>>) => dispatch({ type: 'setFollowUp', edit: { ...edit, ...patch } });
   const qualities = QUALITY_KEYS.map((key) => w(locale, key));
   const completed = edit.actual !== null;
-  const meta = [w(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }), item.reviewId ? w(locale, 'fromReview', { id: item.reviewId }) : ''].filter(Boolean).join(' · ');
+  const meta = [
+    w(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }),
+    item.reviewId ? w(locale, 'fromReview', { id: item.reviewId }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const numberField = (key: 'before' | 'after' | 'goalChange') => {
     const rawKey = `followUp.${item.row}.${key}`;
     return (
@@ -113,7 +118,10 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
           </div>
           <div className={styles.row}>
             <Field label={w(locale, 'direction')}>
-              <Select value={edit.direction ?? 'higher'} onChange={(_e, data) => update({ direction: data.value === 'lower' ? 'lower' : 'higher' })}>
+              <Select
+                value={edit.direction ?? 'higher'}
+                onChange={(_e, data) => update({ direction: data.value === 'lower' ? 'lower' : 'higher' })}
+              >
                 <option value="higher">{w(locale, 'higherBetter')}</option>
                 <option value="lower">{w(locale, 'lowerBetter')}</option>
               </Select>

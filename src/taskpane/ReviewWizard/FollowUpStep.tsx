@@ -44,14 +44,26 @@ export function FollowUpStep({ locale, items, draft, raw, dispatch }: FollowUpSt
         </Subtitle2>
         <Caption1 className={styles.muted}>{w(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
         <div className={styles.row}>
-          <DateField label={w(locale, 'reviewDate')} required value={draft.date} onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })} />
-          <DateField label={w(locale, 'nextReview')} value={draft.nextReview} onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })} />
+          <DateField
+            label={w(locale, 'reviewDate')}
+            required
+            value={draft.date}
+            onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })}
+          />
+          <DateField
+            label={w(locale, 'nextReview')}
+            value={draft.nextReview}
+            onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })}
+          />
         </div>
         <Field label={w(locale, 'period')}>
           <Input value={draft.period} onChange={(_e, data) => dispatch({ type: 'setField', field: 'period', value: data.value })} />
         </Field>
         <Field label={w(locale, 'participants')}>
-          <Input value={draft.participants} onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })} />
+          <Input
+            value={draft.participants}
+            onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })}
+          />
         </Field>
       </Card>
     </div>

@@ -17,7 +17,11 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
   const attainmentRows = (lines: readonly AttainmentLine[]) =>
     lines.map((line, i) => ({
       key: `${i}:${line.name}`,
-      cells: [line.name, `${formatNumber(locale, line.actual)}/${formatNumber(locale, line.target)}`, line.attainment === null ? w(locale, 'noValue') : rate(line.attainment)],
+      cells: [
+        line.name,
+        `${formatNumber(locale, line.actual)}/${formatNumber(locale, line.target)}`,
+        line.attainment === null ? w(locale, 'noValue') : rate(line.attainment),
+      ],
     }));
   const attainmentHeaders = [w(locale, 'name'), w(locale, 'targetActual'), w(locale, 'attainment')];
   const { goals, funnel, leads, actions, evaluation, kpi } = summary;
@@ -26,10 +30,20 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
     <div className={styles.root}>
       {goals && (
         <>
-          <MiniTable caption={w(locale, 'attainmentTitle')} headers={attainmentHeaders} rows={attainmentRows([{ ...goals.overall, name: w(locale, 'overall') }])} />
-          {goals.periodTarget !== null && <Caption1 className={styles.note}>{w(locale, 'periodTarget', { value: formatNumber(locale, goals.periodTarget) })}</Caption1>}
-          {goals.byRegion.length > 0 && <MiniTable caption={w(locale, 'byRegion')} headers={attainmentHeaders} rows={attainmentRows(goals.byRegion)} />}
-          {goals.byOwner.length > 0 && <MiniTable caption={w(locale, 'byOwner')} headers={attainmentHeaders} rows={attainmentRows(goals.byOwner)} />}
+          <MiniTable
+            caption={w(locale, 'attainmentTitle')}
+            headers={attainmentHeaders}
+            rows={attainmentRows([{ ...goals.overall, name: w(locale, 'overall') }])}
+          />
+          {goals.periodTarget !== null && (
+            <Caption1 className={styles.note}>{w(locale, 'periodTarget', { value: formatNumber(locale, goals.periodTarget) })}</Caption1>
+          )}
+          {goals.byRegion.length > 0 && (
+            <MiniTable caption={w(locale, 'byRegion')} headers={attainmentHeaders} rows={attainmentRows(goals.byRegion)} />
+          )}
+          {goals.byOwner.length > 0 && (
+            <MiniTable caption={w(locale, 'byOwner')} headers={attainmentHeaders} rows={attainmentRows(goals.byOwner)} />
+          )}
         </>
       )}
       {funnel && (
@@ -37,7 +51,10 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
           <MiniTable
             caption={w(locale, 'funnelTitle')}
             headers={[w(locale, 'stage'), w(locale, 'count'), w(locale, 'stepRate')]}
-            rows={funnel.steps.map((s, i) => ({ key: `${i}:${s.stage}`, cells: [s.stage, formatNumber(locale, s.count, 0), rate(s.stepRate)] }))}
+            rows={funnel.steps.map((s, i) => ({
+              key: `${i}:${s.stage}`,
+              cells: [s.stage, formatNumber(locale, s.count, 0), rate(s.stepRate)],
+            }))}
           />
           {funnel.bottleneck !== null && <Body1 className={styles.bad}>{w(locale, 'bottleneck', { stage: funnel.bottleneck })}</Body1>}
         </>
@@ -53,7 +70,13 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
         <div>
           <Caption1Strong as="p">{w(locale, 'actionsTitle')}</Caption1Strong>
           <Body1 as="p">
-            {w(locale, 'actionsLine', { total: actions.total, completed: actions.completed, rate: rate(actions.completionRate), late: actions.late, overdue: actions.overdue })}
+            {w(locale, 'actionsLine', {
+              total: actions.total,
+              completed: actions.completed,
+              rate: rate(actions.completionRate),
+              late: actions.late,
+              overdue: actions.overdue,
+            })}
           </Body1>
           {Object.keys(actions.qualityMix).length > 0 && (
             <Caption1 className={styles.note}>
@@ -72,7 +95,11 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
           headers={[w(locale, 'metric'), w(locale, 'change'), w(locale, 'met')]}
           rows={evaluation.metrics.map((m, i) => ({
             key: `${i}:${m.metric}`,
-            cells: [m.metric, `${rate(m.change)} / ${rate(m.goalChange)}`, m.met === null ? w(locale, 'noValue') : w(locale, m.met ? 'met' : 'notMet')],
+            cells: [
+              m.metric,
+              `${rate(m.change)} / ${rate(m.goalChange)}`,
+              m.met === null ? w(locale, 'noValue') : w(locale, m.met ? 'met' : 'notMet'),
+            ],
           }))}
         />
       )}

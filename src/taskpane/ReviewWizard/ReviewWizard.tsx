@@ -4,7 +4,17 @@
  * and the write plan come from pure core (`core/review`); the workbook is reached only through the
  * WorkbookPort in context.
  */
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useReducer, useState } from 'react';
 import {
   type Locale,
@@ -33,7 +43,13 @@ import { stepBlockers } from './validation';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
-  footer: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  footer: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
   buttons: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   blocked: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -48,7 +64,6 @@ export interface ReviewWizardProps {
 
 /** The pane's tab label for the wizard. */
 export const reviewTabLabel = (locale: Locale): string => w(locale, 'wizardTab');
-
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -67,15 +82,29 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const [writeStatus, setWriteStatus] = useState<WriteStatus | null>(saved?.writeStatus ?? null);
   const [portable, setPortable] = useState(saved?.portable ?? portableDefault);
   const { draft, thresholds, step, raw } = state;
-  useEffect(() => saveSession(workbook, { state, data, tablesRead, portable, writeStatus }), [workbook, state, data, tablesRead, portable, writeStatus]);
+  useEffect(
+    () => saveSession(workbook, { state, data, tablesRead, portable, writeStatus }),
+    [workbook, state, data, tablesRead, portable, writeStatus],
+  );
 
   const analysis = useMemo(() => (data ? analyseWorkbook(data, { today, thresholds }) : null), [data, today, thresholds]);
   useEffect(() => {
-    if (analysis) dispatch({ type: 'analysed', areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today }) });
+    if (analysis)
+      dispatch({
+        type: 'analysed',
+        areas: evaluateProcess(analysis, locale),
+        proposals: diagnose(analysis, { thresholds, locale, today }),
+      });
   }, [analysis, locale, thresholds, today]);
   // Actions this review wrote are not "earlier" ones.
-  const followUps = useMemo(() => (data ? followUpItems(data, today, { excludeReviewId: draft.reviewId }) : null), [data, today, draft.reviewId]);
-  const smart = useMemo(() => draft.actions.flatMap((action) => checkSmart(action, draft.findings, today)), [draft.actions, draft.findings, today]);
+  const followUps = useMemo(
+    () => (data ? followUpItems(data, today, { excludeReviewId: draft.reviewId }) : null),
+    [data, today, draft.reviewId],
+  );
+  const smart = useMemo(
+    () => draft.actions.flatMap((action) => checkSmart(action, draft.findings, today)),
+    [draft.actions, draft.findings, today],
+  );
   const blockers = stepBlockers(locale, { read: data !== null, draft, smart, raw, followUps });
   const firstBlocked = blockers.findIndex((b) => b.length > 0);
   const reachable = firstBlocked === -1 ? STEP_COUNT - 1 : firstBlocked;
@@ -131,7 +160,11 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
     setWriteStatus(null);
     try {
       const rows = new Set((followUps ?? []).map((item) => item.row));
-      const outcome = await writeReview(workbook, { ...draft, followUps: draft.followUps.filter((edit) => rows.has(edit.row)) }, data, { locale, portable, ...(analysis ? { analysis } : {}) });
+      const outcome = await writeReview(workbook, { ...draft, followUps: draft.followUps.filter((edit) => rows.has(edit.row)) }, data, {
+        locale,
+        portable,
+        ...(analysis ? { analysis } : {}),
+      });
       if (outcome.ok) {
         setWriteStatus({ kind: 'written', reviewId: outcome.reviewId, results: outcome.results, inserted: outcome.inserted });
         dispatch({ type: 'written' });
@@ -178,7 +211,9 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       )}
       {step === 1 && <ProcessStep locale={locale} areas={draft.areas} dispatch={dispatch} />}
       {step === 2 && <DiagnosisStep locale={locale} findings={draft.findings} dispatch={dispatch} />}
-      {step === 3 && <ActionsStep locale={locale} actions={draft.actions} findings={draft.findings} issues={smart} raw={raw} dispatch={dispatch} />}
+      {step === 3 && (
+        <ActionsStep locale={locale} actions={draft.actions} findings={draft.findings} issues={smart} raw={raw} dispatch={dispatch} />
+      )}
       {step === 4 && <FollowUpStep locale={locale} items={followUps} draft={draft} raw={raw} dispatch={dispatch} />}
 
       <div className={styles.footer}>

@@ -21,10 +21,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   item: { display: 'flex', alignItems: 'center', flexGrow: 1, minWidth: 0, ':last-child': { flexGrow: 0 } },
-  line: { flexGrow: 1, height: tokens.strokeWidthThin, backgroundColor: tokens.colorNeutralStroke2, marginLeft: tokens.spacingHorizontalXS },
+  line: {
+    flexGrow: 1,
+    height: tokens.strokeWidthThin,
+    backgroundColor: tokens.colorNeutralStroke2,
+    marginLeft: tokens.spacingHorizontalXS,
+  },
   lineDone: { backgroundColor: tokens.colorBrandStroke1 },
   dot: { minWidth: '32px', width: '32px', height: '32px', padding: 0, borderRadius: tokens.borderRadiusCircular, flexShrink: 0 },
-  title: { ...typographyStyles.subtitle2, margin: 0, outlineStyle: 'none', ':focus-visible': { outlineStyle: 'solid', outlineWidth: tokens.strokeWidthThick, outlineColor: tokens.colorStrokeFocus2 } },
+  title: {
+    ...typographyStyles.subtitle2,
+    margin: 0,
+    outlineStyle: 'none',
+    ':focus-visible': { outlineStyle: 'solid', outlineWidth: tokens.strokeWidthThick, outlineColor: tokens.colorStrokeFocus2 },
+  },
 });
 
 export interface StepperProps {

@@ -6,7 +6,12 @@ import type { PlanError } from './io';
 import { w } from './strings';
 
 export type WriteStatus =
-  | { readonly kind: 'written'; readonly reviewId: string; readonly results: readonly TableWriteResult[]; readonly inserted: readonly string[] }
+  | {
+      readonly kind: 'written';
+      readonly reviewId: string;
+      readonly results: readonly TableWriteResult[];
+      readonly inserted: readonly string[];
+    }
   | { readonly kind: 'planErrors'; readonly errors: readonly PlanError[]; readonly inserted: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -17,7 +22,8 @@ const useStyles = makeStyles({
 
 export function WriteResult({ locale, status }: { readonly locale: Locale; readonly status: WriteStatus }) {
   const styles = useStyles();
-  const insertedNote = (inserted: readonly string[]) => (inserted.length > 0 ? <p>{w(locale, 'insertedTargets', { sheets: inserted.join('、') })}</p> : null);
+  const insertedNote = (inserted: readonly string[]) =>
+    inserted.length > 0 ? <p>{w(locale, 'insertedTargets', { sheets: inserted.join('、') })}</p> : null;
   switch (status.kind) {
     case 'written':
       return (

@@ -44,7 +44,12 @@ export function NumberField({ locale, label, value, raw, onChange, error, hint }
   const message = invalid ? w(locale, 'notANumber') : error;
   return (
     <Field label={label} hint={hint} validationState={message ? 'error' : 'none'} validationMessage={message}>
-      <Input className={styles.input} inputMode="decimal" value={text} onChange={(_e, data) => onChange(parseNumber(data.value) ?? null, data.value)} />
+      <Input
+        className={styles.input}
+        inputMode="decimal"
+        value={text}
+        onChange={(_e, data) => onChange(parseNumber(data.value) ?? null, data.value)}
+      />
     </Field>
   );
 }

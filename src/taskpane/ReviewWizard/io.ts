@@ -30,8 +30,12 @@ export interface ReadOutcome {
   readonly tables: number;
 }
 
-
-async function readTemplates(port: WorkbookPort, ids: readonly TemplateId[], sheets: readonly SheetInfo[], onProgress?: ReadProgress): Promise<WorkbookData> {
+async function readTemplates(
+  port: WorkbookPort,
+  ids: readonly TemplateId[],
+  sheets: readonly SheetInfo[],
+  onProgress?: ReadProgress,
+): Promise<WorkbookData> {
   const data: WorkbookData = {};
   for (const id of ids) {
     const location = locateTemplate(templateById(id), sheets);
@@ -47,7 +51,10 @@ function reviewIds(data: WorkbookData): string[] {
   if (!log) return [];
   const column = matchHeader(templateById('reviewLog'), log.header).columns.get('reviewId');
   if (column === undefined) return [];
-  return log.rows.map((row) => row[column]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  return log.rows
+    .map((row) => row[column])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => v.trim());
 }
 
 /** Reads every review source present (and 复盘记录, for the ids already used). */

@@ -122,7 +122,15 @@ export function reducer(state: WizardState, action: WizardAction): WizardState {
     case 'setNote':
       return withDraft(state, { areas: draft.areas.map((a) => (a.area === action.area ? { ...a, note: action.note } : a)) });
     case 'addFinding': {
-      const finding: Finding = { id: `manual-${state.serial + 1}`, dimension: 'leads', problem: '', impact: '', cause: '', severity: 'medium', origin: 'manual' };
+      const finding: Finding = {
+        id: `manual-${state.serial + 1}`,
+        dimension: 'leads',
+        problem: '',
+        impact: '',
+        cause: '',
+        severity: 'medium',
+        origin: 'manual',
+      };
       return { ...withDraft(state, { findings: [...draft.findings, finding] }), serial: state.serial + 1 };
     }
     case 'updateFinding':
@@ -165,7 +173,9 @@ export function reducer(state: WizardState, action: WizardAction): WizardState {
     case 'setFollowUp': {
       const { edit } = action;
       const exists = draft.followUps.some((f) => f.row === edit.row);
-      return withDraft(state, { followUps: exists ? draft.followUps.map((f) => (f.row === edit.row ? edit : f)) : [...draft.followUps, edit] });
+      return withDraft(state, {
+        followUps: exists ? draft.followUps.map((f) => (f.row === edit.row ? edit : f)) : [...draft.followUps, edit],
+      });
     }
     case 'setRaw': {
       const raw = { ...state.raw };

@@ -24,7 +24,8 @@ const STRINGS = {
   readAgain: { 'zh-CN': '重新读取', 'en-US': 'Read again' },
   readIntro: {
     'zh-CN': '读取目标、漏斗、线索、执行、计划、效果评估和 KPI 表,先清洗数据(去除重复和无效行),再汇总分析。',
-    'en-US': 'Reads the goal, funnel, lead, execution, plan, before/after and KPI sheets, cleans them (duplicate and invalid rows out), then sums them up.',
+    'en-US':
+      'Reads the goal, funnel, lead, execution, plan, before/after and KPI sheets, cleans them (duplicate and invalid rows out), then sums them up.',
   },
   reading: { 'zh-CN': '读取 {sheet}… {read}/{total} 行', 'en-US': 'Reading {sheet}… {read}/{total} rows' },
   readingSheets: { 'zh-CN': '正在查找工作表…', 'en-US': 'Looking for the sheets…' },
@@ -88,7 +89,10 @@ const STRINGS = {
   areaNote: { 'zh-CN': '{area}评估备注', 'en-US': '{area}: your assessment' },
 
   // Step 3: diagnosis
-  findingsIntro: { 'zh-CN': '按“问题 → 影响 → 原因”记录,每一条写入表1。', 'en-US': 'Write each as problem → impact → cause; each becomes a T1 row.' },
+  findingsIntro: {
+    'zh-CN': '按“问题 → 影响 → 原因”记录,每一条写入表1。',
+    'en-US': 'Write each as problem → impact → cause; each becomes a T1 row.',
+  },
   noFindings: { 'zh-CN': '还没有问题。可以手动添加。', 'en-US': 'No findings yet. Add one by hand.' },
   addFinding: { 'zh-CN': '添加问题', 'en-US': 'Add finding' },
   deleteFinding: { 'zh-CN': '删除问题 {n}', 'en-US': 'Delete finding {n}' },
@@ -133,7 +137,8 @@ const STRINGS = {
   // Step 5: follow-up
   followUpIntro: {
     'zh-CN': '以往复盘中尚未结案的措施(来自表3)。记录实际完成时间和质量;已完成的可填写指标优化前后,写入效果评估。',
-    'en-US': 'Open actions of earlier reviews (from T3). Record the actual date and quality; for completed ones, the metric before and after goes to Before & After.',
+    'en-US':
+      'Open actions of earlier reviews (from T3). Record the actual date and quality; for completed ones, the metric before and after goes to Before & After.',
   },
   followUpNone: { 'zh-CN': '没有以往复盘的未结措施。', 'en-US': 'No open actions from earlier reviews.' },
   followUpNotRead: { 'zh-CN': '读取工作簿后显示以往措施。', 'en-US': 'Read the workbook to see earlier actions.' },

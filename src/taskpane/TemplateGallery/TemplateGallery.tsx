@@ -107,9 +107,14 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
       )}
       {TEMPLATES.map((spec) => (
         <Card key={spec.id} className={styles.card} data-template={spec.id}>
-          <CardHeader header={<Text weight="semibold">{spec.sheetName[locale]}</Text>} description={<Caption1>{`${t(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>} />
+          <CardHeader
+            header={<Text weight="semibold">{spec.sheetName[locale]}</Text>}
+            description={<Caption1>{`${t(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>}
+          />
           <Body1>{spec.purpose[locale]}</Body1>
-          <Caption1 className={styles.columns}>{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
+          <Caption1
+            className={styles.columns}
+          >{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
           <Button
             appearance="primary"
             // Focusable while busy: a disabled button would drop keyboard focus to the page.

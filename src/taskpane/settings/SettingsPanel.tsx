@@ -41,8 +41,16 @@ export function SettingsPanel({ locale, automatic, settings, onChange, saved = t
       </Field>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{st(locale, 'defaults')}</legend>
-        <Switch checked={settings.samples} onChange={(_e, data) => onChange({ ...settings, samples: data.checked })} label={st(locale, 'samples')} />
-        <Switch checked={settings.portable} onChange={(_e, data) => onChange({ ...settings, portable: data.checked })} label={st(locale, 'portable')} />
+        <Switch
+          checked={settings.samples}
+          onChange={(_e, data) => onChange({ ...settings, samples: data.checked })}
+          label={st(locale, 'samples')}
+        />
+        <Switch
+          checked={settings.portable}
+          onChange={(_e, data) => onChange({ ...settings, portable: data.checked })}
+          label={st(locale, 'portable')}
+        />
       </fieldset>
       {themeFollowsOffice && <Caption1 className={styles.note}>{st(locale, 'theme')}</Caption1>}
       {saved ? (

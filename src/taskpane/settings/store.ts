@@ -41,7 +41,10 @@ export function parseSettings(text: string | null): Settings {
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return DEFAULT_SETTINGS;
   const value = raw as Record<string, unknown>;
-  const language = value.language === 'auto' || LOCALES.includes(value.language as Locale) ? (value.language as LanguageSetting) : DEFAULT_SETTINGS.language;
+  const language =
+    value.language === 'auto' || LOCALES.includes(value.language as Locale)
+      ? (value.language as LanguageSetting)
+      : DEFAULT_SETTINGS.language;
   return {
     language,
     samples: typeof value.samples === 'boolean' ? value.samples : DEFAULT_SETTINGS.samples,

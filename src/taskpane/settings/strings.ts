@@ -6,7 +6,10 @@ export const st = translator({
   auto: { 'zh-CN': '自动(跟随 Office 显示语言:{current})', 'en-US': 'Automatic (Office display language: {current})' },
   defaults: { 'zh-CN': '插入模板时的默认选项', 'en-US': 'Defaults for inserting templates' },
   samples: { 'zh-CN': '包含示例数据', 'en-US': 'Include sample rows' },
-  portable: { 'zh-CN': '通用公式(无需加载项也能计算;也用于目标分解写入的公式)', 'en-US': 'Portable formulas (compute without the add-in; also used for goal rows)' },
+  portable: {
+    'zh-CN': '通用公式(无需加载项也能计算;也用于目标分解写入的公式)',
+    'en-US': 'Portable formulas (compute without the add-in; also used for goal rows)',
+  },
   theme: { 'zh-CN': '颜色主题跟随 Office 主题(浅色/深色)。', 'en-US': 'Colours follow the Office theme (light or dark).' },
   remembered: { 'zh-CN': '设置只保存在本机、本用户下。', 'en-US': 'Settings are kept on this device, for you only.' },
   notSaved: {

@@ -37,7 +37,21 @@ test.each([
 });
 
 test('property: any text never throws; a result never calls SALES; text without SALES is unchanged', () => {
-  const piece = fc.constantFrom('SALES.GAP(', 'SALES.ATTAINMENT(', 'SALES.FUNNEL(', '"', ')', '(', ',', 'A1', 'B2:B9', '+', '"SALES.GAP("', 'IF(', '1');
+  const piece = fc.constantFrom(
+    'SALES.GAP(',
+    'SALES.ATTAINMENT(',
+    'SALES.FUNNEL(',
+    '"',
+    ')',
+    '(',
+    ',',
+    'A1',
+    'B2:B9',
+    '+',
+    '"SALES.GAP("',
+    'IF(',
+    '1',
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
       const formula = `=${pieces.join('')}`;

@@ -72,7 +72,14 @@ describe('breakDownGoal', () => {
   });
 
   it('equal split ignores weights; no seasonality weighs every month the same', () => {
-    const b = ok({ ...EXAMPLE, seasonality: undefined, equalSplit: true, regions: [{ name: 'A', weight: -5 }, { name: 'B' }], target: 600, unit: 1 });
+    const b = ok({
+      ...EXAMPLE,
+      seasonality: undefined,
+      equalSplit: true,
+      regions: [{ name: 'A', weight: -5 }, { name: 'B' }],
+      target: 600,
+      unit: 1,
+    });
     expect(b.cells).toEqual([
       [100, 100],
       [100, 100],
@@ -81,13 +88,26 @@ describe('breakDownGoal', () => {
   });
 
   it('a zero weight gives zero cells, never a negative one', () => {
-    const b = ok({ ...EXAMPLE, regions: [{ name: 'A', weight: 1 }, { name: 'B', weight: 0 }, { name: 'C', weight: 2 }], unit: 1 });
+    const b = ok({
+      ...EXAMPLE,
+      regions: [
+        { name: 'A', weight: 1 },
+        { name: 'B', weight: 0 },
+        { name: 'C', weight: 2 },
+      ],
+      unit: 1,
+    });
     expect(b.cells.map((row) => row[1])).toEqual([0, 0, 0]);
     expect(b.regionTotals.reduce((a, c) => a + c, 0)).toBe(500);
   });
 
   it('trims labels and names, keeps owners', () => {
-    const b = ok({ ...EXAMPLE, period: ' 2024 Q1 ', months: [' 1月', '2月 ', '3月'], regions: [{ name: ' 华南区 ', owner: ' 经理 ', weight: 1 }] });
+    const b = ok({
+      ...EXAMPLE,
+      period: ' 2024 Q1 ',
+      months: [' 1月', '2月 ', '3月'],
+      regions: [{ name: ' 华南区 ', owner: ' 经理 ', weight: 1 }],
+    });
     expect(b.period).toBe('2024 Q1');
     expect(b.months).toEqual(['1月', '2月', '3月']);
     expect(b.regions).toEqual([{ name: '华南区', owner: '经理' }]);
@@ -128,19 +148,42 @@ describe('validateGoalInput', () => {
     expect(fields({ ...EXAMPLE, months: [], seasonality: undefined })).toEqual(['months:required']);
     expect(fields({ ...EXAMPLE, regions: [] })).toEqual(['regions:required']);
     expect(fields({ ...EXAMPLE, months: ['1月', ' ', '1月 '] })).toEqual(['month.1:required', 'month.2:duplicate']);
-    expect(fields({ ...EXAMPLE, regions: [{ name: 'A', weight: 1 }, { name: 'a', weight: 1 }] })).toEqual(['region.1:duplicate']);
+    expect(
+      fields({
+        ...EXAMPLE,
+        regions: [
+          { name: 'A', weight: 1 },
+          { name: 'a', weight: 1 },
+        ],
+      }),
+    ).toEqual(['region.1:duplicate']);
     expect(fields({ ...EXAMPLE, period: '' })).toEqual(['period:required']);
   });
 
   it('every message is there in both languages', () => {
-    const errors = validateGoalInput({ period: '', target: 0, months: ['', ''], seasonality: [-1, Number.NaN], regions: [{ name: '' }, { name: '' }], unit: -1 });
+    const errors = validateGoalInput({
+      period: '',
+      target: 0,
+      months: ['', ''],
+      seasonality: [-1, Number.NaN],
+      regions: [{ name: '' }, { name: '' }],
+      unit: -1,
+    });
     expect(errors.length).toBeGreaterThan(5);
     for (const e of errors) {
       expect(e.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(e.message['en-US']).toMatch(/^[\x20-\x7e]+$/);
       expect(e.message['en-US']).not.toBe('Invalid input.');
     }
-    expect(breakDownGoal({ ...EXAMPLE, target: 0 })).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'target', message: { 'zh-CN': '目标必须大于 0。', 'en-US': 'The target must be greater than 0.' } })] });
+    expect(breakDownGoal({ ...EXAMPLE, target: 0 })).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'target',
+          message: { 'zh-CN': '目标必须大于 0。', 'en-US': 'The target must be greater than 0.' },
+        }),
+      ],
+    });
   });
 });
 
@@ -155,7 +198,14 @@ describe('properties', () => {
   const weights = (n: number) => fc.array(weight, { minLength: n, maxLength: n }).filter((ws) => ws.some((w) => w > 0));
   const unit = fc.constantFrom(0.01, 0.1, 0.5, 1, 10, 0.25, 0.001);
   const input = fc
-    .record({ months: fc.integer({ min: 1, max: 12 }), regions: fc.integer({ min: 1, max: 8 }), unit, units: fc.integer({ min: 1, max: 1e9 }), equal: fc.boolean(), seasonal: fc.boolean() })
+    .record({
+      months: fc.integer({ min: 1, max: 12 }),
+      regions: fc.integer({ min: 1, max: 8 }),
+      unit,
+      units: fc.integer({ min: 1, max: 1e9 }),
+      equal: fc.boolean(),
+      seasonal: fc.boolean(),
+    })
     .chain(({ months, regions, unit, units, equal, seasonal }) =>
       fc.record({
         seasonality: seasonal ? weights(months) : fc.constant(undefined),
@@ -225,18 +275,24 @@ describe('properties', () => {
   it('never throws, whatever the numbers', () => {
     const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.constant(Number.NaN), fc.constant(-0));
     fc.assert(
-      fc.property(anyNumber, anyNumber, fc.array(anyNumber, { maxLength: 4 }), fc.array(anyNumber, { maxLength: 4 }), (target, unit, season, ws) => {
-        const result = breakDownGoal({
-          period: 'P',
-          target,
-          unit,
-          months: season.map((_s, i) => `M${i}`),
-          seasonality: season,
-          regions: ws.map((weight, i) => ({ name: `R${i}`, weight })),
-        });
-        if (result.ok) expect(sumUnits(result.breakdown.cellUnits)).toBeGreaterThan(0);
-        return true;
-      }),
+      fc.property(
+        anyNumber,
+        anyNumber,
+        fc.array(anyNumber, { maxLength: 4 }),
+        fc.array(anyNumber, { maxLength: 4 }),
+        (target, unit, season, ws) => {
+          const result = breakDownGoal({
+            period: 'P',
+            target,
+            unit,
+            months: season.map((_s, i) => `M${i}`),
+            seasonality: season,
+            regions: ws.map((weight, i) => ({ name: `R${i}`, weight })),
+          });
+          if (result.ok) expect(sumUnits(result.breakdown.cellUnits)).toBeGreaterThan(0);
+          return true;
+        },
+      ),
       { numRuns },
     );
   });

@@ -20,12 +20,19 @@ function example(): GoalBreakdown {
   return result.breakdown;
 }
 
-const headerOf = (locale: 'zh-CN' | 'en-US') => planTemplate(goals, { locale, samples: false, portable: false }).columns.map((c) => c.label);
+const headerOf = (locale: 'zh-CN' | 'en-US') =>
+  planTemplate(goals, { locale, samples: false, portable: false }).columns.map((c) => c.label);
 
 describe('goalTableWrite', () => {
   it('one row per month × region in the template order, formulas for 达成率 and 差距, no key', () => {
     const header = headerOf('zh-CN');
-    const plan = goalTableWrite(example(), { sheetName: '表2 销售目标分解与跟踪表', tableName: 'GoalTracking', header, firstColumn: 0, headerRow: 1 });
+    const plan = goalTableWrite(example(), {
+      sheetName: '表2 销售目标分解与跟踪表',
+      tableName: 'GoalTracking',
+      header,
+      firstColumn: 0,
+      headerRow: 1,
+    });
     if (!plan.ok) throw new Error(plan.message['en-US']);
     const { write } = plan;
     expect(plan.rows).toBe(6);
@@ -66,13 +73,28 @@ describe('goalTableWrite', () => {
     const plan = goalTableWrite(example(), { sheetName: '表2', header, firstColumn: 0, headerRow: 1 });
     expect(plan.ok && plan.write.rows[0]![6]).toBeNull();
 
-    const broken = goalTableWrite(example(), { sheetName: '表2', header: headerOf('zh-CN').filter((l) => l !== '负责区域' && l !== '季度'), firstColumn: 0, headerRow: 1 });
+    const broken = goalTableWrite(example(), {
+      sheetName: '表2',
+      header: headerOf('zh-CN').filter((l) => l !== '负责区域' && l !== '季度'),
+      firstColumn: 0,
+      headerRow: 1,
+    });
     expect(broken).toMatchObject({ ok: false, sheetName: '表2', missing: ['季度', '负责区域'] });
-    expect(!broken.ok && broken.message['zh-CN']).toBe('工作表“表2”缺少列“季度”、“负责区域”(或已改名)。请恢复列标题后重试;未写入任何内容。');
+    expect(!broken.ok && broken.message['zh-CN']).toBe(
+      '工作表“表2”缺少列“季度”、“负责区域”(或已改名)。请恢复列标题后重试;未写入任何内容。',
+    );
   });
 
   it('skips cells whose target is 0', () => {
-    const result = breakDownGoal({ period: 'Q', target: 10, months: ['a', 'b'], seasonality: [1, 0], regions: [{ name: 'x' }], equalSplit: true, unit: 1 });
+    const result = breakDownGoal({
+      period: 'Q',
+      target: 10,
+      months: ['a', 'b'],
+      seasonality: [1, 0],
+      regions: [{ name: 'x' }],
+      equalSplit: true,
+      unit: 1,
+    });
     if (!result.ok) throw new Error();
     const plan = goalTableWrite(result.breakdown, { sheetName: 'S', header: headerOf('en-US'), firstColumn: 0, headerRow: 1 });
     expect(plan.ok && plan.write.rows.map((r) => r[2])).toEqual(['a']);

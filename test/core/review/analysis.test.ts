@@ -30,7 +30,9 @@ describe('analyseWorkbook on the samples (zh-CN)', () => {
     expect(goals.byOwner).toEqual([expect.objectContaining({ name: '区域经理', attainment: 165 / 180 })]);
     expect(goals.quarterTargets).toEqual({ '2024 Q1': 500, '2024 Q2': 500 });
     expect(goals.unreported).toBe(1);
-    expect(goals.belowTarget).toEqual([expect.objectContaining({ sheetRow: 3, month: '2024-03', gap: 15, analysis: '受竞品促销影响,下周加大高端客户拜访频次' })]);
+    expect(goals.belowTarget).toEqual([
+      expect.objectContaining({ sheetRow: 3, month: '2024-03', gap: 15, analysis: '受竞品促销影响,下周加大高端客户拜访频次' }),
+    ]);
   });
 
   it('funnel: step conversion and the bottleneck (first of the lowest)', () => {
@@ -105,7 +107,11 @@ describe('cleaning', () => {
   it('a sheet missing a required column is a cleaning issue naming the column, not a crash', () => {
     const data = sampleData();
     const goals = data.goals!;
-    data.goals = edit(goals, {}, goals.header.map((h) => (h === '月度分解目标' ? '目标(万)' : h)));
+    data.goals = edit(
+      goals,
+      {},
+      goals.header.map((h) => (h === '月度分解目标' ? '目标(万)' : h)),
+    );
     const analysis = analyseWorkbook(data, { today: TODAY });
     expect(analysis.summary.goals).toBeUndefined();
     expect(analysis.cleaning.issues[0]).toMatchObject({ templateId: 'goals', row: 2, kind: 'invalid', column: '月度分解目标' });
@@ -152,7 +158,13 @@ describe('en-US sheets', () => {
     expect(analysis.summary.funnel!.bottleneck).toBe('Needs confirmed');
     expect(analysis.summary.evaluation!.metrics[1]).toMatchObject({ polarity: 'lower', met: true });
     expect(analysis.summary.actions!.qualityMix).toEqual({ Excellent: 1, Good: 1 });
-    expect(analysis.summary.kpi!.metrics.map((m) => m.metric)).toEqual(['Revenue', 'New leads', 'Qualified visits', 'Lead conversion', 'Average sales cycle']);
+    expect(analysis.summary.kpi!.metrics.map((m) => m.metric)).toEqual([
+      'Revenue',
+      'New leads',
+      'Qualified visits',
+      'Lead conversion',
+      'Average sales cycle',
+    ]);
   });
 
   it('a mixed workbook: a zh 表2 beside an en 表3', () => {
@@ -171,7 +183,9 @@ describe('evaluateProcess', () => {
     expect(areas[0]!.evidence).toContain('瓶颈阶段:需求确认');
     expect(areas[1]!.evidence).toContain('负责人达成率:区域经理 91.7%');
     expect(areas[2]!.evidence).toContain('B 级线索 1 条,响应超时率 100.0%');
-    expect(areas[3]!.evidence).toEqual(expect.arrayContaining(['区域达成率:华南区 91.7%,华东区 未填报', '差异分析:受竞品促销影响,下周加大高端客户拜访频次']));
+    expect(areas[3]!.evidence).toEqual(
+      expect.arrayContaining(['区域达成率:华南区 91.7%,华东区 未填报', '差异分析:受竞品促销影响,下周加大高端客户拜访频次']),
+    );
   });
 
   it('says which sheet is missing, in English too', () => {

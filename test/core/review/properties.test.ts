@@ -23,7 +23,10 @@ import { TODAY } from './fixtures';
 
 declare const FAST_CHECK_RUNS: number | undefined;
 // Whole runs: fast-check never finishes a fractional numRuns (FAST_CHECK_RUNS=50 hung the suite).
-const numRuns = Math.max(1, Math.floor(Math.min(typeof FAST_CHECK_RUNS === 'number' && FAST_CHECK_RUNS > 0 ? FAST_CHECK_RUNS : 1000, 2000) / 4));
+const numRuns = Math.max(
+  1,
+  Math.floor(Math.min(typeof FAST_CHECK_RUNS === 'number' && FAST_CHECK_RUNS > 0 ? FAST_CHECK_RUNS : 1000, 2000) / 4),
+);
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -73,7 +76,8 @@ function checkRates(a: Analysis): void {
   }
   for (const g of s.leads?.byGrade ?? []) expect(inUnit(g.breachRate)).toBe(true);
   expect(inUnit(s.actions?.completionRate)).toBe(true);
-  for (const line of [s.goals?.overall, ...(s.goals?.byRegion ?? []), ...(s.goals?.byOwner ?? [])]) expect(nonNegative(line?.attainment)).toBe(true);
+  for (const line of [s.goals?.overall, ...(s.goals?.byRegion ?? []), ...(s.goals?.byOwner ?? [])])
+    expect(nonNegative(line?.attainment)).toBe(true);
   // KPI targets and actuals may be negative (a loss budget), so only finiteness holds there.
   for (const m of s.kpi?.metrics ?? []) expect(m.attainment === null || Number.isFinite(m.attainment)).toBe(true);
   for (const m of s.evaluation?.metrics ?? []) expect(m.change === null || Number.isFinite(m.change)).toBe(true);
@@ -101,7 +105,12 @@ describe('review analysis on random sheets', () => {
         const findings = diagnose(analysis, { locale, today: TODAY });
         expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
         const follow = followUpItems(data, TODAY);
-        const draft = { ...emptyDraft({ today: TODAY, existingIds: [] }), areas, findings, followUps: follow.map((f) => ({ row: f.row, actual: TODAY, quality: '优' })) };
+        const draft = {
+          ...emptyDraft({ today: TODAY, existingIds: [] }),
+          areas,
+          findings,
+          followUps: follow.map((f) => ({ row: f.row, actual: TODAY, quality: '优' })),
+        };
         const plan = planReviewWrite(draft, data, { locale, portable: false, analysis });
         expect(typeof plan.ok).toBe('boolean');
       }),

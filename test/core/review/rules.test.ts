@@ -11,8 +11,11 @@ import {
 import { DIMENSIONS } from '../../../src/core/templates/specs/method';
 import { TODAY, edit, rowOf, sampleData } from './fixtures';
 
-const findingsOf = (data = sampleData(), locale: 'zh-CN' | 'en-US' = 'zh-CN', extra: Partial<Parameters<typeof diagnose>[1]> = {}): Finding[] =>
-  diagnose(analyseWorkbook(data, { today: TODAY }), { locale, today: TODAY, ...extra });
+const findingsOf = (
+  data = sampleData(),
+  locale: 'zh-CN' | 'en-US' = 'zh-CN',
+  extra: Partial<Parameters<typeof diagnose>[1]> = {},
+): Finding[] => diagnose(analyseWorkbook(data, { today: TODAY }), { locale, today: TODAY, ...extra });
 
 const byId = (findings: readonly Finding[], id: string): Finding | undefined => findings.find((f) => f.id === id);
 
@@ -34,7 +37,9 @@ describe('表2 under target', () => {
   it('makes no unit up when none is given, and speaks English', () => {
     expect(byId(findingsOf(), 'goals.belowTarget:r3')?.impact).toBe('差距 15,占季度目标 500 的 3.0%');
     const en = byId(findingsOf(sampleData('en-US'), 'en-US'), 'goals.belowTarget:r3');
-    expect(en?.problem).toBe('South China (Regional manager) 2024-03: below the monthly target, attainment 91.7% (actual 165 / target 180)');
+    expect(en?.problem).toBe(
+      'South China (Regional manager) 2024-03: below the monthly target, attainment 91.7% (actual 165 / target 180)',
+    );
     expect(en?.impact).toBe('Gap of 15, 3.0% of the period target 500');
   });
 
@@ -42,7 +47,9 @@ describe('表2 under target', () => {
     const severityAt = (actual: number, thresholds?: Parameters<typeof diagnose>[1]['thresholds']) => {
       const data = sampleData();
       const goals = data.goals!;
-      data.goals = edit(goals, { 0: rowOf(goals, { 季度: '2024 Q1', 季度目标: 500, 月份: '2024-03', 月度分解目标: 100, 负责区域: '华南区', 月度实际完成: actual }) });
+      data.goals = edit(goals, {
+        0: rowOf(goals, { 季度: '2024 Q1', 季度目标: 500, 月份: '2024-03', 月度分解目标: 100, 负责区域: '华南区', 月度实际完成: actual }),
+      });
       return byId(findingsOf(data, 'zh-CN', thresholds ? { thresholds } : {}), 'goals.belowTarget:r3')?.severity;
     };
     expect(severityAt(79)).toBe('high');
@@ -57,7 +64,14 @@ describe('表2 under target', () => {
     const data = sampleData();
     const goals = data.goals!;
     const rows = Array.from({ length: MAX_ROW_FINDINGS + 5 }, (_, i) =>
-      rowOf(goals, { 季度: '2024 Q1', 季度目标: 5000, 月份: `M${i}`, 月度分解目标: 100, 负责区域: i % 2 ? '华南区' : '华北区', 月度实际完成: i % 2 ? 70 : 90 }),
+      rowOf(goals, {
+        季度: '2024 Q1',
+        季度目标: 5000,
+        月份: `M${i}`,
+        月度分解目标: 100,
+        负责区域: i % 2 ? '华南区' : '华北区',
+        月度实际完成: i % 2 ? 70 : 90,
+      }),
     );
     data.goals = { ...goals, rows };
     const found = findingsOf(data).filter((f) => f.rule?.startsWith('goals.'));
@@ -125,7 +139,10 @@ describe('funnel, lead SLA and actions', () => {
       problem: '销售漏斗瓶颈在“需求确认”:阶段转化率 50.0%(初步接洽 60 → 30)',
       impact: '该阶段流失 30 个商机,占首阶段的 30.0%',
     });
-    expect(byId(findings, 'funnel.slowStage:方案提交')).toMatchObject({ severity: 'medium', problem: '“方案提交”阶段平均停留 45 天,超过 30 天' });
+    expect(byId(findings, 'funnel.slowStage:方案提交')).toMatchObject({
+      severity: 'medium',
+      problem: '“方案提交”阶段平均停留 45 天,超过 30 天',
+    });
   });
 
   it('SLA breach rate per grade over the threshold (B answered after 26 h)', () => {
@@ -150,7 +167,10 @@ describe('funnel, lead SLA and actions', () => {
       4: rowOf(execution, { 优化措施: '季度复盘会', 责任人: '销售经理', 计划完成时间: TODAY - 1 }),
     });
     const findings = findingsOf(data);
-    expect(byId(findings, 'actions.overdue:r5')).toMatchObject({ severity: 'high', problem: '措施“线索分级试点”已逾期 20 天(计划 2024-03-12 完成,尚未完成)' });
+    expect(byId(findings, 'actions.overdue:r5')).toMatchObject({
+      severity: 'high',
+      problem: '措施“线索分级试点”已逾期 20 天(计划 2024-03-12 完成,尚未完成)',
+    });
     expect(byId(findings, 'actions.overdue:r6')?.severity).toBe('medium');
     expect(byId(findings, 'actions.lowCompletion')).toMatchObject({ severity: 'high', problem: '到期措施完成率 40.0%(2/5),低于 80.0%' });
   });

@@ -1,13 +1,5 @@
 /** Step 4's SMART check, step 5's follow-up (the CRM training late 3 days), review ids and the empty draft. */
-import {
-  type Action,
-  type Finding,
-  checkSmart,
-  emptyDraft,
-  followUpItems,
-  newReviewId,
-  serialFromDate,
-} from '../../../src/core';
+import { type Action, type Finding, checkSmart, emptyDraft, followUpItems, newReviewId, serialFromDate } from '../../../src/core';
 import { TODAY, edit, rowOf, sampleData } from './fixtures';
 
 const finding: Finding = {
@@ -42,7 +34,11 @@ describe('checkSmart', () => {
   });
 
   it('says per field what to fix, in both languages', () => {
-    const issues = checkSmart({ ...good, owner: ' ', task: '', due: null, metric: '', targetValue: null, findingId: null }, [finding], TODAY);
+    const issues = checkSmart(
+      { ...good, owner: ' ', task: '', due: null, metric: '', targetValue: null, findingId: null },
+      [finding],
+      TODAY,
+    );
     expect(issues.map((i) => [i.field, i.message['zh-CN']])).toEqual([
       ['task', '请写明具体要做什么(任务内容)。'],
       ['owner', '请指定一位负责人。'],
@@ -64,7 +60,9 @@ describe('checkSmart', () => {
   it('measurable = a named metric and a finite number', () => {
     expect(fields({ ...good, targetValue: Number.POSITIVE_INFINITY })).toEqual(['target']);
     expect(checkSmart({ ...good, metric: '' }, [finding], TODAY)[0]?.message['zh-CN']).toBe('请写明衡量指标,例如“线索转化率 18%”。');
-    expect(checkSmart({ ...good, targetValue: null }, [finding], TODAY)[0]?.message['zh-CN']).toBe('请写明目标值(数字),例如“线索转化率 18%”。');
+    expect(checkSmart({ ...good, targetValue: null }, [finding], TODAY)[0]?.message['zh-CN']).toBe(
+      '请写明目标值(数字),例如“线索转化率 18%”。',
+    );
   });
 
   it('the linked finding must exist', () => {
@@ -79,7 +77,13 @@ describe('followUpItems', () => {
       [0, '客户跟进话术标准化', { kind: 'onTime' }],
       [1, 'CRM系统数据录入规范培训', { kind: 'late', days: 3 }],
     ]);
-    expect(items[1]).toMatchObject({ owner: '培训专员', planned: serialFromDate(2024, 3, 25), actual: serialFromDate(2024, 3, 28), quality: '良', reviewId: '' });
+    expect(items[1]).toMatchObject({
+      owner: '培训专员',
+      planned: serialFromDate(2024, 3, 25),
+      actual: serialFromDate(2024, 3, 28),
+      quality: '良',
+      reviewId: '',
+    });
   });
 
   it('open actions: overdue N days when past plan, else days left; old graded ones drop out', () => {

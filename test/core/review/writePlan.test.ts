@@ -27,7 +27,15 @@ const REVIEW = 'R2024-04-01';
 function draftFor(data: WorkbookData, locale: Locale = 'zh-CN'): ReviewDraft {
   const analysis = analyseWorkbook(data, { today: TODAY });
   const south = diagnose(analysis, { locale, today: TODAY, moneyUnit: '万' }).filter((f) => f.id === 'goals.belowTarget:r3');
-  const manual = { id: 'm1', dimension: 'tools' as const, problem: HYPERLINK, impact: '+1 day', cause: '@mention', severity: 'low' as const, origin: 'manual' as const };
+  const manual = {
+    id: 'm1',
+    dimension: 'tools' as const,
+    problem: HYPERLINK,
+    impact: '+1 day',
+    cause: '@mention',
+    severity: 'low' as const,
+    origin: 'manual' as const,
+  };
   const action: Action = {
     id: 'a1',
     findingId: 'goals.belowTarget:r3',
@@ -45,13 +53,25 @@ function draftFor(data: WorkbookData, locale: Locale = 'zh-CN'): ReviewDraft {
     participants: '销售经理、区域经理',
     findings: [...south, manual],
     actions: [action],
-    followUps: [{ row: 1, actual: serialFromDate(2024, 3, 28), quality: 'Excellent', metric: '数据录入完整率', before: 0.7, after: 0.9, goalChange: 0.2 }],
+    followUps: [
+      {
+        row: 1,
+        actual: serialFromDate(2024, 3, 28),
+        quality: 'Excellent',
+        metric: '数据录入完整率',
+        before: 0.7,
+        after: 0.9,
+        goalChange: 0.2,
+      },
+    ],
   };
 }
 
 /** A write with each formula evaluated at one row, for comparing plans. */
 const comparable = (writes: readonly TableWrite[]) =>
-  JSON.stringify(writes.map((w) => ({ ...w, rows: w.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c.formulaAt(9) : c))) })));
+  JSON.stringify(
+    writes.map((w) => ({ ...w, rows: w.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c.formulaAt(9) : c))) })),
+  );
 
 function planned(draft: ReviewDraft, data: WorkbookData, locale: Locale = 'zh-CN', portable = false): TableWrite[] {
   const plan = planReviewWrite(draft, data, { locale, portable });
@@ -96,7 +116,14 @@ describe('planReviewWrite: content', () => {
 
   it('the action in 执行计划表 (start = the review date, target with the output) and 表3, with formulas at the landing row', () => {
     const [row] = write('执行计划表').rows;
-    expect(row?.slice(0, 6)).toEqual(['加大高端客户拜访频次', '区域经理', TODAY, serialFromDate(2024, 4, 30), '拜访记录(目标:月度达成率 1)', '销售部']);
+    expect(row?.slice(0, 6)).toEqual([
+      '加大高端客户拜访频次',
+      '区域经理',
+      TODAY,
+      serialFromDate(2024, 4, 30),
+      '拜访记录(目标:月度达成率 1)',
+      '销售部',
+    ]);
     const duration = row?.[6];
     if (duration === null || typeof duration !== 'object' || duration === undefined) throw new Error('工期 is a formula');
     expect(duration.formulaAt(9)).toBe('=IF(OR(C10="",D10=""),"",D10-C10+1)');
@@ -109,9 +136,23 @@ describe('planReviewWrite: content', () => {
 
   it('the follow-up: a guarded update of the CRM training row, and its before/after into 效果评估', () => {
     expect(write('表3 优化方案执行跟踪表').updates).toEqual([
-      { row: 1, expect: [{ column: 0, value: 'CRM系统数据录入规范培训' }], cells: [{ column: 3, value: serialFromDate(2024, 3, 28) }, { column: 4, value: '优' }] },
+      {
+        row: 1,
+        expect: [{ column: 0, value: 'CRM系统数据录入规范培训' }],
+        cells: [
+          { column: 3, value: serialFromDate(2024, 3, 28) },
+          { column: 4, value: '优' },
+        ],
+      },
     ]);
-    expect(write('效果评估').rows[0]?.filter((c) => c === null || typeof c !== 'object')).toEqual(['数据录入完整率', null, 0.7, 0.9, 0.2, REVIEW]);
+    expect(write('效果评估').rows[0]?.filter((c) => c === null || typeof c !== 'object')).toEqual([
+      '数据录入完整率',
+      null,
+      0.7,
+      0.9,
+      0.2,
+      REVIEW,
+    ]);
   });
 
   it('the review-log row', () => {
@@ -215,7 +256,11 @@ describe('planReviewWrite: checks before any write', () => {
 
   it('names a missing or renamed column', () => {
     const plan = data.plan!;
-    const renamed = edit(plan, {}, plan.header.map((h) => (h === '完成时间' ? '截止日期' : h)));
+    const renamed = edit(
+      plan,
+      {},
+      plan.header.map((h) => (h === '完成时间' ? '截止日期' : h)),
+    );
     expect(errorsOf(draft, { ...data, plan: renamed })).toEqual([
       { sheet: '执行计划表', column: '完成时间', zh: '工作表“执行计划表”缺少列“完成时间”(或已改名)。请恢复列标题后重试;未写入任何内容。' },
     ]);
@@ -225,7 +270,11 @@ describe('planReviewWrite: checks before any write', () => {
     const bad = { ...draft, actions: draft.actions.map((a) => ({ ...a, due: Number.NaN })) };
     expect(errorsOf(bad, data)).toEqual([
       { sheet: '执行计划表', column: '完成时间', zh: '“执行计划表”的“完成时间”是日期列,措施“加大高端客户拜访频次”的值“NaN”不是日期。' },
-      { sheet: '表3 优化方案执行跟踪表', column: '计划完成时间', zh: '“表3 优化方案执行跟踪表”的“计划完成时间”是日期列,措施“加大高端客户拜访频次”的值“NaN”不是日期。' },
+      {
+        sheet: '表3 优化方案执行跟踪表',
+        column: '计划完成时间',
+        zh: '“表3 优化方案执行跟踪表”的“计划完成时间”是日期列,措施“加大高端客户拜访频次”的值“NaN”不是日期。',
+      },
     ]);
     const text = { ...draft, actions: draft.actions.map((a) => ({ ...a, due: '下周' as unknown as number })) };
     expect(errorsOf(text, data)[0]?.column).toBe('完成时间');

@@ -30,7 +30,9 @@ describe('Excel host: readTable of a 100,000-row 表2', () => {
   beforeAll(async () => {
     const { mock, port: excel } = port({ sheets: [goalsSheet(ROWS)], maxSyncsPerRun: 1000 });
     const progress: [number, number][] = [];
-    const snapshot = await excel.readTable({ sheetName: GOALS.sheetName, tableName: GOALS.tableName }, (read, total) => progress.push([read, total]));
+    const snapshot = await excel.readTable({ sheetName: GOALS.sheetName, tableName: GOALS.tableName }, (read, total) =>
+      progress.push([read, total]),
+    );
     expect(snapshot).toMatchObject({ sheetName: GOALS.sheetName, tableName: 'GoalTracking', headerRow: 1, firstColumn: 0 });
     expect(snapshot.header).toEqual(GOALS.columns.map((c) => c.label));
     fixture = { mock, rows: snapshot.rows as unknown[][], progress, run: lastRun(mock) };
@@ -38,8 +40,21 @@ describe('Excel host: readTable of a 100,000-row 表2', () => {
 
   it('returns every row, computed values included (errors as text, blanks as null)', () => {
     expect(fixture.rows).toHaveLength(ROWS);
-    for (let i = 0; i < ROWS; i++) if (JSON.stringify(fixture.rows[i]) !== JSON.stringify(goalsReadRow(i))) throw new Error(`row ${i}: ${JSON.stringify(fixture.rows[i])}`);
-    expect(fixture.rows[0]).toEqual(['2020 Q1', 500, '2020-01', 150, '华南区', '区域经理', 120, 120 / 150, 30, '受竞品促销影响,下周加大高端客户拜访频次']);
+    for (let i = 0; i < ROWS; i++)
+      if (JSON.stringify(fixture.rows[i]) !== JSON.stringify(goalsReadRow(i)))
+        throw new Error(`row ${i}: ${JSON.stringify(fixture.rows[i])}`);
+    expect(fixture.rows[0]).toEqual([
+      '2020 Q1',
+      500,
+      '2020-01',
+      150,
+      '华南区',
+      '区域经理',
+      120,
+      120 / 150,
+      30,
+      '受竞品促销影响,下周加大高端客户拜访频次',
+    ]);
     expect(fixture.rows[6]?.slice(6, 9)).toEqual([null, null, null]); // not reported yet: blank, and its computed cells blank
     expect(fixture.rows.filter((row) => row[7] === '#DIV/0!').length).toBeGreaterThan(0);
   });
@@ -74,10 +89,31 @@ describe('Excel host: readTable finds the table', () => {
   });
 
   it('by the template layout when the sheet has no table: header on row 2, trimmed, up to the first blank', async () => {
-    const sheet = { name: 'Data', cells: { A1: [['Title']], A2: [[' 问题维度 ', '影响', '', 'note']], A3: [['线索管理', 45383, null, 'x'], [null, true, null, null], ['团队协作', null]] } };
+    const sheet = {
+      name: 'Data',
+      cells: {
+        A1: [['Title']],
+        A2: [[' 问题维度 ', '影响', '', 'note']],
+        A3: [
+          ['线索管理', 45383, null, 'x'],
+          [null, true, null, null],
+          ['团队协作', null],
+        ],
+      },
+    };
     const { port: excel } = port({ sheets: [sheet], maxSyncsPerRun: 3 });
     const snapshot = await excel.readTable({ sheetName: 'Data' });
-    expect(snapshot).toEqual({ sheetName: 'Data', headerRow: 1, firstColumn: 0, header: ['问题维度', '影响'], rows: [['线索管理', 45383], [null, true], ['团队协作', null]] });
+    expect(snapshot).toEqual({
+      sheetName: 'Data',
+      headerRow: 1,
+      firstColumn: 0,
+      header: ['问题维度', '影响'],
+      rows: [
+        ['线索管理', 45383],
+        [null, true],
+        ['团队协作', null],
+      ],
+    });
   });
 
   it('an empty table has no rows; progress says so', async () => {
@@ -102,7 +138,18 @@ describe('Excel host: readTable finds the table', () => {
 
   it('retries in smaller pieces when later rows are far longer than the first ones measured', async () => {
     const long = 'x'.repeat(20_000);
-    const rows = (i: number) => ['2024 Q1', 500, '2024-03', 180, '华南区', '区域经理', 165, null, null, i >= 30_000 && i < 30_400 ? long : ''];
+    const rows = (i: number) => [
+      '2024 Q1',
+      500,
+      '2024-03',
+      180,
+      '华南区',
+      '区域经理',
+      165,
+      null,
+      null,
+      i >= 30_000 && i < 30_400 ? long : '',
+    ];
     const { mock, port: excel } = port({ sheets: [existingSheet(GOALS, 40_000, rows)], maxSyncsPerRun: 1000 });
     const snapshot = await excel.readTable({ sheetName: GOALS.sheetName, tableName: GOALS.tableName });
     expect(snapshot.rows).toHaveLength(40_000);
@@ -122,14 +169,20 @@ describe('Excel host: insertFormulaAtSelection', () => {
     ['en-US', 'formulas', '=SALES.GAP(G3,D3)'],
   ])('writes at the active cell, localized for a %s Excel, in two syncs', async (language, property, written) => {
     const { mock, port: excel } = port({ sheets, activeCell: { sheet: sheets[0]?.name ?? '', address: 'C5' } }, language);
-    await expect(excel.insertFormulaAtSelection('=SALES.GAP(G3,D3)')).resolves.toEqual({ sheetName: '表2 销售目标分解与跟踪表', address: 'C5' });
+    await expect(excel.insertFormulaAtSelection('=SALES.GAP(G3,D3)')).resolves.toEqual({
+      sheetName: '表2 销售目标分解与跟踪表',
+      address: 'C5',
+    });
     expect(lastRun(mock).syncs).toBe(2);
     expect(mock.sheet(sheets[0]?.name ?? '')?.cells.get('C5')).toMatchObject({ kind: 'formula', value: written, via: property });
     expect(localizeFormula('=SALES.GAP(G3,D3)', 'zh-CN')).toBe('=销售.目标差距(G3,D3)');
   });
 
   it('gives a text (@) cell the General format first, so the formula is a formula', async () => {
-    const { mock, port: excel } = port({ sheets: [{ name: 'S', numberFormats: { B2: '@' } }], activeCell: { sheet: 'S', address: 'B2' } }, 'en-US');
+    const { mock, port: excel } = port(
+      { sheets: [{ name: 'S', numberFormats: { B2: '@' } }], activeCell: { sheet: 'S', address: 'B2' } },
+      'en-US',
+    );
     await excel.insertFormulaAtSelection('SALES.AOV(A1,A2)');
     expect(mock.sheet('S')?.cells.get('B2')).toMatchObject({ kind: 'formula', value: '=SALES.AOV(A1,A2)', numberFormat: 'General' });
   });
@@ -218,7 +271,10 @@ describe('Excel host: trailing rows of spaces', () => {
     expect(lastRun(mock).syncs).toBe(2);
     const rowsNow = (await excel.readTable(location)).rows.length;
     const column = (key: string) => GOALS.columns.findIndex((c) => c.key === key);
-    const spaces = [...['quarter', 'month'].map((key) => ({ column: column(key), value: '  ' })), { column: column('monthTarget'), value: null }];
+    const spaces = [
+      ...['quarter', 'month'].map((key) => ({ column: column(key), value: '  ' })),
+      { column: column('monthTarget'), value: null },
+    ];
     await excel.writeTables([write([], { updates: [{ row: rowsNow - 1, expect: [], cells: spaces }] })]);
     await excel.writeTables([write([row('2024-08')])]);
     expect(lastRun(mock).syncs).toBe(3);

@@ -114,7 +114,13 @@ describe('Excel host: 表2 goals, en-US', () => {
     expect(sheet.frozenRows).toBe(2);
 
     expect(sheet.conditionalFormats.map(({ address, type, rule, fill, font }) => ({ address, type, rule, fill, font }))).toEqual([
-      { address: 'H3:H9', type: 'CellValue', rule: { formula1: '=0.9', operator: 'LessThan' }, fill: TONE_COLORS.bad.fill, font: TONE_COLORS.bad.font },
+      {
+        address: 'H3:H9',
+        type: 'CellValue',
+        rule: { formula1: '=0.9', operator: 'LessThan' },
+        fill: TONE_COLORS.bad.fill,
+        font: TONE_COLORS.bad.font,
+      },
       {
         address: 'H3:H9',
         type: 'CellValue',
@@ -122,7 +128,13 @@ describe('Excel host: 表2 goals, en-US', () => {
         fill: TONE_COLORS.warn.fill,
         font: TONE_COLORS.warn.font,
       },
-      { address: 'H3:H9', type: 'CellValue', rule: { formula1: '=1', operator: 'GreaterThanOrEqual' }, fill: TONE_COLORS.good.fill, font: TONE_COLORS.good.font },
+      {
+        address: 'H3:H9',
+        type: 'CellValue',
+        rule: { formula1: '=1', operator: 'GreaterThanOrEqual' },
+        fill: TONE_COLORS.good.fill,
+        font: TONE_COLORS.good.font,
+      },
     ]);
 
     expect(sheet.charts).toHaveLength(1);
@@ -154,7 +166,18 @@ describe('Excel host: 表2 goals, zh-CN', () => {
     expect(sheet.writes.filter((w) => w.property === 'formulas')).toHaveLength(0);
     const block = sheet.writes.find((w) => w.address === 'A2:J9');
     expect(block?.property).toBe('formulasLocal');
-    expect(block?.data[0]).toEqual(['季度', '季度目标', '月份', '月度分解目标', '负责区域', '负责人', '月度实际完成', '达成率', '差距', '差异分析及改进措施']);
+    expect(block?.data[0]).toEqual([
+      '季度',
+      '季度目标',
+      '月份',
+      '月度分解目标',
+      '负责区域',
+      '负责人',
+      '月度实际完成',
+      '达成率',
+      '差距',
+      '差异分析及改进措施',
+    ]);
     expect(cell(sheet, 'H3')).toMatchObject({ kind: 'formula', value: '=销售.达成率(G3,D3)', via: 'formulasLocal', numberFormat: '0.0%' });
     expect(cell(sheet, 'I3')?.value).toBe(localizeFormula('=SALES.GAP(G3,D3)', 'zh-CN'));
     expect(String(cell(sheet, 'I3')?.value)).toMatch(/^=销售\./);
@@ -188,7 +211,10 @@ describe('Excel host: other templates’ details', () => {
     const { sheet, result } = await insert(plan, 'zh-CN');
     expect(result.tableAddress).toBe('A2:H10');
     expect(sheet.validations.map(({ address, rule }) => ({ address, rule }))).toEqual([
-      { address: 'A3:A10', rule: { list: { inCellDropDown: true, source: '线索管理,客户跟进,客户转化,团队协作,目标达成,流程,工具,市场,客户反馈,团队能力' } } },
+      {
+        address: 'A3:A10',
+        rule: { list: { inCellDropDown: true, source: '线索管理,客户跟进,客户转化,团队协作,目标达成,流程,工具,市场,客户反馈,团队能力' } },
+      },
       { address: 'D3:D10', rule: { list: { inCellDropDown: true, source: '高,中,低' } } },
     ]);
     expect(sheet.conditionalFormats.map(({ address, rule, fill }) => ({ address, rule, fill }))).toEqual([
@@ -279,7 +305,13 @@ describe('Excel host: sync budget', () => {
 describe('Excel host: never touches an existing sheet', () => {
   const existing = {
     name: GOALS_ZH,
-    cells: { A1: [['我的旧数据']], A2: [['季度', '季度目标'], ['2023 Q4', 400]] },
+    cells: {
+      A1: [['我的旧数据']],
+      A2: [
+        ['季度', '季度目标'],
+        ['2023 Q4', 400],
+      ],
+    },
     tables: [{ name: 'GoalTracking', address: 'A2:B3' }],
   };
 
@@ -302,7 +334,10 @@ describe('Excel host: never touches an existing sheet', () => {
   });
 
   it('avoids table names and defined names already in the workbook, case-insensitively', async () => {
-    const mock = new MockExcel({ sheets: [{ name: 'Data', tables: [{ name: 'goaltracking', address: 'A1:B2' }] }], names: ['GoalTracking2'] });
+    const mock = new MockExcel({
+      sheets: [{ name: 'Data', tables: [{ name: 'goaltracking', address: 'A1:B2' }] }],
+      names: ['GoalTracking2'],
+    });
     const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
     const result = await port.insertTemplate(planTemplate(spec('goals'), { locale: 'en-US', samples: false, portable: false }));
     expect(result.tableName).toBe('GoalTracking3');
@@ -324,44 +359,47 @@ describe('Excel host: every template', () => {
     ),
   );
 
-  it.each(cases)('%s (samples %s, portable %s, %s) inserts in ≤ 2 syncs with every formula cell a formula', async (id, samples, portable, locale) => {
-    const plan = planTemplate(spec(id), { locale, samples, portable });
-    const { mock, sheet, result } = await insert(plan, locale);
-    expect(lastRun(mock).syncs).toBeLessThanOrEqual(2);
+  it.each(cases)(
+    '%s (samples %s, portable %s, %s) inserts in ≤ 2 syncs with every formula cell a formula',
+    async (id, samples, portable, locale) => {
+      const plan = planTemplate(spec(id), { locale, samples, portable });
+      const { mock, sheet, result } = await insert(plan, locale);
+      expect(lastRun(mock).syncs).toBeLessThanOrEqual(2);
 
-    const block = sheet.writes.find((w) => w.address === result.tableAddress);
-    if (!block) throw new Error('no block write');
-    expect(block.property).toBe(locale === 'zh-CN' ? 'formulasLocal' : 'formulas');
-    expect(block.data).toHaveLength(plan.rows.length + 1);
-    plan.rows.forEach((row, r) =>
-      row.forEach((planned, c) => {
-        const written = block.data[r + 1]?.[c];
-        const model = cellAt(sheet, plan.headerRow + 1 + r, c);
-        if (isFormula(planned)) {
-          expect(typeof written).toBe('string');
-          expect(String(written).startsWith('=')).toBe(true);
-          expect(model?.kind).toBe('formula');
-          if (portable) expect(String(written)).not.toMatch(/SALES\.|销售\./);
-        } else {
-          expect(model?.kind).not.toBe('formula');
-        }
-      }),
-    );
-    for (const summary of plan.summary) {
-      const model = cellAt(sheet, summary.valueCell.row, summary.valueCell.col);
-      expect(model?.kind).toBe('formula');
-      expect(String(model?.value).startsWith('=')).toBe(true);
-    }
-    for (const c of sheet.cells.values()) expect(c.converted).toBeUndefined();
+      const block = sheet.writes.find((w) => w.address === result.tableAddress);
+      if (!block) throw new Error('no block write');
+      expect(block.property).toBe(locale === 'zh-CN' ? 'formulasLocal' : 'formulas');
+      expect(block.data).toHaveLength(plan.rows.length + 1);
+      plan.rows.forEach((row, r) =>
+        row.forEach((planned, c) => {
+          const written = block.data[r + 1]?.[c];
+          const model = cellAt(sheet, plan.headerRow + 1 + r, c);
+          if (isFormula(planned)) {
+            expect(typeof written).toBe('string');
+            expect(String(written).startsWith('=')).toBe(true);
+            expect(model?.kind).toBe('formula');
+            if (portable) expect(String(written)).not.toMatch(/SALES\.|销售\./);
+          } else {
+            expect(model?.kind).not.toBe('formula');
+          }
+        }),
+      );
+      for (const summary of plan.summary) {
+        const model = cellAt(sheet, summary.valueCell.row, summary.valueCell.col);
+        expect(model?.kind).toBe('formula');
+        expect(String(model?.value).startsWith('=')).toBe(true);
+      }
+      for (const c of sheet.cells.values()) expect(c.converted).toBeUndefined();
 
-    const table = mock.tables.find((t) => t.sheet === sheet);
-    expect(table?.headers).toEqual(plan.columns.map((c) => c.label));
-    expect(sheet.frozenRows).toBe(2);
-    expect(sheet.charts).toHaveLength(plan.chart ? 1 : 0);
-    expect(sheet.validations).toHaveLength(plan.columns.filter((c) => c.list).length);
-    expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
-    expect(mock.activeSheet).toBe(sheet);
-  });
+      const table = mock.tables.find((t) => t.sheet === sheet);
+      expect(table?.headers).toEqual(plan.columns.map((c) => c.label));
+      expect(sheet.frozenRows).toBe(2);
+      expect(sheet.charts).toHaveLength(plan.chart ? 1 : 0);
+      expect(sheet.validations).toHaveLength(plan.columns.filter((c) => c.list).length);
+      expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
+      expect(mock.activeSheet).toBe(sheet);
+    },
+  );
 });
 
 describe('Excel host: errors and partial failures', () => {
@@ -406,7 +444,19 @@ describe('Excel host: errors and partial failures', () => {
 
 describe('Excel host: listSheets and activateSheet', () => {
   const options: MockExcelOptions = {
-    sheets: [{ name: 'Sheet1' }, { name: 'Data', cells: { A1: [['a', 'b'], [1, 2]] }, tables: [{ name: 'Sales', address: 'A1:B2' }] }],
+    sheets: [
+      { name: 'Sheet1' },
+      {
+        name: 'Data',
+        cells: {
+          A1: [
+            ['a', 'b'],
+            [1, 2],
+          ],
+        },
+        tables: [{ name: 'Sales', address: 'A1:B2' }],
+      },
+    ],
   };
 
   it('lists sheets with their tables in one sync', async () => {

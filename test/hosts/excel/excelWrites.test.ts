@@ -6,7 +6,18 @@ import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { MAX_RESPONSE_BYTES } from '../../../src/hosts/excel/excelReads';
 import { type CellValue, type TableWrite, WorkbookError, type WriteCell } from '../../../src/workbook/port';
 import { type ExistingSheet, MockExcel, type MockExcelOptions, type RunRecord, type SheetModel } from './mockExcel';
-import { REVIEW_ID, dataCell, existingSheet, goalsRow, keyedWrite, reviewSheet, reviewSheets, reviewWrites, templateRow, templateSheet } from './tableFixtures';
+import {
+  REVIEW_ID,
+  dataCell,
+  existingSheet,
+  goalsRow,
+  keyedWrite,
+  reviewSheet,
+  reviewSheets,
+  reviewWrites,
+  templateRow,
+  templateSheet,
+} from './tableFixtures';
 
 const GOALS = templateSheet('goals');
 const EXEC = templateSheet('execution');
@@ -37,7 +48,8 @@ const goalsWrite = (rows: readonly (readonly WriteCell[])[], extra: Partial<Tabl
   rows,
   ...extra,
 });
-const month = (m: string, target: number, actual: CellValue = null) => templateRow(GOALS, { quarter: '2024 Q2', month: m, monthTarget: target, actual });
+const month = (m: string, target: number, actual: CellValue = null) =>
+  templateRow(GOALS, { quarter: '2024 Q2', month: m, monthTarget: target, actual });
 /** 表2 with two filled rows and three blank ones (formulas in the computed columns), and a note two rows below. */
 const goalsWithBlanks = (): ExistingSheet => {
   const sheet = existingSheet(GOALS, 5, (i) => (i < 2 ? goalsRow(i) : []));
@@ -80,7 +92,9 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
   it('writes only defined cells: an update of one cell leaves its row’s formulas alone', async () => {
     const { mock, port } = setup([goalsWithBlanks()]);
     const actual = 6;
-    await port.writeTables([goalsWrite([], { updates: [{ row: 1, expect: [{ column: 3, value: 151 }], cells: [{ column: actual, value: 140 }] }] })]);
+    await port.writeTables([
+      goalsWrite([], { updates: [{ row: 1, expect: [{ column: 3, value: 151 }], cells: [{ column: actual, value: 140 }] }] }),
+    ]);
     const sheet = sheetOf(mock, GOALS.sheetName);
     expect(sheet.writes.map((w) => [w.address, w.data])).toEqual([['G4', [[140]]]]);
     expect(cell(mock, GOALS.sheetName, 'H4')).toMatchObject({ kind: 'formula', value: '=SALES.ATTAINMENT(G4,D4)' });
@@ -93,11 +107,20 @@ describe('Excel host: upsert by review id', () => {
   it('replaces the same rows on a second write, never duplicates, and clears leftovers', async () => {
     const { mock, port } = setup(reviewSheets(3));
     const keyColumn = EXEC.columns.findIndex((c) => c.key === 'reviewId');
-    const count = async () => (await port.readTable({ sheetName: EXEC.sheetName, tableName: EXEC.tableName })).rows.filter((r) => r[keyColumn] === REVIEW_ID);
+    const count = async () =>
+      (await port.readTable({ sheetName: EXEC.sheetName, tableName: EXEC.tableName })).rows.filter((r) => r[keyColumn] === REVIEW_ID);
 
-    expect((await port.writeTables([keyedWrite(EXEC, [row('a'), row('b'), row('c')])]))[0]).toMatchObject({ appended: 3, updated: 0, cleared: 0 });
+    expect((await port.writeTables([keyedWrite(EXEC, [row('a'), row('b'), row('c')])]))[0]).toMatchObject({
+      appended: 3,
+      updated: 0,
+      cleared: 0,
+    });
     expect(tableAddress(mock, 'ExecutionTracking')).toBe('A2:I8');
-    expect((await port.writeTables([keyedWrite(EXEC, [row('A'), row('B'), row('C')])]))[0]).toMatchObject({ appended: 0, updated: 3, cleared: 0 });
+    expect((await port.writeTables([keyedWrite(EXEC, [row('A'), row('B'), row('C')])]))[0]).toMatchObject({
+      appended: 0,
+      updated: 3,
+      cleared: 0,
+    });
     expect(lastRun(mock).syncs).toBe(2);
     expect(tableAddress(mock, 'ExecutionTracking')).toBe('A2:I8');
     expect((await count()).map((r) => r[0])).toEqual(['A', 'B', 'C']);
@@ -105,7 +128,11 @@ describe('Excel host: upsert by review id', () => {
     expect((await port.writeTables([keyedWrite(EXEC, [row('only')])]))[0]).toMatchObject({ appended: 0, updated: 1, cleared: 2 });
     expect((await count()).map((r) => r[0])).toEqual(['only']);
     // leftover rows: input cells cleared, computed cells (延期天数, 状态) keep their formulas
-    expect([dataCell(4, 0), dataCell(4, 8), dataCell(5, 1)].map((a) => cell(mock, EXEC.sheetName, a)?.kind)).toEqual(['blank', 'blank', 'blank']);
+    expect([dataCell(4, 0), dataCell(4, 8), dataCell(5, 1)].map((a) => cell(mock, EXEC.sheetName, a)?.kind)).toEqual([
+      'blank',
+      'blank',
+      'blank',
+    ]);
     expect(cell(mock, EXEC.sheetName, dataCell(4, 6))).toMatchObject({ kind: 'formula', value: '=销售.延期天数(C7,D7)' });
     expect(cell(mock, EXEC.sheetName, dataCell(0, 0))?.value).toBe('客户跟进话术标准化'); // other reviews' rows untouched
     expect(cell(mock, EXEC.sheetName, dataCell(0, 8))?.value).toBe('R-0');
@@ -142,7 +169,10 @@ describe('Excel host: all or nothing', () => {
     const { mock, port } = setup([goalsWithBlanks()], 'en-US');
     const before = mock.snapshot(GOALS.sheetName);
     const stale = { row: 0, expect: [{ column: 6, value: 999 }], cells: [{ column: 6, value: 1 }] };
-    await expect(port.writeTables([goalsWrite([month('2024-05', 1)], { updates: [stale] })])).rejects.toMatchObject({ name: 'WorkbookError', column: '月度实际完成' });
+    await expect(port.writeTables([goalsWrite([month('2024-05', 1)], { updates: [stale] })])).rejects.toMatchObject({
+      name: 'WorkbookError',
+      column: '月度实际完成',
+    });
     expect(mock.snapshot(GOALS.sheetName)).toEqual(before);
   });
 
@@ -160,7 +190,10 @@ describe('Excel host: all or nothing', () => {
     ['a conflict while inserting rows', { failAt: { 'TableRowCollection.add': 'InsertDeleteConflict' } }, /正在被他人或其他操作修改/],
   ])('%s becomes an actionable WorkbookError', async (label, options, message) => {
     const { port } = setup([goalsWithBlanks()], 'zh-CN', options);
-    const write = label === 'a missing table' ? { ...goalsWrite([]), location: { sheetName: GOALS.sheetName, tableName: 'Nope' } } : goalsWrite([1, 2, 3, 4].map((m) => month(`2024-0${m}`, m)));
+    const write =
+      label === 'a missing table'
+        ? { ...goalsWrite([]), location: { sheetName: GOALS.sheetName, tableName: 'Nope' } }
+        : goalsWrite([1, 2, 3, 4].map((m) => month(`2024-0${m}`, m)));
     const error: unknown = await port.writeTables([write]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as Error).message).toMatch(message);
@@ -220,11 +253,19 @@ describe('Excel host: two syncs whatever the row count', () => {
     expect(run.syncs).toBe(2);
     expect(Math.max(...run.responseBytes)).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
     expect(tableAddress(mock, 'ExecutionTracking')).toBe('A2:I100004');
-    expect(cell(mock, EXEC.sheetName, dataCell(100_001, 0))).toMatchObject({ kind: 'text', value: '=HYPERLINK("http://example.invalid","CRM系统数据录入规范培训")' });
+    expect(cell(mock, EXEC.sheetName, dataCell(100_001, 0))).toMatchObject({
+      kind: 'text',
+      value: '=HYPERLINK("http://example.invalid","CRM系统数据录入规范培训")',
+    });
     expect(cell(mock, EXEC.sheetName, dataCell(100_001, 6))).toMatchObject({ kind: 'formula', value: '=销售.延期天数(C100004,D100004)' });
 
     // The same review again: the same rows are updated in place, the tables do not grow.
-    expect((await port.writeTables(reviewWrites())).map((r) => [r.appended, r.updated])).toEqual([[0, 2], [0, 2], [0, 2], [0, 1]]);
+    expect((await port.writeTables(reviewWrites())).map((r) => [r.appended, r.updated])).toEqual([
+      [0, 2],
+      [0, 2],
+      [0, 2],
+      [0, 1],
+    ]);
     run = lastRun(mock);
     expect(run.syncs).toBe(2);
     expect(tableAddress(mock, 'ExecutionTracking')).toBe('A2:I100004');

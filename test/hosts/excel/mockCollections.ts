@@ -87,7 +87,9 @@ export function loader<K extends string>(context: RangeHost, label: string, allo
   return {
     load(properties: string | string[]): void {
       const names = (Array.isArray(properties) ? properties : properties.split(',')).map((p) => p.trim()).filter((p) => p !== '');
-      for (const name of names) if (!(allowed as readonly string[]).includes(name)) throw new MockViolation(`${label}.load("${name}") is not in the mock object model`);
+      for (const name of names)
+        if (!(allowed as readonly string[]).includes(name))
+          throw new MockViolation(`${label}.load("${name}") is not in the mock object model`);
       if (names.length === 0) throw new MockViolation(`${label}.load() without properties`);
       context.enqueue(`${label}.load`, () => {
         const snapshot = Object.fromEntries(names.map((name) => [name, read(name as K)])) as Partial<Record<K, unknown>>;

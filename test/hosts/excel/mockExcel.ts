@@ -91,7 +91,8 @@ export class MockExcel {
       this.sheets.push(sheet);
       for (const [address, numberFormat] of Object.entries(existing.numberFormats ?? {})) {
         const box = parseAddress(address);
-        for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) sheet.cells.put(r, c, { numberFormat, kind: 'blank', value: '' });
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) sheet.cells.put(r, c, { numberFormat, kind: 'blank', value: '' });
       }
       for (const [address, rows] of Object.entries(existing.cells ?? {})) {
         const at = parseAddress(address);
@@ -136,7 +137,9 @@ export class MockExcel {
     try {
       const result = await batch(context as unknown as Excel.RequestContext);
       if (context.queue.length > 0) {
-        throw new MockViolation(`${context.queue.length} command(s) queued after the last sync: ${context.queue.map((c) => c.location).join(', ')}`);
+        throw new MockViolation(
+          `${context.queue.length} command(s) queued after the last sync: ${context.queue.map((c) => c.location).join(', ')}`,
+        );
       }
       return result;
     } finally {
@@ -158,7 +161,9 @@ export class MockExcel {
         ...sheet,
         cells: [...sheet.cells.entries()],
         columnWidths: [...sheet.columnWidths.entries()],
-        tables: this.tables.filter((t) => t.sheet === sheet).map((t) => ({ name: t.name, address: t.address, headers: t.headers, style: t.style })),
+        tables: this.tables
+          .filter((t) => t.sheet === sheet)
+          .map((t) => ({ name: t.name, address: t.address, headers: t.headers, style: t.style })),
       }),
     );
   }
@@ -223,7 +228,11 @@ export class MockContext implements CollectionHost {
     this.record.requestBytes.push(queue.reduce((sum, c) => sum + c.requestBytes, 0));
     this.record.responseBytes.push(0);
     if (this.excel.options.cellEditMode) {
-      throw new RichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', queue[0]?.location ?? 'RequestContext.sync');
+      throw new RichApiError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode.',
+        queue[0]?.location ?? 'RequestContext.sync',
+      );
     }
     for (const command of queue) {
       const code = this.excel.options.failAt?.[command.location];
@@ -234,7 +243,11 @@ export class MockContext implements CollectionHost {
     this.record.responseBytes[this.record.responseBytes.length - 1] = response;
     if (response > this.excel.maxResponseBytes) {
       this.loads.splice(0);
-      throw new RichApiError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes exceeds ${this.excel.maxResponseBytes}`, 'RequestContext.sync');
+      throw new RichApiError(
+        'ResponsePayloadSizeLimitExceeded',
+        `response of ${response} bytes exceeds ${this.excel.maxResponseBytes}`,
+        'RequestContext.sync',
+      );
     }
     const loads = this.loads.splice(0);
     for (const load of loads) for (const mock of load.mocks) await mock.sync();
@@ -255,13 +268,16 @@ export class MockContext implements CollectionHost {
 
 class MockWorksheetCollection extends MockCollection<MockContext> {
   constructor(context: MockContext) {
-    super(context, 'WorksheetCollection', () => context.excel.sheets.map((s) => ({ name: s.name, position: context.excel.sheets.indexOf(s) })));
+    super(context, 'WorksheetCollection', () =>
+      context.excel.sheets.map((s) => ({ name: s.name, position: context.excel.sheets.indexOf(s) })),
+    );
   }
 
   add(name: string): MockWorksheet {
     let created: SheetModel | undefined;
     this.context.enqueue('WorksheetCollection.add', () => {
-      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name)) throw new RichApiError('InvalidArgument', `bad sheet name "${name}"`, 'WorksheetCollection.add');
+      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name))
+        throw new RichApiError('InvalidArgument', `bad sheet name "${name}"`, 'WorksheetCollection.add');
       if (this.context.excel.sheet(name)) throw new RichApiError('ItemAlreadyExists', `sheet "${name}" exists`, 'WorksheetCollection.add');
       created = newSheet(name);
       this.context.excel.sheets.push(created);
@@ -321,20 +337,28 @@ export class MockWorksheet {
   }
 
   /** The cells whose value is `text` (complete match, case-sensitive only; wildcards must be escaped `~*`), as a RangeAreas with `address`. */
-  findAllOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): { load(properties: string): unknown; readonly isNullObject: boolean; readonly address: string } {
+  findAllOrNullObject(
+    text: string,
+    criteria: { completeMatch?: boolean; matchCase?: boolean },
+  ): { load(properties: string): unknown; readonly isNullObject: boolean; readonly address: string } {
     let loaded: { isNullObject: boolean; address?: string } | undefined;
     const context = this.context;
     const ref = this.ref;
     const found = {
       load(properties: string) {
         if (properties.trim() !== 'address') throw new MockViolation(`RangeAreas.load("${properties}") is not in the mock object model`);
-        if (!criteria.completeMatch || !criteria.matchCase) throw new MockViolation('findAllOrNullObject: the mock matches complete, case-sensitive values only');
-        if (/(^|[^~])[*?]/.test(text)) throw new MockViolation(`findAllOrNullObject("${text}"): * and ? are wildcards in Excel; escape them as ~* ~?`);
+        if (!criteria.completeMatch || !criteria.matchCase)
+          throw new MockViolation('findAllOrNullObject: the mock matches complete, case-sensitive values only');
+        if (/(^|[^~])[*?]/.test(text))
+          throw new MockViolation(`findAllOrNullObject("${text}"): * and ? are wildcards in Excel; escape them as ~* ~?`);
         const literal = text.replace(/~([~*?])/g, '$1');
         context.enqueue('Worksheet.findAllOrNullObject', () => {
           const sheet = ref();
           const areas = matchingAreas(sheet, literal);
-          const snapshot = areas.length === 0 ? { isNullObject: true } : { isNullObject: false, address: areas.map((a) => `${quoteName(sheet.name)}!${boxAddress(a)}`).join(',') };
+          const snapshot =
+            areas.length === 0
+              ? { isNullObject: true }
+              : { isNullObject: false, address: areas.map((a) => `${quoteName(sheet.name)}!${boxAddress(a)}`).join(',') };
           context.deliver(jsonBytes(snapshot), () => {
             loaded = snapshot;
           });
@@ -383,7 +407,13 @@ export class MockWorksheet {
         this.context.enqueue('ChartCollection.add', () => {
           const sheet = this.ref();
           if (source.ref() !== sheet) throw new MockViolation('chart data on another sheet');
-          holder.chart = { seq: this.context.nextSeq(), type, source: source.mockAddress, seriesBy: seriesBy ?? 'Auto', series: [{ values: source.mockAddress }] };
+          holder.chart = {
+            seq: this.context.nextSeq(),
+            type,
+            source: source.mockAddress,
+            seriesBy: seriesBy ?? 'Auto',
+            series: [{ values: source.mockAddress }],
+          };
           sheet.charts.push(holder.chart);
         });
         return new MockChart(this.context, () => {

@@ -20,7 +20,8 @@ export function parseAddress(address: string): Box {
   if (!match) throw new RichApiError('InvalidArgument', `mock: unsupported range address "${address}"`, 'Worksheet.getRange');
   const [, c1 = '', r1 = '', c2, r2] = match;
   const box = { top: Number(r1) - 1, left: columnIndex(c1), bottom: Number(r2 ?? r1) - 1, right: columnIndex(c2 ?? c1) };
-  if (box.bottom < box.top || box.right < box.left) throw new RichApiError('InvalidArgument', `mock: reversed range "${address}"`, 'Worksheet.getRange');
+  if (box.bottom < box.top || box.right < box.left)
+    throw new RichApiError('InvalidArgument', `mock: reversed range "${address}"`, 'Worksheet.getRange');
   return box;
 }
 
@@ -162,7 +163,8 @@ export class MockViolation extends Error {
   }
 }
 
-export const notLoaded = (what: string): MockViolation => new MockViolation(`read of ${what}, which was not loaded (or is write-only here)`);
+export const notLoaded = (what: string): MockViolation =>
+  new MockViolation(`read of ${what}, which was not loaded (or is write-only here)`);
 
 // ——— the recorded workbook ———
 
@@ -295,7 +297,8 @@ export const newSheet = (name: string): SheetModel => ({
 export const SHEET_NAME_BAD = /[:\\/?*[\]]/;
 const DATE_OR_NUMBER = /^\s*[-+]?(\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?|\d+(\.\d+)?%?|\d{1,2}:\d{2}(:\d{2})?)\s*$/;
 /** Other strings Excel turns into something else when typed into a non-text cell: booleans, error values, Chinese dates. */
-const OTHER_CONVERSIONS = /^\s*(true|false|#N\/A|#DIV\/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#NULL!|\d{1,4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日)\s*$/i;
+const OTHER_CONVERSIONS =
+  /^\s*(true|false|#N\/A|#DIV\/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#NULL!|\d{1,4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日)\s*$/i;
 
 /** A seeded cell's model (strings are text whatever they look like: the test typed them with `'`). */
 export function seedCell(seed: SeedCell, numberFormat: string): CellModel | undefined {
@@ -330,6 +333,7 @@ export function typeCell(input: unknown, numberFormat: string, via: WritePropert
   const looksLikeFormula = /^[=+\-@]./.test(input);
   if (numberFormat === '@') return { numberFormat, kind: 'text', value: input, via, ...(looksLikeFormula ? { formulaAsText: true } : {}) };
   if (looksLikeFormula && !DATE_OR_NUMBER.test(input)) return { numberFormat, kind: 'formula', value: input, via };
-  if (DATE_OR_NUMBER.test(input) || OTHER_CONVERSIONS.test(input)) return { numberFormat, kind: 'number', value: input, via, converted: true };
+  if (DATE_OR_NUMBER.test(input) || OTHER_CONVERSIONS.test(input))
+    return { numberFormat, kind: 'number', value: input, via, converted: true };
   return { numberFormat, kind: 'text', value: input, via };
 }

@@ -6,7 +6,20 @@
  */
 import type { MockContext } from './mockExcel';
 import { MockCollection } from './mockCollections';
-import { type Box, type ChartModel, MockViolation, RichApiError, type SeriesModel, type TableModel, boxAddress, boxCols, jsonBytes, notLoaded, parseAddress, typeCell } from './mockModel';
+import {
+  type Box,
+  type ChartModel,
+  MockViolation,
+  RichApiError,
+  type SeriesModel,
+  type TableModel,
+  boxAddress,
+  boxCols,
+  jsonBytes,
+  notLoaded,
+  parseAddress,
+  typeCell,
+} from './mockModel';
 import { MockRange, type SheetRef } from './mockRange';
 
 /** The workbook's tables, or one sheet's (which can also add a table). */
@@ -24,8 +37,11 @@ export class MockTableCollection extends MockCollection<MockContext> {
 
   getItem(name: string): MockTable {
     return new MockTable(this.context, () => {
-      const table = this.context.excel.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && (!this.sheetRef || t.sheet === this.sheetRef()));
-      if (!table) throw new RichApiError('ItemNotFound', `The requested resource doesn't exist: table "${name}"`, 'TableCollection.getItem');
+      const table = this.context.excel.tables.find(
+        (t) => t.name.toLowerCase() === name.toLowerCase() && (!this.sheetRef || t.sheet === this.sheetRef()),
+      );
+      if (!table)
+        throw new RichApiError('ItemNotFound', `The requested resource doesn't exist: table "${name}"`, 'TableCollection.getItem');
       return table;
     });
   }
@@ -34,7 +50,8 @@ export class MockTableCollection extends MockCollection<MockContext> {
     const sheetRef = this.sheetRef;
     if (!sheetRef) throw new MockViolation('workbook.tables.add: add through a worksheet’s tables');
     // Office.js: "If the address does not contain a sheet name, the currently-active sheet is used."
-    if (!(source instanceof MockRange)) throw new MockViolation(`tables.add("${source}"): pass a Range; a bare address means the active sheet`);
+    if (!(source instanceof MockRange))
+      throw new MockViolation(`tables.add("${source}"): pass a Range; a bare address means the active sheet`);
     const box = source.box;
     const holder: { table?: TableModel } = {};
     this.context.enqueue('TableCollection.add', () => {
@@ -68,11 +85,15 @@ export class MockTable {
   ) {}
 
   private range(location: string, part: (box: Box) => Box): MockRange {
-    return new MockRange(this.context, () => this.ref().sheet, () => {
-      const box = part(parseAddress(this.ref().address));
-      if (box.bottom < box.top) throw new RichApiError('ItemNotFound', 'the table has no data rows', location);
-      return box;
-    });
+    return new MockRange(
+      this.context,
+      () => this.ref().sheet,
+      () => {
+        const box = part(parseAddress(this.ref().address));
+        if (box.bottom < box.top) throw new RichApiError('ItemNotFound', 'the table has no data rows', location);
+        return box;
+      },
+    );
   }
 
   getRange(): MockRange {
@@ -96,7 +117,8 @@ export class MockTable {
     return {
       add: (index?: number | null, values?: unknown[][]) => {
         if (index !== undefined && index !== null) throw new MockViolation('rows.add at an index: the mock adds at the end only');
-        if (values !== undefined && (!Array.isArray(values) || !values.every((row) => Array.isArray(row)))) throw new MockViolation('rows.add values must be 2-D');
+        if (values !== undefined && (!Array.isArray(values) || !values.every((row) => Array.isArray(row))))
+          throw new MockViolation('rows.add values must be 2-D');
         const data = values ?? [[]];
         this.context.enqueue('TableRowCollection.add', () => this.addRows(data, values === undefined), jsonBytes(data));
       },
@@ -108,7 +130,8 @@ export class MockTable {
     const sheet = table.sheet;
     const box = parseAddress(table.address);
     const width = boxCols(box);
-    if (!blank && data.some((row) => row.length !== width)) throw new RichApiError('InvalidArgument', `rows.add: rows of ${width} values expected`, 'TableRowCollection.add');
+    if (!blank && data.some((row) => row.length !== width))
+      throw new RichApiError('InvalidArgument', `rows.add: rows of ${width} values expected`, 'TableRowCollection.add');
     if (sheet.protected) throw new RichApiError('AccessDenied', `sheet "${sheet.name}" is protected`, 'TableRowCollection.add');
     const count = data.length;
     for (const other of this.context.excel.tables) {
@@ -126,7 +149,12 @@ export class MockTable {
       }
     }
     const grown = { ...box, bottom: box.bottom + count };
-    sheet.writes.push({ seq: this.context.nextSeq(), property: 'values', address: boxAddress({ ...grown, top: box.bottom + 1 }), data: blank ? [] : data });
+    sheet.writes.push({
+      seq: this.context.nextSeq(),
+      property: 'values',
+      address: boxAddress({ ...grown, top: box.bottom + 1 }),
+      data: blank ? [] : data,
+    });
     table.address = boxAddress(grown);
   }
 
@@ -134,7 +162,8 @@ export class MockTable {
     this.context.enqueue('Table.name', () => {
       const table = this.ref();
       const taken = [...this.context.excel.tables.filter((t) => t !== table).map((t) => t.name), ...this.context.excel.names];
-      if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) throw new RichApiError('InvalidArgument', `name "${name}" is taken`, 'Table.name');
+      if (taken.some((t) => t.toLowerCase() === name.toLowerCase()))
+        throw new RichApiError('InvalidArgument', `name "${name}" is taken`, 'Table.name');
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new RichApiError('InvalidArgument', `bad table name "${name}"`, 'Table.name');
       table.name = name;
     });

@@ -93,7 +93,8 @@ export class MockRange {
 
   getColumn(column: number): MockRange {
     return this.derive('Range.getColumn', (b) => {
-      if (column < 0 || column >= boxCols(b)) throw new RichApiError('InvalidArgument', `no column ${column} in ${boxAddress(b)}`, 'Range.getColumn');
+      if (column < 0 || column >= boxCols(b))
+        throw new RichApiError('InvalidArgument', `no column ${column} in ${boxAddress(b)}`, 'Range.getColumn');
       return { ...b, left: b.left + column, right: b.left + column };
     });
   }
@@ -127,7 +128,8 @@ export class MockRange {
   load(properties: string | string[]): this {
     const names = (Array.isArray(properties) ? properties : properties.split(',')).map((p) => p.trim()).filter((p) => p !== '');
     if (names.length === 0) throw new MockViolation('Range.load() without properties loads everything: name what you need');
-    for (const name of names) if (!(LOADABLE as readonly string[]).includes(name)) throw new MockViolation(`Range.load("${name}") is not in the mock object model`);
+    for (const name of names)
+      if (!(LOADABLE as readonly string[]).includes(name)) throw new MockViolation(`Range.load("${name}") is not in the mock object model`);
     this.context.enqueue('Range.load', () => {
       const box = this.locate();
       const snapshot: Partial<Record<Loadable | 'isNullObject', unknown>> = { isNullObject: box === null };
@@ -142,7 +144,9 @@ export class MockRange {
   private property(name: Loadable, box: Box): unknown {
     const sheet = this.ref();
     const grid = (f: (cell: CellModel | undefined) => unknown) =>
-      Array.from({ length: boxRows(box) }, (_r, r) => Array.from({ length: boxCols(box) }, (_c, c) => f(sheet.cells.at(box.top + r, box.left + c))));
+      Array.from({ length: boxRows(box) }, (_r, r) =>
+        Array.from({ length: boxCols(box) }, (_c, c) => f(sheet.cells.at(box.top + r, box.left + c))),
+      );
     switch (name) {
       case 'values':
         return grid(readValue);
@@ -165,7 +169,8 @@ export class MockRange {
 
   private read(name: Loadable | 'isNullObject'): never {
     const loaded = this.loaded;
-    if (loaded?.isNullObject === true && name !== 'isNullObject') throw new MockViolation(`read of Range.${name} on a null object: check isNullObject first`);
+    if (loaded?.isNullObject === true && name !== 'isNullObject')
+      throw new MockViolation(`read of Range.${name} on a null object: check isNullObject first`);
     if (!loaded || !(name in loaded)) throw notLoaded(`Range.${name}`);
     return loaded[name] as never;
   }
@@ -193,7 +198,11 @@ export class MockRange {
     const rows = data as unknown[][];
     const single = allowSingle && rows.length === 1 && rows[0]?.length === 1;
     if (!single && (rows.length !== boxRows(box) || rows.some((row) => row.length !== boxCols(box)))) {
-      throw new RichApiError('InvalidArgument', `Range.${property}: ${rows.length}×${rows[0]?.length ?? 0} array for ${boxAddress(box)} (${boxRows(box)}×${boxCols(box)})`, `Range.${property}`);
+      throw new RichApiError(
+        'InvalidArgument',
+        `Range.${property}: ${rows.length}×${rows[0]?.length ?? 0} array for ${boxAddress(box)} (${boxRows(box)}×${boxCols(box)})`,
+        `Range.${property}`,
+      );
     }
   }
 
@@ -308,7 +317,9 @@ export class MockRange {
     };
   }
 
-  get conditionalFormats(): { add(type: string): { cellValue: { format: { fill: Record<string, unknown>; font: Record<string, unknown> }; rule: unknown } } } {
+  get conditionalFormats(): {
+    add(type: string): { cellValue: { format: { fill: Record<string, unknown>; font: Record<string, unknown> }; rule: unknown } };
+  } {
     return {
       add: (type: string) => {
         const model: { cf?: ConditionalFormatModel } = {};
@@ -322,10 +333,13 @@ export class MockRange {
         };
         const context = this.context;
         const colour = (which: 'fill' | 'font') =>
-          writeOnly(which === 'fill' ? 'ConditionalFill' : 'ConditionalFont', ['color'], () => (value: unknown) =>
-            context.enqueue(`ConditionalRangeFormat.${which}.color`, () => {
-              cf()[which] = String(value);
-            }),
+          writeOnly(
+            which === 'fill' ? 'ConditionalFill' : 'ConditionalFont',
+            ['color'],
+            () => (value: unknown) =>
+              context.enqueue(`ConditionalRangeFormat.${which}.color`, () => {
+                cf()[which] = String(value);
+              }),
           );
         return {
           cellValue: {
@@ -375,7 +389,11 @@ export function usedBox(sheet: SheetModel, box: Box, valuesOnly: boolean): Box |
 }
 
 /** An object whose listed properties can be set (queued) but never read. */
-export function writeOnly(label: string, properties: readonly string[], setter: (property: string) => (value: unknown) => void): Record<string, unknown> {
+export function writeOnly(
+  label: string,
+  properties: readonly string[],
+  setter: (property: string) => (value: unknown) => void,
+): Record<string, unknown> {
   const target: Record<string, unknown> = {};
   for (const property of properties) {
     Object.defineProperty(target, property, {
@@ -388,7 +406,8 @@ export function writeOnly(label: string, properties: readonly string[], setter: 
   }
   return new Proxy(target, {
     set(obj, prop, value) {
-      if (typeof prop === 'string' && !properties.includes(prop)) throw new MockViolation(`${label}.${prop} is not in the mock object model`);
+      if (typeof prop === 'string' && !properties.includes(prop))
+        throw new MockViolation(`${label}.${prop} is not in the mock object model`);
       return Reflect.set(obj, prop, value);
     },
   });

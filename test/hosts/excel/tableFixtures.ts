@@ -4,7 +4,16 @@
  * realistic rows, and the review write batch (表1, 执行计划, 表3, 复盘记录) built by hand from the
  * template labels. Shared by the Excel host tests and `npm run bench`.
  */
-import { type Locale, type PlannedColumn, type TemplateId, type TemplateSpec, cellAddress, planTemplate, rangeAddress, templateById } from '../../../src/core';
+import {
+  type Locale,
+  type PlannedColumn,
+  type TemplateId,
+  type TemplateSpec,
+  cellAddress,
+  planTemplate,
+  rangeAddress,
+  templateById,
+} from '../../../src/core';
 import { cellNumberFormat } from '../../../src/hosts/excel/excelCells';
 import type { CellValue, TableWrite, WriteCell } from '../../../src/workbook/port';
 import type { ExistingSheet, SeedCell } from './mockModel';
@@ -87,7 +96,18 @@ export function goalsRow(i: number): SeedCell[] {
   const year = 2020 + Math.floor(i / 12);
   const target = month === 5 && i % 1000 === 5 ? 0 : 150 + (i % 50); // an occasional 0 target: #DIV/0!
   const actual = i % 7 === 6 ? null : 120 + ((i * 37) % 90);
-  return [`${year} Q${Math.floor(month / 3) + 1}`, 500, `${year}-${String(month + 1).padStart(2, '0')}`, target, REGIONS[i % REGIONS.length] ?? '', '区域经理', actual, null, null, NOTES[i % NOTES.length] ?? ''];
+  return [
+    `${year} Q${Math.floor(month / 3) + 1}`,
+    500,
+    `${year}-${String(month + 1).padStart(2, '0')}`,
+    target,
+    REGIONS[i % REGIONS.length] ?? '',
+    '区域经理',
+    actual,
+    null,
+    null,
+    NOTES[i % NOTES.length] ?? '',
+  ];
 }
 
 /** What Excel shows in 达成率 / 差距 for row i. */
@@ -120,20 +140,59 @@ const SERIAL_2024_04_01 = 45383;
 function reviewTableRow(id: string): (i: number) => SeedCell[] {
   switch (id) {
     case 'diagnosis':
-      return (i) => ['线索管理', `线索跟进不及时,平均响应超${24 + (i % 48)}小时`, '影响业绩20%', '高', '无明确责任人,缺乏提醒工具', '现状诊断', SERIAL_2024_04_01 - (i % 300), `R-${i % 97}`];
+      return (i) => [
+        '线索管理',
+        `线索跟进不及时,平均响应超${24 + (i % 48)}小时`,
+        '影响业绩20%',
+        '高',
+        '无明确责任人,缺乏提醒工具',
+        '现状诊断',
+        SERIAL_2024_04_01 - (i % 300),
+        `R-${i % 97}`,
+      ];
     case 'plan':
-      return (i) => ['线索分级标准制定', '销售经理', SERIAL_2024_04_01 + (i % 30), SERIAL_2024_04_01 + (i % 30) + 4, '《线索分级操作手册》', '销售部、市场部', null, `R-${i % 97}`];
+      return (i) => [
+        '线索分级标准制定',
+        '销售经理',
+        SERIAL_2024_04_01 + (i % 30),
+        SERIAL_2024_04_01 + (i % 30) + 4,
+        '《线索分级操作手册》',
+        '销售部、市场部',
+        null,
+        `R-${i % 97}`,
+      ];
     case 'execution':
-      return (i) => ['客户跟进话术标准化', '销售经理', SERIAL_2024_04_01 + (i % 30), i % 3 === 0 ? null : SERIAL_2024_04_01 + (i % 33), '优', '', null, null, `R-${i % 97}`];
+      return (i) => [
+        '客户跟进话术标准化',
+        '销售经理',
+        SERIAL_2024_04_01 + (i % 30),
+        i % 3 === 0 ? null : SERIAL_2024_04_01 + (i % 33),
+        '优',
+        '',
+        null,
+        null,
+        `R-${i % 97}`,
+      ];
     default:
-      return (i) => [`R-${i}`, SERIAL_2024_04_01 - i, '2024 Q1', '销售经理、区域经理', '3月达成率91.7%', '线索转化偏低', '线索跟进不及时', 3, SERIAL_2024_04_01 + 30];
+      return (i) => [
+        `R-${i}`,
+        SERIAL_2024_04_01 - i,
+        '2024 Q1',
+        '销售经理、区域经理',
+        '3月达成率91.7%',
+        '线索转化偏低',
+        '线索跟进不及时',
+        3,
+        SERIAL_2024_04_01 + 30,
+      ];
   }
 }
 
 export const REVIEW_TABLES = ['diagnosis', 'plan', 'execution', 'reviewLog'] as const;
 
 /** One review table with `rows` existing rows. */
-export const reviewSheet = (id: (typeof REVIEW_TABLES)[number], rows: number): ExistingSheet => existingSheet(templateSheet(id), rows, reviewTableRow(id));
+export const reviewSheet = (id: (typeof REVIEW_TABLES)[number], rows: number): ExistingSheet =>
+  existingSheet(templateSheet(id), rows, reviewTableRow(id));
 
 /** The four review tables, each with `rows` existing rows. */
 export const reviewSheets = (rows: number): ExistingSheet[] => REVIEW_TABLES.map((id) => reviewSheet(id, rows));
@@ -159,21 +218,76 @@ export function keyedWrite(sheet: TemplateSheet, rows: readonly Readonly<Record<
 export function reviewWrites(reviewId = REVIEW_ID): TableWrite[] {
   const today = SERIAL_2024_04_01;
   return [
-    keyedWrite(templateSheet('diagnosis'), [
-      { dimension: '目标达成', problem: '华南区3月达成率91.7%', impact: '差距15万元,占季度目标3%', severity: '中', rootCause: '受竞品促销影响', origin: '复盘', recordedOn: today },
-      { dimension: '客户转化', problem: '线索转化率低', impact: '影响业绩20%', severity: '高', rootCause: '新人缺乏客户分级技巧', origin: '复盘', recordedOn: today },
-    ], reviewId),
-    keyedWrite(templateSheet('plan'), [
-      { task: '线索分级标准制定', owner: '销售经理', start: today + 1, end: today + 5, output: '《线索分级操作手册》', resources: '销售部、市场部' },
-      { task: '新人岗前培训第一期开展', owner: '培训专员', start: today + 14, end: today + 18, output: '培训签到表、考核成绩', resources: '培训教材、会议室' },
-    ], reviewId),
-    keyedWrite(templateSheet('execution'), [
-      { action: '客户跟进话术标准化', owner: '销售经理', planned: today + 19 },
-      { action: '=HYPERLINK("http://example.invalid","CRM系统数据录入规范培训")', owner: '培训专员', planned: today + 24 },
-    ], reviewId),
-    keyedWrite(templateSheet('reviewLog'), [
-      { date: today, period: '2024 Q1', participants: '销售经理、区域经理', dataFindings: '3月达成率91.7%', processEvaluation: '线索转化偏低', diagnosisSummary: '线索转化率低 → 影响业绩20% → 新人缺乏客户分级技巧', actionCount: 2, nextReview: today + 30 },
-    ], reviewId),
+    keyedWrite(
+      templateSheet('diagnosis'),
+      [
+        {
+          dimension: '目标达成',
+          problem: '华南区3月达成率91.7%',
+          impact: '差距15万元,占季度目标3%',
+          severity: '中',
+          rootCause: '受竞品促销影响',
+          origin: '复盘',
+          recordedOn: today,
+        },
+        {
+          dimension: '客户转化',
+          problem: '线索转化率低',
+          impact: '影响业绩20%',
+          severity: '高',
+          rootCause: '新人缺乏客户分级技巧',
+          origin: '复盘',
+          recordedOn: today,
+        },
+      ],
+      reviewId,
+    ),
+    keyedWrite(
+      templateSheet('plan'),
+      [
+        {
+          task: '线索分级标准制定',
+          owner: '销售经理',
+          start: today + 1,
+          end: today + 5,
+          output: '《线索分级操作手册》',
+          resources: '销售部、市场部',
+        },
+        {
+          task: '新人岗前培训第一期开展',
+          owner: '培训专员',
+          start: today + 14,
+          end: today + 18,
+          output: '培训签到表、考核成绩',
+          resources: '培训教材、会议室',
+        },
+      ],
+      reviewId,
+    ),
+    keyedWrite(
+      templateSheet('execution'),
+      [
+        { action: '客户跟进话术标准化', owner: '销售经理', planned: today + 19 },
+        { action: '=HYPERLINK("http://example.invalid","CRM系统数据录入规范培训")', owner: '培训专员', planned: today + 24 },
+      ],
+      reviewId,
+    ),
+    keyedWrite(
+      templateSheet('reviewLog'),
+      [
+        {
+          date: today,
+          period: '2024 Q1',
+          participants: '销售经理、区域经理',
+          dataFindings: '3月达成率91.7%',
+          processEvaluation: '线索转化偏低',
+          diagnosisSummary: '线索转化率低 → 影响业绩20% → 新人缺乏客户分级技巧',
+          actionCount: 2,
+          nextReview: today + 30,
+        },
+      ],
+      reviewId,
+    ),
   ];
 }
 

@@ -13,7 +13,16 @@ import type { FWorksheet } from '@univerjs/sheets/facade';
 import { FUNCTIONS, rangeAddress } from '../../../src/core';
 import { argFromUniver, resultToUniver, salesFunctionName } from '../../../src/hosts/web/univerFunctions';
 import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
-import { type Expected, type FunctionCase, type JsonArg, type JsonCell, caseName, expectMatches, loadFunctionCases, todayOf } from '../../cases/cases';
+import {
+  type Expected,
+  type FunctionCase,
+  type JsonArg,
+  type JsonCell,
+  caseName,
+  expectMatches,
+  loadFunctionCases,
+  todayOf,
+} from '../../cases/cases';
 
 const cases = loadFunctionCases();
 
@@ -32,7 +41,8 @@ const asMatrix = (arg: JsonArg): JsonCell[][] => (Array.isArray(arg) ? arg : [[a
 
 function cellOf(value: JsonCell): ICellData | undefined {
   if (value === null) return undefined;
-  if (typeof value === 'string') return ERROR_FORMULAS[value] !== undefined ? { f: ERROR_FORMULAS[value] } : { v: value, t: CellValueType.STRING };
+  if (typeof value === 'string')
+    return ERROR_FORMULAS[value] !== undefined ? { f: ERROR_FORMULAS[value] } : { v: value, t: CellValueType.STRING };
   if (typeof value === 'boolean') return { v: value, t: CellValueType.BOOLEAN };
   return { v: value, t: CellValueType.NUMBER };
 }
@@ -45,7 +55,12 @@ interface Placed {
 }
 
 /** Lays the cases out top to bottom: arguments side by side, the formula after them, a gap row below. */
-function layout(group: readonly FunctionCase[]): { placed: Placed[]; cells: IObjectMatrixPrimitiveType<ICellData>; rows: number; cols: number } {
+function layout(group: readonly FunctionCase[]): {
+  placed: Placed[];
+  cells: IObjectMatrixPrimitiveType<ICellData>;
+  rows: number;
+  cols: number;
+} {
   const cells: IObjectMatrixPrimitiveType<ICellData> = {};
   const placed: Placed[] = [];
   let top = 0;
@@ -64,7 +79,11 @@ function layout(group: readonly FunctionCase[]): { placed: Placed[]; cells: IObj
       );
       const rows = m.length;
       const cols = m[0]?.length ?? 1;
-      refs.push(rows === 1 && cols === 1 ? rangeAddress(top, left, top, left).split(':')[0] ?? '' : rangeAddress(top, left, top + rows - 1, left + cols - 1));
+      refs.push(
+        rows === 1 && cols === 1
+          ? (rangeAddress(top, left, top, left).split(':')[0] ?? '')
+          : rangeAddress(top, left, top + rows - 1, left + cols - 1),
+      );
       left += cols + 1;
       height = Math.max(height, rows);
     }

@@ -13,7 +13,8 @@ test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }
   await page.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' }).click();
   await page.getByText('已插入工作表“表2 销售目标分解与跟踪表”').waitFor({ timeout: 30_000 });
   await page.waitForFunction(
-    () => window.salesReview.api.getActiveWorkbook().getSheetByName('表2 销售目标分解与跟踪表')?.getRange('H3').getDisplayValue() === '91.7%',
+    () =>
+      window.salesReview.api.getActiveWorkbook().getSheetByName('表2 销售目标分解与跟踪表')?.getRange('H3').getDisplayValue() === '91.7%',
     null,
     { timeout: 30_000 },
   );

@@ -29,13 +29,17 @@ test('a template is inserted with the keyboard only: F6 into the pane, Tab to In
   await page.keyboard.press('Enter');
   await page.getByText('已插入工作表“表2 销售目标分解与跟踪表”').waitFor({ timeout: 30_000 });
   await page.waitForFunction(
-    () => window.salesReview.api.getActiveWorkbook().getSheetByName('表2 销售目标分解与跟踪表')?.getRange('H3').getDisplayValue() === '91.7%',
+    () =>
+      window.salesReview.api.getActiveWorkbook().getSheetByName('表2 销售目标分解与跟踪表')?.getRange('H3').getDisplayValue() === '91.7%',
     null,
     { timeout: 30_000 },
   );
   assert.equal(await cellText(page, '表2 销售目标分解与跟踪表', 'H3'), '91.7%');
   // Focus stays on the pane while and after inserting (a disabled button would drop it to the page).
-  assert.ok(await page.evaluate(() => document.activeElement?.closest('#pane') !== null), `focus stays in the pane (${await focusedName(page)})`);
+  assert.ok(
+    await page.evaluate(() => document.activeElement?.closest('#pane') !== null),
+    `focus stays in the pane (${await focusedName(page)})`,
+  );
   // F6 again returns to the sheet.
   await page.keyboard.press('F6');
   assert.ok(await page.evaluate(() => document.activeElement?.closest('#sheet') !== null), 'F6 moves focus back to the sheet');
@@ -43,29 +47,33 @@ test('a template is inserted with the keyboard only: F6 into the pane, Tab to In
   await page.close();
 });
 
-test('every tab fits a 320 px pane without horizontal scroll, and axe finds no serious or critical violation', { timeout: 240_000 }, async () => {
-  for (const lang of ['zh-CN', 'en-US']) {
-    const { page, errors } = await host.openPage({ lang, width: 1024, height: 900 });
-    await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
-    const tabs = page.locator('#pane [role="tab"]');
-    const count = await tabs.count();
-    assert.equal(count, 6, "the web host's pane has its six tabs (File included)");
-    for (let i = 0; i < count; i++) {
-      const tab = tabs.nth(i);
-      const name = (await tab.textContent()) ?? String(i);
-      await tab.click();
-      await page.waitForTimeout(300);
-      const width = await page.evaluate(() => document.querySelector('#pane').getBoundingClientRect().width);
-      assert.ok(Math.abs(width - 320) <= 1, `pane is 320 px wide (${width})`);
-      assert.equal(await paneOverflow(page), 0, `${lang} ${name}: no horizontal overflow in a 320 px pane`);
-      await page.locator('#pane').screenshot({ path: join(ARTIFACTS, `pane-320-${lang}-${i}.png`) });
-      const violations = await paneViolations(page);
-      assert.deepEqual(violations, [], `${lang} ${name}: axe serious/critical violations`);
+test(
+  'every tab fits a 320 px pane without horizontal scroll, and axe finds no serious or critical violation',
+  { timeout: 240_000 },
+  async () => {
+    for (const lang of ['zh-CN', 'en-US']) {
+      const { page, errors } = await host.openPage({ lang, width: 1024, height: 900 });
+      await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
+      const tabs = page.locator('#pane [role="tab"]');
+      const count = await tabs.count();
+      assert.equal(count, 6, "the web host's pane has its six tabs (File included)");
+      for (let i = 0; i < count; i++) {
+        const tab = tabs.nth(i);
+        const name = (await tab.textContent()) ?? String(i);
+        await tab.click();
+        await page.waitForTimeout(300);
+        const width = await page.evaluate(() => document.querySelector('#pane').getBoundingClientRect().width);
+        assert.ok(Math.abs(width - 320) <= 1, `pane is 320 px wide (${width})`);
+        assert.equal(await paneOverflow(page), 0, `${lang} ${name}: no horizontal overflow in a 320 px pane`);
+        await page.locator('#pane').screenshot({ path: join(ARTIFACTS, `pane-320-${lang}-${i}.png`) });
+        const violations = await paneViolations(page);
+        assert.deepEqual(violations, [], `${lang} ${name}: axe serious/critical violations`);
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
     }
-    assert.deepEqual(errors, []);
-    await page.close();
-  }
-});
+  },
+);
 
 test('a goal breakdown is written into a new 表2 and read back from the sheet', { timeout: 180_000 }, async () => {
   const { page, errors } = await host.openPage();
@@ -92,7 +100,10 @@ test('a goal breakdown is written into a new 表2 and read back from the sheet',
   assert.ok(Math.abs(sum - 500) < 1e-9, `the cells add up to 500 exactly (${sum})`);
   const byRegion = (name) => rows.filter((row) => row[col('负责区域')] === name).reduce((t, row) => t + row[col('月度分解目标')], 0);
   assert.ok(Math.abs(byRegion('华南区') - 300) <= 0.1 && Math.abs(byRegion('华东区') - 200) <= 0.1, 'regions get 60% / 40%');
-  assert.ok(rows.every((row) => row[col('季度目标')] === 500), 'every row carries the period target');
+  assert.ok(
+    rows.every((row) => row[col('季度目标')] === 500),
+    'every row carries the period target',
+  );
   // A second write appends below the first, never over it.
   await page.getByRole('button', { name: '写入表2' }).click();
   await page.getByText(/已在工作表“表2 销售目标分解与跟踪表”末尾追加 6 行/).waitFor({ timeout: 60_000 });

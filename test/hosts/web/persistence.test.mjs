@@ -20,61 +20,77 @@ after(async () => {
 
 const saveState = (page) => page.locator('[data-save-state]').getAttribute('data-save-state');
 async function waitSaved(page) {
-  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved', null, {
+    timeout: 20_000,
+  });
 }
 
-test('an edit typed with the keyboard survives kill -9 of the server, and an earlier version can be restored', { timeout: 300_000 }, async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  const { page, errors } = await openPage(browser, server, { book: null });
-  assert.match(await page.locator('[data-save-state]').textContent(), /sales-review\.xlsx已保存 \d\d:\d\d/);
+test(
+  'an edit typed with the keyboard survives kill -9 of the server, and an earlier version can be restored',
+  { timeout: 300_000 },
+  async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    const { page, errors } = await openPage(browser, server, { book: null });
+    assert.match(await page.locator('[data-save-state]').textContent(), /sales-review\.xlsx已保存 \d\d:\d\d/);
 
-  await page.getByRole('button', { name: `插入 ${SHEET}` }).click();
-  await page.getByText(`已插入工作表“${SHEET}”`).waitFor({ timeout: 30_000 });
-  await waitSaved(page);
+    await page.getByRole('button', { name: `插入 ${SHEET}` }).click();
+    await page.getByText(`已插入工作表“${SHEET}”`).waitFor({ timeout: 30_000 });
+    await waitSaved(page);
 
-  // Select G4, give the sheet the keyboard (F6 from the pane, as in Office) and type.
-  await page.evaluate((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('G4').activate(), SHEET);
-  await page.keyboard.press('F6');
-  await page.keyboard.type('150');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('H4').getDisplayValue() === '88.2%', SHEET, { timeout: 20_000 });
-  assert.notEqual(await saveState(page), 'saved', 'the edit shows as not yet saved');
-  await waitSaved(page);
+    // Select G4, give the sheet the keyboard (F6 from the pane, as in Office) and type.
+    await page.evaluate((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('G4').activate(), SHEET);
+    await page.keyboard.press('F6');
+    await page.keyboard.type('150');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('H4').getDisplayValue() === '88.2%',
+      SHEET,
+      { timeout: 20_000 },
+    );
+    assert.notEqual(await saveState(page), 'saved', 'the edit shows as not yet saved');
+    await waitSaved(page);
 
-  // kill -9: no chance to flush anything.
-  server.child.kill('SIGKILL');
-  await new Promise((resolve) => server.child.once('exit', resolve));
-  server = await serveDist({ workbooksDir: server.workbooksDir, port: server.port });
-  await page.reload();
-  await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet)?.getRange('H4').getDisplayValue() === '88.2%', SHEET, { timeout: 30_000 });
-  assert.equal(await cellText(page, SHEET, 'G4'), '150.0');
-  assert.equal(await cellText(page, SHEET, 'H4'), '88.2%');
-  await page.screenshot({ path: join(ARTIFACTS, 'web-host-after-kill.png') });
+    // kill -9: no chance to flush anything.
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    server = await serveDist({ workbooksDir: server.workbooksDir, port: server.port });
+    await page.reload();
+    await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      (sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet)?.getRange('H4').getDisplayValue() === '88.2%',
+      SHEET,
+      { timeout: 30_000 },
+    );
+    assert.equal(await cellText(page, SHEET, 'G4'), '150.0');
+    assert.equal(await cellText(page, SHEET, 'H4'), '88.2%');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-host-after-kill.png') });
 
-  // The .xlsx on disk, recalculated by LibreOffice, shows the typed value.
-  const file = join(server.workbooksDir, 'sales-review.xlsx');
-  let shown;
-  for (let attempt = 0; attempt < 5 && shown !== '150.0'; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const rows = computedSheets([file]).get(file)?.get(SHEET);
-    shown = rows?.[3]?.[6];
-  }
-  assert.equal(shown, '150.0');
+    // The .xlsx on disk, recalculated by LibreOffice, shows the typed value.
+    const file = join(server.workbooksDir, 'sales-review.xlsx');
+    let shown;
+    for (let attempt = 0; attempt < 5 && shown !== '150.0'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const rows = computedSheets([file]).get(file)?.get(SHEET);
+      shown = rows?.[3]?.[6];
+    }
+    assert.equal(shown, '150.0');
 
-  // Restore the version before the edit (the newest but one): G4 is blank again.
-  await page.getByRole('tab', { name: '文件' }).click();
-  const restore = page.getByRole('button', { name: /^恢复第 \d+ 版/ }).first();
-  await restore.waitFor({ timeout: 20_000 });
-  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), restore.click()]);
-  await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet) !== null, SHEET, { timeout: 30_000 });
-  assert.equal(await cellText(page, SHEET, 'G4'), '');
-  assert.equal(await cellText(page, SHEET, 'H4'), '');
-  assert.equal(await cellText(page, SHEET, 'H3'), '91.7%');
-  assert.deepEqual(errors, []);
-});
+    // Restore the version before the edit (the newest but one): G4 is blank again.
+    await page.getByRole('tab', { name: '文件' }).click();
+    const restore = page.getByRole('button', { name: /^恢复第 \d+ 版/ }).first();
+    await restore.waitFor({ timeout: 20_000 });
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), restore.click()]);
+    await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet) !== null, SHEET, {
+      timeout: 30_000,
+    });
+    assert.equal(await cellText(page, SHEET, 'G4'), '');
+    assert.equal(await cellText(page, SHEET, 'H4'), '');
+    assert.equal(await cellText(page, SHEET, 'H3'), '91.7%');
+    assert.deepEqual(errors, []);
+  },
+);
 
 test('two tabs on one workbook: the one that is behind is told to reload and overwrites nothing', { timeout: 180_000 }, async () => {
   server ??= await serveDist();
@@ -82,15 +98,24 @@ test('two tabs on one workbook: the one that is behind is told to reload and ove
   const book = 'two-tabs.xlsx';
   const first = await openPage(browser, server, { book });
   const second = await openPage(browser, server, { book });
-  const setA1 = (page, value) => page.evaluate((v) => window.salesReview.api.getActiveWorkbook().getActiveSheet().getRange('A1').setValue(v), value);
+  const setA1 = (page, value) =>
+    page.evaluate((v) => window.salesReview.api.getActiveWorkbook().getActiveSheet().getRange('A1').setValue(v), value);
   await setA1(first.page, 'from tab 1');
   await waitSaved(first.page);
   await setA1(second.page, 'from tab 2');
-  await second.page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'conflict', null, { timeout: 20_000 });
+  await second.page.waitForFunction(
+    () => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'conflict',
+    null,
+    { timeout: 20_000 },
+  );
   assert.match(await second.page.locator('[data-save-state]').textContent(), /另一个窗口已保存了此工作簿/);
   // Reloading shows what tab 1 saved; tab 2's edit was never written over it.
   await Promise.all([second.page.waitForEvent('load'), second.page.getByRole('button', { name: '重新加载' }).click()]);
-  await second.page.waitForFunction(() => window.salesReview?.api.getActiveWorkbook()?.getActiveSheet().getRange('A1').getValue() === 'from tab 1', null, { timeout: 60_000 });
+  await second.page.waitForFunction(
+    () => window.salesReview?.api.getActiveWorkbook()?.getActiveSheet().getRange('A1').getValue() === 'from tab 1',
+    null,
+    { timeout: 60_000 },
+  );
   assert.deepEqual([...first.errors, ...second.errors], []);
   await first.page.close();
   await second.page.close();

@@ -86,7 +86,10 @@ describe('Univer tables', () => {
     expect(snapshot.rows[0]?.[col(plan, 'gap')]).toBe(15);
     expect(snapshot.rows[1]?.[col(plan, 'actual')]).toBeNull();
     expect(snapshot.rows[1]?.[col(plan, 'attainment')]).toBeNull();
-    await expect(port.readTable({ sheetName, tableName: 'NoSuchTable' })).rejects.toMatchObject({ name: 'WorkbookError', sheet: sheetName });
+    await expect(port.readTable({ sheetName, tableName: 'NoSuchTable' })).rejects.toMatchObject({
+      name: 'WorkbookError',
+      sheet: sheetName,
+    });
   });
 
   test('computed booleans read as booleans, datetimes as serials, formula errors as their text', async () => {
@@ -109,12 +112,19 @@ describe('Univer tables', () => {
     const plan = planOf('goals');
     const { sheetName, tableName } = await port.insertTemplate(plan);
     const sheet = sheetOf(workbook, sheetName);
-    const rows = Array.from({ length: 8 }, (_v, i) => goalRow(plan, { quarter: '2024 Q3', month: `M${i}`, monthTarget: 200, actual: 150 + i }));
+    const rows = Array.from({ length: 8 }, (_v, i) =>
+      goalRow(plan, { quarter: '2024 Q3', month: `M${i}`, monthTarget: 200, actual: 150 + i }),
+    );
     const [result] = await port.writeTables([goalWrite(plan, sheetName, rows)]);
     expect(result).toEqual({ sheetName, updated: 0, appended: 8, cleared: 0 });
 
     const lastDataRow = plan.headerRow + 2 + 8; // two samples, then the eight rows
-    expect(workbook.getTableInfoByName(tableName)?.range).toEqual({ startRow: plan.headerRow, startColumn: 0, endRow: lastDataRow, endColumn: plan.columns.length - 1 });
+    expect(workbook.getTableInfoByName(tableName)?.range).toEqual({
+      startRow: plan.headerRow,
+      startColumn: 0,
+      endRow: lastDataRow,
+      endColumn: plan.columns.length - 1,
+    });
     const last = sheet.getRange(lastDataRow, col(plan, 'attainment'));
     expect(last.getFormula()).toBe(`=SALES.ATTAINMENT(G${lastDataRow + 1},D${lastDataRow + 1})`);
     expect(last.getRawValue()).toBeCloseTo(157 / 200, 12);
@@ -137,7 +147,10 @@ describe('Univer tables', () => {
     await expect(port.writeTables([goalWrite(goals, inserted.sheetName, rows)])).resolves.toMatchObject([{ appended: 8 }]);
     const colours = goalSheet.getConditionalFormattingRules().filter((rule) => rule.ranges.some((r) => r.startColumn === attainment));
     expect(colours).toHaveLength(3);
-    for (const rule of colours) expect(rule.ranges).toEqual([expect.objectContaining({ startRow: goalFirst, endRow: goalLast, startColumn: attainment, endColumn: attainment })]);
+    for (const rule of colours)
+      expect(rule.ranges).toEqual([
+        expect.objectContaining({ startRow: goalFirst, endRow: goalLast, startColumn: attainment, endColumn: attainment }),
+      ]);
     expect(goalSheet.getRange(goalLast, attainment).getConditionalFormattingRules()).toHaveLength(3);
 
     // 表1: the 问题维度 and 影响程度 drop-downs follow the table down; a rule above the table's end does not.
@@ -150,7 +163,12 @@ describe('Univer tables', () => {
     const shortList = host.api.newDataValidation().requireValueInList(['甲', '乙'], false, true).build();
     sheet.getRange(first, origin, 1, 1).setDataValidation(shortList);
     sheet.addConditionalFormattingRule(
-      sheet.newConditionalFormattingRule().whenTextEqualTo('甲').setBackground('#ffeeee').setRanges([sheet.getRange(first, origin, last - first, 1).getRange()]).build(),
+      sheet
+        .newConditionalFormattingRule()
+        .whenTextEqualTo('甲')
+        .setBackground('#ffeeee')
+        .setRanges([sheet.getRange(first, origin, last - first, 1).getRange()])
+        .build(),
     );
     const before = { validations: sheet.getDataValidations().length, formats: sheet.getConditionalFormattingRules().length };
 
@@ -174,12 +192,22 @@ describe('Univer tables', () => {
       expect(sheet.getRange(newLast + 1, c).getDataValidation()).toBeFalsy();
     }
     const severity = sheet.getRange(newLast, col(diagnosis, 'severity')).getConditionalFormattingRules();
-    expect(severity.map((rule) => rule.rule)).toEqual(expect.arrayContaining([expect.objectContaining({ value: '高' }), expect.objectContaining({ value: '中' })]));
+    expect(severity.map((rule) => rule.rule)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: '高' }), expect.objectContaining({ value: '中' })]),
+    );
     for (const rule of severity) expect(rule.ranges).toEqual([expect.objectContaining({ startRow: first, endRow: newLast })]);
     // The rules on 来源 stop above the table's last row: untouched.
-    expect(sheet.getRange(first, origin).getDataValidation()?.getRanges().map((r) => r.getA1Notation())).toEqual([cellAddress(first, origin)]);
+    expect(
+      sheet
+        .getRange(first, origin)
+        .getDataValidation()
+        ?.getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual([cellAddress(first, origin)]);
     expect(sheet.getRange(last, origin).getDataValidation()).toBeFalsy();
-    expect(sheet.getRange(first, origin).getConditionalFormattingRules()[0]?.ranges).toEqual([expect.objectContaining({ startRow: first, endRow: last - 1 })]);
+    expect(sheet.getRange(first, origin).getConditionalFormattingRules()[0]?.ranges).toEqual([
+      expect.objectContaining({ startRow: first, endRow: last - 1 }),
+    ]);
   });
 
   test('a header cell renamed in the sheet: WorkbookError naming sheet and column, nothing written', async () => {
@@ -219,7 +247,9 @@ describe('Univer tables', () => {
     const { sheetName } = await port.insertTemplate(plan);
     const text = '=HYPERLINK("http://x","y")';
     await port.writeTables([goalWrite(plan, sheetName, [goalRow(plan, { analysis: text, monthTarget: 1 })])]);
-    const data = sheetOf(workbook, sheetName).getRange(plan.headerRow + 3, col(plan, 'analysis')).getCellData();
+    const data = sheetOf(workbook, sheetName)
+      .getRange(plan.headerRow + 3, col(plan, 'analysis'))
+      .getCellData();
     expect(data?.f ?? null).toBeNull();
     expect(data).toMatchObject({ v: text, t: CellValueType.STRING });
     expect((await port.readTable({ sheetName })).rows[2]?.[col(plan, 'analysis')]).toBe(text);
@@ -245,7 +275,12 @@ describe('Univer tables', () => {
       [feb, 10, null],
     ]);
     const dates = [3, 4, 5].map((m) => serialFromDate(2024, m, 15));
-    const write: TableWrite = { location: { sheetName: '手工表' }, header: ['日期', '目标'], computed: [false, false], rows: dates.map((d) => [d, 12]) };
+    const write: TableWrite = {
+      location: { sheetName: '手工表' },
+      header: ['日期', '目标'],
+      computed: [false, false],
+      rows: dates.map((d) => [d, 12]),
+    };
     await expect(port.writeTables([write])).resolves.toEqual([{ sheetName: '手工表', updated: 0, appended: 3, cleared: 0 }]);
     expect(sheet.getMaxRows()).toBeGreaterThanOrEqual(7);
     expect((await port.readTable({ sheetName: '手工表' })).rows.map((row) => row[0])).toEqual([jan, feb, ...dates]);

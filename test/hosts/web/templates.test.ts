@@ -191,66 +191,86 @@ describe.each(MODES)('all templates in zh-CN with $label', ({ portable }) => {
     // Number formats per column (text columns '@').
     plan.columns.forEach((column, c) => {
       if (column.numberFormat === 'General') return;
-      for (const row of [plan.headerRow + 1, lastRow]) expect(sheet.getRange(row, c).getCellStyleData()?.n?.pattern).toBe(column.numberFormat);
+      for (const row of [plan.headerRow + 1, lastRow])
+        expect(sheet.getRange(row, c).getCellStyleData()?.n?.pattern).toBe(column.numberFormat);
     });
   });
 });
 
-describe.each(LOCALES.flatMap((locale) => MODES.map((mode) => ({ locale, ...mode }))))('all templates in $locale with $label', ({ locale, portable }) => {
-  test("the computed cells show the documents' numbers", () => {
-    const read = (template: TemplateId, dataRow: number, column: string): string => {
-      const ins = get(portable, template, locale);
-      const range = ins.sheet.getRange(ins.plan.headerRow + 1 + dataRow, ins.plan.columns.findIndex((c) => c.key === column));
-      // Univer's headless display of a BOOLEAN cell is 1/0; a spreadsheet shows TRUE/FALSE.
-      if (range.getCellData()?.t === CellValueType.BOOLEAN) return bool(ins, dataRow, ins.plan.columns.find((c) => c.key === column)?.label ?? '') ? 'TRUE' : 'FALSE';
-      return String(range.getDisplayValue() ?? '');
-    };
-    const { expected, actual } = documentNumbers(locale, read);
-    expect(actual).toEqual(expected);
-  });
+describe.each(LOCALES.flatMap((locale) => MODES.map((mode) => ({ locale, ...mode }))))(
+  'all templates in $locale with $label',
+  ({ locale, portable }) => {
+    test("the computed cells show the documents' numbers", () => {
+      const read = (template: TemplateId, dataRow: number, column: string): string => {
+        const ins = get(portable, template, locale);
+        const range = ins.sheet.getRange(
+          ins.plan.headerRow + 1 + dataRow,
+          ins.plan.columns.findIndex((c) => c.key === column),
+        );
+        // Univer's headless display of a BOOLEAN cell is 1/0; a spreadsheet shows TRUE/FALSE.
+        if (range.getCellData()?.t === CellValueType.BOOLEAN)
+          return bool(ins, dataRow, ins.plan.columns.find((c) => c.key === column)?.label ?? '') ? 'TRUE' : 'FALSE';
+        return String(range.getDisplayValue() ?? '');
+      };
+      const { expected, actual } = documentNumbers(locale, read);
+      expect(actual).toEqual(expected);
+    });
 
-  test('no computed cell of any template is an error', () => {
-    const errors = TEMPLATES.flatMap(({ id }) => {
-      const { plan, sheet } = get(portable, id, locale);
-      return plan.rows.flatMap((row, r) =>
-        row.flatMap((cell, c) => {
-          if (cell === null || typeof cell !== 'object') return [];
-          const shown = String(sheet.getRange(plan.headerRow + 1 + r, c).getRawValue() ?? '');
-          return ERROR_TEXT.test(shown) ? [`${plan.sheetName}!R${plan.headerRow + 2 + r}C${c + 1} ${shown}`] : [];
-        }),
+    test('no computed cell of any template is an error', () => {
+      const errors = TEMPLATES.flatMap(({ id }) => {
+        const { plan, sheet } = get(portable, id, locale);
+        return plan.rows.flatMap((row, r) =>
+          row.flatMap((cell, c) => {
+            if (cell === null || typeof cell !== 'object') return [];
+            const shown = String(sheet.getRange(plan.headerRow + 1 + r, c).getRawValue() ?? '');
+            return ERROR_TEXT.test(shown) ? [`${plan.sheetName}!R${plan.headerRow + 2 + r}C${c + 1} ${shown}`] : [];
+          }),
+        );
+      });
+      expect(errors).toEqual([]);
+    });
+
+    test('效果评估 reads every direction spelling the functions accept (case and spaces too)', async () => {
+      const { workbook, port } = bookOf(portable, locale) ?? {};
+      if (!workbook || !port) throw new Error('no workbook');
+      const shout = (text: string) => `  ${text.toUpperCase()} `;
+      const cases: { direction: string | number | null; verdict: 'improved' | 'worse' }[] = [
+        ...POLARITY_SPELLINGS.lower.flatMap((text) => [text, shout(text)]).map((direction) => ({ direction, verdict: 'worse' as const })),
+        ...POLARITY_SPELLINGS.higher
+          .flatMap((text) => [text, shout(text)])
+          .map((direction) => ({ direction, verdict: 'improved' as const })),
+        { direction: -1, verdict: 'worse' },
+        { direction: 1, verdict: 'improved' },
+        { direction: null, verdict: 'improved' },
+      ];
+      const plan = planTemplate(templateById('evaluation'), { locale, samples: false, portable, blankRows: cases.length });
+      const result = await port.insertTemplate({
+        ...plan,
+        sheetName: `${plan.sheetName} spellings`,
+        tableName: `${plan.tableName}Spellings`,
+      });
+      const sheet = workbook.getSheetByName(result.sheetName);
+      if (!sheet) throw new Error('no sheet');
+      const col = (key: string) => plan.columns.findIndex((c) => c.key === key);
+      cases.forEach(({ direction }, i) => {
+        const row = plan.headerRow + 1 + i;
+        sheet.getRange(row, col('metric')).setValue({ v: `m${i}`, t: CellValueType.STRING });
+        if (direction !== null)
+          sheet
+            .getRange(row, col('direction'))
+            .setValue(typeof direction === 'number' ? direction : { v: direction, t: CellValueType.STRING });
+        sheet.getRange(row, col('before')).setValue(20);
+        sheet.getRange(row, col('after')).setValue(25);
+      });
+      await host.api.getFormula().onCalculationResultApplied();
+      const shown = cases.map(
+        ({ direction }, i) =>
+          `${JSON.stringify(direction)} → ${String(sheet.getRange(plan.headerRow + 1 + i, col('verdict')).getRawValue())}`,
       );
+      expect(shown).toEqual(cases.map(({ direction, verdict }) => `${JSON.stringify(direction)} → ${VERDICT_LABELS[verdict][locale]}`));
     });
-    expect(errors).toEqual([]);
-  });
-
-  test('效果评估 reads every direction spelling the functions accept (case and spaces too)', async () => {
-    const { workbook, port } = bookOf(portable, locale) ?? {};
-    if (!workbook || !port) throw new Error('no workbook');
-    const shout = (text: string) => `  ${text.toUpperCase()} `;
-    const cases: { direction: string | number | null; verdict: 'improved' | 'worse' }[] = [
-      ...POLARITY_SPELLINGS.lower.flatMap((text) => [text, shout(text)]).map((direction) => ({ direction, verdict: 'worse' as const })),
-      ...POLARITY_SPELLINGS.higher.flatMap((text) => [text, shout(text)]).map((direction) => ({ direction, verdict: 'improved' as const })),
-      { direction: -1, verdict: 'worse' },
-      { direction: 1, verdict: 'improved' },
-      { direction: null, verdict: 'improved' },
-    ];
-    const plan = planTemplate(templateById('evaluation'), { locale, samples: false, portable, blankRows: cases.length });
-    const result = await port.insertTemplate({ ...plan, sheetName: `${plan.sheetName} spellings`, tableName: `${plan.tableName}Spellings` });
-    const sheet = workbook.getSheetByName(result.sheetName);
-    if (!sheet) throw new Error('no sheet');
-    const col = (key: string) => plan.columns.findIndex((c) => c.key === key);
-    cases.forEach(({ direction }, i) => {
-      const row = plan.headerRow + 1 + i;
-      sheet.getRange(row, col('metric')).setValue({ v: `m${i}`, t: CellValueType.STRING });
-      if (direction !== null) sheet.getRange(row, col('direction')).setValue(typeof direction === 'number' ? direction : { v: direction, t: CellValueType.STRING });
-      sheet.getRange(row, col('before')).setValue(20);
-      sheet.getRange(row, col('after')).setValue(25);
-    });
-    await host.api.getFormula().onCalculationResultApplied();
-    const shown = cases.map(({ direction }, i) => `${JSON.stringify(direction)} → ${String(sheet.getRange(plan.headerRow + 1 + i, col('verdict')).getRawValue())}`);
-    expect(shown).toEqual(cases.map(({ direction, verdict }) => `${JSON.stringify(direction)} → ${VERDICT_LABELS[verdict][locale]}`));
-  });
-});
+  },
+);
 
 describe('drop-downs, conditional formats and types', () => {
   const { portable } = { portable: false };
@@ -326,7 +346,9 @@ describe('safety', () => {
     const again = await port.insertTemplate(planOf('goals', false));
     expect(again.sheetName).toBe('表2 销售目标分解与跟踪表 (2)');
     expect(again.tableName).toBe('GoalTracking2');
-    expect(JSON.stringify(first.sheet.getRange(0, 0, first.plan.rows.length + 2, first.plan.columns.length + 2).getCellDatas())).toBe(before);
+    expect(JSON.stringify(first.sheet.getRange(0, 0, first.plan.rows.length + 2, first.plan.columns.length + 2).getCellDatas())).toBe(
+      before,
+    );
     expect(workbook.getActiveSheet().getSheetName()).toBe(again.sheetName);
 
     const sheetsAfter = await port.listSheets();

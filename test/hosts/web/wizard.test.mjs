@@ -62,7 +62,12 @@ test('the wizard runs end to end on the samples and writes back; a second run up
   // 1 数据分析
   await page.getByRole('button', { name: '读取工作簿' }).click();
   await page.getByText(/已读取 \d+ 张表。/).waitFor({ timeout: 120_000 });
-  assert.ok(await page.getByRole('table', { name: '按区域' }).textContent().then((t) => t.includes('91.7%')));
+  assert.ok(
+    await page
+      .getByRole('table', { name: '按区域' })
+      .textContent()
+      .then((t) => t.includes('91.7%')),
+  );
   await page.getByRole('button', { name: '下一步' }).click();
   // 2 过程评估
   await page.getByRole('group', { name: '市场' }).getByRole('textbox').fill('竞品促销冲击华南');
@@ -102,10 +107,22 @@ test('the wizard runs end to end on the samples and writes back; a second run up
   const reviewId = first.log.find((r) => r['复盘编号'])?.['复盘编号'];
   assert.match(String(reviewId), /^R\d{4}-\d{2}-\d{2}/);
   const ofReview = (rows) => rows.filter((r) => r['复盘编号'] === reviewId);
-  assert.ok(ofReview(first.t1).some((r) => String(r['具体问题描述']).includes('华南区') && r['影响程度'] === '中'), '表1 gains the 华南区 row');
-  assert.ok(ofReview(first.t1).some((r) => r['具体问题描述'] === HYPERLINK), '表1 keeps the typed formula as text');
-  assert.ok(ofReview(first.plan).some((r) => r['任务内容'] === ACTION), '执行计划表 gains the action');
-  assert.ok(ofReview(first.t3).some((r) => r['优化措施'] === ACTION), '表3 gains the action');
+  assert.ok(
+    ofReview(first.t1).some((r) => String(r['具体问题描述']).includes('华南区') && r['影响程度'] === '中'),
+    '表1 gains the 华南区 row',
+  );
+  assert.ok(
+    ofReview(first.t1).some((r) => r['具体问题描述'] === HYPERLINK),
+    '表1 keeps the typed formula as text',
+  );
+  assert.ok(
+    ofReview(first.plan).some((r) => r['任务内容'] === ACTION),
+    '执行计划表 gains the action',
+  );
+  assert.ok(
+    ofReview(first.t3).some((r) => r['优化措施'] === ACTION),
+    '表3 gains the action',
+  );
   assert.equal(ofReview(first.log).length, 1, '复盘记录 gains one summary row');
   assert.equal(first.t1.filter((r) => r['具体问题描述']).length - t1Before, ofReview(first.t1).length, 'sample rows untouched');
   const hyperlink = await cellHolding(page, SHEETS.t1, HYPERLINK);
@@ -114,7 +131,10 @@ test('the wizard runs end to end on the samples and writes back; a second run up
 
   // The same review written again updates its rows instead of adding new ones.
   await page.getByRole('button', { name: '写回工作簿' }).click();
-  await page.getByText(/更新 \d+ 行/).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/更新 \d+ 行/)
+    .first()
+    .waitFor({ timeout: 60_000 });
   const second = await written();
   for (const key of Object.keys(SHEETS)) {
     assert.equal(ofReview(second[key]).length, ofReview(first[key]).length, `${key}: no duplicates after a second write`);

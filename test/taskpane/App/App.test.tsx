@@ -39,7 +39,7 @@ describe('App', () => {
     const { unmount } = renderApp(storage, 'zh-CN');
     expect(screen.getByRole('heading', { name: '销售复盘' })).toBeTruthy();
     await userEvent.click(screen.getByRole('tab', { name: '设置' }));
-    expect((await screen.findByRole('radio', { name: '自动(跟随 Office 显示语言:中文)' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: '自动(跟随 Office 显示语言:中文)' })) as HTMLInputElement).checked).toBe(true);
     await userEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect(screen.getByRole('heading', { name: 'Sales Review' })).toBeTruthy();
     for (const name of ['Templates', 'Goals', 'Functions', 'Settings']) expect(screen.getByRole('tab', { name })).toBeTruthy();

@@ -39,7 +39,10 @@ describe('FilePanel', () => {
     const files = setup();
     await userEvent.upload(screen.getByTestId('import-input'), new File(['a,b\n1,2'], '商机.csv'));
     expect(await screen.findByText('Imported as the sheet "商机" (3 rows).')).toBeTruthy();
-    files.imports = [{ kind: 'chooseSheet', sheetNames: ['Deals', 'Leads'] }, { kind: 'inserted', sheetName: 'Leads', rows: 40, notImported: ['charts'] }];
+    files.imports = [
+      { kind: 'chooseSheet', sheetNames: ['Deals', 'Leads'] },
+      { kind: 'inserted', sheetName: 'Leads', rows: 40, notImported: ['charts'] },
+    ];
     await userEvent.upload(screen.getByTestId('import-input'), new File(['x'], 'crm.xlsx'));
     expect(await screen.findByText('"crm.xlsx" has several sheets: choose one to import')).toBeTruthy();
     await userEvent.click(screen.getByRole('combobox', { name: /crm\.xlsx/ }));
@@ -53,7 +56,9 @@ describe('FilePanel', () => {
     const files = setup(new MemoryFiles(), 'zh-CN');
     const list = await screen.findByRole('list', { name: '版本历史' });
     expect(list.querySelectorAll('li').length).toBe(3);
-    expect(list.querySelector("li")?.textContent).toBe(`第 3 版 · ${list.querySelector("li")?.textContent?.split(" · ")[1]} · 编辑\uFF08当前\uFF09`);
+    expect(list.querySelector('li')?.textContent).toBe(
+      `第 3 版 · ${list.querySelector('li')?.textContent?.split(' · ')[1]} · 编辑\uFF08当前\uFF09`,
+    );
     const buttons = screen.getAllByRole('button', { name: /^恢复第 \d 版/ });
     expect(buttons.map((b) => b.getAttribute('aria-label')?.split('版')[0])).toEqual(['恢复第 2 ', '恢复第 1 ']);
     await userEvent.click(buttons[0] as HTMLElement);

@@ -25,7 +25,8 @@ describe('FunctionGuide', () => {
     renderGuide(new MemoryWorkbook());
     expect(headers()).toHaveLength(FUNCTIONS.length);
     expect(screen.getByText(`显示 ${FUNCTIONS.length} / ${FUNCTIONS.length} 个函数`)).toBeTruthy();
-    for (const spec of FUNCTIONS) expect(screen.getByRole('button', { name: new RegExp(`^${qualifiedName(spec, 'zh-CN').replace('.', '\\.')}\\(` ) })).toBeTruthy();
+    for (const spec of FUNCTIONS)
+      expect(screen.getByRole('button', { name: new RegExp(`^${qualifiedName(spec, 'zh-CN').replace('.', '\\.')}\\(`) })).toBeTruthy();
     expect(screen.getByRole('button', { name: '销售.达成率(实际, 目标, [方向])' })).toBeTruthy();
   });
 
@@ -52,7 +53,9 @@ describe('FunctionGuide', () => {
     const insert = screen.getByRole('button', { name: 'Insert =SALES.ATTAINMENT(165,180) into the selected cell' });
     insert.focus();
     await userEvent.keyboard('{Enter}');
-    await screen.findByText('Inserted =SALES.ATTAINMENT(165,180) in C5 on “Sheet1”. Replace the example values with your own cells, e.g. G3 and D3.');
+    await screen.findByText(
+      'Inserted =SALES.ATTAINMENT(165,180) in C5 on “Sheet1”. Replace the example values with your own cells, e.g. G3 and D3.',
+    );
     expect(workbook.insertedFormulas).toEqual([{ sheetName: 'Sheet1', address: 'C5', formula: '=SALES.ATTAINMENT(165,180)' }]);
   });
 
@@ -77,7 +80,9 @@ describe('FunctionGuide', () => {
     await userEvent.click(screen.getByRole('button', { name: /^SALES\.GAP\(/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Insert =SALES.GAP(165,180) into the selected cell' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Could not insert the formula: Cell is being edited. Select a cell in the sheet, leave cell-edit mode, and try again.');
+    expect(alert.textContent).toBe(
+      'Could not insert the formula: Cell is being edited. Select a cell in the sheet, leave cell-edit mode, and try again.',
+    );
   });
 });
 

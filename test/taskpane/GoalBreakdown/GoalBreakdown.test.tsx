@@ -79,7 +79,9 @@ describe('GoalBreakdown', () => {
     renderGoals(new MemoryWorkbook());
     await fillExample();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: '取整单位' }), '0.1');
-    const rows = [...screen.getByTestId('goal-preview').querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((c) => c.textContent));
+    const rows = [...screen.getByTestId('goal-preview').querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((c) => c.textContent),
+    );
     // 华南区 300 and 华东区 200 stay exact; the one spare 0.1 goes to the earlier of two equal cells.
     expect(rows).toEqual([
       ['93.8', '62.5', '156.3'],
@@ -222,7 +224,11 @@ describe('GoalBreakdown', () => {
     expect(screen.getByRole('textbox', { name: 'Month 4' })).toBeTruthy();
     screen.getByRole('button', { name: 'Remove month 1' }).focus();
     await userEvent.keyboard('{Enter}');
-    expect(screen.getAllByRole('textbox', { name: /^Month \d$/ }).map((i) => (i as HTMLInputElement).value)).toEqual(['2024-02', '2024-03', '']);
+    expect(screen.getAllByRole('textbox', { name: /^Month \d$/ }).map((i) => (i as HTMLInputElement).value)).toEqual([
+      '2024-02',
+      '2024-03',
+      '',
+    ]);
     expect(screen.getByRole('button', { name: 'Remove region 1' }).hasAttribute('disabled')).toBe(true);
   });
 });

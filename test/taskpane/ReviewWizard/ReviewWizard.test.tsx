@@ -2,7 +2,29 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TableWrite, TableWriteResult } from '../../../src/workbook/port';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { ACTION, addActionAndContinue, EVALUATION, fillAction, findingCards, group, heading, HYPERLINK, LOG, next, ofReview, PLAN, readWorkbook, records, renderWizard, REVIEW_ID, T1, T3, toActionsStep, user, withSamples } from './helpers';
+import {
+  ACTION,
+  addActionAndContinue,
+  EVALUATION,
+  fillAction,
+  findingCards,
+  group,
+  heading,
+  HYPERLINK,
+  LOG,
+  next,
+  ofReview,
+  PLAN,
+  readWorkbook,
+  records,
+  renderWizard,
+  REVIEW_ID,
+  T1,
+  T3,
+  toActionsStep,
+  user,
+  withSamples,
+} from './helpers';
 
 describe('ReviewWizard: end to end and write-back', () => {
   it('walks the five steps on the samples and writes the review back, keyed by its id; a second write updates', async () => {
@@ -35,7 +57,9 @@ describe('ReviewWizard: end to end and write-back', () => {
 
     // 3 问题诊断: the 华南区 finding is proposed as 中 with its 15 gap; add a manual one typed as a formula.
     expect(heading().textContent).toBe('第 3 步,共 5 步:问题诊断');
-    const south = findingCards().find((g) => (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区'));
+    const south = findingCards().find((g) =>
+      (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区'),
+    );
     if (!south) throw new Error('no 华南区 finding');
     expect((within(south).getByRole('combobox', { name: '影响程度' }) as HTMLSelectElement).value).toBe('medium');
     expect((within(south).getByRole('textbox', { name: '影响' }) as HTMLInputElement).value).toMatch(/15/);
@@ -87,7 +111,9 @@ describe('ReviewWizard: end to end and write-back', () => {
     // The target is written as typed (100%), not as the bare number 1.
     expect(String(ofReview(records(workbook, PLAN))[0]?.['输出成果'])).toContain('华南区月度达成率 100%');
     expect(ofReview(records(workbook, T3)).map((r) => r['优化措施'])).toEqual([ACTION]);
-    expect(ofReview(records(workbook, EVALUATION)).map((r) => [r['指标'], r['优化前'], r['优化后']])).toEqual([['客户跟进及时率', 0.6, 0.85]]);
+    expect(ofReview(records(workbook, EVALUATION)).map((r) => [r['指标'], r['优化前'], r['优化后']])).toEqual([
+      ['客户跟进及时率', 0.6, 0.85],
+    ]);
     const log = ofReview(records(workbook, LOG));
     expect(log).toHaveLength(1);
     expect(log[0]?.['改进措施数']).toBe(1);
@@ -95,11 +121,15 @@ describe('ReviewWizard: end to end and write-back', () => {
     expect(workbook.writes).toHaveLength(1);
 
     // Writing the same review again updates its rows.
-    const sizes = [T1, PLAN, T3, EVALUATION, LOG].map((name) => workbook.sheet(name).rows.filter((r) => r.some((c) => c !== null && c !== '')).length);
+    const sizes = [T1, PLAN, T3, EVALUATION, LOG].map(
+      (name) => workbook.sheet(name).rows.filter((r) => r.some((c) => c !== null && c !== '')).length,
+    );
     await user().click(screen.getByRole('button', { name: '写回工作簿' }));
     await waitFor(() => expect(workbook.writes).toHaveLength(2));
     await screen.findByText(`已写入复盘 ${REVIEW_ID}`);
-    expect([T1, PLAN, T3, EVALUATION, LOG].map((name) => workbook.sheet(name).rows.filter((r) => r.some((c) => c !== null && c !== '')).length)).toEqual(sizes);
+    expect(
+      [T1, PLAN, T3, EVALUATION, LOG].map((name) => workbook.sheet(name).rows.filter((r) => r.some((c) => c !== null && c !== '')).length),
+    ).toEqual(sizes);
     expect(ofReview(records(workbook, T1))).toHaveLength(findings.length);
     expect(ofReview(records(workbook, LOG))).toHaveLength(1);
     expect(screen.getByText(new RegExp(`${T1}:新增 0 行,更新 ${findings.length} 行`))).toBeTruthy();

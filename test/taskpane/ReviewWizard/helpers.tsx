@@ -18,7 +18,10 @@ export const EVALUATION = '效果评估';
 export const ACTION = '华南区高端客户拜访计划';
 export const HYPERLINK = '=HYPERLINK("http://x","y")';
 
-export async function withSamples(workbook: MemoryWorkbook, ids: readonly TemplateId[] = TEMPLATES.map((t) => t.id)): Promise<MemoryWorkbook> {
+export async function withSamples(
+  workbook: MemoryWorkbook,
+  ids: readonly TemplateId[] = TEMPLATES.map((t) => t.id),
+): Promise<MemoryWorkbook> {
   for (const id of ids) {
     const spec = templateById(id);
     await workbook.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: true, portable: false }));

@@ -2,7 +2,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TableLocation, TableSnapshot } from '../../../src/workbook/port';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
-import { addActionAndContinue, fillAction, findingCards, group, heading, LOG, next, ofReview, PLAN, readWorkbook, records, renderWizard, REVIEW_ID, T1, T3, toActionsStep, user, withSamples } from './helpers';
+import {
+  addActionAndContinue,
+  fillAction,
+  findingCards,
+  group,
+  heading,
+  LOG,
+  next,
+  ofReview,
+  PLAN,
+  readWorkbook,
+  records,
+  renderWizard,
+  REVIEW_ID,
+  T1,
+  T3,
+  toActionsStep,
+  user,
+  withSamples,
+} from './helpers';
 
 describe('ReviewWizard: steps', () => {
   it('SMART issues show on their fields and block Next and the later steps until fixed', async () => {
@@ -15,7 +34,13 @@ describe('ReviewWizard: steps', () => {
     expect(nextButton.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText('还有 5 处不符合 SMART,改正后才能写入。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '第 5 步:持续跟踪' }).getAttribute('aria-disabled')).toBe('true');
-    const message = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')?.split(' ').find((id) => id.includes('validationMessage')) ?? '')?.textContent;
+    const message = (field: HTMLElement) =>
+      document.getElementById(
+        field
+          .getAttribute('aria-describedby')
+          ?.split(' ')
+          .find((id) => id.includes('validationMessage')) ?? '',
+      )?.textContent;
     const owner = within(card).getByRole('textbox', { name: /负责人/ });
     expect(owner.getAttribute('aria-invalid')).toBe('true');
     expect(message(owner)).toBe('请指定一位负责人。');
@@ -60,11 +85,15 @@ describe('ReviewWizard: steps', () => {
     await user().click(screen.getByRole('button', { name: '插入模板 销售漏斗' }));
     await waitFor(() => expect(within(screen.getByRole('region', { name: '缺少的工作表' })).queryByText('销售漏斗')).toBeNull());
     const funnel = workbook.sheet('销售漏斗');
-    expect(funnel.rows.every((row) => row.every((cell, c) => cell === null || funnel.formulas.has(`${funnel.rows.indexOf(row)}:${c}`)))).toBe(true);
+    expect(
+      funnel.rows.every((row) => row.every((cell, c) => cell === null || funnel.formulas.has(`${funnel.rows.indexOf(row)}:${c}`))),
+    ).toBe(true);
 
     await next();
     await next();
-    expect(findingCards().some((g) => (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区'))).toBe(true);
+    expect(
+      findingCards().some((g) => (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区')),
+    ).toBe(true);
     await next();
     await addActionAndContinue();
     expect(screen.getByText('没有以往复盘的未结措施。')).toBeTruthy();

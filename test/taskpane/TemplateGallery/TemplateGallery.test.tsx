@@ -103,7 +103,10 @@ describe('TemplateGallery', () => {
 
   it('starts from the given defaults and reports changes so they are remembered', async () => {
     const changes: unknown[] = [];
-    renderGallery(new MemoryWorkbook(), 'en-US', { defaults: { samples: false, portable: true }, onDefaultsChange: (d) => changes.push(d) });
+    renderGallery(new MemoryWorkbook(), 'en-US', {
+      defaults: { samples: false, portable: true },
+      onDefaultsChange: (d) => changes.push(d),
+    });
     const samples = screen.getByRole('switch', { name: 'Include sample rows' }) as HTMLInputElement;
     expect(samples.checked).toBe(false);
     expect((screen.getByRole('switch', { name: 'Portable formulas (compute without the add-in)' }) as HTMLInputElement).checked).toBe(true);

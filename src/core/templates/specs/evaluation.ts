@@ -11,7 +11,10 @@ export const kpi: TemplateSpec = {
   id: 'kpi',
   sheetName: L('KPI 多维追踪', 'KPI Tracking'),
   tableName: 'KpiTracking',
-  purpose: L('结果、过程、效率三类指标一起看,按方向计算达成率。', 'Track result, process and efficiency KPIs together, each in its own direction.'),
+  purpose: L(
+    '结果、过程、效率三类指标一起看,按方向计算达成率。',
+    'Track result, process and efficiency KPIs together, each in its own direction.',
+  ),
   source: { document: '003', part: L('四、构建多维度数据追踪体系', 'method 4, multi-dimensional tracking') },
   columns: [
     { key: 'category', label: L('类别', 'Category'), type: 'text', width: 10, list: CATEGORY, required: true },
@@ -20,17 +23,51 @@ export const kpi: TemplateSpec = {
     { key: 'unit', label: L('单位', 'Unit'), type: 'text', width: 8 },
     { key: 'target', label: L('目标', 'Target'), type: 'number', width: 10, required: true },
     { key: 'actual', label: L('实际', 'Actual'), type: 'number', width: 10 },
-    { key: 'attainment', label: L('达成率', 'Attainment'), type: 'percent', width: 10, formula: { call: 'ATTAINMENT', args: ['{actual}', '{target}', '{direction}'] } },
+    {
+      key: 'attainment',
+      label: L('达成率', 'Attainment'),
+      type: 'percent',
+      width: 10,
+      formula: { call: 'ATTAINMENT', args: ['{actual}', '{target}', '{direction}'] },
+    },
   ],
   // The metrics source 003 §4 names (docs/DOMAIN.md §2). Targets and actuals tell one story, so a
   // fresh sample opens the review with findings rather than warnings: leads are up, yet visits,
   // conversion and the cycle lag, and revenue misses by 7%.
   samples: [
-    { category: L('结果', 'Result'), metric: L('销售额', 'Revenue'), direction: HIGHER, unit: L('万元', '10k CNY'), target: 500, actual: 465 },
-    { category: L('过程', 'Process'), metric: L('新增线索量', 'New leads'), direction: HIGHER, unit: L('条', 'leads'), target: 300, actual: 330 },
-    { category: L('过程', 'Process'), metric: L('有效拜访次数', 'Qualified visits'), direction: HIGHER, unit: L('次', 'visits'), target: 120, actual: 96 },
+    {
+      category: L('结果', 'Result'),
+      metric: L('销售额', 'Revenue'),
+      direction: HIGHER,
+      unit: L('万元', '10k CNY'),
+      target: 500,
+      actual: 465,
+    },
+    {
+      category: L('过程', 'Process'),
+      metric: L('新增线索量', 'New leads'),
+      direction: HIGHER,
+      unit: L('条', 'leads'),
+      target: 300,
+      actual: 330,
+    },
+    {
+      category: L('过程', 'Process'),
+      metric: L('有效拜访次数', 'Qualified visits'),
+      direction: HIGHER,
+      unit: L('次', 'visits'),
+      target: 120,
+      actual: 96,
+    },
     { category: L('效率', 'Efficiency'), metric: L('线索转化率', 'Lead conversion'), direction: HIGHER, unit: '%', target: 15, actual: 12 },
-    { category: L('效率', 'Efficiency'), metric: L('平均成交周期', 'Average sales cycle'), direction: LOWER, unit: L('天', 'days'), target: 60, actual: 72 },
+    {
+      category: L('效率', 'Efficiency'),
+      metric: L('平均成交周期', 'Average sales cycle'),
+      direction: LOWER,
+      unit: L('天', 'days'),
+      target: 60,
+      actual: 72,
+    },
   ],
   conditionalFormats: attainmentColours('attainment'),
 };
@@ -39,7 +76,10 @@ export const evaluation: TemplateSpec = {
   id: 'evaluation',
   sheetName: L('效果评估', 'Before & After'),
   tableName: 'BeforeAfter',
-  purpose: L('对比优化前后的关键指标,判断是否达到目标变化。', 'Compare key metrics before and after the changes, against the target change.'),
+  purpose: L(
+    '对比优化前后的关键指标,判断是否达到目标变化。',
+    'Compare key metrics before and after the changes, against the target change.',
+  ),
   source: { document: '002', part: L('第四步', 'step 4') },
   columns: [
     { key: 'metric', label: L('指标', 'Metric'), type: 'text', width: 20, required: true },
@@ -48,7 +88,13 @@ export const evaluation: TemplateSpec = {
     { key: 'after', label: L('优化后', 'After'), type: 'general', width: 10 },
     { key: 'change', label: L('变化率', 'Change'), type: 'percent', width: 10, formula: { call: 'CHANGE', args: ['{before}', '{after}'] } },
     { key: 'goalChange', label: L('目标变化', 'Target change'), type: 'percent', width: 10 },
-    { key: 'verdict', label: L('结论', 'Verdict'), type: 'text', width: 10, formula: { native: { 'zh-CN': nativeVerdict('zh-CN'), 'en-US': nativeVerdict('en-US') } } },
+    {
+      key: 'verdict',
+      label: L('结论', 'Verdict'),
+      type: 'text',
+      width: 10,
+      formula: { native: { 'zh-CN': nativeVerdict('zh-CN'), 'en-US': nativeVerdict('en-US') } },
+    },
     // Last, so follow-up rows the wizard writes can be upserted by review id.
     reviewIdColumn,
   ],
@@ -68,7 +114,10 @@ export const reviewLog: TemplateSpec = {
   id: 'reviewLog',
   sheetName: L('复盘记录', 'Review Log'),
   tableName: 'ReviewLog',
-  purpose: L('每次复盘一行:结论、诊断、措施数和下次复盘日期。', 'One row per review: conclusions, diagnosis, actions and the next review date.'),
+  purpose: L(
+    '每次复盘一行:结论、诊断、措施数和下次复盘日期。',
+    'One row per review: conclusions, diagnosis, actions and the next review date.',
+  ),
   source: { document: '000' },
   columns: [
     { key: 'reviewId', label: L('复盘编号', 'Review ID'), type: 'text', width: 14, required: true },

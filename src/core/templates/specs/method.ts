@@ -67,7 +67,10 @@ export const goals: TemplateSpec = {
   id: 'goals',
   sheetName: L('表2 销售目标分解与跟踪表', 'T2 Goal Breakdown & Tracking'),
   tableName: 'GoalTracking',
-  purpose: L('把季度目标分解到月份、区域和负责人,并跟踪达成率与差距。', 'Break the period target down by month, region and owner; track attainment and gap.'),
+  purpose: L(
+    '把季度目标分解到月份、区域和负责人,并跟踪达成率与差距。',
+    'Break the period target down by month, region and owner; track attainment and gap.',
+  ),
   source: { document: '002', part: L('表2', 'table 2') },
   columns: [
     { key: 'quarter', label: L('季度', 'Quarter'), type: 'text', width: 10 },
@@ -77,7 +80,13 @@ export const goals: TemplateSpec = {
     { key: 'region', label: L('负责区域', 'Region'), type: 'text', width: 12 },
     { key: 'owner', label: L('负责人', 'Owner'), type: 'text', width: 12 },
     { key: 'actual', label: L('月度实际完成', 'Monthly actual'), type: 'number', width: 14 },
-    { key: 'attainment', label: L('达成率', 'Attainment'), type: 'percent', width: 10, formula: { call: 'ATTAINMENT', args: ['{actual}', '{monthTarget}'] } },
+    {
+      key: 'attainment',
+      label: L('达成率', 'Attainment'),
+      type: 'percent',
+      width: 10,
+      formula: { call: 'ATTAINMENT', args: ['{actual}', '{monthTarget}'] },
+    },
     { key: 'gap', label: L('差距', 'Gap'), type: 'number', width: 10, formula: { call: 'GAP', args: ['{actual}', '{monthTarget}'] } },
     { key: 'analysis', label: L('差异分析及改进措施', 'Variance analysis & actions'), type: 'text', width: 40 },
   ],
@@ -90,7 +99,10 @@ export const goals: TemplateSpec = {
       region: L('华南区', 'South China'),
       owner: L('区域经理', 'Regional manager'),
       actual: 165,
-      analysis: L('受竞品促销影响,下周加大高端客户拜访频次', "Hit by a competitor's promotion; more visits to high-end customers next week"),
+      analysis: L(
+        '受竞品促销影响,下周加大高端客户拜访频次',
+        "Hit by a competitor's promotion; more visits to high-end customers next week",
+      ),
     },
     {
       quarter: '2024 Q2',
@@ -102,7 +114,12 @@ export const goals: TemplateSpec = {
     },
   ],
   conditionalFormats: attainmentColours('attainment'),
-  chart: { kind: 'columnClustered', title: L('月度目标与实际', 'Monthly target vs actual'), category: 'month', series: ['monthTarget', 'actual'] },
+  chart: {
+    kind: 'columnClustered',
+    title: L('月度目标与实际', 'Monthly target vs actual'),
+    category: 'month',
+    series: ['monthTarget', 'actual'],
+  },
 };
 
 const STATUS = {
@@ -128,8 +145,20 @@ export const execution: TemplateSpec = {
     { key: 'actual', label: L('实际完成时间', 'Actual date'), type: 'date', width: 14 },
     { key: 'quality', label: L('完成质量', 'Quality'), type: 'text', width: 10, list: QUALITY },
     { key: 'reason', label: L('未完成原因说明', 'Reason if late'), type: 'text', width: 28 },
-    { key: 'delay', label: L('延期天数', 'Days late'), type: 'days', width: 10, formula: { call: 'DELAY', args: ['{planned}', '{actual}'] } },
-    { key: 'status', label: L('状态', 'Status'), type: 'text', width: 10, formula: { native: { 'zh-CN': statusFormula('zh-CN'), 'en-US': statusFormula('en-US') } } },
+    {
+      key: 'delay',
+      label: L('延期天数', 'Days late'),
+      type: 'days',
+      width: 10,
+      formula: { call: 'DELAY', args: ['{planned}', '{actual}'] },
+    },
+    {
+      key: 'status',
+      label: L('状态', 'Status'),
+      type: 'text',
+      width: 10,
+      formula: { native: { 'zh-CN': statusFormula('zh-CN'), 'en-US': statusFormula('en-US') } },
+    },
     reviewIdColumn,
   ],
   samples: [
@@ -160,7 +189,10 @@ export const plan: TemplateSpec = {
   id: 'plan',
   sheetName: L('执行计划表', 'Execution Plan'),
   tableName: 'ExecutionPlan',
-  purpose: L('把优化方案拆成任务:负责人、起止时间、输出成果和所需资源。', 'Split the plan into tasks with owner, dates, output and resources.'),
+  purpose: L(
+    '把优化方案拆成任务:负责人、起止时间、输出成果和所需资源。',
+    'Split the plan into tasks with owner, dates, output and resources.',
+  ),
   source: { document: '002', part: L('第三步', 'step 3') },
   columns: [
     { key: 'task', label: L('任务内容', 'Task'), type: 'text', width: 28, required: true },
@@ -169,7 +201,13 @@ export const plan: TemplateSpec = {
     { key: 'end', label: L('完成时间', 'Due'), type: 'date', width: 12, required: true },
     { key: 'output', label: L('输出成果', 'Output'), type: 'text', width: 24 },
     { key: 'resources', label: L('所需资源', 'Resources'), type: 'text', width: 20 },
-    { key: 'duration', label: L('工期(天)', 'Duration (days)'), type: 'days', width: 10, formula: { native: 'IF(OR({start}="",{end}=""),"",{end}-{start}+1)' } },
+    {
+      key: 'duration',
+      label: L('工期(天)', 'Duration (days)'),
+      type: 'days',
+      width: 10,
+      formula: { native: 'IF(OR({start}="",{end}=""),"",{end}-{start}+1)' },
+    },
     reviewIdColumn,
   ],
   samples: [

@@ -59,7 +59,11 @@ export function createServerClient(token: string, book: string | null, base = ''
   };
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [TOKEN_HEADER]: token }, cache: 'no-store' });
+    const response = await fetch(`${base}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), [TOKEN_HEADER]: token },
+      cache: 'no-store',
+    });
     if (!response.ok) {
       let message = `${response.status} ${response.statusText}`;
       let revision: number | undefined;

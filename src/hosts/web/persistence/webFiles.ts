@@ -34,9 +34,16 @@ export interface WebFilesOptions {
 }
 
 const reasonOf = (error: unknown): Bilingual => {
-  if (error instanceof ServerError) return { zh: `服务器拒绝保存(${error.status}):${error.message}`, en: `The server refused the save (${error.status}): ${error.message}` };
+  if (error instanceof ServerError)
+    return {
+      zh: `服务器拒绝保存(${error.status}):${error.message}`,
+      en: `The server refused the save (${error.status}): ${error.message}`,
+    };
   const text = error instanceof Error ? error.message : String(error);
-  return { zh: `无法连接本地服务器(${text})。请确认 npm start 仍在运行;恢复后会自动保存。`, en: `Cannot reach the local server (${text}). Check that npm start is still running; saving resumes by itself.` };
+  return {
+    zh: `无法连接本地服务器(${text})。请确认 npm start 仍在运行;恢复后会自动保存。`,
+    en: `Cannot reach the local server (${text}). Check that npm start is still running; saving resumes by itself.`,
+  };
 };
 
 export interface WebFiles extends WorkbookFiles {
@@ -156,12 +163,18 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
   const saveNow = async (): Promise<void> => {
     await save();
     if (state.kind === 'unsaved') throw new Error(options.locale === 'zh-CN' ? state.reason.zh : state.reason.en);
-    if (state.kind === 'conflict') throw new Error(options.locale === 'zh-CN' ? '另一个窗口已保存了此工作簿,请重新加载。' : 'Another tab saved this workbook: reload it.');
+    if (state.kind === 'conflict')
+      throw new Error(
+        options.locale === 'zh-CN' ? '另一个窗口已保存了此工作簿,请重新加载。' : 'Another tab saved this workbook: reload it.',
+      );
   };
 
   function insertImported(sheetData: NonNullable<Awaited<ReturnType<ServerClient['importFile']>>['sheet']>): string {
     const book = workbook();
-    const name = uniqueSheetName(sheetData.name, book.getSheets().map((s) => s.getSheetName()));
+    const name = uniqueSheetName(
+      sheetData.name,
+      book.getSheets().map((s) => s.getSheetName()),
+    );
     // The whole sheet in one insertion: cell by cell (setValues) takes seconds for 50,000 rows.
     const columnData = Object.fromEntries(Object.entries(sheetData.columnWidths).map(([c, w]) => [c, { w }]));
     const sheet = book.insertSheet(name, {
@@ -172,7 +185,9 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
         columnCount: Math.max(20, sheetData.columnCount),
         cellData: sheetData.cellData,
         columnData,
-        ...(sheetData.frozenRows > 0 ? { freeze: { xSplit: 0, ySplit: sheetData.frozenRows, startRow: sheetData.frozenRows, startColumn: -1 } } : {}),
+        ...(sheetData.frozenRows > 0
+          ? { freeze: { xSplit: 0, ySplit: sheetData.frozenRows, startRow: sheetData.frozenRows, startColumn: -1 } }
+          : {}),
       },
     });
     book.setActiveSheet(sheet);
@@ -213,7 +228,13 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
       if (result.sheetNames) return { kind: 'chooseSheet', sheetNames: result.sheetNames };
       if (!result.sheet) throw new Error('the server returned no sheet');
       const sheetName = insertImported(result.sheet);
-      return { kind: 'inserted', sheetName, rows: result.sheet.rowCount, notImported: result.notImported, ...(result.encoding ? { encoding: result.encoding } : {}) };
+      return {
+        kind: 'inserted',
+        sheetName,
+        rows: result.sheet.rowCount,
+        notImported: result.notImported,
+        ...(result.encoding ? { encoding: result.encoding } : {}),
+      };
     },
     listVersions: () => client.versions(),
     async restoreVersion(target) {

@@ -36,7 +36,17 @@ class RecordingClient {
     books: async () => ({ books: [], started: 'x.xlsx', folder: '/w' }),
     upload: async () => ({ book: 'x.xlsx', notices: [] }),
     download: async () => ({ blob: new Blob([]), fileName: 'x.xlsx', frozenToValues: 0 }),
-    importFile: async () => ({ sheet: { name: '导入', rowCount: 2, columnCount: 2, cellData: { 0: { 0: { v: '编号', t: 1 } }, 1: { 0: { v: '00123', t: 1 }, 1: { v: 5, t: 2 } } }, columnWidths: { 0: 64 }, frozenRows: 1 }, notImported: [] }),
+    importFile: async () => ({
+      sheet: {
+        name: '导入',
+        rowCount: 2,
+        columnCount: 2,
+        cellData: { 0: { 0: { v: '编号', t: 1 } }, 1: { 0: { v: '00123', t: 1 }, 1: { v: 5, t: 2 } } },
+        columnWidths: { 0: 64 },
+        frozenRows: 1,
+      },
+      notImported: [],
+    }),
   };
 }
 
@@ -58,7 +68,17 @@ async function open(snapshot?: IWorkbookData): Promise<void> {
   server = new RecordingClient();
   lifecycle = fakeLifecycle();
   const loaded: LoadedWorkbook = { fileName: 'team.xlsx', revision: 7, savedAt: new Date().toISOString(), notices: [], snapshot: {} };
-  files = createWebFiles({ api: host.api, client: server.client, loaded, locale: 'zh-CN', delayMs: DELAY, navigate: () => undefined, reloadPage: () => undefined, deliver: () => undefined, lifecycle });
+  files = createWebFiles({
+    api: host.api,
+    client: server.client,
+    loaded,
+    locale: 'zh-CN',
+    delayMs: DELAY,
+    navigate: () => undefined,
+    reloadPage: () => undefined,
+    deliver: () => undefined,
+    lifecycle,
+  });
   states = [];
   files.subscribe((s) => states.push(s.kind));
 }
@@ -134,7 +154,17 @@ test('opening a snapshot with tables, lists and formats saves nothing by itself'
   const loaded: LoadedWorkbook = { fileName: 'team.xlsx', revision: 3, savedAt: new Date().toISOString(), notices: [], snapshot };
   lifecycle = fakeLifecycle();
   // The listeners are in place before the snapshot opens, as in the page.
-  files = createWebFiles({ api: host.api, client: server.client, loaded, locale: 'zh-CN', delayMs: DELAY, navigate: () => undefined, reloadPage: () => undefined, deliver: () => undefined, lifecycle });
+  files = createWebFiles({
+    api: host.api,
+    client: server.client,
+    loaded,
+    locale: 'zh-CN',
+    delayMs: DELAY,
+    navigate: () => undefined,
+    reloadPage: () => undefined,
+    deliver: () => undefined,
+    lifecycle,
+  });
   host.api.createWorkbook(snapshot);
   await host.api.getFormula().onCalculationResultApplied();
   await wait(DELAY * 5);
@@ -149,7 +179,12 @@ test('an imported sheet arrives whole, typed, after the other sheets, and is sav
   const sheet = host.api.getActiveWorkbook()?.getSheetByName('导入');
   expect(sheet?.getRange('A2').getValue()).toBe('00123');
   expect(sheet?.getRange('B2').getValue()).toBe(5);
-  expect(host.api.getActiveWorkbook()?.getSheets().map((s) => s.getSheetName())).toEqual(['Sheet1', '导入']);
+  expect(
+    host.api
+      .getActiveWorkbook()
+      ?.getSheets()
+      .map((s) => s.getSheetName()),
+  ).toEqual(['Sheet1', '导入']);
   await wait(DELAY * 4);
   expect(server.saves.length).toBe(1);
 });
