@@ -4,21 +4,11 @@
  * Restore. Everything goes through WorkbookFiles; the file inputs are real inputs behind buttons,
  * so the keyboard reaches every action.
  */
-import {
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, Option, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookFiles } from '../../workbook/files';
+import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { ft } from './strings';
 import { useFilePanel } from './useFilePanel';
 import { VersionList } from './VersionList';
@@ -56,11 +46,7 @@ export function FilePanel({ locale, files }: FilePanelProps) {
 
   return (
     <section className={styles.root} aria-label={ft(locale, 'fileTab')}>
-      {panel.outcome && (
-        <MessageBar intent={panel.outcome.intent} role={panel.outcome.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{panel.outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBanner outcome={panel.outcome} />
 
       <div className={styles.group}>
         <Subtitle2 as="h2">{ft(locale, 'open')}</Subtitle2>

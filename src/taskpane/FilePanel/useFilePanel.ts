@@ -5,7 +5,9 @@ import type { VersionEntry, WorkbookFiles } from '../../workbook/files';
 import { reasonOf } from '../strings';
 import { ft, inLocale } from './strings';
 
-export type Outcome = { readonly intent: 'success' | 'warning' | 'error'; readonly text: string };
+import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
+
+export type { Outcome };
 
 export interface PendingImport {
   readonly file: Blob;

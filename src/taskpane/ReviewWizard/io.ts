@@ -20,8 +20,10 @@ import {
   toReadTable,
 } from '../../core';
 import type { SheetInfo, TableWriteResult, WorkbookPort } from '../../workbook/port';
+import { ensureTemplates } from '../workbookFlow';
 
-export type ReadProgress = (sheetName: string, rowsRead: number, totalRows: number) => void;
+/** Progress of reading the review's sheets: which sheet, rows read of its total. */
+export type SheetReadProgress = (sheetName: string, rowsRead: number, totalRows: number) => void;
 
 export interface ReadOutcome {
   readonly data: WorkbookData;
@@ -34,7 +36,7 @@ async function readTemplates(
   port: WorkbookPort,
   ids: readonly TemplateId[],
   sheets: readonly SheetInfo[],
-  onProgress?: ReadProgress,
+  onProgress?: SheetReadProgress,
 ): Promise<WorkbookData> {
   const data: WorkbookData = {};
   for (const id of ids) {
@@ -58,7 +60,7 @@ function reviewIds(data: WorkbookData): string[] {
 }
 
 /** Reads every review source present (and 复盘记录, for the ids already used). */
-export async function readReviewData(port: WorkbookPort, onProgress?: ReadProgress): Promise<ReadOutcome> {
+export async function readReviewData(port: WorkbookPort, onProgress?: SheetReadProgress): Promise<ReadOutcome> {
   const sheets = await port.listSheets();
   const ids = [...new Set<TemplateId>([...REVIEW_SOURCES, 'reviewLog'])];
   const data = await readTemplates(port, ids, sheets, onProgress);
@@ -88,13 +90,7 @@ export async function writeReview(
   data: WorkbookData,
   options: ReviewWriteOptions,
 ): Promise<WriteOutcome> {
-  let sheets = await port.listSheets();
-  const inserted: string[] = [];
-  for (const id of REVIEW_TARGETS) {
-    if (locateTemplate(templateById(id), sheets)) continue;
-    inserted.push(await insertEmptyTemplate(port, id, options.locale, options.portable));
-  }
-  if (inserted.length > 0) sheets = await port.listSheets();
+  const { sheets, inserted } = await ensureTemplates(port, REVIEW_TARGETS, options);
   const targets = await readTemplates(port, REVIEW_TARGETS, sheets);
   const plan = planReviewWrite(draft, { ...data, ...targets }, options);
   if (!plan.ok) return { ok: false, errors: plan.errors, inserted };

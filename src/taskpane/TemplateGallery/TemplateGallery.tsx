@@ -2,24 +2,11 @@
  * 模板 Templates: one card per template sheet with its purpose and columns, and an Insert button.
  * Insertion goes through the WorkbookPort; the result or a failure shows in a MessageBar.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  CardHeader,
-  Dropdown,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, CardHeader, Dropdown, Option, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate, sourceLabel } from '../../core';
 import { reasonOf, t } from '../strings';
+import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
 
 const useStyles = makeStyles({
@@ -29,8 +16,6 @@ const useStyles = makeStyles({
   columns: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   language: { minWidth: '0', maxWidth: '100%' },
 });
-
-type Outcome = { readonly intent: 'success' | 'error'; readonly text: string };
 
 export interface TemplateGalleryProps {
   /** The pane's language (labels); the sheet language is chosen separately. */
@@ -100,11 +85,7 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
           label={t(locale, 'portable')}
         />
       </div>
-      {outcome && (
-        <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeBanner outcome={outcome} />
       {TEMPLATES.map((spec) => (
         <Card key={spec.id} className={styles.card} data-template={spec.id}>
           <CardHeader

@@ -1,0 +1,130 @@
+/**
+ * The goal breakdown's state and workbook traffic: the form, which fields to show errors on, the
+ * split (pure core), and the write into 表2 through the shared flow (insert if missing → read →
+ * plan → write, src/taskpane/workbookFlow.ts). The component only renders what this returns.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type Locale, locateTemplate, templateById } from '../../core';
+import { type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
+import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
+import { reasonOf } from '../strings';
+import { useWorkbook } from '../workbookContext';
+import { ensureTemplates } from '../workbookFlow';
+import { type GoalForm, type MonthRow, type RegionRow, initialForm, toGoalInput } from './form';
+import { gt } from './strings';
+
+const goalsSpec = templateById('goals');
+
+export interface GoalBreakdownOptions {
+  readonly locale: Locale;
+  readonly portable: boolean;
+  readonly initial?: GoalForm;
+  readonly onFormChange?: (form: GoalForm) => void;
+  readonly now: () => Date;
+}
+
+export function useGoalBreakdown({ locale, portable, initial, onFormChange, now }: GoalBreakdownOptions) {
+  const workbook = useWorkbook();
+  const [form, setFormState] = useState<GoalForm>(() => initial ?? initialForm(now()));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempts, setAttempts] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const root = useRef<HTMLElement>(null);
+
+  const input = useMemo(() => toGoalInput(form), [form]);
+  const errors = useMemo(() => validateGoalInput(input), [input]);
+  const breakdown = useMemo(() => {
+    const result = errors.length === 0 ? breakDownGoal(input) : undefined;
+    return result?.ok ? result.breakdown : undefined;
+  }, [errors, input]);
+
+  // After a refused write, take the keyboard to the first field that needs fixing.
+  useEffect(() => {
+    if (attempts > 0) root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
+
+  const setForm = (next: GoalForm) => {
+    setFormState(next);
+    onFormChange?.(next);
+  };
+  const touch = (field: string) => () => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
+  const shown = (field: string): boolean => attempts > 0 || touched.has(field);
+  const errorOf = (field: string): GoalError | undefined => (shown(field) ? errors.find((e) => e.field === field) : undefined);
+  const fieldState = (field: string) => {
+    const error = errorOf(field);
+    return error ? { validationState: 'error' as const, validationMessage: error.message[locale] } : {};
+  };
+  const groupError = (group: string, items: string): string | undefined => {
+    const anyTouched = attempts > 0 || [...touched].some((f) => f.startsWith(`${items}.`));
+    return anyTouched ? errors.find((e) => e.field === group)?.message[locale] : undefined;
+  };
+
+  const updateMonth = (id: number, patch: Partial<MonthRow>) =>
+    setForm({ ...form, months: form.months.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  const updateRegion = (id: number, patch: Partial<RegionRow>) =>
+    setForm({ ...form, regions: form.regions.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
+  const addMonth = () =>
+    setForm({ ...form, months: [...form.months, { id: form.nextId, label: '', weight: '1' }], nextId: form.nextId + 1 });
+  const addRegion = () =>
+    setForm({ ...form, regions: [...form.regions, { id: form.nextId, name: '', owner: '', weight: '1' }], nextId: form.nextId + 1 });
+
+  async function write() {
+    setOutcome(null);
+    const result = breakDownGoal(input);
+    if (!result.ok) {
+      setAttempts((n) => n + 1);
+      setOutcome({ intent: 'error', text: gt(locale, 'fixFields', { n: result.errors.length }) });
+      return;
+    }
+    setBusy(true);
+    let sheetName = goalsSpec.sheetName[locale];
+    try {
+      const { sheets, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
+      const created = inserted.length > 0;
+      const location = locateTemplate(goalsSpec, sheets);
+      // ensureTemplates just inserted it when it was missing, so only a sheet renamed meanwhile lands here.
+      if (location === undefined) throw new Error(goalsSpec.sheetName[locale]);
+      sheetName = location.sheetName;
+      const snapshot = await workbook.readTable(location);
+      const plan = goalTableWrite(result.breakdown, snapshot, { portable });
+      if (!plan.ok) {
+        setOutcome({ intent: 'error', text: plan.message[locale] });
+        return;
+      }
+      const [written] = await workbook.writeTables([plan.write]);
+      sheetName = written?.sheetName ?? sheetName;
+      await workbook.activateSheet(sheetName).catch(() => undefined);
+      const rows = (written?.appended ?? 0) + (written?.updated ?? 0);
+      setOutcome({
+        intent: 'success',
+        text: gt(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }),
+      });
+    } catch (error) {
+      setOutcome({ intent: 'error', text: gt(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const monthsError = groupError('months', 'month') ?? groupError('seasonality', 'seasonality');
+  const regionsError = groupError('regions', 'region') ?? groupError('weights', 'weight');
+
+  return {
+    form,
+    busy,
+    outcome,
+    root,
+    breakdown,
+    setForm,
+    touch,
+    fieldState,
+    updateMonth,
+    updateRegion,
+    addMonth,
+    addRegion,
+    write,
+    monthsError,
+    regionsError,
+  };
+}
