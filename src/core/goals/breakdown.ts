@@ -8,7 +8,7 @@
  * whole number of units (a region's 60% of 500 = 300) comes out exactly. The extra units go to the
  * largest remainders; ties to the larger cell, then the earlier month, then the earlier region.
  */
-import { commonScale, decimalOf, decimalsOf, toNumber } from './decimal';
+import { commonScale, decimalOf, decimalsOf, decimalToNumber } from './decimal';
 import { controlledRound } from './rounding';
 import type { GoalBreakdown, GoalInput, GoalResult } from './types';
 import { unitsOf, validateGoalInput } from './validate';
@@ -33,7 +33,7 @@ function split(input: GoalInput): GoalBreakdown {
 
   // A cell of k units is k × unit, computed in decimal so 9375 × 0.01 is exactly 93.75.
   const unit = decimalOf(input.unit);
-  const value = (units: bigint): number => toNumber(units * unit.n, unit.scale);
+  const value = (units: bigint): number => decimalToNumber(units * unit.n, unit.scale);
   const zero = BigInt(0);
   const monthUnits = rounded.map((row) => row.reduce((a, b) => a + b, zero));
   const regionUnits = weights.map((_w, r) => rounded.reduce((a, row) => a + row[r]!, zero));

@@ -32,7 +32,7 @@ export function commonScale(values: readonly number[]): bigint[] {
 }
 
 /** The double nearest to `n / 10^scale` (parsed from its decimal text, so 9375/100 is exactly 93.75). */
-export function toNumber(n: bigint, scale: number): number {
+export function decimalToNumber(n: bigint, scale: number): number {
   if (scale === 0) return Number(n);
   const negative = n < BigInt(0);
   const digits = (negative ? -n : n).toString().padStart(scale + 1, '0');

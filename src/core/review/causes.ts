@@ -1,13 +1,13 @@
 /**
  * 表1 dimensions and the root causes the documents name for each (sources 002 表1 and steps 1–4, 001 and 003,
  * as docs/DOMAIN.md lists them), offered in step 3 as suggestions. Labels come from the 表1 list itself
- * (specs/method.ts DIMENSIONS), so a renamed dimension changes in one place.
+ * (specs/method.ts DIMENSION_LABELS), so a renamed dimension changes in one place.
  */
 import { L, type Locale, type Localized } from '../i18n';
-import { DIMENSIONS } from '../templates/specs/method';
+import { DIMENSION_LABELS } from '../templates/specs/method';
 import type { Dimension } from './types';
 
-/** Dimension keys in the order of the 表1 drop-down (DIMENSIONS). */
+/** Dimension keys in the order of the 表1 drop-down (DIMENSION_LABELS). */
 export const DIMENSION_KEYS: readonly Dimension[] = [
   'leads',
   'followUp',
@@ -22,14 +22,14 @@ export const DIMENSION_KEYS: readonly Dimension[] = [
 ];
 
 export function dimensionLabel(dimension: Dimension, locale: Locale): string {
-  const label = DIMENSIONS[DIMENSION_KEYS.indexOf(dimension)];
+  const label = DIMENSION_LABELS[DIMENSION_KEYS.indexOf(dimension)];
   return label === undefined ? dimension : label[locale];
 }
 
 /** The dimension of a 表1 label in either language (a row the user typed), or undefined. */
 export function dimensionOfLabel(label: string): Dimension | undefined {
   const text = label.trim();
-  const index = DIMENSIONS.findIndex((d) => d['zh-CN'] === text || d['en-US'].toLowerCase() === text.toLowerCase());
+  const index = DIMENSION_LABELS.findIndex((d) => d['zh-CN'] === text || d['en-US'].toLowerCase() === text.toLowerCase());
   return index < 0 ? undefined : DIMENSION_KEYS[index];
 }
 

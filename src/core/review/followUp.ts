@@ -6,7 +6,7 @@ import { isoFromSerial } from '../dates';
 import { delay } from '../metrics/time';
 import { isBlank } from '../values';
 import { readDate, readText, viewOf } from './read';
-import { rate } from './summaryResults';
+import { finiteOrNull } from './summaryResults';
 import type { AreaEvaluation, FollowUpItem, FollowUpStatus, ReviewDraft, WorkbookData } from './types';
 
 export interface FollowUpOptions {
@@ -18,7 +18,7 @@ export interface FollowUpOptions {
 
 export function followUpStatus(planned: number | null, actual: number | null, today: number): FollowUpStatus {
   if (planned === null) return actual === null ? { kind: 'open', daysLeft: 0 } : { kind: 'onTime' };
-  const days = rate(delay(planned, actual, today));
+  const days = finiteOrNull(delay(planned, actual, today));
   if (actual !== null) return days !== null && days > 0 ? { kind: 'late', days } : { kind: 'onTime' };
   if (days !== null && days > 0) return { kind: 'overdue', days };
   return { kind: 'open', daysLeft: Math.floor(planned) - Math.floor(today) };

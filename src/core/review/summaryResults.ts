@@ -15,10 +15,10 @@ import type { AttainmentLine, GoalRowResult, KpiSummary } from './types';
 // call, which the 100k-row loops below would pay per cell.
 const { readDate, readMonth, readNumber, readText, sheetRowOf } = read;
 
-export const rate = (value: Scalar): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+export const finiteOrNull = (value: Scalar): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Column position or -1 (an optional column the sheet lacks reads as blank). */
-export const at = (clean: CleanTable, key: string): number => clean.view.columns.get(key) ?? -1;
+export const columnIndex = (clean: CleanTable, key: string): number => clean.view.columns.get(key) ?? -1;
 
 interface Acc {
   target: number;
@@ -44,7 +44,7 @@ function lineOf(name: string, acc: Acc): AttainmentLine {
     name,
     target: acc.target,
     actual: acc.actual,
-    attainment: acc.reported > 0 ? rate(attainment(acc.actual, acc.target, 'higher')) : null,
+    attainment: acc.reported > 0 ? finiteOrNull(attainment(acc.actual, acc.target, 'higher')) : null,
     totalTarget: acc.totalTarget,
   };
 }
@@ -75,7 +75,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     'owner',
     'actual',
     'analysis',
-  ].map((key) => at(clean, key)) as [number, number, number, number, number, number, number, number];
+  ].map((key) => columnIndex(clean, key)) as [number, number, number, number, number, number, number, number];
   const overall = newAcc();
   const byRegion = new Map<string, Acc>();
   const byOwner = new Map<string, Acc>();
@@ -100,7 +100,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
       unreported++;
       continue;
     }
-    const attained = rate(attainment(actual, target, 'higher'));
+    const attained = finiteOrNull(attainment(actual, target, 'higher'));
     if (attained !== null && attained < 1 && belowTargetCount++ < BELOW_TARGET_ROWS) {
       belowTarget.push({
         sheetRow: sheetRowOf(table, i),
@@ -132,7 +132,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
 /** Step and cumulative conversion of the valid stage rows in sheet order; the bottleneck by BOTTLENECK's rule. */
 export function funnelSummary(clean: CleanTable): NonNullable<KpiSummary['funnel']> {
   const { table } = clean.view;
-  const [cStage, cCount, cDays] = ['stage', 'count', 'avgDays'].map((key) => at(clean, key)) as [number, number, number];
+  const [cStage, cCount, cDays] = ['stage', 'count', 'avgDays'].map((key) => columnIndex(clean, key)) as [number, number, number];
   const stages: string[] = [];
   const counts: number[] = [];
   const days: (number | null)[] = [];
@@ -147,14 +147,14 @@ export function funnelSummary(clean: CleanTable): NonNullable<KpiSummary['funnel
   const found = bottleneck(stages, step);
   // A stage larger than the one before breaks the funnel: no cumulative rate from there on
   // (FUNNEL only compares neighbours, so 1 → 45000 → 2 would otherwise give 200%).
-  const broken = step.findIndex((r) => rate(r) === null);
+  const broken = step.findIndex((r) => finiteOrNull(r) === null);
   return {
     steps: stages.map((stage, i) => ({
       stage,
       count: counts[i] ?? 0,
-      stepRate: rate(step[i] ?? null),
+      stepRate: finiteOrNull(step[i] ?? null),
       avgDays: days[i] ?? null,
-      cumulativeRate: broken >= 0 && i >= broken ? null : rate(cumulative[i] ?? null),
+      cumulativeRate: broken >= 0 && i >= broken ? null : finiteOrNull(cumulative[i] ?? null),
     })),
     bottleneck: typeof found === 'string' ? found : null,
   };
@@ -169,7 +169,11 @@ const GRADES: readonly LeadGrade[] = ['A', 'B', 'C'];
  */
 export function leadsSummary(clean: CleanTable, today: number): NonNullable<KpiSummary['leads']> {
   const { table } = clean.view;
-  const [cScore, cReceived, cResponse] = ['score', 'received', 'firstResponse'].map((key) => at(clean, key)) as [number, number, number];
+  const [cScore, cReceived, cResponse] = ['score', 'received', 'firstResponse'].map((key) => columnIndex(clean, key)) as [
+    number,
+    number,
+    number,
+  ];
   const counts = new Map<LeadGrade, { total: number; breached: number; decided: number }>();
   for (const i of clean.rows) {
     const row = table.rows[i] ?? [];
@@ -178,7 +182,7 @@ export function leadsSummary(clean: CleanTable, today: number): NonNullable<KpiS
     if (score === null || received === null) continue;
     const grade = leadGrade(score, DEFAULT_GRADE_THRESHOLDS.a, DEFAULT_GRADE_THRESHOLDS.b);
     if (grade !== 'A' && grade !== 'B' && grade !== 'C') continue;
-    const due = rate(slaDue(grade, received));
+    const due = finiteOrNull(slaDue(grade, received));
     if (due === null) continue;
     const response = readDate(row[cResponse]);
     const tally = entry(counts, grade, () => ({ total: 0, breached: 0, decided: 0 }));

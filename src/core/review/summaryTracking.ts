@@ -7,7 +7,7 @@ import { attainment, change } from '../metrics/attainment';
 import { delay } from '../metrics/time';
 import type { CleanTable } from './cleaning';
 import * as read from './read';
-import { at, rate } from './summaryResults';
+import { columnIndex, finiteOrNull } from './summaryResults';
 import type { ActionRowResult, KpiSummary } from './types';
 
 // Module-level copies: in CommonJS output (tsx, Jest) each use of an imported binding is a getter
@@ -34,7 +34,7 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
   if (execution !== undefined) {
     const { table } = execution.view;
     const [cAction, cOwner, cPlanned, cActual, cQuality, cReason] = ['action', 'owner', 'planned', 'actual', 'quality', 'reason'].map((k) =>
-      at(execution, k),
+      columnIndex(execution, k),
     ) as [number, number, number, number, number, number];
     for (const i of execution.rows) {
       const row = table.rows[i] ?? [];
@@ -52,7 +52,7 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
         done.add(action);
         if (isDue) completedOfDue++;
       }
-      const days = rate(delay(planned, actual, today));
+      const days = finiteOrNull(delay(planned, actual, today));
       const kind = actual !== null ? (days !== null && days > 0 ? 'late' : null) : isDue ? 'overdue' : null;
       if (kind === null || days === null) continue;
       if (kind === 'late') late++;
@@ -82,7 +82,7 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
   };
   if (plan === undefined) return summary;
   const { table } = plan.view;
-  const [cTask, cEnd] = ['task', 'end'].map((k) => at(plan, k)) as [number, number];
+  const [cTask, cEnd] = ['task', 'end'].map((k) => columnIndex(plan, k)) as [number, number];
   const pastDueTasks: string[] = [];
   for (const i of plan.rows) {
     const row = table.rows[i] ?? [];
@@ -101,7 +101,7 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
 export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['evaluation']> {
   const { table } = clean.view;
   const [cMetric, cDirection, cBefore, cAfter, cGoal] = ['metric', 'direction', 'before', 'after', 'goalChange'].map((k) =>
-    at(clean, k),
+    columnIndex(clean, k),
   ) as [number, number, number, number, number];
   return {
     metrics: clean.rows.map((i) => {
@@ -109,7 +109,7 @@ export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['ev
       const polarity = polarityOf(row[cDirection]);
       const before = readNumber(row[cBefore]) ?? 0;
       const after = readNumber(row[cAfter]);
-      const changed = after === null ? null : rate(change(before, after));
+      const changed = after === null ? null : finiteOrNull(change(before, after));
       const goalChange = readNumber(row[cGoal]);
       const met = goalChange === null || changed === null ? null : verdictOf(changed, goalChange, polarity) === 'met';
       const trend = verdictOf(changed, null, polarity);
@@ -133,7 +133,7 @@ export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['ev
 export function kpiSummary(clean: CleanTable): NonNullable<KpiSummary['kpi']> {
   const { table } = clean.view;
   const [cCategory, cMetric, cDirection, cUnit, cTarget, cActual] = ['category', 'metric', 'direction', 'unit', 'target', 'actual'].map(
-    (k) => at(clean, k),
+    (k) => columnIndex(clean, k),
   ) as [number, number, number, number, number, number];
   return {
     metrics: clean.rows.map((i) => {
@@ -144,7 +144,7 @@ export function kpiSummary(clean: CleanTable): NonNullable<KpiSummary['kpi']> {
       return {
         category: readText(row[cCategory]),
         metric: readText(row[cMetric]),
-        attainment: actual === null ? null : rate(attainment(actual, target, polarity)),
+        attainment: actual === null ? null : finiteOrNull(attainment(actual, target, polarity)),
         polarity,
         target,
         actual,

@@ -49,18 +49,18 @@ export function initialForm(today: Date): GoalForm {
 }
 
 /** A typed number for the core's validation: blank or unreadable is NaN (it says "enter a number"). */
-export function parseNumber(text: string): number {
+export function numberOrNaN(text: string): number {
   return readTypedNumber(text) ?? Number.NaN;
 }
 
 export function toGoalInput(form: GoalForm): GoalInput {
   return {
     period: form.period,
-    target: parseNumber(form.target),
-    unit: parseNumber(form.unit),
+    target: numberOrNaN(form.target),
+    unit: numberOrNaN(form.unit),
     months: form.months.map((m) => m.label),
-    ...(form.seasonal ? { seasonality: form.months.map((m) => parseNumber(m.weight)) } : {}),
-    regions: form.regions.map((r) => ({ name: r.name, owner: r.owner, weight: parseNumber(r.weight) })),
+    ...(form.seasonal ? { seasonality: form.months.map((m) => numberOrNaN(m.weight)) } : {}),
+    regions: form.regions.map((r) => ({ name: r.name, owner: r.owner, weight: numberOrNaN(r.weight) })),
     equalSplit: form.equalSplit,
   };
 }

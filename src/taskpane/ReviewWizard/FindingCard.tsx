@@ -2,7 +2,8 @@
 import { Badge, Button, Caption1, Card, Field, Input, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import { type Finding, type Locale, type Severity, causeSuggestions, dimensionLabel } from '../../core';
-import { DIMENSIONS, type FindingPatch, type WizardAction } from './state';
+import { DIMENSION_KEYS } from '../../core';
+import { type FindingPatch, type WizardAction } from './state';
 import { w } from './strings';
 
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
@@ -60,7 +61,7 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
       <div className={styles.row}>
         <Field label={w(locale, 'dimension')}>
           <Select value={finding.dimension} onChange={(_e, data) => update({ dimension: data.value as Finding['dimension'] })}>
-            {DIMENSIONS.map((d) => (
+            {DIMENSION_KEYS.map((d) => (
               <option key={d} value={d}>
                 {dimensionLabel(d, locale)}
               </option>

@@ -1,7 +1,8 @@
 /** Labelled inputs the steps share: a date field (day serials) and a number field that keeps what was typed. */
 import { Field, Input, makeStyles } from '@fluentui/react-components';
 import type { Locale } from '../../core';
-import { isoOrEmpty, numberText, parseNumber, serialOrNull } from './format';
+import { readTypedNumber } from '../typedNumber';
+import { isoOrEmpty, numberText, serialOrNull } from './format';
 import { w } from './strings';
 
 const useStyles = makeStyles({
@@ -40,7 +41,7 @@ export interface NumberFieldProps {
 export function NumberField({ locale, label, value, raw, onChange, error, hint }: NumberFieldProps) {
   const styles = useStyles();
   const text = numberText(raw, value);
-  const invalid = parseNumber(text) === undefined;
+  const invalid = readTypedNumber(text) === undefined;
   const message = invalid ? w(locale, 'notANumber') : error;
   return (
     <Field label={label} hint={hint} validationState={message ? 'error' : 'none'} validationMessage={message}>
@@ -48,11 +49,11 @@ export function NumberField({ locale, label, value, raw, onChange, error, hint }
         className={styles.input}
         inputMode="decimal"
         value={text}
-        onChange={(_e, data) => onChange(parseNumber(data.value) ?? null, data.value)}
+        onChange={(_e, data) => onChange(readTypedNumber(data.value) ?? null, data.value)}
       />
     </Field>
   );
 }
 
 /** Whether a raw number text is unreadable (and so blocks its step). */
-export const isInvalidNumber = (text: string): boolean => parseNumber(text) === undefined;
+export const isInvalidNumber = (text: string): boolean => readTypedNumber(text) === undefined;

@@ -1,6 +1,5 @@
 /** Display and input conversions for the wizard: numbers, rates, day serials ⇄ `<input type="date">`. */
 import { type Locale, isoFromSerial, serialFromIso } from '../../core';
-import { readTypedNumber } from '../typedNumber';
 
 export function formatNumber(locale: Locale, value: number, digits = 1): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
@@ -20,9 +19,6 @@ export function isoOrEmpty(serial: number | null | undefined): string {
 export function serialOrNull(text: string): number | null {
   return serialFromIso(text) ?? null;
 }
-
-/** A typed number (`1,200`, `18%` → 0.18): blank → null, unreadable → undefined. */
-export const parseNumber = readTypedNumber;
 
 /** The text to show in a number field: what the user typed, else the stored value. */
 export function numberText(raw: string | undefined, value: number | null | undefined): string {

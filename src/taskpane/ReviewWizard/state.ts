@@ -7,8 +7,6 @@ import {
   type Action,
   type AreaEvaluation,
   DEFAULT_THRESHOLDS,
-  DIMENSION_KEYS,
-  type Dimension,
   type Finding,
   type FollowUpEdit,
   PROCESS_AREAS,
@@ -21,7 +19,6 @@ import {
 
 export const STEP_COUNT = 5;
 /** 表1's dimension list, in its order (线索管理 … 团队能力). */
-export const DIMENSIONS: readonly Dimension[] = DIMENSION_KEYS;
 
 export interface WizardState {
   /** 0-based step. */

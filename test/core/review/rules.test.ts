@@ -8,7 +8,7 @@ import {
   diagnose,
   dimensionLabel,
 } from '../../../src/core';
-import { DIMENSIONS } from '../../../src/core/templates/specs/method';
+import { DIMENSION_LABELS } from '../../../src/core/templates/specs/method';
 import { TODAY, edit, rowOf, sampleData } from './fixtures';
 
 const findingsOf = (
@@ -189,7 +189,7 @@ describe('findings', () => {
 
 describe('dimensions and cause suggestions', () => {
   it('labels come from the one 表1 list', () => {
-    expect(DIMENSION_KEYS.map((d) => dimensionLabel(d, 'zh-CN'))).toEqual(DIMENSIONS.map((d) => d['zh-CN']));
+    expect(DIMENSION_KEYS.map((d) => dimensionLabel(d, 'zh-CN'))).toEqual(DIMENSION_LABELS.map((d) => d['zh-CN']));
     expect(dimensionLabel('goals', 'en-US')).toBe('Goal attainment');
   });
 

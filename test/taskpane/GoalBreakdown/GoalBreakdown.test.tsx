@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEMPLATES, planTemplate } from '../../../src/core';
 import { GoalBreakdown } from '../../../src/taskpane/GoalBreakdown/GoalBreakdown';
-import { parseNumber } from '../../../src/taskpane/GoalBreakdown/form';
+import { numberOrNaN } from '../../../src/taskpane/GoalBreakdown/form';
 import { WorkbookContext } from '../../../src/taskpane/workbookContext';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
@@ -233,14 +233,14 @@ describe('GoalBreakdown', () => {
   });
 });
 
-describe('parseNumber', () => {
+describe('numberOrNaN', () => {
   it('reads what people type', () => {
-    expect(parseNumber('500')).toBe(500);
-    expect(parseNumber(' 1,250.5 ')).toBe(1250.5);
-    expect(parseNumber('60%')).toBe(0.6);
-    expect(parseNumber('５００')).toBe(500);
-    expect(parseNumber('')).toBeNaN();
-    expect(parseNumber('5万')).toBeNaN();
-    expect(parseNumber('1e3')).toBe(1000);
+    expect(numberOrNaN('500')).toBe(500);
+    expect(numberOrNaN(' 1,250.5 ')).toBe(1250.5);
+    expect(numberOrNaN('60%')).toBe(0.6);
+    expect(numberOrNaN('５００')).toBe(500);
+    expect(numberOrNaN('')).toBeNaN();
+    expect(numberOrNaN('5万')).toBeNaN();
+    expect(numberOrNaN('1e3')).toBe(1000);
   });
 });

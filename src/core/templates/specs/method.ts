@@ -3,7 +3,7 @@ import type { TemplateSpec } from '../types';
 import { L } from '../../i18n';
 import { SEVERITY, attainmentColours, reviewIdColumn } from './common';
 
-export const DIMENSIONS = [
+export const DIMENSION_LABELS = [
   L('线索管理', 'Lead management'),
   L('客户跟进', 'Customer follow-up'),
   L('客户转化', 'Conversion'),
@@ -25,7 +25,7 @@ export const diagnosis: TemplateSpec = {
   purpose: L('用“问题-影响-原因”梳理销售管理痛点。', 'Lay out sales-management pain points as problem → impact → cause.'),
   source: { document: '002', part: L('表1', 'table 1') },
   columns: [
-    { key: 'dimension', label: L('问题维度', 'Dimension'), type: 'text', width: 12, list: DIMENSIONS, required: true },
+    { key: 'dimension', label: L('问题维度', 'Dimension'), type: 'text', width: 12, list: DIMENSION_LABELS, required: true },
     { key: 'problem', label: L('具体问题描述', 'Problem'), type: 'text', width: 36, required: true },
     { key: 'impact', label: L('影响', 'Impact'), type: 'text', width: 24 },
     { key: 'severity', label: L('影响程度', 'Severity'), type: 'text', width: 10, list: SEVERITY, required: true },
