@@ -6,7 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
-import { browserStorage, createStorageSettingsStore } from '../../taskpane/settings/store';
+import { browserStorage, createStorageSettingsStore } from '../../taskpane/Settings/store';
 import { createExcelWorkbook } from './excelWorkbook';
 
 /** Office's theme gives colours only: a dark body background means a dark theme. */

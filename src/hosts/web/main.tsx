@@ -8,7 +8,7 @@ import type { IWorkbookData } from '@univerjs/core';
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
-import { browserStorage, createStorageSettingsStore } from '../../taskpane/settings/store';
+import { browserStorage, createStorageSettingsStore } from '../../taskpane/Settings/store';
 import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import { createBrowserUniver } from './browserUniver';
 import { installPaneFocusShortcut } from './paneFocus';

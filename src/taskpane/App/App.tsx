@@ -17,7 +17,7 @@ import { ft } from '../FilePanel/strings';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
 import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
-import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../settings/store';
+import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../Settings/store';
 import { t } from '../strings';
 import { WorkbookContext } from '../workbookContext';
 
@@ -27,7 +27,7 @@ const GoalBreakdown = lazy(() => import('../GoalBreakdown/GoalBreakdown').then((
 const ReviewWizard = lazy(() => import('../ReviewWizard/ReviewWizard').then((m) => ({ default: m.ReviewWizard })));
 const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((m) => ({ default: m.FunctionGuide })));
 const FilePanel = lazy(() => import('../FilePanel/FilePanel').then((m) => ({ default: m.FilePanel })));
-const SettingsPanel = lazy(() => import('../settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+const SettingsPanel = lazy(() => import('../Settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 const useStyles = makeStyles({
   root: {

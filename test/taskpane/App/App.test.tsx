@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/taskpane/App/App';
-import { SETTINGS_KEY, createStorageSettingsStore } from '../../../src/taskpane/settings/store';
+import { SETTINGS_KEY, createStorageSettingsStore } from '../../../src/taskpane/Settings/store';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
 class MapStorage {

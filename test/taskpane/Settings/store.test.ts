@@ -5,7 +5,7 @@ import {
   createStorageSettingsStore,
   effectiveLocale,
   parseSettings,
-} from '../../../src/taskpane/settings/store';
+} from '../../../src/taskpane/Settings/store';
 
 class MapStorage {
   readonly items = new Map<string, string>();
