@@ -3,30 +3,39 @@
  * templates a write needs where the workbook has none (empty, no samples), then read, plan purely
  * in core, and write through the port in one batch.
  */
-import { type Locale, type TemplateId, locateTemplate, planTemplate, templateById } from '../core';
-import type { SheetInfo, WorkbookPort } from '../workbook/port';
+import { type Locale, type TableLocation, type TemplateId, locateTemplate, planTemplate, templateById } from '../core';
+import type { WorkbookPort } from '../workbook/port';
 
 export interface EnsuredTemplates {
-  /** The workbook's sheets after any insertion. */
-  readonly sheets: readonly SheetInfo[];
+  /** Where each template of the call is: found in the workbook, or the sheet just inserted. */
+  readonly locations: ReadonlyMap<TemplateId, TableLocation>;
   /** Names of the sheets inserted, in order. */
   readonly inserted: readonly string[];
 }
 
-/** Inserts every template of `ids` that the workbook lacks; the sheets are listed again only when one was inserted. */
+/**
+ * Inserts every template of `ids` that the workbook lacks. The sheets are listed once: an inserted
+ * template's location is what insertTemplate returns, so nothing is listed again.
+ */
 export async function ensureTemplates(
   port: WorkbookPort,
   ids: readonly TemplateId[],
   options: { readonly locale: Locale; readonly portable: boolean },
 ): Promise<EnsuredTemplates> {
   const sheets = await port.listSheets();
+  const locations = new Map<TemplateId, TableLocation>();
   const inserted: string[] = [];
   for (const id of ids) {
-    if (locateTemplate(templateById(id), sheets)) continue;
+    const found = locateTemplate(templateById(id), sheets);
+    if (found) {
+      locations.set(id, found);
+      continue;
+    }
     const result = await port.insertTemplate(
       planTemplate(templateById(id), { locale: options.locale, samples: false, portable: options.portable }),
     );
+    locations.set(id, { sheetName: result.sheetName, tableName: result.tableName });
     inserted.push(result.sheetName);
   }
-  return { sheets: inserted.length > 0 ? await port.listSheets() : sheets, inserted };
+  return { locations, inserted };
 }

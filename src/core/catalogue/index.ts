@@ -3,7 +3,7 @@ import { type CalcContext, elementwise } from '../lift';
 import { numError } from '../errors';
 import type { Arg, Result } from '../values';
 import { FUNCTIONS } from './functions';
-import type { FunctionSpec } from './types';
+import type { FunctionSpec, ParamSpec } from './types';
 
 export { FUNCTIONS } from './functions';
 export { callsSalesFunction, portableFormula } from './rewrite';
@@ -25,13 +25,30 @@ export function functionById(id: string): FunctionSpec | undefined {
  * gives a blank), and an omitted or blank cell of a parameter with a default takes it (today's
  * serial for `'today'`), so each metric is the plain calculation.
  */
+/** What the runner reads of an element-wise spec's parameters, worked out once per spec (evaluate runs per cell). */
+const elementPlans = new WeakMap<
+  FunctionSpec,
+  { readonly required: number; readonly defaults: readonly (ParamSpec['default'] | undefined)[]; readonly anyDefault: boolean }
+>();
+
+function elementPlan(spec: FunctionSpec) {
+  let plan = elementPlans.get(spec);
+  if (plan === undefined) {
+    const defaults = spec.params.map((param) => param.default);
+    plan = { required: spec.params.filter((param) => !param.optional).length, defaults, anyDefault: defaults.some((d) => d !== undefined) };
+    elementPlans.set(spec, plan);
+  }
+  return plan;
+}
+
 export function runFunction(spec: FunctionSpec, args: readonly Arg[], ctx: CalcContext): Result {
   const padded: Arg[] = spec.params.map((_, i) => args[i]);
   if (spec.shape === 'list') return spec.impl(padded, ctx);
-  const required = spec.params.filter((param) => !param.optional).length;
-  const defaults = spec.params.map((param) => (param.default === 'today' ? ctx.today : param.default));
+  const { required, defaults, anyDefault } = elementPlan(spec);
   const { cell } = spec;
-  return elementwise(padded, required, (cells) => cell(cells.map((value, i) => (value === null ? (defaults[i] ?? null) : value))));
+  if (!anyDefault) return elementwise(padded, required, cell);
+  const resolved = defaults.map((d) => (d === 'today' ? ctx.today : d));
+  return elementwise(padded, required, (cells) => cell(cells.map((value, i) => (value === null ? (resolved[i] ?? null) : value))));
 }
 
 /**

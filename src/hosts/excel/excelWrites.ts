@@ -223,6 +223,13 @@ function lastFilledOf(probe: Probe, firstRow: number): number {
   return probe.start - 1;
 }
 
+/** Where a target's data starts on the sheet (0-based row and column), from what sync 1 loaded. */
+function dataOrigin({ body, target }: Loads): { readonly firstRow: number; readonly firstColumn: number } {
+  return body
+    ? { firstRow: body.rowIndex, firstColumn: body.columnIndex }
+    : { firstRow: HEADER_ROW + 1, firstColumn: target.layout?.firstColumn ?? 0 };
+}
+
 /**
  * Last-row probes whose row holds only spaces: one more sync reads up to TAIL_ROWS rows above it
  * (the placement looks no further back) and finds the last row with a non-blank cell. Only a table
@@ -231,8 +238,7 @@ function lastFilledOf(probe: Probe, firstRow: number): number {
 async function refineProbes(context: Context, loads: readonly Loads[]): Promise<Map<Probe, number>> {
   const pending: { probe: Probe; start: number; range: Excel.Range }[] = [];
   for (const l of loads) {
-    const firstRow = l.body?.rowIndex ?? HEADER_ROW + 1;
-    const firstColumn = l.body?.columnIndex ?? 0;
+    const { firstRow, firstColumn } = dataOrigin(l);
     for (const probe of l.probes.values()) {
       if (probe.kind !== 'lastRow' || probe.range.rowIndex < firstRow || !blankRow(probe.range.values[0])) continue;
       const end = probe.range.rowIndex - firstRow;
@@ -246,7 +252,7 @@ async function refineProbes(context: Context, loads: readonly Loads[]): Promise<
   const refined = new Map<Probe, number>();
   if (pending.length === 0) return refined;
   await context.sync();
-  for (const { probe, start, range } of pending) refined.set(probe, lastFilledOf({ kind: 'tail', start, range }, 0));
+  for (const { probe, start, range } of pending) refined.set(probe, lastFilledOf({ kind: 'tail', start, range }, 0)); // a tail's rows are data rows already
   return refined;
 }
 
@@ -256,8 +262,7 @@ function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>)
   const sheetName = sheet.name;
   if (loads.protection.protected) throw new WorkbookError(excelMessage('sheetProtected', locale, { sheet: sheetName }), sheetName);
   const layout = target.layout;
-  const firstRow = body ? body.rowIndex : HEADER_ROW + 1;
-  const firstColumn = body ? body.columnIndex : (layout?.firstColumn ?? 0);
+  const { firstRow, firstColumn } = dataOrigin(loads);
   const rowCount = body ? body.rowCount : (layout?.rowCount ?? 0);
   const headerValues = loads.header.values[0] ?? [];
   const lastFilled = new Map<string, number>();

@@ -4,7 +4,7 @@
  * plan → write, src/taskpane/workbookFlow.ts). The component only renders what this returns.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type Locale, locateTemplate, templateById } from '../../core';
+import { type Locale, templateById } from '../../core';
 import { type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf } from '../strings';
@@ -80,10 +80,10 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
     setBusy(true);
     let sheetName = goalsSpec.sheetName[locale];
     try {
-      const { sheets, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
+      const { locations, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
       const created = inserted.length > 0;
-      const location = locateTemplate(goalsSpec, sheets);
-      // ensureTemplates just inserted it when it was missing, so only a sheet renamed meanwhile lands here.
+      const location = locations.get('goals');
+      // ensureTemplates gives every id it was asked for a location; the check only narrows the type.
       if (location === undefined) throw new Error(goalsSpec.sheetName[locale]);
       sheetName = location.sheetName;
       const snapshot = await workbook.readTable(location);

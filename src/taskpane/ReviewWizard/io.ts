@@ -19,7 +19,7 @@ import {
   templateById,
   toReadTable,
 } from '../../core';
-import type { SheetInfo, TableWriteResult, WorkbookPort } from '../../workbook/port';
+import type { TableLocation, TableWriteResult, WorkbookPort } from '../../workbook/port';
 import { ensureTemplates } from '../workbookFlow';
 
 /** Progress of reading the review's sheets: which sheet, rows read of its total. */
@@ -35,12 +35,12 @@ export interface ReadOutcome {
 async function readTemplates(
   port: WorkbookPort,
   ids: readonly TemplateId[],
-  sheets: readonly SheetInfo[],
+  locate: (id: TemplateId) => TableLocation | undefined,
   onProgress?: SheetReadProgress,
 ): Promise<WorkbookData> {
   const data: WorkbookData = {};
   for (const id of ids) {
-    const location = locateTemplate(templateById(id), sheets);
+    const location = locate(id);
     if (!location) continue;
     const snapshot = await port.readTable(location, (read, total) => onProgress?.(location.sheetName, read, total));
     data[id] = toReadTable(id, snapshot);
@@ -63,7 +63,7 @@ function reviewIds(data: WorkbookData): string[] {
 export async function readReviewData(port: WorkbookPort, onProgress?: SheetReadProgress): Promise<ReadOutcome> {
   const sheets = await port.listSheets();
   const ids = [...new Set<TemplateId>([...REVIEW_SOURCES, 'reviewLog'])];
-  const data = await readTemplates(port, ids, sheets, onProgress);
+  const data = await readTemplates(port, ids, (id) => locateTemplate(templateById(id), sheets), onProgress);
   return { data, existingIds: reviewIds(data), tables: Object.keys(data).length };
 }
 
@@ -90,8 +90,8 @@ export async function writeReview(
   data: WorkbookData,
   options: ReviewWriteOptions,
 ): Promise<WriteOutcome> {
-  const { sheets, inserted } = await ensureTemplates(port, REVIEW_TARGETS, options);
-  const targets = await readTemplates(port, REVIEW_TARGETS, sheets);
+  const { locations, inserted } = await ensureTemplates(port, REVIEW_TARGETS, options);
+  const targets = await readTemplates(port, REVIEW_TARGETS, (id) => locations.get(id));
   const plan = planReviewWrite(draft, { ...data, ...targets }, options);
   if (!plan.ok) return { ok: false, errors: plan.errors, inserted };
   const results = await port.writeTables(plan.writes);
