@@ -1,6 +1,8 @@
 /** Public entry of the pure calculation core: hosts and the task pane import from here. */
 export * from './errors';
 export * from './values';
+export * from './bounds';
+export * from './functionMessages';
 export * from './dates';
 export * from './i18n';
 export * from './domain';

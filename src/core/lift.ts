@@ -4,7 +4,7 @@
  * an error in any argument passes through.
  */
 import { CalcError, isCalcError } from './errors';
-import { type Arg, type Result, type Scalar, at, broadcastShape, isBlank, mapShape, toMatrix, toNumber } from './values';
+import { type Arg, type Result, type Scalar, at, broadcastShape, isBlank, mapShape, toMatrix } from './values';
 
 export interface CalcContext {
   /** Today's day serial (1900 date system), supplied by the host: core never reads a clock. */
@@ -50,18 +50,4 @@ export function filledPairs(first: Arg, second: Arg): [Scalar, Scalar][] | CalcE
     }
   }
   return pairs;
-}
-
-/** Converts named cells to numbers and runs `body`, or returns the first conversion error. */
-export function withNumbers<K extends string>(
-  cells: Readonly<Record<K, Scalar>>,
-  body: (n: Readonly<Record<K, number>>) => Scalar,
-): Scalar {
-  const numbers = {} as Record<K, number>;
-  for (const key of Object.keys(cells) as K[]) {
-    const n = toNumber(cells[key], key);
-    if (isCalcError(n)) return n;
-    numbers[key] = n;
-  }
-  return body(numbers);
 }

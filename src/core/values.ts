@@ -3,6 +3,7 @@
  * matrix (a range), exactly as a spreadsheet hands it over, and reads it through these helpers.
  */
 import { CalcError, isCalcError, numError, valueError } from './errors';
+import { type ArgumentName, FUNCTION_MESSAGES } from './functionMessages';
 
 /** `null` is the blank cell; `''` from a host is read as blank too (see `isBlank`). */
 export type Scalar = number | string | boolean | null | CalcError;
@@ -17,7 +18,7 @@ export interface Shape {
   readonly cols: number;
 }
 
-export const isMatrix = (arg: Arg | Result): arg is Matrix => Array.isArray(arg);
+const isMatrix = (arg: Arg | Result): arg is Matrix => Array.isArray(arg);
 
 /**
  * The one blank-cell rule (docs/DOMAIN.md §5): nothing, an empty string, or text of only white
@@ -51,12 +52,12 @@ function isRectangular(matrix: Matrix): boolean {
 export function broadcastShape(matrices: readonly Matrix[]): Shape | CalcError {
   let shape: Shape = { rows: 1, cols: 1 };
   for (const matrix of matrices) {
-    if (!isRectangular(matrix)) return valueError('a range argument is empty or not rectangular');
+    if (!isRectangular(matrix)) return valueError(FUNCTION_MESSAGES.rangeNotRectangular);
     const s = shapeOf(matrix);
     if (s.rows === 1 && s.cols === 1) continue;
     if (shape.rows === 1 && shape.cols === 1) shape = s;
     else if (s.rows !== shape.rows || s.cols !== shape.cols) {
-      return valueError(`ranges of different shapes (${shape.rows}×${shape.cols} and ${s.rows}×${s.cols})`);
+      return valueError(FUNCTION_MESSAGES.shapesDiffer(`${shape.rows}×${shape.cols}`, `${s.rows}×${s.cols}`));
     }
   }
   return shape;
@@ -71,9 +72,9 @@ export function at(matrix: Matrix, r: number, c: number): Scalar {
 /** Flattens a range that must be one row or one column; anything else is not a list. */
 export function toVector(arg: Arg): Scalar[] | CalcError {
   const matrix = toMatrix(arg);
-  if (!isRectangular(matrix)) return valueError('a range argument is empty or not rectangular');
+  if (!isRectangular(matrix)) return valueError(FUNCTION_MESSAGES.rangeNotRectangular);
   const { rows, cols } = shapeOf(matrix);
-  if (rows !== 1 && cols !== 1) return valueError('expected a single row or column');
+  if (rows !== 1 && cols !== 1) return valueError(FUNCTION_MESSAGES.notOneLine);
   return rows === 1 ? [...(matrix[0] as Scalar[])] : matrix.map((row) => row[0] as Scalar);
 }
 
@@ -88,14 +89,14 @@ const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * A number from a cell, as spreadsheet arithmetic reads it: numbers as they are, numeric text
  * (`"165"`) as its number, anything else (words, booleans) a `#VALUE!` naming the argument.
  */
-export function toNumber(value: Scalar, argName: string): number | CalcError {
+export function toNumber(value: Scalar, name: ArgumentName): number | CalcError {
   if (isCalcError(value)) return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : numError(`${argName} is not finite`);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : numError(FUNCTION_MESSAGES.notFinite(name));
   if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) {
     const n = Number(value.trim()); // "1e309" matches the pattern but is Infinity
-    return Number.isFinite(n) ? n : numError(`${argName} is not finite`);
+    return Number.isFinite(n) ? n : numError(FUNCTION_MESSAGES.notFinite(name));
   }
-  return valueError(`${argName} must be a number`);
+  return valueError(FUNCTION_MESSAGES.notANumber(name));
 }
 
 export function toText(value: Scalar): string | CalcError {
@@ -106,7 +107,7 @@ export function toText(value: Scalar): string | CalcError {
 
 /** The final guard of every numeric result: NaN or ±Infinity never reaches a sheet. */
 export function finite(value: number): number | CalcError {
-  return Number.isFinite(value) ? value : numError('result is too large');
+  return Number.isFinite(value) ? value : numError(FUNCTION_MESSAGES.resultTooLarge);
 }
 
 /** Builds a result matrix of a shape by calling `cell` for each position. */

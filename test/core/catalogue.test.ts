@@ -2,7 +2,7 @@
  * The shared case table run through the core's `evaluate`, plus checks on the catalogue itself
  * (docs/DOMAIN.md §3: exactly these 19 functions, both languages, every function covered by cases).
  */
-import { CalcError, FUNCTIONS, LOCALES, NAMESPACE, evaluate, functionById, isCalcError, qualifiedName } from '../../src/core';
+import { CalcError, FUNCTIONS, L, LOCALES, NAMESPACE, evaluate, functionById, isCalcError, qualifiedName } from '../../src/core';
 import { caseName, compareResult, expectMatches, loadFunctionCases, normalizeResult, todayOf, toCoreArg, toCoreArgs } from '../cases/cases';
 
 /** The functions of docs/DOMAIN.md §3, in its order. */
@@ -60,7 +60,7 @@ describe('case loader and comparer (test/cases/cases.ts)', () => {
   });
 
   test('errors match by spelling, whether a CalcError or an object with a code', () => {
-    expect(compareResult(new CalcError('DIV0', 'target is 0'), '#DIV/0!')).toBeUndefined();
+    expect(compareResult(new CalcError('DIV0', L('目标为 0', 'target is 0')), '#DIV/0!')).toBeUndefined();
     expect(compareResult({ code: '#N/A', message: 'x' }, '#N/A')).toBeUndefined();
     expect(compareResult(new CalcError('NUM'), '#DIV/0!')).toBeDefined();
     expect(compareResult(0, '#DIV/0!')).toBeDefined();

@@ -11,6 +11,7 @@ import {
   ERROR_CODES,
   FUNCTIONS,
   type FunctionSpec,
+  L,
   type Matrix,
   type Result,
   type Scalar,
@@ -126,7 +127,9 @@ const textArb: fc.Arbitrary<Scalar> = fc.oneof(
   fc.constantFrom('#DIV/0!', '#N/A', '线索转化率低', '销售部、市场部'),
 );
 const ERROR_KINDS = Object.keys(ERROR_CODES) as CalcErrorKind[];
-const errorArb: fc.Arbitrary<Scalar> = fc.constantFrom(...ERROR_KINDS).map((kind) => new CalcError(kind, 'from the sheet'));
+const errorArb: fc.Arbitrary<Scalar> = fc
+  .constantFrom(...ERROR_KINDS)
+  .map((kind) => new CalcError(kind, L('来自工作表', 'from the sheet')));
 
 const cellArb: fc.Arbitrary<Scalar> = fc.oneof(
   { arbitrary: numberArb, weight: 8 },

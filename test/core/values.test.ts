@@ -10,6 +10,7 @@ import {
   finite,
   isBlank,
   isCalcError,
+  L,
   parseErrorCode,
   shapeOf,
   toMatrix,
@@ -18,6 +19,8 @@ import {
   toVector,
   vectorLike,
 } from '../../src/core';
+
+const X = L('x', 'x');
 
 const kindOf = (value: unknown): string | undefined => (isCalcError(value) ? value.kind : undefined);
 
@@ -156,35 +159,36 @@ describe('cellsOf and vectorLike', () => {
 
 describe('toNumber', () => {
   test('numbers as they are, numeric text as its number', () => {
-    expect(toNumber(165, 'x')).toBe(165);
-    expect(toNumber(-0, 'x')).toBe(-0);
-    expect(toNumber('165', 'x')).toBe(165);
-    expect(toNumber(' 42 ', 'x')).toBe(42);
-    expect(toNumber('-1.5e3', 'x')).toBe(-1500);
-    expect(toNumber('.5', 'x')).toBe(0.5);
-    expect(toNumber('+3', 'x')).toBe(3);
+    expect(toNumber(165, X)).toBe(165);
+    expect(toNumber(-0, X)).toBe(-0);
+    expect(toNumber('165', X)).toBe(165);
+    expect(toNumber(' 42 ', X)).toBe(42);
+    expect(toNumber('-1.5e3', X)).toBe(-1500);
+    expect(toNumber('.5', X)).toBe(0.5);
+    expect(toNumber('+3', X)).toBe(3);
   });
 
   test('words, booleans, blanks and other number spellings give #VALUE!', () => {
     for (const value of ['abc', '0x10', '1,000', '50%', 'NaN', 'Infinity', '', true, false, null]) {
-      expect(kindOf(toNumber(value, 'x'))).toBe('VALUE');
+      expect(kindOf(toNumber(value, X))).toBe('VALUE');
     }
   });
 
   test('non-finite numbers, and numeric text too large for a number, give #NUM!', () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1e309', '-1e309']) {
-      expect(kindOf(toNumber(value, 'x'))).toBe('NUM');
+      expect(kindOf(toNumber(value, X))).toBe('NUM');
     }
   });
 
   test('an error passes through unchanged', () => {
     const error = new CalcError('NA');
-    expect(toNumber(error, 'x')).toBe(error);
+    expect(toNumber(error, X)).toBe(error);
   });
 
   test('the error names the argument', () => {
-    const result = toNumber('abc', 'target');
-    expect(isCalcError(result) && result.message).toContain('target');
+    const result = toNumber('abc', L('目标', 'target'));
+    expect(isCalcError(result) && result.message?.['en-US']).toContain('target');
+    expect(isCalcError(result) && result.message?.['zh-CN']).toContain('目标');
   });
 });
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { FUNCTIONS, isoFromSerial } from '../../src/core';
+import { FUNCTIONS, FUNCTION_MESSAGES, isoFromSerial } from '../../src/core';
 import { type FunctionCase, type JsonArg, caseName, expectMatches, isErrorSpelling, loadFunctionCases, todayOf } from '../cases/cases';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'functions.js');
@@ -36,8 +36,8 @@ class StubError {
 
 type ExcelFunction = (...args: unknown[]) => unknown;
 
-/** Loads the bundle with a clock fixed at noon (local time) of the serial day `today`. */
-function loadBundle(today: number): Map<string, ExcelFunction> {
+/** Loads the bundle with a clock fixed at noon (local time) of the serial day `today`; `office` stands in for Office.js. */
+function loadBundle(today: number, office?: unknown): Map<string, ExcelFunction> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run "npm run build" first (npm test does).`);
   const associated = new Map<string, ExcelFunction>();
   const [y, m, d] = isoFromSerial(today).split('-').map(Number) as [number, number, number];
@@ -58,7 +58,12 @@ function loadBundle(today: number): Map<string, ExcelFunction> {
     Error: StubError,
     ErrorCode: ERROR_CODE,
   };
-  const sandbox: Record<string, unknown> = { CustomFunctions, Date: FixedDate, console };
+  const sandbox: Record<string, unknown> = {
+    CustomFunctions,
+    Date: FixedDate,
+    console,
+    ...(office === undefined ? {} : { Office: office }),
+  };
   sandbox.self = sandbox;
   sandbox.window = sandbox;
   runInNewContext(readFileSync(BUNDLE, 'utf8'), sandbox, { filename: BUNDLE });
@@ -91,6 +96,14 @@ describe('dist/functions.js', () => {
   it('declares each wrapper with the catalogue parameter count', () => {
     const bundle = bundleFor(45376);
     for (const spec of FUNCTIONS) expect([spec.id, bundle.get(spec.id)?.length]).toEqual([spec.id, spec.params.length]);
+  });
+
+  it('shows error messages in Office’s display language (English without Office)', () => {
+    const message = (bundle: Map<string, ExcelFunction>) =>
+      ((bundle.get('ATTAINMENT') as ExcelFunction)(1, 1, 'sideways') as StubError[][])[0]?.[0]?.message;
+    expect(message(loadBundle(45376, { context: { displayLanguage: 'zh-CN' } }))).toBe(FUNCTION_MESSAGES.polarity['zh-CN']);
+    expect(message(loadBundle(45376, { context: { displayLanguage: 'en-GB' } }))).toBe(FUNCTION_MESSAGES.polarity['en-US']);
+    expect(message(bundleFor(45376))).toBe(FUNCTION_MESSAGES.polarity['en-US']);
   });
 
   const reachable = cases.filter(reachableInExcel);

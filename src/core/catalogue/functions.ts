@@ -10,6 +10,7 @@ import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
+import { type Bound, FRACTION, NON_NEGATIVE, POSITIVE, SCORE_0_100 } from '../bounds';
 import type { FunctionSpec, ParamDefault, ParamKind, ParamSpec } from './types';
 
 interface ParamOptions {
@@ -17,6 +18,7 @@ interface ParamOptions {
   readonly kind?: ParamKind;
   /** Implies optional. */
   readonly default?: ParamDefault;
+  readonly bounds?: Bound;
 }
 
 /** A parameter: ASCII key (also its en-US name), zh-CN name, en-US and zh-CN descriptions; a number unless said. */
@@ -27,6 +29,7 @@ const p = (key: string, zh: string, enDesc: string, zhDesc: string, options: Par
   kind: options.kind ?? 'number',
   ...(options.optional || options.default !== undefined ? { optional: true } : {}),
   ...(options.default !== undefined ? { default: options.default } : {}),
+  ...(options.bounds !== undefined ? { bounds: options.bounds } : {}),
 });
 
 const SPECS: readonly FunctionSpec[] = [
@@ -57,7 +60,10 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'CONVERSION',
     name: { 'en-US': 'CONVERSION', 'zh-CN': '转化率' },
     description: { 'en-US': 'Conversion rate: converted / total.', 'zh-CN': '转化率:转化数 / 总数。' },
-    params: [p('converted', '转化数', 'Number converted.', '转化的数量。'), p('total', '总数', 'Total number.', '总数量。')],
+    params: [
+      p('converted', '转化数', 'Number converted.', '转化的数量。', { bounds: NON_NEGATIVE }),
+      p('total', '总数', 'Total number.', '总数量。', { bounds: NON_NEGATIVE }),
+    ],
     result: 'percent',
     example: { args: ['18', '100'], shows: '18.0%' },
     shape: 'elementwise',
@@ -73,6 +79,7 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('counts', '各阶段数量', 'Counts per stage, first stage first (one row or column).', '各阶段数量,从第一阶段开始(一行或一列)。', {
         kind: 'range',
+        bounds: NON_NEGATIVE,
       }),
       p('mode', '方式', '"step" (default) or "cumulative".', '"step"(默认)或 "cumulative"。', { optional: true, kind: 'text' }),
     ],
@@ -90,10 +97,11 @@ const SPECS: readonly FunctionSpec[] = [
     },
     params: [
       p('stages', '阶段', 'Stage names.', '阶段名称。', { kind: 'range' }),
-      p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。', { kind: 'range' }),
+      p('counts', '数量', 'Counts per stage, same length as stages.', '各阶段数量,与阶段等长。', { kind: 'range', bounds: NON_NEGATIVE }),
       p('benchmarks', '基准转化率', 'Benchmark step conversion per stage (optional).', '各阶段基准逐级转化率(可选)。', {
         optional: true,
         kind: 'range',
+        bounds: FRACTION,
       }),
     ],
     result: 'text',
@@ -150,7 +158,10 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'WINRATE',
     name: { 'en-US': 'WINRATE', 'zh-CN': '赢单率' },
     description: { 'en-US': 'Win rate: won / (won + lost).', 'zh-CN': '赢单率:赢单数 /(赢单数 + 输单数)。' },
-    params: [p('won', '赢单数', 'Deals won.', '赢单数量。'), p('lost', '输单数', 'Deals lost.', '输单数量。')],
+    params: [
+      p('won', '赢单数', 'Deals won.', '赢单数量。', { bounds: NON_NEGATIVE }),
+      p('lost', '输单数', 'Deals lost.', '输单数量。', { bounds: NON_NEGATIVE }),
+    ],
     result: 'percent',
     example: { args: ['5', '15'], shows: '25.0%' },
     shape: 'elementwise',
@@ -170,7 +181,7 @@ const SPECS: readonly FunctionSpec[] = [
         '概率或阶段',
         'Win probabilities (0–1), or stage names looked up in stage_table.',
         '赢单概率(0–1),或在阶段表中查找的阶段名称。',
-        { kind: 'range' },
+        { kind: 'range', bounds: FRACTION },
       ),
       p('stage_table', '阶段表', 'Two columns: stage and probability (optional).', '两列:阶段和概率(可选)。', {
         optional: true,
@@ -190,7 +201,7 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '商机覆盖率:在途商机 /(目标 − 已成交)。',
     },
     params: [
-      p('pipeline', '在途商机', 'Open pipeline amount.', '在途商机金额。'),
+      p('pipeline', '在途商机', 'Open pipeline amount.', '在途商机金额。', { bounds: NON_NEGATIVE }),
       p('target', '目标', 'Target for the period.', '周期目标。'),
       p('won', '已成交', 'Already won this period (default 0).', '本周期已成交金额(默认 0)。', { default: 0 }),
     ],
@@ -207,10 +218,10 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '每日销售速度:商机数 × 赢单率 × 平均单额 / 成交周期天数。',
     },
     params: [
-      p('opps', '商机数', 'Number of open opportunities.', '在途商机数量。'),
-      p('win_rate', '赢单率', 'Win rate (0–1).', '赢单率(0–1)。'),
+      p('opps', '商机数', 'Number of open opportunities.', '在途商机数量。', { bounds: NON_NEGATIVE }),
+      p('win_rate', '赢单率', 'Win rate (0–1).', '赢单率(0–1)。', { bounds: FRACTION }),
       p('avg_deal', '平均单额', 'Average deal size.', '平均成交金额。'),
-      p('cycle_days', '周期天数', 'Average sales cycle in days.', '平均成交周期(天)。'),
+      p('cycle_days', '周期天数', 'Average sales cycle in days.', '平均成交周期(天)。', { bounds: POSITIVE }),
     ],
     result: 'number',
     example: { args: ['40', '25%', '12', '60'], shows: '2' },
@@ -221,7 +232,10 @@ const SPECS: readonly FunctionSpec[] = [
     id: 'AOV',
     name: { 'en-US': 'AOV', 'zh-CN': '客单价' },
     description: { 'en-US': 'Average order value: revenue / orders.', 'zh-CN': '客单价:销售额 / 订单数。' },
-    params: [p('revenue', '销售额', 'Revenue.', '销售额。'), p('orders', '订单数', 'Number of orders.', '订单数量。')],
+    params: [
+      p('revenue', '销售额', 'Revenue.', '销售额。'),
+      p('orders', '订单数', 'Number of orders.', '订单数量。', { bounds: NON_NEGATIVE }),
+    ],
     result: 'number',
     example: { args: ['500', '40'], shows: '12.5' },
     shape: 'elementwise',
@@ -267,9 +281,15 @@ const SPECS: readonly FunctionSpec[] = [
       'zh-CN': '按 0–100 评分给线索分级:A(重点跟进)≥ 80,B(常规跟进)≥ 50,否则 C(长期培育)。',
     },
     params: [
-      p('score', '评分', 'Lead score, 0–100.', '线索评分,0–100。'),
-      p('a_min', 'A级下限', 'Lowest A score (default 80).', 'A 级最低分(默认 80)。', { default: DEFAULT_GRADE_THRESHOLDS.a }),
-      p('b_min', 'B级下限', 'Lowest B score (default 50).', 'B 级最低分(默认 50)。', { default: DEFAULT_GRADE_THRESHOLDS.b }),
+      p('score', '评分', 'Lead score, 0–100.', '线索评分,0–100。', { bounds: SCORE_0_100 }),
+      p('a_min', 'A级下限', 'Lowest A score (default 80).', 'A 级最低分(默认 80)。', {
+        default: DEFAULT_GRADE_THRESHOLDS.a,
+        bounds: SCORE_0_100,
+      }),
+      p('b_min', 'B级下限', 'Lowest B score (default 50).', 'B 级最低分(默认 50)。', {
+        default: DEFAULT_GRADE_THRESHOLDS.b,
+        bounds: SCORE_0_100,
+      }),
     ],
     result: 'text',
     example: { args: ['85'], shows: 'A' },
@@ -286,7 +306,10 @@ const SPECS: readonly FunctionSpec[] = [
     params: [
       p('grade', '等级', 'Lead grade A, B or C.', '线索等级 A、B 或 C。', { kind: 'text' }),
       p('received', '接收时间', 'When the lead was received (date and time).', '线索接收时间(日期时间)。', { kind: 'date' }),
-      p('hours', '时限小时', 'Response limit in hours for every grade (optional).', '统一的响应时限(小时,可选)。', { optional: true }),
+      p('hours', '时限小时', 'Response limit in hours for every grade (optional).', '统一的响应时限(小时,可选)。', {
+        optional: true,
+        bounds: NON_NEGATIVE,
+      }),
     ],
     result: 'datetime',
     example: { args: ['"A"', 'DATE(2024,3,1)+9/24'], shows: '2024-03-01 11:00' },
@@ -336,7 +359,7 @@ const SPECS: readonly FunctionSpec[] = [
     },
     params: [
       p('values', '达成率', 'Attainments (or scores) per KPI.', '各指标的达成率(或得分)。', { kind: 'range' }),
-      p('weights', '权重', 'Weight per KPI, same shape.', '各指标权重,形状相同。', { kind: 'range' }),
+      p('weights', '权重', 'Weight per KPI, same shape.', '各指标权重,形状相同。', { kind: 'range', bounds: NON_NEGATIVE }),
     ],
     result: 'percent',
     example: { args: ['{0.9;1.2}', '{0.6;0.4}'], shows: '102.0%' },

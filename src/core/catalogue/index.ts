@@ -1,7 +1,9 @@
 import type { Locale } from '../i18n';
 import { type CalcContext, elementwise } from '../lift';
-import { numError } from '../errors';
-import type { Arg, Result } from '../values';
+import { type Bound, outOfBound } from '../bounds';
+import { type CalcError, isCalcError, numError } from '../errors';
+import { FUNCTION_MESSAGES } from '../functionMessages';
+import { type Arg, type Result, type Scalar, toNumber } from '../values';
 import { FUNCTIONS } from './functions';
 import type { FunctionSpec, ParamSpec } from './types';
 
@@ -18,37 +20,77 @@ export function functionById(id: string): FunctionSpec | undefined {
   return byId.get(id.toUpperCase());
 }
 
-/**
- * Runs a function as its metadata says, with no safety net: arguments padded to the declared count
- * (an omitted optional argument is `undefined`); an element-wise function pairs its ranges cell by
- * cell (`elementwise`: the required parameters are the leading non-optional ones, a blank in one
- * gives a blank), and an omitted or blank cell of a parameter with a default takes it (today's
- * serial for `'today'`), so each metric is the plain calculation.
- */
 /** What the runner reads of an element-wise spec's parameters, worked out once per spec (evaluate runs per cell). */
-const elementPlans = new WeakMap<
-  FunctionSpec,
-  { readonly required: number; readonly defaults: readonly (ParamSpec['default'] | undefined)[]; readonly anyDefault: boolean }
->();
+interface ElementPlan {
+  readonly required: number;
+  /** Per parameter: the default an omitted or blank cell takes (`'today'` resolved per call). */
+  readonly defaults: readonly (ParamSpec['default'] | undefined)[];
+  /** Per parameter: read as a number (number and date kinds), with its bounds. */
+  readonly numeric: readonly boolean[];
+  readonly bounds: readonly (Bound | undefined)[];
+  readonly names: readonly ParamSpec['name'][];
+}
 
-function elementPlan(spec: FunctionSpec) {
+const elementPlans = new WeakMap<FunctionSpec, ElementPlan>();
+
+function elementPlan(spec: FunctionSpec): ElementPlan {
   let plan = elementPlans.get(spec);
   if (plan === undefined) {
-    const defaults = spec.params.map((param) => param.default);
-    plan = { required: spec.params.filter((param) => !param.optional).length, defaults, anyDefault: defaults.some((d) => d !== undefined) };
+    plan = {
+      required: spec.params.filter((param) => !param.optional).length,
+      defaults: spec.params.map((param) => param.default),
+      numeric: spec.params.map((param) => param.kind === 'number' || param.kind === 'date'),
+      bounds: spec.params.map((param) => param.bounds),
+      names: spec.params.map((param) => param.name),
+    };
     elementPlans.set(spec, plan);
   }
   return plan;
 }
 
+/**
+ * One element's cells as the metric receives them: defaults for blanks, then every number or date
+ * converted (the first that is not a number wins, in parameter order), then every bound checked.
+ * Conversion errors (#VALUE!) therefore always win over bound errors (#NUM!), as before the runner.
+ */
+function prepareCells(plan: ElementPlan, cells: readonly Scalar[], today: number): Scalar[] | CalcError {
+  const prepared: Scalar[] = cells.map((value, i) => {
+    const fallback = plan.defaults[i];
+    return value === null && fallback !== undefined ? (fallback === 'today' ? today : fallback) : value;
+  });
+  for (let i = 0; i < prepared.length; i++) {
+    const value = prepared[i] ?? null;
+    if (!plan.numeric[i] || value === null) continue;
+    const n = toNumber(value, plan.names[i] as ParamSpec['name']);
+    if (isCalcError(n)) return n;
+    prepared[i] = n;
+  }
+  for (let i = 0; i < prepared.length; i++) {
+    const bound = plan.bounds[i];
+    const value = prepared[i];
+    if (bound === undefined || typeof value !== 'number') continue;
+    const refused = outOfBound(value, bound, plan.names[i] as ParamSpec['name']);
+    if (refused !== undefined) return refused;
+  }
+  return prepared;
+}
+
+/**
+ * Runs a function as its metadata says, with no safety net: arguments padded to the declared count
+ * (an omitted optional argument is `undefined`); an element-wise function pairs its ranges cell by
+ * cell (`elementwise`: the required parameters are the leading non-optional ones, a blank in one
+ * gives a blank), and each element's cells are prepared by `prepareCells` (defaults, numbers,
+ * bounds), so each metric is the plain calculation.
+ */
 export function runFunction(spec: FunctionSpec, args: readonly Arg[], ctx: CalcContext): Result {
   const padded: Arg[] = spec.params.map((_, i) => args[i]);
   if (spec.shape === 'list') return spec.impl(padded, ctx);
-  const { required, defaults, anyDefault } = elementPlan(spec);
+  const plan = elementPlan(spec);
   const { cell } = spec;
-  if (!anyDefault) return elementwise(padded, required, cell);
-  const resolved = defaults.map((d) => (d === 'today' ? ctx.today : d));
-  return elementwise(padded, required, (cells) => cell(cells.map((value, i) => (value === null ? (resolved[i] ?? null) : value))));
+  return elementwise(padded, plan.required, (cells) => {
+    const prepared = prepareCells(plan, cells, ctx.today);
+    return isCalcError(prepared) ? prepared : cell(prepared);
+  });
 }
 
 /**
@@ -57,11 +99,11 @@ export function runFunction(spec: FunctionSpec, args: readonly Arg[], ctx: CalcC
  */
 export function evaluate(id: string, args: readonly Arg[], ctx: CalcContext): Result {
   const spec = functionById(id);
-  if (spec === undefined) return numError(`unknown function ${id}`);
+  if (spec === undefined) return numError(FUNCTION_MESSAGES.unknownFunction(id));
   try {
     return runFunction(spec, args, ctx);
   } catch (error) {
-    return numError(error instanceof Error ? error.message : 'calculation failed');
+    return numError(FUNCTION_MESSAGES.calculationFailed(error instanceof Error ? error.message : String(error)));
   }
 }
 

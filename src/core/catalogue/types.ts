@@ -1,3 +1,4 @@
+import type { Bound } from '../bounds';
 import type { Localized } from '../i18n';
 import type { Metric } from '../lift';
 import type { Scalar } from '../values';
@@ -20,6 +21,11 @@ export interface ParamSpec {
   readonly optional?: boolean;
   /** Applied by the runner (`evaluate`) to an omitted or blank cell, so the metric stays the plain calculation. */
   readonly default?: ParamDefault;
+  /**
+   * The values a number or date takes (each cell of a range parameter): the runner refuses any other
+   * with `#NUM!` naming the parameter, before the calculation runs.
+   */
+  readonly bounds?: Bound;
 }
 
 /**
@@ -29,7 +35,11 @@ export interface ParamSpec {
  */
 export type FunctionShape = 'elementwise' | 'list';
 
-/** One element of an element-wise function: the argument cells, blanks as null, defaults applied. */
+/**
+ * One element of an element-wise function, as the runner hands it over: a number or date parameter
+ * is already a number within its bounds (an omitted optional one without a default is `null`), a
+ * text parameter the cell as it is (blank as `null`). So the element is the plain calculation.
+ */
 export type ElementMetric = (cells: readonly Scalar[]) => Scalar;
 
 interface FunctionSpecBase {

@@ -2,7 +2,7 @@
 import type { ElementMetric } from '../catalogue/types';
 import { type Polarity, readPolarity } from '../domain/direction';
 import { divZero, valueError } from '../errors';
-import { withNumbers } from '../lift';
+import { FUNCTION_MESSAGES } from '../functionMessages';
 import { type Scalar, finite } from '../values';
 
 /**
@@ -12,33 +12,34 @@ import { type Scalar, finite } from '../values';
  * a positive target, floored at 0.
  */
 export function attainment(actual: number, target: number, polarity: Polarity): Scalar {
-  if (target === 0) return divZero('target is 0');
+  if (target === 0) return divZero(FUNCTION_MESSAGES.targetZero);
   const scale = Math.abs(target);
   if (polarity === 'higher') return finite((actual - target + scale) / scale);
   return finite(Math.max(0, (target - actual + scale) / scale));
 }
 
-export const gap = (actual: number, target: number): Scalar => finite(target - actual);
+const gap = (actual: number, target: number): Scalar => finite(target - actual);
 
 export function change(before: number, after: number): Scalar {
-  if (before === 0) return divZero('before is 0');
+  if (before === 0) return divZero(FUNCTION_MESSAGES.beforeZero);
   return finite((after - before) / Math.abs(before));
 }
 
-export function forecastAccuracy(actual: number, forecast: number): Scalar {
-  if (actual === 0) return divZero('actual is 0');
+function forecastAccuracy(actual: number, forecast: number): Scalar {
+  if (actual === 0) return divZero(FUNCTION_MESSAGES.actualZero);
   return finite(Math.max(0, 1 - Math.abs(actual - forecast) / Math.abs(actual)));
 }
 
+// The runner hands number parameters over as numbers within their bounds (catalogue/types.ts).
+
 export const ATTAINMENT: ElementMetric = ([actual, target, direction]) => {
   const polarity = readPolarity(direction);
-  if (polarity === undefined) return valueError('polarity must be "higher" or "lower" (or 1 / -1)');
-  return withNumbers({ actual: actual, target: target }, (n) => attainment(n.actual, n.target, polarity));
+  if (polarity === undefined) return valueError(FUNCTION_MESSAGES.polarity);
+  return attainment(actual as number, target as number, polarity);
 };
 
-export const GAP: ElementMetric = ([actual, target]) => withNumbers({ actual: actual, target: target }, (n) => gap(n.actual, n.target));
+export const GAP: ElementMetric = ([actual, target]) => gap(actual as number, target as number);
 
-export const CHANGE: ElementMetric = ([before, after]) => withNumbers({ before: before, after: after }, (n) => change(n.before, n.after));
+export const CHANGE: ElementMetric = ([before, after]) => change(before as number, after as number);
 
-export const FORECASTACCURACY: ElementMetric = ([actual, forecast]) =>
-  withNumbers({ actual: actual, forecast: forecast }, (n) => forecastAccuracy(n.actual, n.forecast));
+export const FORECASTACCURACY: ElementMetric = ([actual, forecast]) => forecastAccuracy(actual as number, forecast as number);

@@ -1,19 +1,20 @@
 /** Funnel family: CONVERSION, FUNNEL, BOTTLENECK, WINRATE. */
 import type { ElementMetric } from '../catalogue/types';
 import { CalcError, divZero, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { withNumbers } from '../lift';
+import { NON_NEGATIVE, FRACTION, outOfBound } from '../bounds';
+import { CELL_NAMES, FUNCTION_MESSAGES } from '../functionMessages';
 import { type Arg, type Result, type Scalar, finite, isBlank, toNumber, toText, toVector, vectorLike } from '../values';
 
-export function conversion(converted: number, total: number): Scalar {
-  if (converted < 0 || total < 0) return numError('counts cannot be negative');
-  if (total === 0) return divZero('total is 0');
-  if (converted > total) return numError('converted is larger than total');
+/** Counts are never negative here: the catalogue bounds both (`NON_NEGATIVE`) and the runner checks them. */
+function conversion(converted: number, total: number): Scalar {
+  if (total === 0) return divZero(FUNCTION_MESSAGES.totalZero);
+  if (converted > total) return numError(FUNCTION_MESSAGES.convertedAboveTotal);
   return finite(converted / total);
 }
 
-export function winRate(won: number, lost: number): Scalar {
-  if (won < 0 || lost < 0) return numError('counts cannot be negative');
-  if (won + lost === 0) return divZero('no won or lost deals');
+/** Counts are never negative here: the catalogue bounds both and the runner checks them. */
+function winRate(won: number, lost: number): Scalar {
+  if (won + lost === 0) return divZero(FUNCTION_MESSAGES.noWonOrLost);
   // Huge counts: won + lost overflows, so halve both (exact at that size) rather than divide by Infinity.
   if (!Number.isFinite(won + lost)) return finite(won / 2 / (won / 2 + lost / 2));
   return finite(won / (won + lost));
@@ -27,16 +28,16 @@ function readMode(value: Scalar): FunnelMode | CalcError {
   const key = String(value).trim().toLowerCase();
   if (key === 'step' || key === '逐级') return 'step';
   if (key === 'cumulative' || key === '累计') return 'cumulative';
-  return valueError('mode must be "step" or "cumulative"');
+  return valueError(FUNCTION_MESSAGES.mode);
 }
 
 /** Stage counts read from a list: numbers ≥ 0, blanks kept as `null` (a stage not yet reported). */
 function readCounts(values: readonly Scalar[]): (number | null | CalcError)[] {
   return values.map((v) => {
     if (isBlank(v)) return null;
-    const n = toNumber(v, 'count');
+    const n = toNumber(v, CELL_NAMES.count);
     if (isCalcError(n)) return n;
-    return n < 0 ? numError('counts cannot be negative') : n;
+    return outOfBound(n, NON_NEGATIVE, CELL_NAMES.count) ?? n;
   });
 }
 
@@ -49,15 +50,15 @@ export function funnel(counts: readonly (number | null | CalcError)[], mode: Fun
   const first = counts[0] ?? null;
   return counts.map((count, i) => {
     if (count === null || isCalcError(count)) return count;
-    if (i === 0) return count === 0 ? divZero('first stage is 0') : 1;
+    if (i === 0) return count === 0 ? divZero(FUNCTION_MESSAGES.firstStageZero) : 1;
     const previous = counts[i - 1] ?? null;
     if (previous === null) return null;
     if (isCalcError(previous)) return previous;
-    if (count > previous) return numError(`stage ${i + 1} is larger than stage ${i}`);
+    if (count > previous) return numError(FUNCTION_MESSAGES.stageAbovePrevious(i + 1));
     const base = mode === 'step' ? previous : first;
     if (base === null) return null;
     if (isCalcError(base)) return base;
-    return base === 0 ? divZero(`stage ${mode === 'step' ? i : 1} is 0`) : finite(count / base);
+    return base === 0 ? divZero(FUNCTION_MESSAGES.stageZero(mode === 'step' ? i : 1)) : finite(count / base);
   });
 }
 
@@ -75,14 +76,14 @@ export function bottleneck(stages: readonly string[], rates: readonly Scalar[], 
     const score = benchmark === undefined || benchmark === null ? -rate : benchmark - rate;
     if (best === undefined || score > best.score) best = { stage: stages[i] ?? '', score };
   }
-  if (best === undefined) return notAvailable('needs at least two stages with counts');
-  if (benchmarks !== undefined && best.score <= 0) return notAvailable('no stage is below its benchmark');
+  if (best === undefined) return notAvailable(FUNCTION_MESSAGES.tooFewStages);
+  if (benchmarks !== undefined && best.score <= 0) return notAvailable(FUNCTION_MESSAGES.noStageBelowBenchmark);
   return best.stage;
 }
 
-export const CONVERSION: ElementMetric = ([converted, total]) => withNumbers({ converted, total }, (n) => conversion(n.converted, n.total));
+export const CONVERSION: ElementMetric = ([converted, total]) => conversion(converted as number, total as number);
 
-export const WINRATE: ElementMetric = ([won, lost]) => withNumbers({ won, lost }, (n) => winRate(n.won, n.lost));
+export const WINRATE: ElementMetric = ([won, lost]) => winRate(won as number, lost as number);
 export function FUNNEL([countsArg, modeArg]: readonly Arg[]): Result {
   const values = toVector(countsArg);
   if (isCalcError(values)) return values;
@@ -96,7 +97,7 @@ export function BOTTLENECK([stagesArg, countsArg, benchmarksArg]: readonly Arg[]
   const countCells = toVector(countsArg);
   if (isCalcError(stageCells)) return stageCells;
   if (isCalcError(countCells)) return countCells;
-  if (stageCells.length !== countCells.length) return valueError('stages and counts must have the same length');
+  if (stageCells.length !== countCells.length) return valueError(FUNCTION_MESSAGES.stagesCountsLength);
   const stages: string[] = [];
   for (const cell of stageCells) {
     const text = toText(cell);
@@ -114,16 +115,17 @@ export function BOTTLENECK([stagesArg, countsArg, benchmarksArg]: readonly Arg[]
   }
   const benchmarkCells = toVector(benchmarksArg);
   if (isCalcError(benchmarkCells)) return benchmarkCells;
-  if (benchmarkCells.length !== stages.length) return valueError('benchmarks must have one rate per stage');
+  if (benchmarkCells.length !== stages.length) return valueError(FUNCTION_MESSAGES.benchmarksLength);
   const benchmarks: (number | null)[] = [];
   for (const cell of benchmarkCells) {
     if (isBlank(cell)) {
       benchmarks.push(null);
       continue;
     }
-    const n = toNumber(cell, 'benchmark');
+    const n = toNumber(cell, CELL_NAMES.benchmark);
     if (isCalcError(n)) return n;
-    if (n < 0 || n > 1) return numError('benchmark rates must be between 0 and 1');
+    const refused = outOfBound(n, FRACTION, CELL_NAMES.benchmark);
+    if (refused !== undefined) return refused;
     benchmarks.push(n);
   }
   return bottleneck(stages, rates, benchmarks);

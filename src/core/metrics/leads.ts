@@ -1,7 +1,8 @@
 /** Lead family: LEADGRADE, SLADUE. */
 import type { ElementMetric } from '../catalogue/types';
+import { NON_NEGATIVE, SCORE_0_100, outOfBound } from '../bounds';
 import { numError, valueError } from '../errors';
-import { withNumbers } from '../lift';
+import { CELL_NAMES, FUNCTION_MESSAGES } from '../functionMessages';
 import { type Scalar, finite } from '../values';
 
 export type LeadGrade = 'A' | 'B' | 'C';
@@ -11,14 +12,19 @@ export const SLA_HOURS: Readonly<Record<LeadGrade, number>> = { A: 2, B: 24, C: 
 
 export const DEFAULT_GRADE_THRESHOLDS = { a: 80, b: 50 } as const;
 
+/**
+ * The grade of a score. The bounds are checked here as well as by the runner because the review
+ * grades the 线索分级 rows directly; each threshold's own 0–100 bound is the runner's.
+ */
 export function leadGrade(score: number, aMin: number, bMin: number): Scalar {
-  if (score < 0 || score > 100) return numError('score must be between 0 and 100');
-  if (aMin < bMin || bMin < 0 || aMin > 100) return numError('thresholds must satisfy 0 ≤ b_min ≤ a_min ≤ 100');
+  const refused = outOfBound(score, SCORE_0_100, CELL_NAMES.score);
+  if (refused !== undefined) return refused;
+  if (aMin < bMin) return numError(FUNCTION_MESSAGES.thresholds);
   if (score >= aMin) return 'A';
   return score >= bMin ? 'B' : 'C';
 }
 
-export function readGrade(value: Scalar): LeadGrade | undefined {
+function readGrade(value: Scalar): LeadGrade | undefined {
   const key = String(value ?? '')
     .trim()
     .toUpperCase();
@@ -28,16 +34,15 @@ export function readGrade(value: Scalar): LeadGrade | undefined {
 /** When the first response is due: received + the grade's limit (or `hours` for every grade). */
 export function slaDue(grade: LeadGrade, received: number, hours?: number): Scalar {
   const limit = hours ?? SLA_HOURS[grade];
-  if (limit < 0) return numError('hours cannot be negative');
+  const refused = outOfBound(limit, NON_NEGATIVE, CELL_NAMES.hours);
+  if (refused !== undefined) return refused;
   return finite(received + limit / 24);
 }
 
-export const LEADGRADE: ElementMetric = ([score, aMin, bMin]) =>
-  withNumbers({ score, a_min: aMin ?? null, b_min: bMin ?? null }, (n) => leadGrade(n.score, n.a_min, n.b_min));
+export const LEADGRADE: ElementMetric = ([score, aMin, bMin]) => leadGrade(score as number, aMin as number, bMin as number);
 
 export const SLADUE: ElementMetric = ([gradeCell, received, hours]) => {
   const grade = readGrade(gradeCell);
-  if (grade === undefined) return valueError('grade must be A, B or C');
-  if (hours === null) return withNumbers({ received }, (n) => slaDue(grade, n.received));
-  return withNumbers({ received, hours }, (n) => slaDue(grade, n.received, n.hours));
+  if (grade === undefined) return valueError(FUNCTION_MESSAGES.grade);
+  return slaDue(grade, received as number, hours === null ? undefined : (hours as number));
 };

@@ -1,35 +1,35 @@
 /** Pipeline family: WEIGHTED, COVERAGE, VELOCITY, AOV, REPEATRATE. */
 import type { ElementMetric } from '../catalogue/types';
-import { type CalcError, divZero, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { filledPairs, withNumbers } from '../lift';
+import { type CalcError, divZero, isCalcError, notAvailable, valueError } from '../errors';
+import { FRACTION, outOfBound } from '../bounds';
+import { CELL_NAMES, FUNCTION_MESSAGES } from '../functionMessages';
+import { filledPairs } from '../lift';
 import { type Arg, type Result, type Scalar, cellsOf, finite, isBlank, shapeOf, toMatrix, toNumber, toText } from '../values';
 
-export function coverage(pipeline: number, target: number, won: number): Scalar {
-  if (pipeline < 0) return numError('pipeline cannot be negative');
-  if (won >= target) return notAvailable('target met');
+// Bounds of the arguments (pipeline ≥ 0, win rate 0–1, cycle days > 0, orders ≥ 0) are the
+// catalogue's, checked by the runner before these run.
+
+function coverage(pipeline: number, target: number, won: number): Scalar {
+  if (won >= target) return notAvailable(FUNCTION_MESSAGES.targetMet);
   // target − won can overflow for huge inputs: halve all three (exact at that size) instead.
   if (!Number.isFinite(target - won)) return finite(pipeline / 2 / (target / 2 - won / 2));
   return finite(pipeline / (target - won));
 }
 
-export function velocity(opportunities: number, winRate: number, averageDeal: number, cycleDays: number): Scalar {
-  if (cycleDays <= 0) return numError('cycle days must be more than 0');
-  if (opportunities < 0) return numError('opportunities cannot be negative');
-  if (winRate < 0 || winRate > 1) return numError('win rate must be between 0 and 1');
+function velocity(opportunities: number, winRate: number, averageDeal: number, cycleDays: number): Scalar {
   return finite((opportunities * winRate * averageDeal) / cycleDays);
 }
 
-export function averageOrderValue(revenue: number, orders: number): Scalar {
-  if (orders < 0) return numError('orders cannot be negative');
-  if (orders === 0) return divZero('orders is 0');
+function averageOrderValue(revenue: number, orders: number): Scalar {
+  if (orders === 0) return divZero(FUNCTION_MESSAGES.ordersZero);
   return finite(revenue / orders);
 }
 
 /** Customers with two or more orders over distinct customers, from a list of order rows. */
-export function repeatRate(customerIds: readonly string[]): Scalar {
+function repeatRate(customerIds: readonly string[]): Scalar {
   const orders = new Map<string, number>();
   for (const id of customerIds) orders.set(id, (orders.get(id) ?? 0) + 1);
-  if (orders.size === 0) return divZero('no customers');
+  if (orders.size === 0) return divZero(FUNCTION_MESSAGES.noCustomers);
   let repeat = 0;
   for (const count of orders.values()) if (count >= 2) repeat++;
   return repeat / orders.size;
@@ -39,14 +39,15 @@ export function repeatRate(customerIds: readonly string[]): Scalar {
 function readStageTable(arg: Arg): Map<string, number> | CalcError {
   const matrix = toMatrix(arg);
   const table = new Map<string, number>();
-  if (shapeOf(matrix).cols < 2) return valueError('stage_table needs two columns: stage and probability');
+  if (shapeOf(matrix).cols < 2) return valueError(FUNCTION_MESSAGES.stageTableColumns);
   for (const row of matrix) {
     if (isBlank(row[0])) continue;
     const stage = toText(row[0] ?? null);
     if (isCalcError(stage)) return stage;
-    const p = toNumber(row[1] ?? null, 'stage_table probability');
+    const p = toNumber(row[1] ?? null, CELL_NAMES.stageProbability);
     if (isCalcError(p)) return p;
-    if (p < 0 || p > 1) return numError(`probability of ${stage} must be between 0 and 1`);
+    const refused = outOfBound(p, FRACTION, FUNCTION_MESSAGES.probabilityOf(stage));
+    if (refused !== undefined) return refused;
     table.set(stage.toLowerCase(), p);
   }
   return table;
@@ -66,32 +67,32 @@ export function WEIGHTED([amountsArg, probabilitiesArg, tableArg]: readonly Arg[
   let total = 0;
   let counted = 0;
   for (const [amountCell, probabilityCell] of filled) {
-    const amount = toNumber(amountCell, 'amount');
+    const amount = toNumber(amountCell, CELL_NAMES.amount);
     if (isCalcError(amount)) return amount;
     let p: number | CalcError;
     if (typeof probabilityCell === 'string' && table !== undefined && table.has(probabilityCell.trim().toLowerCase())) {
       p = table.get(probabilityCell.trim().toLowerCase()) as number;
     } else {
-      p = toNumber(probabilityCell, 'probability');
+      p = toNumber(probabilityCell, CELL_NAMES.probability);
       if (isCalcError(p) && typeof probabilityCell === 'string') {
-        return valueError(`stage "${probabilityCell}" is not in stage_table`);
+        return valueError(FUNCTION_MESSAGES.stageNotInTable(probabilityCell));
       }
     }
     if (isCalcError(p)) return p;
-    if (p < 0 || p > 1) return numError('probability must be between 0 and 1');
+    const refused = outOfBound(p, FRACTION, CELL_NAMES.probability);
+    if (refused !== undefined) return refused;
     total += amount * p;
     counted++;
   }
   return counted === 0 ? null : finite(total);
 }
 
-export const COVERAGE: ElementMetric = ([pipeline, target, won]) =>
-  withNumbers({ pipeline, target, won: won ?? null }, (n) => coverage(n.pipeline, n.target, n.won));
+export const COVERAGE: ElementMetric = ([pipeline, target, won]) => coverage(pipeline as number, target as number, won as number);
 
 export const VELOCITY: ElementMetric = ([opportunities, winRate, averageDeal, cycleDays]) =>
-  withNumbers({ opportunities, winRate, averageDeal, cycleDays }, (n) => velocity(n.opportunities, n.winRate, n.averageDeal, n.cycleDays));
+  velocity(opportunities as number, winRate as number, averageDeal as number, cycleDays as number);
 
-export const AOV: ElementMetric = ([revenue, orders]) => withNumbers({ revenue, orders }, (n) => averageOrderValue(n.revenue, n.orders));
+export const AOV: ElementMetric = ([revenue, orders]) => averageOrderValue(revenue as number, orders as number);
 
 export function REPEATRATE([idsArg]: readonly Arg[]): Result {
   const ids: string[] = [];

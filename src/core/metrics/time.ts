@@ -1,7 +1,8 @@
 /** Time family: RUNRATE, CYCLE, DELAY (dates are day serials). */
 import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, isCalcError, notAvailable, numError, valueError } from '../errors';
-import { filledPairs, withNumbers } from '../lift';
+import { CELL_NAMES, FUNCTION_MESSAGES } from '../functionMessages';
+import { filledPairs } from '../lift';
 import { type Arg, type Result, type Scalar, at, finite, isBlank, toMatrix, toNumber } from '../values';
 
 /**
@@ -9,10 +10,10 @@ import { type Arg, type Result, type Scalar, at, finite, isBlank, toMatrix, toNu
  * both counted inclusively. Before the period starts there is no pace (#N/A); after it ends the
  * actual is final.
  */
-export function runRate(actual: number, start: number, end: number, asOf: number): Scalar {
+function runRate(actual: number, start: number, end: number, asOf: number): Scalar {
   const [first, last, day] = [Math.floor(start), Math.floor(end), Math.floor(asOf)];
-  if (last < first) return numError('end is before start');
-  if (day < first) return notAvailable('the period has not started');
+  if (last < first) return numError(FUNCTION_MESSAGES.endBeforeStart);
+  if (day < first) return notAvailable(FUNCTION_MESSAGES.notStarted);
   if (day > last) return finite(actual);
   return finite((actual / (day - first + 1)) * (last - first + 1));
 }
@@ -29,8 +30,8 @@ export function delay(planned: number, actual: number | null, asOf: number): Sca
 
 export type CycleMethod = 'median' | 'mean';
 
-export function cycle(durations: readonly number[], method: CycleMethod): Scalar {
-  if (durations.length === 0) return notAvailable('no closed deals');
+function cycle(durations: readonly number[], method: CycleMethod): Scalar {
+  if (durations.length === 0) return notAvailable(FUNCTION_MESSAGES.noClosedDeals);
   if (method === 'mean') return finite(durations.reduce((a, b) => a + b, 0) / durations.length);
   const sorted = [...durations].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -44,18 +45,13 @@ function readMethod(arg: Arg): CycleMethod | CalcError {
   const key = String(cell).trim().toLowerCase();
   if (key === 'median' || key === '中位数') return 'median';
   if (key === 'mean' || key === 'average' || key === '平均') return 'mean';
-  return valueError('method must be "median" or "mean"');
+  return valueError(FUNCTION_MESSAGES.method);
 }
 
 export const RUNRATE: ElementMetric = ([actual, start, end, asOf]) =>
-  withNumbers({ actual, start, end, as_of: asOf ?? null }, (n) => runRate(n.actual, n.start, n.end, n.as_of));
+  runRate(actual as number, start as number, end as number, asOf as number);
 
-export const DELAY: ElementMetric = ([planned, actual, asOf]) =>
-  withNumbers({ planned, as_of: asOf ?? null }, (n) => {
-    if (actual === null) return delay(n.planned, null, n.as_of);
-    const done = toNumber(actual, 'actual');
-    return isCalcError(done) ? done : delay(n.planned, done, n.as_of);
-  });
+export const DELAY: ElementMetric = ([planned, actual, asOf]) => delay(planned as number, actual as number | null, asOf as number);
 
 export function CYCLE([startsArg, closesArg, methodArg]: readonly Arg[]): Result {
   const filled = filledPairs(startsArg, closesArg); // an open deal (no close) or no start is skipped
@@ -64,11 +60,11 @@ export function CYCLE([startsArg, closesArg, methodArg]: readonly Arg[]): Result
   if (isCalcError(method)) return method;
   const durations: number[] = [];
   for (const [startCell, closeCell] of filled) {
-    const start = toNumber(startCell, 'start');
+    const start = toNumber(startCell, CELL_NAMES.start);
     if (isCalcError(start)) return start;
-    const close = toNumber(closeCell, 'close');
+    const close = toNumber(closeCell, CELL_NAMES.close);
     if (isCalcError(close)) return close;
-    if (close < start) return numError('a close date is before its start date');
+    if (close < start) return numError(FUNCTION_MESSAGES.closeBeforeStart);
     durations.push(Math.floor(close) - Math.floor(start));
   }
   return cycle(durations, method);

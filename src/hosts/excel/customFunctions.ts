@@ -3,7 +3,17 @@
  * through `evaluate`, core errors out as `CustomFunctions.Error`. Every generated wrapper calls
  * `callFromExcel`, so this is the only Excel-specific calculation code.
  */
-import { type Arg, CalcError, type CalcErrorKind, type Result, type Scalar, evaluate, todaySerial } from '../../core';
+import {
+  type Arg,
+  CalcError,
+  type CalcErrorKind,
+  type Locale,
+  type Result,
+  type Scalar,
+  evaluate,
+  localeFromLanguage,
+  todaySerial,
+} from '../../core';
 
 type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
@@ -17,11 +27,20 @@ const ERROR_CODE: Record<CalcErrorKind, CustomFunctions.ErrorCode> = {
 /** Excel shows a message only for #VALUE! and #N/A; passing one for other codes is not allowed. */
 const SHOWS_MESSAGE: ReadonlySet<CalcErrorKind> = new Set(['VALUE', 'NA']);
 
-function toExcelCell(value: Scalar): ExcelCell {
+/**
+ * The language of the messages: Office's display language, read per call (the shared runtime has
+ * `Office.context`; a bare custom-functions runtime or a test may not, and gets en-US).
+ */
+function messageLocale(): Locale {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  return localeFromLanguage(office?.context?.displayLanguage);
+}
+
+function toExcelCell(value: Scalar, locale: Locale): ExcelCell {
   if (value instanceof CalcError) {
     const code = ERROR_CODE[value.kind];
     return SHOWS_MESSAGE.has(value.kind) && value.message
-      ? new CustomFunctions.Error(code, value.message)
+      ? new CustomFunctions.Error(code, value.message[locale])
       : new CustomFunctions.Error(code);
   }
   return value === null ? '' : value; // a blank result shows as an empty cell, not 0
@@ -39,9 +58,9 @@ function fromExcelCell(cell: unknown): Scalar {
   return null;
 }
 
-export function toExcelResult(result: Result): ExcelCell[][] {
-  if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
-  return [[toExcelCell(result)]];
+function toExcelResult(result: Result, locale: Locale = messageLocale()): ExcelCell[][] {
+  if (Array.isArray(result)) return result.map((row) => row.map((cell) => toExcelCell(cell, locale)));
+  return [[toExcelCell(result, locale)]];
 }
 
 export function callFromExcel(id: string, args: readonly unknown[]): ExcelCell[][] {

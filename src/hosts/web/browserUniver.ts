@@ -119,7 +119,7 @@ export function createBrowserUniver(container: HTMLElement, locale: Locale): { u
   });
   univer.registerPlugin(UniverRenderEnginePlugin);
   const after = uiAfter(container);
-  for (const step of corePlugins(salesFormulaConfig())) {
+  for (const step of corePlugins(salesFormulaConfig({ locale }))) {
     registerStep(univer, step);
     for (const ui of after.get(step.plugin) ?? []) registerStep(univer, ui);
   }

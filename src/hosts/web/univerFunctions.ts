@@ -40,6 +40,8 @@ export interface SalesFunctionOptions {
    * number (tests) or a function read at every calculation. Default: the local calendar day.
    */
   readonly today?: number | (() => number);
+  /** The language of error messages shown in a cell's error tip. Default en-US. */
+  readonly locale?: Locale;
 }
 
 /** The name a SALES function is registered under: `SALES.<ID>` (the same in every language). */
@@ -65,7 +67,7 @@ function fromErrorObject(error: BaseValueObject): CalcError {
   const type = (error as ErrorValueObject).getErrorType();
   const known = parseErrorCode(type);
   if (known !== undefined) return known;
-  const standIn = new CalcError('VALUE', type);
+  const standIn = new CalcError('VALUE');
   foreignErrors.set(standIn, type);
   return standIn;
 }
@@ -101,9 +103,9 @@ export function argFromUniver(variant: BaseValueObject | undefined): Arg {
   return fromCell(variant);
 }
 
-function toValueObject(value: Scalar): BaseValueObject {
+function toValueObject(value: Scalar, locale: Locale): BaseValueObject {
   if (value instanceof CalcError) {
-    return ErrorValueObject.create(foreignErrors.get(value) ?? UNIVER_ERROR[value.kind], value.message ?? '');
+    return ErrorValueObject.create(foreignErrors.get(value) ?? UNIVER_ERROR[value.kind], value.message?.[locale] ?? '');
   }
   if (value === null) return NullValueObject.create();
   if (typeof value === 'number') return Number.isFinite(value) ? NumberValueObject.create(value) : ErrorValueObject.create(ErrorType.NUM);
@@ -112,14 +114,14 @@ function toValueObject(value: Scalar): BaseValueObject {
 }
 
 /** A core result as the engine's value: a matrix spills (a 1×1 matrix is its single cell). */
-export function resultToUniver(result: Result): BaseValueObject {
-  if (!Array.isArray(result)) return toValueObject(result);
+export function resultToUniver(result: Result, locale: Locale = 'en-US'): BaseValueObject {
+  if (!Array.isArray(result)) return toValueObject(result, locale);
   const rowCount = result.length;
   const columnCount = result[0]?.length ?? 0;
   if (rowCount === 0 || columnCount === 0) return ErrorValueObject.create(ErrorType.VALUE);
-  if (rowCount === 1 && columnCount === 1) return toValueObject(result[0]?.[0] ?? null);
+  if (rowCount === 1 && columnCount === 1) return toValueObject(result[0]?.[0] ?? null, locale);
   return ArrayValueObject.create({
-    calculateValueList: result.map((row) => row.map(toValueObject)),
+    calculateValueList: result.map((row) => row.map((cell) => toValueObject(cell, locale))),
     rowCount,
     columnCount,
     unitId: '',
@@ -141,6 +143,7 @@ class SalesFunction extends BaseFunction {
   constructor(
     private readonly spec: FunctionSpec,
     private readonly today: () => number,
+    private readonly locale: Locale,
   ) {
     super(salesFunctionName(spec));
     this.minParams = spec.params.filter((p) => !p.optional).length;
@@ -149,7 +152,7 @@ class SalesFunction extends BaseFunction {
 
   override calculate(...variants: BaseValueObject[]): BaseValueObject {
     const args = variants.map(argFromUniver);
-    return resultToUniver(evaluate(this.spec.id, args, { today: this.today() }));
+    return resultToUniver(evaluate(this.spec.id, args, { today: this.today() }), this.locale);
   }
 }
 
@@ -204,7 +207,7 @@ export interface SalesFormulaConfig {
  * (the description texts follow the UI language: merge SALES_DESCRIPTION_LOCALES into the locales).
  */
 export function salesFormulaConfig(options: SalesFunctionOptions = {}): SalesFormulaConfig {
-  const { today: given } = options;
+  const { today: given, locale = 'en-US' } = options;
   const today = typeof given === 'function' ? given : given === undefined ? () => todaySerial(new Date()) : () => given;
   return {
     engine: {
@@ -212,7 +215,7 @@ export function salesFormulaConfig(options: SalesFunctionOptions = {}): SalesFor
       function: FUNCTIONS.map((spec) => [
         class extends SalesFunction {
           constructor() {
-            super(spec, today);
+            super(spec, today, locale);
           }
         },
         salesFunctionName(spec),

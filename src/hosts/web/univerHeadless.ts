@@ -19,13 +19,13 @@ export interface HeadlessOptions extends SalesFunctionOptions {
 }
 
 /** sheets-formula leaves a 1 s progress timer after each calculation; it must fire before dispose. */
-export const UNIVER_DISPOSE_DELAY_MS = 1100;
+const UNIVER_DISPOSE_DELAY_MS = 1100;
 
 /** A Univer without UI: the headless plugins, one workbook, the SALES functions registered. */
 export function createHeadlessUniver(locale: Locale, options: HeadlessOptions = {}): HeadlessUniver {
   const locales = mergeLocales(HEADLESS_LOCALES, SALES_DESCRIPTION_LOCALES);
   const univer = new Univer({ locale: univerLocaleOf(locale), locales, logLevel: options.logLevel ?? LogLevel.ERROR });
-  for (const step of corePlugins(salesFormulaConfig(options))) registerStep(univer, step);
+  for (const step of corePlugins(salesFormulaConfig({ locale, ...options }))) registerStep(univer, step);
   const api = FUniver.newAPI(univer);
   api.createWorkbook({ name: options.workbookName ?? (locale === 'zh-CN' ? '销售复盘' : 'Sales Review') });
   return {

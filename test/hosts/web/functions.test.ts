@@ -8,9 +8,9 @@
 
 import { IDescriptionService } from '@univerjs/sheets-formula';
 import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
-import { FormulaDataModel, IFunctionService } from '@univerjs/engine-formula';
+import { type ErrorValueObject, FormulaDataModel, IFunctionService } from '@univerjs/engine-formula';
 import type { FWorksheet } from '@univerjs/sheets/facade';
-import { FUNCTIONS, rangeAddress } from '../../../src/core';
+import { FUNCTIONS, FUNCTION_MESSAGES, type Locale, evaluate, rangeAddress } from '../../../src/core';
 import { argFromUniver, resultToUniver, salesFunctionName } from '../../../src/hosts/web/univerFunctions';
 import { type HeadlessUniver, createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import {
@@ -201,5 +201,12 @@ describe('registration', () => {
     expect(argFromUniver(undefined)).toBeUndefined();
     expect(resultToUniver([[0.5]]).getValue()).toBe(0.5);
     expect(resultToUniver(null).isNull()).toBe(true);
+  });
+
+  test('an error carries its message in the language the host was set up with', () => {
+    const error = evaluate('ATTAINMENT', [1, 1, 'sideways'], { today: 45376 });
+    const shown = (locale: Locale) => (resultToUniver(error, locale) as ErrorValueObject).getErrorContent();
+    expect(shown('zh-CN')).toBe(FUNCTION_MESSAGES.polarity['zh-CN']);
+    expect(shown('en-US')).toBe(FUNCTION_MESSAGES.polarity['en-US']);
   });
 });
