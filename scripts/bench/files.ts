@@ -26,7 +26,7 @@ const CSV_ROWS = 50_000;
 const J2 = { x: 882, y: 162 };
 const REGIONS = ['华南区', '华东区', '华北区', '华中区', '西南区', '西北区', '东北区', '港澳区'];
 
-export function bigSnapshot(rows: number): WorkbookSnapshot {
+function bigSnapshot(rows: number): WorkbookSnapshot {
   const cellData: Record<number, Record<number, ICellData>> = {};
   const header = ['商机编号', '商机名称', '客户', '负责人', '区域', '阶段', '金额', '赢单概率', '预计成交日期', '备注'];
   cellData[0] = Object.fromEntries(header.map((h, c) => [c, { v: h, t: 1 }]));

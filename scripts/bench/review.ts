@@ -49,7 +49,7 @@ function header(id: TemplateId): string[] {
 }
 
 /** 表2 rows (unique, 90% reported) and a tenth as many 表3 rows (70% done), as read tables and as plain values. */
-export function generate(rows: number): Generated {
+function generate(rows: number): Generated {
   const next = random(rows);
   const goals: Generated['goals'] = [];
   const goalRows: CellValue[][] = [];

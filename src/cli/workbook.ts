@@ -14,7 +14,7 @@ import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
 
-export const HELP = `销售复盘 Sales Review — workbook files from the command line
+const HELP = `销售复盘 Sales Review — workbook files from the command line
 
 Usage:
   npm run workbook -- new <out.xlsx> [--lang zh-CN|en-US] [--templates all|ID,ID,…] [--no-samples] [--portable] [--force]
@@ -29,7 +29,7 @@ Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
 An existing output file is never replaced without --force. Exit code 0 on success, 1 when a file
 cannot be read or written, 2 for a wrong command line.`;
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -67,7 +67,7 @@ const requireXlsx = (path: string | undefined, what: string): string => {
 };
 
 /** Builds the workbook of `new` in a headless Univer and returns its snapshot. */
-export async function newWorkbookSnapshot(locale: Locale, templates: readonly TemplateSpec[], samples: boolean, portable: boolean) {
+async function newWorkbookSnapshot(locale: Locale, templates: readonly TemplateSpec[], samples: boolean, portable: boolean) {
   const host = createHeadlessUniver(locale);
   try {
     const book = host.api.getActiveWorkbook();

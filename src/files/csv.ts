@@ -48,8 +48,8 @@ const PERCENT = /^([-+]?(\d+(\.\d*)?|\.\d+))%$/;
 const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const LEADING_ZERO = /^[-+]?0\d/;
 
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 
 function dateSerial(text: string): { serial: number; timed: boolean } | undefined {
   const m = DATE.exec(text);

@@ -64,7 +64,7 @@ export interface SnapshotConditionalFormat {
 
 type PerSheet<T> = Record<string, T>;
 
-export function resourceData<T>(snapshot: WorkbookSnapshot, name: string): PerSheet<T> {
+function resourceData<T>(snapshot: WorkbookSnapshot, name: string): PerSheet<T> {
   const resource = snapshot.resources?.find((r) => r.name === name);
   if (!resource || !resource.data) return {};
   try {
@@ -114,7 +114,7 @@ export function freshId(prefix: string): string {
 }
 
 /** A new workbook's first sheet, named as Univer and Excel name it (in every language). */
-export const FIRST_SHEET_NAME = 'Sheet1';
+const FIRST_SHEET_NAME = 'Sheet1';
 
 /** A new, empty workbook: one sheet, the size Univer gives a new sheet. */
 export function blankSnapshot(name: string, locale: Locale): WorkbookSnapshot {

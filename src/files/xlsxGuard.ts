@@ -9,7 +9,7 @@
 import JSZip from 'jszip';
 import type { Locale } from '../core';
 
-export const XLSX_LIMITS = {
+const XLSX_LIMITS = {
   /** Unpacked size of all entries together. */
   unpackedBytes: 1024 * 1024 * 1024,
   entries: 20_000,

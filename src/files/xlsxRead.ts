@@ -41,7 +41,7 @@ const MS_PER_DAY = 86_400_000;
 const serialOfDate = (date: Date): number => date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
 
 /** A range `A1:B9` (or one cell) as 0-based coordinates. */
-export function parseRange(ref: string): SnapshotRange | undefined {
+function parseRange(ref: string): SnapshotRange | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim().replace(/^'?[^!]*'?!/, ''));
   if (!m) return undefined;
   const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

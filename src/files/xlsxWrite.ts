@@ -107,7 +107,7 @@ function excelStyleOf(style: IStyleData): Partial<ExcelJS.Style> {
 const a1 = (range: SnapshotRange): string => rangeAddress(range.startRow, range.startColumn, range.endRow, range.endColumn);
 
 /** A list validation's items: Univer keeps them as a JSON array or comma-separated text. */
-export function listItems(formula1: string | undefined): string[] | undefined {
+function listItems(formula1: string | undefined): string[] | undefined {
   if (formula1 === undefined) return undefined;
   const text = formula1.trim();
   if (text.startsWith('=')) return undefined;
@@ -195,7 +195,7 @@ function differentialStyle(rule: SnapshotHighlight): Partial<ExcelJS.Style> {
 const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** One highlight rule as an OOXML rule, or undefined when it has no counterpart. */
-export function conditionalRuleOf(format: SnapshotConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
+function conditionalRuleOf(format: SnapshotConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule | undefined {
   const rule = format.rule as SnapshotHighlight;
   if (rule.type !== 'highlightCell') return undefined;
   const style = differentialStyle(rule);

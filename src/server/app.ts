@@ -23,7 +23,7 @@ import type { Locale } from '../core';
 import { importSheet } from '../files/importSheet';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
-import { RequestRefused, TOKEN_HEADER, checkHost, checkOrigin, checkToken, isPlainWorkbookName, resolveWorkbook } from './guard';
+import { RequestRefused, checkHost, checkOrigin, checkToken, isPlainWorkbookName, resolveWorkbook } from './guard';
 import { RevisionConflict, WorkbookStore } from './store';
 import { stopXlsxExporter } from './xlsxExporter';
 
@@ -36,7 +36,7 @@ export interface AppOptions {
   readonly exportDelayMs?: number;
 }
 
-export const LIMITS = {
+const LIMITS = {
   /** A saved snapshot: a 100,000-row × 10-column workbook is ~40 MB of JSON. */
   snapshotBytes: 256 * 1024 * 1024,
   /** An uploaded or imported file. */
@@ -301,5 +301,3 @@ export function createApp(options: AppOptions): App {
     store: storeOf,
   };
 }
-
-export { TOKEN_HEADER };

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export const TEMP_MARK = '.tmp-';
+const TEMP_MARK = '.tmp-';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
@@ -28,7 +28,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncFolder(folder);
 }
 
-export async function syncFolder(folder: string): Promise<void> {
+async function syncFolder(folder: string): Promise<void> {
   const handle = await fs.open(folder, 'r');
   try {
     await handle.sync();

@@ -68,7 +68,7 @@ export function refuseSecondWrite(tables: readonly { readonly key: string; reado
 }
 
 /** The first header column that does not match, or undefined when the sheet's header starts with `expected`. */
-export function headerMismatch(actual: readonly string[], expected: readonly string[]): string | undefined {
+function headerMismatch(actual: readonly string[], expected: readonly string[]): string | undefined {
   return expected.find((label, i) => (actual[i] ?? '').trim() !== label.trim());
 }
 

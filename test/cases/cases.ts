@@ -26,9 +26,9 @@ export interface FunctionCase {
   readonly precision?: number;
 }
 
-export const DEFAULT_PRECISION = 1e-9;
+const DEFAULT_PRECISION = 1e-9;
 /** The `today` a case runs with when it does not depend on today (any fixed day works). */
-export const DEFAULT_TODAY = 45376; // 2024-03-25
+const DEFAULT_TODAY = 45376; // 2024-03-25
 
 const ERROR_SPELLINGS = new Set(['#DIV/0!', '#VALUE!', '#NUM!', '#N/A']);
 
@@ -96,7 +96,7 @@ export function loadFunctionCases(): readonly FunctionCase[] {
 export const caseName = (c: FunctionCase): string => `${c.fn} — ${c.note}`;
 
 /** A JSON cell as a core value: an error spelling becomes a `CalcError`. */
-export function toCoreCell(cell: JsonCell): Scalar {
+function toCoreCell(cell: JsonCell): Scalar {
   if (isErrorSpelling(cell)) return parseErrorCode(cell) as CalcError;
   return cell;
 }
@@ -119,7 +119,7 @@ export type Normalized = JsonCell | JsonCell[][] | { readonly invalid: string };
  * `code`, such as Excel's `CustomFunctions.Error`) into its spelling, `undefined` into blank.
  * Anything a sheet cannot show (NaN, ±Infinity, objects) is reported as invalid.
  */
-export function normalizeCell(value: unknown): JsonCell | { readonly invalid: string } {
+function normalizeCell(value: unknown): JsonCell | { readonly invalid: string } {
   if (value instanceof CalcError) return value.code;
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : { invalid: String(value) };

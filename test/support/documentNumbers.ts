@@ -17,7 +17,7 @@ interface Expectation {
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
-export const DOCUMENT_NUMBERS: readonly Expectation[] = [
+const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'goals', row: 0, column: 'attainment', shows: '91.7%' },
   { template: 'goals', row: 0, column: 'gap', shows: '15.0' },
   { template: 'goals', row: 1, column: 'attainment', shows: '' },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 
-export function sofficePath(): string {
+function sofficePath(): string {
   const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
   if (!found) throw new Error('LibreOffice is not installed: run scripts/ensure-libreoffice.sh (apt-get install libreoffice-calc-nogui).');
   return found;
@@ -24,7 +24,7 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** A fresh profile that recalculates every formula on load (one per parallel job). */
-export function recalcProfile(): string {
+function recalcProfile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   mkdirSync(join(dir, 'user'), { recursive: true });
   writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);

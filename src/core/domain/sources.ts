@@ -4,7 +4,7 @@
  */
 import { L, type Locale, type Localized } from '../i18n';
 
-export const SOURCE_DOCUMENTS = {
+const SOURCE_DOCUMENTS = {
   '000': L('销售管理通过复盘机制持续优化', 'Improving sales management through reviews'),
   '001': L('销售管理如何检查工作', 'How sales managers check the work'),
   '002': L('企业销售管理优化方案工具', 'Enterprise sales-management optimisation toolkit'),

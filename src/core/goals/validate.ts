@@ -4,10 +4,10 @@ import { decimalOf, pow10 } from './decimal';
 import type { GoalError, GoalErrorCode, GoalField, GoalInput } from './types';
 
 /** Limits that keep the split instant and the grid readable in a task pane. */
-export const MAX_MONTHS = 24;
-export const MAX_REGIONS = 50;
+const MAX_MONTHS = 24;
+const MAX_REGIONS = 50;
 /** Most whole units a target may hold (beyond it, cells stop being exact integers in a double). */
-export const MAX_UNITS = 1e15;
+const MAX_UNITS = 1e15;
 
 const nth = (i: number): Localized => L(`第 ${i + 1} 个`, `#${i + 1}`);
 

@@ -13,7 +13,7 @@ import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import type { GoalBreakdown } from './types';
 
 /** Columns the breakdown fills; without one of them nothing is written. */
-export const GOAL_INPUT_COLUMNS = ['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'owner'] as const;
+const GOAL_INPUT_COLUMNS = ['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'owner'] as const;
 
 export type GoalWritePlan =
   | { readonly ok: true; readonly write: TableWrite; readonly rows: number; readonly locale: Locale }

@@ -26,13 +26,6 @@ export function dimensionLabel(dimension: Dimension, locale: Locale): string {
   return label === undefined ? dimension : label[locale];
 }
 
-/** The dimension of a 表1 label in either language (a row the user typed), or undefined. */
-export function dimensionOfLabel(label: string): Dimension | undefined {
-  const text = label.trim();
-  const index = DIMENSION_LABELS.findIndex((d) => d['zh-CN'] === text || d['en-US'].toLowerCase() === text.toLowerCase());
-  return index < 0 ? undefined : DIMENSION_KEYS[index];
-}
-
 const CAUSES: Readonly<Record<Dimension, readonly Localized[]>> = {
   leads: [
     L('无明确责任人', 'No clear owner'),

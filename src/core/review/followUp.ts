@@ -16,7 +16,7 @@ export interface FollowUpOptions {
   readonly excludeReviewId?: string;
 }
 
-export function followUpStatus(planned: number | null, actual: number | null, today: number): FollowUpStatus {
+function followUpStatus(planned: number | null, actual: number | null, today: number): FollowUpStatus {
   if (planned === null) return actual === null ? { kind: 'open', daysLeft: 0 } : { kind: 'onTime' };
   const days = finiteOrNull(delay(planned, actual, today));
   if (actual !== null) return days !== null && days > 0 ? { kind: 'late', days } : { kind: 'onTime' };
@@ -70,7 +70,7 @@ export function newReviewId(date: number, existingIds: readonly string[]): strin
 }
 
 /** First check one month after the review (source 002 第四步, docs/DOMAIN.md: 实施1个月后首次评估). */
-export const NEXT_REVIEW_DAYS = 30;
+const NEXT_REVIEW_DAYS = 30;
 
 export function emptyDraft(options: { readonly today: number; readonly existingIds: readonly string[] }): ReviewDraft {
   const { today } = options;

@@ -3,10 +3,10 @@ export * from './types';
 export { REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
 export { evaluateProcess } from './process';
-export { MAX_ROW_FINDINGS, attainmentSeverity, diagnose, type DiagnoseOptions } from './rules';
-export { DIMENSION_KEYS, causeSuggestions, dimensionLabel, dimensionOfLabel, dimensionOfMetric } from './causes';
+export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';
+export { DIMENSION_KEYS, causeSuggestions, dimensionLabel } from './causes';
 export { checkSmart } from './smart';
-export { NEXT_REVIEW_DAYS, emptyDraft, followUpItems, followUpStatus, newReviewId, type FollowUpOptions } from './followUp';
+export { emptyDraft, followUpItems, newReviewId, type FollowUpOptions } from './followUp';
 export {
   planReviewWrite,
   type ReviewWriteError,

@@ -25,7 +25,7 @@ export const MAX_ROW_FINDINGS = 20;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
 
-export function attainmentSeverity(attained: number, thresholds: ReviewThresholds): Severity | null {
+function attainmentSeverity(attained: number, thresholds: ReviewThresholds): Severity | null {
   if (attained < thresholds.attainmentHigh) return 'high';
   if (attained < thresholds.attainmentMedium) return 'medium';
   return attained < 1 ? 'low' : null;

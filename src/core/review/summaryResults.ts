@@ -30,7 +30,7 @@ interface Acc {
 const newAcc = (): Acc => ({ target: 0, actual: 0, totalTarget: 0, reported: 0 });
 
 /** The map's entry for `key`, created on first use. */
-export function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make();
@@ -58,7 +58,7 @@ function add(acc: Acc, target: number, actual: number | null): void {
 }
 
 /** Rows under target kept for the rules and the pane; beyond them only the count (a 100k-row sheet would otherwise keep 100k objects). */
-export const BELOW_TARGET_ROWS = 200;
+const BELOW_TARGET_ROWS = 200;
 
 /**
  * Overall, per region and per owner attainment = Σ actual / Σ target over reported rows (a blank

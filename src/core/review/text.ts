@@ -1,6 +1,6 @@
 /** Small formatting helpers for the wizard's generated sentences: one spelling in every rule. */
 import { isoFromSerial } from '../dates';
-import type { Locale, Localized } from '../i18n';
+import type { Locale } from '../i18n';
 
 // Fixed 'en-US' grouping so a sentence is the same on every machine (tests compare text).
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -23,8 +23,6 @@ export function amount(n: number, unit: string | undefined): string {
   if (unit === undefined || unit === '') return num(n);
   return /^[\u3400-\u9fff]/.test(unit) ? `${num(n)}${unit}` : `${num(n)} ${unit}`;
 }
-
-export const pick = (text: Localized, locale: Locale): string => text[locale];
 
 /** zh joins clauses with "," / ";", en with ", " / "; ". */
 export const list = (items: readonly string[], locale: Locale): string => items.join(locale === 'zh-CN' ? ';' : '; ');

@@ -15,6 +15,3 @@ export const cellAddress = (row: number, col: number, absolute = false): string 
 
 export const rangeAddress = (top: number, left: number, bottom: number, right: number, absolute = false): string =>
   `${cellAddress(top, left, absolute)}:${cellAddress(bottom, right, absolute)}`;
-
-/** A sheet name quoted for use in a formula or a range address. */
-export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

@@ -1,7 +1,7 @@
 /** Names that never clash: a new sheet or table gets a free name instead of replacing one. */
 
 /** Excel's limits: sheet names ≤ 31 characters, none of : \ / ? * [ ]. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
 /** `name`, or `name (2)`, `name (3)`… — the first one not taken (case-insensitive, as Excel compares). */
 export function uniqueSheetName(name: string, taken: readonly string[]): string {

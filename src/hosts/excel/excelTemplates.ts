@@ -23,10 +23,10 @@ import type { ExcelApi } from './excelApi';
 export const TABLE_STYLE = 'TableStyleMedium2';
 export const TITLE_FONT_SIZE = 14;
 /** Width of one character in points (generous, so Chinese labels fit) and padding for the drop-down arrow. */
-export const POINTS_PER_CHAR = 7;
-export const WIDTH_PADDING = 8;
+const POINTS_PER_CHAR = 7;
+const WIDTH_PADDING = 8;
 /** Width of a summary column (label + result beside the table), in characters. */
-export const SUMMARY_WIDTH = 16;
+const SUMMARY_WIDTH = 16;
 const CHART_COLUMNS = 8;
 const CHART_ROWS = 16;
 
@@ -34,7 +34,7 @@ const CHART_ROWS = 16;
 export const columnWidthPoints = (chars: number): number => Math.round(chars * POINTS_PER_CHAR + WIDTH_PADDING);
 
 /** One cell of the 2-D block: a formula in the host's language, user text kept as text, blank as ''. */
-export function blockCell(cell: PlanCell, textColumn: boolean, names: Locale): string | number | boolean {
+function blockCell(cell: PlanCell, textColumn: boolean, names: Locale): string | number | boolean {
   if (cell === null) return '';
   if (typeof cell === 'object') return localizeFormula(cell.formula, names);
   if (typeof cell === 'string') return textColumn ? cell : textCell(cell);
@@ -42,7 +42,7 @@ export function blockCell(cell: PlanCell, textColumn: boolean, names: Locale): s
 }
 
 /** The header and rows exactly as written: one 2-D array, header first. */
-export function planBlock(plan: TemplatePlan, names: Locale): (string | number | boolean)[][] {
+function planBlock(plan: TemplatePlan, names: Locale): (string | number | boolean)[][] {
   const text = plan.columns.map((c) => cellNumberFormat(c) === '@');
   const header = plan.columns.map((c, i) => blockCell(c.label, text[i] ?? false, names));
   return [header, ...plan.rows.map((row) => plan.columns.map((_c, i) => blockCell(row[i] ?? null, text[i] ?? false, names)))];
@@ -51,7 +51,7 @@ export function planBlock(plan: TemplatePlan, names: Locale): (string | number |
 const numberText = (value: number): string => String(value);
 
 /** The cell-value rule of a planned conditional format. */
-export function conditionalRule(rule: PlannedRule): Excel.ConditionalCellValueRule {
+function conditionalRule(rule: PlannedRule): Excel.ConditionalCellValueRule {
   switch (rule.kind) {
     case 'lessThan':
       return { formula1: `=${numberText(rule.value)}`, operator: 'LessThan' };

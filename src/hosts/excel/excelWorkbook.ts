@@ -34,7 +34,6 @@ import { queueTemplate } from './excelTemplates';
 import { writeExcelTables } from './excelWrites';
 
 export type { ExcelApi, ExcelWorkbookOptions } from './excelApi';
-export { toWorkbookError } from './excelErrors';
 
 // ——— the port ———
 

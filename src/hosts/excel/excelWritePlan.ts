@@ -112,7 +112,7 @@ export interface PlacedCells {
  * columns' last filled row is: a table's last rows cannot be addressed before its size is known,
  * and placement only asks of them whether every input cell is blank.
  */
-export function tableState(write: TableWrite, loaded: Loaded): TableState {
+function tableState(write: TableWrite, loaded: Loaded): TableState {
   const width = write.header.length;
   const lastFilled = Math.max(-1, ...inputRuns(write).map((run) => loaded.lastFilled.get(run) ?? -1));
   const { rowCount } = loaded;

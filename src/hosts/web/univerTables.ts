@@ -105,7 +105,7 @@ const isFormula = (cell: WriteCell): cell is { readonly formulaAt: (sheetRow: nu
  * `=HYPERLINK(…)` stays literal; formulas are the en-US `=SALES.…` form, the only names the web
  * host registers.
  */
-export function writeCellData(cell: WriteCell, sheetRow: number): ICellData {
+function writeCellData(cell: WriteCell, sheetRow: number): ICellData {
   const reset: ICellData = { f: null, si: null, p: null };
   if (cell === null) return { ...reset, v: null };
   if (isFormula(cell)) {

@@ -44,7 +44,7 @@ export interface UniverWorkbookOptions {
 }
 
 /** Column widths are given in characters; Univer wants pixels. */
-export const PIXELS_PER_CHARACTER = 8;
+const PIXELS_PER_CHARACTER = 8;
 const MIN_COLUMN_PIXELS = 48;
 
 const MESSAGES = {
@@ -57,7 +57,7 @@ const MESSAGES = {
 } as const;
 
 /** A plan cell as Univer cell data; text is always typed as text, so `=…` typed by a user stays text. */
-export function cellDataOf(cell: PlanCell): ICellData | undefined {
+function cellDataOf(cell: PlanCell): ICellData | undefined {
   if (cell === null) return undefined;
   if (typeof cell === 'object') return { f: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}` };
   if (typeof cell === 'string') return { v: cell, t: CellValueType.STRING };

@@ -12,14 +12,13 @@ import {
   Button,
   Caption1,
   Field,
-  MessageBar,
-  MessageBarBody,
   SearchBox,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { FUNCTIONS, type FunctionSpec, LOCALES, type Locale, localizeFormula, qualifiedName } from '../../core';
+import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf, t } from '../strings';
 import { useWorkbook } from '../workbookContext';
 import { ft } from './strings';
@@ -151,11 +150,7 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                   <Caption1>{ft(locale, 'example')}</Caption1>
                   <code className={styles.example}>{localizeFormula(formula, locale)}</code>
                   <Caption1>{ft(locale, 'shows', { value: spec.example.shows })}</Caption1>
-                  {outcome?.id === spec.id && (
-                    <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
-                      <MessageBarBody>{outcome.text}</MessageBarBody>
-                    </MessageBar>
-                  )}
+                  {outcome?.id === spec.id && <OutcomeBanner outcome={outcome} />}
                   <Button
                     className={styles.insert}
                     disabledFocusable={busy !== null}

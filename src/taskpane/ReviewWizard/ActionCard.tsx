@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** A finding as a short option label: 问题 n · its problem. */
-export function findingLabel(locale: Locale, findings: readonly Finding[], finding: Finding): string {
+function findingLabel(locale: Locale, findings: readonly Finding[], finding: Finding): string {
   const n = findings.indexOf(finding) + 1;
   const problem = finding.problem.trim();
   const short = problem.length > 24 ? `${problem.slice(0, 24)}…` : problem;

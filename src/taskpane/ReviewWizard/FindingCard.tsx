@@ -6,7 +6,7 @@ import { DIMENSION_KEYS } from '../../core';
 import { type FindingPatch, type WizardAction } from './state';
 import { w } from './strings';
 
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
 const useStyles = makeStyles({
   card: { minWidth: 0 },

@@ -10,7 +10,7 @@ import { isoOrEmpty } from './format';
 import type { WizardAction } from './state';
 import { type WizardStringKey, w } from './strings';
 
-export const QUALITY_KEYS: readonly WizardStringKey[] = ['excellent', 'good', 'fair', 'poor'];
+const QUALITY_KEYS: readonly WizardStringKey[] = ['excellent', 'good', 'fair', 'poor'];
 
 const useStyles = makeStyles({
   card: { minWidth: 0 },
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
 });
 
-export function statusBadge(locale: Locale, status: FollowUpStatus): { readonly text: string; readonly color: BadgeProps['color'] } {
+function statusBadge(locale: Locale, status: FollowUpStatus): { readonly text: string; readonly color: BadgeProps['color'] } {
   switch (status.kind) {
     case 'onTime':
       return { text: w(locale, 'statusOnTime'), color: 'success' };

@@ -62,9 +62,6 @@ export interface ReviewWizardProps {
   readonly portable?: boolean;
 }
 
-/** The pane's tab label for the wizard. */
-export const reviewTabLabel = (locale: Locale): string => w(locale, 'wizardTab');
-
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function ReviewWizard({ locale, today: todayProp, portable: portableDefault = false }: ReviewWizardProps) {

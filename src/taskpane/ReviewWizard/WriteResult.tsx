@@ -1,7 +1,7 @@
 /** The outcome of "写回 Write back": rows per sheet and the review id, or what stopped the write and what to do. */
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../core';
 import type { TableWriteResult } from '../../workbook/port';
+import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { PlanError } from './io';
 import { w } from './strings';
 
@@ -15,57 +15,38 @@ export type WriteStatus =
   | { readonly kind: 'planErrors'; readonly errors: readonly PlanError[]; readonly inserted: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string };
 
-const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  body: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
-});
-
-export function WriteResult({ locale, status }: { readonly locale: Locale; readonly status: WriteStatus }) {
-  const styles = useStyles();
+function outcomeOf(locale: Locale, status: WriteStatus): Outcome {
   const insertedNote = (inserted: readonly string[]) =>
-    inserted.length > 0 ? <p>{w(locale, 'insertedTargets', { sheets: inserted.join('、') })}</p> : null;
+    inserted.length > 0 ? w(locale, 'insertedTargets', { sheets: inserted.join('、') }) : '';
   switch (status.kind) {
     case 'written':
-      return (
-        <MessageBar intent="success" layout="multiline" role="status">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{w(locale, 'written', { id: status.reviewId })}</MessageBarTitle>
-            {insertedNote(status.inserted)}
-            <ul className={styles.list}>
-              {status.results
-                .filter((r) => r.appended + r.updated + r.cleared > 0)
-                .map((r) => (
-                  <li key={r.sheetName}>
-                    {w(locale, 'writtenLine', { sheet: r.sheetName, appended: r.appended, updated: r.updated })}
-                    {r.cleared > 0 ? w(locale, 'writtenCleared', { cleared: r.cleared }) : ''}
-                  </li>
-                ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return {
+        intent: 'success',
+        title: w(locale, 'written', { id: status.reviewId }),
+        text: insertedNote(status.inserted),
+        items: status.results
+          .filter((r) => r.appended + r.updated + r.cleared > 0)
+          .map(
+            (r) =>
+              w(locale, 'writtenLine', { sheet: r.sheetName, appended: r.appended, updated: r.updated }) +
+              (r.cleared > 0 ? w(locale, 'writtenCleared', { cleared: r.cleared }) : ''),
+          ),
+      };
     case 'planErrors':
-      return (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{w(locale, 'planErrorsTitle')}</MessageBarTitle>
-            {insertedNote(status.inserted)}
-            <ul className={styles.list}>
-              {status.errors.map((e, i) => (
-                <li key={i}>
-                  {e.column ? w(locale, 'planErrorAt', { sheet: e.sheet, column: e.column }) : e.sheet}
-                  {`${w(locale, 'colon')}${e.message[locale]}`}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return {
+        intent: 'error',
+        title: w(locale, 'planErrorsTitle'),
+        text: insertedNote(status.inserted),
+        items: status.errors.map(
+          (e) =>
+            `${e.column ? w(locale, 'planErrorAt', { sheet: e.sheet, column: e.column }) : e.sheet}${w(locale, 'colon')}${e.message[locale]}`,
+        ),
+      };
     case 'failed':
-      return (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody className={styles.body}>{w(locale, 'writeFailed', { reason: status.message })}</MessageBarBody>
-        </MessageBar>
-      );
+      return { intent: 'error', text: w(locale, 'writeFailed', { reason: status.message }) };
   }
+}
+
+export function WriteResult({ locale, status }: { readonly locale: Locale; readonly status: WriteStatus }) {
+  return <OutcomeBanner outcome={outcomeOf(locale, status)} />;
 }

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function saveStateText(state: SaveState, locale: Locale): string {
+function saveStateText(state: SaveState, locale: Locale): string {
   switch (state.kind) {
     case 'saved':
       return ft(locale, 'saved', { time: shortTime(state.at) });

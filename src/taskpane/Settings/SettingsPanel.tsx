@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /** Language names are shown in their own language, so anyone can find theirs. */
-export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '中文', 'en-US': 'English' };
+const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '中文', 'en-US': 'English' };
 
 export interface SettingsPanelProps {
   /** The pane's language now. */

@@ -28,7 +28,7 @@ const MOCK_NOT_LOADED = 'Error, property was not loaded';
 const MOCK_NOT_SYNCED = 'Error, context.sync() was not called';
 
 /** Turns office-addin-mock's marker strings into thrown errors, and unknown properties too. */
-export function strict<T extends object>(mock: T, label: string): T {
+function strict<T extends object>(mock: T, label: string): T {
   return new Proxy(mock, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);

@@ -45,7 +45,6 @@ import { MockChart, MockTableCollection } from './mockObjects';
 import { MockRange, type SheetRef, quoteName, usedBox } from './mockRange';
 
 export * from './mockModel';
-export { MockRange } from './mockRange';
 
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 

@@ -33,10 +33,10 @@ export const boxAddress = (b: Box): string =>
 /** Column letters of the first columns, cached: cell keys are built millions of times for 100,000-row sheets. */
 const LETTERS = Array.from({ length: 256 }, (_v, i) => columnLetter(i));
 
-export const cellKey = (row: number, col: number): string => (LETTERS[col] ?? columnLetter(col)) + String(row + 1);
+const cellKey = (row: number, col: number): string => (LETTERS[col] ?? columnLetter(col)) + String(row + 1);
 
 /** Row and column of a cell key (`AB12`), parsed by hand: scans over every cell of a sheet use it. */
-export function keyCell(key: string): { readonly row: number; readonly col: number } {
+function keyCell(key: string): { readonly row: number; readonly col: number } {
   let col = 0;
   let i = 0;
   for (; i < key.length; i++) {

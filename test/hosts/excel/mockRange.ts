@@ -389,7 +389,7 @@ export function usedBox(sheet: SheetModel, box: Box, valuesOnly: boolean): Box |
 }
 
 /** An object whose listed properties can be set (queued) but never read. */
-export function writeOnly(
+function writeOnly(
   label: string,
   properties: readonly string[],
   setter: (property: string) => (value: unknown) => void,

@@ -18,15 +18,15 @@ import { cellNumberFormat } from '../../../src/hosts/excel/excelCells';
 import type { CellValue, TableWrite, WriteCell } from '../../../src/workbook/port';
 import type { ExistingSheet, SeedCell } from './mockModel';
 
-export const spec = (id: TemplateId): TemplateSpec => templateById(id);
+const spec = (id: TemplateId): TemplateSpec => templateById(id);
 
 /** The planned columns of a template (labels, number formats, computed flags) in a language. */
-export function columnsOf(id: TemplateId, locale: Locale = 'zh-CN'): readonly PlannedColumn[] {
+function columnsOf(id: TemplateId, locale: Locale = 'zh-CN'): readonly PlannedColumn[] {
   return planTemplate(spec(id), { locale, samples: false, portable: false, blankRows: 1 }).columns;
 }
 
 /** A computed column's formula (as planned for the first data row) moved to another sheet row. */
-export function formulaAt(id: TemplateId, column: number, locale: Locale = 'zh-CN'): (sheetRow: number) => string {
+function formulaAt(id: TemplateId, column: number, locale: Locale = 'zh-CN'): (sheetRow: number) => string {
   const plan = planTemplate(spec(id), { locale, samples: false, portable: false, blankRows: 1 });
   const cell = plan.rows[0]?.[column];
   if (cell === null || typeof cell !== 'object') throw new Error(`${id} column ${column} is not computed`);
@@ -111,7 +111,7 @@ export function goalsRow(i: number): SeedCell[] {
 }
 
 /** What Excel shows in 达成率 / 差距 for row i. */
-export function goalsResult(i: number, column: number): string | number | undefined {
+function goalsResult(i: number, column: number): string | number | undefined {
   const row = goalsRow(i);
   const target = row[3] as number;
   const actual = row[6] as number | null;

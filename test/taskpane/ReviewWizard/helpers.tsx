@@ -8,7 +8,7 @@ import { WorkbookContext } from '../../../src/taskpane/workbookContext';
 import type { CellValue } from '../../../src/workbook/port';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
-export const TODAY = serialFromDate(2024, 4, 10);
+const TODAY = serialFromDate(2024, 4, 10);
 export const REVIEW_ID = 'R2024-04-10';
 export const T1 = '表1 销售现状诊断表';
 export const T3 = '表3 优化方案执行跟踪表';

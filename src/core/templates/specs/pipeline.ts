@@ -2,7 +2,7 @@
 import type { TemplateSpec } from '../types';
 import { L } from '../../i18n';
 
-export const FUNNEL_STAGES = [
+const FUNNEL_STAGES = [
   L('线索获取', 'Lead capture'),
   L('初步接洽', 'First contact'),
   L('需求确认', 'Needs confirmed'),

@@ -5,7 +5,7 @@
 import type { ImportResult } from '../../../files/importSheet';
 import type { Bilingual, VersionEntry } from '../../../workbook/files';
 
-export const TOKEN_HEADER = 'x-sales-review-token';
+const TOKEN_HEADER = 'x-sales-review-token';
 
 export interface LoadedWorkbook {
   readonly fileName: string;
@@ -47,7 +47,7 @@ export function pageToken(doc: Document): string | undefined {
   return doc.querySelector<HTMLMetaElement>('meta[name="sales-review-token"]')?.content || undefined;
 }
 
-export const KEEPALIVE_LIMIT = 64 * 1024;
+const KEEPALIVE_LIMIT = 64 * 1024;
 
 export function createServerClient(token: string, book: string | null, base = ''): ServerClient {
   const query = (params: Record<string, string | number | undefined | null> = {}, ofBook = true): string => {

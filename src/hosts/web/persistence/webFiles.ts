@@ -15,7 +15,7 @@ import { type Locale, uniqueSheetName } from '../../../core';
 import type { Bilingual, ImportOutcome, SaveState, WorkbookFiles } from '../../../workbook/files';
 import { type LoadedWorkbook, type ServerClient, ServerError } from './serverClient';
 
-export const AUTOSAVE_DELAY_MS = 2000;
+const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_MS = [2000, 5000, 10000, 30000];
 
 export interface WebFilesOptions {
