@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const OFFICE_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp'];
-const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp', 'window', 'document', 'navigator', 'localStorage'];
+const APPS_SCRIPT_GLOBALS = ['SpreadsheetApp', 'LockService', 'HtmlService', 'Session', 'PropertiesService', 'google'];
+const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', ...APPS_SCRIPT_GLOBALS, 'window', 'document', 'navigator', 'localStorage'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
@@ -26,6 +27,18 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
+    },
+  },
+  {
+    // Apps Script's services are read in one place per side (the server entry, the sidebar entry)
+    // and passed in, as Office.js is in the Excel host: the port and its parts stay testable offline.
+    files: ['src/hosts/sheets/**/*.{ts,tsx}'],
+    ignores: ['src/hosts/sheets/server.ts', 'src/hosts/sheets/main.tsx'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...APPS_SCRIPT_GLOBALS.map((name) => ({ name, message: 'Only src/hosts/sheets/server.ts and main.tsx read Apps Script globals.' })),
+      ],
     },
   },
   {

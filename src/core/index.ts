@@ -7,7 +7,17 @@ export * from './dates';
 export * from './i18n';
 export * from './domain';
 export type { CalcContext, Metric } from './lift';
-export { FUNCTIONS, NAMESPACE, callsSalesFunction, evaluate, functionById, portableFormula, qualifiedName, runFunction } from './catalogue';
+export {
+  FUNCTIONS,
+  NAMESPACE,
+  callsSalesFunction,
+  evaluate,
+  functionById,
+  portableFormula,
+  qualifiedName,
+  runFunction,
+  spellSalesCalls,
+} from './catalogue';
 export type { ElementMetric, FunctionShape, FunctionSpec, ParamDefault, ParamKind, ParamSpec, ResultKind } from './catalogue';
 export * from './templates';
 export * from './workbook';

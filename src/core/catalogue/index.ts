@@ -8,7 +8,7 @@ import { FUNCTIONS } from './functions';
 import type { FunctionSpec, ParamSpec } from './types';
 
 export { FUNCTIONS } from './functions';
-export { callsSalesFunction, portableFormula } from './rewrite';
+export { callsSalesFunction, portableFormula, spellSalesCalls } from './rewrite';
 export type { ElementMetric, FunctionShape, FunctionSpec, ParamDefault, ParamKind, ParamSpec, ResultKind } from './types';
 
 /** Namespace of every function: `SALES.ATTAINMENT` in an en-US Excel, `销售.达成率` in a zh-CN one. */

@@ -141,3 +141,33 @@ export function portableFormula(formula: string): string | undefined {
   if (!callsSalesFunction(formula)) return formula;
   return rewriteFrom(formula, 0);
 }
+
+const ANY_CALL = /SALES[._]([A-Za-z0-9]+)\s*\(/iy;
+
+/**
+ * The formula with every SALES call spelled for a host: `SALES.ATTAINMENT(` (Excel, Univer) or
+ * `SALES_ATTAINMENT(` (Google Sheets, whose function names cannot hold a dot). Quoted text and names
+ * that merely end in SALES are left alone; ids are upper-cased as the catalogue spells them.
+ */
+export function spellSalesCalls(formula: string, separator: '.' | '_'): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    if (formula[i] === '"') {
+      const close = skipString(formula, i);
+      out += formula.slice(i, close);
+      i = close;
+      continue;
+    }
+    ANY_CALL.lastIndex = i;
+    const match = isNameChar(formula[i - 1]) ? null : ANY_CALL.exec(formula);
+    if (match !== null && byId.has((match[1] as string).toUpperCase())) {
+      out += `SALES${separator}${(match[1] as string).toUpperCase()}(`;
+      i = ANY_CALL.lastIndex;
+      continue;
+    }
+    out += formula[i];
+    i++;
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ import '@univerjs/sheets-formula/facade';
 import '@univerjs/sheets-table/facade';
 
 import { HEADER_ROW, type Locale, cellAddress } from '../../core';
+import { PORT_MESSAGES } from '../../workbook/portMessages';
 import { type Placement, TAIL_ROWS, type TableState, placeWrite, refuseSecondWrite } from '../../workbook/placement';
 import {
   type CellValue,
@@ -34,25 +35,11 @@ import {
 export const READ_CHUNK_ROWS = 2000;
 
 const MESSAGES = {
-  noSheet: { 'zh-CN': (s: string) => `找不到工作表“${s}”。`, 'en-US': (s: string) => `Sheet "${s}" was not found.` },
-  noTable: {
-    'zh-CN': (s: string, t: string) => `工作表“${s}”上没有表格“${t}”。`,
-    'en-US': (s: string, t: string) => `Sheet "${s}" has no table "${t}".`,
-  },
-  noHeader: {
-    'zh-CN': (s: string) => `工作表“${s}”的第 2 行没有标题。请插入模板或恢复标题行。`,
-    'en-US': (s: string) => `Sheet "${s}" has no header on row 2. Insert the template or restore its header row.`,
-  },
-  belowInUse: {
-    'zh-CN': (s: string, a: string) => `工作表“${s}”表格下方的单元格 ${a} 已有内容,无法追加行。请移走这些内容后重试,未写入任何内容。`,
-    'en-US': (s: string, a: string) =>
-      `Cell ${a} below the table on sheet "${s}" is in use, so rows cannot be added. Move that content and try again; nothing was written.`,
-  },
+  ...PORT_MESSAGES,
   resizeFailed: {
     'zh-CN': (s: string) => `无法扩展工作表“${s}”上的表格。`,
     'en-US': (s: string) => `Could not extend the table on sheet "${s}".`,
   },
-  noSelection: { 'zh-CN': '请先选择一个单元格。', 'en-US': 'Select a cell first.' },
 } as const;
 
 export interface UniverTablesContext {
@@ -335,7 +322,7 @@ export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort,
     const sheet = workbook.getActiveSheet();
     // The active cell; a merged or multi-cell selection writes into its top-left cell.
     const target = workbook.getActiveCell() ?? workbook.getActiveRange();
-    if (!target) throw new WorkbookError(MESSAGES.noSelection[locale], sheet.getSheetName());
+    if (!target) throw new WorkbookError(MESSAGES.noSelection[locale](), sheet.getSheetName());
     const row = target.getRow();
     const column = target.getColumn();
     sheet.getRange(row, column).setValues({ [row]: { [column]: writeCellData({ formulaAt: () => formula }, row) } });

@@ -32,6 +32,7 @@ import {
   uniqueTableName,
 } from '../../core';
 import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import { PORT_MESSAGES } from '../../workbook/portMessages';
 import { createUniverTables } from './univerTables';
 
 export interface UniverWorkbookOptions {
@@ -49,7 +50,7 @@ const MIN_COLUMN_PIXELS = 48;
 
 const MESSAGES = {
   noWorkbook: { 'zh-CN': '没有打开的工作簿。', 'en-US': 'No workbook is open.' },
-  noSheet: { 'zh-CN': (name: string) => `找不到工作表“${name}”。`, 'en-US': (name: string) => `Sheet "${name}" was not found.` },
+  noSheet: PORT_MESSAGES.noSheet,
   tableFailed: {
     'zh-CN': (name: string) => `无法在工作表“${name}”上创建表格。`,
     'en-US': (name: string) => `Could not create the table on sheet "${name}".`,

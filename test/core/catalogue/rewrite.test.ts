@@ -4,7 +4,7 @@
  * alone, and refuses (undefined) where the native form would mean something else.
  */
 import fc from 'fast-check';
-import { callsSalesFunction, portableFormula } from '../../../src/core';
+import { callsSalesFunction, portableFormula, spellSalesCalls } from '../../../src/core';
 
 declare const FAST_CHECK_RUNS: number;
 
@@ -61,4 +61,24 @@ test('property: any text never throws; a result never calls SALES; text without 
     }),
     { numRuns: FAST_CHECK_RUNS },
   );
+});
+
+describe('spellSalesCalls', () => {
+  test('spells every SALES call for the host, nested, any case, quoted text untouched', () => {
+    expect(spellSalesCalls('=SALES.GAP(sales.attainment(G3,D3),1)', '_')).toBe('=SALES_GAP(SALES_ATTAINMENT(G3,D3),1)');
+    expect(spellSalesCalls('=SALES_GAP(G3, D3)&"SALES.GAP(x)"', '.')).toBe('=SALES.GAP(G3, D3)&"SALES.GAP(x)"');
+    expect(spellSalesCalls('=MYSALES.GAP(1)+SALES.NOSUCH(1)', '_')).toBe('=MYSALES.GAP(1)+SALES.NOSUCH(1)');
+  });
+
+  test('spelling one way and back gives the formula again', () => {
+    const piece = fc.constantFrom('SALES.GAP(', 'SALES.ATTAINMENT(', 'SALES_CHANGE(', ')', ',', 'A1', '"SALES.GAP("', 'IF(', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const dotted = spellSalesCalls(`=${pieces.join('')}`, '.');
+        expect(spellSalesCalls(spellSalesCalls(dotted, '_'), '.')).toBe(dotted);
+        expect(callsSalesFunction(spellSalesCalls(dotted, '_'))).toBe(false);
+      }),
+      { numRuns: FAST_CHECK_RUNS },
+    );
+  });
 });

@@ -1,0 +1,74 @@
+/**
+ * The Google Sheets WorkbookPort (host "Google Sheets"). Apps Script runs server code
+ * synchronously and does not wait for a returned promise, so the host is a synchronous
+ * `SheetsWorkbook` — what the server entry points (sheetsServer.ts) call — and `createSheetsPort`
+ * wraps it as the async WorkbookPort the contract suite and the pane's types expect.
+ */
+import type { Locale, TemplatePlan } from '../../core';
+import type {
+  InsertedTemplate,
+  ReadProgress,
+  SheetInfo,
+  TableLocation,
+  TableSnapshot,
+  TableWrite,
+  TableWriteResult,
+  WorkbookPort,
+} from '../../workbook/port';
+import { WorkbookError } from '../../workbook/port';
+import { PORT_MESSAGES } from '../../workbook/portMessages';
+import type { SheetsServices } from './sheetsApi';
+import { createSheetsTables } from './sheetsTables';
+import { insertTemplate } from './sheetsTemplates';
+
+export const SHEETS_HOST = 'Google Sheets';
+
+export interface SheetsWorkbook {
+  listSheets(): readonly SheetInfo[];
+  insertTemplate(plan: TemplatePlan): InsertedTemplate;
+  activateSheet(name: string): void;
+  readTable(location: TableLocation, onProgress?: ReadProgress): TableSnapshot;
+  writeTables(writes: readonly TableWrite[]): readonly TableWriteResult[];
+  insertFormulaAtSelection(formula: string): { readonly sheetName: string; readonly address: string };
+}
+
+export function createSheetsWorkbook(services: SheetsServices, locale: Locale): SheetsWorkbook {
+  const { app } = services;
+  return {
+    listSheets() {
+      const spreadsheet = app.getActiveSpreadsheet();
+      const tables = spreadsheet.getNamedRanges().map((named) => ({ name: named.getName(), sheet: named.getRange().getSheet().getName() }));
+      return spreadsheet.getSheets().map((sheet) => {
+        const name = sheet.getName();
+        return { name, tables: tables.filter((t) => t.sheet === name).map((t) => t.name) };
+      });
+    },
+    insertTemplate: (plan) => insertTemplate(app, plan),
+    activateSheet(name) {
+      const sheet = app.getActiveSpreadsheet().getSheetByName(name);
+      if (!sheet) throw new WorkbookError(PORT_MESSAGES.noSheet[locale](name), name);
+      sheet.activate();
+    },
+    ...createSheetsTables(app, services.lock, locale),
+  };
+}
+
+/** The synchronous host as a WorkbookPort: each call runs at once and settles its promise. */
+export function createSheetsPort(workbook: SheetsWorkbook): WorkbookPort {
+  const run = <T>(call: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(call());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  return {
+    host: SHEETS_HOST,
+    listSheets: () => run(() => workbook.listSheets()),
+    insertTemplate: (plan) => run(() => workbook.insertTemplate(plan)),
+    activateSheet: (name) => run(() => workbook.activateSheet(name)),
+    readTable: (location, onProgress) => run(() => workbook.readTable(location, onProgress)),
+    writeTables: (writes) => run(() => workbook.writeTables(writes)),
+    insertFormulaAtSelection: (formula) => run(() => workbook.insertFormulaAtSelection(formula)),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The host's service subset (src/hosts/sheets/sheetsApi.ts) is satisfied by the real Apps Script
+ * types: these assignments fail to compile (npm run typecheck) when a method the host calls has a
+ * name or signature the real services do not have.
+ */
+import type { SheetsApp, SheetsLockService } from '../../../src/hosts/sheets/sheetsApi';
+
+type Fits<Real, Subset> = Real extends Subset ? true : false;
+const appFits: Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SheetsApp> = true;
+const lockFits: Fits<GoogleAppsScript.Lock.LockService, SheetsLockService> = true;
+
+test('the real SpreadsheetApp and LockService types satisfy the subset the host calls', () => {
+  expect([appFits, lockFits]).toEqual([true, true]);
+});
