@@ -6,7 +6,12 @@
 const FAST_CHECK_RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 
 /** The suites that read dist/. */
-const BUILD_SUITES = ['test/manifest/manifest.test.ts', 'test/functions/bundle.test.ts', 'test/functions/metadata.test.ts'];
+const BUILD_SUITES = [
+  'test/manifest/manifest.test.ts',
+  'test/functions/bundle.test.ts',
+  'test/functions/metadata.test.ts',
+  'test/hosts/sheets/code.test.ts',
+];
 
 const common = {
   testEnvironment: 'node',

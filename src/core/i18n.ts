@@ -6,7 +6,10 @@ export type Localized = Readonly<Record<Locale, string>>;
 /** A localized text, Chinese first as the method's documents are: the one builder every module uses. */
 export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
 
-/** zh-CN for any Chinese display language, en-US otherwise (the product's rule for Office's language). */
+/**
+ * zh-CN for any Chinese language tag, en-US otherwise — the product's rule for Office's display
+ * language, the browser's and Apps Script's user locale (`zh_TW`: an underscore, not a hyphen).
+ */
 export function localeFromLanguage(language: string | undefined): Locale {
-  return language !== undefined && /^zh\b/i.test(language.trim()) ? 'zh-CN' : 'en-US';
+  return language !== undefined && /^zh(?:$|[-_])/i.test(language.trim()) ? 'zh-CN' : 'en-US';
 }

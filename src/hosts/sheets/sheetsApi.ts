@@ -100,8 +100,33 @@ export interface SheetsSpreadsheet {
   getSpreadsheetTimeZone(): string;
 }
 
+export interface SheetsMenu {
+  addItem(caption: string, functionName: string): SheetsMenu;
+  addSeparator(): SheetsMenu;
+  addToUi(): void;
+}
+
+export interface SheetsHtmlOutput {
+  setTitle(title: string): SheetsHtmlOutput;
+}
+
+export interface SheetsUi {
+  createAddonMenu(): SheetsMenu;
+  showSidebar(userInterface: SheetsHtmlOutput): void;
+}
+
+export interface SheetsHtmlService {
+  createHtmlOutputFromFile(filename: string): SheetsHtmlOutput;
+}
+
+export interface SheetsSession {
+  /** The user's language, e.g. `zh-CN`, `zh_TW`, `en`. */
+  getActiveUserLocale(): string;
+}
+
 export interface SheetsApp {
   getActiveSpreadsheet(): SheetsSpreadsheet;
+  getUi(): SheetsUi;
   newConditionalFormatRule(): SheetsConditionalFormatRuleBuilder;
   newDataValidation(): SheetsDataValidationBuilder;
   flush(): void;
@@ -116,8 +141,10 @@ export interface SheetsLockService {
   getDocumentLock(): SheetsLock;
 }
 
-/** What the host is given: the two services, as globals on Apps Script, the fake in tests. */
+/** What the host is given: the services, as globals on Apps Script, the fake in tests. */
 export interface SheetsServices {
   readonly app: SheetsApp;
   readonly lock: SheetsLockService;
+  readonly html: SheetsHtmlService;
+  readonly session: SheetsSession;
 }

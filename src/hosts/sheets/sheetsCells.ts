@@ -41,10 +41,13 @@ export function serialOfDate(date: Date, timeZone: string): number {
   return serialFromDate(p.year, p.month, p.day) + seconds / (MS_PER_DAY / 1000);
 }
 
+/** A `Date` from any realm (Apps Script's services hand out their own). */
+export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
 /** A cell of `getValues()` as the port reads it: text stays text (errors as their text), blank is null. */
 export function cellValueOf(value: unknown, timeZone: string): CellValue {
   if (value === '' || value === null || value === undefined) return null;
-  if (value instanceof Date) return serialOfDate(value, timeZone);
+  if (isDate(value)) return serialOfDate(value, timeZone);
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value;
   return String(value);

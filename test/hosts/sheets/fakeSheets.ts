@@ -12,7 +12,7 @@
  * an evaluator is given. Every call on a handed-out object counts as one service call.
  */
 import { serialFromDate } from '../../../src/core';
-import { serialOfDate } from '../../../src/hosts/sheets/sheetsCells';
+import { isDate, serialOfDate } from '../../../src/hosts/sheets/sheetsCells';
 import type {
   FontWeight,
   SheetsApp,
@@ -20,14 +20,19 @@ import type {
   SheetsConditionalFormatRuleBuilder,
   SheetsDataValidation,
   SheetsDataValidationBuilder,
+  SheetsHtmlOutput,
+  SheetsHtmlService,
   SheetsLock,
   SheetsLockService,
+  SheetsMenu,
   SheetsNamedRange,
   SheetsRange,
   SheetsRangeList,
   SheetsServices,
+  SheetsSession,
   SheetsSheet,
   SheetsSpreadsheet,
+  SheetsUi,
 } from '../../../src/hosts/sheets/sheetsApi';
 
 export interface FakeCell {
@@ -274,7 +279,7 @@ class FakeRange implements SheetsRange {
       delete cell.formula;
       delete cell.value;
       if (value === '' || value === null || value === undefined) return;
-      if (value instanceof Date) {
+      if (isDate(value)) {
         cell.value = serialOfDate(value, timeZone);
         if (!isDateFormat(cell.format)) cell.format = 'yyyy-mm-dd';
       } else if (typeof value === 'number') {
@@ -512,6 +517,14 @@ function spreadsheetApi(book: FakeBook): SheetsSpreadsheet {
 export interface FakeSheetsOptions {
   readonly timeZone?: string;
   readonly evaluate?: FormulaEvaluator;
+  /** What Session.getActiveUserLocale() answers (default `zh_CN`, as Apps Script spells it). */
+  readonly userLocale?: string;
+  /** The HTML files of the project (default: Sidebar). */
+  readonly htmlFiles?: readonly string[];
+}
+
+export interface FakeMenu {
+  readonly items: readonly ({ readonly caption: string; readonly functionName: string } | 'separator')[];
 }
 
 export interface FakeSheets {
@@ -531,14 +544,67 @@ export interface FakeSheets {
     readonly rules: readonly FakeRuleData[];
   };
   namedRanges(): { name: string; sheet: string; a1: string }[];
+  /** Add-on menus added to the UI, in order. */
+  menus(): readonly FakeMenu[];
+  /** The sidebars shown, in order: file and title. */
+  sidebars(): readonly { readonly file: string; readonly title: string | undefined }[];
   readonly timeZone: string;
 }
 
 export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   const book = new FakeBook(options.timeZone ?? 'Asia/Shanghai', options.evaluate);
+  const menus: FakeMenu[] = [];
+  const sidebars: { file: string; title: string | undefined }[] = [];
+  const outputs = new WeakMap<object, { file: string; title: string | undefined }>();
+  const htmlFiles = new Set(options.htmlFiles ?? ['Sidebar']);
+  const ui: SheetsUi = book.wrap<SheetsUi>(
+    {
+      createAddonMenu: () => {
+        const items: FakeMenu['items'][number][] = [];
+        const menu: SheetsMenu = book.wrap<SheetsMenu>(
+          {
+            addItem: (caption: string, functionName: string) => {
+              if (!/^[A-Za-z_$][\w$]*$/.test(functionName) || functionName.endsWith('_')) {
+                throw new FakeServiceError(`A menu item must name a public top-level function, not "${functionName}".`);
+              }
+              items.push({ caption, functionName });
+              return menu;
+            },
+            addSeparator: () => (items.push('separator'), menu),
+            addToUi: () => void menus.push({ items }),
+          },
+          'Menu',
+        );
+        return menu;
+      },
+      showSidebar: (output: SheetsHtmlOutput) => {
+        const shown = outputs.get(book.unwrap(output));
+        if (!shown) throw new FakeServiceError('showSidebar needs an HtmlOutput.');
+        sidebars.push({ ...shown });
+      },
+    },
+    'Ui',
+  );
+  const html: SheetsHtmlService = book.wrap<SheetsHtmlService>(
+    {
+      createHtmlOutputFromFile: (file: string) => {
+        if (!htmlFiles.has(file)) throw new FakeServiceError(`No HTML file named ${file} was found.`);
+        const state = { file, title: undefined as string | undefined };
+        const output: SheetsHtmlOutput = book.wrap<SheetsHtmlOutput>(
+          { setTitle: (title: string) => ((state.title = title), output) },
+          'HtmlOutput',
+        );
+        outputs.set(book.unwrap(output), state);
+        return output;
+      },
+    },
+    'HtmlService',
+  );
+  const session: SheetsSession = book.wrap<SheetsSession>({ getActiveUserLocale: () => options.userLocale ?? 'zh_CN' }, 'Session');
   const app: SheetsApp = book.wrap(
     {
       getActiveSpreadsheet: () => spreadsheetApi(book),
+      getUi: () => ui,
       newConditionalFormatRule: () => ruleBuilder(book, { condition: null, background: null, font: null, ranges: [] }),
       newDataValidation: () => validationBuilder(book),
       flush: () => undefined,
@@ -559,7 +625,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   );
   const lockService: SheetsLockService = book.wrap({ getDocumentLock: () => lock }, 'LockService');
   return {
-    services: { app, lock: lockService },
+    services: { app, lock: lockService, html, session },
     calls: () => ({ total: book.calls.total, byName: new Map(book.calls.byName) }),
     resetCalls: () => {
       book.calls.total = 0;
@@ -586,6 +652,8 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
         sheet: n.sheet.name,
         a1: new FakeRange(n.sheet, n.row, n.column, n.rows, n.columns).getA1Notation(),
       })),
+    menus: () => [...menus],
+    sidebars: () => [...sidebars],
     timeZone: book.timeZone,
   };
 }

@@ -3,12 +3,14 @@
  * types: these assignments fail to compile (npm run typecheck) when a method the host calls has a
  * name or signature the real services do not have.
  */
-import type { SheetsApp, SheetsLockService } from '../../../src/hosts/sheets/sheetsApi';
+import type { SheetsApp, SheetsHtmlService, SheetsLockService, SheetsSession } from '../../../src/hosts/sheets/sheetsApi';
 
 type Fits<Real, Subset> = Real extends Subset ? true : false;
 const appFits: Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SheetsApp> = true;
 const lockFits: Fits<GoogleAppsScript.Lock.LockService, SheetsLockService> = true;
+const htmlFits: Fits<GoogleAppsScript.HTML.HtmlService, SheetsHtmlService> = true;
+const sessionFits: Fits<GoogleAppsScript.Base.Session, SheetsSession> = true;
 
-test('the real SpreadsheetApp and LockService types satisfy the subset the host calls', () => {
-  expect([appFits, lockFits]).toEqual([true, true]);
+test('the real Apps Script service types satisfy the subset the host calls', () => {
+  expect([appFits, lockFits, htmlFits, sessionFits]).toEqual([true, true, true, true]);
 });
