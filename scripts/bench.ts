@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the budgets of docs/DESIGN.md §4 that this release can measure, printed as tables.
  *  - Excel task pane initial JavaScript (taskpane.js + functions.js, gzip) against 250 KB;
- *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2.
+ *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2;
+ *  - Google Sheets service calls per template insertion and wizard write (scripts/bench/sheets.ts).
  * Run `npm run build` first for the bundle figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { MockExcel } from '../test/hosts/excel/mockExcel';
 import { reviewBench } from './bench/review';
 import { excelTablesBench } from './bench/excel';
 import { filesBench } from './bench/files';
+import { sheetsBench } from './bench/sheets';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   bundleTable();
   await syncTable();
   await excelTablesBench();
+  sheetsBench();
   await reviewBench();
   await filesBench();
 }

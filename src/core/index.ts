@@ -13,12 +13,22 @@ export {
   callsSalesFunction,
   evaluate,
   functionById,
+  hostFunctionName,
   portableFormula,
   qualifiedName,
   runFunction,
   spellSalesCalls,
 } from './catalogue';
-export type { ElementMetric, FunctionShape, FunctionSpec, ParamDefault, ParamKind, ParamSpec, ResultKind } from './catalogue';
+export type {
+  ElementMetric,
+  FunctionShape,
+  FunctionSpelling,
+  FunctionSpec,
+  ParamDefault,
+  ParamKind,
+  ParamSpec,
+  ResultKind,
+} from './catalogue';
 export * from './templates';
 export * from './workbook';
 export * from './review';

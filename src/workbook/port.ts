@@ -6,7 +6,7 @@
  * write-back) and carried out by the host all-or-nothing: the host checks every target first and
  * writes nothing when one check fails.
  */
-import type { TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
+import type { FunctionSpelling, TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
 
 export type { CellValue, RowUpdate, TableLocation, TableSnapshot, TableWrite, WriteCell } from '../core';
 
@@ -38,8 +38,10 @@ export interface TableWriteResult {
 }
 
 export interface WorkbookPort {
-  /** Host name for messages: "Excel", "Web". */
+  /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
+  /** How users of this host type SALES functions, for what the pane shows (default Excel's). */
+  readonly functionSpelling?: FunctionSpelling;
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */
   insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate>;

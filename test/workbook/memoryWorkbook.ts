@@ -3,7 +3,7 @@
  * reads/writes tables with the same placement rules as the real hosts (`placeWrite`). Formula cells
  * are kept as their text (`=SALES.…`) and read back as that text — nothing is calculated here.
  */
-import { type TemplatePlan, cellAddress, rangeAddress, uniqueSheetName, uniqueTableName } from '../../src/core';
+import { type FunctionSpelling, type TemplatePlan, cellAddress, rangeAddress, uniqueSheetName, uniqueTableName } from '../../src/core';
 import { TAIL_ROWS, placeWrite, refuseSecondWrite } from '../../src/workbook/placement';
 import {
   type CellValue,
@@ -32,6 +32,8 @@ export interface MemorySheet {
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly host = 'Memory';
+  /** Set by a test to stand in for a host that spells functions otherwise. */
+  functionSpelling?: FunctionSpelling;
   readonly sheets: MemorySheet[] = [];
   active?: string;
   /** The active cell for `insertFormulaAtSelection`. */

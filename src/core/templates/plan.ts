@@ -3,7 +3,7 @@
  * formulas), per-column formats, widths and drop-downs, conditional formats, summary cells and the
  * chart, all in one language. Hosts render the plan; they never read specs themselves.
  */
-import { functionById } from '../catalogue';
+import { type FunctionSpelling, functionById, spellSalesCalls } from '../catalogue';
 import { serialFromIso } from '../dates';
 import type { Locale } from '../i18n';
 import { cellAddress, columnLetter, rangeAddress } from './a1';
@@ -223,4 +223,10 @@ export function localizeFormula(formula: string, locale: Locale): string {
     const fn = functionById(id);
     return fn ? `销售.${fn.name[locale]}(` : match;
   });
+}
+
+/** The en-US formula text as a user of a host types it (see `FunctionSpelling`). */
+export function hostFormula(formula: string, locale: Locale, spelling: FunctionSpelling): string {
+  if (spelling === 'sheets') return spellSalesCalls(formula, '_');
+  return spelling === 'dotted' ? formula : localizeFormula(formula, locale);
 }

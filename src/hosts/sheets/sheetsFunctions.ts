@@ -18,6 +18,7 @@ import {
   type Scalar,
   evaluate,
   functionById,
+  hostFunctionName,
 } from '../../core';
 import { isDate, serialOfDate } from './sheetsCells';
 
@@ -29,7 +30,7 @@ export interface SheetsCallContext {
 }
 
 /** `SALES_ATTAINMENT`: Sheets' function names cannot hold a dot (the id never ends in `_`). */
-export const sheetsFunctionName = (spec: FunctionSpec): string => `SALES_${spec.id.replace(/\./g, '_')}`;
+export const sheetsFunctionName = (spec: FunctionSpec): string => hostFunctionName(spec, 'en-US', 'sheets');
 
 function fromSheets(value: unknown, timeZone: () => string): Scalar {
   if (value === '' || value === null || value === undefined) return null;

@@ -210,6 +210,8 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
 
   return {
     host: 'Web',
+    // Univer registers SALES.<ID> only (univerFunctions.ts), in every language.
+    functionSpelling: 'dotted',
     async listSheets(): Promise<readonly SheetInfo[]> {
       const workbook = workbookOf();
       const tables = workbook.getTableList();

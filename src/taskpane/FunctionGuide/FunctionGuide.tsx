@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { FUNCTIONS, type FunctionSpec, LOCALES, type Locale, localizeFormula, qualifiedName } from '../../core';
+import { FUNCTIONS, type FunctionSpec, LOCALES, type Locale, hostFormula, hostFunctionName, qualifiedName } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf, t } from '../strings';
 import { useWorkbook } from '../workbookContext';
@@ -62,6 +62,7 @@ export function matchesQuery(spec: FunctionSpec, query: string): boolean {
   if (q === '') return true;
   const texts = [
     spec.id,
+    hostFunctionName(spec, 'en-US', 'sheets'),
     ...LOCALES.flatMap((l) => [
       spec.name[l],
       qualifiedName(spec, l),
@@ -82,6 +83,9 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const shown = useMemo(() => FUNCTIONS.filter((spec) => matchesQuery(spec, query)), [query]);
   const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  const spelling = workbook.functionSpelling ?? 'excel';
+  const nameOf = (spec: FunctionSpec, l: Locale) => hostFunctionName(spec, l, spelling);
+  const shownFormula = (formula: string) => hostFormula(formula, locale, spelling);
 
   async function insert(spec: FunctionSpec) {
     const formula = exampleFormula(spec);
@@ -92,7 +96,7 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
       setOutcome({
         id: spec.id,
         intent: 'success',
-        text: ft(locale, 'inserted', { formula: localizeFormula(formula, locale), sheet: at.sheetName, address: at.address }),
+        text: ft(locale, 'inserted', { formula: shownFormula(formula), sheet: at.sheetName, address: at.address }),
       });
     } catch (error) {
       setOutcome({ id: spec.id, intent: 'error', text: ft(locale, 'insertFailed', { reason: reasonOf(error) }) });
@@ -125,13 +129,15 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
               <AccordionHeader>
                 <span
                   className={styles.name}
-                >{`${qualifiedName(spec, locale)}(${spec.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ')})`}</span>
+                >{`${nameOf(spec, locale)}(${spec.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ')})`}</span>
               </AccordionHeader>
               <AccordionPanel>
                 <div className={styles.panel}>
                   <Body1>{spec.description[locale]}</Body1>
                   <Caption1 className={styles.secondary}>
-                    {ft(locale, 'alsoKnownAs', { name: qualifiedName(spec, other) })} — {spec.description[other]}
+                    {nameOf(spec, other) === nameOf(spec, locale)
+                      ? spec.description[other]
+                      : `${ft(locale, 'alsoKnownAs', { name: nameOf(spec, other) })} — ${spec.description[other]}`}
                   </Caption1>
                   <Caption1>{ft(locale, 'parameters')}</Caption1>
                   <dl className={styles.params}>
@@ -148,14 +154,14 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                     ))}
                   </dl>
                   <Caption1>{ft(locale, 'example')}</Caption1>
-                  <code className={styles.example}>{localizeFormula(formula, locale)}</code>
+                  <code className={styles.example}>{shownFormula(formula)}</code>
                   <Caption1>{ft(locale, 'shows', { value: spec.example.shows })}</Caption1>
                   {outcome?.id === spec.id && <OutcomeBanner outcome={outcome} />}
                   <Button
                     className={styles.insert}
                     disabledFocusable={busy !== null}
                     onClick={() => void insert(spec)}
-                    aria-label={ft(locale, 'insertLabel', { formula: localizeFormula(formula, locale) })}
+                    aria-label={ft(locale, 'insertLabel', { formula: shownFormula(formula) })}
                   >
                     {busy === spec.id ? ft(locale, 'inserting') : ft(locale, 'insert')}
                   </Button>

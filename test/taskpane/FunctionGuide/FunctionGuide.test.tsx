@@ -42,6 +42,22 @@ describe('FunctionGuide', () => {
     expect(within(item).getByText('结果:91.7%')).toBeTruthy();
   });
 
+  it.each([
+    ['sheets', 'SALES_ATTAINMENT(实际, 目标, [方向])', '=SALES_ATTAINMENT(165,180)'],
+    ['dotted', 'SALES.ATTAINMENT(实际, 目标, [方向])', '=SALES.ATTAINMENT(165,180)'],
+  ] as const)('spells names and examples as the host does (%s), and still inserts the en-US form', async (spelling, header, example) => {
+    const workbook = new MemoryWorkbook();
+    workbook.functionSpelling = spelling;
+    renderGuide(workbook, 'zh-CN');
+    await userEvent.click(screen.getByRole('button', { name: header }));
+    const item = document.querySelector('[data-function="ATTAINMENT"]') as HTMLElement;
+    expect(within(item).getByText(example)).toBeTruthy();
+    expect(item.textContent).not.toContain('销售.达成率');
+    await userEvent.click(within(item).getByRole('button', { name: new RegExp(`把 ${example.replace(/[.()]/g, '\\$&')}`) }));
+    await screen.findByText(new RegExp(`^已在.*插入 ${example.replace(/[.()]/g, '\\$&')}`));
+    expect(workbook.insertedFormulas.map((f) => f.formula)).toEqual(['=SALES.ATTAINMENT(165,180)']);
+  });
+
   it('inserts the example formula (en-US form) into the selected cell, by keyboard', async () => {
     const workbook = new MemoryWorkbook();
     workbook.selection = { sheet: 'Sheet1', row: 4, col: 2 };
