@@ -14,6 +14,7 @@ import type { ServerReply } from '../../../src/hosts/sheets/sheetsServer';
 import { toWire } from '../../../src/workbook/wire';
 import { type FunctionCase, type JsonArg, caseName, compareResult, isErrorSpelling, loadFunctionCases, todayOf } from '../../cases/cases';
 import { documentNumbers, layoutOf } from '../../support/documentNumbers';
+import { REVIEW_ID, reviewWrites } from '../excel/tableFixtures';
 import { type FakeSheets, createFakeSheets, dateOfSerial } from './fakeSheets';
 import { computeInUniver } from './fakeToUniver';
 
@@ -181,6 +182,43 @@ describe('the add-on in a spreadsheet', () => {
     const stored = fake.cell(inserted.sheetName, plan.headerRow + 1, finding);
     expect(stored).toMatchObject({ value: '=HYPERLINK("http://x","y")', format: '@' });
     expect(stored?.formula).toBeUndefined();
+  });
+
+  test('the review wizard’s write batch, run twice through the server entry, updates instead of duplicating', () => {
+    const fake = createFakeSheets();
+    const code = load(fake);
+    for (const id of ['diagnosis', 'plan', 'execution', 'reviewLog'] as const) (code[`salesReviewInsert_${id}`] as () => void)();
+    const serve = (method: string, payload: unknown) =>
+      (code.salesReviewServer as (m: string, p: unknown) => ServerReply)(method, JSON.parse(JSON.stringify(payload ?? null)));
+    const ours = () =>
+      reviewWrites().map((write) => {
+        const reply = serve('readTable', write.location);
+        if (!reply.ok) throw new Error(reply.error.message);
+        const rows = (reply.value as { rows: unknown[][] }).rows;
+        return rows.filter((row) => row[write.key?.column ?? -1] === REVIEW_ID).length;
+      });
+    const first = serve('writeTables', toWire(reviewWrites()));
+    expect(first.ok).toBe(true);
+    const once = ours();
+    expect(once.every((n) => n > 0)).toBe(true);
+    const second = serve('writeTables', toWire(reviewWrites()));
+    expect(second).toMatchObject({ ok: true });
+    expect((second as { value: { appended: number }[] }).value.map((r) => r.appended)).toEqual([0, 0, 0, 0]);
+    expect(ours()).toEqual(once);
+  });
+
+  test('the manifest asks for the two narrow scopes only, on V8', () => {
+    const manifest = JSON.parse(readFileSync(join(CODE, '..', 'appsscript.json'), 'utf8')) as {
+      runtimeVersion: string;
+      oauthScopes: string[];
+    };
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    const sidebar = readFileSync(join(CODE, '..', 'Sidebar.html'), 'utf8');
+    expect(sidebar).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // one self-contained file
   });
 
   test('a refused write comes back as data naming the sheet, not as a thrown error', () => {
