@@ -15,6 +15,7 @@ import {
   type FormulaSpec,
   NUMBER_FORMATS,
   type SampleValue,
+  type ShownAs,
   type TemplateSpec,
   type Tone,
 } from './types';
@@ -43,6 +44,14 @@ export interface PlannedColumn {
 }
 
 export type PlannedRule = Exclude<ConditionRule, { kind: 'textEquals' }> | { readonly kind: 'textEquals'; readonly text: string };
+
+/** A data cell whose number format is not its column's (from a `ShownAs` sample). */
+export interface PlannedCellFormat {
+  /** 0-based data row (as in `rows`). */
+  readonly row: number;
+  readonly column: number;
+  readonly numberFormat: string;
+}
 
 export interface PlannedConditionalFormat {
   readonly column: number;
@@ -75,6 +84,8 @@ export interface TemplatePlan {
   readonly columns: readonly PlannedColumn[];
   readonly rows: readonly (readonly PlanCell[])[];
   readonly conditionalFormats: readonly PlannedConditionalFormat[];
+  /** Cells formatted unlike their column, applied after the columns' formats. */
+  readonly cellFormats: readonly PlannedCellFormat[];
   readonly summary: readonly PlannedSummary[];
   readonly chart?: PlannedChart;
   /** Number of rows the data occupies, for ranges of whole columns. */
@@ -127,8 +138,11 @@ export function renderFormula(spec: FormulaSpec, row: number, ctx: FormulaContex
   return fn.portable(args);
 }
 
+const isShownAs = (value: SampleValue): value is ShownAs => typeof value === 'object' && value !== null && 'shownAs' in value;
+
 function sampleCell(value: SampleValue | undefined, column: ColumnSpec, locale: Locale): PlanCell {
   if (value === undefined || value === null) return null;
+  if (isShownAs(value)) return value.value;
   if (typeof value === 'object') return value[locale];
   if (typeof value === 'string' && (column.type === 'date' || column.type === 'datetime')) {
     const [day = '', time] = value.split(' ');
@@ -161,6 +175,15 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
   };
 
   const rows: PlanCell[][] = [];
+  const cellFormats: PlannedCellFormat[] = [];
+  samples.forEach((sample, row) =>
+    spec.columns.forEach((column, c) => {
+      const value = sample[column.key];
+      if (value !== undefined && value !== null && isShownAs(value) && value.shownAs !== column.type) {
+        cellFormats.push({ row, column: c, numberFormat: NUMBER_FORMATS[value.shownAs] });
+      }
+    }),
+  );
   for (let i = 0; i < dataRowCount; i++) {
     const sample = samples[i];
     const row = firstDataRow + i;
@@ -196,6 +219,7 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
       rule: planRule(cf.rule, locale),
       tone: cf.tone,
     })),
+    cellFormats,
     summary: (spec.summary ?? []).map((cell, i) => ({
       label: cell.label[locale],
       labelCell: { row: HEADER_ROW, col: summaryCol + i },

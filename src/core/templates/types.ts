@@ -64,8 +64,17 @@ export interface SummaryCellSpec {
   readonly type: ColumnType;
 }
 
+/**
+ * A number shown as another type than its column's, for a column whose rows measure different things
+ * (效果评估's before/after hold a rate in one row and days in the next: the rate shows as 12.0%).
+ */
+export interface ShownAs {
+  readonly value: number;
+  readonly shownAs: ColumnType;
+}
+
 /** A sample value: text may differ by language; dates are ISO `yyyy-mm-dd[ hh:mm]` strings. */
-export type SampleValue = string | number | boolean | null | Localized;
+export type SampleValue = string | number | boolean | null | Localized | ShownAs;
 
 export type TemplateId = 'diagnosis' | 'goals' | 'execution' | 'plan' | 'funnel' | 'leads' | 'kpi' | 'evaluation' | 'reviewLog';
 

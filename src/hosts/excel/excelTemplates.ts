@@ -109,6 +109,8 @@ export function queueTemplate(
   for (const run of runs(columnCount, (i) => cellNumberFormat(plan.columns[i] as PlannedColumn))) {
     sheet.getRange(columnRange(run.first, run.last)).numberFormat = [[run.key]];
   }
+  for (const format of plan.cellFormats)
+    sheet.getRange(cellAddress(firstDataRow + format.row, format.column)).numberFormat = [[format.numberFormat]];
 
   // Header + rows: one 2-D write.
   const block = sheet.getRange(tableAddress);

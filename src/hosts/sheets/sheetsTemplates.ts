@@ -105,7 +105,12 @@ export function insertTemplate(app: SheetsApp, plan: TemplatePlan): InsertedTemp
   });
   put(0, 0, plan.title, TEXT_FORMAT);
   plan.columns.forEach((column, c) => put(headerRow, c, column.label, TEXT_FORMAT));
-  plan.rows.forEach((row, r) => row.forEach((cell, c) => put(firstDataRow + r, c, cell, plan.columns[c]?.numberFormat ?? DEFAULT_FORMAT)));
+  const cellFormat = new Map(plan.cellFormats.map((f) => [`${f.row},${f.column}`, f.numberFormat]));
+  plan.rows.forEach((row, r) =>
+    row.forEach((cell, c) =>
+      put(firstDataRow + r, c, cell, cellFormat.get(`${r},${c}`) ?? plan.columns[c]?.numberFormat ?? DEFAULT_FORMAT),
+    ),
+  );
   for (const summary of plan.summary) {
     put(summary.labelCell.row, summary.labelCell.col, summary.label, TEXT_FORMAT);
     put(summary.valueCell.row, summary.valueCell.col, summary.value, summary.numberFormat);

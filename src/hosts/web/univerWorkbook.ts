@@ -145,6 +145,7 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
         sheet.getRange(firstDataRow, c, rowCount, 1).setNumberFormat(column.numberFormat);
       }
     });
+    for (const format of plan.cellFormats) sheet.getRange(firstDataRow + format.row, format.column).setNumberFormat(format.numberFormat);
     for (const summary of plan.summary) {
       if (summary.numberFormat !== 'General')
         sheet.getRange(summary.valueCell.row, summary.valueCell.col).setNumberFormat(summary.numberFormat);

@@ -81,6 +81,14 @@ describe('Excel host: 表2 goals, en-US', () => {
     expect(cell(sheet, 'G4')).toMatchObject({ kind: 'blank' });
   });
 
+  it('a sample shown as another type gets its own number format: 效果评估 shows the rate as 12.0%', async () => {
+    const evaluation = planTemplate(spec('evaluation'), { locale: 'zh-CN', samples: true, portable: false });
+    const { sheet } = await insert(evaluation, 'zh-CN');
+    expect(cell(sheet, 'C3')).toMatchObject({ kind: 'number', value: 0.12, numberFormat: '0.0%' });
+    expect(cell(sheet, 'D3')).toMatchObject({ kind: 'number', value: 0.18, numberFormat: '0.0%' });
+    expect(cell(sheet, 'C4')).toMatchObject({ kind: 'number', value: 60, numberFormat: 'General' });
+  });
+
   it('sets every column’s number format on header + data before the block is written', async () => {
     const { sheet } = await insert(plan);
     const expected = ['@', '#,##0.0', '@', '#,##0.0', '@', '@', '#,##0.0', '0.0%', '#,##0.0', '@'];

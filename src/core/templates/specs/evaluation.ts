@@ -99,8 +99,14 @@ export const evaluation: TemplateSpec = {
     reviewIdColumn,
   ],
   samples: [
-    // Rates in percent points, as the metric's name says: 12 → 18 reads as it is meant (+50%).
-    { metric: L('线索转化率(%)', 'Lead conversion rate (%)'), direction: HIGHER, before: 12, after: 18, goalChange: 0.15 },
+    // A rate shows as one (12.0% → 18.0%) in columns that hold days in the next row.
+    {
+      metric: L('线索转化率', 'Lead conversion rate'),
+      direction: HIGHER,
+      before: { value: 0.12, shownAs: 'percent' },
+      after: { value: 0.18, shownAs: 'percent' },
+      goalChange: 0.15,
+    },
     { metric: L('新人平均上岗周期(天)', 'New-hire ramp-up (days)'), direction: LOWER, before: 60, after: 45, goalChange: -0.25 },
   ],
   conditionalFormats: [
