@@ -18,6 +18,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from '../../core';
+import { applyCondition } from '../../workbook/conditionalRule';
 import type { InsertedTemplate } from '../../workbook/port';
 import type { SheetsApp, SheetsConditionalFormatRule, SheetsRange, SheetsSheet, SheetsSpreadsheet } from './sheetsApi';
 import { DEFAULT_FORMAT, TEXT_FORMAT, valueToWrite } from './sheetsCells';
@@ -36,31 +37,12 @@ function conditionalRule(
   range: SheetsRange,
   topLeft: string,
 ): SheetsConditionalFormatRule {
-  const builder = app.newConditionalFormatRule();
-  const { rule } = format;
-  switch (rule.kind) {
-    case 'lessThan':
-      builder.whenNumberLessThan(rule.value);
-      break;
-    case 'greaterThan':
-      builder.whenNumberGreaterThan(rule.value);
-      break;
-    case 'atLeast':
-      builder.whenNumberGreaterThanOrEqualTo(rule.value);
-      break;
-    case 'between':
-      builder.whenNumberBetween(rule.min, rule.max);
-      break;
-    case 'textEquals':
-      builder.whenTextEqualTo(rule.text);
-      break;
-    case 'isFalse':
-      // A blank cell equals FALSE in a comparison: only real booleans may turn red.
-      builder.whenFormulaSatisfied(`=AND(ISLOGICAL(${topLeft}),NOT(${topLeft}))`);
-      break;
-  }
   const colors = TONE_COLORS[format.tone];
-  return builder.setBackground(colors.fill).setFontColor(colors.font).setRanges([range]).build();
+  return applyCondition(app.newConditionalFormatRule(), format.rule, topLeft)
+    .setBackground(colors.fill)
+    .setFontColor(colors.font)
+    .setRanges([range])
+    .build();
 }
 
 /** The names of the tables of a workbook: its named ranges. */

@@ -32,6 +32,7 @@ import {
   uniqueTableName,
 } from '../../core';
 import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import { applyCondition } from '../../workbook/conditionalRule';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import { createUniverTables } from './univerTables';
 
@@ -79,29 +80,7 @@ function addConditionalFormat(sheet: FWorksheet, format: PlannedConditionalForma
   const range = sheet.getRange(firstRow, format.column, rowCount, 1).getRange();
   const colors = TONE_COLORS[format.tone];
   const builder = sheet.newConditionalFormattingRule();
-  const { rule } = format;
-  const topLeft = cellAddress(firstRow, format.column);
-  switch (rule.kind) {
-    case 'lessThan':
-      builder.whenNumberLessThan(rule.value);
-      break;
-    case 'greaterThan':
-      builder.whenNumberGreaterThan(rule.value);
-      break;
-    case 'atLeast':
-      builder.whenNumberGreaterThanOrEqualTo(rule.value);
-      break;
-    case 'between':
-      builder.whenNumberBetween(rule.min, rule.max);
-      break;
-    case 'textEquals':
-      builder.whenTextEqualTo(rule.text);
-      break;
-    case 'isFalse':
-      // A blank cell equals FALSE in a comparison: only real booleans may turn red.
-      builder.whenFormulaSatisfied(`=AND(ISLOGICAL(${topLeft}),NOT(${topLeft}))`);
-      break;
-  }
+  applyCondition(builder, format.rule, cellAddress(firstRow, format.column));
   sheet.addConditionalFormattingRule(builder.setBackground(colors.fill).setFontColor(colors.font).setRanges([range]).build());
 }
 

@@ -11,7 +11,7 @@
  * serials and handed out as `Date`s in the spreadsheet's time zone; formulas are not computed unless
  * an evaluator is given. Every call on a handed-out object counts as one service call.
  */
-import { serialFromDate } from '../../../src/core';
+import { serialFromDate, spellSalesCalls } from '../../../src/core';
 import { isDate, serialOfDate } from '../../../src/hosts/sheets/sheetsCells';
 import type {
   FontWeight,
@@ -655,5 +655,17 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
     menus: () => [...menus],
     sidebars: () => [...sidebars],
     timeZone: book.timeZone,
+  };
+}
+
+/** The port contract's hooks over a fake (test/workbook/portContract.ts): stored content, formulas in their en-US spelling, and the selection. */
+export function contractHooks(fake: FakeSheets) {
+  return {
+    rawCell(sheetName: string, row: number, column: number) {
+      const cell = fake.cell(sheetName, row, column);
+      if (cell?.formula !== undefined) return { formula: spellSalesCalls(cell.formula, '.') };
+      return cell?.value ?? null;
+    },
+    select: (sheetName: string, row: number, column: number) => fake.select(sheetName, row, column),
   };
 }

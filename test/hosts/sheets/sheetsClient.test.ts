@@ -4,12 +4,11 @@
  * data only: the whole contract holds across the channel, and the wire format refuses formulas it
  * cannot carry.
  */
-import { spellSalesCalls } from '../../../src/core';
 import { type ScriptRunner, createServerCall, createSheetsClientPort, fetchContext } from '../../../src/hosts/sheets/sheetsClient';
 import { type ServerReply, createSheetsServer } from '../../../src/hosts/sheets/sheetsServer';
 import { fillTemplate, formulaTemplate } from '../../../src/workbook/wire';
 import { describePortContract } from '../../workbook/portContract';
-import { type FakeSheets, createFakeSheets } from './fakeSheets';
+import { type FakeSheets, contractHooks, createFakeSheets } from './fakeSheets';
 
 /** google.script.run over the server, with a JSON round trip each way (no functions, no Dates, no classes). */
 function scriptRun(fake: FakeSheets): () => ScriptRunner {
@@ -40,12 +39,7 @@ describePortContract('Google Sheets sidebar → google.script.run → server (fa
   return {
     port: createSheetsClientPort(createServerCall(scriptRun(fake), 'zh-CN')),
     computes: false,
-    rawCell(sheetName: string, row: number, column: number) {
-      const cell = fake.cell(sheetName, row, column);
-      if (cell?.formula !== undefined) return { formula: spellSalesCalls(cell.formula, '.') };
-      return cell?.value ?? null;
-    },
-    select: (sheetName: string, row: number, column: number) => fake.select(sheetName, row, column),
+    ...contractHooks(fake),
   };
 });
 

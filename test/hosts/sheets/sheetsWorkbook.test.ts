@@ -4,22 +4,17 @@
  * validations and conditional formats, dates in the spreadsheet's time zone, a fixed number of
  * service calls per operation whatever the row count.
  */
-import { planTemplate, serialFromDate, spellSalesCalls, templateById } from '../../../src/core';
+import { planTemplate, serialFromDate, templateById } from '../../../src/core';
 import { createSheetsPort, createSheetsWorkbook } from '../../../src/hosts/sheets/sheetsWorkbook';
 import { describePortContract } from '../../workbook/portContract';
-import { createFakeSheets } from './fakeSheets';
+import { contractHooks, createFakeSheets } from './fakeSheets';
 
 describePortContract('Google Sheets (fake SpreadsheetApp)', async () => {
   const fake = createFakeSheets();
   return {
     port: createSheetsPort(createSheetsWorkbook(fake.services, 'zh-CN')),
     computes: false,
-    rawCell(sheetName: string, row: number, column: number) {
-      const cell = fake.cell(sheetName, row, column);
-      if (cell?.formula !== undefined) return { formula: spellSalesCalls(cell.formula, '.') };
-      return cell?.value ?? null;
-    },
-    select: (sheetName: string, row: number, column: number) => fake.select(sheetName, row, column),
+    ...contractHooks(fake),
   };
 });
 
