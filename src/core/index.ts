@@ -32,3 +32,4 @@ export type {
 export * from './templates';
 export * from './workbook';
 export * from './review';
+export * from './deals';

@@ -4,3 +4,4 @@ export * from './evaluation';
 export * from './messages';
 export * from './review';
 export * from './sources';
+export * from './stages';

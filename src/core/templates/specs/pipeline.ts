@@ -1,15 +1,7 @@
 /** Pipeline tables: the sales funnel (sources 003 §2 and 004 §3, docs/DOMAIN.md) and lead grading (source 002 step 2, docs/DOMAIN.md). */
 import type { TemplateSpec } from '../types';
+import { FUNNEL_STAGE_LABELS } from '../../domain/stages';
 import { L } from '../../i18n';
-
-const FUNNEL_STAGES = [
-  L('线索获取', 'Lead capture'),
-  L('初步接洽', 'First contact'),
-  L('需求确认', 'Needs confirmed'),
-  L('方案提交', 'Proposal sent'),
-  L('商务谈判', 'Negotiation'),
-  L('成交签约', 'Closed won'),
-] as const;
 
 /** Illustrative stage counts (the worked example 100 → 60 → 30 → 15 → 9 → 5). */
 const SAMPLE_COUNTS = [100, 60, 30, 15, 9, 5];
@@ -21,7 +13,7 @@ export const funnel: TemplateSpec = {
   purpose: L('按阶段看数量、转化率和停留时间,找出瓶颈阶段。', 'See counts, conversion and time per stage, and find the bottleneck.'),
   source: { document: '003', part: L('二、精细化的销售漏斗管理', 'method 2, the sales funnel') },
   columns: [
-    { key: 'stage', label: L('阶段', 'Stage'), type: 'text', width: 12, list: FUNNEL_STAGES, required: true },
+    { key: 'stage', label: L('阶段', 'Stage'), type: 'text', width: 12, list: FUNNEL_STAGE_LABELS, required: true },
     { key: 'count', label: L('数量', 'Count'), type: 'integer', width: 10, required: true },
     { key: 'amount', label: L('金额', 'Amount'), type: 'number', width: 12 },
     { key: 'probability', label: L('赢单概率', 'Win probability'), type: 'percent', width: 12 },
@@ -49,7 +41,7 @@ export const funnel: TemplateSpec = {
       formula: { call: 'WEIGHTED', args: ['{amount}', '{probability}'] },
     },
   ],
-  samples: FUNNEL_STAGES.map((stage, i) => ({ stage, count: SAMPLE_COUNTS[i] ?? null })),
+  samples: FUNNEL_STAGE_LABELS.map((stage, i) => ({ stage, count: SAMPLE_COUNTS[i] ?? null })),
   conditionalFormats: [],
   summary: [
     {

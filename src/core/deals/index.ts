@@ -1,0 +1,5 @@
+/** The deal register: its fields, the import's value parsing and mapping, and what changed between snapshots. */
+export * from './fields';
+export * from './normalize';
+export * from './mapping';
+export * from './changes';
