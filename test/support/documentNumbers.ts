@@ -37,6 +37,13 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
     column: 'stepRate',
     shows,
   })),
+  // The deal register's weighted amounts: the stage's probability (80%), the deal's own (50%), a win whole, a loss nothing.
+  ...['640,000.0', '250,000.0', '120,000.0', '40,000.0', '15,000.0', '450,000.0', '0.0', '100,000.0'].map((shows, row) => ({
+    template: 'deals' as const,
+    row,
+    column: 'weighted',
+    shows,
+  })),
   { template: 'leads', row: 0, column: 'grade', shows: 'A' },
   { template: 'leads', row: 1, column: 'grade', shows: 'B' },
   { template: 'leads', row: 2, column: 'grade', shows: 'C' },

@@ -1,10 +1,11 @@
-/** The nine template sheets of the method, in the order a manager meets them. */
+/** The template sheets of the method, in the order a manager meets them; the deal register (the data a review starts from) last. */
 import { diagnosis, execution, goals, plan } from './specs/method';
 import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
+import { deals } from './specs/deals';
 import type { TemplateId, TemplateSpec } from './types';
 
-export const TEMPLATES: readonly TemplateSpec[] = [diagnosis, goals, execution, plan, funnel, leads, kpi, evaluation, reviewLog];
+export const TEMPLATES: readonly TemplateSpec[] = [diagnosis, goals, execution, plan, funnel, leads, kpi, evaluation, reviewLog, deals];
 
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {
