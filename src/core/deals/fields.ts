@@ -49,6 +49,8 @@ export const DEAL_STATUSES = [
   { key: 'open', label: L('进行中', 'Open'), headers: ['open', 'active', 'in progress', '跟进中'] },
   { key: 'won', label: L('赢单', 'Won'), headers: ['won', 'closed won', 'win', '成交', '已成交'] },
   { key: 'lost', label: L('输单', 'Lost'), headers: ['lost', 'closed lost', 'loss', '丢单', '已输单'] },
+  // Set by a full re-import for a deal the export no longer lists: kept, never deleted.
+  { key: 'removed', label: L('已移除', 'Removed'), headers: ['removed', 'deleted', '已删除'] },
 ] as const;
 
 export const LOST_REASONS = [

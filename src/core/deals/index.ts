@@ -3,3 +3,5 @@ export * from './fields';
 export * from './normalize';
 export * from './mapping';
 export * from './changes';
+export * from './importDeals';
+export * from './upsert';

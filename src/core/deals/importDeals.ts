@@ -1,0 +1,149 @@
+/**
+ * An export's rows as register rows, checked before anything is written: the preview of an import.
+ * Every value is normalised (normalize.ts) or reported with its row, column, value and why; rows
+ * with a problem are left out and listed (a strict import refuses the whole file instead); stage
+ * names no map knows are collected so the user is asked once per name.
+ */
+import { FUNNEL_STAGES } from '../domain/stages';
+import { L, type Locale, type Localized } from '../i18n';
+import { isBlank } from '../values';
+import type { CellValue } from '../workbook';
+import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, type DealStatus, FORECAST_CATEGORIES } from './fields';
+import { type ColumnMapping, type StageMeaning, dealStatusOf, forecastCategoryOf, lostReasonOf, stageMeaning } from './mapping';
+import { dateOrderOf, inPercentPoints, parseAmount, parseDate, parseRate } from './normalize';
+
+/** A table read from a CSV or one sheet of a workbook: its header row and the rows below it. */
+export interface RawTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** A deal as the register stores it, in the register's language. */
+export interface ImportedDeal {
+  readonly id: string;
+  /** 1-based row of the file (the header is row 1), for messages. */
+  readonly fileRow: number;
+  readonly values: Readonly<Partial<Record<DealFieldKey, CellValue>>>;
+  readonly status: DealStatus;
+}
+
+export interface ImportProblem {
+  readonly fileRow: number;
+  /** The export's header of the column, or the field's label when the problem is the row's. */
+  readonly column: string;
+  readonly value: CellValue;
+  readonly why: Localized;
+}
+
+export interface ImportPreview {
+  readonly deals: readonly ImportedDeal[];
+  readonly problems: readonly ImportProblem[];
+  /** Stage names no map knows, with how many rows use each: ask the user once per name. */
+  readonly unknownStages: ReadonlyMap<string, number>;
+}
+
+export interface PreviewOptions {
+  /** The register's language: lists (stage, status, category) are written in it. */
+  readonly locale: Locale;
+  /** The source's saved stage map (ImportMapping.stages). */
+  readonly stages?: Readonly<Record<string, StageMeaning>>;
+}
+
+const label = (list: readonly { readonly key: string; readonly label: Localized }[], key: string, locale: Locale) =>
+  list.find((item) => item.key === key)?.label[locale] ?? key;
+
+export function previewImport(table: RawTable, mapping: ColumnMapping, options: PreviewOptions): ImportPreview {
+  const { locale } = options;
+  const column = (field: DealFieldKey) => mapping[field];
+  const cellOf = (row: readonly CellValue[], field: DealFieldKey): CellValue => {
+    const index = column(field);
+    return index === undefined ? null : (row[index] ?? null);
+  };
+  const columnValues = (field: DealFieldKey) => table.rows.map((row) => cellOf(row, field));
+  const percentPoints = inPercentPoints(columnValues('probability'));
+  const dateOrders = new Map(DEAL_FIELDS.filter((f) => f.kind === 'date').map((f) => [f.key, dateOrderOf(columnValues(f.key))] as const));
+
+  const deals: ImportedDeal[] = [];
+  const problems: ImportProblem[] = [];
+  const unknownStages = new Map<string, number>();
+  const seen = new Map<string, number>();
+
+  table.rows.forEach((row, index) => {
+    const fileRow = index + 2;
+    if (row.every((cell) => isBlank(cell))) return;
+    const rowProblems: ImportProblem[] = [];
+    const report = (field: DealFieldKey, value: CellValue, why: Localized) => {
+      const at = column(field);
+      const header = at === undefined ? undefined : table.headers[at];
+      rowProblems.push({ fileRow, column: header ?? DEAL_FIELDS.find((f) => f.key === field)?.label[locale] ?? field, value, why });
+    };
+    const values: Partial<Record<DealFieldKey, CellValue>> = {};
+
+    const idCell = cellOf(row, 'dealId');
+    const id = isBlank(idCell) ? '' : String(idCell).trim();
+    if (id === '') report('dealId', idCell, L('缺少商机编号', 'the deal ID is missing'));
+    else if (seen.has(id)) report('dealId', idCell, L(`商机编号与第 ${seen.get(id)} 行重复`, `the deal ID repeats row ${seen.get(id)}`));
+    else seen.set(id, fileRow);
+    values.dealId = id;
+
+    let status: DealStatus | undefined;
+    const stageCell = cellOf(row, 'stage');
+    if (!isBlank(stageCell)) {
+      const meaning = stageMeaning(String(stageCell), options.stages);
+      if (meaning === undefined) {
+        const name = String(stageCell).trim();
+        unknownStages.set(name, (unknownStages.get(name) ?? 0) + 1);
+        report(
+          'stage',
+          stageCell,
+          L(`不认识的阶段“${name}”:请指定它对应的漏斗阶段`, `unknown stage "${name}": say which funnel stage it is`),
+        );
+      } else {
+        if (meaning.stage !== null) values.stage = label(FUNNEL_STAGES, meaning.stage, locale);
+        status = meaning.status;
+      }
+    }
+    const statusCell = cellOf(row, 'status');
+    if (!isBlank(statusCell)) {
+      const read = dealStatusOf(String(statusCell));
+      if (read === undefined)
+        report('status', statusCell, L(`不认识的状态“${String(statusCell)}”`, `unknown status "${String(statusCell)}"`));
+      else status = read;
+    }
+    const categoryCell = cellOf(row, 'category');
+    if (!isBlank(categoryCell)) {
+      const read = forecastCategoryOf(String(categoryCell));
+      if (read === undefined)
+        report(
+          'category',
+          categoryCell,
+          L(`不认识的预测类别“${String(categoryCell)}”`, `unknown forecast category "${String(categoryCell)}"`),
+        );
+      else values.category = label(FORECAST_CATEGORIES, read, locale);
+    }
+    const lostCell = cellOf(row, 'lostReason');
+    if (!isBlank(lostCell)) values.lostReason = lostReasonOf(String(lostCell))?.[locale] ?? String(lostCell).trim();
+
+    for (const field of DEAL_FIELDS) {
+      const cell = cellOf(row, field.key);
+      if (field.kind === 'text' && field.key !== 'dealId') values[field.key] = isBlank(cell) ? null : String(cell).trim();
+      const parsed =
+        field.kind === 'amount'
+          ? parseAmount(cell)
+          : field.kind === 'rate'
+            ? parseRate(cell, percentPoints)
+            : field.kind === 'date'
+              ? parseDate(cell, dateOrders.get(field.key))
+              : undefined;
+      if (parsed === undefined) continue;
+      if (parsed.ok) values[field.key] = parsed.value;
+      else report(field.key, cell, parsed.why);
+    }
+
+    const finalStatus = status ?? 'open';
+    values.status = label(DEAL_STATUSES, finalStatus, locale);
+    if (rowProblems.length > 0) problems.push(...rowProblems);
+    else deals.push({ id, fileRow, values, status: finalStatus });
+  });
+  return { deals, problems, unknownStages };
+}
