@@ -13,6 +13,7 @@ import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
+import { ImportUsageError, importDeals } from './importDeals';
 
 const HELP = `销售复盘 Sales Review — workbook files from the command line
 
@@ -23,6 +24,13 @@ Usage:
       LibreOffice or Google Sheets without the add-in.
   npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
       Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
+  npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
+      Imports a CRM export (Salesforce, HubSpot, Zoho, Pipedrive, 纷享销客, 销售易 or our own headers;
+      CSV in UTF-8, UTF-16 or GB18030, or one sheet of an .xlsx) into the workbook's deal register
+      (商机明细, inserted when missing), by deal ID: existing deals are updated, new ones added; with
+      --full a deal the export no longer lists is marked removed. Rows with a problem are left out
+      and listed (--strict refuses the whole file instead). --json prints
+      {"new","updated","unchanged","invalid","removed","changes":{…}}; the workbook is untouched on error.
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
@@ -95,6 +103,11 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         'no-samples': { type: 'boolean' },
         portable: { type: 'boolean' },
         force: { type: 'boolean' },
+        sheet: { type: 'string' },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        full: { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;
@@ -141,12 +154,42 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (notImported.length > 0) io.err(`Not carried over: ${notImported.join(', ')}.`);
       return 0;
     }
-    throw new UsageError(`Unknown command "${command}". Commands: new, portable (see --help).`);
+    if (command === 'import') {
+      const book = requireXlsx(rest[0], 'the workbook');
+      const file = rest[1];
+      if (!file) throw new UsageError('Missing the export file (.csv or .xlsx).');
+      if (rest.length > 2) throw new UsageError(`Unexpected argument "${rest[2]}".`);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const summary = await importDeals(
+        {
+          book,
+          file: resolve(file),
+          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+          ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+          strict: values.strict ?? false,
+          full: values.full ?? false,
+          json: values.json ?? false,
+          locale,
+        },
+        values.json ? io.err : io.out,
+      );
+      if (values.json) io.out(JSON.stringify(summary));
+      else {
+        io.out(
+          `Imported into ${book}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} marked removed, ${summary.invalid} rows left out.`,
+        );
+        const moved = Object.entries(summary.changes).filter(([, group]) => group.count > 0);
+        if (moved.length > 0) io.out(`Changes: ${moved.map(([type, group]) => `${type} ${group.count}`).join(', ')}.`);
+      }
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import (see --help).`);
   } catch (error) {
     const parseError =
       typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&
       (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    if (error instanceof UsageError || parseError) {
+    if (error instanceof UsageError || error instanceof ImportUsageError || parseError) {
       io.err(`${(error as Error).message}\nRun "npm run workbook -- --help" for usage.`);
       return 2;
     }

@@ -5,3 +5,4 @@ export * from './mapping';
 export * from './changes';
 export * from './importDeals';
 export * from './upsert';
+export * from './register';

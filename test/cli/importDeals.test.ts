@@ -1,0 +1,94 @@
+/**
+ * `npm run workbook -- import`: a HubSpot-shaped deal export into a workbook's register, by deal ID,
+ * with --json counts and changes; a re-import duplicates nothing; a bad file, an unmapped required
+ * column or a --strict refusal exits non-zero and leaves the workbook byte for byte as it was.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { runWorkbookCli } from '../../src/cli/workbook';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-import-'));
+const HUBSPOT = [
+  'Record ID,Deal Name,Deal Stage,Amount,Close Date,Deal owner,Associated Company,Deal probability',
+  '9001,POS upgrade,Contract Sent,"$120,000",2024-03-28,South rep,Customer A,0.8',
+  '9002,Warehouse,Presentation Scheduled,50000,2024-04-15,East rep,Customer B,0.4',
+  '9003,Loyalty,Closed Won,35500,2024-03-12,South rep,Customer C,1',
+].join('\n');
+
+async function newBook(name: string): Promise<string> {
+  const path = join(dir, name);
+  expect(await runWorkbookCli(['new', path, '--templates', 'goals', '--no-samples'], capture().io)).toBe(0);
+  return path;
+}
+
+test('import --json: counts and changes; a re-import is unchanged; the register lands in the file', async () => {
+  const book = await newBook('team.xlsx');
+  const csv = join(dir, 'hubspot.csv');
+  writeFileSync(csv, HUBSPOT);
+  const first = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--json', '--as-of', '2024-03-20'], first.io)).toBe(0);
+  const summary = JSON.parse(first.out.join('')) as {
+    new: number;
+    updated: number;
+    unchanged: number;
+    invalid: number;
+    changes: Record<string, { count: number }>;
+  };
+  expect(summary).toMatchObject({ new: 3, updated: 0, unchanged: 0, invalid: 0 });
+  expect(summary.changes.new?.count).toBe(3);
+  expect(summary.changes.won?.count).toBe(1);
+
+  const again = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--json'], again.io)).toBe(0);
+  expect(JSON.parse(again.out.join(''))).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+
+  const moved = HUBSPOT.replace('2024-03-28', '2024-04-28').replace('"$120,000"', '"$150,000"');
+  writeFileSync(csv, moved);
+  const third = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--json'], third.io)).toBe(0);
+  const report = JSON.parse(third.out.join('')) as { updated: number; changes: Record<string, { deals: string[] }> };
+  expect(report.updated).toBe(1);
+  expect(report.changes.slipped?.deals).toEqual(['9001']);
+  expect(report.changes.amountUp?.deals).toEqual(['9001']);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+  const register = wb.worksheets.find((ws) => ws.name === '商机明细');
+  expect(register).toBeDefined();
+  const ids: unknown[] = [];
+  register?.eachRow((row, n) => {
+    if (n > 2) ids.push(row.getCell(1).value);
+  });
+  expect(ids.filter((id) => id !== null && id !== '')).toEqual(['9001', '9002', '9003']);
+});
+
+test.each([
+  ['a file that is not there', (csv: string) => csv.replace(/\.csv$/, '-missing.csv'), [] as string[]],
+  ['an unmapped required column', (csv: string) => (writeFileSync(csv, 'Name,Value\nx,1'), csv), []],
+  [
+    '--strict with a bad row',
+    (csv: string) => (writeFileSync(csv, HUBSPOT + '\n9004,Bad,Closed Won,lots,2024-03-01,x,y,1'), csv),
+    ['--strict'],
+  ],
+])('%s exits 1 and leaves the workbook as it was', async (_name, prepare, flags) => {
+  const book = await newBook(`untouched-${flags.length}-${Math.random()}.xlsx`);
+  const before = readFileSync(book);
+  const run = capture();
+  const csv = prepare(join(dir, `export-${Math.random()}.csv`));
+  expect(await runWorkbookCli(['import', book, csv, ...flags], run.io)).toBe(1);
+  expect(run.err.join('\n')).toMatch(/nothing was written|Cannot read|no column/);
+  expect(readFileSync(book).equals(before)).toBe(true);
+});
+
+test('a wrong command line exits 2', async () => {
+  expect(await runWorkbookCli(['import', join(dir, 'x.xlsx')], capture().io)).toBe(2);
+  expect(await runWorkbookCli(['import', join(dir, 'x.xlsx'), 'deals.pdf'], capture().io)).toBe(2);
+});
