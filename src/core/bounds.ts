@@ -19,6 +19,8 @@ export const NON_NEGATIVE: Bound = { min: 0 };
 export const POSITIVE: Bound = { min: 0, exclusiveMin: true };
 /** A rate or probability as a fraction: 0–1 (25% is 0.25). */
 export const FRACTION: Bound = { min: 0, max: 1 };
+/** A rate that divides: above 0, at most 1 (a win rate of 0 needs infinite pipeline). */
+export const POSITIVE_FRACTION: Bound = { min: 0, exclusiveMin: true, max: 1 };
 /** A lead score and its grade thresholds: 0–100. */
 export const SCORE_0_100: Bound = { min: 0, max: 100 };
 
@@ -26,6 +28,7 @@ export const SCORE_0_100: Bound = { min: 0, max: 100 };
 export function outOfBound(value: number, bound: Bound, name: ArgumentName): CalcError | undefined {
   const below = bound.exclusiveMin ? value <= bound.min : value < bound.min;
   if (!below && (bound.max === undefined || value <= bound.max)) return undefined;
+  if (bound.max !== undefined && bound.exclusiveMin) return numError(FUNCTION_MESSAGES.aboveUpTo(name, bound.min, bound.max));
   if (bound.max !== undefined) return numError(FUNCTION_MESSAGES.outside(name, bound.min, bound.max));
   return numError(bound.exclusiveMin ? FUNCTION_MESSAGES.notAbove(name, bound.min) : FUNCTION_MESSAGES.negative(name));
 }

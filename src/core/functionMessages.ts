@@ -33,6 +33,8 @@ export const FUNCTION_MESSAGES = {
   notAbove: (name: ArgumentName, min: number) => L(`${name['zh-CN']}必须大于 ${min}`, `${name['en-US']} must be more than ${min}`),
   outside: (name: ArgumentName, min: number, max: number) =>
     L(`${name['zh-CN']}必须在${between(min, max)['zh-CN']}`, `${name['en-US']} must be ${between(min, max)['en-US']}`),
+  aboveUpTo: (name: ArgumentName, min: number, max: number) =>
+    L(`${name['zh-CN']}必须大于 ${min} 且不超过 ${max}`, `${name['en-US']} must be more than ${min} and at most ${max}`),
   rangeNotRectangular: L('区域参数为空或不是矩形', 'a range argument is empty or not rectangular'),
   shapesDiffer: (a: string, b: string) => L(`区域形状不一致(${a} 与 ${b})`, `ranges of different shapes (${a} and ${b})`),
   notOneLine: L('应为单行或单列', 'expected a single row or column'),

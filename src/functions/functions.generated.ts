@@ -119,6 +119,18 @@ export function coverage(pipeline: any[][], target: any[][], won?: any[][]): any
 }
 
 /**
+ * Open pipeline still needed to reach the target at a win rate: (target − won) / win rate; 0 once the target is met.
+ * @customfunction PIPELINENEEDED
+ * @param {any[][]} target Target for the period.
+ * @param {any[][]} won Already won this period.
+ * @param {any[][]} win_rate Win rate, above 0 and up to 1.
+ * @returns {any[][]} One value, or one per cell of the ranges given (spills).
+ */
+export function pipelineneeded(target: any[][], won: any[][], win_rate: any[][]): any[][] {
+  return callFromExcel('PIPELINENEEDED', [target, won, win_rate]);
+}
+
+/**
  * Sales velocity per day: opportunities × win rate × average deal / cycle days.
  * @customfunction VELOCITY
  * @param {any[][]} opps Number of open opportunities.

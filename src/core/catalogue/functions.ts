@@ -5,12 +5,12 @@
 import { ATTAINMENT, CHANGE, FORECASTACCURACY, GAP } from '../metrics/attainment';
 import { BOTTLENECK, CONVERSION, FUNNEL, WINRATE } from '../metrics/funnel';
 import { SLADUE, LEADGRADE } from '../metrics/leads';
-import { AOV, COVERAGE, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
+import { AOV, COVERAGE, PIPELINENEEDED, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
 import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
-import { type Bound, FRACTION, NON_NEGATIVE, POSITIVE, SCORE_0_100 } from '../bounds';
+import { type Bound, FRACTION, NON_NEGATIVE, POSITIVE, POSITIVE_FRACTION, SCORE_0_100 } from '../bounds';
 import type { FunctionSpec, ParamDefault, ParamKind, ParamSpec } from './types';
 
 interface ParamOptions {
@@ -209,6 +209,23 @@ const SPECS: readonly FunctionSpec[] = [
     example: { args: ['900', '500', '200'], shows: '3.0' },
     shape: 'elementwise',
     cell: COVERAGE,
+  },
+  {
+    id: 'PIPELINENEEDED',
+    name: { 'en-US': 'PIPELINENEEDED', 'zh-CN': '所需商机' },
+    description: {
+      'en-US': 'Open pipeline still needed to reach the target at a win rate: (target − won) / win rate; 0 once the target is met.',
+      'zh-CN': '按赢单率达成目标还需要的在途商机:(目标 − 已成交)/ 赢单率;目标已达成时为 0。',
+    },
+    params: [
+      p('target', '目标', 'Target for the period.', '周期目标。'),
+      p('won', '已成交', 'Already won this period.', '本周期已成交金额。'),
+      p('win_rate', '赢单率', 'Win rate, above 0 and up to 1.', '赢单率,大于 0 且不超过 1。', { bounds: POSITIVE_FRACTION }),
+    ],
+    result: 'number',
+    example: { args: ['500', '200', '25%'], shows: '1,200' },
+    shape: 'elementwise',
+    cell: PIPELINENEEDED,
   },
   {
     id: 'VELOCITY',

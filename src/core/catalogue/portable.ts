@@ -24,6 +24,7 @@ export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => stri
     const key = `UPPER(TRIM(${grade}))`;
     return blankIfAny([grade, received], `${received}+IF(${key}="A",${SLA_HOURS.A},IF(${key}="B",${SLA_HOURS.B},${SLA_HOURS.C}))/24`);
   },
+  PIPELINENEEDED: ([target = '', won = '', winRate = '']) => blankIfAny([target, won, winRate], `MAX(0,(${target}-${won})/${winRate})`),
   DELAY: ([planned = '', actual = '']) =>
     `IF(${planned}="","",IF(${actual}<>"",INT(${actual})-INT(${planned}),IF(TODAY()>INT(${planned}),TODAY()-INT(${planned}),"")))`,
 };

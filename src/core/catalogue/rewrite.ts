@@ -23,6 +23,7 @@ const NATIVE_ARITY: Readonly<Record<string, number>> = {
   LEADGRADE: 1,
   SLADUE: 2,
   DELAY: 2,
+  PIPELINENEEDED: 3,
 };
 
 const CALL = /SALES\.([A-Za-z]+)\s*\(/iy;

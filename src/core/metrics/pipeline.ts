@@ -1,4 +1,4 @@
-/** Pipeline family: WEIGHTED, COVERAGE, VELOCITY, AOV, REPEATRATE. */
+/** Pipeline family: WEIGHTED, COVERAGE, VELOCITY, PIPELINENEEDED, AOV, REPEATRATE. */
 import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, divZero, isCalcError, notAvailable, valueError } from '../errors';
 import { FRACTION, outOfBound } from '../bounds';
@@ -18,6 +18,14 @@ function coverage(pipeline: number, target: number, won: number): Scalar {
 
 function velocity(opportunities: number, winRate: number, averageDeal: number, cycleDays: number): Scalar {
   return finite((opportunities * winRate * averageDeal) / cycleDays);
+}
+
+/**
+ * The open pipeline still needed to reach a target at a win rate: (target − won) / win rate,
+ * 0 once the target is met (the win rate is above 0: the catalogue bounds it, the runner checks).
+ */
+function pipelineNeeded(target: number, won: number, winRate: number): Scalar {
+  return finite(Math.max(0, (target - won) / winRate));
 }
 
 function averageOrderValue(revenue: number, orders: number): Scalar {
@@ -91,6 +99,8 @@ export const COVERAGE: ElementMetric = ([pipeline, target, won]) => coverage(pip
 
 export const VELOCITY: ElementMetric = ([opportunities, winRate, averageDeal, cycleDays]) =>
   velocity(opportunities as number, winRate as number, averageDeal as number, cycleDays as number);
+
+export const PIPELINENEEDED: ElementMetric = ([target, won, winRate]) => pipelineNeeded(target as number, won as number, winRate as number);
 
 export const AOV: ElementMetric = ([revenue, orders]) => averageOrderValue(revenue as number, orders as number);
 

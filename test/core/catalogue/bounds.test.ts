@@ -33,6 +33,7 @@ const VALID: Readonly<Record<string, readonly Arg[]>> = {
   ],
   COVERAGE: [900, 500, 200],
   VELOCITY: [40, 0.25, 12, 60],
+  PIPELINENEEDED: [500, 200, 0.25],
   AOV: [500, 40],
   LEADGRADE: [85, 80, 50],
   SLADUE: ['A', 45352, 5],
@@ -93,7 +94,7 @@ describe('numeric bounds declared in the catalogue', () => {
       const cells = Array.isArray(result) ? result.flat() : [result];
       // A bound that is accepted may still meet the function's own rules (0 orders is #DIV/0!), never a bound error.
       const boundErrors = cells.filter(
-        (cell) => isCalcError(cell) && cell.kind === 'NUM' && /between|negative|more than/.test(cell.message?.['en-US'] ?? ''),
+        (cell) => isCalcError(cell) && cell.kind === 'NUM' && /between|negative|more than|at most/.test(cell.message?.['en-US'] ?? ''),
       );
       expect([value, boundErrors]).toEqual([value, []]);
     }

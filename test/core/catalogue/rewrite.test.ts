@@ -82,3 +82,7 @@ describe('spellSalesCalls', () => {
     );
   });
 });
+
+test('PIPELINENEEDED has a native form: blank in, blank out; never below 0', () => {
+  expect(portableFormula('=SALES.PIPELINENEEDED(B2,C2,D2)')).toBe('=(IF(OR(B2="",C2="",D2=""),"",MAX(0,(B2-C2)/D2)))');
+});
