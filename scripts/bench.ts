@@ -15,6 +15,7 @@ import { reviewBench } from './bench/review';
 import { excelTablesBench } from './bench/excel';
 import { filesBench } from './bench/files';
 import { sheetsBench } from './bench/sheets';
+import { dealsBench } from './bench/deals';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   await syncTable();
   await excelTablesBench();
   sheetsBench();
+  dealsBench();
   await reviewBench();
   await filesBench();
 }

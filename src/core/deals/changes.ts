@@ -52,12 +52,26 @@ export type ChangeReport = Readonly<Record<ChangeType, ChangeGroup>>;
 /** How far an expected close must move to count as slipped: out of its month, or out of its quarter. */
 export type SlipPeriod = 'month' | 'quarter';
 
-function periodOf(serial: number, period: SlipPeriod): number {
-  const [year, month] = isoFromSerial(serial).split('-').map(Number) as [number, number];
-  return period === 'month' ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
+/** Month index (year × 12 + month − 1) of a day serial; cached by day, since many deals share close dates. */
+const monthIndexByDay = new Map<number, number>();
+function monthIndex(serial: number): number {
+  const day = Math.floor(serial);
+  let index = monthIndexByDay.get(day);
+  if (index === undefined) {
+    const [year, month] = isoFromSerial(day).split('-').map(Number) as [number, number];
+    index = year * 12 + month - 1;
+    if (monthIndexByDay.size < 100_000) monthIndexByDay.set(day, index);
+  }
+  return index;
 }
 
-const stageIndex = (stage: StageKey | null): number => (stage === null ? -1 : FUNNEL_STAGES.findIndex((s) => s.key === stage));
+function periodOf(serial: number, period: SlipPeriod): number {
+  const month = monthIndex(serial);
+  return period === 'month' ? month : Math.floor(month / 3);
+}
+
+const STAGE_ORDER = new Map(FUNNEL_STAGES.map((s, i) => [s.key, i]));
+const stageIndex = (stage: StageKey | null): number => (stage === null ? -1 : (STAGE_ORDER.get(stage) ?? -1));
 
 /** The close moved later (+1) or earlier (−1) across a period boundary, or not (0); open deals only. */
 function closeMove(before: SnapshotDeal, after: SnapshotDeal, period: SlipPeriod): -1 | 0 | 1 {

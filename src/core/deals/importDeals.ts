@@ -63,6 +63,12 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
   const percentPoints = inPercentPoints(columnValues('probability'));
   const dateOrders = new Map(DEAL_FIELDS.filter((f) => f.kind === 'date').map((f) => [f.key, dateOrderOf(columnValues(f.key))] as const));
 
+  // Exports repeat a handful of stage names over thousands of rows: look each up once.
+  const meanings = new Map<string, StageMeaning | undefined>();
+  const meaningOf = (name: string) => {
+    if (!meanings.has(name)) meanings.set(name, stageMeaning(name, options.stages));
+    return meanings.get(name);
+  };
   const deals: ImportedDeal[] = [];
   const problems: ImportProblem[] = [];
   const unknownStages = new Map<string, number>();
@@ -89,7 +95,7 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
     let status: DealStatus | undefined;
     const stageCell = cellOf(row, 'stage');
     if (!isBlank(stageCell)) {
-      const meaning = stageMeaning(String(stageCell), options.stages);
+      const meaning = meaningOf(String(stageCell));
       if (meaning === undefined) {
         const name = String(stageCell).trim();
         unknownStages.set(name, (unknownStages.get(name) ?? 0) + 1);

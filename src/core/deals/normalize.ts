@@ -10,6 +10,9 @@ import { serialFromDate } from '../dates';
 import { L, type Localized } from '../i18n';
 import { isBlank } from '../values';
 
+/** Full-width digits and signs as ASCII (NFKC), skipped for plain ASCII text: imports read every cell. */
+const nfkc = (text: string): string => (/[^ -~]/.test(text) ? text.normalize('NFKC') : text);
+
 export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false; readonly why: Localized };
 
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
@@ -33,7 +36,7 @@ export function parseAmount(cell: CellValue): Parsed<number> {
   if (isBlank(cell)) return ok(null);
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad(L('金额不是有限的数', 'the amount is not a finite number'));
   if (typeof cell === 'boolean') return bad(L('金额不能是真/假值', 'an amount cannot be TRUE/FALSE'));
-  let text = cell.normalize('NFKC').trim().replace(/[\s_]/g, '');
+  let text = nfkc(cell).trim().replace(/[\s_]/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(text)) {
     sign = -1;
@@ -70,7 +73,7 @@ export function parseRate(cell: CellValue, percentPoints: boolean): Parsed<numbe
   let value: number;
   if (typeof cell === 'number') value = percentPoints ? cell / 100 : cell;
   else if (typeof cell === 'string') {
-    const text = cell.normalize('NFKC').trim().replace(/\s/g, '');
+    const text = nfkc(cell).trim().replace(/\s/g, '');
     const percent = /^([+-]?(\d+(\.\d*)?|\.\d+))[%％]$/.exec(text);
     if (percent) value = Number(percent[1]) / 100;
     else if (PLAIN_NUMBER.test(text)) value = percentPoints ? Number(text) / 100 : Number(text);
@@ -123,7 +126,7 @@ export function parseDate(cell: CellValue, order: DateOrder = 'mdy'): Parsed<num
     return cell >= 1 && cell <= LAST_SERIAL ? ok(cell) : bad(L(`${cell} 不是日期`, `${cell} is not a date`));
   }
   if (typeof cell === 'boolean') return bad(L('日期不能是真/假值', 'a date cannot be TRUE/FALSE'));
-  const text = cell.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const text = nfkc(cell).trim().replace(/\s+/g, ' ');
   let serial: number | undefined;
   let m: RegExpExecArray | null;
   if ((m = YMD.exec(text) ?? CJK.exec(text))) serial = serialOf(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4));
@@ -149,7 +152,6 @@ export function dateOrderOf(cells: readonly CellValue[]): DateOrder {
 
 /** Header and label matching: case, spaces and punctuation do not count (`Deal - Stage` = `deal stage`). */
 export const matchKey = (text: string): string =>
-  text
-    .normalize('NFKC')
+  nfkc(text)
     .toLowerCase()
     .replace(/[\s\-_.:：()（）/\\[\]【】'"`]+/g, '');
