@@ -16,12 +16,16 @@ import {
   type RawTable,
   autoMap,
   compareSnapshots,
+  dealSnapshots,
   isDealRegister,
+  isSnapshotTable,
   planDealUpsert,
   planTemplate,
   previewImport,
+  readSnapshots,
   registerSnapshot,
   serialFromIso,
+  snapshotWrite,
   templateById,
   todaySerial,
   unmappedRequired,
@@ -149,7 +153,24 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
     if (!plan.ok) throw new WorkbookFileError(plan.message[locale]);
     await port.writeTables([plan.write]);
     const after = await port.readTable({ sheetName: registerSheet });
-    const changes = compareSnapshots(registerSnapshot(before, takenOn - 1), registerSnapshot(after, takenOn));
+    const taken = registerSnapshot(after, takenOn);
+
+    // Keep the snapshot; compare with the latest one of an earlier day (or the register as it was).
+    let snapshotsSheet: string | undefined;
+    for (const sheet of await port.listSheets()) {
+      const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
+      if (read && isSnapshotTable(read.header)) {
+        snapshotsSheet = sheet.name;
+        break;
+      }
+    }
+    snapshotsSheet ??= (await port.insertTemplate(planTemplate(dealSnapshots, { locale, samples: false, portable: false, blankRows: 1 })))
+      .sheetName;
+    const kept = await port.readTable({ sheetName: snapshotsSheet });
+    const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
+    const baseline = earlier.at(-1) ?? registerSnapshot(before, takenOn - 1);
+    await port.writeTables([snapshotWrite(taken, kept)]);
+    const changes = compareSnapshots(baseline, taken);
 
     const saved = JSON.parse(JSON.stringify(book.save()));
     const { buffer } = await writeXlsx(saved, { portable: false });

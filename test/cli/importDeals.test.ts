@@ -61,6 +61,13 @@ test('import --json: counts and changes; a re-import is unchanged; the register 
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+  // Three imports without --as-of after one with it: two snapshot days kept (the same day's replaced).
+  const snapshots = wb.worksheets.find((ws) => ws.name === '商机快照');
+  const days = new Set<string>();
+  snapshots?.eachRow((row, n) => {
+    if (n > 2 && row.getCell(1).value) days.add(String(row.getCell(1).value));
+  });
+  expect(days.size).toBe(2);
   const register = wb.worksheets.find((ws) => ws.name === '商机明细');
   expect(register).toBeDefined();
   const ids: unknown[] = [];

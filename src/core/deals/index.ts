@@ -6,3 +6,4 @@ export * from './changes';
 export * from './importDeals';
 export * from './upsert';
 export * from './register';
+export * from './snapshots';

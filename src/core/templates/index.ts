@@ -19,6 +19,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
+export { dealSnapshots } from './specs/deals';
 export * from './types';
 export * from './plan';
 export * from './a1';

@@ -76,7 +76,18 @@ export interface ShownAs {
 /** A sample value: text may differ by language; dates are ISO `yyyy-mm-dd[ hh:mm]` strings. */
 export type SampleValue = string | number | boolean | null | Localized | ShownAs;
 
-export type TemplateId = 'diagnosis' | 'goals' | 'execution' | 'plan' | 'funnel' | 'leads' | 'kpi' | 'evaluation' | 'reviewLog' | 'deals';
+export type TemplateId =
+  | 'diagnosis'
+  | 'goals'
+  | 'execution'
+  | 'plan'
+  | 'funnel'
+  | 'leads'
+  | 'kpi'
+  | 'evaluation'
+  | 'reviewLog'
+  | 'deals'
+  | 'dealSnapshots';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

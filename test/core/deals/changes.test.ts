@@ -118,3 +118,29 @@ describe('compareSnapshots', () => {
     );
   });
 });
+
+describe('snapshots kept in the 商机快照 sheet', () => {
+  test('a snapshot is written keyed by its day, read back oldest first; the same day is replaced, not doubled', async () => {
+    const { MemoryWorkbook } = await import('../../workbook/memoryWorkbook');
+    const { dealSnapshots, planTemplate, readSnapshots, snapshotWrite } = await import('../../../src/core');
+    const workbook = new MemoryWorkbook();
+    const inserted = await workbook.insertTemplate(
+      planTemplate(dealSnapshots, { locale: 'en-US', samples: false, portable: false, blankRows: 1 }),
+    );
+    const keep = async (taken: DealSnapshot) => {
+      const table = await workbook.readTable({ sheetName: inserted.sheetName });
+      await workbook.writeTables([snapshotWrite(taken, table)]);
+    };
+    await keep(snapshot(day(3, 8), [deal('a', { amount: 200 }), deal('b', { status: 'won', stage: 'won' })]));
+    await keep(snapshot(day(3, 1), [deal('a')]));
+    await keep(snapshot(day(3, 8), [deal('a', { amount: 250 }), deal('b', { status: 'won', stage: 'won' })]));
+    const kept = readSnapshots(await workbook.readTable({ sheetName: inserted.sheetName }));
+    expect(kept.map((s) => [s.takenOn, s.deals.length])).toEqual([
+      [day(3, 1), 1],
+      [day(3, 8), 2],
+    ]);
+    expect(kept[1]?.deals).toEqual([deal('a', { amount: 250 }), deal('b', { status: 'won', stage: 'won' })]);
+    const report = compareSnapshots(kept[0] as DealSnapshot, kept[1] as DealSnapshot);
+    expect([report.new.deals, report.amountUp.amount]).toEqual([['b'], 150]);
+  });
+});

@@ -50,7 +50,7 @@ function snapshotOf(fake: FakeSheets, rows: number, columns: number): IWorkbookD
 }
 
 /** Opens the fake's first `rows` × `columns` of every sheet in Univer, computes, and reads shown text. */
-export async function computeInUniver(fake: FakeSheets, locale: Locale, today: number, rows = 40, columns = 16): Promise<ShownCell> {
+export async function computeInUniver(fake: FakeSheets, locale: Locale, today: number, rows = 40, columns = 26): Promise<ShownCell> {
   const host = createHeadlessUniver(locale, { today });
   try {
     const book = host.api.createWorkbook(snapshotOf(fake, rows, columns));

@@ -235,3 +235,29 @@ export const deals: TemplateSpec = {
     { column: 'status', rule: { kind: 'textEquals', text: status('lost') }, tone: 'bad' },
   ],
 };
+
+/**
+ * 商机快照 Deal snapshots: the register's tracked fields as they stood on a day, one block of rows per
+ * snapshot (keyed by 快照编号 S-yyyy-mm-dd, so a second import on one day replaces that day's). The
+ * change report compares two of them (core/deals/snapshots.ts). Inserted by the first import, not
+ * from the gallery.
+ */
+export const dealSnapshots: TemplateSpec = {
+  id: 'dealSnapshots',
+  sheetName: L('商机快照', 'Deal Snapshots'),
+  tableName: 'DealSnapshots',
+  purpose: L('每次导入时商机明细的快照,用于对比“本周变动”。', 'The deal register as each import left it, for "what changed".'),
+  source: { document: '000', part: L('数据收集', 'data collection') },
+  columns: [
+    { key: 'snapshotId', label: L('快照编号', 'Snapshot'), type: 'text', width: 14, required: true },
+    { key: 'takenOn', label: L('快照日期', 'Taken on'), type: 'date', width: 12, required: true },
+    { key: 'dealId', label: L('商机编号', 'Deal ID'), type: 'text', width: 14, required: true },
+    { key: 'amount', label: L('金额', 'Amount'), type: 'number', width: 12 },
+    { key: 'stage', label: L('阶段', 'Stage'), type: 'text', width: 12 },
+    { key: 'status', label: L('状态', 'Status'), type: 'text', width: 10 },
+    { key: 'closeDate', label: L('预计成交日期', 'Expected close'), type: 'date', width: 12 },
+    { key: 'category', label: L('预测类别', 'Forecast category'), type: 'text', width: 12 },
+  ],
+  samples: [],
+  conditionalFormats: [],
+};
