@@ -37,54 +37,57 @@ const WON: StageMeaning = { stage: 'won', status: 'won' };
 const LOST: StageMeaning = { stage: null, status: 'lost' };
 
 /** The default pipelines of the CRMs managers export from, by stage name (see matchKey). */
-const CRM_STAGES: Readonly<Record<string, StageMeaning>> = Object.fromEntries(
-  (
-    [
-      // Salesforce
-      ['Prospecting', { stage: 'lead' }],
-      ['Qualification', { stage: 'contact' }],
-      ['Needs Analysis', { stage: 'needs' }],
-      ['Value Proposition', { stage: 'needs' }],
-      ['Id. Decision Makers', { stage: 'needs' }],
-      ['Identify Decision Makers', { stage: 'needs' }],
-      ['Perception Analysis', { stage: 'proposal' }],
-      ['Proposal/Price Quote', { stage: 'proposal' }],
-      ['Negotiation/Review', { stage: 'negotiation' }],
-      ['Closed Won', WON],
-      ['Closed Lost', LOST],
-      ['Closed-Lost to Competition', LOST],
-      // HubSpot (labels and internal ids)
-      ['Appointment Scheduled', { stage: 'contact' }],
-      ['appointmentscheduled', { stage: 'contact' }],
-      ['Qualified To Buy', { stage: 'needs' }],
-      ['qualifiedtobuy', { stage: 'needs' }],
-      ['Presentation Scheduled', { stage: 'proposal' }],
-      ['presentationscheduled', { stage: 'proposal' }],
-      ['Decision Maker Bought-In', { stage: 'proposal' }],
-      ['decisionmakerboughtin', { stage: 'proposal' }],
-      ['Contract Sent', { stage: 'negotiation' }],
-      ['contractsent', { stage: 'negotiation' }],
-      ['closedwon', WON],
-      ['closedlost', LOST],
-      // Pipedrive
-      ['Lead In', { stage: 'lead' }],
-      ['Contact Made', { stage: 'contact' }],
-      ['Needs Defined', { stage: 'needs' }],
-      ['Proposal Made', { stage: 'proposal' }],
-      ['Negotiations Started', { stage: 'negotiation' }],
-      // 纷享销客 / 销售易
-      ['验证客户', { stage: 'contact' }],
-      ['需求确定', { stage: 'needs' }],
-      ['方案/报价', { stage: 'proposal' }],
-      ['方案报价', { stage: 'proposal' }],
-      ['谈判审核', { stage: 'negotiation' }],
-      ['商务谈判', { stage: 'negotiation' }],
-      ['赢单', WON],
-      ['输单', LOST],
-      ['丢单', LOST],
-    ] as const
-  ).map(([name, meaning]) => [matchKey(name), meaning as StageMeaning]),
-);
+// Built on first use: module-level work would keep this module in every bundle that imports the core.
+let crmStages: Readonly<Record<string, StageMeaning>> | undefined;
+const CRM_STAGES = (): Readonly<Record<string, StageMeaning>> =>
+  (crmStages ??= Object.fromEntries(
+    (
+      [
+        // Salesforce
+        ['Prospecting', { stage: 'lead' }],
+        ['Qualification', { stage: 'contact' }],
+        ['Needs Analysis', { stage: 'needs' }],
+        ['Value Proposition', { stage: 'needs' }],
+        ['Id. Decision Makers', { stage: 'needs' }],
+        ['Identify Decision Makers', { stage: 'needs' }],
+        ['Perception Analysis', { stage: 'proposal' }],
+        ['Proposal/Price Quote', { stage: 'proposal' }],
+        ['Negotiation/Review', { stage: 'negotiation' }],
+        ['Closed Won', WON],
+        ['Closed Lost', LOST],
+        ['Closed-Lost to Competition', LOST],
+        // HubSpot (labels and internal ids)
+        ['Appointment Scheduled', { stage: 'contact' }],
+        ['appointmentscheduled', { stage: 'contact' }],
+        ['Qualified To Buy', { stage: 'needs' }],
+        ['qualifiedtobuy', { stage: 'needs' }],
+        ['Presentation Scheduled', { stage: 'proposal' }],
+        ['presentationscheduled', { stage: 'proposal' }],
+        ['Decision Maker Bought-In', { stage: 'proposal' }],
+        ['decisionmakerboughtin', { stage: 'proposal' }],
+        ['Contract Sent', { stage: 'negotiation' }],
+        ['contractsent', { stage: 'negotiation' }],
+        ['closedwon', WON],
+        ['closedlost', LOST],
+        // Pipedrive
+        ['Lead In', { stage: 'lead' }],
+        ['Contact Made', { stage: 'contact' }],
+        ['Needs Defined', { stage: 'needs' }],
+        ['Proposal Made', { stage: 'proposal' }],
+        ['Negotiations Started', { stage: 'negotiation' }],
+        // 纷享销客 / 销售易
+        ['验证客户', { stage: 'contact' }],
+        ['需求确定', { stage: 'needs' }],
+        ['方案/报价', { stage: 'proposal' }],
+        ['方案报价', { stage: 'proposal' }],
+        ['谈判审核', { stage: 'negotiation' }],
+        ['商务谈判', { stage: 'negotiation' }],
+        ['赢单', WON],
+        ['输单', LOST],
+        ['丢单', LOST],
+      ] as const
+    ).map(([name, meaning]) => [matchKey(name), meaning as StageMeaning]),
+  ));
 
 /** What a stage name means: the source's saved map first, then the funnel's labels, then the CRM defaults. */
 export function stageMeaning(name: string, saved: Readonly<Record<string, StageMeaning>> = {}): StageMeaning | undefined {
@@ -93,15 +96,21 @@ export function stageMeaning(name: string, saved: Readonly<Record<string, StageM
   if (savedMeaning) return savedMeaning;
   const funnel = FUNNEL_STAGES.find((s) => matchKey(s.label['zh-CN']) === key || matchKey(s.label['en-US']) === key);
   if (funnel) return funnel.key === 'won' ? WON : { stage: funnel.key };
-  return CRM_STAGES[key];
+  return CRM_STAGES()[key];
 }
 
-const headerIndex = new Map<string, DealFieldKey>();
-for (const field of DEAL_FIELDS) {
-  for (const header of [field.label['zh-CN'], field.label['en-US'], ...field.headers]) {
-    const key = matchKey(header);
-    if (!headerIndex.has(key)) headerIndex.set(key, field.key);
+let headers: Map<string, DealFieldKey> | undefined;
+function headerIndex(): Map<string, DealFieldKey> {
+  if (headers === undefined) {
+    headers = new Map();
+    for (const field of DEAL_FIELDS) {
+      for (const header of [field.label['zh-CN'], field.label['en-US'], ...field.headers]) {
+        const key = matchKey(header);
+        if (!headers.has(key)) headers.set(key, field.key);
+      }
+    }
   }
+  return headers;
 }
 
 /**
@@ -121,7 +130,7 @@ export function autoMap(headers: readonly string[], saved?: ImportMapping): Colu
     }
   }
   headers.forEach((header, index) => {
-    const field = headerIndex.get(matchKey(header));
+    const field = headerIndex().get(matchKey(header));
     if (field === undefined || used.has(index) || mapping[field] !== undefined) return;
     mapping[field] = index;
     used.add(index);
