@@ -1,7 +1,7 @@
 /**
  * The one table of what a SALES function says when it returns an error, in both languages. The
- * error value carries the whole `Localized` text; each host picks its language at the edge (Excel
- * shows it on #VALUE! and #N/A, Univer in the cell's error tip).
+ * error value carries the whole `Localized` text; each host picks its language at its edge
+ * (src/hosts/*), showing it where its spreadsheet shows an error's reason.
  */
 import { L, type Localized } from './i18n';
 

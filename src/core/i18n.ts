@@ -7,8 +7,8 @@ export type Localized = Readonly<Record<Locale, string>>;
 export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
 
 /**
- * zh-CN for any Chinese language tag, en-US otherwise — the product's rule for Office's display
- * language, the browser's and Apps Script's user locale (`zh_TW`: an underscore, not a hyphen).
+ * zh-CN for any Chinese language tag, en-US otherwise — the product's rule for whatever tag a host
+ * gives (a display language, a browser's, a user locale; `zh_TW` with an underscore too).
  */
 export function localeFromLanguage(language: string | undefined): Locale {
   return language !== undefined && /^zh(?:$|[-_])/i.test(language.trim()) ? 'zh-CN' : 'en-US';

@@ -40,7 +40,7 @@ export interface TableWriteResult {
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
-  /** How users of this host type SALES functions, for what the pane shows (default Excel's). */
+  /** How users of this host type SALES functions, for what the pane shows (default `localized`: Excel's). */
   readonly functionSpelling?: FunctionSpelling;
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */

@@ -107,20 +107,20 @@ export function evaluate(id: string, args: readonly Arg[], ctx: CalcContext): Re
   }
 }
 
-/** `SALES.ATTAINMENT` / `销售.达成率`: what a user types in a given language of Excel. */
+/** `SALES.ATTAINMENT` / `销售.达成率`: the localized name a user types in a given language. */
 export function qualifiedName(spec: FunctionSpec, locale: Locale): string {
   return `${NAMESPACE[locale]}.${spec.name[locale]}`;
 }
 
 /**
- * How a host spells the SALES functions: Excel localizes them (`销售.达成率` in a Chinese Excel),
- * the web host registers `SALES.ATTAINMENT` in every language, Google Sheets `SALES_ATTAINMENT`
- * (its function names cannot hold a dot).
+ * How a host spells the SALES functions: `localized` by language (`销售.达成率` in Chinese),
+ * `dotted` (`SALES.ATTAINMENT` in every language) or `underscored` (`SALES_ATTAINMENT`, where a
+ * function name cannot hold a dot). Each port says which it uses (src/workbook/port.ts).
  */
-export type FunctionSpelling = 'excel' | 'dotted' | 'sheets';
+export type FunctionSpelling = 'localized' | 'dotted' | 'underscored';
 
 /** The name a user types for a function in a host. */
 export function hostFunctionName(spec: FunctionSpec, locale: Locale, spelling: FunctionSpelling): string {
-  if (spelling === 'sheets') return `SALES_${spec.id.replace(/\./g, '_')}`;
+  if (spelling === 'underscored') return `SALES_${spec.id.replace(/\./g, '_')}`;
   return spelling === 'dotted' ? `SALES.${spec.id}` : qualifiedName(spec, locale);
 }

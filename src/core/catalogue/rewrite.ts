@@ -146,8 +146,8 @@ export function portableFormula(formula: string): string | undefined {
 const ANY_CALL = /SALES[._]([A-Za-z0-9]+)\s*\(/iy;
 
 /**
- * The formula with every SALES call spelled for a host: `SALES.ATTAINMENT(` (Excel, Univer) or
- * `SALES_ATTAINMENT(` (Google Sheets, whose function names cannot hold a dot). Quoted text and names
+ * The formula with every SALES call spelled for a host: `SALES.ATTAINMENT(` or `SALES_ATTAINMENT(`
+ * (for a host whose function names cannot hold a dot). Quoted text and names
  * that merely end in SALES are left alone; ids are upper-cased as the catalogue spells them.
  */
 export function spellSalesCalls(formula: string, separator: '.' | '_'): string {

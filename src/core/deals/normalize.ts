@@ -2,7 +2,7 @@
  * Values of CRM exports as the register stores them: amounts (`¥1,200,000`, `120万`, `35.5万`,
  * `1.2e6`, `(1,200)`), rates (`12%`, `0.12`, or `12` in a column of percent points), dates (ISO,
  * `2024/3/5`, `2024年3月5日`, `3/5/2024` or `5/3/2024` by the column's order, `Mar 5, 2024`, times,
- * Excel serials). Each parse gives the value or why it is not one, in both languages, so an import
+ * spreadsheet day serials). Each parse gives the value or why it is not one, in both languages, so an import
  * can list every problem before anything is written.
  */
 import type { CellValue } from '../workbook';
@@ -136,7 +136,7 @@ export function parseDate(cell: CellValue, order: DateOrder = 'mdy'): Parsed<num
     serial = serialOf(Number(m[3]), month, day, m.slice(4));
   } else if ((m = NAMED_MDY.exec(text))) serial = serialOf(Number(m[3]), monthOf(m[1] as string), Number(m[2]), m.slice(4));
   else if ((m = NAMED_DMY.exec(text))) serial = serialOf(Number(m[3]), monthOf(m[2] as string), Number(m[1]), m.slice(4));
-  else if (PLAIN_NUMBER.test(text) && Number(text) >= 1 && Number(text) <= LAST_SERIAL) serial = Number(text); // an Excel serial as text
+  else if (PLAIN_NUMBER.test(text) && Number(text) >= 1 && Number(text) <= LAST_SERIAL) serial = Number(text); // a day serial written as text
   return serial === undefined ? bad(L(`“${cell}”不是日期`, `"${cell}" is not a date`)) : ok(serial);
 }
 

@@ -251,6 +251,6 @@ export function localizeFormula(formula: string, locale: Locale): string {
 
 /** The en-US formula text as a user of a host types it (see `FunctionSpelling`). */
 export function hostFormula(formula: string, locale: Locale, spelling: FunctionSpelling): string {
-  if (spelling === 'sheets') return spellSalesCalls(formula, '_');
+  if (spelling === 'underscored') return spellSalesCalls(formula, '_');
   return spelling === 'dotted' ? formula : localizeFormula(formula, locale);
 }

@@ -48,7 +48,7 @@ export function fetchContext(call: ServerCall): Promise<SheetsContext> {
 export function createSheetsClientPort(call: ServerCall): WorkbookPort {
   return {
     host: SHEETS_HOST,
-    functionSpelling: 'sheets',
+    functionSpelling: 'underscored',
     listSheets: () => call('listSheets', undefined) as ReturnType<WorkbookPort['listSheets']>,
     insertTemplate: (plan: TemplatePlan) => call('insertTemplate', plan) as ReturnType<WorkbookPort['insertTemplate']>,
     activateSheet: async (name: string) => {

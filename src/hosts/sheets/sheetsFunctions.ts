@@ -30,7 +30,7 @@ export interface SheetsCallContext {
 }
 
 /** `SALES_ATTAINMENT`: Sheets' function names cannot hold a dot (the id never ends in `_`). */
-export const sheetsFunctionName = (spec: FunctionSpec): string => hostFunctionName(spec, 'en-US', 'sheets');
+export const sheetsFunctionName = (spec: FunctionSpec): string => hostFunctionName(spec, 'en-US', 'underscored');
 
 function fromSheets(value: unknown, timeZone: () => string): Scalar {
   if (value === '' || value === null || value === undefined) return null;

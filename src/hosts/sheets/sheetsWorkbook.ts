@@ -64,7 +64,7 @@ export function createSheetsPort(workbook: SheetsWorkbook): WorkbookPort {
   };
   return {
     host: SHEETS_HOST,
-    functionSpelling: 'sheets',
+    functionSpelling: 'underscored',
     listSheets: () => run(() => workbook.listSheets()),
     insertTemplate: (plan) => run(() => workbook.insertTemplate(plan)),
     activateSheet: (name) => run(() => workbook.activateSheet(name)),

@@ -62,7 +62,7 @@ export function matchesQuery(spec: FunctionSpec, query: string): boolean {
   if (q === '') return true;
   const texts = [
     spec.id,
-    hostFunctionName(spec, 'en-US', 'sheets'),
+    hostFunctionName(spec, 'en-US', 'underscored'),
     ...LOCALES.flatMap((l) => [
       spec.name[l],
       qualifiedName(spec, l),
@@ -83,7 +83,7 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const shown = useMemo(() => FUNCTIONS.filter((spec) => matchesQuery(spec, query)), [query]);
   const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
-  const spelling = workbook.functionSpelling ?? 'excel';
+  const spelling = workbook.functionSpelling ?? 'localized';
   const nameOf = (spec: FunctionSpec, l: Locale) => hostFunctionName(spec, l, spelling);
   const shownFormula = (formula: string) => hostFormula(formula, locale, spelling);
 

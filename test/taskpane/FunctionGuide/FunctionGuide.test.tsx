@@ -43,7 +43,7 @@ describe('FunctionGuide', () => {
   });
 
   it.each([
-    ['sheets', 'SALES_ATTAINMENT(实际, 目标, [方向])', '=SALES_ATTAINMENT(165,180)'],
+    ['underscored', 'SALES_ATTAINMENT(实际, 目标, [方向])', '=SALES_ATTAINMENT(165,180)'],
     ['dotted', 'SALES.ATTAINMENT(实际, 目标, [方向])', '=SALES.ATTAINMENT(165,180)'],
   ] as const)('spells names and examples as the host does (%s), and still inserts the en-US form', async (spelling, header, example) => {
     const workbook = new MemoryWorkbook();

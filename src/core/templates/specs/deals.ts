@@ -90,7 +90,7 @@ const status = (key: 'open' | 'won' | 'lost'): Localized => DEAL_STATUSES.find((
 
 const SOUTH = L('华南区', 'South');
 const EAST = L('华东区', 'East');
-// Roles, never invented people (docs/DOMAIN.md §2); customers are placeholders too.
+// Roles, never invented people (docs/DOMAIN.md §2); customers are named by letter and trade.
 const SOUTH_REP = L('华南区销售', 'South sales rep');
 const EAST_REP = L('华东区销售', 'East sales rep');
 const KEY_ACCOUNTS = L('大客户经理', 'Key account manager');
