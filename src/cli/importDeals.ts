@@ -14,6 +14,7 @@ import {
   type ImportPreview,
   type Locale,
   type RawTable,
+  type TableSnapshot,
   autoMap,
   compareSnapshots,
   dealSnapshots,
@@ -135,20 +136,27 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   try {
     const book = host.api.createWorkbook(snapshot);
     const port = createUniverWorkbook(host.api, { workbook: book, locale });
-    let registerSheet: string | undefined;
-    for (const sheet of await port.listSheets()) {
+    // One pass over the sheets, those whose table carries the template's name first, stopping once
+    // both the register and the snapshots table are found; each sheet is read once at most.
+    const wanted = [templateById('deals').tableName, dealSnapshots.tableName].map((name) => name.toLowerCase());
+    const named = (sheet: { tables: readonly string[] }) =>
+      sheet.tables.some((t) => wanted.includes(t.toLowerCase().replace(/\d+$/, ''))) ? 0 : 1;
+    const sheets = [...(await port.listSheets())].sort((a, b) => named(a) - named(b));
+    let before: TableSnapshot | undefined;
+    let kept: TableSnapshot | undefined;
+    for (const sheet of sheets) {
+      if (before && kept) break;
       const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
-      if (read && isDealRegister(read.header)) {
-        registerSheet = sheet.name;
-        break;
-      }
+      if (!read) continue;
+      if (!before && isDealRegister(read.header)) before = read;
+      else if (!kept && isSnapshotTable(read.header)) kept = read;
     }
-    if (registerSheet === undefined) {
-      registerSheet = (await port.insertTemplate(planTemplate(templateById('deals'), { locale, samples: false, portable: false })))
-        .sheetName;
-      log(`Inserted the deal register "${registerSheet}".`);
+    if (before === undefined) {
+      const inserted = await port.insertTemplate(planTemplate(templateById('deals'), { locale, samples: false, portable: false }));
+      log(`Inserted the deal register "${inserted.sheetName}".`);
+      before = await port.readTable({ sheetName: inserted.sheetName });
     }
-    const before = await port.readTable({ sheetName: registerSheet });
+    const registerSheet = before.sheetName;
     const plan = planDealUpsert(before, preview.deals, mapping, { fullExport: options.full });
     if (!plan.ok) throw new WorkbookFileError(plan.message[locale]);
     await port.writeTables([plan.write]);
@@ -156,17 +164,10 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
     const taken = registerSnapshot(after, takenOn);
 
     // Keep the snapshot; compare with the latest one of an earlier day (or the register as it was).
-    let snapshotsSheet: string | undefined;
-    for (const sheet of await port.listSheets()) {
-      const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
-      if (read && isSnapshotTable(read.header)) {
-        snapshotsSheet = sheet.name;
-        break;
-      }
+    if (kept === undefined) {
+      const inserted = await port.insertTemplate(planTemplate(dealSnapshots, { locale, samples: false, portable: false, blankRows: 1 }));
+      kept = await port.readTable({ sheetName: inserted.sheetName });
     }
-    snapshotsSheet ??= (await port.insertTemplate(planTemplate(dealSnapshots, { locale, samples: false, portable: false, blankRows: 1 })))
-      .sheetName;
-    const kept = await port.readTable({ sheetName: snapshotsSheet });
     const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
     const baseline = earlier.at(-1) ?? registerSnapshot(before, takenOn - 1);
     await port.writeTables([snapshotWrite(taken, kept)]);

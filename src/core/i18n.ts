@@ -13,3 +13,10 @@ export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US':
 export function localeFromLanguage(language: string | undefined): Locale {
   return language !== undefined && /^zh(?:$|[-_])/i.test(language.trim()) ? 'zh-CN' : 'en-US';
 }
+
+/** The label of a key in one of the fixed keyed lists (funnel stages, deal statuses, forecast categories). */
+export function labelOfKey<K extends string>(list: readonly { readonly key: K; readonly label: Localized }[], key: K): Localized {
+  const found = list.find((item) => item.key === key);
+  if (found === undefined) throw new Error(`no label for "${key}"`);
+  return found.label;
+}

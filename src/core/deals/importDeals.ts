@@ -5,7 +5,7 @@
  * names no map knows are collected so the user is asked once per name.
  */
 import { FUNNEL_STAGES } from '../domain/stages';
-import { L, type Locale, type Localized } from '../i18n';
+import { L, type Locale, type Localized, labelOfKey } from '../i18n';
 import { isBlank } from '../values';
 import type { CellValue } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, type DealStatus, FORECAST_CATEGORIES } from './fields';
@@ -48,9 +48,6 @@ export interface PreviewOptions {
   /** The source's saved stage map (ImportMapping.stages). */
   readonly stages?: Readonly<Record<string, StageMeaning>>;
 }
-
-const label = (list: readonly { readonly key: string; readonly label: Localized }[], key: string, locale: Locale) =>
-  list.find((item) => item.key === key)?.label[locale] ?? key;
 
 export function previewImport(table: RawTable, mapping: ColumnMapping, options: PreviewOptions): ImportPreview {
   const { locale } = options;
@@ -105,7 +102,7 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
           L(`不认识的阶段“${name}”:请指定它对应的漏斗阶段`, `unknown stage "${name}": say which funnel stage it is`),
         );
       } else {
-        if (meaning.stage !== null) values.stage = label(FUNNEL_STAGES, meaning.stage, locale);
+        if (meaning.stage !== null) values.stage = labelOfKey(FUNNEL_STAGES, meaning.stage)[locale];
         status = meaning.status;
       }
     }
@@ -125,7 +122,7 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
           categoryCell,
           L(`不认识的预测类别“${String(categoryCell)}”`, `unknown forecast category "${String(categoryCell)}"`),
         );
-      else values.category = label(FORECAST_CATEGORIES, read, locale);
+      else values.category = labelOfKey(FORECAST_CATEGORIES, read)[locale];
     }
     const lostCell = cellOf(row, 'lostReason');
     if (!isBlank(lostCell)) values.lostReason = lostReasonOf(String(lostCell))?.[locale] ?? String(lostCell).trim();
@@ -147,7 +144,7 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
     }
 
     const finalStatus = status ?? 'open';
-    values.status = label(DEAL_STATUSES, finalStatus, locale);
+    values.status = labelOfKey(DEAL_STATUSES, finalStatus)[locale];
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else deals.push({ id, fileRow, values, status: finalStatus });
   });

@@ -17,29 +17,36 @@ export function isDealRegister(header: readonly string[]): boolean {
   return match.columns.has('dealId') && match.columns.has('status') && match.columns.has('amount');
 }
 
-export function registerSnapshot(table: Pick<TableSnapshot, 'header' | 'rows'>, takenOn: number): DealSnapshot {
-  const { columns } = matchHeader(dealRegister, table.header);
-  const at = (row: readonly unknown[], key: string) => {
+/**
+ * A deal as a snapshot keeps it, from a row of a table whose columns `columns` names (the register
+ * or the snapshots sheet); undefined for a row without a deal id.
+ */
+export function snapshotDealOf(row: readonly unknown[], columns: ReadonlyMap<string, number>): SnapshotDeal | undefined {
+  const at = (key: string) => {
     const c = columns.get(key);
     return c === undefined ? null : (row[c] ?? null);
   };
+  const id = at('dealId');
+  if (isBlank(id)) return undefined;
+  const amount = at('amount');
+  const close = at('closeDate');
+  const category = at('category');
+  return {
+    id: String(id).trim(),
+    amount: typeof amount === 'number' ? amount : null,
+    stage: stageOfLabel(String(at('stage') ?? ''))?.key ?? null,
+    status: dealStatusOf(String(at('status') ?? '')) ?? 'open',
+    closeDate: typeof close === 'number' ? close : null,
+    category: isBlank(category) ? null : (forecastCategoryOf(String(category)) ?? null),
+  };
+}
+
+export function registerSnapshot(table: Pick<TableSnapshot, 'header' | 'rows'>, takenOn: number): DealSnapshot {
+  const { columns } = matchHeader(dealRegister, table.header);
   const deals: SnapshotDeal[] = [];
   for (const row of table.rows) {
-    const id = at(row, 'dealId');
-    if (isBlank(id)) continue;
-    const status = dealStatusOf(String(at(row, 'status') ?? '')) ?? 'open';
-    if (status === 'removed') continue;
-    const amount = at(row, 'amount');
-    const close = at(row, 'closeDate');
-    const category = at(row, 'category');
-    deals.push({
-      id: String(id).trim(),
-      amount: typeof amount === 'number' ? amount : null,
-      stage: stageOfLabel(String(at(row, 'stage') ?? ''))?.key ?? null,
-      status,
-      closeDate: typeof close === 'number' ? close : null,
-      category: isBlank(category) ? null : (forecastCategoryOf(String(category)) ?? null),
-    });
+    const deal = snapshotDealOf(row, columns);
+    if (deal !== undefined && deal.status !== 'removed') deals.push(deal);
   }
   return { takenOn, deals };
 }

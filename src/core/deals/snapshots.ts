@@ -4,24 +4,20 @@
  * snapshots, oldest first, for the change report between any two (default: the last two).
  */
 import { isoFromSerial } from '../dates';
-import { FUNNEL_STAGES, stageOfLabel } from '../domain/stages';
-import type { Locale } from '../i18n';
+import { FUNNEL_STAGES } from '../domain/stages';
+import { type Locale, type Localized, labelOfKey } from '../i18n';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
 import { dealSnapshots } from '../templates/specs/deals';
-import { isBlank } from '../values';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import type { DealSnapshot, SnapshotDeal } from './changes';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
-import { dealStatusOf, forecastCategoryOf } from './mapping';
+import { snapshotDealOf } from './register';
 
 export const snapshotId = (takenOn: number): string => `S-${isoFromSerial(takenOn)}`;
 
-const labelOf = (
-  list: readonly { readonly key: string; readonly label: Readonly<Record<Locale, string>> }[],
-  key: string | null,
-  locale: Locale,
-) => (key === null ? null : (list.find((item) => item.key === key)?.label[locale] ?? key));
+const labelOf = <K extends string>(list: readonly { readonly key: K; readonly label: Localized }[], key: K | null, locale: Locale) =>
+  key === null ? null : labelOfKey(list, key)[locale];
 
 /** The write that stores `snapshot` in the snapshots table as read (`table`). */
 export function snapshotWrite(
@@ -64,27 +60,14 @@ export function isSnapshotTable(header: readonly string[]): boolean {
 /** Every snapshot of the table, oldest first. */
 export function readSnapshots(table: Pick<TableSnapshot, 'header' | 'rows'>): DealSnapshot[] {
   const { columns } = matchHeader(dealSnapshots, table.header);
-  const at = (row: readonly unknown[], key: string) => {
-    const c = columns.get(key);
-    return c === undefined ? null : (row[c] ?? null);
-  };
   const byDay = new Map<number, SnapshotDeal[]>();
   for (const row of table.rows) {
-    const takenOn = at(row, 'takenOn');
-    const id = at(row, 'dealId');
-    if (typeof takenOn !== 'number' || isBlank(id)) continue;
-    const amount = at(row, 'amount');
-    const close = at(row, 'closeDate');
-    const category = at(row, 'category');
+    const c = columns.get('takenOn');
+    const takenOn = c === undefined ? null : row[c];
+    const deal = snapshotDealOf(row, columns);
+    if (typeof takenOn !== 'number' || deal === undefined) continue;
     const list = byDay.get(takenOn) ?? [];
-    list.push({
-      id: String(id).trim(),
-      amount: typeof amount === 'number' ? amount : null,
-      stage: stageOfLabel(String(at(row, 'stage') ?? ''))?.key ?? null,
-      status: dealStatusOf(String(at(row, 'status') ?? '')) ?? 'open',
-      closeDate: typeof close === 'number' ? close : null,
-      category: isBlank(category) ? null : (forecastCategoryOf(String(category)) ?? null),
-    });
+    list.push(deal);
     byDay.set(takenOn, list);
   }
   return [...byDay.entries()].sort(([a], [b]) => a - b).map(([takenOn, deals]) => ({ takenOn, deals }));

@@ -6,7 +6,7 @@
  */
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, FORECAST_CATEGORIES, LOST_REASONS } from '../../deals/fields';
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '../../domain/stages';
-import { L, type Locale, type Localized } from '../../i18n';
+import { L, type Locale, type Localized, labelOfKey } from '../../i18n';
 import type { ColumnSpec, ColumnType, SampleValue, TemplateSpec } from '../types';
 
 const COLUMN_TYPES: Readonly<Record<DealFieldKey, ColumnType>> = {
@@ -37,7 +37,7 @@ const LISTS: Partial<Record<DealFieldKey, readonly Localized[]>> = {
   lostReason: LOST_REASONS,
 };
 
-const statusLabel = (key: 'open' | 'won' | 'lost', locale: Locale) => DEAL_STATUSES.find((s) => s.key === key)?.label[locale] ?? key;
+const statusLabel = (key: 'open' | 'won' | 'lost', locale: Locale) => labelOfKey(DEAL_STATUSES, key)[locale];
 
 /** The stage's default win probability, as nested IFs over the funnel's stages (no array constants: every engine reads these). */
 function stageProbability(locale: Locale): string {
@@ -83,10 +83,9 @@ const columns: ColumnSpec[] = [
   },
 ];
 
-const stage = (key: (typeof FUNNEL_STAGES)[number]['key']): Localized => FUNNEL_STAGES.find((s) => s.key === key)?.label ?? L(key, key);
-const category = (key: (typeof FORECAST_CATEGORIES)[number]['key']): Localized =>
-  FORECAST_CATEGORIES.find((c) => c.key === key)?.label ?? L(key, key);
-const status = (key: 'open' | 'won' | 'lost'): Localized => DEAL_STATUSES.find((s) => s.key === key)?.label ?? L(key, key);
+const stage = (key: (typeof FUNNEL_STAGES)[number]['key']): Localized => labelOfKey(FUNNEL_STAGES, key);
+const category = (key: (typeof FORECAST_CATEGORIES)[number]['key']): Localized => labelOfKey(FORECAST_CATEGORIES, key);
+const status = (key: 'open' | 'won' | 'lost'): Localized => labelOfKey(DEAL_STATUSES, key);
 
 const SOUTH = L('华南区', 'South');
 const EAST = L('华东区', 'East');
