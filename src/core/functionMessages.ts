@@ -72,6 +72,7 @@ export const FUNCTION_MESSAGES = {
 
   // Scorecard, leads, time
   weightsZero: L('权重之和为 0', 'weights add up to 0'),
+  paceThresholds: L('进度阈值必须满足 领先 ≥ 正常 ≥ 落后', 'pace thresholds must satisfy ahead ≥ on_track ≥ behind'),
   thresholds: L('分级下限必须满足 0 ≤ B级下限 ≤ A级下限 ≤ 100', 'thresholds must satisfy 0 ≤ b_min ≤ a_min ≤ 100'),
   grade: L('等级必须是 A、B 或 C', 'grade must be A, B or C'),
   endBeforeStart: L('结束日期早于开始日期', 'end is before start'),

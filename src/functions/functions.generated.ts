@@ -84,6 +84,25 @@ export function runrate(actual: any[][], start: any[][], end: any[][], as_of?: a
 }
 
 /**
+ * Pace of a period: actual against target × the share of the period gone by — Ahead, On track, Behind or At risk (领先/正常/落后/风险).
+ * @customfunction PACE
+ * @param {any[][]} actual Actual result so far.
+ * @param {any[][]} target Target for the whole period (above 0).
+ * @param {any[][]} start First day of the period.
+ * @param {any[][]} end Last day of the period.
+ * @param {any[][]} [as_of] Date of the actual (default: today).
+ * @param {any[][]} [ahead] Actual / expected at or above this is Ahead (default 1.1).
+ * @param {any[][]} [on_track] At or above this is On track (default 0.9).
+ * @param {any[][]} [behind] At or above this is Behind, below it At risk (default 0.7).
+ * @param {any[][]} [lang] Label language: "en-US" for English; default Chinese.
+ * @returns {any[][]} One value, or one per cell of the ranges given (spills).
+ * @volatile
+ */
+export function pace(actual: any[][], target: any[][], start: any[][], end: any[][], as_of?: any[][], ahead?: any[][], on_track?: any[][], behind?: any[][], lang?: any[][]): any[][] {
+  return callFromExcel('PACE', [actual, target, start, end, as_of, ahead, on_track, behind, lang]);
+}
+
+/**
  * Win rate: won / (won + lost).
  * @customfunction WINRATE
  * @param {any[][]} won Deals won.

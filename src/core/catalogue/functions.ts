@@ -7,7 +7,8 @@ import { BOTTLENECK, CONVERSION, FUNNEL, WINRATE } from '../metrics/funnel';
 import { SLADUE, LEADGRADE } from '../metrics/leads';
 import { AOV, COVERAGE, PIPELINENEEDED, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
 import { SCORE } from '../metrics/score';
-import { CYCLE, DELAY, RUNRATE } from '../metrics/time';
+import { CYCLE, DELAY, PACE, RUNRATE } from '../metrics/time';
+import { DEFAULT_PACE_THRESHOLDS } from '../domain/pace';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
 import { type Bound, FRACTION, NON_NEGATIVE, POSITIVE, POSITIVE_FRACTION, SCORE_0_100 } from '../bounds';
@@ -153,6 +154,52 @@ const SPECS: readonly FunctionSpec[] = [
     example: { args: ['50', 'DATE(2024,3,1)', 'DATE(2024,3,31)', 'DATE(2024,3,10)'], shows: '155' },
     shape: 'elementwise',
     cell: RUNRATE,
+  },
+  {
+    id: 'PACE',
+    name: { 'en-US': 'PACE', 'zh-CN': '进度状态' },
+    description: {
+      'en-US':
+        'Pace of a period: actual against target × the share of the period gone by — Ahead, On track, Behind or At risk (领先/正常/落后/风险).',
+      'zh-CN': '周期进度:实际与(目标 × 已过天数占比)相比 —— 领先、正常、落后或风险。',
+    },
+    params: [
+      p('actual', '实际', 'Actual result so far.', '截至目前的实际完成值。'),
+      p('target', '目标', 'Target for the whole period (above 0).', '整个周期的目标(大于 0)。', { bounds: POSITIVE }),
+      p('start', '开始日期', 'First day of the period.', '周期第一天。', { kind: 'date' }),
+      p('end', '结束日期', 'Last day of the period.', '周期最后一天。', { kind: 'date' }),
+      p('as_of', '截至日期', 'Date of the actual (default: today).', '实际值的截至日期(默认今天)。', { kind: 'date', default: 'today' }),
+      p(
+        'ahead',
+        '领先线',
+        `Actual / expected at or above this is Ahead (default ${DEFAULT_PACE_THRESHOLDS.ahead}).`,
+        `实际 / 应完成 达到此值为领先(默认 ${DEFAULT_PACE_THRESHOLDS.ahead})。`,
+        { default: DEFAULT_PACE_THRESHOLDS.ahead, bounds: NON_NEGATIVE },
+      ),
+      p(
+        'on_track',
+        '正常线',
+        `At or above this is On track (default ${DEFAULT_PACE_THRESHOLDS.onTrack}).`,
+        `达到此值为正常(默认 ${DEFAULT_PACE_THRESHOLDS.onTrack})。`,
+        { default: DEFAULT_PACE_THRESHOLDS.onTrack, bounds: NON_NEGATIVE },
+      ),
+      p(
+        'behind',
+        '落后线',
+        `At or above this is Behind, below it At risk (default ${DEFAULT_PACE_THRESHOLDS.behind}).`,
+        `达到此值为落后,低于此值为风险(默认 ${DEFAULT_PACE_THRESHOLDS.behind})。`,
+        { default: DEFAULT_PACE_THRESHOLDS.behind, bounds: NON_NEGATIVE },
+      ),
+      p('lang', '语言', 'Label language: "en-US" for English; default Chinese.', '结果语言:"en-US" 为英文;默认中文。', {
+        optional: true,
+        kind: 'text',
+      }),
+    ],
+    result: 'text',
+    volatile: true,
+    example: { args: ['60', '150', 'DATE(2024,3,1)', 'DATE(2024,3,31)', 'DATE(2024,3,10)'], shows: '领先' },
+    shape: 'elementwise',
+    cell: PACE,
   },
   {
     id: 'WINRATE',

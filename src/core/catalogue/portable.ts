@@ -4,6 +4,7 @@
  * divisions give #DIV/0! by themselves.
  */
 import { nativeIsLowerBetter } from '../domain/direction';
+import { DEFAULT_PACE_THRESHOLDS, type PaceLevel, paceLabel, paceLocale } from '../domain/pace';
 import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS } from '../metrics/leads';
 
 const blankIfAny = (cells: readonly string[], body: string): string => `IF(OR(${cells.map((c) => `${c}=""`).join(',')}),"",${body})`;
@@ -25,6 +26,27 @@ export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => stri
     return blankIfAny([grade, received], `${received}+IF(${key}="A",${SLA_HOURS.A},IF(${key}="B",${SLA_HOURS.B},${SLA_HOURS.C}))/24`);
   },
   PIPELINENEEDED: ([target = '', won = '', winRate = '']) => blankIfAny([target, won, winRate], `MAX(0,(${target}-${won})/${winRate})`),
+  // Thresholds and the label language may be literals or cells; a blank cell takes the default, as in SALES.PACE.
+  PACE: ([actual = '', target = '', start = '', end = '', asOf, ahead, onTrack, behind, lang]) => {
+    const day = asOf === undefined ? 'TODAY()' : `IF(${asOf}="",TODAY(),${asOf})`;
+    const threshold = (arg: string | undefined, fallback: number) =>
+      arg === undefined ? String(fallback) : /^[\d.]+$/.test(arg) ? arg : `IF(${arg}="",${fallback},${arg})`;
+    const literal = lang === undefined || /^"[^"]*"$/.test(lang);
+    const label = (level: PaceLevel) =>
+      literal
+        ? `"${paceLabel(level, paceLocale(lang?.slice(1, -1)))}"`
+        : `IF(LEFT(LOWER(${lang}),2)="en","${paceLabel(level, 'en-US')}","${paceLabel(level, 'zh-CN')}")`;
+    const ratio = `(${actual})/((${target})*MIN(1,(INT(${day})-INT(${start})+1)/(INT(${end})-INT(${start})+1)))`;
+    const [a, o, b] = [
+      threshold(ahead, DEFAULT_PACE_THRESHOLDS.ahead),
+      threshold(onTrack, DEFAULT_PACE_THRESHOLDS.onTrack),
+      threshold(behind, DEFAULT_PACE_THRESHOLDS.behind),
+    ];
+    return blankIfAny(
+      [actual, target, start, end],
+      `IF(INT(${day})<INT(${start}),NA(),IF(${ratio}>=${a},${label('ahead')},IF(${ratio}>=${o},${label('onTrack')},IF(${ratio}>=${b},${label('behind')},${label('atRisk')}))))`,
+    );
+  },
   DELAY: ([planned = '', actual = '']) =>
     `IF(${planned}="","",IF(${actual}<>"",INT(${actual})-INT(${planned}),IF(TODAY()>INT(${planned}),TODAY()-INT(${planned}),"")))`,
 };

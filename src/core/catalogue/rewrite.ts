@@ -24,6 +24,7 @@ const NATIVE_ARITY: Readonly<Record<string, number>> = {
   SLADUE: 2,
   DELAY: 2,
   PIPELINENEEDED: 3,
+  PACE: 9,
 };
 
 const CALL = /SALES\.([A-Za-z]+)\s*\(/iy;

@@ -2,6 +2,7 @@
 export * from './direction';
 export * from './evaluation';
 export * from './messages';
+export * from './pace';
 export * from './review';
 export * from './sources';
 export * from './stages';

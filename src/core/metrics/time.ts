@@ -1,6 +1,7 @@
-/** Time family: RUNRATE, CYCLE, DELAY (dates are day serials). */
+/** Time family: RUNRATE, PACE, CYCLE, DELAY (dates are day serials). */
 import type { ElementMetric } from '../catalogue/types';
 import { type CalcError, isCalcError, notAvailable, numError, valueError } from '../errors';
+import { elapsedShare, paceLabel, paceLevel, paceLocale } from '../domain/pace';
 import { CELL_NAMES, FUNCTION_MESSAGES } from '../functionMessages';
 import { filledPairs } from '../lift';
 import { type Arg, type Result, type Scalar, at, finite, isBlank, toMatrix, toNumber } from '../values';
@@ -16,6 +17,28 @@ function runRate(actual: number, start: number, end: number, asOf: number): Scal
   if (day < first) return notAvailable(FUNCTION_MESSAGES.notStarted);
   if (day > last) return finite(actual);
   return finite((actual / (day - first + 1)) * (last - first + 1));
+}
+
+/**
+ * 进度 of a period: actual against target × the share of the period gone by (both ends counted),
+ * as a level (core/domain/pace.ts) in the language asked for. Before the period starts there is no
+ * pace yet (#N/A); thresholds must not rise from ahead to behind.
+ */
+function pace(
+  actual: number,
+  target: number,
+  start: number,
+  end: number,
+  asOf: number,
+  thresholds: readonly number[],
+  lang: Scalar,
+): Scalar {
+  const [ahead, onTrack, behind] = thresholds as [number, number, number];
+  if (Math.floor(end) < Math.floor(start)) return numError(FUNCTION_MESSAGES.endBeforeStart);
+  if (!(ahead >= onTrack && onTrack >= behind)) return numError(FUNCTION_MESSAGES.paceThresholds);
+  if (Math.floor(asOf) < Math.floor(start)) return notAvailable(FUNCTION_MESSAGES.notStarted);
+  const ratio = actual / (target * elapsedShare(start, end, asOf));
+  return paceLabel(paceLevel(ratio, { ahead, onTrack, behind }), paceLocale(typeof lang === 'string' ? lang : null));
 }
 
 /**
@@ -50,6 +73,17 @@ function readMethod(arg: Arg): CycleMethod | CalcError {
 
 export const RUNRATE: ElementMetric = ([actual, start, end, asOf]) =>
   runRate(actual as number, start as number, end as number, asOf as number);
+
+export const PACE: ElementMetric = ([actual, target, start, end, asOf, ahead, onTrack, behind, lang]) =>
+  pace(
+    actual as number,
+    target as number,
+    start as number,
+    end as number,
+    asOf as number,
+    [ahead as number, onTrack as number, behind as number],
+    lang ?? null,
+  );
 
 export const DELAY: ElementMetric = ([planned, actual, asOf]) => delay(planned as number, actual as number | null, asOf as number);
 
