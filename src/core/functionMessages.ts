@@ -16,6 +16,7 @@ export const CELL_NAMES = {
   probability: L('概率', 'probability'),
   stageProbability: L('阶段表概率', 'stage_table probability'),
   value: L('达成率', 'value'),
+  metric: L('指标值', 'value'),
   weight: L('权重', 'weight'),
   start: L('开始日期', 'start'),
   close: L('成交日期', 'close'),
@@ -72,6 +73,14 @@ export const FUNCTION_MESSAGES = {
 
   // Scorecard, leads, time
   weightsZero: L('权重之和为 0', 'weights add up to 0'),
+  comparison: L(
+    '对比方式必须是 "previous"(环比)或 "year"(同比)',
+    'compare must be "previous" (period before) or "year" (same period last year)',
+  ),
+  notAPeriod: (text: string) =>
+    L(`“${text}”不是期间(如 2024-03、2024 Q1、2024)`, `"${text}" is not a period (e.g. 2024-03, 2024 Q1, 2024)`),
+  noDataFor: (period: string) => L(`没有 ${period} 的数据`, `no data for ${period}`),
+  comparedZero: (period: string) => L(`${period} 的合计为 0`, `the total for ${period} is 0`),
   paceThresholds: L('进度阈值必须满足 领先 ≥ 正常 ≥ 落后', 'pace thresholds must satisfy ahead ≥ on_track ≥ behind'),
   thresholds: L('分级下限必须满足 0 ≤ B级下限 ≤ A级下限 ≤ 100', 'thresholds must satisfy 0 ≤ b_min ≤ a_min ≤ 100'),
   grade: L('等级必须是 A、B 或 C', 'grade must be A, B or C'),

@@ -4,6 +4,7 @@ export * from './values';
 export * from './bounds';
 export * from './functionMessages';
 export * from './dates';
+export * from './periods';
 export * from './i18n';
 export * from './domain';
 export type { CalcContext, Metric } from './lift';

@@ -103,6 +103,19 @@ export function pace(actual: any[][], target: any[][], start: any[][], end: any[
 }
 
 /**
+ * Change of a metric against the period before (环比) or the same period last year (同比): (this − that) / abs(that), rows summed by period.
+ * @customfunction PERIODCHANGE
+ * @param {any[][]} values The metric, one cell per row.
+ * @param {any[][]} periods The period of each row: 2024-03, 2024 Q1, 2024 or a date.
+ * @param {any[][]} period The period to compare (a month, quarter or year).
+ * @param {any[][]} [compare] "previous" (default, 环比) or "year" (同比).
+ * @returns {any[][]} One value, or one per cell of the ranges given (spills).
+ */
+export function periodchange(values: any[][], periods: any[][], period: any[][], compare?: any[][]): any[][] {
+  return callFromExcel('PERIODCHANGE', [values, periods, period, compare]);
+}
+
+/**
  * Win rate: won / (won + lost).
  * @customfunction WINRATE
  * @param {any[][]} won Deals won.

@@ -8,6 +8,7 @@ import { SLADUE, LEADGRADE } from '../metrics/leads';
 import { AOV, COVERAGE, PIPELINENEEDED, REPEATRATE, VELOCITY, WEIGHTED } from '../metrics/pipeline';
 import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, PACE, RUNRATE } from '../metrics/time';
+import { PERIODCHANGE } from '../metrics/periods';
 import { DEFAULT_PACE_THRESHOLDS } from '../domain/pace';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
@@ -200,6 +201,30 @@ const SPECS: readonly FunctionSpec[] = [
     example: { args: ['60', '150', 'DATE(2024,3,1)', 'DATE(2024,3,31)', 'DATE(2024,3,10)'], shows: '领先' },
     shape: 'elementwise',
     cell: PACE,
+  },
+  {
+    id: 'PERIODCHANGE',
+    name: { 'en-US': 'PERIODCHANGE', 'zh-CN': '环比同比' },
+    description: {
+      'en-US':
+        'Change of a metric against the period before (环比) or the same period last year (同比): (this − that) / abs(that), rows summed by period.',
+      'zh-CN': '指标的环比或同比:(本期 − 对比期)/ abs(对比期),按期间汇总各行。',
+    },
+    params: [
+      p('values', '数值', 'The metric, one cell per row.', '指标值,每行一格。', { kind: 'range' }),
+      p('periods', '期间', 'The period of each row: 2024-03, 2024 Q1, 2024 or a date.', '每行的期间:2024-03、2024 Q1、2024 或日期。', {
+        kind: 'range',
+      }),
+      p('period', '本期', 'The period to compare (a month, quarter or year).', '要对比的期间(月、季度或年)。', { kind: 'text' }),
+      p('compare', '对比', '"previous" (default, 环比) or "year" (同比).', '"previous"(默认,环比)或 "year"(同比)。', {
+        optional: true,
+        kind: 'text',
+      }),
+    ],
+    result: 'percent',
+    example: { args: ['{120;150}', '{"2024-02";"2024-03"}', '"2024-03"'], shows: '25.0%' },
+    shape: 'list',
+    impl: PERIODCHANGE,
   },
   {
     id: 'WINRATE',
