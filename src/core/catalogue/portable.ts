@@ -28,7 +28,7 @@ export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => stri
   PIPELINENEEDED: ([target = '', won = '', winRate = '']) => blankIfAny([target, won, winRate], `MAX(0,(${target}-${won})/${winRate})`),
   // Thresholds and the label language may be literals or cells; a blank cell takes the default, as in SALES.PACE.
   PACE: ([actual = '', target = '', start = '', end = '', asOf, ahead, onTrack, behind, lang]) => {
-    const day = asOf === undefined ? 'TODAY()' : `IF(${asOf}="",TODAY(),${asOf})`;
+    const day = asOf === undefined || /^TODAY\(\)$/i.test(asOf) ? 'TODAY()' : `IF(${asOf}="",TODAY(),${asOf})`;
     const threshold = (arg: string | undefined, fallback: number) =>
       arg === undefined ? String(fallback) : /^[\d.]+$/.test(arg) ? arg : `IF(${arg}="",${fallback},${arg})`;
     const literal = lang === undefined || /^"[^"]*"$/.test(lang);

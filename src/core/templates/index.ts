@@ -1,11 +1,24 @@
-/** The template sheets of the method, in the order a manager meets them; the deal register (the data a review starts from) last. */
+/** The template sheets of the method, in the order a manager meets them; the deal register (the data a review starts from) and the forecast drawn from it last. */
 import { diagnosis, execution, goals, plan } from './specs/method';
 import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
 import { deals } from './specs/deals';
+import { forecast } from './specs/forecast';
 import type { TemplateId, TemplateSpec } from './types';
 
-export const TEMPLATES: readonly TemplateSpec[] = [diagnosis, goals, execution, plan, funnel, leads, kpi, evaluation, reviewLog, deals];
+export const TEMPLATES: readonly TemplateSpec[] = [
+  diagnosis,
+  goals,
+  execution,
+  plan,
+  funnel,
+  leads,
+  kpi,
+  evaluation,
+  reviewLog,
+  deals,
+  forecast,
+];
 
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {

@@ -106,6 +106,8 @@ const COLUMN_REFERENCE = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
 
 function substitute(template: string, row: number, ctx: FormulaContext): string {
   return template.replace(COLUMN_REFERENCE, (_match, key: string, mode: string | undefined) => {
+    // {locale}: the sheet's language as a text argument (SALES.PACE's labels).
+    if (key === 'locale' && mode === undefined) return `"${ctx.locale}"`;
     const col = ctx.columnIndex.get(key);
     if (col === undefined) throw new Error(`formula refers to unknown column {${key}}`);
     switch (mode) {

@@ -87,6 +87,7 @@ export type TemplateId =
   | 'evaluation'
   | 'reviewLog'
   | 'deals'
+  | 'forecast'
   | 'dealSnapshots';
 
 export interface TemplateSpec {
