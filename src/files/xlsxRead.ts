@@ -96,7 +96,8 @@ function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
   else if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const formula = cell.formula;
     if (formula) data.f = `=${formula}`;
-    resultCell((value as ExcelJS.CellFormulaValue).result, data);
+    // A cached 0 is missing from ExcelJS's formula value; the cell's own `result` keeps it.
+    resultCell((value as ExcelJS.CellFormulaValue).result ?? cell.result, data);
   } else if (typeof value === 'object' && 'error' in value) data.v = String(value.error);
   else {
     const text = plainText(value);

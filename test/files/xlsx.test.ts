@@ -181,6 +181,18 @@ describe('cell contents', () => {
     expect(cells[2]).toMatchObject({ v: 0.5, t: 2 });
   });
 
+  test('a formula whose cached result is 0 opens as 0, not blank', async () => {
+    // ExcelJS leaves `result` off a formula value whose cached <v> is 0 (the cell's own `result` keeps it).
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('S');
+    sheet.getCell('A1').value = { formula: '1-1', result: 0 } as ExcelJS.CellFormulaValue;
+    sheet.getCell('A2').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const back = (await readXlsx(bytes, 'x.xlsx', 'zh-CN')).snapshot;
+    const cells = orderedSheets(back)[0]?.cellData ?? {};
+    expect([cells[0]?.[0]?.v, cells[1]?.[0]?.v]).toEqual([0, 2]);
+  });
+
   test('portable: SALES calls become native formulas, a call without one keeps its value', async () => {
     const snapshot = snapshotWith({
       0: { v: 165, t: 2 },
