@@ -7,3 +7,4 @@ export * from './importDeals';
 export * from './upsert';
 export * from './register';
 export * from './snapshots';
+export * from './links';

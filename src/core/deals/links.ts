@@ -1,0 +1,386 @@
+/**
+ * The register drives the rest: the funnel's counts and amounts, 表2's 月度实际完成 and the forecast's
+ * won / commit / best case / pipeline / win rate, written as native SUMIFS / COUNTIFS / AVERAGEIFS
+ * over the register's whole columns. Every spreadsheet computes them (Excel, Univer, Sheets,
+ * LibreOffice), and they stay true after each re-import. Deals marked 已移除 Removed never count.
+ *
+ * What each formula counts (and the plain JavaScript oracle in the tests counts the same):
+ * - funnel 数量: deals that reached the stage — open or lost deals now at it or a later stage, plus
+ *   every won deal; 金额: open deals now at the stage (the 成交签约 row: won deals); 平均停留天数:
+ *   the average 停留天数 of the open deals at the stage.
+ * - 表2 月度实际完成: won deals whose close date falls in the row's month, for its region and owner
+ *   (a blank region or owner is not a condition).
+ * - forecast, for the row's owner and region and period: 已赢单 won closing in it; 承诺 / 最可能 open
+ *   deals in that category closing in it; 在途商机 open deals closing in it not 排除 Omitted;
+ *   赢单率 won / (won + lost) deals of the owner and region, any time.
+ */
+import { FUNNEL_STAGES } from '../domain/stages';
+import { L, type Localized, labelOfKey } from '../i18n';
+import { parsePeriod } from '../periods';
+import { columnLetter } from '../templates/a1';
+import { specLayout } from '../templates/layout';
+import { matchHeader } from '../templates/locate';
+import { deals as dealRegister } from '../templates/specs/deals';
+import { forecast as forecastSpec } from '../templates/specs/forecast';
+import { goals as goalsSpec } from '../templates/specs/method';
+import { funnel as funnelSpec } from '../templates/specs/pipeline';
+import { stageOfLabel } from '../domain/stages';
+import { isoFromSerial, serialFromDate } from '../dates';
+import { isBlank } from '../values';
+import type { CellValue, RowUpdate, TableSnapshot, TableWrite, WriteCell } from '../workbook';
+import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
+
+export type LinkTable = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow' | 'rows'>;
+
+export interface LinkTargets {
+  readonly funnel?: LinkTable;
+  readonly goals?: LinkTable;
+  readonly forecast?: LinkTable;
+}
+
+export interface LinkOptions {
+  /** The day new forecast rows take their quarter from (a day serial). */
+  readonly asOf: number;
+  /** Spec formulas of new forecast rows as native formulas (a portable workbook). */
+  readonly portable?: boolean;
+}
+
+export interface LinkCounts {
+  readonly funnelRows: number;
+  readonly goalRows: number;
+  readonly forecastRows: number;
+  /** Forecast rows added for owner × region pairs the forecast did not have. */
+  readonly forecastAdded: number;
+}
+
+export interface SkippedRow {
+  readonly sheetName: string;
+  /** 0-based data row. */
+  readonly row: number;
+  readonly why: Localized;
+}
+
+export type RegisterLinkPlan =
+  | { readonly ok: true; readonly writes: readonly TableWrite[]; readonly counts: LinkCounts; readonly skipped: readonly SkippedRow[] }
+  | { readonly ok: false; readonly message: Localized };
+
+type Criterion = readonly [range: string, criterion: string];
+
+/** A criterion that applies only when the row's cell is filled (a blank region means every region). */
+interface Optional {
+  readonly range: string;
+  readonly cell: string;
+}
+
+const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** `build(criteria)` once per combination of the optional criteria, chosen by IF on their cells. */
+function withOptional(optional: readonly Optional[], build: (extra: readonly Criterion[]) => string, chosen: Criterion[] = []): string {
+  const [first, ...rest] = optional;
+  if (first === undefined) return build(chosen);
+  return `IF(${first.cell}="",${withOptional(rest, build, chosen)},${withOptional(rest, build, [...chosen, [first.range, first.cell]])})`;
+}
+
+const ifs = (fn: string, target: string | undefined, criteria: readonly Criterion[]): string =>
+  `${fn}(${[...(target === undefined ? [] : [target]), ...criteria.flat()].join(',')})`;
+
+interface Register {
+  readonly locale: 'zh-CN' | 'en-US';
+  ref(key: string): string | undefined;
+  status(key: 'open' | 'won' | 'lost' | 'removed'): string;
+  category(key: 'commit' | 'bestCase' | 'omitted'): string;
+}
+
+function readRegister(register: LinkTable): Register | Localized {
+  const match = matchHeader(dealRegister, register.header);
+  const needed = ['stage', 'amount', 'status', 'closeDate'] as const;
+  const missing = needed.filter((key) => !match.columns.has(key));
+  if (missing.length > 0) {
+    const names = missing.map((key) => dealRegister.columns.find((c) => c.key === key)?.label ?? L(key, key));
+    return L(
+      `商机明细缺少列:${names.map((n) => n['zh-CN']).join('、')},无法计算`,
+      `The deal register lacks ${names.map((n) => n['en-US']).join(', ')}; nothing can be computed from it`,
+    );
+  }
+  const sheet = quoteSheet(register.sheetName);
+  return {
+    locale: match.locale,
+    ref(key) {
+      const at = match.columns.get(key);
+      if (at === undefined) return undefined;
+      const letter = columnLetter(register.firstColumn + at);
+      return `${sheet}!$${letter}:$${letter}`;
+    },
+    status: (key) => quoteText(labelOfKey(DEAL_STATUSES, key)[match.locale]),
+    category: (key) => quoteText(labelOfKey(FORECAST_CATEGORIES, key)[match.locale]),
+  };
+}
+
+const not = (quoted: string): string => `"<>${quoted.slice(1)}`;
+
+/** A table's own cell at a sheet row, by column key. */
+function cellOf(table: LinkTable, columns: ReadonlyMap<string, number>, key: string, sheetRow: number): string | undefined {
+  const at = columns.get(key);
+  return at === undefined ? undefined : `${columnLetter(table.firstColumn + at)}${sheetRow + 1}`;
+}
+
+const formula = (build: (sheetRow: number) => string): WriteCell => ({ formulaAt: (sheetRow) => `=${build(sheetRow)}` });
+
+function funnelUpdates(register: Register, table: LinkTable): { updates: RowUpdate[]; skipped: SkippedRow[] } {
+  const { columns } = matchHeader(funnelSpec, table.header);
+  const stageColumn = columns.get('stage');
+  const stage = register.ref('stage') as string;
+  const amount = register.ref('amount') as string;
+  const status = register.ref('status') as string;
+  const days = register.ref('daysInStage');
+  const won = register.status('won');
+  const wonCount = ifs('COUNTIFS', undefined, [[status, won]]);
+  const updates: RowUpdate[] = [];
+  const skipped: SkippedRow[] = [];
+  table.rows.forEach((row, index) => {
+    const label = stageColumn === undefined ? null : row[stageColumn];
+    const found = typeof label === 'string' ? stageOfLabel(label) : undefined;
+    if (stageColumn === undefined || found === undefined) {
+      if (!isBlank(label)) skipped.push({ sheetName: table.sheetName, row: index, why: L('不是漏斗阶段', 'not a funnel stage') });
+      return;
+    }
+    const position = FUNNEL_STAGES.findIndex((s) => s.key === found.key);
+    const label_ = (key: (typeof FUNNEL_STAGES)[number]['key']) => quoteText(labelOfKey(FUNNEL_STAGES, key)[register.locale]);
+    const cells: { column: number; value: WriteCell }[] = [];
+    const put = (key: string, text: string | undefined) => {
+      const at = columns.get(key);
+      if (at !== undefined && text !== undefined) cells.push({ column: at, value: formula(() => text) });
+    };
+    if (found.key === 'won') {
+      put('count', wonCount);
+      put('amount', ifs('SUMIFS', amount, [[status, won]]));
+    } else {
+      const later = FUNNEL_STAGES.slice(position).filter((s) => s.key !== 'won');
+      const reached = later.map((s) =>
+        ifs('COUNTIFS', undefined, [
+          [stage, label_(s.key)],
+          [status, not(won)],
+          [status, not(register.status('removed'))],
+        ]),
+      );
+      put('count', [...reached, wonCount].join('+'));
+      put(
+        'amount',
+        ifs('SUMIFS', amount, [
+          [stage, label_(found.key)],
+          [status, register.status('open')],
+        ]),
+      );
+      if (days !== undefined)
+        put(
+          'avgDays',
+          `IFERROR(${ifs('AVERAGEIFS', days, [
+            [stage, label_(found.key)],
+            [status, register.status('open')],
+          ])},"")`,
+        );
+    }
+    if (cells.length > 0) updates.push({ row: index, expect: [{ column: stageColumn, value: label }], cells });
+  });
+  return { updates, skipped };
+}
+
+function goalUpdates(register: Register, table: LinkTable): { updates: RowUpdate[]; skipped: SkippedRow[] } {
+  const { columns } = matchHeader(goalsSpec, table.header);
+  const monthColumn = columns.get('month');
+  const actualColumn = columns.get('actual');
+  const updates: RowUpdate[] = [];
+  const skipped: SkippedRow[] = [];
+  if (monthColumn === undefined || actualColumn === undefined) return { updates, skipped };
+  const [amount, status, close] = [register.ref('amount'), register.ref('status'), register.ref('closeDate')] as string[];
+  table.rows.forEach((row, index) => {
+    const month = row[monthColumn] ?? null;
+    if (isBlank(month)) return;
+    const period = parsePeriod(month);
+    if (period?.kind !== 'month') {
+      skipped.push({
+        sheetName: table.sheetName,
+        row: index,
+        why: L(`月份“${String(month)}”不是一个月(如 2024-03)`, `month "${String(month)}" is not a month (e.g. 2024-03)`),
+      });
+      return;
+    }
+    const build = (sheetRow: number) => {
+      const m = cellOf(table, columns, 'month', sheetRow) as string;
+      // A month spelt yyyy-mm is read from its cell, so editing it moves the sum; any other spelling is fixed at link time.
+      const canonical = typeof month === 'string' && /^\d{4}-\d{2}$/.test(month.trim());
+      const first = canonical ? `DATE(LEFT(${m},4),MID(${m},6,2),1)` : `DATE(${period.year},${period.index},1)`;
+      const next = canonical ? `DATE(LEFT(${m},4),MID(${m},6,2)+1,1)` : `DATE(${period.year},${period.index + 1},1)`;
+      const optional = (['region', 'owner'] as const).flatMap((key) => {
+        const cell = cellOf(table, columns, key, sheetRow);
+        const range = register.ref(key);
+        return cell !== undefined && range !== undefined ? [{ range, cell }] : [];
+      });
+      const base: Criterion[] = [
+        [status, register.status('won')],
+        [close, `">="&${first}`],
+        [close, `"<"&${next}`],
+      ];
+      return withOptional(optional, (extra) => ifs('SUMIFS', amount, [...base, ...extra]));
+    };
+    updates.push({ row: index, expect: [{ column: monthColumn, value: month }], cells: [{ column: actualColumn, value: formula(build) }] });
+  });
+  return { updates, skipped };
+}
+
+/** The forecast's register-driven cells of a row, at its sheet row. */
+function forecastCells(register: Register, table: Pick<LinkTable, 'firstColumn'>, columns: ReadonlyMap<string, number>) {
+  const [amount, status, close] = [register.ref('amount'), register.ref('status'), register.ref('closeDate')] as string[];
+  const category = register.ref('category');
+  const at = (key: string, sheetRow: number) => cellOf(table as LinkTable, columns, key, sheetRow);
+  const optional = (sheetRow: number): Optional[] =>
+    (['owner', 'region'] as const).flatMap((key) => {
+      const cell = at(key, sheetRow);
+      const range = register.ref(key);
+      return cell !== undefined && range !== undefined ? [{ range, cell }] : [];
+    });
+  const inPeriod = (sheetRow: number): Criterion[] => [
+    [close, `">="&${at('start', sheetRow)}`],
+    [close, `"<="&${at('end', sheetRow)}`],
+  ];
+  const guarded = (sheetRow: number, body: string) => `IF(OR(${at('start', sheetRow)}="",${at('end', sheetRow)}=""),"",${body})`;
+  const open = register.status('open');
+  const sums: Record<string, (sheetRow: number) => string> = {
+    won: (r) =>
+      guarded(
+        r,
+        withOptional(optional(r), (extra) => ifs('SUMIFS', amount, [[status, register.status('won')], ...inPeriod(r), ...extra])),
+      ),
+    pipeline: (r) =>
+      guarded(
+        r,
+        withOptional(optional(r), (extra) =>
+          ifs('SUMIFS', amount, [
+            [status, open],
+            ...(category ? [[category, not(register.category('omitted'))] as const] : []),
+            ...inPeriod(r),
+            ...extra,
+          ]),
+        ),
+      ),
+    winRate: (r) =>
+      withOptional(optional(r), (extra) => {
+        const won = ifs('COUNTIFS', undefined, [[status, register.status('won')], ...extra]);
+        const lost = ifs('COUNTIFS', undefined, [[status, register.status('lost')], ...extra]);
+        return `IFERROR(${won}/(${won}+${lost}),"")`;
+      }),
+  };
+  if (category !== undefined) {
+    for (const key of ['commit', 'bestCase'] as const)
+      sums[key] = (r) =>
+        guarded(
+          r,
+          withOptional(optional(r), (extra) =>
+            ifs('SUMIFS', amount, [[status, open], [category, register.category(key)], ...inPeriod(r), ...extra]),
+          ),
+        );
+  }
+  return Object.entries(sums).flatMap(([key, build]) => {
+    const column = columns.get(key);
+    return column === undefined ? [] : [{ key, column, value: formula(build) }];
+  });
+}
+
+const trimmed = (value: CellValue | undefined): string => (isBlank(value) ? '' : String(value).trim());
+
+function quarterOf(day: number): { start: number; end: number } {
+  const [year, month] = isoFromSerial(day).split('-').map(Number) as [number, number];
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return { start: serialFromDate(year, first, 1), end: serialFromDate(year, first + 3, 1) - 1 };
+}
+
+function forecastWrite(register: Register, registerTable: LinkTable, table: LinkTable, options: LinkOptions) {
+  const match = matchHeader(forecastSpec, table.header);
+  const { columns } = match;
+  const ownerColumn = columns.get('owner');
+  if (ownerColumn === undefined) return undefined;
+  const linked = forecastCells(register, table, columns);
+  const updates: RowUpdate[] = [];
+  const have = new Set<string>();
+  table.rows.forEach((row, index) => {
+    const owner = row[ownerColumn];
+    if (isBlank(owner)) return;
+    have.add(`${trimmed(owner)}\u0000${trimmed(row[columns.get('region') ?? -1])}`);
+    updates.push({
+      row: index,
+      expect: [{ column: ownerColumn, value: owner ?? null }],
+      cells: linked.map(({ column, value }) => ({ column, value })),
+    });
+  });
+
+  // Owner × region pairs of live deals the forecast lacks get a row for this quarter (target to fill in).
+  const registerColumns = matchHeader(dealRegister, registerTable.header).columns;
+  const [rOwner, rRegion, rStatus] = (['owner', 'region', 'status'] as const).map((key) => registerColumns.get(key));
+  const removed = labelOfKey(DEAL_STATUSES, 'removed')[register.locale];
+  const pairs: [string, string][] = [];
+  if (rOwner !== undefined) {
+    for (const row of registerTable.rows) {
+      const owner = trimmed(row[rOwner]);
+      const region = rRegion === undefined ? '' : trimmed(row[rRegion]);
+      if (owner === '' || trimmed(row[rStatus ?? -1]) === removed) continue;
+      const key = `${owner}\u0000${region}`;
+      if (have.has(key)) continue;
+      have.add(key);
+      pairs.push([owner, region]);
+    }
+  }
+  const layout = specLayout(
+    forecastSpec.columns,
+    { ...table, rowCount: table.rows.length + pairs.length },
+    match,
+    options.portable ?? false,
+  );
+  const { start, end } = quarterOf(options.asOf);
+  const rows = pairs.map(([owner, region]) =>
+    layout.byPosition.map((column, position): WriteCell => {
+      if (column === undefined) return null;
+      const link = linked.find((l) => l.column === position);
+      if (link) return link.value;
+      if (column.formula) return layout.formulaCell(column);
+      return ({ owner, region: region === '' ? null : region, start, end } as Record<string, CellValue>)[column.key] ?? null;
+    }),
+  );
+  const write: TableWrite = { location: layout.location, header: table.header, computed: layout.computed, rows, updates };
+  return { write, linkedRows: updates.length + rows.length, added: rows.length };
+}
+
+/** The writes that make the funnel, 表2 and the forecast compute from the register. */
+export function planRegisterLinks(registerTable: LinkTable, targets: LinkTargets, options: LinkOptions): RegisterLinkPlan {
+  const register = readRegister(registerTable);
+  if (!('ref' in register)) return { ok: false, message: register };
+  const writes: TableWrite[] = [];
+  const skipped: SkippedRow[] = [];
+  const counts = { funnelRows: 0, goalRows: 0, forecastRows: 0, forecastAdded: 0 };
+  const guarded = (table: LinkTable, spec: typeof funnelSpec, updates: RowUpdate[]): TableWrite => {
+    const match = matchHeader(spec, table.header);
+    const layout = specLayout(spec.columns, { ...table, rowCount: table.rows.length }, match, false);
+    return { location: layout.location, header: table.header, computed: layout.computed, rows: [], updates };
+  };
+  if (targets.funnel) {
+    const result = funnelUpdates(register, targets.funnel);
+    skipped.push(...result.skipped);
+    counts.funnelRows = result.updates.length;
+    if (result.updates.length > 0) writes.push(guarded(targets.funnel, funnelSpec, result.updates));
+  }
+  if (targets.goals) {
+    const result = goalUpdates(register, targets.goals);
+    skipped.push(...result.skipped);
+    counts.goalRows = result.updates.length;
+    if (result.updates.length > 0) writes.push(guarded(targets.goals, goalsSpec, result.updates));
+  }
+  if (targets.forecast) {
+    const result = forecastWrite(register, registerTable, targets.forecast, options);
+    if (result) {
+      counts.forecastRows = result.linkedRows;
+      counts.forecastAdded = result.added;
+      if (result.linkedRows > 0) writes.push(result.write);
+    }
+  }
+  return { ok: true, writes, counts, skipped };
+}
