@@ -222,6 +222,22 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       expect(await read(goals)).toEqual(snapshot);
     });
 
+    test('a guarded update may put a formula into an input cell, built for its row, and it computes', async () => {
+      // The register link (core/deals/links.ts) turns typed actuals into formulas this way.
+      const goals = await insertGoals();
+      const [actual, target] = [goals.col('actual'), goals.col('monthTarget')];
+      const before = await read(goals);
+      const update = {
+        row: 1,
+        expect: [{ column: goals.col('month'), value: at(before, 1, goals, 'month') ?? null }],
+        cells: [{ column: actual, value: { formulaAt: (r: number) => `=${cellAddress(r, target)}/2` } }],
+      };
+      expect((await fixture.port.writeTables([goals.write([], { updates: [update] })]))[0]).toMatchObject({ updated: 1, appended: 0 });
+      const sheetRow = goals.plan.headerRow + 2;
+      expect(await fixture.rawCell(goals.sheetName, sheetRow, actual)).toEqual({ formula: `=${cellAddress(sheetRow, target)}/2` });
+      if (fixture.computes) expect(at(await read(goals), 1, goals, 'actual')).toBe((at(before, 1, goals, 'monthTarget') as number) / 2);
+    });
+
     test('a second write to the same table in one batch is a WorkbookError naming the sheet, and nothing is written', async () => {
       const goals = await insertGoals();
       const other = await insertGoals();
