@@ -1,8 +1,9 @@
 /**
  * `npm run workbook -- import <book.xlsx> <export.csv|xlsx>`: a CRM export into the workbook's deal
- * register (inserted when the workbook has none), by the same core as the pane — auto-mapped headers,
- * every value normalised or reported, upsert by 商机编号 — in a headless Univer, written back with the
- * same .xlsx writer. Nothing is written when the file cannot be read, a required column is unmapped,
+ * register (inserted when the workbook has none), by the same flow as the pane (src/workbook/dealImport.ts)
+ * — auto-mapped or saved headers, every value normalised or reported, upsert by 商机编号 — in a headless
+ * Univer, written back with the same .xlsx writer. `link` makes the funnel, 表2 and the forecast
+ * compute from the register. Nothing is written when the file cannot be read, a required column is unmapped,
  * or (with --strict) any row has a problem.
  */
 import { promises as fs } from 'node:fs';
@@ -10,24 +11,16 @@ import { extname } from 'node:path';
 import {
   type CellValue,
   CHANGE_TYPES,
+  type ColumnMapping,
   DEAL_FIELDS,
   type ImportPreview,
   type Locale,
   type RawTable,
-  type TableSnapshot,
+  type StageMeaning,
   autoMap,
-  compareSnapshots,
-  dealSnapshots,
-  isDealRegister,
-  isSnapshotTable,
-  planDealUpsert,
-  planTemplate,
+  meaningOfText,
   previewImport,
-  readSnapshots,
-  registerSnapshot,
   serialFromIso,
-  snapshotWrite,
-  templateById,
   todaySerial,
   unmappedRequired,
 } from '../core';
@@ -38,6 +31,7 @@ import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
+import { findDealTables, linkDealRegister, runDealImport, savedMappings } from '../workbook/dealImport';
 
 export interface ImportOptions {
   readonly book: string;
@@ -49,6 +43,14 @@ export interface ImportOptions {
   readonly full: boolean;
   readonly json: boolean;
   readonly locale: Locale;
+  /** A mapping saved in the workbook to use. */
+  readonly mapping?: string;
+  /** Save the mapping used (with the stage answers) under this name. */
+  readonly saveMapping?: string;
+  /** Answers for stage names no map knows: `Demo Done=方案提交` (a funnel stage, 赢单 or 输单). */
+  readonly stageAnswers?: readonly string[];
+  /** Column choices that override the automatic mapping: `商机编号=Opp Ref` (a register field in either language). */
+  readonly columnAnswers?: readonly string[];
 }
 
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
@@ -98,6 +100,8 @@ export interface ImportSummary {
   readonly invalid: number;
   readonly removed: number;
   readonly changes: Record<string, { count: number; amount: number; deals: readonly string[] }>;
+  /** Deals slipped three or more times over the kept snapshots, with how often. */
+  readonly repeatedSlips: Record<string, number>;
 }
 
 function problemLines(preview: ImportPreview, locale: Locale): string[] {
@@ -106,88 +110,146 @@ function problemLines(preview: ImportPreview, locale: Locale): string[] {
   );
 }
 
+/** `Name=stage` answers as stage meanings; a wrong one is a usage error. */
+function stageAnswers(answers: readonly string[]): Record<string, StageMeaning> {
+  const stages: Record<string, StageMeaning> = {};
+  for (const answer of answers) {
+    const at = answer.lastIndexOf('=');
+    const [name, value] = at < 0 ? ['', ''] : [answer.slice(0, at).trim(), answer.slice(at + 1).trim()];
+    const meaning = meaningOfText(value);
+    if (name === '' || meaning === undefined)
+      throw new ImportUsageError(
+        `--stage must be "export stage=funnel stage", e.g. "Demo Done=方案提交" or "Lost to rival=输单", not "${answer}".`,
+      );
+    stages[name] = meaning;
+  }
+  return stages;
+}
+
+/** `field=header` answers as a column mapping over the export's headers; a wrong one is a usage error. */
+function columnAnswers(answers: readonly string[], headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const answer of answers) {
+    const at = answer.indexOf('=');
+    const [fieldText, header] = at < 0 ? ['', ''] : [answer.slice(0, at).trim(), answer.slice(at + 1).trim()];
+    const field = DEAL_FIELDS.find((f) =>
+      [f.key, f.label['zh-CN'], f.label['en-US']].some((n) => n.toLowerCase() === fieldText.toLowerCase()),
+    );
+    const index = headers.findIndex((h) => h.trim() === header);
+    if (field === undefined || index < 0)
+      throw new ImportUsageError(
+        `--column must be "register field=export header", e.g. "商机编号=Opp Ref"; "${answer}" names ${field === undefined ? 'no register field' : `no header of the export (headers: ${headers.join(', ')})`}.`,
+      );
+    mapping[field.key] = index;
+  }
+  return mapping;
+}
+
+async function openBook(path: string, locale: Locale) {
+  const { snapshot } = await readXlsx(await readBytes(path), path, locale);
+  const host = createHeadlessUniver(locale);
+  const book = host.api.createWorkbook(snapshot);
+  const port = createUniverWorkbook(host.api, { workbook: book, locale });
+  const save = async () => {
+    const { buffer } = await writeXlsx(JSON.parse(JSON.stringify(book.save())), { portable: false });
+    await writeFileAtomic(path, buffer);
+  };
+  return { port, save, dispose: () => host.dispose() };
+}
+
 /** Runs an import and returns what it did; throws WorkbookFileError / ImportUsageError when nothing was written. */
 export async function importDeals(options: ImportOptions, log: (line: string) => void): Promise<ImportSummary> {
   const { locale } = options;
   const takenOn = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
   if (takenOn === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  const answers = stageAnswers(options.stageAnswers ?? []);
 
   const table = await readExport(options.file, options.sheet, locale);
-  const mapping = autoMap(table.headers);
-  const missing = unmappedRequired(mapping);
-  if (missing.length > 0) {
-    const names = missing.map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
-    throw new WorkbookFileError(
-      `${options.file}: no column for ${names.join(', ')} (headers: ${table.headers.join(', ')}). Rename the column in the export and try again; nothing was written.`,
-    );
-  }
-  const preview = previewImport(table, mapping, { locale });
-  if (options.strict && preview.problems.length > 0) {
-    throw new WorkbookFileError(
-      [
-        `${options.file}: ${preview.problems.length} problem(s), and --strict refuses the import; nothing was written.`,
-        ...problemLines(preview, locale),
-      ].join('\n'),
-    );
-  }
-
-  const { snapshot } = await readXlsx(await readBytes(options.book), options.book, locale);
-  const host = createHeadlessUniver(locale);
+  const book = await openBook(options.book, locale);
   try {
-    const book = host.api.createWorkbook(snapshot);
-    const port = createUniverWorkbook(host.api, { workbook: book, locale });
-    // One pass over the sheets, those whose table carries the template's name first, stopping once
-    // both the register and the snapshots table are found; each sheet is read once at most.
-    const wanted = [templateById('deals').tableName, dealSnapshots.tableName].map((name) => name.toLowerCase());
-    const named = (sheet: { tables: readonly string[] }) =>
-      sheet.tables.some((t) => wanted.includes(t.toLowerCase().replace(/\d+$/, ''))) ? 0 : 1;
-    const sheets = [...(await port.listSheets())].sort((a, b) => named(a) - named(b));
-    let before: TableSnapshot | undefined;
-    let kept: TableSnapshot | undefined;
-    for (const sheet of sheets) {
-      if (before && kept) break;
-      const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
-      if (!read) continue;
-      if (!before && isDealRegister(read.header)) before = read;
-      else if (!kept && isSnapshotTable(read.header)) kept = read;
+    const tables = await findDealTables(book.port);
+    const saved = savedMappings(tables);
+    const chosen = options.mapping === undefined ? undefined : saved.get(options.mapping);
+    if (options.mapping !== undefined && chosen === undefined) {
+      const names = [...saved.keys()];
+      throw new WorkbookFileError(
+        `${options.book} has no saved mapping "${options.mapping}" (${names.length > 0 ? `saved: ${names.join(', ')}` : 'none is saved yet; save one with --save-mapping NAME'}). Nothing was written.`,
+      );
     }
-    if (before === undefined) {
-      const inserted = await port.insertTemplate(planTemplate(templateById('deals'), { locale, samples: false, portable: false }));
-      log(`Inserted the deal register "${inserted.sheetName}".`);
-      before = await port.readTable({ sheetName: inserted.sheetName });
+    // The user's column choices win; every other field is mapped as saved, else by its header.
+    const chosenColumns = columnAnswers(options.columnAnswers ?? [], table.headers);
+    const taken = new Set(Object.values(chosenColumns));
+    const auto = Object.entries(autoMap(table.headers, chosen)).filter(([field, index]) => !(field in chosenColumns) && !taken.has(index));
+    const mapping: ColumnMapping = { ...Object.fromEntries(auto), ...chosenColumns };
+    const missing = unmappedRequired(mapping);
+    if (missing.length > 0) {
+      const names = missing.map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
+      throw new WorkbookFileError(
+        `${options.file}: no column for ${names.join(', ')} (headers: ${table.headers.join(', ')}). Pick each with --column "${names[0]}=HEADER" (or rename it in the export) and try again; nothing was written.`,
+      );
     }
-    const registerSheet = before.sheetName;
-    const plan = planDealUpsert(before, preview.deals, mapping, { fullExport: options.full });
-    if (!plan.ok) throw new WorkbookFileError(plan.message[locale]);
-    await port.writeTables([plan.write]);
-    const after = await port.readTable({ sheetName: registerSheet });
-    const taken = registerSnapshot(after, takenOn);
-
-    // Keep the snapshot; compare with the latest one of an earlier day (or the register as it was).
-    if (kept === undefined) {
-      const inserted = await port.insertTemplate(planTemplate(dealSnapshots, { locale, samples: false, portable: false, blankRows: 1 }));
-      kept = await port.readTable({ sheetName: inserted.sheetName });
+    const stages = { ...(chosen?.stages ?? {}), ...answers };
+    const preview = previewImport(table, mapping, { locale, stages });
+    if (options.strict && preview.problems.length > 0) {
+      throw new WorkbookFileError(
+        [
+          `${options.file}: ${preview.problems.length} problem(s), and --strict refuses the import; nothing was written.`,
+          ...problemLines(preview, locale),
+        ].join('\n'),
+      );
     }
-    const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
-    const baseline = earlier.at(-1) ?? registerSnapshot(before, takenOn - 1);
-    await port.writeTables([snapshotWrite(taken, kept)]);
-    const changes = compareSnapshots(baseline, taken);
-
-    const saved = JSON.parse(JSON.stringify(book.save()));
-    const { buffer } = await writeXlsx(saved, { portable: false });
-    await writeFileAtomic(options.book, buffer);
+    const result = await runDealImport(book.port, tables, {
+      table,
+      mapping,
+      stages,
+      full: options.full,
+      takenOn,
+      locale,
+      ...(options.saveMapping !== undefined ? { saveAs: options.saveMapping } : {}),
+    });
+    for (const sheet of result.inserted) log(`Inserted the sheet "${sheet}".`);
+    await book.save();
 
     if (preview.problems.length > 0)
       log([`${preview.problems.length} problem(s); those rows were left out:`, ...problemLines(preview, locale)].join('\n'));
+    if (preview.unknownStages.size > 0)
+      log(
+        `Stages no map knows: ${[...preview.unknownStages.keys()].map((s) => `"${s}"`).join(', ')}. Answer with --stage "NAME=方案提交" (a funnel stage, 赢单 or 输单) and --save-mapping NAME to keep the answer.`,
+      );
     return {
-      new: plan.counts.new,
-      updated: plan.counts.updated,
-      unchanged: plan.counts.unchanged,
+      new: result.counts.new,
+      updated: result.counts.updated,
+      unchanged: result.counts.unchanged,
       invalid: new Set(preview.problems.map((p) => p.fileRow)).size,
-      removed: plan.counts.removed,
-      changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, changes[type]])),
+      removed: result.counts.removed,
+      changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, result.changes[type]])),
+      repeatedSlips: Object.fromEntries(result.repeatedSlips),
     };
   } finally {
-    await host.dispose();
+    await book.dispose();
+  }
+}
+
+export interface LinkOptions {
+  readonly book: string;
+  readonly asOf?: string;
+  readonly locale: Locale;
+}
+
+/** `link`: the funnel, 表2 and the forecast compute from the register from now on. */
+export async function linkRegister(options: LinkOptions, log: (line: string) => void) {
+  const asOf = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
+  if (asOf === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  const book = await openBook(options.book, options.locale);
+  try {
+    const result = await linkDealRegister(book.port, { asOf, locale: options.locale }).catch((error: Error) => {
+      throw new WorkbookFileError(`${options.book}: ${error.message}`);
+    });
+    await book.save();
+    if (result.insertedForecast) log(`Inserted the sheet "${result.insertedForecast}".`);
+    for (const row of result.skipped) log(`  ${row.sheetName}, data row ${row.row + 1}: ${row.why[options.locale]} — left as it was.`);
+    return result;
+  } finally {
+    await book.dispose();
   }
 }

@@ -13,7 +13,7 @@ import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
-import { ImportUsageError, importDeals } from './importDeals';
+import { ImportUsageError, importDeals, linkRegister } from './importDeals';
 
 const HELP = `销售复盘 Sales Review — workbook files from the command line
 
@@ -24,13 +24,23 @@ Usage:
       LibreOffice or Google Sheets without the add-in.
   npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
       Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
-  npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
+  npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--mapping NAME] [--save-mapping NAME]
+                       [--column "FIELD=HEADER"]… [--stage "EXPORT STAGE=FUNNEL STAGE"]… [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Imports a CRM export (Salesforce, HubSpot, Zoho, Pipedrive, 纷享销客, 销售易 or our own headers;
       CSV in UTF-8, UTF-16 or GB18030, or one sheet of an .xlsx) into the workbook's deal register
       (商机明细, inserted when missing), by deal ID: existing deals are updated, new ones added; with
       --full a deal the export no longer lists is marked removed. Rows with a problem are left out
-      and listed (--strict refuses the whole file instead). --json prints
-      {"new","updated","unchanged","invalid","removed","changes":{…}}; the workbook is untouched on error.
+      and listed (--strict refuses the whole file instead). --mapping uses a mapping saved in the
+      workbook (sheet 导入映射); --column picks a column by hand ("商机编号=Opp Ref");
+      --save-mapping saves the mapping used, with the --stage answers for stage
+      names no map knows (e.g. --stage "Demo Done=方案提交", or 赢单 / 输单). A snapshot of the register
+      is kept (商机快照) and the changes since the last one are reported. --json prints
+      {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
+      workbook is untouched on error.
+  npm run workbook -- link <book.xlsx> [--as-of yyyy-mm-dd] [--json] [--lang …]
+      Makes the funnel's counts and amounts, 表2's 月度实际完成 and the forecast (sheet 销售预测,
+      inserted when missing, a row per owner and region for the quarter of --as-of) compute from the
+      deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
@@ -108,6 +118,10 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         json: { type: 'boolean' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
+        mapping: { type: 'string' },
+        'save-mapping': { type: 'string' },
+        stage: { type: 'string', multiple: true },
+        column: { type: 'string', multiple: true },
       },
     });
     const [command, ...rest] = positionals;
@@ -171,6 +185,10 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
           full: values.full ?? false,
           json: values.json ?? false,
           locale,
+          ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
+          ...(values['save-mapping'] !== undefined ? { saveMapping: values['save-mapping'] } : {}),
+          stageAnswers: values.stage ?? [],
+          columnAnswers: values.column ?? [],
         },
         values.json ? io.err : io.out,
       );
@@ -184,7 +202,23 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       }
       return 0;
     }
-    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import (see --help).`);
+    if (command === 'link') {
+      const book = requireXlsx(rest[0], 'the workbook');
+      if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const result = await linkRegister(
+        { book, locale, ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}) },
+        values.json ? io.err : io.out,
+      );
+      if (values.json) io.out(JSON.stringify({ ...result.counts, sheets: result.sheets }));
+      else
+        io.out(
+          `Linked ${book}: ${result.counts.funnelRows} funnel rows, ${result.counts.goalRows} 表2 rows and ${result.counts.forecastRows} forecast rows (${result.counts.forecastAdded} added) now compute from the deal register.`,
+        );
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import, link (see --help).`);
   } catch (error) {
     const parseError =
       typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&

@@ -99,3 +99,104 @@ test('a wrong command line exits 2', async () => {
   expect(await runWorkbookCli(['import', join(dir, 'x.xlsx')], capture().io)).toBe(2);
   expect(await runWorkbookCli(['import', join(dir, 'x.xlsx'), 'deals.pdf'], capture().io)).toBe(2);
 });
+
+const OWN_CRM = [
+  'Opp Ref,Title,Phase,Value,Expected,Rep,Region',
+  'X-1,Store POS,Demo Done,120万,2024/3/28,South rep,华南区',
+  'X-2,Warehouse,Lost to rival,50000,2024/4/15,East rep,华东区',
+  'X-3,Loyalty,Signed,35.5万,2024/3/12,South rep,华南区',
+].join('\n');
+
+test('a mapping saved with --save-mapping (columns and stage answers) maps next week’s export by itself', async () => {
+  const book = await newBook('mapping.xlsx');
+  const csv = join(dir, 'own-crm.csv');
+  writeFileSync(csv, OWN_CRM);
+  const flags = [
+    '--column',
+    '商机编号=Opp Ref',
+    '--column',
+    'Deal name=Title',
+    '--column',
+    'stage=Phase',
+    '--column',
+    '金额=Value',
+    '--column',
+    '预计成交日期=Expected',
+    '--column',
+    'owner=Rep',
+  ];
+  const answers = ['--stage', 'Demo Done=方案提交', '--stage', 'Lost to rival=输单', '--stage', 'Signed=赢单'];
+  const first = capture();
+  expect(
+    await runWorkbookCli(
+      ['import', book, csv, ...flags, ...answers, '--save-mapping', 'Own CRM', '--json', '--as-of', '2024-03-20'],
+      first.io,
+    ),
+  ).toBe(0);
+  expect(JSON.parse(first.out.join(''))).toMatchObject({ new: 3, invalid: 0 });
+  expect(first.err.join('\n')).toMatch(/导入映射/);
+
+  // Next week: only --mapping; the same columns and stages, and the amounts changed in the export.
+  writeFileSync(csv, OWN_CRM.replace('120万', '130万'));
+  const second = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--mapping', 'Own CRM', '--json', '--as-of', '2024-03-27'], second.io)).toBe(0);
+  const report = JSON.parse(second.out.join('')) as { updated: number; invalid: number; changes: Record<string, { deals: string[] }> };
+  expect(report).toMatchObject({ updated: 1, invalid: 0 });
+  expect(report.changes.amountUp?.deals).toEqual(['X-1']);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+  const register = wb.worksheets.find((ws) => ws.name === '商机明细');
+  const statusOf = new Map<string, unknown>();
+  register?.eachRow((row, n) => {
+    if (n > 2 && row.getCell(1).value) statusOf.set(String(row.getCell(1).value), row.getCell(11).value);
+  });
+  expect(Object.fromEntries(statusOf)).toEqual({ 'X-1': '进行中', 'X-2': '输单', 'X-3': '赢单' });
+
+  // Without the saved mapping the same file cannot be mapped; an unknown name is refused, file untouched.
+  const before = readFileSync(book);
+  const unknown = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--mapping', 'Nope'], unknown.io)).toBe(1);
+  expect(unknown.err.join('\n')).toMatch(/no saved mapping "Nope" \(saved: Own CRM\)/);
+  expect(readFileSync(book).equals(before)).toBe(true);
+});
+
+test('an unknown stage is asked for: its rows are left out and named, and --stage answers it', async () => {
+  const book = await newBook('stages.xlsx');
+  const csv = join(dir, 'stages.csv');
+  writeFileSync(csv, HUBSPOT.replace('Contract Sent', 'Legal Review'));
+  const run = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--json'], run.io)).toBe(0);
+  expect(JSON.parse(run.out.join(''))).toMatchObject({ new: 2, invalid: 1 });
+  expect(run.err.join('\n')).toMatch(/"Legal Review".*--stage/s);
+  const answered = capture();
+  expect(await runWorkbookCli(['import', book, csv, '--stage', 'Legal Review=商务谈判', '--json'], answered.io)).toBe(0);
+  expect(JSON.parse(answered.out.join(''))).toMatchObject({ new: 1, invalid: 0 });
+  expect(await runWorkbookCli(['import', book, csv, '--stage', 'Legal Review=somewhere'], capture().io)).toBe(2);
+});
+
+test('link: the funnel, 表2 and a new forecast compute from the register as SUMIFS/COUNTIFS', async () => {
+  const book = join(dir, 'linked.xlsx');
+  expect(await runWorkbookCli(['new', book, '--templates', 'goals,funnel', '--no-samples'], capture().io)).toBe(0);
+  const csv = join(dir, 'hubspot-link.csv');
+  writeFileSync(csv, HUBSPOT);
+  expect(await runWorkbookCli(['import', book, csv], capture().io)).toBe(0);
+  const run = capture();
+  expect(await runWorkbookCli(['link', book, '--as-of', '2024-03-20', '--json'], run.io)).toBe(0);
+  const result = JSON.parse(run.out.join('')) as { funnelRows: number; forecastAdded: number; sheets: { forecast: string } };
+  expect(result).toMatchObject({ funnelRows: 0, forecastAdded: 2, sheets: { forecast: '销售预测' } });
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+  const forecast = wb.worksheets.find((ws) => ws.name === '销售预测');
+  const owners: unknown[] = [];
+  const formulas: string[] = [];
+  forecast?.eachRow((row, n) => {
+    if (n <= 2 || !row.getCell(1).value) return;
+    owners.push(row.getCell(1).value);
+    formulas.push((row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
+  });
+  expect(owners).toEqual(['South rep', 'East rep']);
+  expect(formulas.every((f) => /^IF\(.*SUMIFS\('?商机明细'?!\$G:\$G/.test(f))).toBe(true);
+  expect(await runWorkbookCli(['link', join(dir, 'no-such.xlsx')], capture().io)).toBe(1);
+});

@@ -8,3 +8,4 @@ export * from './upsert';
 export * from './register';
 export * from './snapshots';
 export * from './links';
+export * from './savedMappings';

@@ -88,7 +88,8 @@ export type TemplateId =
   | 'reviewLog'
   | 'deals'
   | 'forecast'
-  | 'dealSnapshots';
+  | 'dealSnapshots'
+  | 'importMappings';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

@@ -1,0 +1,141 @@
+/**
+ * Import mappings saved in the workbook (导入映射 sheet), one block of rows per source: each
+ * register field with the export header it comes from, and each of the source's own stage names
+ * with the funnel stage (or 赢单 / 输单) it means. Next week the same source's export is mapped
+ * without asking again; a second save under a name replaces its rows.
+ */
+import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
+import { L, type Localized, labelOfKey } from '../i18n';
+import { specLayout } from '../templates/layout';
+import { matchHeader } from '../templates/locate';
+import type { TemplateSpec } from '../templates/types';
+import { isBlank } from '../values';
+import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
+import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey } from './fields';
+import type { ColumnMapping, ImportMapping, StageMeaning } from './mapping';
+import { matchKey } from './normalize';
+
+const KINDS = { column: L('列', 'Column'), stage: L('阶段', 'Stage') } as const;
+
+export const importMappings: TemplateSpec = {
+  id: 'importMappings',
+  sheetName: L('导入映射', 'Import Mappings'),
+  tableName: 'ImportMappings',
+  purpose: L('每个导入来源的列映射和阶段映射,下次导入时沿用。', "Each import source's column and stage mapping, reused next time."),
+  source: { document: '000', part: L('数据收集', 'data collection') },
+  columns: [
+    { key: 'name', label: L('映射名称', 'Mapping'), type: 'text', width: 16, required: true },
+    { key: 'kind', label: L('类型', 'Kind'), type: 'text', width: 8, list: [KINDS.column, KINDS.stage], required: true },
+    { key: 'item', label: L('字段或阶段名', 'Field or stage name'), type: 'text', width: 22, required: true },
+    { key: 'value', label: L('对应', 'Maps to'), type: 'text', width: 22 },
+  ],
+  samples: [],
+  conditionalFormats: [],
+};
+
+/** What a stage name means, as the sheet spells it: a funnel stage's label, or 输单 Lost. */
+function meaningText(meaning: StageMeaning, locale: 'zh-CN' | 'en-US'): string {
+  if (meaning.status === 'lost') return labelOfKey(DEAL_STATUSES, 'lost')[locale];
+  return meaning.stage === null ? '' : labelOfKey(FUNNEL_STAGES, meaning.stage)[locale];
+}
+
+/** A stage meaning from its text in either language: a funnel stage (成交签约 is won), or 输单 / 赢单. */
+export function meaningOfText(text: string): StageMeaning | undefined {
+  const key = matchKey(text);
+  const stage = FUNNEL_STAGES.find(
+    (s) => matchKey(s.label['zh-CN']) === key || matchKey(s.label['en-US']) === key || s.key === text.trim(),
+  );
+  if (stage) return stage.key === 'won' ? { stage: 'won', status: 'won' } : { stage: stage.key as StageKey };
+  const status = DEAL_STATUSES.find(
+    (s) => s.key === text.trim() || matchKey(s.label['zh-CN']) === key || matchKey(s.label['en-US']) === key,
+  );
+  if (status?.key === 'won') return { stage: 'won', status: 'won' };
+  if (status?.key === 'lost') return { stage: null, status: 'lost' };
+  return undefined;
+}
+
+const fieldOfLabel = (text: string): DealFieldKey | undefined => {
+  const key = matchKey(text);
+  return DEAL_FIELDS.find((f) => f.key === text.trim() || matchKey(f.label['zh-CN']) === key || matchKey(f.label['en-US']) === key)?.key;
+};
+
+/** Every mapping saved in the table, by name. */
+export function readImportMappings(table: Pick<TableSnapshot, 'header' | 'rows'>): Map<string, ImportMapping> {
+  const { columns } = matchHeader(importMappings, table.header);
+  const at = (row: readonly unknown[], key: string) => {
+    const c = columns.get(key);
+    const value = c === undefined ? null : row[c];
+    return isBlank(value) ? '' : String(value).trim();
+  };
+  const found = new Map<string, { columns: Partial<Record<DealFieldKey, string>>; stages: Record<string, StageMeaning> }>();
+  for (const row of table.rows) {
+    const name = at(row, 'name');
+    if (name === '') continue;
+    const entry = found.get(name) ?? { columns: {}, stages: {} };
+    found.set(name, entry);
+    const kind = matchKey(at(row, 'kind'));
+    const [item, value] = [at(row, 'item'), at(row, 'value')];
+    if (kind === matchKey(KINDS.column['zh-CN']) || kind === matchKey(KINDS.column['en-US'])) {
+      const field = fieldOfLabel(item);
+      if (field !== undefined && value !== '') entry.columns[field] = value;
+    } else if (item !== '') {
+      const meaning = meaningOfText(value);
+      if (meaning !== undefined) entry.stages[item] = meaning;
+    }
+  }
+  return new Map([...found].map(([name, entry]) => [name, { name, ...entry }]));
+}
+
+/** Whether a header is the saved mappings table's. */
+export const isImportMappingsTable = (header: readonly string[]): boolean => {
+  const { columns } = matchHeader(importMappings, header);
+  return columns.has('name') && columns.has('kind') && columns.has('item');
+};
+
+/** The mapping a user confirmed for an export's headers, with the stage names they answered. */
+export function importMappingOf(
+  name: string,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  stages: Readonly<Record<string, StageMeaning>>,
+): ImportMapping {
+  const columns: Partial<Record<DealFieldKey, string>> = {};
+  for (const [field, index] of Object.entries(mapping) as [DealFieldKey, number][]) {
+    const header = headers[index];
+    if (header !== undefined && header.trim() !== '') columns[field] = header;
+  }
+  return { name, columns, stages };
+}
+
+/** The write that saves `mapping` (replacing rows saved before under its name). */
+export function importMappingWrite(
+  mapping: ImportMapping,
+  table: Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'>,
+): TableWrite | { readonly message: Localized } {
+  if (mapping.name.trim() === '') return { message: L('映射名称不能为空', 'The mapping needs a name') };
+  const match = matchHeader(importMappings, table.header);
+  const layout = specLayout(importMappings.columns, table, match, true);
+  const locale = match.locale;
+  const rows: Record<string, WriteCell>[] = [
+    ...(Object.entries(mapping.columns) as [DealFieldKey, string][]).map(([field, header]) => ({
+      name: mapping.name,
+      kind: KINDS.column[locale],
+      item: labelOfKey(DEAL_FIELDS, field)[locale],
+      value: header,
+    })),
+    ...Object.entries(mapping.stages).map(([stage, meaning]) => ({
+      name: mapping.name,
+      kind: KINDS.stage[locale],
+      item: stage,
+      value: meaningText(meaning, locale),
+    })),
+  ];
+  const key = match.columns.get('name');
+  return {
+    location: layout.location,
+    header: table.header,
+    computed: layout.computed,
+    rows: rows.map((values) => layout.byPosition.map((column) => (column === undefined ? null : (values[column.key] ?? null)))),
+    ...(key !== undefined ? { key: { column: key, value: mapping.name } } : {}),
+  };
+}

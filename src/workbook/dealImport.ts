@@ -1,0 +1,232 @@
+/**
+ * The deal import, snapshot and register link as one host-neutral flow over a WorkbookPort: the
+ * command line (src/cli/importDeals.ts) and the pane's import tab both run it, so an import does the
+ * same in every host. Core plans every write purely; this module finds the tables, inserts the
+ * sheets a first import needs, and carries the writes out in order.
+ */
+import {
+  type ChangeReport,
+  type ColumnMapping,
+  type DealSnapshot,
+  type ImportMapping,
+  type ImportPreview,
+  type LinkCounts,
+  type Locale,
+  type Localized,
+  type RawTable,
+  type SkippedRow,
+  type StageMeaning,
+  type TableSnapshot,
+  type TemplateSpec,
+  type UpsertCounts,
+  compareSnapshots,
+  dealSnapshots,
+  importMappingOf,
+  importMappingWrite,
+  importMappings,
+  isDealRegister,
+  isImportMappingsTable,
+  isSnapshotTable,
+  locateTemplate,
+  planDealUpsert,
+  planRegisterLinks,
+  planTemplate,
+  previewImport,
+  readImportMappings,
+  readSnapshots,
+  registerSnapshot,
+  repeatedSlips,
+  snapshotWrite,
+  templateById,
+} from '../core';
+import { type WorkbookPort, WorkbookError } from './port';
+
+export interface DealTables {
+  readonly register?: TableSnapshot;
+  readonly snapshots?: TableSnapshot;
+  readonly mappings?: TableSnapshot;
+}
+
+const WANTED = [templateById('deals'), dealSnapshots, importMappings].map((spec) => spec.tableName.toLowerCase());
+
+/** The register, the snapshots and the saved mappings: one pass over the sheets, each read once at most. */
+export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
+  const named = (sheet: { tables: readonly string[] }) =>
+    sheet.tables.some((t) => WANTED.includes(t.toLowerCase().replace(/\d+$/, ''))) ? 0 : 1;
+  const sheets = [...(await port.listSheets())].sort((a, b) => named(a) - named(b));
+  let register: TableSnapshot | undefined;
+  let snapshots: TableSnapshot | undefined;
+  let mappings: TableSnapshot | undefined;
+  for (const sheet of sheets) {
+    if (register && snapshots && mappings) break;
+    const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
+    if (!read) continue;
+    if (!register && isDealRegister(read.header)) register = read;
+    else if (!snapshots && isSnapshotTable(read.header)) snapshots = read;
+    else if (!mappings && isImportMappingsTable(read.header)) mappings = read;
+  }
+  return { ...(register ? { register } : {}), ...(snapshots ? { snapshots } : {}), ...(mappings ? { mappings } : {}) };
+}
+
+/** The mappings saved in the workbook, by name. */
+export const savedMappings = (tables: DealTables): Map<string, ImportMapping> =>
+  tables.mappings ? readImportMappings(tables.mappings) : new Map();
+
+async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale): Promise<TableSnapshot> {
+  const inserted = await port.insertTemplate(planTemplate(spec, { locale, samples: false, portable: false, blankRows: 1 }));
+  return port.readTable({ sheetName: inserted.sheetName });
+}
+
+export interface DealImportRequest {
+  readonly table: RawTable;
+  readonly mapping: ColumnMapping;
+  /** Stage names of this source and what they mean (saved ones and the user's answers). */
+  readonly stages: Readonly<Record<string, StageMeaning>>;
+  /** The export lists every deal: deals it lacks are marked removed. */
+  readonly full: boolean;
+  /** The snapshot's day (a day serial). */
+  readonly takenOn: number;
+  /** The language new sheets are written in. */
+  readonly locale: Locale;
+  /** Save the mapping and stage answers under this name. */
+  readonly saveAs?: string;
+}
+
+export interface DealImportResult {
+  readonly counts: UpsertCounts;
+  readonly preview: ImportPreview;
+  readonly changes: ChangeReport;
+  /** The snapshot the changes are measured from (the last one of an earlier day, or the register before). */
+  readonly baselineDay: number;
+  /** Deals slipped three or more times over the kept snapshots. */
+  readonly repeatedSlips: ReadonlyMap<string, number>;
+  readonly registerSheet: string;
+  /** Sheets a first import inserted (register, snapshots, mappings). */
+  readonly inserted: readonly string[];
+}
+
+/** Rows with problems are left out (the caller refuses the import first if it wants strictness). */
+export async function runDealImport(port: WorkbookPort, tables: DealTables, request: DealImportRequest): Promise<DealImportResult> {
+  const { locale } = request;
+  const preview = previewImport(request.table, request.mapping, { locale, stages: request.stages });
+  const inserted: string[] = [];
+  let before = tables.register;
+  if (before === undefined) {
+    before = await ensureTable(port, templateById('deals'), locale);
+    inserted.push(before.sheetName);
+  }
+  const plan = planDealUpsert(before, preview.deals, request.mapping, { fullExport: request.full });
+  if (!plan.ok) throw new WorkbookError(plan.message[locale], before.sheetName);
+  await port.writeTables([plan.write]);
+  const after = await port.readTable({ sheetName: before.sheetName });
+  const taken = registerSnapshot(after, request.takenOn);
+
+  let kept = tables.snapshots;
+  if (kept === undefined) {
+    kept = await ensureTable(port, dealSnapshots, locale);
+    inserted.push(kept.sheetName);
+  }
+  const history = readSnapshots(kept);
+  const earlier = history.filter((s) => s.takenOn < request.takenOn);
+  const baseline = earlier.at(-1) ?? registerSnapshot(before, request.takenOn - 1);
+  const writes = [snapshotWrite(taken, kept)];
+  if (request.saveAs !== undefined) {
+    let mappingsTable = tables.mappings;
+    if (mappingsTable === undefined) {
+      mappingsTable = await ensureTable(port, importMappings, locale);
+      inserted.push(mappingsTable.sheetName);
+    }
+    const saved = importMappingWrite(
+      importMappingOf(request.saveAs, request.table.headers, request.mapping, request.stages),
+      mappingsTable,
+    );
+    if ('message' in saved) throw new WorkbookError(saved.message[locale], mappingsTable.sheetName);
+    writes.push(saved);
+  }
+  await port.writeTables(writes);
+  return {
+    counts: plan.counts,
+    preview,
+    changes: compareSnapshots(baseline, taken),
+    baselineDay: baseline.takenOn,
+    repeatedSlips: repeatedSlips([...earlier, taken]),
+    registerSheet: before.sheetName,
+    inserted,
+  };
+}
+
+export interface SnapshotResult {
+  readonly taken: DealSnapshot;
+  /** Against the last snapshot of an earlier day; undefined for the first snapshot. */
+  readonly changes?: ChangeReport;
+  readonly baselineDay?: number;
+  readonly snapshotsSheet: string;
+}
+
+/** "保存快照": keeps today's snapshot of the register (replacing one taken earlier the same day). */
+export async function saveDealSnapshot(port: WorkbookPort, tables: DealTables, takenOn: number, locale: Locale): Promise<SnapshotResult> {
+  if (!tables.register) throw new WorkbookError(NO_REGISTER[locale]);
+  const taken = registerSnapshot(tables.register, takenOn);
+  const kept = tables.snapshots ?? (await ensureTable(port, dealSnapshots, locale));
+  const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
+  await port.writeTables([snapshotWrite(taken, kept)]);
+  const last = earlier.at(-1);
+  return {
+    taken,
+    snapshotsSheet: kept.sheetName,
+    ...(last ? { changes: compareSnapshots(last, taken), baselineDay: last.takenOn } : {}),
+  };
+}
+
+const NO_REGISTER: Localized = {
+  'zh-CN': '工作簿中没有商机明细:先插入“商机明细”模板或导入一个 CRM 导出文件。',
+  'en-US': 'The workbook has no deal register: insert the Deal Register template or import a CRM export first.',
+};
+
+export interface LinkResult {
+  readonly counts: LinkCounts;
+  readonly skipped: readonly SkippedRow[];
+  /** The forecast sheet when this link inserted it. */
+  readonly insertedForecast?: string;
+  readonly sheets: { readonly funnel?: string; readonly goals?: string; readonly forecast: string };
+}
+
+/**
+ * Makes the funnel, 表2 and the forecast compute from the register (core/deals/links.ts), inserting
+ * the forecast when the workbook has none. Typed counts and actuals in linked rows become formulas.
+ */
+export async function linkDealRegister(
+  port: WorkbookPort,
+  options: { readonly asOf: number; readonly locale: Locale; readonly portable?: boolean },
+): Promise<LinkResult> {
+  const sheets = await port.listSheets();
+  const tables = await findDealTables(port);
+  if (!tables.register) throw new WorkbookError(NO_REGISTER[options.locale]);
+  const read = async (id: 'funnel' | 'goals' | 'forecast') => {
+    const location = locateTemplate(templateById(id), sheets);
+    return location ? port.readTable(location) : undefined;
+  };
+  const [funnel, goals] = [await read('funnel'), await read('goals')];
+  let forecast = await read('forecast');
+  let insertedForecast: string | undefined;
+  if (!forecast) {
+    const inserted = await port.insertTemplate(
+      planTemplate(templateById('forecast'), { locale: options.locale, samples: false, portable: options.portable ?? false, blankRows: 1 }),
+    );
+    insertedForecast = inserted.sheetName;
+    forecast = await port.readTable({ sheetName: inserted.sheetName });
+  }
+  const plan = planRegisterLinks(
+    tables.register,
+    { ...(funnel ? { funnel } : {}), ...(goals ? { goals } : {}), forecast },
+    { asOf: options.asOf, portable: options.portable ?? false },
+  );
+  if (!plan.ok) throw new WorkbookError(plan.message[options.locale], tables.register.sheetName);
+  if (plan.writes.length > 0) await port.writeTables(plan.writes);
+  return {
+    counts: plan.counts,
+    skipped: plan.skipped,
+    ...(insertedForecast ? { insertedForecast } : {}),
+    sheets: { ...(funnel ? { funnel: funnel.sheetName } : {}), ...(goals ? { goals: goals.sheetName } : {}), forecast: forecast.sheetName },
+  };
+}
