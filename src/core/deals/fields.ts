@@ -42,7 +42,7 @@ export const FORECAST_CATEGORIES = [
   { key: 'commit', label: L('承诺', 'Commit'), headers: ['commit', 'committed'] },
   { key: 'bestCase', label: L('最可能', 'Best case'), headers: ['best case', 'bestcase', 'upside', 'most likely'] },
   { key: 'pipeline', label: L('渠道', 'Pipeline'), headers: ['pipeline', 'open'] },
-  { key: 'omitted', label: L('排除', 'Omitted'), headers: ['omitted', 'omit', 'closed', 'excluded'] },
+  { key: 'omitted', label: L('排除', 'Omitted'), headers: ['omitted', 'omit', 'excluded'] },
 ] as const;
 
 export const DEAL_STATUSES = [
@@ -114,7 +114,7 @@ export const DEAL_FIELDS: readonly DealField[] = [
     key: 'owner',
     label: L('负责人', 'Owner'),
     kind: 'text',
-    headers: ['Opportunity Owner', 'Deal owner', 'Deal Owner', 'Owner', 'Deal - Owner', '销售负责人', '商机负责人', '所有人', '负责人(主)'],
+    headers: ['Opportunity Owner', 'Deal owner', 'Deal Owner', 'Owner', 'Deal - Owner', '销售负责人', '商机负责人', '所有人', '商机所有人', '负责人(主)'],
   },
   {
     key: 'region',
@@ -212,6 +212,7 @@ export const DEAL_FIELDS: readonly DealField[] = [
       'Deal - Last activity date',
       '最后跟进时间',
       '最近跟进时间',
+      '最新跟进时间',
       '最后跟进日期',
     ],
   },

@@ -10,7 +10,7 @@ import { isBlank } from '../values';
 import type { CellValue } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, type DealStatus, FORECAST_CATEGORIES } from './fields';
 import { type ColumnMapping, type StageMeaning, dealStatusOf, forecastCategoryOf, lostReasonOf, stageMeaning } from './mapping';
-import { dateOrderOf, inPercentPoints, parseAmount, parseDate, parseRate } from './normalize';
+import { dateOrderOf, inPercentPoints, matchKey, parseAmount, parseDate, parseRate } from './normalize';
 
 /** A table read from a CSV or one sheet of a workbook: its header row and the rows below it. */
 export interface RawTable {
@@ -114,7 +114,9 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
       else status = read;
     }
     const categoryCell = cellOf(row, 'category');
-    if (!isBlank(categoryCell)) {
+    // Salesforce files a won deal under the category "Closed": a closed deal has no forecast category.
+    if (!isBlank(categoryCell) && matchKey(String(categoryCell)) === 'closed') values.category = null;
+    else if (!isBlank(categoryCell)) {
       const read = forecastCategoryOf(String(categoryCell));
       if (read === undefined)
         report(
@@ -139,11 +141,14 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
               ? parseDate(cell, dateOrders.get(field.key))
               : undefined;
       if (parsed === undefined) continue;
-      if (parsed.ok) values[field.key] = parsed.value;
+      // The register keeps days (its date columns show no time, and period sums compare whole days).
+      if (parsed.ok) values[field.key] = field.kind === 'date' && typeof parsed.value === 'number' ? Math.floor(parsed.value) : parsed.value;
       else report(field.key, cell, parsed.why);
     }
 
     const finalStatus = status ?? 'open';
+    // A won deal has reached the funnel's last stage, whatever stage the CRM left it in (Pipedrive keeps the last open one).
+    if (finalStatus === 'won' && column('stage') !== undefined) values.stage = labelOfKey(FUNNEL_STAGES, 'won')[locale];
     values.status = labelOfKey(DEAL_STATUSES, finalStatus)[locale];
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else deals.push({ id, fileRow, values, status: finalStatus });

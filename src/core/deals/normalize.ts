@@ -83,12 +83,18 @@ export function parseRate(cell: CellValue, percentPoints: boolean): Parsed<numbe
   return ok(Math.round(value * 1e9) / 1e9);
 }
 
-/** A column of rates is in percent points when any of its plain numbers is above 1. */
+/** A column of rates is in percent points (90 = 90%) when most of its non-zero plain numbers are above 1. */
 export function inPercentPoints(cells: readonly CellValue[]): boolean {
-  return cells.some((cell) => {
+  // Points when most plain numbers are above 1 (90, 60, 100); a stray 1.5 among fractions is a bad value, not a scale.
+  let above = 0;
+  let upToOne = 0;
+  for (const cell of cells) {
     const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.trim() : '';
-    return PLAIN_NUMBER.test(text) && Number(text) > 1;
-  });
+    if (!PLAIN_NUMBER.test(text) || Number(text) === 0) continue;
+    if (Number(text) > 1) above++;
+    else upToOne++;
+  }
+  return above > upToOne;
 }
 
 export type DateOrder = 'mdy' | 'dmy';
@@ -142,12 +148,18 @@ export function parseDate(cell: CellValue, order: DateOrder = 'mdy'): Parsed<num
 
 /** The order of a column's `a/b/yyyy` dates: day first when any first part is above 12, else month first. */
 export function dateOrderOf(cells: readonly CellValue[]): DateOrder {
+  // Only a date that reads one way tells the order: 28/3 is day-first, 3/28 month-first; 31/31 is neither.
+  let dayFirst = 0;
+  let monthFirst = 0;
   for (const cell of cells) {
     if (typeof cell !== 'string') continue;
     const m = NUMERIC.exec(cell.trim());
-    if (m && Number(m[1]) > 12) return 'dmy';
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && a <= 31 && b <= 12) dayFirst++;
+    else if (b > 12 && b <= 31 && a <= 12) monthFirst++;
   }
-  return 'mdy';
+  return dayFirst > monthFirst ? 'dmy' : 'mdy';
 }
 
 /** Header and label matching: case, spaces and punctuation do not count (`Deal - Stage` = `deal stage`). */

@@ -77,9 +77,11 @@ describe('rates', () => {
     for (const text of ['120%', '-5%', 'high', 1.5]) expect(parseRate(text, false).ok).toBe(false);
   });
 
-  test('a column is in percent points when a plain number in it is above 1', () => {
-    expect(inPercentPoints(['10', '25', '', '100'])).toBe(true);
+  test('a column is in percent points when most of its plain numbers are above 1', () => {
+    expect(inPercentPoints(['10', '25', '', '100', '0'])).toBe(true);
     expect(inPercentPoints([0.1, '0.25', '30%'])).toBe(false);
+    // A stray 1.5 among fractions is a bad value to report, not a reason to divide the others by 100.
+    expect(inPercentPoints([0.9, 0.6, 1, 0.2, 1.5])).toBe(false);
   });
 });
 
@@ -108,6 +110,8 @@ describe('dates', () => {
     expect(dateOrderOf(column)).toBe('dmy');
     expect(value(parseDate('5/3/2024', 'dmy'))).toBe(march5);
     expect(dateOrderOf(['3/5/2024', '12/1/2024'])).toBe('mdy');
+    // A value that is no date either way (31/31) tells nothing; the month-first dates decide.
+    expect(dateOrderOf(['3/28/2024', '4/15/2024', '31/31/2024'])).toBe('mdy');
   });
 
   test.each(['2024-02-30', '2024-13-01', 'someday', '31/31/2024', '2024-03-05 25:00', true, 0, 3e6])('%s is reported', (text) => {
