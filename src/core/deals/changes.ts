@@ -7,6 +7,7 @@
  */
 import { isoFromSerial } from '../dates';
 import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
+import { L, type Localized } from '../i18n';
 import type { DealStatus, ForecastCategory } from './fields';
 
 /** A deal as a snapshot keeps it: its id and the fields the change report tracks. */
@@ -39,6 +40,21 @@ export const CHANGE_TYPES = [
   'categoryChanged',
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** What each change type is called, in the review and the reports. */
+export const CHANGE_LABELS: Readonly<Record<ChangeType, Localized>> = {
+  new: L('新增', 'New'),
+  won: L('赢单', 'Won'),
+  lost: L('输单', 'Lost'),
+  removed: L('已移除', 'Removed'),
+  slipped: L('推迟', 'Slipped'),
+  pulledIn: L('提前', 'Pulled in'),
+  amountUp: L('金额增加', 'Amount up'),
+  amountDown: L('金额减少', 'Amount down'),
+  stageForward: L('阶段推进', 'Stage forward'),
+  stageBack: L('阶段后退', 'Stage back'),
+  categoryChanged: L('预测类别变化', 'Category changed'),
+};
 
 export interface ChangeGroup {
   readonly count: number;

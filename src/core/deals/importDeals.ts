@@ -142,7 +142,8 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
               : undefined;
       if (parsed === undefined) continue;
       // The register keeps days (its date columns show no time, and period sums compare whole days).
-      if (parsed.ok) values[field.key] = field.kind === 'date' && typeof parsed.value === 'number' ? Math.floor(parsed.value) : parsed.value;
+      if (parsed.ok)
+        values[field.key] = field.kind === 'date' && typeof parsed.value === 'number' ? Math.floor(parsed.value) : parsed.value;
       else report(field.key, cell, parsed.why);
     }
 

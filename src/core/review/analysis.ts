@@ -7,6 +7,7 @@ import { type CleanTable, cleanTable } from './cleaning';
 import { REVIEW_SOURCES, viewOf } from './read';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
+import { dealsSummary } from './summaryDeals';
 import type { Analysis, CleaningIssue, KpiSummary, ReviewThresholds, WorkbookData } from './types';
 
 export const DEFAULT_THRESHOLDS: ReviewThresholds = {
@@ -15,12 +16,13 @@ export const DEFAULT_THRESHOLDS: ReviewThresholds = {
   stageDays: 30,
   slaBreachRate: 0.2,
   completionRate: 0.8,
+  coverage: 3,
 };
 
 export interface AnalyseOptions {
   /** Today's day serial: overdue actions and unanswered leads are judged against it. */
   readonly today: number;
-  /** Not used by the summary itself (the rules apply them); accepted so the pane passes one options object. */
+  /** The rules apply most of them; the summary uses the per-stage follow-up limits (staleDays). */
   readonly thresholds?: ReviewThresholds;
 }
 
@@ -54,5 +56,13 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (clean.execution || clean.plan) summary.actions = actionsSummary(clean.execution, clean.plan, today);
   if (clean.evaluation) summary.evaluation = evaluationSummary(clean.evaluation);
   if (clean.kpi) summary.kpi = kpiSummary(clean.kpi);
+  if (clean.deals) {
+    const overall = summary.goals?.overall;
+    summary.deals = dealsSummary(clean.deals, data, {
+      today,
+      ...(options.thresholds?.staleDays ? { staleLimits: options.thresholds.staleDays } : {}),
+      ...(overall ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual } } : {}),
+    });
+  }
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }

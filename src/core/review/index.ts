@@ -1,6 +1,7 @@
 /** The review wizard's pure model: analysis, process evaluation, rules, SMART check, follow-up and the write plan. */
 export * from './types';
-export { REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
+export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
+export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, type StaleLimits, changeComparison } from './summaryDeals';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
 export { evaluateProcess } from './process';
 export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';

@@ -2,7 +2,7 @@
  * Step 2, 过程评估 (source 000 §2, docs/DOMAIN.md): the four areas — sales process, team, customers, market — each
  * with evidence sentences drawn from the analysis and an empty note for the manager.
  */
-import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, verdictOf } from '../domain';
+import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, paceLabel, verdictOf } from '../domain';
 import { L, type Locale } from '../i18n';
 import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
@@ -57,6 +57,16 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   } else if (act === undefined) out.push(noData('execution', locale));
+  const d = a.summary.deals;
+  if (d !== undefined) {
+    const stages = d.byStage.filter((x) => x.count > 0).map((x) => `${x.label} ${x.count}`);
+    if (stages.length > 0)
+      out.push(L(`在途商机(按阶段):${comma(stages, 'zh-CN')}`, `Open deals by stage: ${comma(stages, 'en-US')}`)[locale]);
+    if (d.stale.length > 0)
+      out.push(L(`${d.stale.length} 个在途商机超过跟进时限`, `${d.stale.length} open deals past their follow-up limit`)[locale]);
+    if (d.slipped.length > 0)
+      out.push(L(`自上次快照 ${d.slipped.length} 个商机推迟成交`, `${d.slipped.length} deals slipped since the last snapshot`)[locale]);
+  }
   if (act?.plan !== undefined && act.plan.total > 0) {
     out.push(
       L(
@@ -83,6 +93,16 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
       );
     }
   } else out.push(noData('goals', locale));
+  for (const f of a.summary.deals?.forecast ?? []) {
+    if (f.pace === null) continue;
+    const who = f.region ? `${f.owner}(${f.region})` : f.owner;
+    out.push(
+      L(
+        `${who}:已赢单 ${num(f.won)} / 目标 ${num(f.target)},承诺 ${num(f.commit)},进度${paceLabel(f.pace, 'zh-CN')}`,
+        `${f.region ? `${f.owner} (${f.region})` : f.owner}: won ${num(f.won)} of ${num(f.target)}, commit ${num(f.commit)}, ${paceLabel(f.pace, 'en-US')}`,
+      )[locale],
+    );
+  }
   const mix = Object.entries(a.summary.actions?.qualityMix ?? {});
   if (mix.length > 0) {
     const text = comma(
@@ -126,7 +146,9 @@ function customerEvidence(a: Analysis, locale: Locale): string[] {
 function marketEvidence(a: Analysis, locale: Locale): string[] {
   const out: string[] = [];
   const g = a.summary.goals;
-  if (g === undefined) return [noData('goals', locale)];
+  const reasons = (a.summary.deals?.lostReasons ?? []).slice(0, 3).map((r) => `${r.reason} ${r.count}`);
+  const lost = reasons.length > 0 ? [L(`输单原因:${comma(reasons, 'zh-CN')}`, `Lost reasons: ${comma(reasons, 'en-US')}`)[locale]] : [];
+  if (g === undefined) return [noData('goals', locale), ...lost];
   const o = g.overall;
   out.push(
     o.attainment === null
@@ -138,6 +160,7 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
   );
   if (g.byRegion.length > 0)
     out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
+  out.push(...lost);
   const notes = [...new Set((g.belowTarget ?? []).map((r) => r.analysis).filter((t) => t !== ''))].slice(0, 3);
   for (const note of notes) out.push(L(`差异分析:${note}`, `Variance note: ${note}`)[locale]);
   return out;

@@ -12,7 +12,9 @@ import type { TableSnapshot } from '../workbook';
 import type { ReadTable, ReadValue, WorkbookData } from './types';
 
 /** What step 1 reads, in the order the wizard shows it. */
-export const REVIEW_SOURCES: readonly TemplateId[] = ['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi'];
+export const REVIEW_SOURCES: readonly TemplateId[] = ['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi', 'deals'];
+/** Read too when the workbook has them, never reported missing: the forecast and the register's snapshots. */
+export const REVIEW_EXTRAS: readonly TemplateId[] = ['forecast', 'dealSnapshots'];
 /** What the write touches. */
 export const REVIEW_TARGETS: readonly TemplateId[] = ['diagnosis', 'plan', 'execution', 'evaluation', 'reviewLog'];
 

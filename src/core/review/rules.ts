@@ -7,7 +7,11 @@ import { L, type Locale, type Localized } from '../i18n';
 import { DEFAULT_THRESHOLDS } from './analysis';
 import { dimensionOfMetric } from './causes';
 import { amount, day, num, pct } from './text';
-import type { ActionRowResult, Analysis, AttainmentLine, Dimension, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
+import { type Context, MAX_ROW_FINDINGS, attainmentSeverity, push } from './ruleContext';
+
+export { MAX_ROW_FINDINGS };
+import { dealRules } from './rulesDeals';
+import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
   readonly thresholds?: ReviewThresholds;
@@ -20,45 +24,7 @@ export interface DiagnoseOptions {
   readonly moneyUnit?: string | Localized;
 }
 
-/** Above this many rows under target (or late actions), one finding per region (or one in total) instead. */
-export const MAX_ROW_FINDINGS = 20;
-
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
-
-function attainmentSeverity(attained: number, thresholds: ReviewThresholds): Severity | null {
-  if (attained < thresholds.attainmentHigh) return 'high';
-  if (attained < thresholds.attainmentMedium) return 'medium';
-  return attained < 1 ? 'low' : null;
-}
-
-interface Context {
-  readonly locale: Locale;
-  readonly thresholds: ReviewThresholds & { readonly completionRate: number };
-  readonly unit: string | undefined;
-  readonly out: Finding[];
-}
-
-function push(
-  ctx: Context,
-  rule: string,
-  key: string,
-  dimension: Dimension,
-  severity: Severity,
-  problem: Localized,
-  impact: Localized,
-  cause = '',
-): void {
-  ctx.out.push({
-    id: key === '' ? rule : `${rule}:${key}`,
-    dimension,
-    problem: problem[ctx.locale],
-    impact: impact[ctx.locale],
-    cause,
-    severity,
-    origin: 'rule',
-    rule,
-  });
-}
 
 export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[] {
   const { locale } = options;
@@ -76,6 +42,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   actionRules(analysis, ctx);
   evaluationRules(analysis, ctx);
   kpiRules(analysis, ctx);
+  dealRules(analysis, ctx);
   // Most severe first; within a severity, the order of the rules and of the sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }

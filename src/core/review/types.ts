@@ -7,6 +7,7 @@ import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
 import type { CellValue as ReadValue, TableSnapshot } from '../workbook';
+import type { DealsSummary, StaleLimits } from './dealTypes';
 
 /** A cell as read from a sheet. */
 export type { ReadValue };
@@ -32,6 +33,10 @@ export interface ReviewThresholds {
   readonly slaBreachRate: number; // 0.2
   /** Share of due actions (表3) that must be done; below it a finding is raised. Default 0.8. */
   readonly completionRate?: number;
+  /** Days without follow-up after which an open deal is stale, per funnel stage (default: core/domain/stages.ts). */
+  readonly staleDays?: StaleLimits;
+  /** Open pipeline / (target − won) below this is too thin. Default 3. */
+  readonly coverage?: number;
 }
 
 export interface CleaningIssue {
@@ -160,6 +165,7 @@ export interface KpiSummary {
       readonly sheetRow?: number;
     }[];
   };
+  readonly deals?: DealsSummary;
   readonly kpi?: {
     readonly metrics: readonly {
       readonly category: string;

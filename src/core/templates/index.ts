@@ -2,7 +2,8 @@
 import { diagnosis, execution, goals, plan } from './specs/method';
 import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
-import { deals } from './specs/deals';
+import { dealSnapshots, deals } from './specs/deals';
+import { importMappings } from '../deals/savedMappings';
 import { forecast } from './specs/forecast';
 import type { TemplateId, TemplateSpec } from './types';
 
@@ -20,9 +21,12 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   forecast,
 ];
 
+/** Sheets the product keeps for itself (inserted by an import, not from the gallery). */
+const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings];
+
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {
-  const spec = findTemplate(id);
+  const spec = findTemplate(id) ?? INTERNAL_TEMPLATES.find((t) => t.id === id);
   if (spec === undefined) throw new Error(`no template "${id}"`);
   return spec;
 }
@@ -33,6 +37,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 }
 
 export { dealSnapshots } from './specs/deals';
+
 export * from './types';
 export * from './plan';
 export * from './a1';

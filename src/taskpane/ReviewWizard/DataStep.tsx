@@ -1,6 +1,7 @@
 /**
  * Step 1 数据分析: read the workbook (with progress), name the missing sheets with an Insert button
- * each, then the cleaning report before the KPI summary. Thresholds for the diagnosis are editable.
+ * each, then the cleaning report before the KPI summary. Thresholds for the diagnosis (and the
+ * per-stage follow-up limits of the deal register) are editable.
  */
 import {
   Accordion,
@@ -10,6 +11,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Caption1Strong,
   ProgressBar,
   Spinner,
   Subtitle2,
@@ -17,7 +19,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
-import { type Analysis, type Locale, type ReviewThresholds, type TemplateId, templateById } from '../../core';
+import {
+  type Analysis,
+  DEFAULT_STALE_LIMITS,
+  FUNNEL_STAGES,
+  type Locale,
+  type ReviewThresholds,
+  type TemplateId,
+  templateById,
+} from '../../core';
 import { CleaningReport } from './CleaningReport';
 import { KpiSummary } from './KpiSummary';
 import { NumberField } from './fields';
@@ -43,13 +53,19 @@ const useStyles = makeStyles({
   thresholds: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const THRESHOLD_FIELDS: readonly { readonly key: keyof ReviewThresholds; readonly label: WizardStringKey }[] = [
+type NumberThreshold = Exclude<keyof ReviewThresholds, 'staleDays'>;
+
+const THRESHOLD_FIELDS: readonly { readonly key: NumberThreshold; readonly label: WizardStringKey }[] = [
   { key: 'attainmentHigh', label: 'thresholdHigh' },
   { key: 'attainmentMedium', label: 'thresholdMedium' },
   { key: 'stageDays', label: 'thresholdStageDays' },
   { key: 'slaBreachRate', label: 'thresholdSla' },
   { key: 'completionRate', label: 'thresholdCompletion' },
+  { key: 'coverage', label: 'thresholdCoverage' },
 ];
+
+/** Stages with a follow-up limit, in funnel order. */
+const STALE_STAGES = FUNNEL_STAGES.filter((s) => s.followUpDays !== undefined);
 
 export interface DataStepProps {
   readonly locale: Locale;
@@ -163,6 +179,21 @@ export function DataStep({ locale, analysis, tablesRead, busy, progress, thresho
                 onChange={(value, text) => {
                   dispatch({ type: 'setRaw', key: `threshold.${key}`, text });
                   if (value !== null) dispatch({ type: 'setThresholds', patch: { [key]: value } });
+                }}
+              />
+            ))}
+            <Caption1Strong as="p">{w(locale, 'staleTitle')}</Caption1Strong>
+            {STALE_STAGES.map((stage) => (
+              <NumberField
+                key={stage.key}
+                locale={locale}
+                label={w(locale, 'staleLimit', { stage: stage.label[locale] })}
+                value={thresholds.staleDays?.[stage.key] ?? DEFAULT_STALE_LIMITS[stage.key]}
+                raw={raw[`threshold.stale.${stage.key}`]}
+                onChange={(value, text) => {
+                  dispatch({ type: 'setRaw', key: `threshold.stale.${stage.key}`, text });
+                  if (value !== null && value >= 0)
+                    dispatch({ type: 'setThresholds', patch: { staleDays: { ...thresholds.staleDays, [stage.key]: value } } });
                 }}
               />
             ))}

@@ -1,10 +1,13 @@
 /**
- * Step 5 持续跟踪: open actions of earlier reviews with their status and what was recorded, then the
+ * Step 5 持续跟踪: what changed in the deal register since the last snapshot beside the change before
+ * it, open actions of earlier reviews with their status and what was recorded, then the
  * review's own 复盘记录 fields (date, period, participants, next review) before writing back.
  */
 import { Body1, Caption1, Card, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
-import type { FollowUpItem, Locale, ReviewDraft } from '../../core';
+import { CHANGE_LABELS, type ChangeComparisonLine, type FollowUpItem, type Locale, type ReviewDraft } from '../../core';
+import { MiniTable } from './MiniTable';
+import { formatNumber } from './format';
 import { FollowUpCard, editFor } from './FollowUpCard';
 import { DateField } from './fields';
 import type { WizardAction } from './state';
@@ -19,6 +22,8 @@ const useStyles = makeStyles({
 
 export interface FollowUpStepProps {
   readonly locale: Locale;
+  /** What changed in the deal register since the last snapshot, beside the change before it. */
+  readonly changes?: readonly ChangeComparisonLine[];
   /** null until the workbook has been read. */
   readonly items: readonly FollowUpItem[] | null;
   readonly draft: ReviewDraft;
@@ -26,7 +31,7 @@ export interface FollowUpStepProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
-export function FollowUpStep({ locale, items, draft, raw, dispatch }: FollowUpStepProps) {
+export function FollowUpStep({ locale, changes = [], items, draft, raw, dispatch }: FollowUpStepProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -34,6 +39,20 @@ export function FollowUpStep({ locale, items, draft, raw, dispatch }: FollowUpSt
       <Body1>{w(locale, 'followUpIntro')}</Body1>
       {items === null && <Body1 className={styles.muted}>{w(locale, 'followUpNotRead')}</Body1>}
       {items?.length === 0 && <Body1 className={styles.muted}>{w(locale, 'followUpNone')}</Body1>}
+      {changes.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'changesTitle')}
+          headers={[w(locale, 'changeType'), w(locale, 'changesNow'), w(locale, 'changesBefore')]}
+          rows={changes.map((line) => ({
+            key: line.type,
+            cells: [
+              CHANGE_LABELS[line.type][locale],
+              `${line.now.count} · ${formatNumber(locale, line.now.amount, 0)}`,
+              line.before === null ? w(locale, 'noValue') : `${line.before.count} · ${formatNumber(locale, line.before.amount, 0)}`,
+            ],
+          }))}
+        />
+      )}
       {items?.map((item) => (
         <FollowUpCard key={item.row} locale={locale} item={item} edit={editFor(item, draft.followUps)} raw={raw} dispatch={dispatch} />
       ))}

@@ -1,6 +1,7 @@
-/** Step 1's KPI summary: attainment overall and by region/owner, funnel, lead SLA, action completion, before/after, KPIs. */
+/** Step 1's KPI summary: attainment overall and by region/owner, funnel, lead SLA, action completion, before/after, deals, KPIs. */
 import { Body1, Caption1, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
 import type { AttainmentLine, KpiSummary as Summary, Locale } from '../../core';
+import { DealsSummary } from './DealsSummary';
 import { MiniTable } from './MiniTable';
 import { formatNumber, formatRate } from './format';
 import { w } from './strings';
@@ -24,8 +25,9 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
       ],
     }));
   const attainmentHeaders = [w(locale, 'name'), w(locale, 'targetActual'), w(locale, 'attainment')];
-  const { goals, funnel, leads, actions, evaluation, kpi } = summary;
-  if (!goals && !funnel && !leads && !actions && !evaluation && !kpi) return <Body1>{w(locale, 'kpiNone')}</Body1>;
+  const { goals, funnel, leads, actions, evaluation, kpi, deals } = summary;
+  if (!goals && !funnel && !leads && !actions && !evaluation && !kpi && !deals) return <Body1>{w(locale, 'kpiNone')}</Body1>;
+  const money = (n: number) => formatNumber(locale, n, 0);
   return (
     <div className={styles.root}>
       {goals && (
@@ -103,6 +105,7 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
           }))}
         />
       )}
+      {deals && <DealsSummary locale={locale} deals={deals} money={money} />}
       {kpi && kpi.metrics.length > 0 && (
         <MiniTable
           caption={w(locale, 'kpiMetricsTitle')}

@@ -21,6 +21,7 @@ import {
   type TemplateId,
   type WorkbookData,
   analyseWorkbook,
+  changeComparison,
   checkSmart,
   diagnose,
   evaluateProcess,
@@ -211,7 +212,16 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       {step === 3 && (
         <ActionsStep locale={locale} actions={draft.actions} findings={draft.findings} issues={smart} raw={raw} dispatch={dispatch} />
       )}
-      {step === 4 && <FollowUpStep locale={locale} items={followUps} draft={draft} raw={raw} dispatch={dispatch} />}
+      {step === 4 && (
+        <FollowUpStep
+          locale={locale}
+          changes={analysis?.summary.deals ? changeComparison(analysis.summary.deals) : []}
+          items={followUps}
+          draft={draft}
+          raw={raw}
+          dispatch={dispatch}
+        />
+      )}
 
       <div className={styles.footer}>
         {blockedText && (

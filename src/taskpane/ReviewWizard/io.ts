@@ -5,6 +5,7 @@
  */
 import {
   type Locale,
+  REVIEW_EXTRAS,
   REVIEW_SOURCES,
   REVIEW_TARGETS,
   type ReviewDraft,
@@ -59,10 +60,10 @@ function reviewIds(data: WorkbookData): string[] {
     .map((v) => v.trim());
 }
 
-/** Reads every review source present (and 复盘记录, for the ids already used). */
+/** Reads every review source present, the forecast and the deal snapshots (and 复盘记录, for the ids already used). */
 export async function readReviewData(port: WorkbookPort, onProgress?: SheetReadProgress): Promise<ReadOutcome> {
   const sheets = await port.listSheets();
-  const ids = [...new Set<TemplateId>([...REVIEW_SOURCES, 'reviewLog'])];
+  const ids = [...new Set<TemplateId>([...REVIEW_SOURCES, ...REVIEW_EXTRAS, 'reviewLog'])];
   const data = await readTemplates(port, ids, (id) => locateTemplate(templateById(id), sheets), onProgress);
   return { data, existingIds: reviewIds(data), tables: Object.keys(data).length };
 }

@@ -3,8 +3,8 @@ import { DEFAULT_THRESHOLDS, REVIEW_SOURCES, REVIEW_TARGETS, analyseWorkbook, ev
 import { TODAY, col, edit, rowOf, sampleData, sampleTable } from './fixtures';
 
 describe('constants', () => {
-  it('reads seven sources and writes five targets', () => {
-    expect(REVIEW_SOURCES).toEqual(['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi']);
+  it('reads eight sources (the forecast and snapshots when there) and writes five targets', () => {
+    expect(REVIEW_SOURCES).toEqual(['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi', 'deals']);
     expect(REVIEW_TARGETS).toEqual(['diagnosis', 'plan', 'execution', 'evaluation', 'reviewLog']);
     expect(DEFAULT_THRESHOLDS).toMatchObject({ attainmentHigh: 0.8, attainmentMedium: 0.95, stageDays: 30, slaBreachRate: 0.2 });
   });
@@ -16,7 +16,7 @@ describe('analyseWorkbook on the samples (zh-CN)', () => {
 
   it('finds every source and keeps the valid rows', () => {
     expect(analysis.missing).toEqual([]);
-    expect(analysis.cleaning.validRows).toEqual({ goals: 2, funnel: 6, leads: 3, execution: 2, plan: 3, evaluation: 2, kpi: 5 });
+    expect(analysis.cleaning.validRows).toEqual({ goals: 2, funnel: 6, leads: 3, execution: 2, plan: 3, evaluation: 2, kpi: 5, deals: 8 });
   });
 
   it('表2: 165/180 = 91.7% for 华南区; 华东区 not reported (blank actual is not zero)', () => {

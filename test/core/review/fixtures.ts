@@ -18,7 +18,18 @@ import {
 /** 2024-04-01: after every sample date of 表3 and 执行计划表. */
 export const TODAY = serialFromDate(2024, 4, 1);
 
-const ALL: readonly TemplateId[] = ['diagnosis', 'goals', 'execution', 'plan', 'funnel', 'leads', 'kpi', 'evaluation', 'reviewLog'];
+const ALL: readonly TemplateId[] = [
+  'diagnosis',
+  'goals',
+  'execution',
+  'plan',
+  'funnel',
+  'leads',
+  'kpi',
+  'evaluation',
+  'reviewLog',
+  'deals',
+];
 
 export function sampleTable(id: TemplateId, locale: Locale = 'zh-CN'): ReadTable {
   const spec = templateById(id);

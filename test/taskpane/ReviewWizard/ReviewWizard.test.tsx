@@ -43,6 +43,11 @@ describe('ReviewWizard: end to end and write-back', () => {
     expect(screen.getByText('瓶颈阶段:需求确认')).toBeTruthy();
     expect(screen.getByRole('table', { name: '线索响应超时率' })).toBeTruthy();
     expect(screen.getByText(/共 2 项,已完成 2 项/)).toBeTruthy();
+    // The deal register's samples: open pipeline by stage, and the per-stage follow-up limits to edit.
+    expect(screen.getByRole('table', { name: '在途商机(按阶段)' }).textContent).toContain('商务谈判');
+    expect(screen.getByRole('table', { name: '输单原因排名' }).textContent).toContain('价格');
+    await user().click(screen.getByRole('button', { name: '诊断阈值' }));
+    expect(screen.getByRole('textbox', { name: '商务谈判:未跟进超过(天)' })).toBeTruthy();
 
     // 2 过程评估: four areas with evidence; a note survives moving away and back.
     await next();
@@ -58,7 +63,7 @@ describe('ReviewWizard: end to end and write-back', () => {
     // 3 问题诊断: the 华南区 finding is proposed as 中 with its 15 gap; add a manual one typed as a formula.
     expect(heading().textContent).toBe('第 3 步,共 5 步:问题诊断');
     const south = findingCards().find((g) =>
-      (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区'),
+      (within(g).getByRole('textbox', { name: /^问题/ }) as HTMLTextAreaElement).value.includes('华南区(区域经理)'),
     );
     if (!south) throw new Error('no 华南区 finding');
     expect((within(south).getByRole('combobox', { name: '影响程度' }) as HTMLSelectElement).value).toBe('medium');

@@ -64,7 +64,8 @@ const columns: ColumnSpec[] = [
       type: COLUMN_TYPES[field.key],
       width: WIDTHS[field.key] ?? 12,
       ...(LISTS[field.key] ? { list: LISTS[field.key] } : {}),
-      ...(field.required ? { required: true } : {}),
+      // An import needs a stage column, but a deal lost in a CRM's Closed Lost stage has no funnel stage of its own.
+      ...(field.required && field.key !== 'stage' ? { required: true } : {}),
     }),
   ),
   {

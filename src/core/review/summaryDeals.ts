@@ -1,0 +1,247 @@
+/**
+ * 数据分析 from the deal register (商机明细), its snapshots (商机快照) and the forecast (销售预测):
+ * open pipeline by stage and forecast category, coverage (open pipeline / (target − won)), deals
+ * with no follow-up for longer than their stage allows, deals that slipped since the last
+ * snapshot, lost reasons ranked, and each owner's pace against target. Only input columns are
+ * read (weighted amounts are computed here from amount × probability, as the register's formula does).
+ */
+import { CHANGE_TYPES, type ChangeGroup, type ChangeType, compareSnapshots, repeatedSlips } from '../deals/changes';
+import { type DealStatus, FORECAST_CATEGORIES, type ForecastCategory } from '../deals/fields';
+import { dealStatusOf, forecastCategoryOf } from '../deals/mapping';
+import { readSnapshots } from '../deals/snapshots';
+import { elapsedShare, paceLevel } from '../domain/pace';
+import { FUNNEL_STAGES, type StageKey, stageOfLabel } from '../domain/stages';
+import { type Locale, labelOfKey } from '../i18n';
+import type { CleanTable } from './cleaning';
+import { readDate, readNumber, readText, sheetRowOf, viewOf } from './read';
+import type { ReadTable, WorkbookData } from './types';
+import type { ChangeWindow, DealsSummary, ForecastLine, SlippedDeal, StageLine, StaleDeal, StaleLimits } from './dealTypes';
+
+export type { ChangeWindow, DealsSummary, ForecastLine, SlippedDeal, StageLine, StaleDeal, StaleLimits };
+
+export const DEFAULT_STALE_LIMITS: StaleLimits = Object.fromEntries(
+  FUNNEL_STAGES.filter((s) => s.followUpDays !== undefined).map((s) => [s.key, s.followUpDays]),
+);
+
+export interface DealsSummaryOptions {
+  readonly today: number;
+  readonly staleLimits?: StaleLimits;
+  /** Target and won from 表2 when there is no forecast: the coverage falls back to them. */
+  readonly goals?: { readonly target: number; readonly actual: number };
+}
+
+const statusOf = (v: unknown): DealStatus => dealStatusOf(readText(v as string)) ?? 'open';
+
+function readForecast(table: ReadTable | undefined, data: WorkbookData, today: number): ForecastLine[] | undefined {
+  if (table === undefined) return undefined;
+  const view = viewOf(data, 'forecast');
+  if (view === undefined) return undefined;
+  const at = (row: readonly unknown[], key: string) => row[view.columns.get(key) ?? -1] as never;
+  const lines: ForecastLine[] = [];
+  table.rows.forEach((row, i) => {
+    const owner = readText(at(row, 'owner'));
+    const target = readNumber(at(row, 'target'));
+    if (owner === '' || target === null || target <= 0) return;
+    const [start, end] = [readDate(at(row, 'start')), readDate(at(row, 'end'))];
+    const won = readNumber(at(row, 'won')) ?? 0;
+    const share = start !== null && end !== null && end >= start && today >= start ? elapsedShare(start, end, today) : 0;
+    lines.push({
+      sheetRow: sheetRowOf(table, i),
+      owner,
+      region: readText(at(row, 'region')),
+      target,
+      won,
+      commit: readNumber(at(row, 'commit')) ?? 0,
+      bestCase: readNumber(at(row, 'bestCase')) ?? 0,
+      pipeline: readNumber(at(row, 'pipeline')),
+      pace: share > 0 ? paceLevel(won / (target * share)) : null,
+      expected: share,
+    });
+  });
+  return lines;
+}
+
+function changeWindows(data: WorkbookData): {
+  changes?: ChangeWindow;
+  previousChanges?: ChangeWindow;
+  slips: Map<string, number>;
+  later?: Map<string, number>;
+  earlier?: Map<string, number>;
+} {
+  const table = data.dealSnapshots;
+  if (table === undefined) return { slips: new Map() };
+  const snapshots = readSnapshots(table);
+  const window = (i: number): ChangeWindow | undefined => {
+    const [before, after] = [snapshots[i - 1], snapshots[i]];
+    return before && after ? { from: before.takenOn, to: after.takenOn, report: compareSnapshots(before, after) } : undefined;
+  };
+  const last = snapshots.length - 1;
+  const changes = window(last);
+  const previousChanges = window(last - 1);
+  const closeOf = (i: number) =>
+    new Map((snapshots[i]?.deals ?? []).flatMap((d) => (d.closeDate === null ? [] : [[d.id, d.closeDate] as const])));
+  return {
+    ...(changes ? { changes } : {}),
+    ...(previousChanges ? { previousChanges } : {}),
+    slips: repeatedSlips(snapshots, 1),
+    ...(changes ? { later: closeOf(last), earlier: closeOf(last - 1) } : {}),
+  };
+}
+
+export function dealsSummary(clean: CleanTable, data: WorkbookData, options: DealsSummaryOptions): DealsSummary {
+  const { view } = clean;
+  const { table, locale } = view;
+  const at = (row: readonly unknown[], key: string) => row[view.columns.get(key) ?? -1] as never;
+  const limits = { ...DEFAULT_STALE_LIMITS, ...options.staleLimits };
+  const byStage = new Map<StageKey, StageLine>(
+    FUNNEL_STAGES.filter((s) => s.key !== 'won').map((s) => [
+      s.key,
+      { stage: s.key, label: s.label[locale], count: 0, amount: 0, weighted: 0 },
+    ]),
+  );
+  const byCategory = new Map<ForecastCategory | null, { count: number; amount: number }>();
+  const open = { count: 0, amount: 0, weighted: 0 };
+  const won = { count: 0, amount: 0 };
+  const lost = { count: 0, amount: 0 };
+  const reasons = new Map<string, { count: number; amount: number }>();
+  const stale: StaleDeal[] = [];
+  const rowOf = new Map<string, readonly unknown[]>();
+
+  for (const i of clean.rows) {
+    const row = table.rows[i] ?? [];
+    const id = readText(at(row, 'dealId'));
+    rowOf.set(id, row);
+    const status = statusOf(at(row, 'status'));
+    const amount = readNumber(at(row, 'amount')) ?? 0;
+    if (status === 'removed') continue;
+    if (status === 'won') {
+      won.count++;
+      won.amount += amount;
+      continue;
+    }
+    if (status === 'lost') {
+      lost.count++;
+      lost.amount += amount;
+      const reason = readText(at(row, 'lostReason')) || L_UNFILLED[locale];
+      const entry = reasons.get(reason) ?? { count: 0, amount: 0 };
+      entry.count++;
+      entry.amount += amount;
+      reasons.set(reason, entry);
+      continue;
+    }
+    const stage = stageOfLabel(readText(at(row, 'stage')));
+    const probability = readNumber(at(row, 'probability')) ?? stage?.probability ?? 0;
+    open.count++;
+    open.amount += amount;
+    open.weighted += amount * probability;
+    const line = stage ? byStage.get(stage.key) : undefined;
+    if (line)
+      byStage.set(line.stage, {
+        ...line,
+        count: line.count + 1,
+        amount: line.amount + amount,
+        weighted: line.weighted + amount * probability,
+      });
+    const category = forecastCategoryOf(readText(at(row, 'category'))) ?? null;
+    const c = byCategory.get(category) ?? { count: 0, amount: 0 };
+    byCategory.set(category, { count: c.count + 1, amount: c.amount + amount });
+
+    const limit = stage ? limits[stage.key] : undefined;
+    const last = readDate(at(row, 'lastActivity'));
+    const since = last ?? readDate(at(row, 'stageSince')) ?? readDate(at(row, 'createdOn'));
+    if (limit === undefined || since === null) continue;
+    const days = Math.floor(options.today) - Math.floor(since);
+    if (days > limit)
+      stale.push({
+        sheetRow: sheetRowOf(table, i),
+        id,
+        name: readText(at(row, 'name')),
+        owner: readText(at(row, 'owner')),
+        stage: readText(at(row, 'stage')),
+        amount,
+        days,
+        limit,
+        nextStep: readText(at(row, 'nextStep')),
+        neverFollowedUp: last === null,
+      });
+  }
+
+  const windows = changeWindows(data);
+  const slipped: SlippedDeal[] = (windows.changes?.report.slipped.deals ?? []).map((id) => {
+    const row = rowOf.get(id) ?? [];
+    return {
+      id,
+      name: readText(at(row, 'name')),
+      owner: readText(at(row, 'owner')),
+      amount: readNumber(at(row, 'amount')) ?? 0,
+      from: windows.earlier?.get(id) ?? 0,
+      to: windows.later?.get(id) ?? 0,
+      times: windows.slips.get(id) ?? 1,
+      nextStep: readText(at(row, 'nextStep')),
+    };
+  });
+
+  const forecast = readForecast(data.forecast, data, options.today);
+  const coverage = coverageOf(open.amount, forecast, options.goals);
+  return {
+    locale,
+    open,
+    won,
+    lost,
+    byStage: [...byStage.values()],
+    byCategory: [...FORECAST_CATEGORIES.map((c) => c.key), null]
+      .filter((key) => byCategory.has(key))
+      .map((key) => ({
+        category: key,
+        label: key === null ? L_UNFILLED[locale] : labelOfKey(FORECAST_CATEGORIES, key)[locale],
+        ...(byCategory.get(key) as { count: number; amount: number }),
+      })),
+    coverage,
+    stale: stale.sort((a, b) => b.amount - a.amount || b.days - a.days),
+    staleLimits: limits,
+    slipped: slipped.sort((a, b) => b.amount - a.amount),
+    ...(windows.changes ? { changes: windows.changes } : {}),
+    ...(windows.previousChanges ? { previousChanges: windows.previousChanges } : {}),
+    lostReasons: [...reasons.entries()].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.count - a.count || b.amount - a.amount),
+    ...(forecast ? { forecast } : {}),
+  };
+}
+
+const L_UNFILLED: Readonly<Record<Locale, string>> = { 'zh-CN': '未填写', 'en-US': 'Not given' };
+
+function coverageOf(
+  pipeline: number,
+  forecast: readonly ForecastLine[] | undefined,
+  goals: DealsSummaryOptions['goals'],
+): DealsSummary['coverage'] {
+  const from =
+    forecast && forecast.length > 0
+      ? { target: sum(forecast, 'target'), won: sum(forecast, 'won'), source: 'forecast' as const }
+      : goals && goals.target > 0
+        ? { target: goals.target, won: goals.actual, source: 'goals' as const }
+        : undefined;
+  if (from === undefined) return null;
+  const gap = from.target - from.won;
+  // With a forecast, its own open pipeline (this period's) is the pipeline that can cover the gap.
+  const open = forecast && forecast.length > 0 && forecast.every((f) => f.pipeline !== null) ? sum(forecast, 'pipeline') : pipeline;
+  return { pipeline: open, target: from.target, won: from.won, ratio: gap > 0 ? open / gap : null, source: from.source };
+}
+
+const sum = (lines: readonly ForecastLine[], key: 'target' | 'won' | 'pipeline'): number => lines.reduce((t, l) => t + (l[key] ?? 0), 0);
+
+export interface ChangeComparisonLine {
+  readonly type: ChangeType;
+  readonly now: ChangeGroup;
+  /** The same type between the two snapshots before; null when there were not three snapshots. */
+  readonly before: ChangeGroup | null;
+}
+
+/** 持续跟踪: this review's change report beside the last one's, type by type (only types that moved in either). */
+export function changeComparison(deals: DealsSummary): ChangeComparisonLine[] {
+  const latest = deals.changes;
+  if (latest === undefined) return [];
+  const earlier = deals.previousChanges;
+  return CHANGE_TYPES.map((type) => ({ type, now: latest.report[type], before: earlier ? earlier.report[type] : null })).filter(
+    (line) => line.now.count > 0 || (line.before?.count ?? 0) > 0,
+  );
+}
