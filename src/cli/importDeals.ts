@@ -7,9 +7,7 @@
  * or (with --strict) any row has a problem.
  */
 import { promises as fs } from 'node:fs';
-import { extname } from 'node:path';
 import {
-  type CellValue,
   CHANGE_TYPES,
   type ColumnMapping,
   DEAL_FIELDS,
@@ -24,7 +22,7 @@ import {
   todaySerial,
   unmappedRequired,
 } from '../core';
-import { parseCsv } from '../files/csv';
+import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
 import { writeXlsx } from '../files/xlsxWrite';
@@ -66,31 +64,9 @@ async function readBytes(path: string): Promise<Buffer> {
 
 /** The export as a table: a CSV, or one sheet (`sheet`, else the first) of an .xlsx. */
 async function readExport(path: string, sheet: string | undefined, locale: Locale): Promise<RawTable> {
-  const extension = extname(path).toLowerCase();
-  if (!['.csv', '.txt', '.xlsx'].includes(extension)) throw new ImportUsageError(`The export must be a .csv or .xlsx file: ${path}`);
+  if (!isExportFile(path)) throw new ImportUsageError(`The export must be a .csv or .xlsx file: ${path}`);
   const bytes = await readBytes(path);
-  let grid: CellValue[][];
-  if (extension === '.csv' || extension === '.txt') {
-    const parsed = parseCsv(bytes);
-    grid = parsed.rows.map((row) => Array.from({ length: parsed.columnCount }, (_v, c) => row[c]?.v ?? null));
-  } else {
-    const { snapshot } = await readXlsx(bytes, path, locale);
-    const sheets = snapshot.sheetOrder.map((id) => snapshot.sheets[id]).filter((s) => s !== undefined);
-    const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s?.name === sheet);
-    if (!chosen) throw new WorkbookFileError(`${path} has no sheet "${sheet}". Its sheets: ${sheets.map((s) => s?.name).join(', ')}.`);
-    const cells = chosen.cellData ?? {};
-    const rowCount = Math.max(-1, ...Object.keys(cells).map(Number)) + 1;
-    const width = Math.max(0, ...Object.values(cells).flatMap((row) => Object.keys(row ?? {}).map((c) => Number(c) + 1)));
-    grid = Array.from({ length: rowCount }, (_r, r) =>
-      Array.from({ length: width }, (_c, c) => {
-        const value = cells[r]?.[c]?.v;
-        return value === undefined || value === null ? null : (value as CellValue);
-      }),
-    );
-  }
-  const [header = [], ...rows] = grid;
-  if (header.every((h) => h === null)) throw new WorkbookFileError(`${path} has no header row.`);
-  return { headers: header.map((h) => (h === null ? '' : String(h))), rows };
+  return (await readExportTable(bytes, path, { ...(sheet !== undefined ? { sheet } : {}), locale })).table;
 }
 
 export interface ImportSummary {

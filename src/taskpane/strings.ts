@@ -18,6 +18,7 @@ const STRINGS = {
   sections: { 'zh-CN': '功能', 'en-US': 'Sections' },
   templatesTab: { 'zh-CN': '模板', 'en-US': 'Templates' },
   goalsTab: { 'zh-CN': '目标分解', 'en-US': 'Goals' },
+  importTab: { 'zh-CN': '导入', 'en-US': 'Import' },
   reviewTab: { 'zh-CN': '复盘', 'en-US': 'Review' },
   functionsTab: { 'zh-CN': '函数', 'en-US': 'Functions' },
   settingsTab: { 'zh-CN': '设置', 'en-US': 'Settings' },

@@ -8,3 +8,11 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   }
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 }
+
+// jsdom lacks TextEncoder/TextDecoder, which every browser the pane runs in has (the CSV reader
+// decodes with them): Node's own are the same WHATWG classes.
+if (typeof window !== 'undefined' && typeof globalThis.TextDecoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require('node:util') as typeof import('node:util');
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+}

@@ -26,6 +26,7 @@ import { WorkbookContext } from '../workbookContext';
 const GoalBreakdown = lazy(() => import('../GoalBreakdown/GoalBreakdown').then((m) => ({ default: m.GoalBreakdown })));
 const ReviewWizard = lazy(() => import('../ReviewWizard/ReviewWizard').then((m) => ({ default: m.ReviewWizard })));
 const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((m) => ({ default: m.FunctionGuide })));
+const DealImport = lazy(() => import('../DealImport/DealImport').then((m) => ({ default: m.DealImport })));
 const FilePanel = lazy(() => import('../FilePanel/FilePanel').then((m) => ({ default: m.FilePanel })));
 const SettingsPanel = lazy(() => import('../Settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
@@ -87,6 +88,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
           >
             <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
             <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
+            <Tab value="import">{t(locale, 'importTab')}</Tab>
             <Tab value="review">{t(locale, 'reviewTab')}</Tab>
             <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
             {files && <Tab value="file">{ft(locale, 'fileTab')}</Tab>}
@@ -104,6 +106,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
                 onFormChange={(form) => (goalForm.current = form)}
               />
             )}
+            {tab === 'import' && <DealImport locale={locale} portable={settings.portable} />}
             {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
             {tab === 'functions' && <FunctionGuide locale={locale} />}
             {tab === 'file' && files && <FilePanel locale={locale} files={files} />}

@@ -1,0 +1,238 @@
+/**
+ * 导入 Import: a CRM export into the deal register in every host (the file is read in the pane, so
+ * Excel works as the web host and Sheets do). Pick a file → confirm or change the column mapping
+ * → answer the stages no map knows → check the preview (rows with problems are listed and left
+ * out) → import; then a snapshot or the register link on demand.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useId, useRef } from 'react';
+import { DEAL_FIELDS, type DealFieldKey, FUNNEL_STAGES, type Locale, meaningOfText } from '../../core';
+import { ImportOutcome } from './ImportOutcome';
+import { it } from './strings';
+import { useImportStyles } from './styles';
+import { useDealImport } from './useDealImport';
+
+/** Problems listed in the pane; the rest are counted (the command line lists all). */
+const LISTED_PROBLEMS = 50;
+const LOST = '__lost__';
+
+export function DealImport({ locale, portable = false }: { readonly locale: Locale; readonly portable?: boolean }) {
+  const styles = useImportStyles();
+  const state = useDealImport(locale, portable);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const { picked, preview, busy } = state;
+  const headers = picked?.exported.table.headers ?? [];
+  const waiting = busy !== null;
+  const bad = preview ? new Set(preview.problems.map((p) => p.fileRow)).size : 0;
+  const spinner = (kind: typeof busy) => (busy === kind ? <Spinner size="tiny" /> : undefined);
+
+  return (
+    <div className={styles.root}>
+      <Body1>{it(locale, 'intro')}</Body1>
+      <div className={styles.group}>
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          accept=".csv,.txt,.tsv,.xlsx"
+          data-testid="deal-import-input"
+          onChange={() => {
+            const file = input.current?.files?.[0];
+            if (file) void state.pick(file);
+            if (input.current) input.current.value = '';
+          }}
+        />
+        <Button
+          appearance={picked ? 'secondary' : 'primary'}
+          disabledFocusable={waiting}
+          icon={spinner('read')}
+          onClick={() => input.current?.click()}
+        >
+          {busy === 'read' ? it(locale, 'reading') : it(locale, 'pickFile')}
+        </Button>
+        {picked && (
+          <Caption1 role="status" className={styles.muted}>
+            {it(locale, 'fileLine', {
+              file: picked.name,
+              rows: picked.exported.table.rows.length,
+              columns: headers.length,
+              encoding: picked.exported.encoding ? ` · ${picked.exported.encoding}` : '',
+            })}
+          </Caption1>
+        )}
+      </div>
+
+      {picked && (
+        <div className={styles.fields}>
+          {picked.exported.sheets.length > 1 && (
+            <Field label={it(locale, 'sheet')}>
+              <Select value={picked.exported.sheet ?? ''} disabled={waiting} onChange={(_e, d) => void state.chooseSheet(d.value)}>
+                {picked.exported.sheets.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <Field label={it(locale, 'savedMapping')}>
+            <Select value={state.chosenMapping} onChange={(_e, d) => state.chooseMapping(d.value)}>
+              <option value="">{it(locale, 'autoMapping')}</option>
+              {[...state.saved.keys()].map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      )}
+
+      {picked && (
+        <section className={styles.group} aria-labelledby={`${id}-mapping`}>
+          <Subtitle2 as="h2" id={`${id}-mapping`}>
+            {it(locale, 'mappingTitle')}
+          </Subtitle2>
+          <div className={styles.fields}>
+            {DEAL_FIELDS.map((field) => {
+              const label = field.required ? it(locale, 'requiredMark', { label: field.label[locale] }) : field.label[locale];
+              const at = state.columns[field.key as DealFieldKey];
+              return (
+                <Field key={field.key} label={label} validationState={field.required && at === undefined ? 'error' : 'none'}>
+                  <Select
+                    value={at === undefined ? '' : String(at)}
+                    onChange={(_e, d) => state.setColumn(field.key, d.value === '' ? undefined : Number(d.value))}
+                  >
+                    <option value="">{it(locale, 'notImported')}</option>
+                    {headers.map((header, index) => (
+                      <option key={index} value={String(index)}>
+                        {header || `#${index + 1}`}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+            })}
+          </div>
+          {state.missing.length > 0 && (
+            <Body1 role="alert">{it(locale, 'missingRequired', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}</Body1>
+          )}
+        </section>
+      )}
+
+      {picked && state.askedStages.length > 0 && (
+        <section className={styles.group} aria-labelledby={`${id}-stages`}>
+          <Subtitle2 as="h2" id={`${id}-stages`}>
+            {it(locale, 'stagesTitle')}
+          </Subtitle2>
+          <div className={styles.fields}>
+            {state.askedStages.map(([name, count]) => {
+              const meaning = state.stages[name];
+              const value = meaning === undefined ? '' : meaning.status === 'lost' ? LOST : (meaning.stage ?? '');
+              return (
+                <Field key={name} label={it(locale, 'stageQuestion', { stage: name, count })}>
+                  <Select
+                    value={value}
+                    onChange={(_e, d) =>
+                      state.answerStage(
+                        name,
+                        d.value === '' ? undefined : d.value === LOST ? meaningOfText('lost') : meaningOfText(d.value),
+                      )
+                    }
+                  >
+                    <option value="">{it(locale, 'stageUnanswered')}</option>
+                    {FUNNEL_STAGES.map((s) => (
+                      <option key={s.key} value={s.key}>
+                        {s.label[locale]}
+                      </option>
+                    ))}
+                    <option value={LOST}>{it(locale, 'lostStage')}</option>
+                  </Select>
+                </Field>
+              );
+            })}
+          </div>
+        </section>
+      )}
+
+      {picked && preview && (
+        <section className={styles.group} aria-labelledby={`${id}-preview`}>
+          <Subtitle2 as="h2" id={`${id}-preview`}>
+            {it(locale, 'previewTitle')}
+          </Subtitle2>
+          <Body1 role="status">{it(locale, 'previewLine', { deals: preview.deals.length, bad })}</Body1>
+          {preview.problems.length > 0 && (
+            <div className={styles.scroll}>
+              <Table size="extra-small" className={styles.table} aria-label={it(locale, 'problemsCaption')}>
+                <TableHeader>
+                  <TableRow>
+                    {(['row', 'column', 'value', 'why'] as const).map((key) => (
+                      <TableHeaderCell key={key}>{it(locale, key)}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {preview.problems.slice(0, LISTED_PROBLEMS).map((p, i) => (
+                    <TableRow key={i}>
+                      <TableCell className={styles.cell}>{p.fileRow}</TableCell>
+                      <TableCell className={styles.cell}>{p.column}</TableCell>
+                      <TableCell className={styles.cell}>{p.value === null ? it(locale, 'blank') : String(p.value)}</TableCell>
+                      <TableCell className={styles.cell}>{p.why[locale]}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {preview.problems.length > LISTED_PROBLEMS && (
+            <Caption1 className={styles.muted}>{it(locale, 'moreProblems', { count: preview.problems.length - LISTED_PROBLEMS })}</Caption1>
+          )}
+          <Checkbox checked={state.full} onChange={(_e, d) => state.setFull(d.checked === true)} label={it(locale, 'fullExport')} />
+          <Field label={it(locale, 'saveAs')}>
+            <Input value={state.mappingName} onChange={(_e, d) => state.setMappingName(d.value)} />
+          </Field>
+          <div className={styles.row}>
+            <Button
+              appearance="primary"
+              disabledFocusable={waiting || state.missing.length > 0 || preview.deals.length === 0}
+              icon={spinner('import')}
+              onClick={() => void state.doImport()}
+            >
+              {busy === 'import' ? it(locale, 'importing') : it(locale, 'importButton')}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {state.outcome && <ImportOutcome locale={locale} outcome={state.outcome} />}
+
+      <section className={styles.group} aria-labelledby={`${id}-register`}>
+        <Subtitle2 as="h2" id={`${id}-register`}>
+          {it(locale, 'registerTitle')}
+        </Subtitle2>
+        <div className={styles.row}>
+          <Button disabledFocusable={waiting} icon={spinner('snapshot')} onClick={() => void state.snapshot()}>
+            {it(locale, 'snapshotButton')}
+          </Button>
+          <Button disabledFocusable={waiting} icon={spinner('link')} onClick={() => void state.link()}>
+            {it(locale, 'linkButton')}
+          </Button>
+        </div>
+        <Caption1 className={styles.muted}>{it(locale, 'linkHint')}</Caption1>
+      </section>
+    </div>
+  );
+}

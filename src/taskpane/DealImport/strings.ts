@@ -1,0 +1,73 @@
+/** 导入 Import tab strings: a CRM export into the deal register. */
+import { translator } from '../strings';
+
+export const it = translator({
+  intro: {
+    'zh-CN': '把 CRM 导出的商机(CSV 或 .xlsx)导入“商机明细”:按商机编号更新或新增,每次导入保存快照并列出本周变动。',
+    'en-US':
+      'Bring a CRM export (CSV or .xlsx) into the deal register: updated or added by deal ID, with a snapshot and what changed each time.',
+  },
+  pickFile: { 'zh-CN': '选择导出文件…', 'en-US': 'Choose an export file…' },
+  reading: { 'zh-CN': '正在读取…', 'en-US': 'Reading…' },
+  fileLine: { 'zh-CN': '{file}:{rows} 行,{columns} 列{encoding}', 'en-US': '{file}: {rows} rows, {columns} columns{encoding}' },
+  sheet: { 'zh-CN': '工作表', 'en-US': 'Sheet' },
+  savedMapping: { 'zh-CN': '映射', 'en-US': 'Mapping' },
+  autoMapping: { 'zh-CN': '自动识别表头', 'en-US': 'Recognise the headers' },
+  mappingTitle: { 'zh-CN': '列映射(请确认或修改)', 'en-US': 'Column mapping (confirm or change)' },
+  notImported: { 'zh-CN': '(不导入)', 'en-US': '(not imported)' },
+  requiredMark: { 'zh-CN': '{label}(必填)', 'en-US': '{label} (required)' },
+  missingRequired: { 'zh-CN': '请为这些字段选择列:{fields}', 'en-US': 'Choose a column for: {fields}' },
+  stagesTitle: { 'zh-CN': '不认识的阶段:它们对应漏斗的哪个阶段?', 'en-US': 'Stages no map knows: which funnel stage is each?' },
+  stageQuestion: { 'zh-CN': '“{stage}”({count} 行)', 'en-US': '"{stage}" ({count} rows)' },
+  stageUnanswered: { 'zh-CN': '请选择', 'en-US': 'Choose one' },
+  lostStage: { 'zh-CN': '输单', 'en-US': 'Lost' },
+  previewTitle: { 'zh-CN': '预览', 'en-US': 'Preview' },
+  previewLine: {
+    'zh-CN': '{deals} 个商机可以导入;{bad} 行有问题,将不导入',
+    'en-US': '{deals} deals ready; {bad} rows have problems and will be left out',
+  },
+  problemsCaption: { 'zh-CN': '有问题的行(行、列、值、原因)', 'en-US': 'Rows with problems (row, column, value, why)' },
+  row: { 'zh-CN': '行', 'en-US': 'Row' },
+  column: { 'zh-CN': '列', 'en-US': 'Column' },
+  value: { 'zh-CN': '值', 'en-US': 'Value' },
+  why: { 'zh-CN': '原因', 'en-US': 'Why' },
+  blank: { 'zh-CN': '(空)', 'en-US': '(blank)' },
+  moreProblems: { 'zh-CN': '另有 {count} 个问题未列出', 'en-US': '{count} more problems not listed' },
+  fullExport: {
+    'zh-CN': '这是完整导出(文件中没有的商机标记为“已移除”)',
+    'en-US': 'This is a full export (deals it lacks are marked Removed)',
+  },
+  saveAs: { 'zh-CN': '保存映射为(下次自动沿用)', 'en-US': 'Save the mapping as (reused next time)' },
+  importButton: { 'zh-CN': '导入', 'en-US': 'Import' },
+  importing: { 'zh-CN': '正在导入…', 'en-US': 'Importing…' },
+  importedTitle: { 'zh-CN': '已导入“{sheet}”', 'en-US': 'Imported into "{sheet}"' },
+  importedLine: {
+    'zh-CN': '新增 {new},更新 {updated},未变 {unchanged},标记移除 {removed},未导入 {invalid} 行',
+    'en-US': '{new} new, {updated} updated, {unchanged} unchanged, {removed} marked removed, {invalid} rows left out',
+  },
+  insertedSheets: { 'zh-CN': '新建工作表:{sheets}', 'en-US': 'New sheets: {sheets}' },
+  changesTitle: { 'zh-CN': '本周变动(与 {from} 相比)', 'en-US': 'What changed (since {from})' },
+  changeType: { 'zh-CN': '变动', 'en-US': 'Change' },
+  deals: { 'zh-CN': '个数', 'en-US': 'Deals' },
+  amount: { 'zh-CN': '金额', 'en-US': 'Amount' },
+  noChanges: { 'zh-CN': '没有变动', 'en-US': 'Nothing changed' },
+  repeated: { 'zh-CN': '推迟 3 次及以上:{deals}', 'en-US': 'Slipped 3 or more times: {deals}' },
+  registerTitle: { 'zh-CN': '商机明细', 'en-US': 'Deal register' },
+  snapshotButton: { 'zh-CN': '保存快照', 'en-US': 'Save snapshot' },
+  snapshotDone: { 'zh-CN': '已保存 {count} 个商机的快照到“{sheet}”', 'en-US': 'Saved a snapshot of {count} deals in "{sheet}"' },
+  linkButton: { 'zh-CN': '用商机明细计算漏斗、表2 和预测', 'en-US': 'Compute the funnel, T2 and forecast from the register' },
+  linkHint: {
+    'zh-CN':
+      '写入 SUMIFS/COUNTIFS 公式:以后每次导入,漏斗的数量和金额、表2 的月度实际完成和销售预测都会自动更新(会替换这些单元格中手工填写的值)。',
+    'en-US':
+      "Writes SUMIFS/COUNTIFS formulas: after every import the funnel's counts and amounts, T2's monthly actuals and the forecast update by themselves (typed values in those cells are replaced).",
+  },
+  linkDone: {
+    'zh-CN': '已链接:漏斗 {funnel} 行、表2 {goals} 行、预测 {forecast} 行(新增 {added} 行)',
+    'en-US': 'Linked: {funnel} funnel rows, {goals} T2 rows, {forecast} forecast rows ({added} added)',
+  },
+  failed: { 'zh-CN': '未完成', 'en-US': 'Not done' },
+  busy: { 'zh-CN': '请稍候…', 'en-US': 'Please wait…' },
+});
+
+export type ImportStringKey = Parameters<typeof it>[1];

@@ -1,0 +1,213 @@
+/**
+ * The import tab's state: the picked export, its mapping (saved per source in the workbook, else
+ * recognised from the headers, always editable), the answers for unknown stages and the preview
+ * computed purely from them — then the import, the snapshot and the register link through the
+ * host-neutral flow of src/workbook/dealImport.ts.
+ */
+import { useMemo, useState } from 'react';
+import {
+  type ColumnMapping,
+  DEAL_FIELDS,
+  type DealFieldKey,
+  type ImportMapping,
+  type ImportPreview,
+  type Locale,
+  type StageMeaning,
+  autoMap,
+  matchKey,
+  previewImport,
+  stageMeaning,
+  todaySerial,
+  unmappedRequired,
+} from '../../core';
+import type { ExportTable } from '../../files/exportTable';
+import {
+  type DealImportResult,
+  type LinkResult,
+  type SnapshotResult,
+  findDealTables,
+  linkDealRegister,
+  runDealImport,
+  saveDealSnapshot,
+  savedMappings,
+} from '../../workbook/dealImport';
+import { useWorkbook } from '../workbookContext';
+
+export type ImportBusy = 'read' | 'import' | 'snapshot' | 'link' | null;
+
+export type ImportOutcome =
+  | { readonly kind: 'imported'; readonly result: DealImportResult }
+  | { readonly kind: 'snapshot'; readonly result: SnapshotResult }
+  | { readonly kind: 'linked'; readonly result: LinkResult }
+  | { readonly kind: 'failed'; readonly message: string };
+
+interface Picked {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly exported: ExportTable;
+}
+
+/** The saved mapping whose headers this export has most of (at least one), if any. */
+function bestMapping(headers: readonly string[], saved: ReadonlyMap<string, ImportMapping>): ImportMapping | undefined {
+  const keys = new Set(headers.map(matchKey));
+  let best: { mapping: ImportMapping; hits: number } | undefined;
+  for (const mapping of saved.values()) {
+    const hits = Object.values(mapping.columns).filter((h) => h !== undefined && keys.has(matchKey(h))).length;
+    if (hits > 0 && (best === undefined || hits > best.hits)) best = { mapping, hits };
+  }
+  return best?.mapping;
+}
+
+const stem = (name: string) => name.replace(/\.[^.]+$/, '');
+
+export function useDealImport(locale: Locale, portable: boolean) {
+  const port = useWorkbook();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [saved, setSaved] = useState<ReadonlyMap<string, ImportMapping>>(new Map());
+  const [mappingName, setMappingName] = useState('');
+  const [chosenMapping, setChosenMapping] = useState<string>('');
+  const [columns, setColumns] = useState<ColumnMapping>({});
+  const [stages, setStages] = useState<Readonly<Record<string, StageMeaning>>>({});
+  const [full, setFull] = useState(false);
+  const [busy, setBusy] = useState<ImportBusy>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [today] = useState(() => todaySerial(new Date()));
+
+  const run = async <T>(kind: Exclude<ImportBusy, null>, work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(kind);
+    try {
+      return await work();
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const applyMapping = (headers: readonly string[], mapping: ImportMapping | undefined, fileName: string) => {
+    setColumns(autoMap(headers, mapping));
+    setStages(mapping?.stages ?? {});
+    setChosenMapping(mapping?.name ?? '');
+    setMappingName(mapping?.name ?? stem(fileName));
+  };
+
+  const read = async (name: string, bytes: Uint8Array, sheet?: string) => {
+    const { readExportTable } = await import('../../files/exportTable');
+    const exported = await readExportTable(bytes, name, { locale, ...(sheet !== undefined ? { sheet } : {}) });
+    const known = savedMappings(await findDealTables(port));
+    setSaved(known);
+    setPicked({ name, bytes, exported });
+    setOutcome(null);
+    applyMapping(exported.table.headers, bestMapping(exported.table.headers, known), name);
+  };
+
+  const pick = (file: File) =>
+    run('read', async () => {
+      await read(file.name, new Uint8Array(await file.arrayBuffer()));
+    });
+
+  const chooseSheet = (sheet: string) => picked && run('read', () => read(picked.name, picked.bytes, sheet));
+
+  const chooseMapping = (name: string) => {
+    if (!picked) return;
+    applyMapping(picked.exported.table.headers, saved.get(name), picked.name);
+  };
+
+  const setColumn = (field: DealFieldKey, index: number | undefined) =>
+    setColumns((current) => {
+      const next: ColumnMapping = {};
+      for (const [key, at] of Object.entries(current) as [DealFieldKey, number][]) if (key !== field && at !== index) next[key] = at;
+      if (index !== undefined) next[field] = index;
+      return next;
+    });
+
+  const answerStage = (name: string, meaning: StageMeaning | undefined) =>
+    setStages((current) => {
+      const next = { ...current };
+      if (meaning === undefined) delete next[name];
+      else next[name] = meaning;
+      return next;
+    });
+
+  const table = picked?.exported.table;
+  const preview: ImportPreview | null = useMemo(
+    () => (table ? previewImport(table, columns, { locale, stages }) : null),
+    [table, columns, stages, locale],
+  );
+
+  /** Stage names of the export that neither the funnel, the CRM defaults nor the saved mapping know: asked once each. */
+  const askedStages: readonly [string, number][] = useMemo(() => {
+    const at = columns.stage;
+    if (!table || at === undefined) return [];
+    const savedStages = saved.get(chosenMapping)?.stages ?? {};
+    const counts = new Map<string, number>();
+    for (const row of table.rows) {
+      const cell = row[at];
+      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+      const name = String(cell).trim();
+      if (counts.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      else if (stageMeaning(name, savedStages) === undefined) counts.set(name, 1);
+    }
+    return [...counts.entries()];
+  }, [table, columns.stage, saved, chosenMapping]);
+
+  const missing = unmappedRequired(columns).map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
+
+  const doImport = () =>
+    picked &&
+    preview &&
+    run('import', async () => {
+      const tables = await findDealTables(port);
+      const result = await runDealImport(port, tables, {
+        table: picked.exported.table,
+        mapping: columns,
+        stages,
+        full,
+        takenOn: today,
+        locale,
+        ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
+      });
+      setSaved(savedMappings(await findDealTables(port)));
+      setOutcome({ kind: 'imported', result });
+    });
+
+  const snapshot = () =>
+    run('snapshot', async () => {
+      const result = await saveDealSnapshot(port, await findDealTables(port), today, locale);
+      setOutcome({ kind: 'snapshot', result });
+    });
+
+  const link = () =>
+    run('link', async () => {
+      const result = await linkDealRegister(port, { asOf: today, locale, portable });
+      setOutcome({ kind: 'linked', result });
+    });
+
+  return {
+    picked,
+    saved,
+    chosenMapping,
+    mappingName,
+    setMappingName,
+    columns,
+    stages,
+    full,
+    setFull,
+    busy,
+    outcome,
+    preview,
+    askedStages,
+    missing,
+    pick,
+    chooseSheet,
+    chooseMapping,
+    setColumn,
+    answerStage,
+    doImport,
+    snapshot,
+    link,
+  };
+}
+
+export type DealImportState = ReturnType<typeof useDealImport>;
