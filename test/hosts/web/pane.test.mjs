@@ -56,7 +56,7 @@ test(
       await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
       const tabs = page.locator('#pane [role="tab"]');
       const count = await tabs.count();
-      assert.equal(count, 6, "the web host's pane has its six tabs (File included)");
+      assert.equal(count, 7, "the web host's pane has its seven tabs (File included)");
       for (let i = 0; i < count; i++) {
         const tab = tabs.nth(i);
         const name = (await tab.textContent()) ?? String(i);
@@ -112,6 +112,35 @@ test('a goal breakdown is written into a new 表2 and read back from the sheet',
   assert.equal(filled.length, 12);
   assert.deepEqual(filled.slice(0, 6), rows, 'the first write is untouched');
   await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'goal-breakdown.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a GBK 纷享销客 export is imported from the Import tab, previewed, and linked to a forecast', { timeout: 240_000 }, async () => {
+  const { page, errors } = await host.openPage({ width: 1024, height: 900 });
+  await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
+  await page.getByRole('tab', { name: '导入' }).click();
+  await page.getByTestId('deal-import-input').setInputFiles(join(process.cwd(), 'test', 'fixtures', 'crm', 'fxiaoke-opportunities.csv'));
+  await page.getByText('4 个商机可以导入;1 行有问题,将不导入').waitFor({ timeout: 60_000 });
+  assert.equal(await paneOverflow(page), 0, 'the mapping and the preview fit a 320 px pane');
+  assert.deepEqual(await paneViolations(page), [], 'axe: the import preview has no serious or critical violation');
+  await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'pane-320-import-preview.png') });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await page.getByText('新增 4,更新 0,未变 0,标记移除 0,未导入 1 行').waitFor({ timeout: 60_000 });
+  const register = await page.evaluate(() => window.salesReview.workbook.readTable({ sheetName: '商机明细' }));
+  assert.deepEqual(
+    register.rows.map((row) => row[0]).filter((id) => id !== null && id !== ''),
+    ['FX-0001', 'FX-0002', 'FX-0003', 'FX-0004'],
+  );
+  await page.getByRole('button', { name: '用商机明细计算漏斗、表2 和预测' }).click();
+  await page.getByText(/已链接:漏斗 0 行、表2 0 行、预测 2 行/).waitFor({ timeout: 60_000 });
+  const forecast = await page.evaluate(() => window.salesReview.workbook.readTable({ sheetName: '销售预测' }));
+  const col = (label) => forecast.header.indexOf(label);
+  const owners = forecast.rows.filter((row) => row[col('负责人')]).map((row) => [row[col('负责人')], typeof row[col('已赢单')]]);
+  assert.deepEqual(owners, [
+    ['华南区销售', 'number'],
+    ['华东区销售', 'number'],
+  ]);
   assert.deepEqual(errors, []);
   await page.close();
 });
