@@ -49,6 +49,8 @@ export interface ImportOptions {
   readonly stageAnswers?: readonly string[];
   /** Column choices that override the automatic mapping: `商机编号=Opp Ref` (a register field in either language). */
   readonly columnAnswers?: readonly string[];
+  /** `month` (default) or `quarter`: how far a close date must move to count as slipped. */
+  readonly slipPeriod?: string;
 }
 
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
@@ -139,6 +141,8 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   const takenOn = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
   if (takenOn === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   const answers = stageAnswers(options.stageAnswers ?? []);
+  const slip = options.slipPeriod ?? 'month';
+  if (slip !== 'month' && slip !== 'quarter') throw new ImportUsageError(`--slip must be month or quarter, not "${slip}".`);
 
   const table = await readExport(options.file, options.sheet, locale);
   const book = await openBook(options.book, locale);
@@ -182,6 +186,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       takenOn,
       locale,
       ...(options.saveMapping !== undefined ? { saveAs: options.saveMapping } : {}),
+      slipPeriod: slip,
     });
     for (const sheet of result.inserted) log(`Inserted the sheet "${sheet}".`);
     await book.save();

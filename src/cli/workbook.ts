@@ -25,7 +25,7 @@ Usage:
   npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
       Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
   npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--mapping NAME] [--save-mapping NAME]
-                       [--column "FIELD=HEADER"]… [--stage "EXPORT STAGE=FUNNEL STAGE"]… [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
+                       [--column "FIELD=HEADER"]… [--stage "EXPORT STAGE=FUNNEL STAGE"]… [--slip month|quarter] [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Imports a CRM export (Salesforce, HubSpot, Zoho, Pipedrive, 纷享销客, 销售易 or our own headers;
       CSV in UTF-8, UTF-16 or GB18030, or one sheet of an .xlsx) into the workbook's deal register
       (商机明细, inserted when missing), by deal ID: existing deals are updated, new ones added; with
@@ -34,7 +34,8 @@ Usage:
       workbook (sheet 导入映射); --column picks a column by hand ("商机编号=Opp Ref");
       --save-mapping saves the mapping used, with the --stage answers for stage
       names no map knows (e.g. --stage "Demo Done=方案提交", or 赢单 / 输单). A snapshot of the register
-      is kept (商机快照) and the changes since the last one are reported. --json prints
+      is kept (商机快照) and the changes since the last one are reported (a close date moving out of
+      its month counts as slipped; --slip quarter: only out of its quarter). --json prints
       {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
       workbook is untouched on error.
   npm run workbook -- link <book.xlsx> [--as-of yyyy-mm-dd] [--json] [--lang …]
@@ -122,6 +123,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         'save-mapping': { type: 'string' },
         stage: { type: 'string', multiple: true },
         column: { type: 'string', multiple: true },
+        slip: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -189,6 +191,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
           ...(values['save-mapping'] !== undefined ? { saveMapping: values['save-mapping'] } : {}),
           stageAnswers: values.stage ?? [],
           columnAnswers: values.column ?? [],
+          ...(values.slip !== undefined ? { slipPeriod: values.slip } : {}),
         },
         values.json ? io.err : io.out,
       );

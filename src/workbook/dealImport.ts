@@ -15,6 +15,7 @@ import {
   type Localized,
   type RawTable,
   type SkippedRow,
+  type SlipPeriod,
   type StageMeaning,
   type TableSnapshot,
   type TemplateSpec,
@@ -90,6 +91,8 @@ export interface DealImportRequest {
   readonly locale: Locale;
   /** Save the mapping and stage answers under this name. */
   readonly saveAs?: string;
+  /** A close date moving out of its month (default) or only out of its quarter counts as slipped. */
+  readonly slipPeriod?: SlipPeriod;
 }
 
 export interface DealImportResult {
@@ -147,9 +150,9 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
   return {
     counts: plan.counts,
     preview,
-    changes: compareSnapshots(baseline, taken),
+    changes: compareSnapshots(baseline, taken, request.slipPeriod),
     baselineDay: baseline.takenOn,
-    repeatedSlips: repeatedSlips([...earlier, taken]),
+    repeatedSlips: repeatedSlips([...earlier, taken], 3, request.slipPeriod),
     registerSheet: before.sheetName,
     inserted,
   };

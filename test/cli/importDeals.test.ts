@@ -98,6 +98,7 @@ test.each([
 test('a wrong command line exits 2', async () => {
   expect(await runWorkbookCli(['import', join(dir, 'x.xlsx')], capture().io)).toBe(2);
   expect(await runWorkbookCli(['import', join(dir, 'x.xlsx'), 'deals.pdf'], capture().io)).toBe(2);
+  expect(await runWorkbookCli(['import', join(dir, 'x.xlsx'), 'deals.csv', '--slip', 'week'], capture().io)).toBe(2);
 });
 
 const OWN_CRM = [

@@ -68,6 +68,18 @@ export type ChangeReport = Readonly<Record<ChangeType, ChangeGroup>>;
 /** How far an expected close must move to count as slipped: out of its month, or out of its quarter. */
 export type SlipPeriod = 'month' | 'quarter';
 
+/** The setting as the pane asks it. */
+export const SLIP_PERIOD_SETTING: {
+  readonly question: Localized;
+  readonly options: readonly { readonly key: SlipPeriod; readonly label: Localized }[];
+} = {
+  question: L('算作推迟:预计成交日期移出', 'Counts as slipped when the close moves out of its'),
+  options: [
+    { key: 'month', label: L('本月', 'month') },
+    { key: 'quarter', label: L('本季度', 'quarter') },
+  ],
+};
+
 /** Month index (year × 12 + month − 1) of a day serial; cached by day, since many deals share close dates. */
 const monthIndexByDay = new Map<number, number>();
 function monthIndex(serial: number): number {

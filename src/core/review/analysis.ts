@@ -61,6 +61,7 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
     summary.deals = dealsSummary(clean.deals, data, {
       today,
       ...(options.thresholds?.staleDays ? { staleLimits: options.thresholds.staleDays } : {}),
+      ...(options.thresholds?.slipPeriod ? { slipPeriod: options.thresholds.slipPeriod } : {}),
       ...(overall ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual } } : {}),
     });
   }

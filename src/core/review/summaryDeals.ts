@@ -5,7 +5,7 @@
  * snapshot, lost reasons ranked, and each owner's pace against target. Only input columns are
  * read (weighted amounts are computed here from amount × probability, as the register's formula does).
  */
-import { CHANGE_TYPES, type ChangeGroup, type ChangeType, compareSnapshots, repeatedSlips } from '../deals/changes';
+import { CHANGE_TYPES, type ChangeGroup, type ChangeType, type SlipPeriod, compareSnapshots, repeatedSlips } from '../deals/changes';
 import { type DealStatus, FORECAST_CATEGORIES, type ForecastCategory } from '../deals/fields';
 import { dealStatusOf, forecastCategoryOf } from '../deals/mapping';
 import { readSnapshots } from '../deals/snapshots';
@@ -26,6 +26,7 @@ export const DEFAULT_STALE_LIMITS: StaleLimits = Object.fromEntries(
 export interface DealsSummaryOptions {
   readonly today: number;
   readonly staleLimits?: StaleLimits;
+  readonly slipPeriod?: SlipPeriod;
   /** Target and won from 表2 when there is no forecast: the coverage falls back to them. */
   readonly goals?: { readonly target: number; readonly actual: number };
 }
@@ -61,7 +62,10 @@ function readForecast(table: ReadTable | undefined, data: WorkbookData, today: n
   return lines;
 }
 
-function changeWindows(data: WorkbookData): {
+function changeWindows(
+  data: WorkbookData,
+  period: SlipPeriod,
+): {
   changes?: ChangeWindow;
   previousChanges?: ChangeWindow;
   slips: Map<string, number>;
@@ -73,7 +77,7 @@ function changeWindows(data: WorkbookData): {
   const snapshots = readSnapshots(table);
   const window = (i: number): ChangeWindow | undefined => {
     const [before, after] = [snapshots[i - 1], snapshots[i]];
-    return before && after ? { from: before.takenOn, to: after.takenOn, report: compareSnapshots(before, after) } : undefined;
+    return before && after ? { from: before.takenOn, to: after.takenOn, report: compareSnapshots(before, after, period) } : undefined;
   };
   const last = snapshots.length - 1;
   const changes = window(last);
@@ -83,7 +87,7 @@ function changeWindows(data: WorkbookData): {
   return {
     ...(changes ? { changes } : {}),
     ...(previousChanges ? { previousChanges } : {}),
-    slips: repeatedSlips(snapshots, 1),
+    slips: repeatedSlips(snapshots, 1, period),
     ...(changes ? { later: closeOf(last), earlier: closeOf(last - 1) } : {}),
   };
 }
@@ -166,7 +170,7 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
       });
   }
 
-  const windows = changeWindows(data);
+  const windows = changeWindows(data, options.slipPeriod ?? 'month');
   const slipped: SlippedDeal[] = (windows.changes?.report.slipped.deals ?? []).map((id) => {
     const row = rowOf.get(id) ?? [];
     return {

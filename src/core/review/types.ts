@@ -7,6 +7,7 @@ import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
 import type { CellValue as ReadValue, TableSnapshot } from '../workbook';
+import type { SlipPeriod } from '../deals/changes';
 import type { DealsSummary, StaleLimits } from './dealTypes';
 
 /** A cell as read from a sheet. */
@@ -37,6 +38,8 @@ export interface ReviewThresholds {
   readonly staleDays?: StaleLimits;
   /** Open pipeline / (target − won) below this is too thin. Default 3. */
   readonly coverage?: number;
+  /** A close date moving out of its month (default) or only out of its quarter counts as slipped. */
+  readonly slipPeriod?: SlipPeriod;
 }
 
 export interface CleaningIssue {

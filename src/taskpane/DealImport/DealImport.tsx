@@ -22,7 +22,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
-import { DEAL_FIELDS, type DealFieldKey, FUNNEL_STAGES, type Locale, meaningOfText } from '../../core';
+import { DEAL_FIELDS, type DealFieldKey, FUNNEL_STAGES, type Locale, SLIP_PERIOD_SETTING, meaningOfText } from '../../core';
 import { ImportOutcome } from './ImportOutcome';
 import { it } from './strings';
 import { useImportStyles } from './styles';
@@ -201,6 +201,15 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
             <Caption1 className={styles.muted}>{it(locale, 'moreProblems', { count: preview.problems.length - LISTED_PROBLEMS })}</Caption1>
           )}
           <Checkbox checked={state.full} onChange={(_e, d) => state.setFull(d.checked === true)} label={it(locale, 'fullExport')} />
+          <Field label={SLIP_PERIOD_SETTING.question[locale]}>
+            <Select value={state.slipPeriod} onChange={(_e, d) => state.setSlipPeriod(d.value === 'quarter' ? 'quarter' : 'month')}>
+              {SLIP_PERIOD_SETTING.options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label[locale]}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <Field label={it(locale, 'saveAs')}>
             <Input value={state.mappingName} onChange={(_e, d) => state.setMappingName(d.value)} />
           </Field>

@@ -12,6 +12,7 @@ import {
   type ImportMapping,
   type ImportPreview,
   type Locale,
+  type SlipPeriod,
   type StageMeaning,
   autoMap,
   matchKey,
@@ -69,6 +70,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const [columns, setColumns] = useState<ColumnMapping>({});
   const [stages, setStages] = useState<Readonly<Record<string, StageMeaning>>>({});
   const [full, setFull] = useState(false);
+  const [slipPeriod, setSlipPeriod] = useState<SlipPeriod>('month');
   const [busy, setBusy] = useState<ImportBusy>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [today] = useState(() => todaySerial(new Date()));
@@ -164,6 +166,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
         mapping: columns,
         stages,
         full,
+        slipPeriod,
         takenOn: today,
         locale,
         ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
@@ -194,6 +197,8 @@ export function useDealImport(locale: Locale, portable: boolean) {
     stages,
     full,
     setFull,
+    slipPeriod,
+    setSlipPeriod,
     busy,
     outcome,
     preview,

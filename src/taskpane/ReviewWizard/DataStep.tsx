@@ -12,7 +12,9 @@ import {
   Button,
   Caption1,
   Caption1Strong,
+  Field,
   ProgressBar,
+  Select,
   Spinner,
   Subtitle2,
   makeStyles,
@@ -23,6 +25,7 @@ import {
   type Analysis,
   DEFAULT_STALE_LIMITS,
   FUNNEL_STAGES,
+  SLIP_PERIOD_SETTING,
   type Locale,
   type ReviewThresholds,
   type TemplateId,
@@ -53,7 +56,7 @@ const useStyles = makeStyles({
   thresholds: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-type NumberThreshold = Exclude<keyof ReviewThresholds, 'staleDays'>;
+type NumberThreshold = Exclude<keyof ReviewThresholds, 'staleDays' | 'slipPeriod'>;
 
 const THRESHOLD_FIELDS: readonly { readonly key: NumberThreshold; readonly label: WizardStringKey }[] = [
   { key: 'attainmentHigh', label: 'thresholdHigh' },
@@ -182,6 +185,20 @@ export function DataStep({ locale, analysis, tablesRead, busy, progress, thresho
                 }}
               />
             ))}
+            <Field label={SLIP_PERIOD_SETTING.question[locale]}>
+              <Select
+                value={thresholds.slipPeriod ?? 'month'}
+                onChange={(_e, d) =>
+                  dispatch({ type: 'setThresholds', patch: { slipPeriod: d.value === 'quarter' ? 'quarter' : 'month' } })
+                }
+              >
+                {SLIP_PERIOD_SETTING.options.map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.label[locale]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             <Caption1Strong as="p">{w(locale, 'staleTitle')}</Caption1Strong>
             {STALE_STAGES.map((stage) => (
               <NumberField

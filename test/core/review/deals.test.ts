@@ -216,6 +216,10 @@ describe('数据分析 reads the register', () => {
     const stricter = analyseWorkbook(data(), { today: TODAY, thresholds: { ...DEFAULTS, staleDays: { negotiation: 1 } } }).summary.deals;
     expect(stricter?.stale.map((s) => s.id)).toEqual(['S-1', 'T-1']);
     expect(deals?.slipped.map((s) => [s.id, s.from, s.to, s.times])).toEqual([['S-1', d(4, 20), d(5, 20), 2]]);
+    // Counted by quarter, April → May stays in Q2: not slipped (March → April, the week before, was).
+    const byQuarter = analyseWorkbook(data(), { today: TODAY, thresholds: { ...DEFAULTS, slipPeriod: 'quarter' } }).summary.deals;
+    expect(byQuarter?.slipped).toEqual([]);
+    expect(byQuarter?.previousChanges?.report.slipped.deals).toEqual(['S-1']);
     expect(deals?.lostReasons).toEqual([
       { reason: '价格', count: 2, amount: 450_000 },
       { reason: '竞争对手', count: 1, amount: 100_000 },
