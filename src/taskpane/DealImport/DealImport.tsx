@@ -4,25 +4,10 @@
  * → answer the stages no map knows → check the preview (rows with problems are listed and left
  * out) → import; then a snapshot or the register link on demand.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Spinner,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Input, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
 import { DEAL_FIELDS, type DealFieldKey, FUNNEL_STAGES, type Locale, SLIP_PERIOD_SETTING, meaningOfText } from '../../core';
+import { MiniTable } from '../MiniTable/MiniTable';
 import { ImportOutcome } from './ImportOutcome';
 import { it } from './strings';
 import { useImportStyles } from './styles';
@@ -175,27 +160,14 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           </Subtitle2>
           <Body1 role="status">{it(locale, 'previewLine', { deals: preview.deals.length, bad })}</Body1>
           {preview.problems.length > 0 && (
-            <div className={styles.scroll}>
-              <Table size="extra-small" className={styles.table} aria-label={it(locale, 'problemsCaption')}>
-                <TableHeader>
-                  <TableRow>
-                    {(['row', 'column', 'value', 'why'] as const).map((key) => (
-                      <TableHeaderCell key={key}>{it(locale, key)}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {preview.problems.slice(0, LISTED_PROBLEMS).map((p, i) => (
-                    <TableRow key={i}>
-                      <TableCell className={styles.cell}>{p.fileRow}</TableCell>
-                      <TableCell className={styles.cell}>{p.column}</TableCell>
-                      <TableCell className={styles.cell}>{p.value === null ? it(locale, 'blank') : String(p.value)}</TableCell>
-                      <TableCell className={styles.cell}>{p.why[locale]}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <MiniTable
+              caption={it(locale, 'problemsCaption')}
+              headers={(['row', 'column', 'value', 'why'] as const).map((key) => it(locale, key))}
+              rows={preview.problems.slice(0, LISTED_PROBLEMS).map((p, i) => ({
+                key: String(i),
+                cells: [p.fileRow, p.column, p.value === null ? it(locale, 'blank') : String(p.value), p.why[locale]],
+              }))}
+            />
           )}
           {preview.problems.length > LISTED_PROBLEMS && (
             <Caption1 className={styles.muted}>{it(locale, 'moreProblems', { count: preview.problems.length - LISTED_PROBLEMS })}</Caption1>

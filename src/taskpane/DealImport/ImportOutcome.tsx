@@ -1,38 +1,24 @@
 /** What an import, a snapshot or a link did: counts, the new sheets, and the change report. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { CHANGE_LABELS, CHANGE_TYPES, type ChangeReport, type Locale, isoFromSerial } from '../../core';
+import { MiniTable } from '../MiniTable/MiniTable';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { ImportOutcome as Outcome } from './useDealImport';
 import { it } from './strings';
-import { useImportStyles } from './styles';
 
 function ChangeTable({ locale, report, from }: { readonly locale: Locale; readonly report: ChangeReport; readonly from: number }) {
-  const styles = useImportStyles();
   const moved = CHANGE_TYPES.filter((type) => report[type].count > 0);
   const caption = it(locale, 'changesTitle', { from: isoFromSerial(from) });
   if (moved.length === 0) return <p>{`${caption}: ${it(locale, 'noChanges')}`}</p>;
   const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return (
-    <div className={styles.scroll}>
-      <Table size="extra-small" className={styles.table} aria-label={caption}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{it(locale, 'changeType')}</TableHeaderCell>
-            <TableHeaderCell>{it(locale, 'deals')}</TableHeaderCell>
-            <TableHeaderCell>{it(locale, 'amount')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {moved.map((type) => (
-            <TableRow key={type}>
-              <TableCell className={styles.cell}>{CHANGE_LABELS[type][locale]}</TableCell>
-              <TableCell className={styles.cell}>{report[type].count}</TableCell>
-              <TableCell className={styles.cell}>{money.format(report[type].amount)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <MiniTable
+      caption={caption}
+      headers={[it(locale, 'changeType'), it(locale, 'deals'), it(locale, 'amount')]}
+      rows={moved.map((type) => ({
+        key: type,
+        cells: [CHANGE_LABELS[type][locale], report[type].count, money.format(report[type].amount)],
+      }))}
+    />
   );
 }
 

@@ -7,8 +7,4 @@ export const useImportStyles = makeStyles({
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
   hidden: { display: 'none' },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  // Wide tables scroll inside their own box in a 320 px pane.
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { minWidth: '280px' },
-  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
 });

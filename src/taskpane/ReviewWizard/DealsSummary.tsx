@@ -1,7 +1,7 @@
 /** Step 1's deal-register part: totals, open pipeline by stage and category, coverage, stale and slipped deals, lost reasons. */
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import type { DealsSummary as Deals, Locale } from '../../core';
-import { MiniTable } from './MiniTable';
+import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber, isoOrEmpty } from './format';
 import { w } from './strings';
 

@@ -6,7 +6,7 @@
 import { Body1, Caption1, Card, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import { CHANGE_LABELS, type ChangeComparisonLine, type FollowUpItem, type Locale, type ReviewDraft } from '../../core';
-import { MiniTable } from './MiniTable';
+import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber } from './format';
 import { FollowUpCard, editFor } from './FollowUpCard';
 import { DateField } from './fields';

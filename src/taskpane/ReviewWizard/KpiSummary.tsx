@@ -2,7 +2,7 @@
 import { Body1, Caption1, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
 import type { AttainmentLine, KpiSummary as Summary, Locale } from '../../core';
 import { DealsSummary } from './DealsSummary';
-import { MiniTable } from './MiniTable';
+import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber, formatRate } from './format';
 import { w } from './strings';
 
