@@ -43,7 +43,8 @@ async function bundle(entry: string, options: { globalName?: string; browser: bo
     // Apps Script's V8 runtime and the browsers Google Sheets supports both run ES2020.
     target: 'es2020',
     platform: options.browser ? 'browser' : 'neutral',
-    mainFields: ['module', 'main'],
+    // The sidebar takes a package's browser build where it has one (ExcelJS, for an .xlsx import), as webpack does.
+    mainFields: options.browser ? ['browser', 'module', 'main'] : ['module', 'main'],
     minify: options.browser,
     legalComments: 'none',
     jsx: 'automatic',
