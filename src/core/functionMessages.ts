@@ -22,6 +22,8 @@ export const CELL_NAMES = {
   close: L('成交日期', 'close'),
   score: L('评分', 'score'),
   hours: L('时限小时', 'hours'),
+  threshold: L('门槛', 'threshold'),
+  rate: L('提成比例', 'rate'),
 } as const satisfies Record<string, ArgumentName>;
 
 const between = (min: number, max: number) => L(`${min} 到 ${max} 之间`, `between ${min} and ${max}`);
@@ -81,6 +83,9 @@ export const FUNCTION_MESSAGES = {
     L(`“${text}”不是期间(如 2024-03、2024 Q1、2024)`, `"${text}" is not a period (e.g. 2024-03, 2024 Q1, 2024)`),
   noDataFor: (period: string) => L(`没有 ${period} 的数据`, `no data for ${period}`),
   comparedZero: (period: string) => L(`${period} 的合计为 0`, `the total for ${period} is 0`),
+  tiersLength: L('门槛和提成比例必须一样多(至少一档)', 'thresholds and rates must have the same length (at least one tier)'),
+  thresholdsAscending: L('门槛必须从小到大', 'thresholds must rise from tier to tier'),
+  commissionMode: L('方式必须是 "progressive"(累进)或 "flat"(全额)', 'mode must be "progressive" or "flat"'),
   paceThresholds: L('进度阈值必须满足 领先 ≥ 正常 ≥ 落后', 'pace thresholds must satisfy ahead ≥ on_track ≥ behind'),
   thresholds: L('分级下限必须满足 0 ≤ B级下限 ≤ A级下限 ≤ 100', 'thresholds must satisfy 0 ≤ b_min ≤ a_min ≤ 100'),
   grade: L('等级必须是 A、B 或 C', 'grade must be A, B or C'),

@@ -266,3 +266,16 @@ export function forecastaccuracy(actual: any[][], forecast: any[][]): any[][] {
 export function score(values: any[][], weights: any[][]): any[][] {
   return callFromExcel('SCORE', [values, weights]);
 }
+
+/**
+ * Tiered commission on an amount: progressive (each tier’s rate on the part within it, default) or flat (the whole amount at the highest tier reached).
+ * @customfunction COMMISSION
+ * @param {any[][]} amount Sales amount (a cell or a range, ≥ 0).
+ * @param {any[][]} thresholds Where each tier starts, rising (e.g. 0, 100000, 500000).
+ * @param {any[][]} rates Rate of each tier (0–1), same length.
+ * @param {any[][]} [mode] "progressive" (累进, default) or "flat" (全额).
+ * @returns {any[][]} One value, or one per cell of the ranges given (spills).
+ */
+export function commission(amount: any[][], thresholds: any[][], rates: any[][], mode?: any[][]): any[][] {
+  return callFromExcel('COMMISSION', [amount, thresholds, rates, mode]);
+}

@@ -9,6 +9,7 @@ import { AOV, COVERAGE, PIPELINENEEDED, REPEATRATE, VELOCITY, WEIGHTED } from '.
 import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, PACE, RUNRATE } from '../metrics/time';
 import { PERIODCHANGE } from '../metrics/periods';
+import { COMMISSION } from '../metrics/commission';
 import { DEFAULT_PACE_THRESHOLDS } from '../domain/pace';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
@@ -454,6 +455,31 @@ const SPECS: readonly FunctionSpec[] = [
     example: { args: ['{0.9;1.2}', '{0.6;0.4}'], shows: '102.0%' },
     shape: 'list',
     impl: SCORE,
+  },
+  {
+    id: 'COMMISSION',
+    name: { 'en-US': 'COMMISSION', 'zh-CN': '阶梯提成' },
+    description: {
+      'en-US':
+        'Tiered commission on an amount: progressive (each tier’s rate on the part within it, default) or flat (the whole amount at the highest tier reached).',
+      'zh-CN': '按阶梯计算提成:累进(每档比例只算落在该档的部分,默认)或全额(整笔按达到的最高档比例)。',
+    },
+    params: [
+      p('amount', '金额', 'Sales amount (a cell or a range, ≥ 0).', '销售金额(单元格或区域,≥ 0)。', { kind: 'range' }),
+      p('thresholds', '门槛', 'Where each tier starts, rising (e.g. 0, 100000, 500000).', '每档起点,从小到大(如 0、100000、500000)。', {
+        kind: 'range',
+        bounds: NON_NEGATIVE,
+      }),
+      p('rates', '提成比例', 'Rate of each tier (0–1), same length.', '每档提成比例(0–1),个数相同。', { kind: 'range', bounds: FRACTION }),
+      p('mode', '方式', '"progressive" (累进, default) or "flat" (全额).', '"progressive"(累进,默认)或 "flat"(全额)。', {
+        optional: true,
+        kind: 'text',
+      }),
+    ],
+    result: 'number',
+    example: { args: ['600000', '{0;100000;500000}', '{0.02;0.05;0.08}'], shows: '30,000' },
+    shape: 'list',
+    impl: COMMISSION,
   },
 ];
 

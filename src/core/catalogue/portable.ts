@@ -12,7 +12,55 @@ const blankIfAny = (cells: readonly string[], body: string): string => `IF(OR(${
 const higher = (a: string, t: string) => `(${a}-${t}+ABS(${t}))/ABS(${t})`;
 const lower = (a: string, t: string) => `MAX(0,(${t}-${a}+ABS(${t}))/ABS(${t}))`;
 
-export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => string>> = {
+/** A vertical or horizontal A1 range, optionally sheet-qualified and anchored: `'表'!$B$2:$B$4`. */
+const RANGE = /^((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)$/;
+
+/** The range without its last cell and without its first (for the next tier's threshold), or undefined when it is no line. */
+function shifted(range: string): { head: string; tail: string; cells: number } | undefined {
+  const m = RANGE.exec(range.trim());
+  if (!m) return undefined;
+  const [, sheet = '', c1d, c1, r1d, r1, c2d, c2, r2d, r2] = m as unknown as string[];
+  const [top, bottom] = [Number(r1), Number(r2)];
+  if (c1 === c2 && bottom >= top) {
+    const cell = (row: number) => `${c1d}${c1}${r1d}${row}`;
+    const end = (row: number) => `${c2d}${c2}${r2d}${row}`;
+    return { head: `${sheet}${cell(top)}:${end(bottom - 1)}`, tail: `${sheet}${cell(top + 1)}:${end(bottom)}`, cells: bottom - top + 1 };
+  }
+  if (top === bottom) {
+    const index = (col: string) => [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const letter = (n: number): string => (n <= 0 ? '' : letter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+    const [left, right] = [index(c1 as string), index(c2 as string)];
+    if (right < left) return undefined;
+    return {
+      head: `${sheet}${c1d}${c1}${r1d}${r1}:${c2d}${letter(right - 1)}${r2d}${r2}`,
+      tail: `${sheet}${c1d}${letter(left + 1)}${r1d}${r1}:${c2d}${c2}${r2d}${r2}`,
+      cells: right - left + 1,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Progressive commission as native formulas: Σ rate × (amount − threshold)⁺ over the tiers, minus
+ * the same over each next threshold with the tier's own rate — the part above the next threshold
+ * belongs to the next tier. Flat: the amount × the rate LOOKUP finds. The tiers must be cell ranges.
+ */
+function commissionNative([amount = '', thresholds = '', rates = '', mode]: readonly string[]): string | undefined {
+  const modeText = mode?.trim().replace(/^"|"$/g, '').toLowerCase();
+  if (mode !== undefined && !/^"[^"]*"$/.test(mode.trim())) return undefined;
+  if (modeText === 'flat' || modeText === '全额')
+    return `IF(${amount}="","",${amount}*IFERROR(LOOKUP(${amount},${thresholds},${rates}),0))`;
+  if (modeText !== undefined && modeText !== '' && modeText !== 'progressive' && modeText !== '累进') return undefined;
+  const t = shifted(thresholds);
+  const r = shifted(rates);
+  if (!t || !r || t.cells !== r.cells) return undefined;
+  const above = (range: string) => `(${amount}>${range})*(${amount}-${range})`;
+  const next = t.cells > 1 ? `-SUMPRODUCT(${r.head},${above(t.tail)})` : '';
+  return `IF(${amount}="","",SUMPRODUCT(${rates},${above(thresholds)})${next})`;
+}
+
+export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => string | undefined>> = {
+  COMMISSION: commissionNative,
   ATTAINMENT: ([a = '', t = '', polarity]) =>
     blankIfAny([a, t], polarity === undefined ? higher(a, t) : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`),
   GAP: ([a = '', t = '']) => blankIfAny([a, t], `${t}-${a}`),

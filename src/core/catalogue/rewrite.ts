@@ -25,7 +25,11 @@ const NATIVE_ARITY: Readonly<Record<string, number>> = {
   DELAY: 2,
   PIPELINENEEDED: 3,
   PACE: 9,
+  COMMISSION: 4,
 };
+
+/** Arguments a native form takes as ranges (COMMISSION's tier table); any other range argument makes a call unportable. */
+const RANGE_PARAMS: Readonly<Record<string, readonly number[]>> = { COMMISSION: [1, 2] };
 
 const CALL = /SALES\.([A-Za-z]+)\s*\(/iy;
 
@@ -116,7 +120,9 @@ function nativeCall(id: string, args: readonly string[]): string | undefined {
   const arity = NATIVE_ARITY[id];
   if (fn?.portable === undefined || arity === undefined) return undefined;
   if (args.length > arity || args.length < fn.params.filter((p) => !p.optional).length) return undefined;
-  if (args.some((arg) => /[A-Za-z$]+\$?\d+\s*:\s*\$?[A-Za-z$]+\$?\d+|[A-Za-z]+:[A-Za-z]+|\d+:\d+/.test(arg))) return undefined;
+  const ranges = RANGE_PARAMS[id] ?? [];
+  if (args.some((arg, i) => !ranges.includes(i) && /[A-Za-z$]+\$?\d+\s*:\s*\$?[A-Za-z$]+\$?\d+|[A-Za-z]+:[A-Za-z]+|\d+:\d+/.test(arg)))
+    return undefined;
   return fn.portable(args);
 }
 

@@ -59,7 +59,7 @@ interface FunctionSpecBase {
    * The same calculation as a native formula over argument expressions (cell references), for
    * workbooks sent to someone without the add-in. Given for every function a template uses.
    */
-  readonly portable?: (args: readonly string[]) => string;
+  readonly portable?: (args: readonly string[]) => string | undefined;
 }
 
 /** A catalogue entry: an element-wise function gives its element, a list function its whole calculation. */

@@ -136,8 +136,9 @@ export function renderFormula(spec: FormulaSpec, row: number, ctx: FormulaContex
   const args = spec.args.map((arg) => substitute(arg, row, ctx));
   if (!ctx.portable) return `SALES.${fn.id}(${args.join(',')})`;
   if (spec.portable !== undefined) return substitute(spec.portable, row, ctx);
-  if (fn.portable === undefined) throw new Error(`${fn.id} has no native equivalent for portable formulas`);
-  return fn.portable(args);
+  const native = fn.portable?.(args);
+  if (native === undefined) throw new Error(`${fn.id} has no native equivalent for portable formulas with these arguments`);
+  return native;
 }
 
 const isShownAs = (value: SampleValue): value is ShownAs => typeof value === 'object' && value !== null && 'shownAs' in value;

@@ -35,6 +35,7 @@ const VALID: Readonly<Record<string, readonly Arg[]>> = {
   VELOCITY: [40, 0.25, 12, 60],
   PIPELINENEEDED: [500, 200, 0.25],
   PACE: [60, 150, 45352, 45382, 45361, 0, 0, 0],
+  COMMISSION: [600000, [[0], [100000], [500000]], [[0.02], [0.05], [0.08]]],
   AOV: [500, 40],
   LEADGRADE: [85, 80, 50],
   SLADUE: ['A', 45352, 5],

@@ -86,3 +86,31 @@ describe('spellSalesCalls', () => {
 test('PIPELINENEEDED has a native form: blank in, blank out; never below 0', () => {
   expect(portableFormula('=SALES.PIPELINENEEDED(B2,C2,D2)')).toBe('=(IF(OR(B2="",C2="",D2=""),"",MAX(0,(B2-C2)/D2)))');
 });
+
+describe('COMMISSION: the tier table as ranges', () => {
+  test('progressive: the tiers minus the same above each next threshold, ranges shifted by one', () => {
+    expect(portableFormula('=SALES.COMMISSION(A2,$E$2:$E$4,$F$2:$F$4)')).toBe(
+      '=(IF(A2="","",SUMPRODUCT($F$2:$F$4,(A2>$E$2:$E$4)*(A2-$E$2:$E$4))-SUMPRODUCT($F$2:$F$3,(A2>$E$3:$E$4)*(A2-$E$3:$E$4))))',
+    );
+  });
+
+  test('a sheet-qualified row of tiers, and a single tier', () => {
+    expect(portableFormula("=SALES.COMMISSION(B5,'提成方案'!B2:D2,'提成方案'!B3:D3)")).toContain(
+      "SUMPRODUCT('提成方案'!B3:C3,(B5>'提成方案'!C2:D2)",
+    );
+    expect(portableFormula('=SALES.COMMISSION(A1,B1:B1,C1:C1)')).toBe('=(IF(A1="","",SUMPRODUCT(C1:C1,(A1>B1:B1)*(A1-B1:B1))))');
+  });
+
+  test('flat: the amount times the rate LOOKUP finds', () => {
+    expect(portableFormula('=SALES.COMMISSION(A2,E2:E4,F2:F4,"flat")')).toBe('=(IF(A2="","",A2*IFERROR(LOOKUP(A2,E2:E4,F2:F4),0)))');
+  });
+
+  test.each([
+    ['a mode in a cell', '=SALES.COMMISSION(A2,E2:E4,F2:F4,G1)'],
+    ['tiers that are not ranges', '=SALES.COMMISSION(A2,E2,F2)'],
+    ['a range of amounts', '=SALES.COMMISSION(A2:A9,E2:E4,F2:F4)'],
+    ['tier ranges of different lengths', '=SALES.COMMISSION(A2,E2:E4,F2:F5)'],
+  ])('refused: %s', (_label, formula) => {
+    expect(portableFormula(formula)).toBeUndefined();
+  });
+});
