@@ -3,6 +3,7 @@ export * from './direction';
 export * from './evaluation';
 export * from './messages';
 export * from './pace';
+export * from './records';
 export * from './review';
 export * from './sources';
 export * from './stages';

@@ -1,10 +1,11 @@
-/** The template sheets of the method, in the order a manager meets them; the deal register (the data a review starts from) and the forecast drawn from it last. */
+/** The template sheets of the method, in the order a manager meets them; the deal register (the data a review starts from), the forecast drawn from it, then the team's own records. */
 import { diagnosis, execution, goals, plan } from './specs/method';
 import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
 import { dealSnapshots, deals } from './specs/deals';
 import { importMappings } from '../deals/savedMappings';
 import { forecast } from './specs/forecast';
+import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import type { TemplateId, TemplateSpec } from './types';
 
 export const TEMPLATES: readonly TemplateSpec[] = [
@@ -19,6 +20,11 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   reviewLog,
   deals,
   forecast,
+  activityLog,
+  feedback,
+  oneOnOne,
+  weeklyReport,
+  training,
 ];
 
 /** Sheets the product keeps for itself (inserted by an import, not from the gallery). */

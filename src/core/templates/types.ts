@@ -88,6 +88,11 @@ export type TemplateId =
   | 'reviewLog'
   | 'deals'
   | 'forecast'
+  | 'activity'
+  | 'feedback'
+  | 'oneOnOne'
+  | 'weeklyReport'
+  | 'training'
   | 'dealSnapshots'
   | 'importMappings';
 

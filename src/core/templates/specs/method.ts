@@ -122,15 +122,21 @@ export const goals: TemplateSpec = {
   },
 };
 
-const STATUS = {
+/** Where a dated commitment stands: done on time or late, overdue, or still open (表3, and the one-on-ones' commitments). */
+export const DUE_STATUS = {
   lateDone: L('延期完成', 'Done late'),
   onTime: L('按时完成', 'Done on time'),
   overdue: L('已逾期', 'Overdue'),
   open: L('进行中', 'In progress'),
 };
+const STATUS = DUE_STATUS;
 
-const statusFormula = (lang: 'zh-CN' | 'en-US'): string =>
-  `IF({planned}="","",IF({actual}<>"",IF({actual}>{planned},"${STATUS.lateDone[lang]}","${STATUS.onTime[lang]}"),IF(TODAY()>{planned},"${STATUS.overdue[lang]}","${STATUS.open[lang]}")))`;
+/** The status formula over a due-date column and a done-date column, in both languages. */
+export const dueStatusFormula = (planned = 'planned', actual = 'actual') => {
+  const text = (lang: 'zh-CN' | 'en-US'): string =>
+    `IF({${planned}}="","",IF({${actual}}<>"",IF({${actual}}>{${planned}},"${STATUS.lateDone[lang]}","${STATUS.onTime[lang]}"),IF(TODAY()>{${planned}},"${STATUS.overdue[lang]}","${STATUS.open[lang]}")))`;
+  return { 'zh-CN': text('zh-CN'), 'en-US': text('en-US') };
+};
 
 export const execution: TemplateSpec = {
   id: 'execution',
@@ -157,7 +163,7 @@ export const execution: TemplateSpec = {
       label: L('状态', 'Status'),
       type: 'text',
       width: 10,
-      formula: { native: { 'zh-CN': statusFormula('zh-CN'), 'en-US': statusFormula('en-US') } },
+      formula: { native: dueStatusFormula() },
     },
     reviewIdColumn,
   ],
