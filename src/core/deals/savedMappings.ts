@@ -8,30 +8,12 @@ import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
 import { L, type Localized, labelOfKey } from '../i18n';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
-import type { TemplateSpec } from '../templates/types';
+import { IMPORT_MAPPING_KINDS, importMappings } from '../templates/specs/deals';
 import { isBlank } from '../values';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey } from './fields';
 import type { ColumnMapping, ImportMapping, StageMeaning } from './mapping';
 import { matchKey } from './normalize';
-
-const KINDS = { column: L('列', 'Column'), stage: L('阶段', 'Stage') } as const;
-
-export const importMappings: TemplateSpec = {
-  id: 'importMappings',
-  sheetName: L('导入映射', 'Import Mappings'),
-  tableName: 'ImportMappings',
-  purpose: L('每个导入来源的列映射和阶段映射,下次导入时沿用。', "Each import source's column and stage mapping, reused next time."),
-  source: { document: '000', part: L('数据收集', 'data collection') },
-  columns: [
-    { key: 'name', label: L('映射名称', 'Mapping'), type: 'text', width: 16, required: true },
-    { key: 'kind', label: L('类型', 'Kind'), type: 'text', width: 8, list: [KINDS.column, KINDS.stage], required: true },
-    { key: 'item', label: L('字段或阶段名', 'Field or stage name'), type: 'text', width: 22, required: true },
-    { key: 'value', label: L('对应', 'Maps to'), type: 'text', width: 22 },
-  ],
-  samples: [],
-  conditionalFormats: [],
-};
 
 /** What a stage name means, as the sheet spells it: a funnel stage's label, or 输单 Lost. */
 function meaningText(meaning: StageMeaning, locale: 'zh-CN' | 'en-US'): string {
@@ -75,7 +57,7 @@ export function readImportMappings(table: Pick<TableSnapshot, 'header' | 'rows'>
     found.set(name, entry);
     const kind = matchKey(at(row, 'kind'));
     const [item, value] = [at(row, 'item'), at(row, 'value')];
-    if (kind === matchKey(KINDS.column['zh-CN']) || kind === matchKey(KINDS.column['en-US'])) {
+    if (kind === matchKey(IMPORT_MAPPING_KINDS.column['zh-CN']) || kind === matchKey(IMPORT_MAPPING_KINDS.column['en-US'])) {
       const field = fieldOfLabel(item);
       if (field !== undefined && value !== '') entry.columns[field] = value;
     } else if (item !== '') {
@@ -119,13 +101,13 @@ export function importMappingWrite(
   const rows: Record<string, WriteCell>[] = [
     ...(Object.entries(mapping.columns) as [DealFieldKey, string][]).map(([field, header]) => ({
       name: mapping.name,
-      kind: KINDS.column[locale],
+      kind: IMPORT_MAPPING_KINDS.column[locale],
       item: labelOfKey(DEAL_FIELDS, field)[locale],
       value: header,
     })),
     ...Object.entries(mapping.stages).map(([stage, meaning]) => ({
       name: mapping.name,
-      kind: KINDS.stage[locale],
+      kind: IMPORT_MAPPING_KINDS.stage[locale],
       item: stage,
       value: meaningText(meaning, locale),
     })),

@@ -2,8 +2,7 @@
 import { diagnosis, execution, goals, plan } from './specs/method';
 import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
-import { dealSnapshots, deals } from './specs/deals';
-import { importMappings } from '../deals/savedMappings';
+import { dealSnapshots, deals, importMappings } from './specs/deals';
 import { forecast } from './specs/forecast';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import type { TemplateId, TemplateSpec } from './types';
@@ -42,7 +41,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
-export { dealSnapshots } from './specs/deals';
+export { dealSnapshots, importMappings } from './specs/deals';
 
 export * from './types';
 export * from './plan';

@@ -261,3 +261,33 @@ export const dealSnapshots: TemplateSpec = {
   samples: [],
   conditionalFormats: [],
 };
+
+/**
+ * 导入映射 Import mappings: each import source's saved column and stage choices (core/deals/savedMappings.ts
+ * reads and writes them). Inserted by the first import that saves a mapping, not from the gallery.
+ */
+/** The kinds of rows of 导入映射: a column of the export, or a stage name of the source. */
+export const IMPORT_MAPPING_KINDS = { column: L('列', 'Column'), stage: L('阶段', 'Stage') } as const;
+
+export const importMappings: TemplateSpec = {
+  id: 'importMappings',
+  sheetName: L('导入映射', 'Import Mappings'),
+  tableName: 'ImportMappings',
+  purpose: L('每个导入来源的列映射和阶段映射,下次导入时沿用。', "Each import source's column and stage mapping, reused next time."),
+  source: { document: '000', part: L('数据收集', 'data collection') },
+  columns: [
+    { key: 'name', label: L('映射名称', 'Mapping'), type: 'text', width: 16, required: true },
+    {
+      key: 'kind',
+      label: L('类型', 'Kind'),
+      type: 'text',
+      width: 8,
+      list: [IMPORT_MAPPING_KINDS.column, IMPORT_MAPPING_KINDS.stage],
+      required: true,
+    },
+    { key: 'item', label: L('字段或阶段名', 'Field or stage name'), type: 'text', width: 22, required: true },
+    { key: 'value', label: L('对应', 'Maps to'), type: 'text', width: 22 },
+  ],
+  samples: [],
+  conditionalFormats: [],
+};
