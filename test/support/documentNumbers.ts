@@ -52,9 +52,9 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'forecast', row: 2, column: 'attainment', shows: '90.0%' },
   { template: 'forecast', row: 2, column: 'needed', shows: '50,000.0' },
   { template: 'forecast', row: 2, column: 'pace', shows: L('正常', 'On track') },
-  // One-on-one commitments: kept before their date, and one past its date not done.
+  // One-on-one commitments: one kept before its date, one done three days late.
   { template: 'oneOnOne', row: 0, column: 'status', shows: L('按时完成', 'Done on time') },
-  { template: 'oneOnOne', row: 1, column: 'status', shows: L('已逾期', 'Overdue') },
+  { template: 'oneOnOne', row: 1, column: 'status', shows: L('延期完成', 'Done late') },
   { template: 'leads', row: 0, column: 'grade', shows: 'A' },
   { template: 'leads', row: 1, column: 'grade', shows: 'B' },
   { template: 'leads', row: 2, column: 'grade', shows: 'C' },

@@ -4,7 +4,8 @@
  */
 import type { TemplateId } from '../templates/types';
 import { type CleanTable, cleanTable } from './cleaning';
-import { REVIEW_SOURCES, viewOf } from './read';
+import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
+import { recordsSummary } from './summaryRecords';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -33,10 +34,11 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   const droppedRows: Partial<Record<TemplateId, number>> = {};
   const clean: Partial<Record<TemplateId, CleanTable>> = {};
   const missing: TemplateId[] = [];
-  for (const id of REVIEW_SOURCES) {
+  for (const id of [...REVIEW_SOURCES, ...RECORD_SOURCES]) {
     const view = viewOf(data, id);
     if (view === undefined) {
-      missing.push(id);
+      // The team's records are optional: only the review's own sources are named as missing.
+      if (REVIEW_SOURCES.includes(id)) missing.push(id);
       continue;
     }
     const result = cleanTable(view);
@@ -65,5 +67,6 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
       ...(overall ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual } } : {}),
     });
   }
+  if (RECORD_SOURCES.some((id) => clean[id])) summary.records = recordsSummary(clean, today);
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }

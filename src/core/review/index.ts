@@ -1,5 +1,7 @@
 /** The review wizard's pure model: analysis, process evaluation, rules, SMART check, follow-up and the write plan. */
 export * from './types';
+export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
+export type { Commitment, RecordsSummary } from './recordTypes';
 export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
 export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, type StaleLimits, changeComparison } from './summaryDeals';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';

@@ -103,6 +103,37 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
+  const r = a.summary.records;
+  if (r?.activity && r.activity.reps.length > 0) {
+    const reps = r.activity.reps.map((x) =>
+      x.won > 0
+        ? L(
+            `${x.owner} 日均 ${num(x.perDay)} 次(每赢一单 ${num(x.total / x.won)} 次跟进)`,
+            `${x.owner} ${num(x.perDay)}/day (${num(x.total / x.won)} per deal won)`,
+          )[locale]
+        : L(`${x.owner} 日均 ${num(x.perDay)} 次`, `${x.owner} ${num(x.perDay)}/day`)[locale],
+    );
+    out.push(L(`跟进活动:${comma(reps, 'zh-CN')}`, `Follow-up activity: ${comma(reps, 'en-US')}`)[locale]);
+    if (r.activity.untouched !== null && r.activity.untouched.length > 0)
+      out.push(
+        L(
+          `${r.activity.untouched.length} 个在途商机的客户 30 天内无人跟进`,
+          `${r.activity.untouched.length} customers with open deals untouched for 30 days`,
+        )[locale],
+      );
+  }
+  if (r?.weekly && r.weekly.expected > 0)
+    out.push(
+      L(
+        `周报提交率 ${pct(r.weekly.submitted / r.weekly.expected)}(${r.weekly.submitted}/${r.weekly.expected})`,
+        `Weekly reports submitted: ${pct(r.weekly.submitted / r.weekly.expected)} (${r.weekly.submitted}/${r.weekly.expected})`,
+      )[locale],
+    );
+  if (r?.commitments && r.commitments.length > 0) {
+    const kept = r.commitments.filter((c) => c.state === 'kept').length;
+    const due = r.commitments.filter((c) => c.state !== 'open').length;
+    out.push(L(`一对一承诺按时兑现 ${kept}/${due}`, `One-on-one commitments kept on time: ${kept}/${due}`)[locale]);
+  }
   const mix = Object.entries(a.summary.actions?.qualityMix ?? {});
   if (mix.length > 0) {
     const text = comma(
@@ -131,6 +162,25 @@ function customerEvidence(a: Analysis, locale: Locale): string[] {
     out.push(L(`${g.grade} 级线索 ${g.total} 条,响应超时率 ${r}`, `Grade ${g.grade}: ${g.total} leads, ${r} answered late`)[locale]);
   }
   if (a.summary.leads === undefined) out.push(noData('leads', locale));
+  const f = a.summary.records?.feedback;
+  if (f !== undefined) {
+    if (f.averageSatisfaction !== null)
+      out.push(
+        L(
+          `客户满意度平均 ${num(f.averageSatisfaction)} 分(${f.count} 条反馈)`,
+          `Average satisfaction ${num(f.averageSatisfaction)} (${f.count} pieces of feedback)`,
+        )[locale],
+      );
+    const top = f.complaints.slice(0, 3).map((c) => `${c.category} ${c.count}`);
+    if (top.length > 0) out.push(L(`投诉类型:${comma(top, 'zh-CN')}`, `Complaints: ${comma(top, 'en-US')}`)[locale]);
+    if (f.averageResponseHours !== null)
+      out.push(
+        L(
+          `平均响应 ${num(f.averageResponseHours)} 小时,${f.overSla} 条超过 ${f.slaHours} 小时;未解决 ${f.unresolved} 条`,
+          `Answered in ${num(f.averageResponseHours)} hours on average, ${f.overSla} over ${f.slaHours} hours; ${f.unresolved} unresolved`,
+        )[locale],
+      );
+  }
   for (const m of a.summary.evaluation?.metrics ?? []) {
     if (m.change === null) continue;
     const v = VERDICT_LABELS[verdictOf(m.change, m.goalChange, m.polarity ?? 'higher') ?? 'flat'];
@@ -148,6 +198,13 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
   const g = a.summary.goals;
   const reasons = (a.summary.deals?.lostReasons ?? []).slice(0, 3).map((r) => `${r.reason} ${r.count}`);
   const lost = reasons.length > 0 ? [L(`输单原因:${comma(reasons, 'zh-CN')}`, `Lost reasons: ${comma(reasons, 'en-US')}`)[locale]] : [];
+  const market = (a.summary.records?.weekly?.market ?? [])
+    .slice(0, 3)
+    .map((m) => L(`周报市场信息:${m}`, `Market news from weekly reports: ${m}`)[locale]);
+  const complaints = (a.summary.records?.feedback?.complaints ?? [])
+    .slice(0, 1)
+    .map((c) => L(`客户投诉最多的类别:${c.category}(${c.count})`, `Most complaints about: ${c.category} (${c.count})`)[locale]);
+  lost.push(...market, ...complaints);
   if (g === undefined) return [noData('goals', locale), ...lost];
   const o = g.overall;
   out.push(

@@ -14,7 +14,17 @@ import type { ReadTable, ReadValue, WorkbookData } from './types';
 /** What step 1 reads, in the order the wizard shows it. */
 export const REVIEW_SOURCES: readonly TemplateId[] = ['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi', 'deals'];
 /** Read too when the workbook has them, never reported missing: the forecast and the register's snapshots. */
-export const REVIEW_EXTRAS: readonly TemplateId[] = ['forecast', 'dealSnapshots'];
+export const REVIEW_EXTRAS: readonly TemplateId[] = [
+  'forecast',
+  'dealSnapshots',
+  'activity',
+  'feedback',
+  'oneOnOne',
+  'weeklyReport',
+  'training',
+];
+/** The team's records among the extras: cleaned like the sources, summarised for 过程评估. */
+export const RECORD_SOURCES: readonly TemplateId[] = ['activity', 'feedback', 'oneOnOne', 'weeklyReport', 'training'];
 /** What the write touches. */
 export const REVIEW_TARGETS: readonly TemplateId[] = ['diagnosis', 'plan', 'execution', 'evaluation', 'reviewLog'];
 

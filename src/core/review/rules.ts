@@ -11,6 +11,7 @@ import { type Context, MAX_ROW_FINDINGS, attainmentSeverity, push } from './rule
 
 export { MAX_ROW_FINDINGS };
 import { dealRules } from './rulesDeals';
+import { recordRules } from './rulesRecords';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -43,6 +44,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   evaluationRules(analysis, ctx);
   kpiRules(analysis, ctx);
   dealRules(analysis, ctx);
+  recordRules(analysis, ctx);
   // Most severe first; within a severity, the order of the rules and of the sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }

@@ -9,6 +9,7 @@ import type { TemplateId } from '../templates/types';
 import type { CellValue as ReadValue, TableSnapshot } from '../workbook';
 import type { SlipPeriod } from '../deals/changes';
 import type { DealsSummary, StaleLimits } from './dealTypes';
+import type { RecordsSummary } from './recordTypes';
 
 /** A cell as read from a sheet. */
 export type { ReadValue };
@@ -169,6 +170,7 @@ export interface KpiSummary {
     }[];
   };
   readonly deals?: DealsSummary;
+  readonly records?: RecordsSummary;
   readonly kpi?: {
     readonly metrics: readonly {
       readonly category: string;

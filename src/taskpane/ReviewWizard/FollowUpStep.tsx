@@ -5,9 +5,17 @@
  */
 import { Body1, Caption1, Card, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
-import { CHANGE_LABELS, type ChangeComparisonLine, type FollowUpItem, type Locale, type ReviewDraft } from '../../core';
+import {
+  CHANGE_LABELS,
+  COMMITMENT_STATE_LABELS,
+  type ChangeComparisonLine,
+  type Commitment,
+  type FollowUpItem,
+  type Locale,
+  type ReviewDraft,
+} from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
-import { formatNumber } from './format';
+import { formatNumber, isoOrEmpty } from './format';
 import { FollowUpCard, editFor } from './FollowUpCard';
 import { DateField } from './fields';
 import type { WizardAction } from './state';
@@ -24,6 +32,8 @@ export interface FollowUpStepProps {
   readonly locale: Locale;
   /** What changed in the deal register since the last snapshot, beside the change before it. */
   readonly changes?: readonly ChangeComparisonLine[];
+  /** One-on-one commitments still to check (missed or open). */
+  readonly commitments?: readonly Commitment[];
   /** null until the workbook has been read. */
   readonly items: readonly FollowUpItem[] | null;
   readonly draft: ReviewDraft;
@@ -31,7 +41,7 @@ export interface FollowUpStepProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
-export function FollowUpStep({ locale, changes = [], items, draft, raw, dispatch }: FollowUpStepProps) {
+export function FollowUpStep({ locale, changes = [], commitments = [], items, draft, raw, dispatch }: FollowUpStepProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -50,6 +60,16 @@ export function FollowUpStep({ locale, changes = [], items, draft, raw, dispatch
               `${line.now.count} · ${formatNumber(locale, line.now.amount, 0)}`,
               line.before === null ? w(locale, 'noValue') : `${line.before.count} · ${formatNumber(locale, line.before.amount, 0)}`,
             ],
+          }))}
+        />
+      )}
+      {commitments.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'commitmentsTitle')}
+          headers={[w(locale, 'commitment'), w(locale, 'commitmentDue'), w(locale, 'commitmentState')]}
+          rows={commitments.map((c) => ({
+            key: String(c.sheetRow),
+            cells: [`${c.rep} · ${c.commitment}`, isoOrEmpty(c.due), COMMITMENT_STATE_LABELS[c.state][locale]],
           }))}
         />
       )}

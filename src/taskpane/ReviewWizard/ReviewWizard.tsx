@@ -22,6 +22,7 @@ import {
   type WorkbookData,
   analyseWorkbook,
   changeComparison,
+  commitmentsToFollow,
   checkSmart,
   diagnose,
   evaluateProcess,
@@ -216,6 +217,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
         <FollowUpStep
           locale={locale}
           changes={analysis?.summary.deals ? changeComparison(analysis.summary.deals) : []}
+          commitments={commitmentsToFollow(analysis?.summary.records)}
           items={followUps}
           draft={draft}
           raw={raw}

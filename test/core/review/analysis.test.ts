@@ -16,7 +16,21 @@ describe('analyseWorkbook on the samples (zh-CN)', () => {
 
   it('finds every source and keeps the valid rows', () => {
     expect(analysis.missing).toEqual([]);
-    expect(analysis.cleaning.validRows).toEqual({ goals: 2, funnel: 6, leads: 3, execution: 2, plan: 3, evaluation: 2, kpi: 5, deals: 8 });
+    expect(analysis.cleaning.validRows).toEqual({
+      goals: 2,
+      funnel: 6,
+      leads: 3,
+      execution: 2,
+      plan: 3,
+      evaluation: 2,
+      kpi: 5,
+      deals: 8,
+      activity: 4,
+      feedback: 3,
+      oneOnOne: 2,
+      weeklyReport: 2,
+      training: 2,
+    });
   });
 
   it('表2: 165/180 = 91.7% for 华南区; 华东区 not reported (blank actual is not zero)', () => {

@@ -29,6 +29,11 @@ const ALL: readonly TemplateId[] = [
   'evaluation',
   'reviewLog',
   'deals',
+  'activity',
+  'feedback',
+  'oneOnOne',
+  'weeklyReport',
+  'training',
 ];
 
 export function sampleTable(id: TemplateId, locale: Locale = 'zh-CN'): ReadTable {

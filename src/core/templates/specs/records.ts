@@ -110,7 +110,7 @@ export const feedback: TemplateSpec = {
       type: feedbackType('complaint'),
       category: L('交付', 'Delivery'),
       satisfaction: 2,
-      responseHours: 30,
+      responseHours: 20,
       resolved: yes,
       handler: L('售后专员', 'After-sales specialist'),
     },
@@ -192,6 +192,7 @@ export const oneOnOne: TemplateSpec = {
       suggestions: L('A级线索2小时内响应', 'Answer grade-A leads within 2 hours'),
       commitment: L('每周五提交跟进记录', 'Submit follow-up notes every Friday'),
       due: '2024-03-15',
+      done: '2024-03-18',
     },
   ],
   conditionalFormats: [
