@@ -3,6 +3,7 @@
  * columns with the core metric functions — computed columns are never read: a host may not have
  * calculated them, and a user may have typed over them.
  */
+import { parsePeriod, periodKey } from '../periods';
 import { attainment } from '../metrics/attainment';
 import { bottleneck, funnel } from '../metrics/funnel';
 import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS, type LeadGrade, leadGrade, slaDue } from '../metrics/leads';
@@ -79,6 +80,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
   const overall = newAcc();
   const byRegion = new Map<string, Acc>();
   const byOwner = new Map<string, Acc>();
+  const byMonth = new Map<string, Acc>();
   const quarterTargets = new Map<string, number>();
   const belowTarget: GoalRowResult[] = [];
   let unreported = 0;
@@ -96,6 +98,8 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     // Rows without a region / owner count in the overall line only: a blank group has no name to show.
     if (region !== '') add(entry(byRegion, region, newAcc), target, actual);
     if (owner !== '') add(entry(byOwner, owner, newAcc), target, actual);
+    const period = parsePeriod(readMonth(row[cMonth]));
+    if (period?.kind === 'month') add(entry(byMonth, periodKey(period), newAcc), target, actual);
     if (actual === null) {
       unreported++;
       continue;
@@ -121,6 +125,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     overall: lineOf('', overall),
     byRegion: [...byRegion].map(([name, acc]) => lineOf(name, acc)),
     byOwner: [...byOwner].map(([name, acc]) => lineOf(name, acc)),
+    byMonth: [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([name, acc]) => lineOf(name, acc)),
     periodTarget,
     quarterTargets: Object.fromEntries(quarterTargets),
     belowTarget,

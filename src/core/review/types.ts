@@ -108,6 +108,8 @@ export interface KpiSummary {
     readonly overall: AttainmentLine;
     readonly byRegion: readonly AttainmentLine[];
     readonly byOwner: readonly AttainmentLine[];
+    /** By month (canonical yyyy-mm, oldest first), for 环比 and 同比; rows whose month is no month are left out. */
+    readonly byMonth?: readonly AttainmentLine[];
     /** Period target (季度目标) when the sheet gives one. */
     readonly periodTarget: number | null;
     /** 季度目标 by 季度 (first value given per quarter). */

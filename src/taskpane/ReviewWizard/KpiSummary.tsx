@@ -1,6 +1,6 @@
 /** Step 1's KPI summary: attainment overall and by region/owner, funnel, lead SLA, action completion, before/after, deals, KPIs. */
 import { Body1, Caption1, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
-import type { AttainmentLine, KpiSummary as Summary, Locale } from '../../core';
+import { type AttainmentLine, type Locale, type KpiSummary as Summary, goalComparison, teamRanking } from '../../core';
 import { DealsSummary } from './DealsSummary';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber, formatRate } from './format';
@@ -28,6 +28,8 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
   const { goals, funnel, leads, actions, evaluation, kpi, deals } = summary;
   if (!goals && !funnel && !leads && !actions && !evaluation && !kpi && !deals) return <Body1>{w(locale, 'kpiNone')}</Body1>;
   const money = (n: number) => formatNumber(locale, n, 0);
+  const comparison = goalComparison(summary);
+  const ranking = teamRanking(summary);
   return (
     <div className={styles.root}>
       {goals && (
@@ -37,6 +39,18 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
             headers={attainmentHeaders}
             rows={attainmentRows([{ ...goals.overall, name: w(locale, 'overall') }])}
           />
+          {comparison && (
+            <Body1 as="p">
+              {w(locale, 'comparisonLine', {
+                period: comparison.latest.period,
+                actual: formatNumber(locale, comparison.latest.actual),
+                target: formatNumber(locale, comparison.latest.target),
+                attainment: rate(comparison.latest.attainment),
+                previous: comparison.previous ? `${rate(comparison.previous.change)}(${comparison.previous.period})` : w(locale, 'noValue'),
+                lastYear: comparison.lastYear ? `${rate(comparison.lastYear.change)}(${comparison.lastYear.period})` : w(locale, 'noValue'),
+              })}
+            </Body1>
+          )}
           {goals.periodTarget !== null && (
             <Caption1 className={styles.note}>{w(locale, 'periodTarget', { value: formatNumber(locale, goals.periodTarget) })}</Caption1>
           )}
@@ -106,6 +120,32 @@ export function KpiSummary({ locale, summary }: { readonly locale: Locale; reado
         />
       )}
       {deals && <DealsSummary locale={locale} deals={deals} money={money} />}
+      {ranking && (
+        <MiniTable
+          caption={w(locale, 'rankingTitle')}
+          headers={[w(locale, 'name'), w(locale, 'attainment'), w(locale, 'coverageShort'), w(locale, 'activityShort')]}
+          rows={[
+            ...ranking.owners.map((o) => ({
+              key: o.owner,
+              cells: [
+                `${o.rank}. ${o.owner}`,
+                o.attainment === null ? w(locale, 'noValue') : rate(o.attainment),
+                o.coverage === null ? w(locale, 'noValue') : `${formatNumber(locale, o.coverage, 2)}×`,
+                o.activityPerDay === null ? w(locale, 'noValue') : formatNumber(locale, o.activityPerDay),
+              ],
+            })),
+            {
+              key: '__average',
+              cells: [
+                w(locale, 'teamAverage'),
+                ranking.average.attainment === null ? w(locale, 'noValue') : rate(ranking.average.attainment),
+                ranking.average.coverage === null ? w(locale, 'noValue') : `${formatNumber(locale, ranking.average.coverage, 2)}×`,
+                ranking.average.activityPerDay === null ? w(locale, 'noValue') : formatNumber(locale, ranking.average.activityPerDay),
+              ],
+            },
+          ]}
+        />
+      )}
       {kpi && kpi.metrics.length > 0 && (
         <MiniTable
           caption={w(locale, 'kpiMetricsTitle')}

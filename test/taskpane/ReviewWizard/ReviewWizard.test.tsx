@@ -46,6 +46,9 @@ describe('ReviewWizard: end to end and write-back', () => {
     // The deal register's samples: open pipeline by stage, and the per-stage follow-up limits to edit.
     expect(screen.getByRole('table', { name: '在途商机(按阶段)' }).textContent).toContain('商务谈判');
     expect(screen.getByRole('table', { name: '输单原因排名' }).textContent).toContain('价格');
+    // The comparisons: the latest month against target (the samples have no month before it), and the team ranked.
+    expect(screen.getByText(/^2024-03:实际 165 \/ 目标 180\(91\.7%\);环比 .+;同比 .+$/)).toBeTruthy();
+    expect(screen.getByRole('table', { name: '团队排名' }).textContent).toContain('团队平均');
     await user().click(screen.getByRole('button', { name: '诊断阈值' }));
     expect(screen.getByRole('textbox', { name: '商务谈判:未跟进超过(天)' })).toBeTruthy();
 
