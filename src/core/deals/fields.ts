@@ -250,4 +250,3 @@ export const DEAL_FIELDS: readonly DealField[] = [
   },
 ];
 
-export const dealFieldByKey = (key: DealFieldKey): DealField => DEAL_FIELDS.find((f) => f.key === key) as DealField;

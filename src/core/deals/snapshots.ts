@@ -14,7 +14,7 @@ import type { DealSnapshot, SnapshotDeal } from './changes';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
 import { snapshotDealOf } from './register';
 
-export const snapshotId = (takenOn: number): string => `S-${isoFromSerial(takenOn)}`;
+const snapshotId = (takenOn: number): string => `S-${isoFromSerial(takenOn)}`;
 
 const labelOf = <K extends string>(list: readonly { readonly key: K; readonly label: Localized }[], key: K | null, locale: Locale) =>
   key === null ? null : labelOfKey(list, key)[locale];

@@ -50,7 +50,7 @@ function readMode(arg: Arg): CommissionMode | CalcError {
 }
 
 /** The commission on one amount. */
-export function commission(amount: number, tiers: Tiers, mode: CommissionMode): number {
+function commission(amount: number, tiers: Tiers, mode: CommissionMode): number {
   const { thresholds, rates } = tiers;
   if (mode === 'flat') {
     let rate = 0;

@@ -15,9 +15,9 @@ import type { Commitment, RecordsSummary } from './recordTypes';
 import { DUE_STATUS } from '../templates/specs/method';
 
 /** Days without any activity after which an open deal's customer counts as untouched. */
-export const UNTOUCHED_DAYS = 30;
+const UNTOUCHED_DAYS = 30;
 /** Hours within which feedback should be answered (the lead SLA's B grade, source 002 step 2). */
-export const FEEDBACK_SLA_HOURS = 24;
+const FEEDBACK_SLA_HOURS = 24;
 
 const is = (label: Localized, text: string) => matchKey(label['zh-CN']) === matchKey(text) || matchKey(label['en-US']) === matchKey(text);
 const keyOf = <K extends string>(list: readonly { key: K; label: Localized }[], text: string): K | undefined =>
