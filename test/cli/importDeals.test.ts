@@ -185,7 +185,7 @@ test('link: the funnel, 表2 and a new forecast compute from the register as SUM
   const run = capture();
   expect(await runWorkbookCli(['link', book, '--as-of', '2024-03-20', '--json'], run.io)).toBe(0);
   const result = JSON.parse(run.out.join('')) as { funnelRows: number; forecastAdded: number; sheets: { forecast: string } };
-  expect(result).toMatchObject({ funnelRows: 0, forecastAdded: 2, sheets: { forecast: '销售预测' } });
+  expect(result).toMatchObject({ funnelRows: 6, forecastAdded: 2, sheets: { forecast: '销售预测' } });
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
@@ -198,6 +198,20 @@ test('link: the funnel, 表2 and a new forecast compute from the register as SUM
     formulas.push((row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
   });
   expect(owners).toEqual(['South rep', 'East rep']);
+  // The funnel had no rows: it gets the method's six stages, counting the deals that reached each.
+  const funnel = wb.worksheets.find((ws) => ws.name === '销售漏斗');
+  const counts: unknown[] = [];
+  funnel?.eachRow((row, n) => {
+    if (n > 2 && row.getCell(1).value) counts.push([row.getCell(1).value, (row.getCell(2).value as ExcelJS.CellFormulaValue).result]);
+  });
+  expect(counts).toEqual([
+    ['线索获取', 3],
+    ['初步接洽', 3],
+    ['需求确认', 3],
+    ['方案提交', 3],
+    ['商务谈判', 2],
+    ['成交签约', 1],
+  ]);
   expect(formulas.every((f) => /^IF\(.*SUMIFS\('?商机明细'?!\$G:\$G/.test(f))).toBe(true);
   expect(await runWorkbookCli(['link', join(dir, 'no-such.xlsx')], capture().io)).toBe(1);
 });

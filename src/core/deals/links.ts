@@ -14,7 +14,7 @@
  *   deals in that category closing in it; 在途商机 open deals closing in it not 排除 Omitted;
  *   赢单率 won / (won + lost) deals of the owner and region, any time.
  */
-import { FUNNEL_STAGES } from '../domain/stages';
+import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
 import { L, type Localized, labelOfKey } from '../i18n';
 import { parsePeriod } from '../periods';
 import { columnLetter } from '../templates/a1';
@@ -127,63 +127,93 @@ function cellOf(table: LinkTable, columns: ReadonlyMap<string, number>, key: str
 
 const formula = (build: (sheetRow: number) => string): WriteCell => ({ formulaAt: (sheetRow) => `=${build(sheetRow)}` });
 
-function funnelUpdates(register: Register, table: LinkTable): { updates: RowUpdate[]; skipped: SkippedRow[] } {
-  const { columns } = matchHeader(funnelSpec, table.header);
-  const stageColumn = columns.get('stage');
+/** The register-driven cells of a funnel row for a stage: 数量, 金额 and (open stages) 平均停留天数. */
+function stageCells(register: Register, columns: ReadonlyMap<string, number>, key: StageKey): { column: number; value: WriteCell }[] {
   const stage = register.ref('stage') as string;
   const amount = register.ref('amount') as string;
   const status = register.ref('status') as string;
   const days = register.ref('daysInStage');
   const won = register.status('won');
   const wonCount = ifs('COUNTIFS', undefined, [[status, won]]);
+  const label = (k: StageKey) => quoteText(labelOfKey(FUNNEL_STAGES, k)[register.locale]);
+  const cells: { column: number; value: WriteCell }[] = [];
+  const put = (column: string, text: string | undefined) => {
+    const at = columns.get(column);
+    if (at !== undefined && text !== undefined) cells.push({ column: at, value: formula(() => text) });
+  };
+  if (key === 'won') {
+    put('count', wonCount);
+    put('amount', ifs('SUMIFS', amount, [[status, won]]));
+    return cells;
+  }
+  const position = FUNNEL_STAGES.findIndex((s) => s.key === key);
+  const reached = FUNNEL_STAGES.slice(position)
+    .filter((s) => s.key !== 'won')
+    .map((s) =>
+      ifs('COUNTIFS', undefined, [
+        [stage, label(s.key)],
+        [status, not(won)],
+        [status, not(register.status('removed'))],
+      ]),
+    );
+  put('count', [...reached, wonCount].join('+'));
+  put(
+    'amount',
+    ifs('SUMIFS', amount, [
+      [stage, label(key)],
+      [status, register.status('open')],
+    ]),
+  );
+  if (days !== undefined)
+    put(
+      'avgDays',
+      `IFERROR(${ifs('AVERAGEIFS', days, [
+        [stage, label(key)],
+        [status, register.status('open')],
+      ])},"")`,
+    );
+  return cells;
+}
+
+function funnelWrite(
+  register: Register,
+  table: LinkTable,
+  portable: boolean,
+): { write?: TableWrite; linked: number; skipped: SkippedRow[] } {
+  const match = matchHeader(funnelSpec, table.header);
+  const { columns } = match;
+  const stageColumn = columns.get('stage');
+  const layout = specLayout(funnelSpec.columns, { ...table, rowCount: Math.max(table.rows.length, FUNNEL_STAGES.length) }, match, portable);
+  const base = { location: layout.location, header: table.header, computed: layout.computed };
+  if (stageColumn === undefined) return { linked: 0, skipped: [] };
+  // A funnel without any row yet (inserted without samples) gets the method's stages, linked.
+  if (table.rows.every((row) => row.every((cell, c) => isBlank(cell) || layout.computed[c]))) {
+    const rows = FUNNEL_STAGES.map((stage, i) => {
+      const linked = stageCells(register, columns, stage.key);
+      return layout.byPosition.map((column, position): WriteCell => {
+        if (column === undefined) return null;
+        if (position === stageColumn) return stage.label[match.locale];
+        const link = linked.find((l) => l.column === position);
+        if (link) return link.value;
+        if (column.formula === undefined) return null;
+        return layout.formulaCell(i === 0 && column.firstRowFormula ? { ...column, formula: column.firstRowFormula } : column);
+      });
+    });
+    return { write: { ...base, rows }, linked: rows.length, skipped: [] };
+  }
   const updates: RowUpdate[] = [];
   const skipped: SkippedRow[] = [];
   table.rows.forEach((row, index) => {
-    const label = stageColumn === undefined ? null : row[stageColumn];
+    const label = row[stageColumn] ?? null;
     const found = typeof label === 'string' ? stageOfLabel(label) : undefined;
-    if (stageColumn === undefined || found === undefined) {
+    if (found === undefined) {
       if (!isBlank(label)) skipped.push({ sheetName: table.sheetName, row: index, why: L('不是漏斗阶段', 'not a funnel stage') });
       return;
     }
-    const position = FUNNEL_STAGES.findIndex((s) => s.key === found.key);
-    const label_ = (key: (typeof FUNNEL_STAGES)[number]['key']) => quoteText(labelOfKey(FUNNEL_STAGES, key)[register.locale]);
-    const cells: { column: number; value: WriteCell }[] = [];
-    const put = (key: string, text: string | undefined) => {
-      const at = columns.get(key);
-      if (at !== undefined && text !== undefined) cells.push({ column: at, value: formula(() => text) });
-    };
-    if (found.key === 'won') {
-      put('count', wonCount);
-      put('amount', ifs('SUMIFS', amount, [[status, won]]));
-    } else {
-      const later = FUNNEL_STAGES.slice(position).filter((s) => s.key !== 'won');
-      const reached = later.map((s) =>
-        ifs('COUNTIFS', undefined, [
-          [stage, label_(s.key)],
-          [status, not(won)],
-          [status, not(register.status('removed'))],
-        ]),
-      );
-      put('count', [...reached, wonCount].join('+'));
-      put(
-        'amount',
-        ifs('SUMIFS', amount, [
-          [stage, label_(found.key)],
-          [status, register.status('open')],
-        ]),
-      );
-      if (days !== undefined)
-        put(
-          'avgDays',
-          `IFERROR(${ifs('AVERAGEIFS', days, [
-            [stage, label_(found.key)],
-            [status, register.status('open')],
-          ])},"")`,
-        );
-    }
+    const cells = stageCells(register, columns, found.key);
     if (cells.length > 0) updates.push({ row: index, expect: [{ column: stageColumn, value: label }], cells });
   });
-  return { updates, skipped };
+  return { ...(updates.length > 0 ? { write: { ...base, rows: [], updates } } : {}), linked: updates.length, skipped };
 }
 
 function goalUpdates(register: Register, table: LinkTable): { updates: RowUpdate[]; skipped: SkippedRow[] } {
@@ -363,10 +393,10 @@ export function planRegisterLinks(registerTable: LinkTable, targets: LinkTargets
     return { location: layout.location, header: table.header, computed: layout.computed, rows: [], updates };
   };
   if (targets.funnel) {
-    const result = funnelUpdates(register, targets.funnel);
+    const result = funnelWrite(register, targets.funnel, options.portable ?? false);
     skipped.push(...result.skipped);
-    counts.funnelRows = result.updates.length;
-    if (result.updates.length > 0) writes.push(guarded(targets.funnel, funnelSpec, result.updates));
+    counts.funnelRows = result.linked;
+    if (result.write) writes.push(result.write);
   }
   if (targets.goals) {
     const result = goalUpdates(register, targets.goals);
