@@ -249,4 +249,3 @@ export const DEAL_FIELDS: readonly DealField[] = [
     ],
   },
 ];
-
