@@ -4,6 +4,7 @@
  * divisions give #DIV/0! by themselves.
  */
 import { nativeIsLowerBetter } from '../domain/direction';
+import { columnLetter } from '../templates/a1';
 import { DEFAULT_PACE_THRESHOLDS, type PaceLevel, paceLabel, paceLocale } from '../domain/pace';
 import { DEFAULT_GRADE_THRESHOLDS, SLA_HOURS } from '../metrics/leads';
 
@@ -28,7 +29,7 @@ function shifted(range: string): { head: string; tail: string; cells: number } |
   }
   if (top === bottom) {
     const index = (col: string) => [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const letter = (n: number): string => (n <= 0 ? '' : letter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+    const letter = (n: number): string => columnLetter(n - 1);
     const [left, right] = [index(c1 as string), index(c2 as string)];
     if (right < left) return undefined;
     return {
