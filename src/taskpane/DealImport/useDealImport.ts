@@ -15,6 +15,7 @@ import {
   type SlipPeriod,
   type StageMeaning,
   autoMap,
+  importMappingOf,
   matchKey,
   previewImport,
   stageMeaning,
@@ -171,7 +172,9 @@ export function useDealImport(locale: Locale, portable: boolean) {
         locale,
         ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
       });
-      setSaved(savedMappings(await findDealTables(port)));
+      // The mapping just saved is known here: no second read of every table to learn it.
+      const name = mappingName.trim();
+      if (name !== '') setSaved(new Map(saved).set(name, importMappingOf(name, picked.exported.table.headers, columns, stages)));
       setOutcome({ kind: 'imported', result });
     });
 
