@@ -1,30 +1,8 @@
 /** 目标对比, 环比, 同比 and the team ranking (core/review/comparisons.ts). */
-import {
-  type CellValue,
-  type ReadTable,
-  type TemplateId,
-  analyseWorkbook,
-  goalComparison,
-  planTemplate,
-  teamRanking,
-  templateById,
-  toReadTable,
-} from '../../../src/core';
-import { TODAY, rowOf, sampleData } from './fixtures';
+import { analyseWorkbook, goalComparison, teamRanking } from '../../../src/core';
+import { TODAY, sampleData, tableOf } from './fixtures';
 
-function table(id: TemplateId, rows: readonly Record<string, CellValue>[]): ReadTable {
-  const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: false, portable: false, blankRows: 0 });
-  const empty = toReadTable(id, {
-    sheetName: plan.sheetName,
-    headerRow: plan.headerRow,
-    firstColumn: 0,
-    header: plan.columns.map((c) => c.label),
-    rows: [],
-  });
-  return { ...empty, rows: rows.map((cells) => rowOf(empty, cells)) };
-}
-
-const goals = table('goals', [
+const goals = tableOf('goals', [
   { 月份: '2023-03', 月度分解目标: 150, 负责人: '华南区销售', 月度实际完成: 150 },
   { 月份: '2024-02', 月度分解目标: 170, 负责人: '华南区销售', 月度实际完成: 160 },
   { 月份: '2024-03', 月度分解目标: 180, 负责人: '华南区销售', 月度实际完成: 120 },
@@ -47,8 +25,8 @@ test('the samples have one reported month: nothing to compare it with', () => {
 });
 
 test('the team ranked by attainment, with coverage and activity beside it and the team average', () => {
-  const forecast = table('forecast', [{ 负责人: '华东区销售', 开始日期: 45383, 结束日期: 45473, 目标: 300, 已赢单: 100, 在途商机: 400 }]);
-  const activity = table('activity', [
+  const forecast = tableOf('forecast', [{ 负责人: '华东区销售', 开始日期: 45383, 结束日期: 45473, 目标: 300, 已赢单: 100, 在途商机: 400 }]);
+  const activity = tableOf('activity', [
     { 日期: 45369, 负责人: '华东区销售', 客户: '客户B', 类型: '电话' },
     { 日期: 45369, 负责人: '华东区销售', 客户: '客户H', 类型: '拜访' },
     { 日期: 45370, 负责人: '华南区销售', 客户: '客户A', 类型: '拜访' },

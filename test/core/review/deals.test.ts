@@ -5,7 +5,6 @@
  * and a top lost reason becomes a finding with an impact and a cause.
  */
 import {
-  type CellValue,
   type DealSnapshot,
   type Finding,
   type ReadTable,
@@ -14,38 +13,18 @@ import {
   changeComparison,
   diagnose,
   evaluateProcess,
-  planTemplate,
   serialFromDate,
   snapshotWrite,
-  templateById,
-  toReadTable,
 } from '../../../src/core';
-import { TODAY, rowOf, sampleData } from './fixtures';
+import { TODAY, sampleData, tableOf } from './fixtures';
 
 const d = (m: number, day: number) => serialFromDate(2024, m, day);
 
 /** An empty table of a template, as a host reads it after inserting it without samples. */
-function emptyTable(id: 'deals' | 'forecast' | 'dealSnapshots'): ReadTable {
-  const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: false, portable: false, blankRows: 0 });
-  return toReadTable(id, {
-    sheetName: plan.sheetName,
-    headerRow: plan.headerRow,
-    firstColumn: 0,
-    header: plan.columns.map((c) => c.label),
-    rows: [],
-  });
-}
-
-/** An empty table of a template, as a host reads it after inserting it without samples. */
-
-const withRows = (table: ReadTable, rows: readonly Record<string, CellValue>[]): ReadTable => ({
-  ...table,
-  rows: rows.map((cells) => rowOf(table, cells)),
-});
 
 /** The register: one slipped (and grown) deal, one stale, two lost to 价格, one lost to 竞争对手, one healthy. */
 function register(): ReadTable {
-  return withRows(emptyTable('deals'), [
+  return tableOf('deals', [
     {
       商机编号: 'S-1',
       商机名称: '推迟的商机',
@@ -143,7 +122,7 @@ function snapshots(): ReadTable {
     { takenOn: d(3, 25), deals: [deal('S-1', d(4, 20), 500_000), deal('T-1', d(4, 25), 300_000)] },
     { takenOn: d(4, 1), deals: [deal('S-1', d(5, 20), 600_000), deal('T-1', d(4, 25), 300_000)] },
   ];
-  let table = emptyTable('dealSnapshots');
+  let table = tableOf('dealSnapshots');
   for (const snapshot of taken) {
     const write = snapshotWrite(snapshot, table);
     const rows = write.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' ? null : cell)));
@@ -154,7 +133,7 @@ function snapshots(): ReadTable {
 
 /** The forecast for 2024 Q2 (as of 2024-04-01 one day of 91 is gone) and Q1 (over). */
 function forecast(): ReadTable {
-  return withRows(emptyTable('forecast'), [
+  return tableOf('forecast', [
     {
       负责人: '华南区销售',
       区域: '华南区',

@@ -73,3 +73,16 @@ export function rowOf(table: ReadTable, cells: Readonly<Record<string, CellValue
   for (const [label, value] of Object.entries(cells)) row[col(table, label)] = value;
   return row;
 }
+
+/** A template's table as a host reads it after inserting it without samples, holding `rows` (cells by header label). */
+export function tableOf(id: TemplateId, rows: readonly Readonly<Record<string, CellValue>>[] = []): ReadTable {
+  const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: false, portable: false, blankRows: 0 });
+  const empty = toReadTable(id, {
+    sheetName: plan.sheetName,
+    headerRow: plan.headerRow,
+    firstColumn: 0,
+    header: plan.columns.map((c) => c.label),
+    rows: [],
+  });
+  return { ...empty, rows: rows.map((cells) => rowOf(empty, cells)) };
+}

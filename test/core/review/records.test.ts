@@ -3,36 +3,18 @@
  * rule fires on a sample built for it and not on the templates' samples, and 过程评估 cites them.
  */
 import {
-  type CellValue,
   type Finding,
-  type ReadTable,
-  type TemplateId,
   type WorkbookData,
   COMMITMENT_STATE_LABELS,
   analyseWorkbook,
   commitmentsToFollow,
   diagnose,
   evaluateProcess,
-  planTemplate,
   serialFromDate,
-  templateById,
-  toReadTable,
 } from '../../../src/core';
-import { TODAY, rowOf, sampleData } from './fixtures';
+import { TODAY, sampleData, tableOf } from './fixtures';
 
 const d = (m: number, day: number) => serialFromDate(2024, m, day);
-
-function table(id: TemplateId, rows: readonly Record<string, CellValue>[]): ReadTable {
-  const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: false, portable: false, blankRows: 0 });
-  const empty = toReadTable(id, {
-    sheetName: plan.sheetName,
-    headerRow: plan.headerRow,
-    firstColumn: 0,
-    header: plan.columns.map((c) => c.label),
-    rows: [],
-  });
-  return { ...empty, rows: rows.map((cells) => rowOf(empty, cells)) };
-}
 
 const rules = (data: WorkbookData): Finding[] => diagnose(analyseWorkbook(data, { today: TODAY }), { locale: 'zh-CN', today: TODAY });
 const fired = (data: WorkbookData, rule: string) => rules(data).filter((f) => f.rule === rule);
@@ -60,7 +42,7 @@ test('a rep far below the team’s activity', () => {
     { 日期: d(3, 18), 负责人: '华东区销售', 客户: '客户B', 类型: '电话' },
     { 日期: d(3, 19), 负责人: '华东区销售', 客户: '客户H', 类型: '电话' },
   ];
-  const [finding, ...more] = fired({ activity: table('activity', [...busy, ...quiet]) }, 'records.lowActivity');
+  const [finding, ...more] = fired({ activity: tableOf('activity', [...busy, ...quiet]) }, 'records.lowActivity');
   expect(more).toEqual([]);
   expect(finding).toMatchObject({
     id: 'records.lowActivity:华东区销售',
@@ -73,7 +55,7 @@ test('a rep far below the team’s activity', () => {
 });
 
 describe('customer feedback', () => {
-  const feedback = table('feedback', [
+  const feedback = tableOf('feedback', [
     { 日期: d(2, 10), 客户: '客户A', 类型: '建议', 满意度: 5, '响应时长(小时)': 4 },
     { 日期: d(2, 20), 客户: '客户C', 类型: '表扬', 满意度: 4, '响应时长(小时)': 2 },
     { 日期: d(3, 5), 客户: '客户A', 类型: '投诉', 问题类别: '交付', 满意度: 3, '响应时长(小时)': 30 },
@@ -111,7 +93,7 @@ describe('customer feedback', () => {
 });
 
 test('a one-on-one commitment past its date and not done', () => {
-  const oneOnOne = table('oneOnOne', [
+  const oneOnOne = tableOf('oneOnOne', [
     { 日期: d(3, 1), 销售人员: '华东区销售', 承诺事项: '每周五提交跟进记录', 承诺完成日期: d(3, 15) },
     { 日期: d(3, 1), 销售人员: '华南区销售', 承诺事项: '签下客户A', 承诺完成日期: d(3, 31), 实际完成日期: d(3, 28) },
   ]);
