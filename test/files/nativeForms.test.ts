@@ -3,7 +3,7 @@
  * (test/cases/functions.json) for a function with a native form, whose arguments it takes and
  * whose result is a value (native forms promise the numbers, not the error kinds), written as
  * `=SALES.X(…)` into a portable .xlsx (so the writer rewrites them), recalculated by LibreOffice
- * and compared with the case's expected value. COMMISSION's tier table is a pair of cell ranges.
+ * and compared with the case's expected value. COMMISSION's tier table and SCORE's KPIs are cell ranges.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,11 @@ import { type FunctionCase, type JsonArg, caseName, expectMatches, isErrorSpelli
 import { resavedByLibreOffice } from '../support/libreoffice';
 
 /** Functions whose native form the templates or the portable download use, with their range arguments. */
-const NATIVE = ['ATTAINMENT', 'GAP', 'CHANGE', 'CONVERSION', 'LEADGRADE', 'PIPELINENEEDED', 'PACE', 'COMMISSION'];
+const NATIVE = ['ATTAINMENT', 'GAP', 'CHANGE', 'CONVERSION', 'LEADGRADE', 'PIPELINENEEDED', 'PACE', 'COMMISSION', 'SCORE'];
+/** Arguments that are ranges in the native form. */
+const RANGE_ARGS: Readonly<Record<string, readonly number[]>> = { COMMISSION: [1, 2], SCORE: [0, 1] };
+/** Sums past the largest double overflow in a spreadsheet; SCORE scales its weights first. */
+const overflows = (arg: JsonArg): boolean => Array.isArray(arg) && arg.flat().some((v) => typeof v === 'number' && Math.abs(v) > 1e300);
 
 const cases = loadFunctionCases().filter(
   (c) =>
@@ -26,7 +30,8 @@ const cases = loadFunctionCases().filter(
     !(c.fn === 'LEADGRADE' && c.args.length > 1) &&
     !Array.isArray(c.expected) &&
     !isErrorSpelling(c.expected) &&
-    c.args.every((a, i) => (c.fn === 'COMMISSION' && (i === 1 || i === 2) ? Array.isArray(a) : !Array.isArray(a) && !isErrorSpelling(a))),
+    !c.args.some(overflows) &&
+    c.args.every((a, i) => ((RANGE_ARGS[c.fn] ?? []).includes(i) ? Array.isArray(a) : !Array.isArray(a) && !isErrorSpelling(a))),
 );
 
 interface Placed {
@@ -60,14 +65,16 @@ beforeAll(async () => {
     const refs: string[] = [];
     for (const arg of c.args) {
       if (Array.isArray(arg)) {
-        arg.forEach((row, r) => put(top + r, left, cellOf(row[0] ?? null)));
-        refs.push(rangeAddress(top, left, top + arg.length - 1, left, true));
+        const width = Math.max(1, ...arg.map((row) => row.length));
+        arg.forEach((row, r) => row.forEach((v, k) => put(top + r, left + k, cellOf(v))));
+        refs.push(rangeAddress(top, left, top + arg.length - 1, left + width - 1, true));
         height = Math.max(height, arg.length);
+        left += width;
       } else {
         put(top, left, cellOf(arg));
         refs.push(cellAddress(top, left));
+        left++;
       }
-      left++;
     }
     // Text arguments the native forms read as literals (PACE's language, COMMISSION's mode) stay literal.
     const literalArgs = refs.map((ref, i) => (typeof c.args[i] === 'string' ? JSON.stringify(c.args[i]) : ref));

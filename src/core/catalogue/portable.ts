@@ -56,12 +56,16 @@ function commissionNative([amount = '', thresholds = '', rates = '', mode]: read
   const r = shifted(rates);
   if (!t || !r || t.cells !== r.cells) return undefined;
   const above = (range: string) => `(${amount}>${range})*(${amount}-${range})`;
-  const next = t.cells > 1 ? `-SUMPRODUCT(${r.head},${above(t.tail)})` : '';
+  // (next<>"") lets spare blank tier rows below the last tier count for nothing.
+  const next = t.cells > 1 ? `-SUMPRODUCT(${r.head},(${t.tail}<>"")*${above(t.tail)})` : '';
   return `IF(${amount}="","",SUMPRODUCT(${rates},${above(thresholds)})${next})`;
 }
 
 export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => string | undefined>> = {
   COMMISSION: commissionNative,
+  // SCORE skips a KPI not measured yet, so the weights summed are those of the filled values.
+  SCORE: ([values = '', weights = '']) =>
+    `IF(COUNT(${values})=0,"",SUMPRODUCT(${values},${weights})/SUMPRODUCT((${values}<>"")*${weights}))`,
   ATTAINMENT: ([a = '', t = '', polarity]) =>
     blankIfAny([a, t], polarity === undefined ? higher(a, t) : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`),
   GAP: ([a = '', t = '']) => blankIfAny([a, t], `${t}-${a}`),

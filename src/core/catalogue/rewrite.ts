@@ -26,10 +26,11 @@ const NATIVE_ARITY: Readonly<Record<string, number>> = {
   PIPELINENEEDED: 3,
   PACE: 9,
   COMMISSION: 4,
+  SCORE: 2,
 };
 
-/** Arguments a native form takes as ranges (COMMISSION's tier table); any other range argument makes a call unportable. */
-const RANGE_PARAMS: Readonly<Record<string, readonly number[]>> = { COMMISSION: [1, 2] };
+/** Arguments a native form takes as ranges (COMMISSION's tier table, SCORE's KPIs); any other range argument makes a call unportable. */
+const RANGE_PARAMS: Readonly<Record<string, readonly number[]>> = { COMMISSION: [1, 2], SCORE: [0, 1] };
 
 const CALL = /SALES\.([A-Za-z]+)\s*\(/iy;
 

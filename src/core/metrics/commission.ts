@@ -24,11 +24,13 @@ function readTiers(thresholdsArg: Arg, ratesArg: Arg): Tiers | CalcError {
   const thresholds: number[] = [];
   const rates: number[] = [];
   for (let i = 0; i < t.length; i++) {
+    // A tier row left blank on both sides is room for another tier (提成方案 keeps spare rows).
+    if (isBlank(t[i] ?? null) && isBlank(r[i] ?? null)) continue;
     const threshold = toNumber(t[i] ?? null, CELL_NAMES.threshold);
     if (isCalcError(threshold)) return threshold;
     const bad = outOfBound(threshold, NON_NEGATIVE, CELL_NAMES.threshold);
     if (bad) return bad;
-    if (i > 0 && threshold <= (thresholds[i - 1] as number)) return numError(FUNCTION_MESSAGES.thresholdsAscending);
+    if (thresholds.length > 0 && threshold <= (thresholds.at(-1) as number)) return numError(FUNCTION_MESSAGES.thresholdsAscending);
     const rate = toNumber(r[i] ?? null, CELL_NAMES.rate);
     if (isCalcError(rate)) return rate;
     const badRate = outOfBound(rate, FRACTION, CELL_NAMES.rate);
@@ -36,6 +38,7 @@ function readTiers(thresholdsArg: Arg, ratesArg: Arg): Tiers | CalcError {
     thresholds.push(threshold);
     rates.push(rate);
   }
+  if (thresholds.length === 0) return valueError(FUNCTION_MESSAGES.tiersLength);
   return { thresholds, rates };
 }
 

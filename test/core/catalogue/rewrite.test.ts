@@ -87,16 +87,24 @@ test('PIPELINENEEDED has a native form: blank in, blank out; never below 0', () 
   expect(portableFormula('=SALES.PIPELINENEEDED(B2,C2,D2)')).toBe('=(IF(OR(B2="",C2="",D2=""),"",MAX(0,(B2-C2)/D2)))');
 });
 
+describe('SCORE: the KPIs as ranges', () => {
+  test('weights of the measured KPIs only, blank when none is measured', () => {
+    expect(portableFormula('=SALES.SCORE(D3:F3,G3:I3)')).toBe(
+      '=(IF(COUNT(D3:F3)=0,"",SUMPRODUCT(D3:F3,G3:I3)/SUMPRODUCT((D3:F3<>"")*G3:I3)))',
+    );
+  });
+});
+
 describe('COMMISSION: the tier table as ranges', () => {
   test('progressive: the tiers minus the same above each next threshold, ranges shifted by one', () => {
     expect(portableFormula('=SALES.COMMISSION(A2,$E$2:$E$4,$F$2:$F$4)')).toBe(
-      '=(IF(A2="","",SUMPRODUCT($F$2:$F$4,(A2>$E$2:$E$4)*(A2-$E$2:$E$4))-SUMPRODUCT($F$2:$F$3,(A2>$E$3:$E$4)*(A2-$E$3:$E$4))))',
+      '=(IF(A2="","",SUMPRODUCT($F$2:$F$4,(A2>$E$2:$E$4)*(A2-$E$2:$E$4))-SUMPRODUCT($F$2:$F$3,($E$3:$E$4<>"")*(A2>$E$3:$E$4)*(A2-$E$3:$E$4))))',
     );
   });
 
   test('a sheet-qualified row of tiers, and a single tier', () => {
     expect(portableFormula("=SALES.COMMISSION(B5,'提成方案'!B2:D2,'提成方案'!B3:D3)")).toContain(
-      "SUMPRODUCT('提成方案'!B3:C3,(B5>'提成方案'!C2:D2)",
+      "SUMPRODUCT('提成方案'!B3:C3,('提成方案'!C2:D2<>\"\")*(B5>'提成方案'!C2:D2)",
     );
     expect(portableFormula('=SALES.COMMISSION(A1,B1:B1,C1:C1)')).toBe('=(IF(A1="","",SUMPRODUCT(C1:C1,(A1>B1:B1)*(A1-B1:B1))))');
   });
