@@ -6,13 +6,14 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, findTemplate, planTemplate } from '../core';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, findTemplate } from '../core';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { readXlsx } from '../files/xlsxRead';
 import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
+import { insertTemplateWithUses } from '../workbook/insertTemplate';
 import { ImportUsageError, importDeals, linkRegister } from './importDeals';
 
 const HELP = `销售复盘 Sales Review — workbook files from the command line
@@ -93,7 +94,7 @@ async function newWorkbookSnapshot(locale: Locale, templates: readonly TemplateS
     if (!book) throw new Error('no workbook');
     const port = createUniverWorkbook(host.api, { workbook: book, locale });
     const blank = book.getSheets()[0];
-    for (const spec of templates) await port.insertTemplate(planTemplate(spec, { locale, samples, portable }));
+    for (const spec of templates) await insertTemplateWithUses(port, spec, { locale, samples, portable });
     if (blank && book.getSheets().length > 1) book.deleteSheet(blank);
     book.setActiveSheet(book.getSheets()[0] as NonNullable<ReturnType<typeof book.getSheets>[number]>);
     return JSON.parse(JSON.stringify(book.save()));

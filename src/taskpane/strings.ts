@@ -29,6 +29,10 @@ const STRINGS = {
   inserting: { 'zh-CN': '正在插入…', 'en-US': 'Inserting…' },
   columns: { 'zh-CN': '列', 'en-US': 'Columns' },
   inserted: { 'zh-CN': '已插入工作表“{sheet}”(表格 {table})。', 'en-US': 'Inserted the sheet “{sheet}” (table {table}).' },
+  insertedWithUses: {
+    'zh-CN': '它的公式引用的 {sheets} 也已插入。',
+    'en-US': 'Its formulas read {sheets}, inserted too.',
+  },
   insertFailed: {
     'zh-CN': '未能插入“{template}”:{reason}。请退出单元格编辑状态、确认工作簿未受保护后重试。',
     'en-US': 'Could not insert “{template}”: {reason}. Leave cell-edit mode, check the workbook is not protected, and try again.',

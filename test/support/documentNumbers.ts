@@ -55,6 +55,14 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   // One-on-one commitments: one kept before its date, one done three days late.
   { template: 'oneOnOne', row: 0, column: 'status', shows: L('按时完成', 'Done on time') },
   { template: 'oneOnOne', row: 1, column: 'status', shows: L('延期完成', 'Done late') },
+  // 绩效考核: 124%×60% + 105%×25% + 95%×15% = 114.9%, 突出; 620,000 over the plan's tiers earns
+  // 2% of 100,000 + 5% of 400,000 + 8% of 120,000 = 31,600. The second rep scores 76.5%, 需辅导.
+  { template: 'performance', row: 0, column: 'score', shows: '114.9%' },
+  { template: 'performance', row: 0, column: 'level', shows: L('突出', 'Outstanding') },
+  { template: 'performance', row: 0, column: 'commission', shows: '31,600.0' },
+  { template: 'performance', row: 1, column: 'score', shows: '76.5%' },
+  { template: 'performance', row: 1, column: 'level', shows: L('需辅导', 'Needs coaching') },
+  { template: 'performance', row: 1, column: 'commission', shows: '10,000.0' },
   { template: 'leads', row: 0, column: 'grade', shows: 'A' },
   { template: 'leads', row: 1, column: 'grade', shows: 'B' },
   { template: 'leads', row: 2, column: 'grade', shows: 'C' },

@@ -17,7 +17,7 @@
 import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
 import { L, type Localized, labelOfKey } from '../i18n';
 import { parsePeriod } from '../periods';
-import { columnLetter } from '../templates/a1';
+import { columnLetter, quotedSheet } from '../templates/a1';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
 import { deals as dealRegister } from '../templates/specs/deals';
@@ -73,7 +73,6 @@ interface Optional {
 }
 
 const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** `build(criteria)` once per combination of the optional criteria, chosen by IF on their cells. */
 function withOptional(optional: readonly Optional[], build: (extra: readonly Criterion[]) => string, chosen: Criterion[] = []): string {
@@ -103,7 +102,7 @@ function readRegister(register: LinkTable): Register | Localized {
       `The deal register lacks ${names.map((n) => n['en-US']).join(', ')}; nothing can be computed from it`,
     );
   }
-  const sheet = quoteSheet(register.sheetName);
+  const sheet = quotedSheet(register.sheetName);
   return {
     locale: match.locale,
     ref(key) {

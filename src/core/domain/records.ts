@@ -51,3 +51,22 @@ export const TRAINING_VERDICTS: readonly Localized[] = [
   L('部分有效', 'Partly effective'),
   L('无效', 'Not effective'),
 ];
+
+/**
+ * 绩效考核 levels by weighted score (source 001 §八: 表现突出 → 奖金和晋升机会, 表现不佳 → 及时培训和
+ * 指导), at the review's own attainment lines (docs/DOMAIN.md §4: below 80% is 高, below 95% 中),
+ * best first. The template's 等级 formula is built from this list.
+ */
+export const PERFORMANCE_LEVELS = [
+  { key: 'outstanding', min: 1.1, label: L('突出', 'Outstanding') },
+  { key: 'meets', min: 0.95, label: L('达标', 'Meets target') },
+  { key: 'below', min: 0.8, label: L('待提升', 'Needs improvement') },
+  { key: 'coaching', min: 0, label: L('需辅导', 'Needs coaching') },
+] as const;
+
+/** 提成 tiers of the sample 提成方案 (the catalogue's example): from 0 at 2%, from 100,000 at 5%, from 500,000 at 8%. */
+export const SAMPLE_COMMISSION_TIERS = [
+  { from: 0, rate: 0.02 },
+  { from: 100_000, rate: 0.05 },
+  { from: 500_000, rate: 0.08 },
+] as const;

@@ -15,3 +15,6 @@ export const cellAddress = (row: number, col: number, absolute = false): string 
 
 export const rangeAddress = (top: number, left: number, bottom: number, right: number, absolute = false): string =>
   `${cellAddress(top, left, absolute)}:${cellAddress(bottom, right, absolute)}`;
+
+/** A sheet name as formulas quote it: `'提成方案'!…` (a quote inside is doubled). */
+export const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

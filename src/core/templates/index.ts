@@ -5,6 +5,7 @@ import { funnel, leads } from './specs/pipeline';
 import { dealSnapshots, deals, importMappings } from './specs/deals';
 import { forecast } from './specs/forecast';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
+import { commissionTiers, performance } from './specs/performance';
 import type { TemplateId, TemplateSpec } from './types';
 
 export const TEMPLATES: readonly TemplateSpec[] = [
@@ -24,6 +25,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   oneOnOne,
   weeklyReport,
   training,
+  commissionTiers,
+  performance,
 ];
 
 /** Sheets the product keeps for itself (inserted by an import, not from the gallery). */

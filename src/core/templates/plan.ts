@@ -6,7 +6,7 @@
 import { type FunctionSpelling, functionById, spellSalesCalls } from '../catalogue';
 import { serialFromIso } from '../dates';
 import type { Locale } from '../i18n';
-import { cellAddress, columnLetter, rangeAddress } from './a1';
+import { cellAddress, columnLetter, quotedSheet, rangeAddress } from './a1';
 import {
   type ChartSpec,
   type ColumnSpec,
@@ -100,12 +100,42 @@ export interface FormulaContext {
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly firstDataRow: number;
   readonly lastDataRow: number;
+  /** Another template's columns as absolute ranges on its sheet, by `id.key`. */
+  readonly references?: ReadonlyMap<string, string>;
 }
 
 const COLUMN_REFERENCE = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
+const OTHER_TABLE_REFERENCE = /\{@(\w+)\.(\w+)\}/g;
+
+/** Blank rows a table gets below its samples, or without samples (see `TemplateOptions.blankRows`). */
+const BLANK_ROWS = { withSamples: 5, without: 10 } as const;
+
+/**
+ * The columns of the templates a spec uses, as absolute ranges over as many rows as that table is
+ * ever inserted with, so the reference holds whichever options it was inserted with.
+ */
+function referencesOf(spec: TemplateSpec, locale: Locale): Map<string, string> {
+  const references = new Map<string, string>();
+  for (const used of spec.uses ?? []) {
+    const rows = Math.max(used.samples.length + BLANK_ROWS.withSamples, BLANK_ROWS.without);
+    const first = HEADER_ROW + 1;
+    used.columns.forEach((column, col) =>
+      references.set(
+        `${used.id}.${column.key}`,
+        `${quotedSheet(used.sheetName[locale])}!${rangeAddress(first, col, first + rows - 1, col, true)}`,
+      ),
+    );
+  }
+  return references;
+}
 
 function substitute(template: string, row: number, ctx: FormulaContext): string {
-  return template.replace(COLUMN_REFERENCE, (_match, key: string, mode: string | undefined) => {
+  const withOthers = template.replace(OTHER_TABLE_REFERENCE, (match, id: string, key: string) => {
+    const range = ctx.references?.get(`${id}.${key}`);
+    if (range === undefined) throw new Error(`formula refers to ${match}, which is not in the template's uses`);
+    return range;
+  });
+  return withOthers.replace(COLUMN_REFERENCE, (_match, key: string, mode: string | undefined) => {
     // {locale}: the sheet's language as a text argument (SALES.PACE's labels).
     if (key === 'locale' && mode === undefined) return `"${ctx.locale}"`;
     const col = ctx.columnIndex.get(key);
@@ -165,7 +195,7 @@ function planRule(rule: ConditionRule, locale: Locale): PlannedRule {
 export function planTemplate(spec: TemplateSpec, options: TemplateOptions): TemplatePlan {
   const { locale } = options;
   const samples = options.samples ? spec.samples : [];
-  const blankRows = options.blankRows ?? (samples.length > 0 ? 5 : 10);
+  const blankRows = options.blankRows ?? (samples.length > 0 ? BLANK_ROWS.withSamples : BLANK_ROWS.without);
   const dataRowCount = Math.max(1, samples.length + blankRows);
   const firstDataRow = HEADER_ROW + 1;
   const columnIndex = new Map(spec.columns.map((c, i) => [c.key, i]));
@@ -175,6 +205,7 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
     columnIndex,
     firstDataRow,
     lastDataRow: firstDataRow + dataRowCount - 1,
+    references: referencesOf(spec, locale),
   };
 
   const rows: PlanCell[][] = [];

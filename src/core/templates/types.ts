@@ -10,7 +10,8 @@ export type ColumnType = 'text' | 'number' | 'general' | 'integer' | 'percent' |
 /**
  * A formula over column keys. Column references: `{key}` same row, `{key@prev}` previous row,
  * `{key@first}` first data row (absolute), `{key#col}` the column's data range (absolute),
- * `{key#rest}` that range without its first row.
+ * `{key#rest}` that range without its first row, `{@id.key}` the column of another template
+ * (listed in `uses`) on its own sheet (absolute).
  */
 export type FormulaSpec =
   /** A SALES function; with portable formulas on, the catalogue's native equivalent is used instead (or `portable`). */
@@ -93,6 +94,8 @@ export type TemplateId =
   | 'oneOnOne'
   | 'weeklyReport'
   | 'training'
+  | 'commissionTiers'
+  | 'performance'
   | 'dealSnapshots'
   | 'importMappings';
 
@@ -109,6 +112,11 @@ export interface TemplateSpec {
   readonly conditionalFormats: readonly ConditionalFormatSpec[];
   readonly chart?: ChartSpec;
   readonly summary?: readonly SummaryCellSpec[];
+  /**
+   * Templates whose columns this one's formulas read (`{@id.key}`: 绩效考核's 提成 reads 提成方案's
+   * tiers). They are inserted first where missing.
+   */
+  readonly uses?: readonly TemplateSpec[];
 }
 
 /** Number formats by column type: the same codes in Excel and Univer. */

@@ -4,7 +4,8 @@
  */
 import { Body1, Button, Caption1, Card, CardHeader, Dropdown, Option, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, planTemplate, sourceLabel } from '../../core';
+import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, sourceLabel } from '../../core';
+import { insertTemplateWithUses } from '../../workbook/insertTemplate';
 import { reasonOf, t } from '../strings';
 import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
@@ -41,8 +42,10 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
     setBusy(spec.id);
     setOutcome(null);
     try {
-      const inserted = await workbook.insertTemplate(planTemplate(spec, { locale: sheetLocale, samples, portable }));
-      setOutcome({ intent: 'success', text: t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName }) });
+      const inserted = await insertTemplateWithUses(workbook, spec, { locale: sheetLocale, samples, portable });
+      const text = t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName });
+      const also = inserted.alsoInserted.map((sheet) => `“${sheet}”`).join(locale === 'zh-CN' ? '、' : ', ');
+      setOutcome({ intent: 'success', text: also === '' ? text : `${text} ${t(locale, 'insertedWithUses', { sheets: also })}` });
     } catch (error) {
       setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason: reasonOf(error) }) });
     } finally {

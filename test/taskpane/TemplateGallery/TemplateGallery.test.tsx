@@ -21,7 +21,7 @@ describe('TemplateGallery', () => {
   it('shows a card with an Insert button for each template', () => {
     renderGallery(new MemoryWorkbook());
     for (const spec of TEMPLATES) expect(screen.getByRole('button', { name: `插入 ${spec.sheetName['zh-CN']}` })).toBeTruthy();
-    expect(TEMPLATES).toHaveLength(16);
+    expect(TEMPLATES).toHaveLength(18);
   });
 
   it("names each card's source by the method's document and part, never by a file number", () => {
@@ -55,6 +55,22 @@ describe('TemplateGallery', () => {
     const rows = workbook.sheets[0]?.plan?.rows ?? [];
     expect(JSON.stringify(rows)).not.toContain('SALES.');
     expect(rows[0]?.[0]).toBeNull();
+  });
+
+  it('绩效考核 brings the 提成方案 its commission reads, once, and says so', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGallery(workbook);
+    const button = screen.getByRole('button', { name: '插入 绩效考核' });
+    await userEvent.click(button);
+    await screen.findByText('已插入工作表“绩效考核”(表格 PerformanceReview)。 它的公式引用的 “提成方案” 也已插入。');
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['提成方案', '绩效考核']);
+    const commission = workbook.sheets[1]?.plan?.columns.findIndex((c) => c.key === 'commission') ?? -1;
+    expect(workbook.sheets[1]?.plan?.rows[0]?.[commission]).toEqual({
+      formula: "=SALES.COMMISSION(C3,'提成方案'!$A$3:$A$12,'提成方案'!$B$3:$B$12)",
+    });
+    await userEvent.click(button);
+    await screen.findByText('已插入工作表“绩效考核 (2)”(表格 PerformanceReview2)。');
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['提成方案', '绩效考核', '绩效考核 (2)']);
   });
 
   it('a second insertion of the same template gets a new sheet name', async () => {
