@@ -6,7 +6,7 @@
  * write-back) and carried out by the host all-or-nothing: the host checks every target first and
  * writes nothing when one check fails.
  */
-import type { FunctionSpelling, TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
+import type { FunctionSpelling, ReportChartId, ReportSheetPlan, TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
 
 export type { CellValue, RowUpdate, TableLocation, TableSnapshot, TableWrite, WriteCell } from '../core';
 
@@ -37,6 +37,23 @@ export interface TableWriteResult {
   readonly cleared: number;
 }
 
+/** A chart drawn as a picture, for hosts without native charts (PNG bytes, size in pixels). */
+export interface ChartPicture {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface ReportSheetResult {
+  readonly sheetName: string;
+  /** True when a report of the same review was there and has been replaced. */
+  readonly replaced: boolean;
+  /** Charts drawn natively from the sheet's cells (Excel, Google Sheets). */
+  readonly nativeCharts: number;
+  /** Charts placed as pictures. */
+  readonly pictures: number;
+}
+
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
@@ -53,6 +70,12 @@ export interface WorkbookPort {
    * One write per table per batch: placements are computed against the tables as they were.
    */
   writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]>;
+  /**
+   * Writes a review's report sheet (复盘报告 <review id>): a new sheet, or the same-named report of an
+   * earlier run replaced whole. A sheet of that name with a table is the user's: refused, nothing
+   * written. Charts are native where the host has them, else the given pictures where they go.
+   */
+  writeReportSheet(plan: ReportSheetPlan, pictures?: ReadonlyMap<ReportChartId, ChartPicture>): Promise<ReportSheetResult>;
   /** Writes a formula (en-US form, `=SALES.…`) into the active cell; returns where it went. */
   insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }>;
 }

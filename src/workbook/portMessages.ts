@@ -20,4 +20,9 @@ export const PORT_MESSAGES = {
       `Cell ${a} below the table on sheet "${s}" is in use, so rows cannot be added. Move that content and try again; nothing was written.`,
   },
   noSelection: { 'zh-CN': () => '请先选择一个单元格。', 'en-US': () => 'Select a cell first.' },
+  reportSheetTaken: {
+    'zh-CN': (s: string) => `工作表“${s}”里有表格,不是复盘报告,不会被替换。请重命名该工作表后重试,未写入任何内容。`,
+    'en-US': (s: string) =>
+      `Sheet "${s}" holds a table, so it is no review report and is not replaced. Rename it and try again; nothing was written.`,
+  },
 } as const satisfies Record<string, Record<Locale, (...args: string[]) => string>>;

@@ -3,11 +3,23 @@
  * reads/writes tables with the same placement rules as the real hosts (`placeWrite`). Formula cells
  * are kept as their text (`=SALES.…`) and read back as that text — nothing is calculated here.
  */
-import { type FunctionSpelling, type TemplatePlan, cellAddress, rangeAddress, uniqueSheetName, uniqueTableName } from '../../src/core';
+import {
+  type FunctionSpelling,
+  type ReportChartId,
+  type ReportSheetPlan,
+  type TemplatePlan,
+  cellAddress,
+  rangeAddress,
+  uniqueSheetName,
+  uniqueTableName,
+} from '../../src/core';
 import { TAIL_ROWS, placeWrite, refuseSecondWrite } from '../../src/workbook/placement';
+import { PORT_MESSAGES } from '../../src/workbook/portMessages';
 import {
   type CellValue,
+  type ChartPicture,
   type InsertedTemplate,
+  type ReportSheetResult,
   type SheetInfo,
   type TableLocation,
   type TableSnapshot,
@@ -166,6 +178,30 @@ export class MemoryWorkbook implements WorkbookPort {
       }
     }
     return placements.map((p) => p.placement.result);
+  }
+
+  /** Report sheets written, by name: their grid, and the charts and pictures asked for. */
+  readonly reports = new Map<string, { plan: ReportSheetPlan; pictures: number }>();
+
+  async writeReportSheet(plan: ReportSheetPlan, pictures?: ReadonlyMap<ReportChartId, ChartPicture>): Promise<ReportSheetResult> {
+    if (this.failWith) throw this.failWith;
+    const existing = this.sheets.find((s) => s.name === plan.sheetName);
+    if (existing && existing.tables.length > 0)
+      throw new WorkbookError(PORT_MESSAGES.reportSheetTaken['en-US'](plan.sheetName), plan.sheetName);
+    const placed = plan.charts.filter((c) => pictures?.has(c.chart.id)).length;
+    const sheet: MemorySheet = {
+      name: plan.sheetName,
+      tables: [],
+      headerRow: -1,
+      header: [],
+      rows: plan.cells.map((r) => [...r]),
+      formulas: new Set(),
+    };
+    if (existing) this.sheets.splice(this.sheets.indexOf(existing), 1, sheet);
+    else this.sheets.push(sheet);
+    this.reports.set(plan.sheetName, { plan, pictures: placed });
+    this.active = plan.sheetName;
+    return { sheetName: plan.sheetName, replaced: existing !== undefined, nativeCharts: 0, pictures: placed };
   }
 
   async insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }> {

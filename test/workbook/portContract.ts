@@ -13,7 +13,16 @@
  * independent and run in any order against one fixture. Messages are not compared (they are
  * localized); the WorkbookError's `sheet` and `column` are.
  */
-import { type TemplatePlan, cellAddress, planTemplate, templateById } from '../../src/core';
+import {
+  type ReportSheetPlan,
+  type ReviewReport,
+  type TemplatePlan,
+  cellAddress,
+  layoutReport,
+  planTemplate,
+  reportSheetName,
+  templateById,
+} from '../../src/core';
 import {
   type CellValue,
   type TableSnapshot,
@@ -78,6 +87,34 @@ class Goals {
 }
 
 const month = (m: string, target: number, actual: CellValue = null) => ({ quarter: '2024 Q2', month: m, monthTarget: target, actual });
+
+/** A report of `kpis` KPI rows and one finding whose text looks like a formula. */
+function reportPlan(reviewId: string, kpis: number): ReportSheetPlan {
+  const report: ReviewReport = {
+    reviewId,
+    locale: 'en-US',
+    title: reportSheetName(reviewId, 'en-US'),
+    period: '2024-03',
+    date: 45383,
+    kpis: Array.from({ length: kpis }, (_, i) => ({
+      key: `k${i}`,
+      label: `KPI ${i + 1}`,
+      target: 100,
+      actual: 101 + i,
+      attainment: (101 + i) / 100,
+      previous: null,
+      lastYear: null,
+      unit: 'number' as const,
+    })),
+    ranking: [],
+    teamAverage: null,
+    process: [],
+    findings: [{ problem: '=1+1', impact: 'impact', cause: 'cause', severity: 'high', sheet: '' }],
+    actions: [],
+    charts: [],
+  };
+  return layoutReport(report, reportSheetName(reviewId, 'en-US'));
+}
 
 export function describePortContract(hostName: string, makeFixture: () => Promise<PortFixture>): void {
   describe(`WorkbookPort contract: ${hostName}`, () => {
@@ -313,6 +350,41 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
         expect(at(snapshot, 2, goals, key)).toBe(text);
         expect(await fixture.rawCell(goals.sheetName, 4, goals.col(key))).toBe(text);
       }
+    });
+
+    test('writeReportSheet writes a new sheet without tables; numbers stay numbers and formula-like text stays text', async () => {
+      const plan = reportPlan('R2026-01-05', 3);
+      const result = await fixture.port.writeReportSheet(plan);
+      expect(result).toMatchObject({ sheetName: plan.sheetName, replaced: false });
+      expect((await fixture.port.listSheets()).find((s) => s.name === plan.sheetName)).toEqual({ name: plan.sheetName, tables: [] });
+      expect(await fixture.rawCell(plan.sheetName, 0, 0)).toBe(plan.cells[0]?.[0]);
+      const kpiRow = plan.cells.findIndex((row) => row[0] === 'KPI 1');
+      expect(await fixture.rawCell(plan.sheetName, kpiRow, 2)).toBe(101);
+      const findingRow = plan.cells.findIndex((row) => row[0] === '=1+1');
+      expect(await fixture.rawCell(plan.sheetName, findingRow, 0)).toBe('=1+1');
+    });
+
+    test('writeReportSheet of the same review replaces that sheet whole, leaving no old rows', async () => {
+      const long = reportPlan('R2026-01-06', 6);
+      await fixture.port.writeReportSheet(long);
+      const sheets = (await fixture.port.listSheets()).length;
+      const short = reportPlan('R2026-01-06', 1);
+      const result = await fixture.port.writeReportSheet(short);
+      expect(result).toMatchObject({ sheetName: short.sheetName, replaced: true });
+      expect((await fixture.port.listSheets()).length).toBe(sheets);
+      const kpiRow = short.cells.findIndex((row) => row[0] === 'KPI 1');
+      expect(await fixture.rawCell(short.sheetName, kpiRow + 1, 0)).not.toBe('KPI 2');
+      for (let r = short.cells.length; r < long.cells.length; r++) expect(await fixture.rawCell(short.sheetName, r, 0)).toBeNull();
+    });
+
+    test('writeReportSheet refuses a same-named sheet that holds a table, and writes nothing', async () => {
+      const goals = await insertGoals();
+      const before = await read(goals);
+      const plan = { ...reportPlan('R2026-01-07', 2), sheetName: goals.sheetName };
+      const result = fixture.port.writeReportSheet(plan);
+      await expect(result).rejects.toBeInstanceOf(WorkbookError);
+      await expect(result).rejects.toMatchObject({ sheet: goals.sheetName });
+      expect(await read(goals)).toEqual(before);
     });
 
     test('insertFormulaAtSelection writes at the active cell and returns its address', async () => {

@@ -18,3 +18,18 @@ export {
   type ReviewWritePlan,
   type ReviewWriteSummary,
 } from './writePlan';
+export {
+  REPORT_SHEET_PREFIX,
+  type ReportAction,
+  type ReportChart,
+  type ReportChartId,
+  type ReportFinding,
+  type ReportInput,
+  type ReportKpi,
+  type RankingLine,
+  type ReviewReport,
+  buildReviewReport,
+  reportSheetName,
+  sourceOfRule,
+} from './report';
+export { type GridRange, type PlacedReportChart, type ReportSheetPlan, layoutReport } from './reportLayout';

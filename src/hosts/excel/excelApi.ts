@@ -7,6 +7,8 @@ export interface ExcelApi {
   readonly ChartType: {
     readonly columnClustered: Excel.ChartType.columnClustered | 'ColumnClustered';
     readonly funnel: Excel.ChartType.funnel | 'Funnel';
+    readonly line: Excel.ChartType.line | 'Line';
+    readonly barClustered: Excel.ChartType.barClustered | 'BarClustered';
   };
 }
 

@@ -15,10 +15,11 @@
  * (chunked reads, ≤ 4 MB per response), `excelWritePlan.ts` (the pure placement state and blocks)
  * and `excelWrites.ts` (its Office calls, ≤ 2 syncs per batch, all or nothing), `excelErrors.ts`.
  */
-import { type TemplatePlan, localeFromLanguage, uniqueSheetName, uniqueTableName } from '../../core';
+import { type ReportSheetPlan, type TemplatePlan, localeFromLanguage, uniqueSheetName, uniqueTableName } from '../../core';
 import type {
   InsertedTemplate,
   ReadProgress,
+  ReportSheetResult,
   SheetInfo,
   TableLocation,
   TableSnapshot,
@@ -32,6 +33,7 @@ import { errorLocation, toWorkbookError } from './excelErrors';
 import { insertExcelFormula, readExcelTable } from './excelReads';
 import { queueTemplate } from './excelTemplates';
 import { writeExcelTables } from './excelWrites';
+import { writeExcelReport } from './excelReport';
 
 export type { ExcelApi, ExcelWorkbookOptions } from './excelApi';
 
@@ -132,5 +134,13 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     }
   }
 
-  return { host: 'Excel', listSheets, insertTemplate, activateSheet, readTable, writeTables, insertFormulaAtSelection };
+  async function writeReportSheet(plan: ReportSheetPlan): Promise<ReportSheetResult> {
+    try {
+      return await excel.run((context) => writeExcelReport(context, excel, plan, locale));
+    } catch (error) {
+      throw toWorkbookError(error, locale, plan.sheetName);
+    }
+  }
+
+  return { host: 'Excel', listSheets, insertTemplate, activateSheet, readTable, writeTables, writeReportSheet, insertFormulaAtSelection };
 }

@@ -78,6 +78,8 @@ export interface SheetsSheet {
   getConditionalFormatRules(): SheetsConditionalFormatRule[];
   setConditionalFormatRules(rules: SheetsConditionalFormatRule[]): void;
   activate(): SheetsSheet;
+  /** Clears the sheet of content and formatting. */
+  clear(): SheetsSheet;
 }
 
 export interface SheetsNamedRange {

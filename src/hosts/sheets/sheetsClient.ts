@@ -62,6 +62,7 @@ export function createSheetsClientPort(call: ServerCall): WorkbookPort {
       return snapshot;
     },
     writeTables: (writes) => call('writeTables', toWire(writes)) as ReturnType<WorkbookPort['writeTables']>,
+    writeReportSheet: (plan) => call('writeReportSheet', plan) as ReturnType<WorkbookPort['writeReportSheet']>,
     insertFormulaAtSelection: (formula: string) =>
       call('insertFormulaAtSelection', formula) as ReturnType<WorkbookPort['insertFormulaAtSelection']>,
   };

@@ -5,6 +5,7 @@
  * WorkbookError travels as `{ ok: false, error }` and the client raises it again (sheetsClient.ts).
  */
 import {
+  type ReportSheetPlan,
   L,
   type Locale,
   TEMPLATES,
@@ -50,6 +51,7 @@ export interface ServerMethods {
   activateSheet: string;
   readTable: TableLocation;
   writeTables: readonly WireWrite[];
+  writeReportSheet: ReportSheetPlan;
   insertFormulaAtSelection: string;
 }
 
@@ -103,6 +105,8 @@ export function createSheetsServer(services: SheetsServices, now: () => Date = (
         return host.readTable(payload as ServerMethods['readTable']);
       case 'writeTables':
         return host.writeTables(fromWire(payload as readonly WireWrite[]));
+      case 'writeReportSheet':
+        return host.writeReportSheet(payload as ReportSheetPlan);
       case 'insertFormulaAtSelection':
         return host.insertFormulaAtSelection(payload as string);
     }

@@ -24,8 +24,8 @@ import type { SheetsApp, SheetsConditionalFormatRule, SheetsRange, SheetsSheet, 
 import { DEFAULT_FORMAT, TEXT_FORMAT, valueToWrite } from './sheetsCells';
 
 /** Column widths are given in characters; Sheets wants pixels (as the web host, src/hosts/web/univerWorkbook.ts). */
-const PIXELS_PER_CHARACTER = 8;
-const MIN_COLUMN_PIXELS = 48;
+export const PIXELS_PER_CHARACTER = 8;
+export const MIN_COLUMN_PIXELS = 48;
 
 /** A core rectangle (0-based) as a Sheets range. */
 export const rangeOf = (sheet: SheetsSheet, row: number, column: number, rows: number, columns: number): SheetsRange =>

@@ -4,10 +4,11 @@
  * `SheetsWorkbook` — what the server entry points (sheetsServer.ts) call — and `createSheetsPort`
  * wraps it as the async WorkbookPort the contract suite and the pane's types expect.
  */
-import type { Locale, TemplatePlan } from '../../core';
+import type { Locale, ReportSheetPlan, TemplatePlan } from '../../core';
 import type {
   InsertedTemplate,
   ReadProgress,
+  ReportSheetResult,
   SheetInfo,
   TableLocation,
   TableSnapshot,
@@ -20,6 +21,7 @@ import { PORT_MESSAGES } from '../../workbook/portMessages';
 import type { SheetsServices } from './sheetsApi';
 import { createSheetsTables } from './sheetsTables';
 import { insertTemplate } from './sheetsTemplates';
+import { writeSheetsReport } from './sheetsReport';
 
 export const SHEETS_HOST = 'Google Sheets';
 
@@ -29,6 +31,7 @@ export interface SheetsWorkbook {
   activateSheet(name: string): void;
   readTable(location: TableLocation, onProgress?: ReadProgress): TableSnapshot;
   writeTables(writes: readonly TableWrite[]): readonly TableWriteResult[];
+  writeReportSheet(plan: ReportSheetPlan): ReportSheetResult;
   insertFormulaAtSelection(formula: string): { readonly sheetName: string; readonly address: string };
 }
 
@@ -50,6 +53,7 @@ export function createSheetsWorkbook(services: SheetsServices, locale: Locale): 
       sheet.activate();
     },
     ...createSheetsTables(app, services.lock, locale),
+    writeReportSheet: (plan) => writeSheetsReport(app, plan, locale),
   };
 }
 
@@ -70,6 +74,7 @@ export function createSheetsPort(workbook: SheetsWorkbook): WorkbookPort {
     activateSheet: (name) => run(() => workbook.activateSheet(name)),
     readTable: (location, onProgress) => run(() => workbook.readTable(location, onProgress)),
     writeTables: (writes) => run(() => workbook.writeTables(writes)),
+    writeReportSheet: (plan) => run(() => workbook.writeReportSheet(plan)),
     insertFormulaAtSelection: (formula) => run(() => workbook.insertFormulaAtSelection(formula)),
   };
 }

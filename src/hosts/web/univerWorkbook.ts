@@ -8,7 +8,7 @@
  *
  * Not rendered: the plan's chart — Univer has no open-source chart plugin (charts are Univer Pro).
  */
-import { CellValueType, type ICellData, type IObjectMatrixPrimitiveType } from '@univerjs/core';
+import type { ICellData, IObjectMatrixPrimitiveType } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook, FWorksheet } from '@univerjs/sheets/facade';
 
@@ -33,6 +33,8 @@ import {
 } from '../../core';
 import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
 import { applyCondition } from '../../workbook/conditionalRule';
+import { MIN_COLUMN_PIXELS, PIXELS_PER_CHARACTER, cellDataOf } from './univerCells';
+import { writeUniverReport } from './univerReport';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import { createUniverTables } from './univerTables';
 
@@ -45,10 +47,6 @@ export interface UniverWorkbookOptions {
   readonly awaitCalculation?: boolean;
 }
 
-/** Column widths are given in characters; Univer wants pixels. */
-const PIXELS_PER_CHARACTER = 8;
-const MIN_COLUMN_PIXELS = 48;
-
 const MESSAGES = {
   noWorkbook: { 'zh-CN': '没有打开的工作簿。', 'en-US': 'No workbook is open.' },
   noSheet: PORT_MESSAGES.noSheet,
@@ -57,15 +55,6 @@ const MESSAGES = {
     'en-US': (name: string) => `Could not create the table on sheet "${name}".`,
   },
 } as const;
-
-/** A plan cell as Univer cell data; text is always typed as text, so `=…` typed by a user stays text. */
-function cellDataOf(cell: PlanCell): ICellData | undefined {
-  if (cell === null) return undefined;
-  if (typeof cell === 'object') return { f: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}` };
-  if (typeof cell === 'string') return { v: cell, t: CellValueType.STRING };
-  if (typeof cell === 'boolean') return { v: cell, t: CellValueType.BOOLEAN };
-  return { v: cell, t: CellValueType.NUMBER };
-}
 
 function planHasFormulas(plan: TemplatePlan): boolean {
   return plan.summary.length > 0 || plan.rows.some((row) => row.some((cell) => cell !== null && typeof cell === 'object'));
@@ -208,5 +197,6 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
       workbook.setActiveSheet(sheet);
     },
     ...createUniverTables({ api, workbookOf, locale, awaitCalculation }),
+    writeReportSheet: (plan) => writeUniverReport(workbookOf(), plan, locale),
   };
 }

@@ -77,7 +77,7 @@ export class MockExcel {
   private seq = 0;
 
   readonly ConditionalFormatType = { cellValue: 'CellValue' } as const;
-  readonly ChartType = { columnClustered: 'ColumnClustered', funnel: 'Funnel' } as const;
+  readonly ChartType = { columnClustered: 'ColumnClustered', funnel: 'Funnel', line: 'Line', barClustered: 'BarClustered' } as const;
 
   constructor(options: MockExcelOptions = {}) {
     this.options = options;
@@ -375,6 +375,31 @@ export class MockWorksheet {
       },
     };
     return found;
+  }
+
+  /** Deletes the sheet (its cells, tables and charts go with it). */
+  delete(): void {
+    this.context.enqueue('Worksheet.delete', () => {
+      const sheet = this.ref();
+      const excel = this.context.excel;
+      if (excel.sheets.length === 1) throw new RichApiError('InvalidOperation', 'a workbook keeps at least one sheet', 'Worksheet.delete');
+      excel.sheets.splice(excel.sheets.indexOf(sheet), 1);
+      for (let i = excel.tables.length - 1; i >= 0; i--) if (excel.tables[i]?.sheet === sheet) excel.tables.splice(i, 1);
+      if (excel.activeSheet === sheet) excel.activeSheet = excel.sheets[0];
+    });
+  }
+
+  set position(index: number) {
+    this.context.enqueue('Worksheet.position', () => {
+      const sheet = this.ref();
+      const sheets = this.context.excel.sheets;
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(Math.min(Math.max(0, index), sheets.length), 0, sheet);
+    });
+  }
+
+  get position(): number {
+    throw notLoaded('Worksheet.position');
   }
 
   activate(): void {

@@ -386,6 +386,10 @@ class FakeSheetApi implements SheetsSheet {
   setConditionalFormatRules(rules: SheetsConditionalFormatRule[]): void {
     this._sheet.rules = [...rules];
   }
+  clear(): SheetsSheet {
+    this._sheet.cells = new Map();
+    return this._book.wrap(this, 'Sheet');
+  }
   activate(): SheetsSheet {
     this._book.active = this._sheet;
     this._book.current = { sheet: this._sheet, row: 1, column: 1 };

@@ -1,0 +1,339 @@
+/**
+ * 复盘报告: the report of one review (source 000 数据分析's 报告生成; source 003 §5's comparisons)
+ * as pure data — the KPI summary with 目标对比/环比/同比, the team ranking, the findings, the actions
+ * and four charts (funnel, target vs actual, monthly trend, ranking). `reportLayout.ts` turns it into
+ * a sheet; the pane draws the same charts; `npm run workbook -- report --json` prints it.
+ */
+import { AREA_LABELS } from '../domain';
+import { L, type Locale } from '../i18n';
+import type { TemplateId } from '../templates/types';
+import { goalComparison, teamRanking } from './comparisons';
+import type { Action, Analysis, AreaEvaluation, Finding, Severity, WorkbookData } from './types';
+
+export interface ReportKpi {
+  readonly key: string;
+  readonly label: string;
+  readonly target: number | null;
+  readonly actual: number | null;
+  /** actual / target for the KPI's direction; null without a target. */
+  readonly attainment: number | null;
+  /** 环比 and 同比 as relative changes; null where the data has no such period. */
+  readonly previous: number | null;
+  readonly lastYear: number | null;
+  /** How the values show: money-like numbers, or rates. */
+  readonly unit: 'number' | 'percent';
+}
+
+export interface ReportFinding {
+  readonly problem: string;
+  readonly impact: string;
+  readonly cause: string;
+  readonly severity: Severity;
+  /** The sheet the finding was read from ('' for the manager's own). */
+  readonly sheet: string;
+}
+
+export interface ReportAction {
+  readonly task: string;
+  readonly owner: string;
+  readonly due: number | null;
+  readonly metric: string;
+  readonly target: string;
+}
+
+export interface RankingLine {
+  readonly rank: number;
+  readonly owner: string;
+  readonly attainment: number | null;
+  readonly coverage: number | null;
+  readonly activityPerDay: number | null;
+}
+
+export type ReportChartId = 'funnel' | 'targetVsActual' | 'trend' | 'ranking';
+
+export interface ReportChart {
+  readonly id: ReportChartId;
+  readonly kind: 'funnel' | 'column' | 'line' | 'bar';
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** How the values show (axis and labels). */
+  readonly unit: 'number' | 'percent';
+}
+
+export interface ReviewReport {
+  readonly reviewId: string;
+  readonly locale: Locale;
+  readonly title: string;
+  readonly period: string;
+  readonly date: number;
+  readonly kpis: readonly ReportKpi[];
+  readonly ranking: readonly RankingLine[];
+  readonly teamAverage: Omit<RankingLine, 'rank' | 'owner'> | null;
+  /** 过程评估: each area's evidence and the manager's note. */
+  readonly process: readonly { readonly area: string; readonly evidence: readonly string[]; readonly note: string }[];
+  readonly findings: readonly ReportFinding[];
+  readonly actions: readonly ReportAction[];
+  /** Only the charts the data can draw, in the order above. */
+  readonly charts: readonly ReportChart[];
+}
+
+export interface ReportInput {
+  readonly reviewId: string;
+  readonly date: number;
+  readonly period: string;
+  readonly analysis: Analysis;
+  readonly areas: readonly AreaEvaluation[];
+  readonly findings: readonly Finding[];
+  readonly actions: readonly Action[];
+  /** For the sheet each finding came from. */
+  readonly data: WorkbookData;
+  /** The report's language (its sheet's). */
+  readonly locale: Locale;
+}
+
+/** 复盘报告 R2026-12-01: one sheet per review id, the key a second report of it replaces. */
+export const reportSheetName = (reviewId: string, locale: Locale): string => `${L('复盘报告', 'Review Report')[locale]} ${reviewId}`;
+
+/** Every report sheet starts so; a sheet named so is the product's to replace. */
+export const REPORT_SHEET_PREFIX = L('复盘报告 ', 'Review Report ');
+
+/** The template a rule reads (rule ids are `area.name`, core/review/rules*.ts). */
+const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
+  goals: 'goals',
+  funnel: 'funnel',
+  leads: 'leads',
+  actions: 'execution',
+  plan: 'plan',
+  evaluation: 'evaluation',
+  kpi: 'kpi',
+  deals: 'deals',
+  forecast: 'forecast',
+  'records.lowActivity': 'activity',
+  'records.satisfactionFalling': 'feedback',
+  'records.complaintsRising': 'feedback',
+  'records.slowResponse': 'feedback',
+  'records.commitmentMissed': 'oneOnOne',
+};
+
+export function sourceOfRule(rule: string | undefined): TemplateId | undefined {
+  if (rule === undefined) return undefined;
+  return RULE_SOURCES[rule] ?? RULE_SOURCES[rule.split('.')[0] ?? ''];
+}
+
+const change = (now: number, before: number): number | null => (before === 0 ? null : (now - before) / Math.abs(before));
+
+function kpisOf(analysis: Analysis, locale: Locale): ReportKpi[] {
+  const { summary } = analysis;
+  const kpis: ReportKpi[] = [];
+  const t = (zh: string, en: string) => L(zh, en)[locale];
+  const goals = summary.goals;
+  if (goals) {
+    const o = goals.overall;
+    kpis.push({
+      key: 'sales',
+      label: t('销售额(已报告月份)', 'Sales (reported months)'),
+      target: o.target,
+      actual: o.actual,
+      attainment: o.attainment,
+      previous: null,
+      lastYear: null,
+      unit: 'number',
+    });
+    const compared = goalComparison(summary);
+    if (compared)
+      kpis.push({
+        key: 'latestMonth',
+        label: t(`销售额 ${compared.latest.period}`, `Sales ${compared.latest.period}`),
+        target: compared.latest.target,
+        actual: compared.latest.actual,
+        attainment: compared.latest.attainment,
+        previous: compared.previous?.change ?? null,
+        lastYear: compared.lastYear?.change ?? null,
+        unit: 'number',
+      });
+  }
+  const steps = summary.funnel?.steps ?? [];
+  const [first, last] = [steps[0], steps.at(-1)];
+  if (first && last && steps.length > 1 && first.count > 0)
+    kpis.push({
+      key: 'funnelConversion',
+      label: t(`漏斗总转化(${first.stage}→${last.stage})`, `Funnel conversion (${first.stage} → ${last.stage})`),
+      target: null,
+      actual: last.count / first.count,
+      attainment: null,
+      previous: null,
+      lastYear: null,
+      unit: 'percent',
+    });
+  const actions = summary.actions;
+  if (actions && (actions.due ?? 0) > 0)
+    kpis.push({
+      key: 'actionCompletion',
+      label: t('到期措施完成率', 'Due actions completed'),
+      target: null,
+      actual: (actions.completedOfDue ?? 0) / (actions.due ?? 1),
+      attainment: null,
+      previous: null,
+      lastYear: null,
+      unit: 'percent',
+    });
+  const coverage = summary.deals?.coverage;
+  if (coverage && coverage.ratio !== null)
+    kpis.push({
+      key: 'coverage',
+      label: t('商机覆盖率(在途 ÷ 缺口)', 'Pipeline coverage (open ÷ gap)'),
+      target: null,
+      actual: coverage.ratio,
+      attainment: null,
+      previous: null,
+      lastYear: null,
+      unit: 'number',
+    });
+  const feedback = summary.records?.feedback;
+  if (feedback && feedback.averageSatisfaction !== null) {
+    const months = feedback.byMonth.filter((m) => m.satisfaction !== null);
+    const [before, now] = [months.at(-2)?.satisfaction, months.at(-1)?.satisfaction];
+    kpis.push({
+      key: 'satisfaction',
+      label: t('客户满意度(1–5)', 'Customer satisfaction (1–5)'),
+      target: null,
+      actual: feedback.averageSatisfaction,
+      attainment: null,
+      previous: typeof before === 'number' && typeof now === 'number' ? change(now, before) : null,
+      lastYear: null,
+      unit: 'number',
+    });
+  }
+  const activity = summary.records?.activity;
+  if (activity && activity.reps.length > 0)
+    kpis.push({
+      key: 'activityPerDay',
+      label: t('人均日跟进次数', 'Follow-ups per rep per day'),
+      target: null,
+      actual: activity.teamPerDay,
+      attainment: null,
+      previous: null,
+      lastYear: null,
+      unit: 'number',
+    });
+  for (const metric of summary.kpi?.metrics ?? [])
+    kpis.push({
+      key: `kpi:${metric.metric}`,
+      label: metric.metric,
+      target: metric.target ?? null,
+      actual: metric.actual ?? null,
+      attainment: metric.attainment,
+      previous: null,
+      lastYear: null,
+      unit: metric.target !== undefined && Math.abs(metric.target) <= 1 ? 'percent' : 'number',
+    });
+  return kpis;
+}
+
+function chartsOf(analysis: Analysis, ranking: readonly RankingLine[], locale: Locale): ReportChart[] {
+  const { summary } = analysis;
+  const t = (zh: string, en: string) => L(zh, en)[locale];
+  const charts: ReportChart[] = [];
+  const steps = summary.funnel?.steps ?? [];
+  const byStage = summary.deals?.byStage ?? [];
+  if (steps.length > 0)
+    charts.push({
+      id: 'funnel',
+      kind: 'funnel',
+      title: t('销售漏斗', 'Sales funnel'),
+      categories: steps.map((s) => s.stage),
+      series: [{ name: t('数量', 'Count'), values: steps.map((s) => s.count) }],
+      unit: 'number',
+    });
+  else if (byStage.length > 0)
+    charts.push({
+      id: 'funnel',
+      kind: 'funnel',
+      title: t('在途商机(按阶段)', 'Open pipeline by stage'),
+      categories: byStage.map((s) => s.label),
+      series: [{ name: t('数量', 'Count'), values: byStage.map((s) => s.count) }],
+      unit: 'number',
+    });
+  const goals = summary.goals;
+  const lines = goals ? (goals.byRegion.length > 1 ? goals.byRegion : goals.byOwner) : [];
+  if (goals && lines.length > 0) {
+    const byRegion = lines === goals.byRegion;
+    charts.push({
+      id: 'targetVsActual',
+      kind: 'column',
+      title: byRegion ? t('目标与实际(按区域)', 'Target vs actual by region') : t('目标与实际(按负责人)', 'Target vs actual by owner'),
+      categories: lines.map((l) => l.name),
+      series: [
+        { name: t('目标', 'Target'), values: lines.map((l) => l.target) },
+        { name: t('实际', 'Actual'), values: lines.map((l) => l.actual) },
+      ],
+      unit: 'number',
+    });
+  }
+  const months = (goals?.byMonth ?? []).filter((m) => m.attainment !== null);
+  if (months.length > 0)
+    charts.push({
+      id: 'trend',
+      kind: 'line',
+      title: t('月度趋势', 'Monthly trend'),
+      categories: months.map((m) => m.name),
+      series: [
+        { name: t('目标', 'Target'), values: months.map((m) => m.target) },
+        { name: t('实际', 'Actual'), values: months.map((m) => m.actual) },
+      ],
+      unit: 'number',
+    });
+  if (ranking.some((r) => r.attainment !== null))
+    charts.push({
+      id: 'ranking',
+      kind: 'bar',
+      title: t('团队排名(达成率)', 'Team ranking (attainment)'),
+      categories: ranking.map((r) => r.owner),
+      series: [{ name: t('达成率', 'Attainment'), values: ranking.map((r) => r.attainment) }],
+      unit: 'percent',
+    });
+  return charts;
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
+
+export function buildReviewReport(input: ReportInput): ReviewReport {
+  const { analysis, locale } = input;
+  const team = teamRanking(analysis.summary);
+  const ranking: RankingLine[] = (team?.owners ?? []).map((o) => ({
+    rank: o.rank,
+    owner: o.owner,
+    attainment: o.attainment,
+    coverage: o.coverage,
+    activityPerDay: o.activityPerDay,
+  }));
+  const sheetOf = (f: Finding): string => {
+    const id = sourceOfRule(f.rule);
+    return id === undefined ? '' : (input.data[id]?.sheetName ?? '');
+  };
+  return {
+    reviewId: input.reviewId,
+    locale,
+    title: reportSheetName(input.reviewId, locale),
+    period: input.period,
+    date: input.date,
+    kpis: kpisOf(analysis, locale),
+    ranking,
+    teamAverage: team ? team.average : null,
+    process: input.areas
+      .filter((a) => a.evidence.length > 0 || a.note.trim() !== '')
+      .map((a) => ({ area: AREA_LABELS[a.area][locale], evidence: a.evidence, note: a.note.trim() })),
+    findings: [...input.findings]
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+      .map((f) => ({ problem: f.problem, impact: f.impact, cause: f.cause, severity: f.severity, sheet: sheetOf(f) })),
+    actions: input.actions.map((a) => ({
+      task: a.task,
+      owner: a.owner,
+      due: a.due,
+      metric: a.metric,
+      target: a.targetText ?? (a.targetValue === null ? '' : String(a.targetValue)),
+    })),
+    charts: chartsOf(analysis, ranking, locale),
+  };
+}
