@@ -6,7 +6,6 @@
  * compute from the register. Nothing is written when the file cannot be read, a required column is unmapped,
  * or (with --strict) any row has a problem.
  */
-import { promises as fs } from 'node:fs';
 import {
   CHANGE_TYPES,
   type ColumnMapping,
@@ -24,11 +23,7 @@ import {
 } from '../core';
 import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { readXlsx } from '../files/xlsxRead';
-import { writeXlsx } from '../files/xlsxWrite';
-import { createHeadlessUniver } from '../hosts/web/univerHeadless';
-import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
-import { writeFileAtomic } from '../server/atomic';
+import { openBook, readBytes } from './book';
 import { findDealTables, linkDealRegister, runDealImport, savedMappings } from '../workbook/dealImport';
 
 export interface ImportOptions {
@@ -55,14 +50,6 @@ export interface ImportOptions {
 
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
 export class ImportUsageError extends Error {}
-
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(path);
-  } catch (error) {
-    throw new WorkbookFileError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
 
 /** The export as a table: a CSV, or one sheet (`sheet`, else the first) of an .xlsx. */
 async function readExport(path: string, sheet: string | undefined, locale: Locale): Promise<RawTable> {
@@ -121,18 +108,6 @@ function columnAnswers(answers: readonly string[], headers: readonly string[]): 
     mapping[field.key] = index;
   }
   return mapping;
-}
-
-async function openBook(path: string, locale: Locale) {
-  const { snapshot } = await readXlsx(await readBytes(path), path, locale);
-  const host = createHeadlessUniver(locale);
-  const book = host.api.createWorkbook(snapshot);
-  const port = createUniverWorkbook(host.api, { workbook: book, locale });
-  const save = async () => {
-    const { buffer } = await writeXlsx(JSON.parse(JSON.stringify(book.save())), { portable: false });
-    await writeFileAtomic(path, buffer);
-  };
-  return { port, save, dispose: () => host.dispose() };
 }
 
 /** Runs an import and returns what it did; throws WorkbookFileError / ImportUsageError when nothing was written. */

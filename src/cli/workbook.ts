@@ -15,6 +15,7 @@ import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
 import { insertTemplateWithUses } from '../workbook/insertTemplate';
 import { ImportUsageError, importDeals, linkRegister } from './importDeals';
+import { reportWorkbook } from './reviewReport';
 
 const HELP = `销售复盘 Sales Review — workbook files from the command line
 
@@ -43,6 +44,13 @@ Usage:
       Makes the funnel's counts and amounts, 表2's 月度实际完成 and the forecast (sheet 销售预测,
       inserted when missing, a row per owner and region for the quarter of --as-of) compute from the
       deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
+  npm run workbook -- report <book.xlsx> [--review-id R2026-12-01] [--period TEXT] [--as-of yyyy-mm-dd] [--json] [--lang …]
+      Runs the review's steps 1–3 with their automatic findings (数据分析, 过程评估, 问题诊断) on the
+      workbook and writes the 复盘报告 sheet of the review: KPIs with 目标对比/环比/同比, the team
+      ranking, the process evaluation, the findings and four charts (funnel, target vs actual,
+      monthly trend, ranking) as pictures. The review id defaults to today's next free one
+      (R2026-12-01); a run with the same --review-id replaces that report. --json prints
+      {"reviewId","sheet","replaced","findings":[{"problem","impact","cause","severity","sheet"}],"kpis":{…},"charts"}.
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
@@ -125,6 +133,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         stage: { type: 'string', multiple: true },
         column: { type: 'string', multiple: true },
         slip: { type: 'string' },
+        'review-id': { type: 'string' },
+        period: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -222,7 +232,29 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         );
       return 0;
     }
-    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import, link (see --help).`);
+    if (command === 'report') {
+      const book = requireXlsx(rest[0], 'the workbook');
+      if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const summary = await reportWorkbook(
+        {
+          book,
+          locale,
+          ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+          ...(values['review-id'] !== undefined ? { reviewId: values['review-id'] } : {}),
+          ...(values.period !== undefined ? { period: values.period } : {}),
+        },
+        values.json ? io.err : io.out,
+      );
+      if (values.json) io.out(JSON.stringify(summary));
+      else
+        io.out(
+          `${summary.replaced ? 'Replaced' : 'Wrote'} the sheet "${summary.sheet}" in ${book}: ${Object.keys(summary.kpis).length} KPIs, ${summary.findings.length} findings, ${summary.charts} charts.`,
+        );
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import, link, report (see --help).`);
   } catch (error) {
     const parseError =
       typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&

@@ -1,0 +1,98 @@
+/**
+ * `npm run workbook -- report <book.xlsx>`: steps 1–3 of the review with their automatic findings
+ * (数据分析, 过程评估, 问题诊断) on a workbook file, written into it as the 复盘报告 sheet of the
+ * review id — the same sheet the wizard writes, its charts placed as pictures — and returned for
+ * `--json`. A second run with the same review id replaces that sheet.
+ */
+import * as echarts from 'echarts';
+import {
+  type Locale,
+  type ReviewReport,
+  analyseWorkbook,
+  buildReviewReport,
+  diagnose,
+  evaluateProcess,
+  goalComparison,
+  layoutReport,
+  newReviewId,
+  reportSheetName,
+  serialFromIso,
+  todaySerial,
+} from '../core';
+import { pngFromSvg } from '../files/png';
+import { CHART_SIZE, type EChartsModule, chartSvg } from '../files/reportPicture';
+import { WorkbookFileError } from '../files/xlsxGuard';
+import type { SheetPicture } from '../files/xlsxPictures';
+import { readReviewData } from '../workbook/reviewData';
+import { openBook } from './book';
+import { ImportUsageError } from './importDeals';
+
+export interface ReportOptions {
+  readonly book: string;
+  readonly locale: Locale;
+  readonly asOf?: string;
+  readonly reviewId?: string;
+  readonly period?: string;
+}
+
+export interface ReportSummary {
+  readonly reviewId: string;
+  readonly sheet: string;
+  readonly replaced: boolean;
+  readonly findings: readonly { problem: string; impact: string; cause: string; severity: string; sheet: string }[];
+  readonly kpis: Readonly<Record<string, Omit<ReviewReport['kpis'][number], 'key'>>>;
+  readonly charts: number;
+}
+
+const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
+
+export async function reportWorkbook(options: ReportOptions, log: (line: string) => void): Promise<ReportSummary> {
+  const { locale } = options;
+  const today = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
+  if (today === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  if (options.reviewId !== undefined && !REVIEW_ID.test(options.reviewId))
+    throw new ImportUsageError(`--review-id must look like R2026-12-01 (or R2026-12-01-2), not "${options.reviewId}".`);
+  const book = await openBook(options.book, locale);
+  try {
+    const { data, existingIds, tables } = await readReviewData(book.port);
+    if (tables === 0)
+      throw new WorkbookFileError(
+        `${options.book}: no sheet of the method was found (表2, 销售漏斗, 商机明细, …). Insert the templates ("npm run workbook -- new") and fill them in first; nothing was written.`,
+      );
+    const analysis = analyseWorkbook(data, { today });
+    const findings = diagnose(analysis, { locale, today });
+    const areas = evaluateProcess(analysis, locale);
+    const reviewId = options.reviewId ?? newReviewId(today, existingIds);
+    const period = options.period ?? goalComparison(analysis.summary)?.latest.period ?? '';
+    const report = buildReviewReport({ reviewId, date: today, period, analysis, areas, findings, actions: [], data, locale });
+    const plan = layoutReport(report, reportSheetName(reviewId, locale));
+    const written = await book.port.writeReportSheet(plan);
+    const pictures: SheetPicture[] = plan.charts.map((placed) => ({
+      sheetName: written.sheetName,
+      png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, placed.chart)),
+      row: placed.anchor.row,
+      col: placed.anchor.col,
+      ...CHART_SIZE,
+      description: placed.chart.title,
+    }));
+    await book.save(pictures);
+    for (const skipped of analysis.cleaning.issues.slice(0, 5))
+      log(`  ${skipped.sheetName}, row ${skipped.row}: ${skipped.message[locale]} — left out of the analysis.`);
+    return {
+      reviewId,
+      sheet: written.sheetName,
+      replaced: written.replaced,
+      findings: report.findings.map((f) => ({
+        problem: f.problem,
+        impact: f.impact,
+        cause: f.cause,
+        severity: f.severity,
+        sheet: f.sheet,
+      })),
+      kpis: Object.fromEntries(report.kpis.map(({ key, ...kpi }) => [key, kpi])),
+      charts: pictures.length,
+    };
+  } finally {
+    await book.dispose();
+  }
+}
