@@ -14,8 +14,8 @@
  *   named, readable after the sync (see `mockRange.ts`). Reading anything else throws: the host
  *   must never read what it did not load.
  * - A sheet exists only once `worksheets.add` is applied: commands on a sheet that does not exist
- *   (yet) fail with ItemNotFound. There is no `delete`: a host that tried would fail. A protected
- *   sheet fails every write with AccessDenied.
+ *   (yet) fail with ItemNotFound. `Worksheet.delete` removes a sheet with its tables (the last sheet
+ *   cannot go); `position` moves one. A protected sheet fails every write with AccessDenied.
  * - Tables grow with `rows.add` (at the end): cells below the table move down, the new rows take
  *   the number formats of the row above, as in Excel.
  * - Cells follow Excel's typing rules: a string starting with `'` is text; with `=` (or `+`/`-`/`@`)
