@@ -27,6 +27,8 @@ const common = {
     ],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // @fluentui/react-charts' CommonJS build requires d3's ESM-only packages; each ships a UMD build.
+  moduleNameMapper: { '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js' },
   globals: { FAST_CHECK_RUNS },
 };
 

@@ -13,9 +13,7 @@ import {
   diagnose,
   evaluateProcess,
   goalComparison,
-  layoutReport,
   newReviewId,
-  reportSheetName,
   serialFromIso,
   todaySerial,
 } from '../core';
@@ -24,6 +22,7 @@ import { CHART_SIZE, type EChartsModule, chartSvg } from '../files/reportPicture
 import { WorkbookFileError } from '../files/xlsxGuard';
 import type { SheetPicture } from '../files/xlsxPictures';
 import { readReviewData } from '../workbook/reviewData';
+import { writeReviewReport } from '../workbook/reviewReport';
 import { openBook } from './book';
 import { ImportUsageError } from './importDeals';
 
@@ -65,8 +64,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
     const reviewId = options.reviewId ?? newReviewId(today, existingIds);
     const period = options.period ?? goalComparison(analysis.summary)?.latest.period ?? '';
     const report = buildReviewReport({ reviewId, date: today, period, analysis, areas, findings, actions: [], data, locale });
-    const plan = layoutReport(report, reportSheetName(reviewId, locale));
-    const written = await book.port.writeReportSheet(plan);
+    const { plan, result: written } = await writeReviewReport(book.port, report);
     const pictures: SheetPicture[] = plan.charts.map((placed) => ({
       sheetName: written.sheetName,
       png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, placed.chart)),

@@ -16,3 +16,17 @@ if (typeof window !== 'undefined' && typeof globalThis.TextDecoder === 'undefine
   const util = require('node:util') as typeof import('node:util');
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
 }
+
+// jsdom does not lay out SVG text either; the pane's charts (@fluentui/react-charts) measure their
+// labels. A fixed width per character stands in: the charts' layout is checked in Chromium.
+if (typeof window !== 'undefined' && typeof SVGElement !== 'undefined') {
+  const proto = SVGElement.prototype as unknown as Record<string, unknown>;
+  const textWidth = function (this: SVGElement): number {
+    return (this.textContent ?? '').length * 7;
+  };
+  if (!('getComputedTextLength' in proto)) proto.getComputedTextLength = textWidth;
+  if (!('getBBox' in proto))
+    proto.getBBox = function (this: SVGElement) {
+      return { x: 0, y: 0, width: textWidth.call(this), height: 14 };
+    };
+}

@@ -81,9 +81,25 @@ export interface DataStepProps {
   readonly dispatch: Dispatch<WizardAction>;
   readonly onRead: () => void;
   readonly onInsert: (id: TemplateId) => void;
+  /** 报告生成: the report of steps 1–3's automatic findings, written now. */
+  readonly onReport?: () => void;
+  readonly reporting?: boolean;
 }
 
-export function DataStep({ locale, analysis, tablesRead, busy, progress, thresholds, raw, dispatch, onRead, onInsert }: DataStepProps) {
+export function DataStep({
+  locale,
+  analysis,
+  tablesRead,
+  busy,
+  progress,
+  thresholds,
+  raw,
+  dispatch,
+  onRead,
+  onInsert,
+  onReport,
+  reporting = false,
+}: DataStepProps) {
   const styles = useStyles();
   const id = useId();
   const reading = busy?.kind === 'read';
@@ -117,6 +133,11 @@ export function DataStep({ locale, analysis, tablesRead, busy, progress, thresho
           <Caption1 role="status" className={styles.muted}>
             {w(locale, 'readDone', { count: tablesRead })}
           </Caption1>
+        )}
+        {analysis && onReport && (
+          <Button disabled={busy !== null || reporting} icon={reporting ? <Spinner size="tiny" /> : undefined} onClick={onReport}>
+            {w(locale, 'reportNow')}
+          </Button>
         )}
       </div>
 

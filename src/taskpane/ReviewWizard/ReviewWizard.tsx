@@ -21,6 +21,7 @@ import {
   type TemplateId,
   type WorkbookData,
   analyseWorkbook,
+  buildReviewReport,
   changeComparison,
   commitmentsToFollow,
   checkSmart,
@@ -29,6 +30,8 @@ import {
   followUpItems,
   todaySerial,
 } from '../../core';
+import { ReviewReport } from '../ReviewReport/ReviewReport';
+import { useReviewReport } from '../ReviewReport/useReviewReport';
 import { useWorkbook } from '../workbookContext';
 import { ActionsStep } from './ActionsStep';
 import { type Busy, DataStep, type ReadProgressState } from './DataStep';
@@ -81,6 +84,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const [writeStatus, setWriteStatus] = useState<WriteStatus | null>(saved?.writeStatus ?? null);
   const [portable, setPortable] = useState(saved?.portable ?? portableDefault);
   const { draft, thresholds, step, raw } = state;
+  const report = useReviewReport();
   useEffect(
     () => saveSession(workbook, { state, data, tablesRead, portable, writeStatus }),
     [workbook, state, data, tablesRead, portable, writeStatus],
@@ -115,6 +119,28 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       ? [w(locale, 'writeBlocked', { steps: writeBlockedSteps.join('、') }), ...stepBlocked].join(' ')
       : ''
     : stepBlocked.join(' ');
+
+  /** The report of this review: the draft's evaluation, findings and actions (step 1: the automatic ones). */
+  function reportOf(source: 'draft' | 'automatic') {
+    if (!data || !analysis) return null;
+    const automatic = source === 'automatic';
+    return buildReviewReport({
+      reviewId: draft.reviewId,
+      date: draft.date,
+      period: draft.period,
+      analysis,
+      areas: automatic ? evaluateProcess(analysis, locale) : draft.areas,
+      findings: automatic ? diagnose(analysis, { thresholds, locale, today }) : draft.findings,
+      actions: automatic ? [] : draft.actions,
+      data,
+      locale,
+    });
+  }
+
+  async function writeReport(source: 'draft' | 'automatic') {
+    const next = reportOf(source);
+    if (next) await report.write(next);
+  }
 
   async function readAll() {
     setProgress({ sheet: null, read: 0, total: 0 });
@@ -167,6 +193,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       if (outcome.ok) {
         setWriteStatus({ kind: 'written', reviewId: outcome.reviewId, results: outcome.results, inserted: outcome.inserted });
         dispatch({ type: 'written' });
+        await writeReport('draft');
       } else {
         setWriteStatus({ kind: 'planErrors', errors: outcome.errors, inserted: outcome.inserted });
       }
@@ -206,6 +233,8 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
           dispatch={dispatch}
           onRead={() => void read()}
           onInsert={(id) => void insert(id)}
+          onReport={() => void writeReport('automatic')}
+          reporting={report.busy === 'write'}
         />
       )}
       {step === 1 && <ProcessStep locale={locale} areas={draft.areas} dispatch={dispatch} />}
@@ -259,6 +288,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
         </div>
       </div>
       {writeStatus && <WriteResult locale={locale} status={writeStatus} />}
+      <ReviewReport locale={locale} state={report} />
     </section>
   );
 }

@@ -21,6 +21,7 @@ const STRINGS = {
 
   // Step 1: data analysis
   readWorkbook: { 'zh-CN': '读取工作簿', 'en-US': 'Read workbook' },
+  reportNow: { 'zh-CN': '生成复盘报告(自动诊断)', 'en-US': 'Report now (automatic findings)' },
   readAgain: { 'zh-CN': '重新读取', 'en-US': 'Read again' },
   readIntro: {
     'zh-CN': '读取目标、漏斗、线索、执行、计划、效果评估和 KPI 表,先清洗数据(去除重复和无效行),再汇总分析。',

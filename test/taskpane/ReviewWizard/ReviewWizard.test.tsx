@@ -141,6 +141,14 @@ describe('ReviewWizard: end to end and write-back', () => {
     expect(ofReview(records(workbook, T1))).toHaveLength(findings.length);
     expect(ofReview(records(workbook, LOG))).toHaveLength(1);
     expect(screen.getByText(new RegExp(`${T1}:新增 0 行,更新 ${findings.length} 行`))).toBeTruthy();
+
+    // The last step also writes the 复盘报告 of this review, with the draft's findings and actions; the second write replaced it.
+    const report = workbook.reports.get(`复盘报告 ${REVIEW_ID}`);
+    expect(report).toBeDefined();
+    const cells = report?.plan.cells.flat() ?? [];
+    expect(cells).toContain(HYPERLINK);
+    expect(cells).toContain(ACTION);
+    await screen.findByText(`已更新工作表“复盘报告 ${REVIEW_ID}”(同一复盘编号的报告被替换)。`, { exact: false });
   });
 
   it('a renamed column stops the write with a message naming the sheet and column, and nothing is written', async () => {

@@ -1,0 +1,90 @@
+/**
+ * 复盘报告 in the pane: where the report went, the key figures with their comparisons, the four
+ * charts (a lazy chunk) and 导出图片. The state lives in useReviewReport, owned by the wizard.
+ */
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
+import type { Locale, ReportKpi } from '../../core';
+import { MiniTable } from '../MiniTable/MiniTable';
+import { r } from './strings';
+import { useReportStyles } from './styles';
+import type { ReviewReportState } from './useReviewReport';
+
+const ReportCharts = lazy(() => import('./ReportCharts'));
+
+const percent = (v: number | null, signed = false): string => (v === null ? '—' : `${signed && v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const value = (k: ReportKpi): string => (k.actual === null ? '—' : k.unit === 'percent' ? percent(k.actual) : grouped.format(k.actual));
+
+export interface ReviewReportProps {
+  readonly locale: Locale;
+  readonly state: ReviewReportState;
+}
+
+export function ReviewReport({ locale, state }: ReviewReportProps) {
+  const styles = useReportStyles();
+  const { report, busy, written, picture } = state;
+  if (!report) return null;
+  return (
+    <section className={styles.root} aria-label={r(locale, 'title')} data-report={report.reviewId}>
+      <Subtitle2 as="h3">{report.title}</Subtitle2>
+      <Text>{r(locale, 'intro', { sheet: report.title })}</Text>
+      {busy === 'write' && <Spinner size="tiny" label={r(locale, 'writingReport')} />}
+      {written?.kind === 'written' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {r(locale, written.result.replaced ? 'replaced' : 'written', { sheet: written.result.sheetName })}{' '}
+            {written.result.nativeCharts > 0
+              ? r(locale, 'nativeCharts', { count: written.result.nativeCharts })
+              : written.result.pictures === 0 && report.charts.length > 0
+                ? r(locale, 'noSheetCharts')
+                : ''}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {written?.kind === 'failed' && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{r(locale, 'writeFailed', { reason: written.message })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report.kpis.length > 0 ? (
+        <MiniTable
+          caption={r(locale, 'kpiCaption')}
+          headers={[r(locale, 'kpi'), r(locale, 'actual'), r(locale, 'attainment'), r(locale, 'previous'), r(locale, 'lastYear')]}
+          rows={report.kpis.map((k) => ({
+            key: k.key,
+            cells: [k.label, value(k), percent(k.attainment), percent(k.previous, true), percent(k.lastYear, true)],
+          }))}
+        />
+      ) : (
+        <Text>{r(locale, 'noKpis')}</Text>
+      )}
+      {report.charts.length > 0 ? (
+        <Suspense fallback={<Spinner size="tiny" label={r(locale, 'loadingCharts')} />}>
+          <ReportCharts charts={report.charts} locale={locale} />
+        </Suspense>
+      ) : (
+        <Text>{r(locale, 'noCharts')}</Text>
+      )}
+      <div className={styles.buttons}>
+        <Button
+          disabledFocusable={busy !== null}
+          icon={busy === 'picture' ? <Spinner size="tiny" /> : undefined}
+          onClick={() => void state.exportPicture()}
+        >
+          {r(locale, busy === 'picture' ? 'exporting' : 'exportPicture')}
+        </Button>
+      </div>
+      {picture?.kind === 'exported' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{r(locale, 'exported', { file: picture.file, width: picture.width, height: picture.height })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {picture?.kind === 'failed' && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{r(locale, 'exportFailed', { reason: picture.message })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
