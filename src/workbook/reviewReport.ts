@@ -1,9 +1,19 @@
 /**
  * Writing a review's 复盘报告 through the WorkbookPort: the report laid out as its sheet
- * (core/review/reportLayout.ts) and written by the host — the pane's wizard and the command line
- * both come here.
+ * (core/review/reportLayout.ts) and written by the host, and its team ranking kept in 复盘排名 (keyed
+ * by the review id, inserted the first time) for the next report's rank changes. The pane's wizard
+ * and the command line both come here.
  */
-import { type ReportChartId, type ReportSheetPlan, type ReviewReport, layoutReport } from '../core';
+import {
+  type ReportChartId,
+  type ReportSheetPlan,
+  type ReviewReport,
+  layoutReport,
+  locateTemplate,
+  planTemplate,
+  rankingWrite,
+  reviewRankings,
+} from '../core';
 import type { ChartPicture, ReportSheetResult, WorkbookPort } from './port';
 
 export async function writeReviewReport(
@@ -13,5 +23,15 @@ export async function writeReviewReport(
 ): Promise<{ readonly plan: ReportSheetPlan; readonly result: ReportSheetResult }> {
   const plan = layoutReport(report, report.title);
   const result = await port.writeReportSheet(plan, pictures);
+  if (report.ranking.length > 0) {
+    const sheets = await port.listSheets();
+    const location =
+      locateTemplate(reviewRankings, sheets) ??
+      (await port.insertTemplate(planTemplate(reviewRankings, { locale: report.locale, samples: false, portable: false, blankRows: 0 })));
+    const table = await port.readTable({ sheetName: location.sheetName, ...(location.tableName ? { tableName: location.tableName } : {}) });
+    await port.writeTables([rankingWrite(report.reviewId, report.date, report.ranking, table)]);
+    // The report stays the sheet in front.
+    await port.activateSheet(result.sheetName);
+  }
   return { plan, result };
 }

@@ -108,6 +108,7 @@ function reportPlan(reviewId: string, kpis: number): ReportSheetPlan {
     })),
     ranking: [],
     teamAverage: null,
+    previousReviewId: null,
     process: [],
     findings: [{ problem: '=1+1', impact: 'impact', cause: 'cause', severity: 'high', sheet: '' }],
     actions: [],

@@ -33,3 +33,4 @@ export {
   sourceOfRule,
 } from './report';
 export { type GridRange, type PlacedReportChart, type ReportSheetPlan, layoutReport } from './reportLayout';
+export { type PreviousRanks, previousRanks, rankingWrite } from './rankings';

@@ -13,7 +13,7 @@ import type { ReadTable, ReadValue, WorkbookData } from './types';
 
 /** What step 1 reads, in the order the wizard shows it. */
 export const REVIEW_SOURCES: readonly TemplateId[] = ['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi', 'deals'];
-/** Read too when the workbook has them, never reported missing: the forecast and the register's snapshots. */
+/** Read too when the workbook has them, never reported missing: the forecast, the register's snapshots, the team's records and the earlier reports' rankings. */
 export const REVIEW_EXTRAS: readonly TemplateId[] = [
   'forecast',
   'dealSnapshots',
@@ -22,6 +22,7 @@ export const REVIEW_EXTRAS: readonly TemplateId[] = [
   'oneOnOne',
   'weeklyReport',
   'training',
+  'reviewRankings',
 ];
 /** The team's records among the extras: cleaned like the sources, summarised for 过程评估. */
 export const RECORD_SOURCES: readonly TemplateId[] = ['activity', 'feedback', 'oneOnOne', 'weeklyReport', 'training'];

@@ -8,6 +8,7 @@ import { AREA_LABELS } from '../domain';
 import { L, type Locale } from '../i18n';
 import type { TemplateId } from '../templates/types';
 import { goalComparison, teamRanking } from './comparisons';
+import { previousRanks } from './rankings';
 import type { Action, Analysis, AreaEvaluation, Finding, Severity, WorkbookData } from './types';
 
 export interface ReportKpi {
@@ -43,6 +44,8 @@ export interface ReportAction {
 
 export interface RankingLine {
   readonly rank: number;
+  /** Places moved up since the last review's report (negative: down); null when the owner was not ranked then. */
+  readonly rankChange: number | null;
   readonly owner: string;
   readonly attainment: number | null;
   readonly coverage: number | null;
@@ -69,7 +72,9 @@ export interface ReviewReport {
   readonly date: number;
   readonly kpis: readonly ReportKpi[];
   readonly ranking: readonly RankingLine[];
-  readonly teamAverage: Omit<RankingLine, 'rank' | 'owner'> | null;
+  readonly teamAverage: Omit<RankingLine, 'rank' | 'rankChange' | 'owner'> | null;
+  /** The review the rank changes compare with. */
+  readonly previousReviewId: string | null;
   /** 过程评估: each area's evidence and the manager's note. */
   readonly process: readonly { readonly area: string; readonly evidence: readonly string[]; readonly note: string }[];
   readonly findings: readonly ReportFinding[];
@@ -301,8 +306,10 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { high: 0, medium: 1,
 export function buildReviewReport(input: ReportInput): ReviewReport {
   const { analysis, locale } = input;
   const team = teamRanking(analysis.summary);
+  const previous = previousRanks(input.data, input.reviewId);
   const ranking: RankingLine[] = (team?.owners ?? []).map((o) => ({
     rank: o.rank,
+    rankChange: previous?.ranks.has(o.owner) ? (previous.ranks.get(o.owner) as number) - o.rank : null,
     owner: o.owner,
     attainment: o.attainment,
     coverage: o.coverage,
@@ -321,6 +328,7 @@ export function buildReviewReport(input: ReportInput): ReviewReport {
     kpis: kpisOf(analysis, locale),
     ranking,
     teamAverage: team ? team.average : null,
+    previousReviewId: previous?.reviewId ?? null,
     process: input.areas
       .filter((a) => a.evidence.length > 0 || a.note.trim() !== '')
       .map((a) => ({ area: AREA_LABELS[a.area][locale], evidence: a.evidence, note: a.note.trim() })),

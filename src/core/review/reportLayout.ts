@@ -43,6 +43,9 @@ const WIDTHS = [28, 14, 14, 12, 12, 12];
 const CHART_COLUMN = WIDTHS.length + 1;
 const CHART_SIZE = { rows: 16, cols: 8 };
 
+/** +2 moved up two places, -1 down one, 0 unchanged. */
+const RANK_CHANGE_FORMAT = '+0;-0;0';
+
 const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
 
 export function layoutReport(report: ReviewReport, sheetName: string): ReportSheetPlan {
@@ -95,14 +98,16 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
       t('达成率', 'Attainment'),
       t('商机覆盖率', 'Coverage'),
       t('日均跟进', 'Follow-ups a day'),
+      report.previousReviewId ? t(`较 ${report.previousReviewId}`, `vs ${report.previousReviewId}`) : t('较上次', 'vs last review'),
     ]);
-    for (const r of report.ranking) row([r.owner, r.rank, r.attainment, r.coverage, r.activityPerDay]);
+    for (const r of report.ranking) row([r.owner, r.rank, r.attainment, r.coverage, r.activityPerDay, r.rankChange]);
     const avg = report.teamAverage;
     if (avg) row([t('团队平均', 'Team average'), null, avg.attainment, avg.coverage, avg.activityPerDay]);
     format(start, cells.length - 1, 1, 'integer');
     format(start, cells.length - 1, 2, 'percent');
     format(start, cells.length - 1, 3, 'number');
     format(start, cells.length - 1, 4, 'number');
+    formats.push({ row: start, col: 5, rows: cells.length - start, cols: 1, numberFormat: RANK_CHANGE_FORMAT });
   }
 
   if (report.process.length > 0) {

@@ -6,6 +6,7 @@ import { dealSnapshots, deals, importMappings } from './specs/deals';
 import { forecast } from './specs/forecast';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import { commissionTiers, performance } from './specs/performance';
+import { reviewRankings } from './specs/rankings';
 import type { TemplateId, TemplateSpec } from './types';
 
 export const TEMPLATES: readonly TemplateSpec[] = [
@@ -30,7 +31,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
 ];
 
 /** Sheets the product keeps for itself (inserted by an import, not from the gallery). */
-const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings];
+const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings, reviewRankings];
 
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {
@@ -45,6 +46,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 }
 
 export { dealSnapshots, importMappings } from './specs/deals';
+export { reviewRankings } from './specs/rankings';
 
 export * from './types';
 export * from './plan';

@@ -97,7 +97,8 @@ export type TemplateId =
   | 'commissionTiers'
   | 'performance'
   | 'dealSnapshots'
-  | 'importMappings';
+  | 'importMappings'
+  | 'reviewRankings';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

@@ -14,6 +14,8 @@ const ReportCharts = lazy(() => import('./ReportCharts'));
 
 const percent = (v: number | null, signed = false): string => (v === null ? '—' : `${signed && v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const rankChange = (change: number | null, locale: Locale): string =>
+  change === null ? '—' : change === 0 ? r(locale, 'rankSame') : change > 0 ? `↑${change}` : `↓${-change}`;
 const value = (k: ReportKpi): string => (k.actual === null ? '—' : k.unit === 'percent' ? percent(k.actual) : grouped.format(k.actual));
 
 export interface ReviewReportProps {
@@ -58,6 +60,16 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
         />
       ) : (
         <Text>{r(locale, 'noKpis')}</Text>
+      )}
+      {report.ranking.length > 0 && (
+        <MiniTable
+          caption={r(locale, 'rankingCaption')}
+          headers={[r(locale, 'owner'), r(locale, 'rank'), r(locale, 'attainment'), r(locale, 'rankChange')]}
+          rows={report.ranking.map((line) => ({
+            key: line.owner,
+            cells: [line.owner, String(line.rank), percent(line.attainment), rankChange(line.rankChange, locale)],
+          }))}
+        />
       )}
       {report.charts.length > 0 ? (
         <Suspense fallback={<Spinner size="tiny" label={r(locale, 'loadingCharts')} />}>

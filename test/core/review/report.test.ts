@@ -101,6 +101,26 @@ describe('comparisons and the ranking', () => {
     expect(byRegion?.title).toBe('Target vs actual by region');
   });
 
+  test('rank changes come from the latest earlier review in 复盘排名; an owner not ranked then has none', () => {
+    const rankings = tableOf('reviewRankings', [
+      { 复盘编号: 'R2024-02-01', 复盘日期: TODAY - 60, 销售人员: '华南区销售', 排名: 1 },
+      { 复盘编号: 'R2024-03-01', 复盘日期: TODAY - 30, 销售人员: '华东区销售', 排名: 1 },
+      { 复盘编号: 'R2024-03-01', 复盘日期: TODAY - 30, 销售人员: '华南区销售', 排名: 3 },
+      { 复盘编号: 'R2024-04-01', 复盘日期: TODAY, 销售人员: '华南区销售', 排名: 9 },
+    ]);
+    const report = reportOf('zh-CN', { goals, reviewRankings: rankings });
+    expect(report.previousReviewId).toBe('R2024-03-01');
+    expect(report.ranking.map((r) => [r.owner, r.rank, r.rankChange])).toEqual([
+      ['华南区销售', 1, 2],
+      ['华东区销售', 2, -1],
+    ]);
+    const plan = layoutReport(report, report.title);
+    const header = plan.cells.find((row) => row[0] === '销售人员');
+    expect(header?.[5]).toBe('较 R2024-03-01');
+    expect(plan.cells.find((row) => row[0] === '华南区销售')?.[5]).toBe(2);
+    expect(reportOf('zh-CN', { goals }).ranking.every((r) => r.rankChange === null)).toBe(true);
+  });
+
   test('an empty workbook reports no KPIs, no charts and no findings — and still lays out', () => {
     const report = reportOf('zh-CN', {});
     expect([report.kpis, report.charts, report.findings, report.ranking]).toEqual([[], [], [], []]);

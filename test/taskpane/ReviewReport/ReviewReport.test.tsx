@@ -24,6 +24,9 @@ test('step 1 writes the report of the automatic findings and shows its figures a
 
   const region = screen.getByRole('region', { name: '复盘报告' });
   expect(within(region).getByRole('table', { name: '关键指标' }).textContent).toContain('91.7%');
+  // The first report has no earlier one to compare ranks with; its ranking is kept for the next.
+  expect(within(region).getByRole('table', { name: '排名与变化' }).textContent).toContain('—');
+  expect(workbook.sheet('复盘排名').rows.filter((row) => row[0] === REVIEW_ID).length).toBeGreaterThan(1);
   const charts = await within(region).findByRole('group', { name: '报告图表' });
   const figures = within(charts).getAllByRole('figure');
   expect(figures.map((f) => f.getAttribute('data-chart'))).toEqual(['funnel', 'targetVsActual', 'trend', 'ranking']);
