@@ -78,8 +78,28 @@ export interface SheetsSheet {
   getConditionalFormatRules(): SheetsConditionalFormatRule[];
   setConditionalFormatRules(rules: SheetsConditionalFormatRule[]): void;
   activate(): SheetsSheet;
-  /** Clears the sheet of content and formatting. */
+  /** Clears the sheet of content and formatting (its charts stay: removeChart each). */
   clear(): SheetsSheet;
+  newChart(): SheetsChartBuilder;
+  insertChart(chart: SheetsEmbeddedChart): void;
+  getCharts(): SheetsEmbeddedChart[];
+  removeChart(chart: SheetsEmbeddedChart): void;
+}
+
+/** EmbeddedChartBuilder (and its as…Chart() builders, which share these methods). */
+export interface SheetsChartBuilder {
+  asBarChart(): SheetsChartBuilder;
+  asColumnChart(): SheetsChartBuilder;
+  asLineChart(): SheetsChartBuilder;
+  addRange(range: SheetsRange): SheetsChartBuilder;
+  setNumHeaders(headers: number): SheetsChartBuilder;
+  setOption(option: string, value: unknown): SheetsChartBuilder;
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): SheetsChartBuilder;
+  build(): SheetsEmbeddedChart;
+}
+
+export interface SheetsEmbeddedChart {
+  getChartId(): number | null;
 }
 
 export interface SheetsNamedRange {

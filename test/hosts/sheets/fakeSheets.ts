@@ -16,10 +16,12 @@ import { isDate, serialOfDate } from '../../../src/hosts/sheets/sheetsCells';
 import type {
   FontWeight,
   SheetsApp,
+  SheetsChartBuilder,
   SheetsConditionalFormatRule,
   SheetsConditionalFormatRuleBuilder,
   SheetsDataValidation,
   SheetsDataValidationBuilder,
+  SheetsEmbeddedChart,
   SheetsHtmlOutput,
   SheetsHtmlService,
   SheetsLock,
@@ -114,6 +116,8 @@ class FakeBook {
   active: FakeSheet;
   current: { sheet: FakeSheet; row: number; column: number } | null = null;
   lockHeld = false;
+  /** Ids of inserted charts (0 marks a chart built but not inserted). */
+  nextChartId = 1;
   private nextId = 0;
 
   constructor(
@@ -153,6 +157,17 @@ class FakeBook {
   }
 }
 
+/** An embedded chart as the fake keeps it: what its builder was given. */
+export interface FakeChart {
+  readonly id: number;
+  readonly sheet: FakeSheet;
+  readonly type: 'BAR' | 'COLUMN' | 'LINE' | null;
+  readonly ranges: readonly string[];
+  readonly numHeaders: number | null;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly position: { readonly row: number; readonly column: number } | null;
+}
+
 class FakeSheet {
   maxRows = 1000;
   maxColumns = 26;
@@ -160,6 +175,7 @@ class FakeSheet {
   readonly widths = new Map<number, number>();
   rules: SheetsConditionalFormatRule[] = [];
   cells = new Map<string, FakeCell>();
+  charts: FakeChart[] = [];
 
   constructor(
     readonly book: FakeBook,
@@ -390,6 +406,63 @@ class FakeSheetApi implements SheetsSheet {
     this._sheet.cells = new Map();
     return this._book.wrap(this, 'Sheet');
   }
+  newChart(): SheetsChartBuilder {
+    const sheet = this._sheet;
+    const book = this._book;
+    const draft: { -readonly [K in keyof FakeChart]: FakeChart[K] } = {
+      id: 0,
+      sheet,
+      type: null,
+      ranges: [],
+      numHeaders: null,
+      options: {},
+      position: null,
+    };
+    const builder: SheetsChartBuilder = {
+      asBarChart: () => ((draft.type = 'BAR'), wrapped),
+      asColumnChart: () => ((draft.type = 'COLUMN'), wrapped),
+      asLineChart: () => ((draft.type = 'LINE'), wrapped),
+      addRange: (range) => {
+        const r = book.unwrap<FakeRange>(range);
+        if (r._sheet !== sheet) throw new FakeServiceError('The chart range must be on the chart’s sheet.');
+        draft.ranges = [...draft.ranges, r.getA1Notation()];
+        return wrapped;
+      },
+      setNumHeaders: (headers) => ((draft.numHeaders = headers), wrapped),
+      setOption: (option, value) => ((draft.options = { ...draft.options, [option]: value }), wrapped),
+      setPosition: (row, column) => {
+        if (row < 1 || row > sheet.maxRows || column < 1 || column > sheet.maxColumns)
+          throw new FakeServiceError('The chart position is outside the sheet.');
+        draft.position = { row, column };
+        return wrapped;
+      },
+      build: () => {
+        if (draft.type === null) throw new FakeServiceError('fake: pick the chart type (as…Chart) before build');
+        if (draft.ranges.length === 0) throw new FakeServiceError('A chart needs a data range.');
+        const chart: FakeChart = { ...draft };
+        return book.wrap({ getChartId: () => null, _fake: chart } as SheetsEmbeddedChart, 'EmbeddedChart');
+      },
+    };
+    const wrapped = book.wrap(builder, 'EmbeddedChartBuilder');
+    return wrapped;
+  }
+  insertChart(chart: SheetsEmbeddedChart): void {
+    const fake = this._book.unwrap<{ _fake?: FakeChart }>(chart as object)._fake;
+    if (!fake || fake.sheet !== this._sheet) throw new FakeServiceError('That chart was built for another sheet.');
+    if (fake.id !== 0) throw new FakeServiceError('That chart is on the sheet already.');
+    this._sheet.charts.push({ ...fake, id: this._book.nextChartId++ });
+  }
+  getCharts(): SheetsEmbeddedChart[] {
+    return this._sheet.charts.map((chart) =>
+      this._book.wrap({ getChartId: () => chart.id, _fake: chart } as SheetsEmbeddedChart, 'EmbeddedChart'),
+    );
+  }
+  removeChart(chart: SheetsEmbeddedChart): void {
+    const fake = this._book.unwrap<{ _fake?: FakeChart }>(chart as object)._fake;
+    const at = this._sheet.charts.findIndex((c) => c.id === fake?.id && fake?.id !== 0);
+    if (at < 0) throw new FakeServiceError('That chart is not on this sheet.');
+    this._sheet.charts.splice(at, 1);
+  }
   activate(): SheetsSheet {
     this._book.active = this._sheet;
     this._book.current = { sheet: this._sheet, row: 1, column: 1 };
@@ -546,6 +619,7 @@ export interface FakeSheets {
     readonly maxRows: number;
     readonly widths: ReadonlyMap<number, number>;
     readonly rules: readonly FakeRuleData[];
+    readonly charts: readonly FakeChart[];
   };
   namedRanges(): { name: string; sheet: string; a1: string }[];
   /** Add-on menus added to the UI, in order. */
@@ -648,6 +722,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
         maxRows: s.maxRows,
         widths: s.widths,
         rules: s.rules.map((r) => ruleData.get(r) as FakeRuleData),
+        charts: [...s.charts],
       };
     },
     namedRanges: () =>
