@@ -30,6 +30,8 @@ export const PICTURE_FONTS = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'PingFa
 
 /** Fluent's brand blue and its neutrals (tokens.colorBrandBackground …), for pictures outside the pane's theme. */
 const PALETTE = ['#0F6CBD', '#8A8886', '#107C10', '#C50F1F', '#8764B8'];
+/** The brand blue from dark to light, one shade per funnel stage. */
+const FUNNEL_SHADES = ['#0F548C', '#0F6CBD', '#2886DE', '#479EF5', '#62ABF5', '#96C6FA', '#B4D6FA'];
 
 const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -54,8 +56,21 @@ export function chartOption(chart: ReportChart): EChartsOption {
           sort: 'none',
           top: 40,
           bottom: 10,
-          label: { show: true, position: 'inside', formatter: (p: { name: string; value: unknown }) => `${p.name} ${String(p.value)}` },
-          data: chart.categories.map((name, i) => ({ name, value: chart.series[0]?.values[i] ?? 0 })),
+          left: '8%',
+          width: '58%',
+          // Labels beside the funnel: a narrow last stage has no room inside.
+          label: {
+            show: true,
+            position: 'right',
+            color: '#242424',
+            formatter: (p: { name: string; value: unknown }) => `${p.name} ${String(p.value)}`,
+          },
+          labelLine: { show: true },
+          data: chart.categories.map((name, i) => ({
+            name,
+            value: chart.series[0]?.values[i] ?? 0,
+            itemStyle: { color: FUNNEL_SHADES[Math.min(i, FUNNEL_SHADES.length - 1)] },
+          })),
         },
       ],
     };

@@ -30,3 +30,9 @@ if (typeof window !== 'undefined' && typeof SVGElement !== 'undefined') {
       return { x: 0, y: 0, width: textWidth.call(this), height: 14 };
     };
 }
+
+// Nor does jsdom draw on a canvas; the charts measure label widths with a 2-D context's measureText.
+if (typeof window !== 'undefined' && typeof HTMLCanvasElement !== 'undefined') {
+  const measuring = { font: '', measureText: (text: string) => ({ width: String(text).length * 7 }) };
+  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { value: () => measuring, configurable: true, writable: true });
+}

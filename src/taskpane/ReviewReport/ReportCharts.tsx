@@ -4,7 +4,7 @@
  * chart is a figure named by its caption and described by its numbers in words, for screen readers;
  * the charts' own points take keyboard focus.
  */
-import { FunnelChart, GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart } from '@fluentui/react-charts';
+import { FunnelChart, GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart, getNextColor } from '@fluentui/react-charts';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Locale, ReportChart } from '../../core';
 import { r } from './strings';
@@ -51,8 +51,11 @@ function Chart({ chart, width }: { readonly chart: ReportChart; readonly width: 
         <FunnelChart
           width={width}
           height={height}
-          chartTitle={chart.title}
-          data={chart.categories.map((stage, i) => ({ stage, value: value(0, i) }))}
+          data={chart.categories.map((stage, i) => ({
+            stage: `${stage} ${shown(chart, chart.series[0]?.values[i])}`,
+            value: value(0, i),
+            color: getNextColor(i),
+          }))}
         />
       );
     case 'column':
