@@ -15,7 +15,21 @@ export const RESOURCE = {
   tables: 'SHEET_TABLE_PLUGIN',
   validation: 'SHEET_DATA_VALIDATION_PLUGIN',
   conditionalFormats: 'SHEET_CONDITIONAL_FORMATTING_PLUGIN',
+  notes: 'SHEET_NOTE_PLUGIN',
 } as const;
+
+/** A cell note as @univerjs/sheets-note keeps it. */
+export interface SnapshotNote {
+  readonly id?: string;
+  readonly row: number;
+  readonly col: number;
+  readonly width?: number;
+  readonly height?: number;
+  readonly note: string;
+}
+
+/** A sheet's notes by row, then column. */
+export type SheetNotes = Record<number, Record<number, SnapshotNote>>;
 
 export interface SnapshotRange {
   readonly startRow: number;
@@ -87,6 +101,7 @@ export const tablesOf = (snapshot: WorkbookSnapshot): PerSheet<{ tables?: Snapsh
 export const validationsOf = (snapshot: WorkbookSnapshot): PerSheet<SnapshotValidation[]> => resourceData(snapshot, RESOURCE.validation);
 export const conditionalFormatsOf = (snapshot: WorkbookSnapshot): PerSheet<SnapshotConditionalFormat[]> =>
   resourceData(snapshot, RESOURCE.conditionalFormats);
+export const notesOf = (snapshot: WorkbookSnapshot): PerSheet<SheetNotes> => resourceData(snapshot, RESOURCE.notes);
 
 /** A cell's style, whether the cell holds a style id (into `snapshot.styles`) or the style itself. */
 export function styleOf(snapshot: WorkbookSnapshot, cell: ICellData): IStyleData | undefined {

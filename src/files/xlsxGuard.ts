@@ -66,7 +66,8 @@ const FOREIGN_PARTS: readonly { readonly test: RegExp; readonly label: Record<Lo
   { test: /^xl\/pivotTables\//i, label: { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' } },
   { test: /^xl\/vbaProject\.bin$/i, label: { 'zh-CN': '宏 (VBA)', 'en-US': 'macros (VBA)' } },
   { test: /^xl\/media\//i, label: { 'zh-CN': '图片', 'en-US': 'images' } },
-  { test: /^xl\/(comments\d*\.xml|threadedComments\/)/i, label: { 'zh-CN': '批注', 'en-US': 'comments' } },
+  // Notes (legacy comments, xl/commentsN.xml) come in as cell notes; threaded comments do not.
+  { test: /^xl\/threadedComments\//i, label: { 'zh-CN': '批注(对话)', 'en-US': 'threaded comments' } },
   { test: /^xl\/slicers?\//i, label: { 'zh-CN': '切片器', 'en-US': 'slicers' } },
   { test: /^xl\/externalLinks\//i, label: { 'zh-CN': '外部链接', 'en-US': 'external links' } },
   { test: /^xl\/drawings\/drawing\d*\.xml$/i, label: { 'zh-CN': '形状或绘图', 'en-US': 'shapes and drawings' } },

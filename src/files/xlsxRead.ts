@@ -14,6 +14,7 @@ import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
   RESOURCE,
+  type SheetNotes,
   type SnapshotConditionalFormat,
   type SnapshotRange,
   type SnapshotTable,
@@ -303,6 +304,22 @@ function tablesOf(ws: ExcelJS.Worksheet, cellText: (row: number, col: number) =>
 }
 
 /** Parses .xlsx bytes into a snapshot; throws a WorkbookFileError (naming the file) when they are not a readable workbook. */
+/** The sheet's cell notes (comments), text only, as @univerjs/sheets-note keeps them. */
+function notesOfSheet(ws: ExcelJS.Worksheet): SheetNotes {
+  const notes: SheetNotes = {};
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) =>
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const note = cell.note;
+      if (note === undefined || note === null) return;
+      const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+      if (text.trim() === '') return;
+      const [r, c] = [rowNumber - 1, colNumber - 1];
+      (notes[r] ??= {})[c] = { id: `note-${r}-${c}`, row: r, col: c, width: 240, height: 72, note: text };
+    }),
+  );
+  return notes;
+}
+
 export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Locale): Promise<XlsxReadResult> {
   const inspection = await inspectXlsx(bytes, fileName, locale);
   const wb = new ExcelJS.Workbook();
@@ -340,6 +357,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   const tables: Record<string, { tables: SnapshotTable[] }> = {};
   const validations: Record<string, SnapshotValidation[]> = {};
   const conditional: Record<string, SnapshotConditionalFormat[]> = {};
+  const notes: Record<string, SheetNotes> = {};
 
   const worksheets = [...wb.worksheets].sort(
     (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
@@ -402,6 +420,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     if (sheetTables.length > 0) tables[sheetId] = { tables: sheetTables };
     validations[sheetId] = validationsOf(ws, sheetId, skipped);
     conditional[sheetId] = conditionalFormatsOf(ws, sheetId, skipped);
+    const sheetNotes = notesOfSheet(ws);
+    if (Object.keys(sheetNotes).length > 0) notes[sheetId] = sheetNotes;
   }
   if ((wb as unknown as { definedNames?: { model?: unknown[] } }).definedNames?.model?.length)
     skipped.add(locale === 'zh-CN' ? '名称定义' : 'defined names');
@@ -409,5 +429,6 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   setResourceData(snapshot, RESOURCE.tables, tables);
   setResourceData(snapshot, RESOURCE.validation, validations);
   setResourceData(snapshot, RESOURCE.conditionalFormats, conditional);
+  setResourceData(snapshot, RESOURCE.notes, notes);
   return { snapshot, notImported: [...inspection.notImported, ...skipped] };
 }

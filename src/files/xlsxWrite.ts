@@ -29,6 +29,7 @@ import {
   type SnapshotValidation,
   type WorkbookSnapshot,
   conditionalFormatsOf,
+  notesOf,
   orderedSheets,
   styleOf,
   tablesOf,
@@ -351,6 +352,8 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   // Rows strictly in order (the streaming writer cannot go back): blank rows with a height, then cells.
   const rowNumbers = new Set<number>();
   for (const r of Object.keys(cellData)) rowNumbers.add(Number(r));
+  const notes = notesOf(ctx.snapshot)[id] ?? {};
+  for (const r of Object.keys(notes)) rowNumbers.add(Number(r));
   for (const [r, row] of Object.entries(sheet.rowData ?? {}))
     if (row && ((row.h && row.ia === 0) || row.hd === 1)) rowNumbers.add(Number(r));
   const styleCache = new Map<IStyleData, Partial<ExcelJS.Style>>();
@@ -388,6 +391,7 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
       if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
       else if (style) formattedOnly = true;
     }
+    for (const [c, note] of Object.entries(notes[r] ?? {})) if (note?.note) excelRow.getCell(Number(c) + 1).note = note.note;
     // The streaming writer drops rows without values; a template's blank rows carry formats that must stay.
     if (formattedOnly) Object.defineProperty(excelRow, 'hasValues', { value: true });
     excelRow.commit();

@@ -8,7 +8,15 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import type { ICellData } from '@univerjs/core';
 import { type Locale, TEMPLATES, planTemplate } from '../../src/core';
-import { type WorkbookSnapshot, conditionalFormatsOf, orderedSheets, styleOf, tablesOf, validationsOf } from '../../src/files/snapshot';
+import {
+  type WorkbookSnapshot,
+  conditionalFormatsOf,
+  notesOf,
+  orderedSheets,
+  styleOf,
+  tablesOf,
+  validationsOf,
+} from '../../src/files/snapshot';
 import { WorkbookFileError, inspectXlsx } from '../../src/files/xlsxGuard';
 import { readXlsx } from '../../src/files/xlsxRead';
 import { argbOf } from '../../src/files/units';
@@ -57,6 +65,7 @@ function features(snapshot: WorkbookSnapshot) {
   const tables = tablesOf(snapshot);
   const validations = validationsOf(snapshot);
   const formats = conditionalFormatsOf(snapshot);
+  const notes = notesOf(snapshot);
   const range = (r: { startRow: number; endRow: number; startColumn: number; endColumn: number }) =>
     `${r.startRow}:${r.startColumn}-${r.endRow}:${r.endColumn}`;
   return orderedSheets(snapshot).map((sheet) => {
@@ -81,6 +90,10 @@ function features(snapshot: WorkbookSnapshot) {
           (f) =>
             `${JSON.stringify(f.rule).replace(/"rgb":"([^"]+)"/g, (_m, color: string) => `"rgb":"${argbOf(color)}"`)}@${f.ranges.map(range).join(' ')}`,
         )
+        .sort(),
+      notes: Object.values(notes[id] ?? {})
+        .flatMap((row) => Object.values(row))
+        .map((n) => `${n.row},${n.col}=${n.note}`)
         .sort(),
     };
   });
@@ -112,8 +125,10 @@ describe.each(LOCALES)('every template (%s) survives .xlsx out and back in', (lo
     expect(formulas(back).length).toBeGreaterThan(50);
   }, 120_000);
 
-  test('same number formats, widths, frozen rows, tables, drop-downs and conditional formats', () => {
+  test('same number formats, widths, frozen rows, tables, drop-downs, conditional formats and header notes', () => {
     expect(features(back)).toEqual(features(original));
+    // 一对一面谈's four prompt questions are notes on its header cells, in the file too.
+    expect(features(back).flatMap((sheet) => sheet.notes)).toHaveLength(4);
   });
 
   test('the file holds real Excel tables, list validation and formulas with cached values', async () => {

@@ -41,6 +41,8 @@ export interface PlannedColumn {
   readonly width: number;
   readonly list?: readonly string[];
   readonly computed: boolean;
+  /** The header cell's note. */
+  readonly note?: string;
 }
 
 export type PlannedRule = Exclude<ConditionRule, { kind: 'textEquals' }> | { readonly kind: 'textEquals'; readonly text: string };
@@ -246,6 +248,7 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
       width: column.width,
       computed: column.formula !== undefined,
       ...(column.list ? { list: column.list.map((item) => item[locale]) } : {}),
+      ...(column.note ? { note: column.note[locale] } : {}),
     })),
     rows,
     conditionalFormats: spec.conditionalFormats.map((cf) => ({

@@ -32,6 +32,8 @@ export interface ColumnSpec {
   readonly firstRowFormula?: FormulaSpec;
   /** An input column the user must fill for the row to count (the wizard checks these). */
   readonly required?: boolean;
+  /** A note on the header cell: what to ask or write there (一对一面谈's prompt questions). */
+  readonly note?: Localized;
 }
 
 export type Tone = 'bad' | 'warn' | 'good';

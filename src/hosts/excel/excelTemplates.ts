@@ -88,7 +88,7 @@ export function queueTemplate(
   plan: TemplatePlan,
   sheetName: string,
   tableName: string,
-): { result: InsertedTemplate; chartQueued: boolean } {
+): { result: InsertedTemplate; /** A chart or header notes were queued last (optional extras). */ chartQueued: boolean } {
   const columnCount = plan.columns.length;
   const headerRow = plan.headerRow;
   const firstDataRow = headerRow + 1;
@@ -158,11 +158,18 @@ export function queueTemplate(
 
   sheet.activate();
 
-  // The chart comes last: see insertTemplate.
+  // The chart and the header notes come last: an Excel without them (notes need ExcelApi 1.18)
+  // fails only these commands, and insertTemplate keeps the sheet.
   const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
   const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
+  let notesQueued = false;
+  plan.columns.forEach((column, c) => {
+    if (column.note === undefined) return;
+    sheet.notes.add(sheet.getRange(cellAddress(headerRow, c)), column.note);
+    notesQueued = true;
+  });
 
-  return { result: { sheetName, tableName, tableAddress }, chartQueued };
+  return { result: { sheetName, tableName, tableAddress }, chartQueued: chartQueued || notesQueued };
 }
 
 function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan, chart: PlannedChart, leftCol: number): boolean {

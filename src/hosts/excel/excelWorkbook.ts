@@ -95,9 +95,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
         try {
           await context.sync();
         } catch (error) {
-          // Chart commands are queued last: when only they fail (a chart type this Excel cannot
-          // build), the sheet, table and formats are already in place — keep them, skip the chart.
-          if (!(inserted.chartQueued && /^Chart/i.test(errorLocation(error)))) throw error;
+          // Chart and note commands are queued last: when only they fail (a chart type or the notes
+          // this Excel cannot build), the sheet, table and formats are in place — keep them.
+          if (!(inserted.chartQueued && /^(Chart|Note)/i.test(errorLocation(error)))) throw error;
         }
         return inserted.result;
       });

@@ -56,6 +56,7 @@ export interface SheetsRange {
   setDataValidations(rules: (SheetsDataValidation | null)[][]): SheetsRange;
   setFormula(formula: string): SheetsRange;
   setFontWeight(fontWeight: FontWeight | null): SheetsRange;
+  setNote(note: string | null): SheetsRange;
 }
 
 export interface SheetsRangeList {

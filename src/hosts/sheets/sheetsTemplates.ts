@@ -101,6 +101,7 @@ export function insertTemplate(app: SheetsApp, plan: TemplatePlan): InsertedTemp
   block.setNumberFormats(formats);
   block.setValues(values);
   sheet.getRangeList(['A1', ...plan.summary.map((s) => cellAddress(s.labelCell.row, s.labelCell.col))]).setFontWeight('bold');
+  plan.columns.forEach((column, c) => column.note && rangeOf(sheet, headerRow, c, 1, 1).setNote(column.note));
 
   const table = rangeOf(sheet, headerRow, 0, rowCount + 1, columnCount);
   spreadsheet.setNamedRange(tableName, table);

@@ -19,6 +19,8 @@ import { UniverSheetsNumfmtPlugin } from '@univerjs/sheets-numfmt';
 import { UniverSheetsNumfmtUIPlugin } from '@univerjs/sheets-numfmt-ui';
 import { UniverSheetsTablePlugin } from '@univerjs/sheets-table';
 import { UniverSheetsTableUIPlugin } from '@univerjs/sheets-table-ui';
+import { UniverSheetsNotePlugin } from '@univerjs/sheets-note';
+import { UniverSheetsNoteUIPlugin } from '@univerjs/sheets-note-ui';
 import { UniverSheetsUIPlugin } from '@univerjs/sheets-ui';
 import { UniverUIPlugin } from '@univerjs/ui';
 
@@ -43,6 +45,7 @@ import '@univerjs/sheets-numfmt-ui/lib/index.css';
 import '@univerjs/sheets-data-validation-ui/lib/index.css';
 import '@univerjs/sheets-conditional-formatting-ui/lib/index.css';
 import '@univerjs/sheets-table-ui/lib/index.css';
+import '@univerjs/sheets-note-ui/lib/index.css';
 
 import DesignZhCN from '@univerjs/design/locale/zh-CN';
 import UIZhCN from '@univerjs/ui/locale/zh-CN';
@@ -53,6 +56,7 @@ import SheetsNumfmtUIZhCN from '@univerjs/sheets-numfmt-ui/locale/zh-CN';
 import SheetsDVUIZhCN from '@univerjs/sheets-data-validation-ui/locale/zh-CN';
 import SheetsCFUIZhCN from '@univerjs/sheets-conditional-formatting-ui/locale/zh-CN';
 import SheetsTableUIZhCN from '@univerjs/sheets-table-ui/locale/zh-CN';
+import SheetsNoteUIZhCN from '@univerjs/sheets-note-ui/locale/zh-CN';
 import DesignEnUS from '@univerjs/design/locale/en-US';
 import UIEnUS from '@univerjs/ui/locale/en-US';
 import DocsUIEnUS from '@univerjs/docs-ui/locale/en-US';
@@ -62,6 +66,7 @@ import SheetsNumfmtUIEnUS from '@univerjs/sheets-numfmt-ui/locale/en-US';
 import SheetsDVUIEnUS from '@univerjs/sheets-data-validation-ui/locale/en-US';
 import SheetsCFUIEnUS from '@univerjs/sheets-conditional-formatting-ui/locale/en-US';
 import SheetsTableUIEnUS from '@univerjs/sheets-table-ui/locale/en-US';
+import SheetsNoteUIEnUS from '@univerjs/sheets-note-ui/locale/en-US';
 
 import type { Locale } from '../../core';
 import { SALES_DESCRIPTION_LOCALES, salesFormulaConfig } from './univerFunctions';
@@ -81,6 +86,8 @@ function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> 
     [UniverSheetsConditionalFormattingPlugin, [{ plugin: UniverSheetsConditionalFormattingUIPlugin }]],
     // The table-name tag is drawn above the header row, over the sheet's title in A1 (docs/DOMAIN.md §2).
     [UniverSheetsTablePlugin, [{ plugin: UniverSheetsTableUIPlugin, config: { hideAnchor: true } }]],
+    // Header notes (一对一面谈's prompt questions) show on hover.
+    [UniverSheetsNotePlugin, [{ plugin: UniverSheetsNoteUIPlugin }]],
   ]);
 }
 
@@ -96,6 +103,7 @@ const UI_LOCALES: ILocales = {
     SheetsDVUIZhCN,
     SheetsCFUIZhCN,
     SheetsTableUIZhCN,
+    SheetsNoteUIZhCN,
   ),
   [LocaleType.EN_US]: mergeLocales(
     DesignEnUS,
@@ -107,6 +115,7 @@ const UI_LOCALES: ILocales = {
     SheetsDVUIEnUS,
     SheetsCFUIEnUS,
     SheetsTableUIEnUS,
+    SheetsNoteUIEnUS,
   ),
 };
 

@@ -13,6 +13,7 @@ import { UniverSheetsDataValidationPlugin } from '@univerjs/sheets-data-validati
 import { UniverSheetsFormulaPlugin } from '@univerjs/sheets-formula';
 import { UniverSheetsNumfmtPlugin } from '@univerjs/sheets-numfmt';
 import { UniverSheetsTablePlugin } from '@univerjs/sheets-table';
+import { UniverSheetsNotePlugin } from '@univerjs/sheets-note';
 
 // Facade mixins: each import patches FUniver / FWorkbook / FWorksheet / FRange (and their types).
 import '@univerjs/engine-formula/facade';
@@ -22,6 +23,7 @@ import '@univerjs/sheets-numfmt/facade';
 import '@univerjs/sheets-data-validation/facade';
 import '@univerjs/sheets-conditional-formatting/facade';
 import '@univerjs/sheets-table/facade';
+import '@univerjs/sheets-note/facade';
 
 import DataValidationEnUS from '@univerjs/data-validation/locale/en-US';
 import DataValidationZhCN from '@univerjs/data-validation/locale/zh-CN';
@@ -62,6 +64,7 @@ export function corePlugins(formula: { readonly engine: object; readonly sheets:
     { plugin: UniverSheetsDataValidationPlugin },
     { plugin: UniverSheetsConditionalFormattingPlugin },
     { plugin: UniverSheetsTablePlugin },
+    { plugin: UniverSheetsNotePlugin },
   ];
 }
 

@@ -19,6 +19,7 @@ import '@univerjs/sheets-numfmt/facade';
 import '@univerjs/sheets-data-validation/facade';
 import '@univerjs/sheets-conditional-formatting/facade';
 import '@univerjs/sheets-table/facade';
+import '@univerjs/sheets-note/facade';
 
 import {
   type Locale,
@@ -165,6 +166,10 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
         Math.max(sheet.getColumnWidth(summary.valueCell.col), summary.label.length * 2 * PIXELS_PER_CHARACTER),
       );
     }
+    plan.columns.forEach((column, c) => {
+      if (column.note)
+        sheet.getRange(headerRow, c).createOrUpdateNote({ id: '', row: headerRow, col: c, width: 240, height: 72, note: column.note });
+    });
     sheet.setFrozenRows(firstDataRow);
     workbook.setActiveSheet(sheet);
 

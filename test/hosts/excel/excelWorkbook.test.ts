@@ -579,3 +579,22 @@ describe('the Excel mock is strict', () => {
     });
   });
 });
+
+describe('Excel host: header notes', () => {
+  it('一对一面谈 adds its prompt questions as notes on the header cells, still in two syncs', async () => {
+    const plan = planTemplate(spec('oneOnOne'), { locale: 'zh-CN', samples: true, portable: false });
+    const { mock, sheet } = await insert(plan, 'zh-CN');
+    expect(lastRun(mock).syncs).toBe(2);
+    const expected = plan.columns.flatMap((c, i) => (c.note ? [[cellAddress(plan.headerRow, i), c.note]] : []));
+    expect([...sheet.notes]).toEqual(expected);
+    expect(expected).toHaveLength(4);
+  });
+
+  it('an Excel without notes (before ExcelApi 1.18) keeps the sheet, table and formats', async () => {
+    const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
+    const { result, sheet } = await insert(plan, 'en-US', { failAt: { 'NoteCollection.add': 'ApiNotFound' } });
+    expect(result.tableName).toBe('OneOnOnes');
+    expect(sheet.notes.size).toBe(0);
+    expect(sheet.charts).toHaveLength(0);
+  });
+});

@@ -423,6 +423,21 @@ export class MockWorksheet {
     return new MockTableCollection(this.context, this.ref);
   }
 
+  /** `notes.add(cell, content)` (ExcelApi 1.18): recorded per sheet by address. */
+  get notes(): { add(cell: MockRange, content: string): void } {
+    return {
+      add: (cell: MockRange, content: string) => {
+        if (!(cell instanceof MockRange)) throw new MockViolation('notes.add: pass a Range');
+        this.context.enqueue('NoteCollection.add', () => {
+          const sheet = this.ref();
+          if (cell.ref() !== sheet) throw new MockViolation('a note for a cell of another sheet');
+          if (sheet.notes.has(cell.mockAddress)) throw new RichApiError('InvalidArgument', 'the cell has a note', 'NoteCollection.add');
+          sheet.notes.set(cell.mockAddress, content);
+        });
+      },
+    };
+  }
+
   get charts(): { add(type: string, source: MockRange, seriesBy?: string): MockChart } {
     return {
       add: (type: string, source: MockRange, seriesBy?: string) => {

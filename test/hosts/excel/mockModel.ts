@@ -245,6 +245,8 @@ export interface SheetModel {
   readonly columnWidths: Map<number, number>;
   frozenRows?: number;
   readonly charts: ChartModel[];
+  /** Cell notes by address. */
+  readonly notes: Map<string, string>;
   activations: number;
   /** Sheet protection: every write to it fails with AccessDenied. */
   protected?: boolean;
@@ -291,6 +293,7 @@ export const newSheet = (name: string): SheetModel => ({
   conditionalFormats: [],
   columnWidths: new Map(),
   charts: [],
+  notes: new Map(),
   activations: 0,
 });
 

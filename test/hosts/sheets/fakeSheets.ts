@@ -40,6 +40,7 @@ import type {
 export interface FakeCell {
   value?: number | string | boolean;
   formula?: string;
+  note?: string;
   format?: string;
   validation?: FakeValidation;
   bold?: boolean;
@@ -244,6 +245,15 @@ class FakeRange implements SheetsRange {
   getNumRows = () => this._rows;
   getNumColumns = () => this._columns;
   getSheet = (): SheetsSheet => this._sheet.book.wrap(new FakeSheetApi(this._sheet), 'Sheet');
+  setNote(note: string | null): SheetsRange {
+    for (let r = 0; r < this._rows; r++)
+      for (let c = 0; c < this._columns; c++) {
+        const cell = this._sheet.edit(this._row + r, this._column + c);
+        if (note === null || note === '') delete cell.note;
+        else cell.note = note;
+      }
+    return this._sheet.book.wrap(this, 'Range');
+  }
   getA1Notation(): string {
     const start = `${columnLetters(this._column)}${this._row}`;
     if (this._rows === 1 && this._columns === 1) return start;

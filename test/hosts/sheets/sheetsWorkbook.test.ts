@@ -39,6 +39,16 @@ describe('Google Sheets host', () => {
     expect(fake.sheet(inserted.sheetName).rules.length).toBe(plan.conditionalFormats.length);
   });
 
+  test('一对一面谈’s prompt questions are notes on its header cells', () => {
+    const fake = createFakeSheets();
+    const workbook = createSheetsWorkbook(fake.services, 'zh-CN');
+    const plan = planTemplate(templateById('oneOnOne'), { locale: 'zh-CN', samples: true, portable: false });
+    const inserted = workbook.insertTemplate(plan);
+    const notes = plan.columns.map((_c, c) => fake.cell(inserted.sheetName, plan.headerRow, c)?.note ?? null);
+    expect(notes).toEqual(plan.columns.map((c) => c.note ?? null));
+    expect(notes.filter(Boolean)).toHaveLength(4);
+  });
+
   test('a name clash gets "(2)" and a table name of its own', () => {
     const fake = createFakeSheets();
     const workbook = createSheetsWorkbook(fake.services, 'en-US');

@@ -272,6 +272,16 @@ describe.each(LOCALES.flatMap((locale) => MODES.map((mode) => ({ locale, ...mode
   },
 );
 
+describe.each(LOCALES)('header notes (%s)', (locale) => {
+  test('一对一面谈 carries source 001’s prompt questions as notes on its header cells; other headers have none', () => {
+    const { plan, sheet } = get(false, 'oneOnOne', locale);
+    const notes = plan.columns.map((_c, c) => sheet.getRange(plan.headerRow, c).getNote()?.note ?? null);
+    expect(notes).toEqual(plan.columns.map((c) => c.note ?? null));
+    expect(notes.filter(Boolean)).toHaveLength(4);
+    expect(notes.join(' ')).toContain(locale === 'zh-CN' ? '你在工作中遇到了哪些困难?' : 'What difficulties have you met');
+  });
+});
+
 describe('drop-downs, conditional formats and types', () => {
   const { portable } = { portable: false };
 

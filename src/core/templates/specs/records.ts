@@ -155,11 +155,36 @@ export const oneOnOne: TemplateSpec = {
   columns: [
     { key: 'date', label: L('日期', 'Date'), type: 'date', width: 12, required: true },
     { key: 'rep', label: L('销售人员', 'Sales rep'), type: 'text', width: 12, required: true },
-    { key: 'progress', label: L('进展', 'Progress'), type: 'text', width: 24 },
-    // The document's own questions: “你在工作中遇到了哪些困难?” and “你认为最近的销售策略有哪些需要改进的地方?”
-    { key: 'difficulties', label: L('困难', 'Difficulties'), type: 'text', width: 24 },
-    { key: 'support', label: L('需要的支持', 'Support needed'), type: 'text', width: 20 },
-    { key: 'suggestions', label: L('对策略的建议', 'Ideas on the strategy'), type: 'text', width: 24 },
+    // The header notes are the manager's prompts: source 001 二's own two questions (困难, 对策略的建议)
+    // and what it says to learn (工作进展, 需要的支持和帮助).
+    {
+      key: 'progress',
+      label: L('进展', 'Progress'),
+      type: 'text',
+      width: 24,
+      note: L('问:最近的工作进展如何?重点客户推进到哪一步?', 'Ask: how has your work gone lately? How far are your key accounts?'),
+    },
+    {
+      key: 'difficulties',
+      label: L('困难', 'Difficulties'),
+      type: 'text',
+      width: 24,
+      note: L('问:“你在工作中遇到了哪些困难?”', 'Ask: “What difficulties have you met in your work?”'),
+    },
+    {
+      key: 'support',
+      label: L('需要的支持', 'Support needed'),
+      type: 'text',
+      width: 20,
+      note: L('问:需要我或公司提供哪些支持和帮助?', 'Ask: what support or help do you need from me or the company?'),
+    },
+    {
+      key: 'suggestions',
+      label: L('对策略的建议', 'Ideas on the strategy'),
+      type: 'text',
+      width: 24,
+      note: L('问:“你认为最近的销售策略有哪些需要改进的地方?”', 'Ask: “What in our recent sales strategy needs improving?”'),
+    },
     { key: 'commitment', label: L('承诺事项', 'Commitment'), type: 'text', width: 22 },
     { key: 'due', label: L('承诺完成日期', 'Commitment due'), type: 'date', width: 12 },
     { key: 'done', label: L('实际完成日期', 'Done on'), type: 'date', width: 12 },
