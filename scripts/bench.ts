@@ -12,6 +12,7 @@ import { TEMPLATES, planTemplate } from '../src/core';
 import { createExcelWorkbook } from '../src/hosts/excel/excelWorkbook';
 import { MockExcel } from '../test/hosts/excel/mockExcel';
 import { reviewBench } from './bench/review';
+import { reportBench } from './bench/report';
 import { excelTablesBench } from './bench/excel';
 import { filesBench } from './bench/files';
 import { sheetsBench } from './bench/sheets';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   sheetsBench();
   dealsBench();
   await reviewBench();
+  await reportBench();
   await filesBench();
 }
 

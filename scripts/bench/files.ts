@@ -83,7 +83,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value:
   return { ms: performance.now() - started, value };
 }
 
-function libreOfficeSeconds(file: string): number | undefined {
+export function libreOfficeSeconds(file: string): number | undefined {
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   if (!soffice) return undefined;
   const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
