@@ -7,6 +7,7 @@
 import * as echarts from 'echarts';
 import {
   type Locale,
+  type ReportChartId,
   type ReviewReport,
   analyseWorkbook,
   buildReviewReport,
@@ -20,7 +21,7 @@ import {
 import { pngFromSvg } from '../files/png';
 import { CHART_SIZE, type EChartsModule, chartSvg } from '../files/reportPicture';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import type { SheetPicture } from '../files/xlsxPictures';
+import type { ChartPicture } from '../workbook/port';
 import { readReviewData } from '../workbook/reviewData';
 import { writeReviewReport } from '../workbook/reviewReport';
 import { openBook } from './book';
@@ -64,16 +65,11 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
     const reviewId = options.reviewId ?? newReviewId(today, existingIds);
     const period = options.period ?? goalComparison(analysis.summary)?.latest.period ?? '';
     const report = buildReviewReport({ reviewId, date: today, period, analysis, areas, findings, actions: [], data, locale });
-    const { plan, result: written } = await writeReviewReport(book.port, report);
-    const pictures: SheetPicture[] = plan.charts.map((placed) => ({
-      sheetName: written.sheetName,
-      png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, placed.chart)),
-      row: placed.anchor.row,
-      col: placed.anchor.col,
-      ...CHART_SIZE,
-      description: placed.chart.title,
-    }));
-    await book.save(pictures);
+    const pictures = new Map<ReportChartId, ChartPicture>(
+      report.charts.map((chart) => [chart.id, { png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, chart)), ...CHART_SIZE }]),
+    );
+    const { result: written } = await writeReviewReport(book.port, report, pictures);
+    await book.save();
     for (const skipped of analysis.cleaning.issues.slice(0, 5))
       log(`  ${skipped.sheetName}, row ${skipped.row}: ${skipped.message[locale]} — left out of the analysis.`);
     return {
@@ -88,7 +84,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
         sheet: f.sheet,
       })),
       kpis: Object.fromEntries(report.kpis.map(({ key, ...kpi }) => [key, kpi])),
-      charts: pictures.length,
+      charts: written.pictures,
     };
   } finally {
     await book.dispose();

@@ -16,7 +16,27 @@ export const RESOURCE = {
   validation: 'SHEET_DATA_VALIDATION_PLUGIN',
   conditionalFormats: 'SHEET_CONDITIONAL_FORMATTING_PLUGIN',
   notes: 'SHEET_NOTE_PLUGIN',
+  drawings: 'SHEET_DRAWING_PLUGIN',
 } as const;
+
+/** A picture over the grid as @univerjs/sheets-drawing keeps it (the fields this product reads). */
+export interface SnapshotDrawing {
+  readonly drawingId: string;
+  readonly drawingType?: number;
+  readonly imageSourceType?: string;
+  /** A data URL (`data:image/png;base64,…`) for the pictures this product places. */
+  readonly source?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly sheetTransform?: { readonly from?: { readonly row: number; readonly column: number } };
+  readonly transform?: { readonly width?: number; readonly height?: number };
+}
+
+/** A sheet's drawings: by id, and their order. */
+export interface SheetDrawings {
+  readonly data: Record<string, SnapshotDrawing>;
+  readonly order: readonly string[];
+}
 
 /** A cell note as @univerjs/sheets-note keeps it. */
 export interface SnapshotNote {
@@ -102,6 +122,7 @@ export const validationsOf = (snapshot: WorkbookSnapshot): PerSheet<SnapshotVali
 export const conditionalFormatsOf = (snapshot: WorkbookSnapshot): PerSheet<SnapshotConditionalFormat[]> =>
   resourceData(snapshot, RESOURCE.conditionalFormats);
 export const notesOf = (snapshot: WorkbookSnapshot): PerSheet<SheetNotes> => resourceData(snapshot, RESOURCE.notes);
+export const drawingsOf = (snapshot: WorkbookSnapshot): PerSheet<SheetDrawings> => resourceData(snapshot, RESOURCE.drawings);
 
 /** A cell's style, whether the cell holds a style id (into `snapshot.styles`) or the style itself. */
 export function styleOf(snapshot: WorkbookSnapshot, cell: ICellData): IStyleData | undefined {

@@ -65,7 +65,8 @@ const FOREIGN_PARTS: readonly { readonly test: RegExp; readonly label: Record<Lo
   { test: /^xl\/charts\/chart\d*\.xml$/i, label: { 'zh-CN': '图表', 'en-US': 'charts' } },
   { test: /^xl\/pivotTables\//i, label: { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' } },
   { test: /^xl\/vbaProject\.bin$/i, label: { 'zh-CN': '宏 (VBA)', 'en-US': 'macros (VBA)' } },
-  { test: /^xl\/media\//i, label: { 'zh-CN': '图片', 'en-US': 'images' } },
+  // PNG pictures come in (the report's charts, src/files/xlsxPictures.ts); other image formats do not.
+  { test: /^xl\/media\/.+\.(?!png$)[^./]+$/i, label: { 'zh-CN': '图片(非 PNG)', 'en-US': 'images other than PNG' } },
   // Notes (legacy comments, xl/commentsN.xml) come in as cell notes; threaded comments do not.
   { test: /^xl\/threadedComments\//i, label: { 'zh-CN': '批注(对话)', 'en-US': 'threaded comments' } },
   { test: /^xl\/slicers?\//i, label: { 'zh-CN': '切片器', 'en-US': 'slicers' } },
@@ -78,6 +79,8 @@ export interface XlsxInspection {
   readonly notImported: readonly string[];
   readonly entries: number;
   readonly unpackedBytes: number;
+  /** The file has DrawingML parts (pictures or shapes over a sheet). */
+  readonly hasDrawings: boolean;
 }
 
 interface ZipEntryData {
@@ -119,8 +122,9 @@ export async function inspectXlsx(bytes: Uint8Array, fileName: string, locale: L
   }
   // A drawing that only anchors charts or images is not a shape of its own.
   const shapes = FOREIGN_PARTS[FOREIGN_PARTS.length - 1]?.label[locale];
-  if (shapes && foreign.has(shapes) && (foreign.has(FOREIGN_PARTS[0]!.label[locale]) || foreign.has(FOREIGN_PARTS[3]!.label[locale]))) {
+  if (shapes && foreign.has(shapes) && names.some((name) => /^xl\/(media|charts)\//i.test(name))) {
     foreign.delete(shapes);
   }
-  return { notImported: [...foreign], entries: files.length, unpackedBytes: unpacked };
+  const hasDrawings = names.some((name) => /^xl\/drawings\/drawing\d*\.xml$/i.test(name));
+  return { notImported: [...foreign], entries: files.length, unpackedBytes: unpacked, hasDrawings };
 }

@@ -14,7 +14,9 @@ import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
   RESOURCE,
+  type SheetDrawings,
   type SheetNotes,
+  type SnapshotDrawing,
   type SnapshotConditionalFormat,
   type SnapshotRange,
   type SnapshotTable,
@@ -24,6 +26,7 @@ import {
   setResourceData,
 } from './snapshot';
 import { fileError, inspectXlsx } from './xlsxGuard';
+import { readPictures } from './xlsxPictures';
 import { PIXELS_PER_CHARACTER, hexOfArgb, pointsToPixels } from './units';
 
 export interface XlsxReadResult {
@@ -304,6 +307,33 @@ function tablesOf(ws: ExcelJS.Worksheet, cellText: (row: number, col: number) =>
 }
 
 /** Parses .xlsx bytes into a snapshot; throws a WorkbookFileError (naming the file) when they are not a readable workbook. */
+/** The file's PNG pictures as @univerjs/sheets-drawing drawings (data URLs), by sheet id. */
+async function drawingsOfFile(bytes: Uint8Array, snapshot: WorkbookSnapshot): Promise<Record<string, SheetDrawings>> {
+  const idOf = new Map(Object.values(snapshot.sheets).map((sheet) => [sheet.name, sheet.id]));
+  const drawings: Record<string, { data: Record<string, SnapshotDrawing>; order: string[] }> = {};
+  const pictures = await readPictures(bytes, (name) => idOf.has(name)).catch(() => []);
+  pictures.forEach((picture, i) => {
+    const sheetId = idOf.get(picture.sheetName);
+    if (sheetId === undefined) return;
+    const drawingId = `picture-${i + 1}`;
+    const sheet = (drawings[sheetId] ??= { data: {}, order: [] });
+    const from = { row: picture.row, rowOffset: 0, column: picture.col, columnOffset: 0 };
+    sheet.data[drawingId] = {
+      drawingId,
+      drawingType: 0,
+      imageSourceType: 'BASE64',
+      source: `data:image/png;base64,${Buffer.from(picture.png).toString('base64')}`,
+      description: picture.description,
+      sheetTransform: { from },
+      transform: { width: picture.width, height: picture.height },
+      unitId: snapshot.id,
+      subUnitId: sheetId,
+    } as SnapshotDrawing;
+    sheet.order.push(drawingId);
+  });
+  return drawings;
+}
+
 /** The sheet's cell notes (comments), text only, as @univerjs/sheets-note keeps them. */
 function notesOfSheet(ws: ExcelJS.Worksheet): SheetNotes {
   const notes: SheetNotes = {};
@@ -430,5 +460,6 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   setResourceData(snapshot, RESOURCE.validation, validations);
   setResourceData(snapshot, RESOURCE.conditionalFormats, conditional);
   setResourceData(snapshot, RESOURCE.notes, notes);
+  if (inspection.hasDrawings) setResourceData(snapshot, RESOURCE.drawings, await drawingsOfFile(bytes, snapshot));
   return { snapshot, notImported: [...inspection.notImported, ...skipped] };
 }

@@ -29,6 +29,7 @@ import {
   type SnapshotValidation,
   type WorkbookSnapshot,
   conditionalFormatsOf,
+  drawingsOf,
   notesOf,
   orderedSheets,
   styleOf,
@@ -36,6 +37,7 @@ import {
   validationsOf,
 } from './snapshot';
 import { PIXELS_PER_CHARACTER, argbOf, pixelsToPoints } from './units';
+import { type SheetPicture, addPictures } from './xlsxPictures';
 
 export interface XlsxWriteOptions {
   readonly portable?: boolean;
@@ -477,8 +479,11 @@ export async function writeXlsx(
   for (const sheet of sheets) writeSheet(wb, sheet, ctx);
   await wb.commit();
   await ended;
+  // The streaming writer writes no drawings: the pictures over the grid go in afterwards.
+  const pictures = picturesOf(snapshot, sheets, ctx.notWritten);
+  const written = Buffer.concat(chunks);
   return {
-    buffer: Buffer.concat(chunks),
+    buffer: pictures.length > 0 ? await addPictures(written, pictures) : written,
     report: {
       sheets: sheets.length,
       cells: ctx.counts.cells,
@@ -487,6 +492,42 @@ export async function writeXlsx(
       notWritten: [...new Set(ctx.notWritten)],
     },
   };
+}
+
+const DATA_URL_PNG = /^data:image\/png;base64,/;
+
+/** The PNG pictures over each sheet's grid (data URLs), as anchored pictures for the file. */
+function picturesOf(snapshot: WorkbookSnapshot, sheets: readonly SheetSnapshot[], notWritten: string[]): SheetPicture[] {
+  const drawings = drawingsOf(snapshot);
+  return sheets.flatMap((sheet) => {
+    const onSheet = drawings[sheet.id ?? ''];
+    if (!onSheet) return [];
+    const ids = onSheet.order ?? Object.keys(onSheet.data ?? {});
+    // Top to bottom, left to right (the drawings' own order is their stacking).
+    const placed = ids.flatMap((id): SheetPicture[] => {
+      const drawing = onSheet.data?.[id];
+      const from = drawing?.sheetTransform?.from;
+      const { width, height } = drawing?.transform ?? {};
+      if (!drawing || !from || !width || !height) return [];
+      if (!DATA_URL_PNG.test(drawing.source ?? '')) {
+        notWritten.push('picture (not an embedded PNG)');
+        return [];
+      }
+      const png = Buffer.from((drawing.source ?? '').replace(DATA_URL_PNG, ''), 'base64');
+      return [
+        {
+          sheetName: sheet.name ?? '',
+          png,
+          row: from.row,
+          col: from.column,
+          width,
+          height,
+          description: drawing.description ?? drawing.title ?? '',
+        },
+      ];
+    });
+    return placed.sort((a, b) => a.row - b.row || a.col - b.col);
+  });
 }
 
 /** The workbook part asks Excel to recalculate on open (SALES formulas recompute where the add-in is); content types list the tables. */

@@ -57,6 +57,8 @@ export interface ReportSheetResult {
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
+  /** The host has no native charts and places chart pictures on a report sheet (writeReportSheet's `pictures`). */
+  readonly chartPictures?: boolean;
   /** How users of this host type SALES functions, for what the pane shows (default `localized`: Excel's). */
   readonly functionSpelling?: FunctionSpelling;
   listSheets(): Promise<readonly SheetInfo[]>;

@@ -257,14 +257,17 @@ describe('files that are not safe workbooks are refused with a message naming th
     expect(bytes.length).toBeLessThan(1024 * 1024);
     expect(await refused(bytes)).toMatch(/absurd/);
   }, 60_000);
-  test('charts, pivot tables, macros and images are named, not dropped silently', async () => {
+  test('charts, pivot tables, macros and images other than PNG are named, not dropped silently', async () => {
     const { buffer } = await writeXlsx(await templateSnapshot('en-US'));
     const zip = await JSZip.loadAsync(buffer);
     zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
     zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
     zip.file('xl/vbaProject.bin', 'x');
-    zip.file('xl/media/image1.png', 'x');
+    zip.file('xl/media/image1.jpeg', 'x');
+    // PNG pictures come in (src/files/xlsxPictures.ts): they are not named.
+    zip.file('xl/media/image2.png', 'x');
     const { notImported } = await readXlsx(await zip.generateAsync({ type: 'uint8array' }), 'team.xlsx', 'en-US');
-    expect(notImported).toEqual(expect.arrayContaining(['charts', 'pivot tables', 'macros (VBA)', 'images']));
+    expect(notImported).toEqual(expect.arrayContaining(['charts', 'pivot tables', 'macros (VBA)', 'images other than PNG']));
+    expect(notImported).toHaveLength(4);
   }, 60_000);
 });

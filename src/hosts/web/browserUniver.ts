@@ -21,6 +21,11 @@ import { UniverSheetsTablePlugin } from '@univerjs/sheets-table';
 import { UniverSheetsTableUIPlugin } from '@univerjs/sheets-table-ui';
 import { UniverSheetsNotePlugin } from '@univerjs/sheets-note';
 import { UniverSheetsNoteUIPlugin } from '@univerjs/sheets-note-ui';
+import { UniverDrawingPlugin } from '@univerjs/drawing';
+import { UniverDrawingUIPlugin } from '@univerjs/drawing-ui';
+import { UniverDocsDrawingPlugin } from '@univerjs/docs-drawing';
+import { UniverSheetsDrawingPlugin } from '@univerjs/sheets-drawing';
+import { UniverSheetsDrawingUIPlugin } from '@univerjs/sheets-drawing-ui';
 import { UniverSheetsUIPlugin } from '@univerjs/sheets-ui';
 import { UniverUIPlugin } from '@univerjs/ui';
 
@@ -46,6 +51,8 @@ import '@univerjs/sheets-data-validation-ui/lib/index.css';
 import '@univerjs/sheets-conditional-formatting-ui/lib/index.css';
 import '@univerjs/sheets-table-ui/lib/index.css';
 import '@univerjs/sheets-note-ui/lib/index.css';
+import '@univerjs/drawing-ui/lib/index.css';
+import '@univerjs/sheets-drawing-ui/lib/index.css';
 
 import DesignZhCN from '@univerjs/design/locale/zh-CN';
 import UIZhCN from '@univerjs/ui/locale/zh-CN';
@@ -57,6 +64,8 @@ import SheetsDVUIZhCN from '@univerjs/sheets-data-validation-ui/locale/zh-CN';
 import SheetsCFUIZhCN from '@univerjs/sheets-conditional-formatting-ui/locale/zh-CN';
 import SheetsTableUIZhCN from '@univerjs/sheets-table-ui/locale/zh-CN';
 import SheetsNoteUIZhCN from '@univerjs/sheets-note-ui/locale/zh-CN';
+import DrawingUIZhCN from '@univerjs/drawing-ui/locale/zh-CN';
+import SheetsDrawingUIZhCN from '@univerjs/sheets-drawing-ui/locale/zh-CN';
 import DesignEnUS from '@univerjs/design/locale/en-US';
 import UIEnUS from '@univerjs/ui/locale/en-US';
 import DocsUIEnUS from '@univerjs/docs-ui/locale/en-US';
@@ -67,6 +76,8 @@ import SheetsDVUIEnUS from '@univerjs/sheets-data-validation-ui/locale/en-US';
 import SheetsCFUIEnUS from '@univerjs/sheets-conditional-formatting-ui/locale/en-US';
 import SheetsTableUIEnUS from '@univerjs/sheets-table-ui/locale/en-US';
 import SheetsNoteUIEnUS from '@univerjs/sheets-note-ui/locale/en-US';
+import DrawingUIEnUS from '@univerjs/drawing-ui/locale/en-US';
+import SheetsDrawingUIEnUS from '@univerjs/sheets-drawing-ui/locale/en-US';
 
 import type { Locale } from '../../core';
 import { SALES_DESCRIPTION_LOCALES, salesFormulaConfig } from './univerFunctions';
@@ -88,6 +99,9 @@ function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> 
     [UniverSheetsTablePlugin, [{ plugin: UniverSheetsTableUIPlugin, config: { hideAnchor: true } }]],
     // Header notes (一对一面谈's prompt questions) show on hover.
     [UniverSheetsNotePlugin, [{ plugin: UniverSheetsNoteUIPlugin }]],
+    // Pictures over the grid (the report's charts in this host) are drawn and can be moved.
+    [UniverDrawingPlugin, [{ plugin: UniverDrawingUIPlugin }, { plugin: UniverDocsDrawingPlugin }]],
+    [UniverSheetsDrawingPlugin, [{ plugin: UniverSheetsDrawingUIPlugin }]],
   ]);
 }
 
@@ -104,6 +118,8 @@ const UI_LOCALES: ILocales = {
     SheetsCFUIZhCN,
     SheetsTableUIZhCN,
     SheetsNoteUIZhCN,
+    DrawingUIZhCN,
+    SheetsDrawingUIZhCN,
   ),
   [LocaleType.EN_US]: mergeLocales(
     DesignEnUS,
@@ -116,6 +132,8 @@ const UI_LOCALES: ILocales = {
     SheetsCFUIEnUS,
     SheetsTableUIEnUS,
     SheetsNoteUIEnUS,
+    DrawingUIEnUS,
+    SheetsDrawingUIEnUS,
   ),
 };
 

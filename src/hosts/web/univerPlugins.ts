@@ -14,6 +14,8 @@ import { UniverSheetsFormulaPlugin } from '@univerjs/sheets-formula';
 import { UniverSheetsNumfmtPlugin } from '@univerjs/sheets-numfmt';
 import { UniverSheetsTablePlugin } from '@univerjs/sheets-table';
 import { UniverSheetsNotePlugin } from '@univerjs/sheets-note';
+import { UniverDrawingPlugin } from '@univerjs/drawing';
+import { UniverSheetsDrawingPlugin } from '@univerjs/sheets-drawing';
 
 // Facade mixins: each import patches FUniver / FWorkbook / FWorksheet / FRange (and their types).
 import '@univerjs/engine-formula/facade';
@@ -24,6 +26,7 @@ import '@univerjs/sheets-data-validation/facade';
 import '@univerjs/sheets-conditional-formatting/facade';
 import '@univerjs/sheets-table/facade';
 import '@univerjs/sheets-note/facade';
+import '@univerjs/sheets-drawing/facade';
 
 import DataValidationEnUS from '@univerjs/data-validation/locale/en-US';
 import DataValidationZhCN from '@univerjs/data-validation/locale/zh-CN';
@@ -65,6 +68,9 @@ export function corePlugins(formula: { readonly engine: object; readonly sheets:
     { plugin: UniverSheetsConditionalFormattingPlugin },
     { plugin: UniverSheetsTablePlugin },
     { plugin: UniverSheetsNotePlugin },
+    // Pictures over the grid: the report's charts in the web host (univerReport.ts).
+    { plugin: UniverDrawingPlugin },
+    { plugin: UniverSheetsDrawingPlugin },
   ];
 }
 

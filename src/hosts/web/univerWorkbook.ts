@@ -202,6 +202,8 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
       workbook.setActiveSheet(sheet);
     },
     ...createUniverTables({ api, workbookOf, locale, awaitCalculation }),
-    writeReportSheet: (plan) => writeUniverReport(workbookOf(), plan, locale),
+    // No native charts: the pane draws them as pictures for this host (WorkbookPort.chartPictures).
+    chartPictures: true,
+    writeReportSheet: (plan, pictures) => writeUniverReport(workbookOf(), plan, locale, pictures),
   };
 }

@@ -38,9 +38,11 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
             {r(locale, written.result.replaced ? 'replaced' : 'written', { sheet: written.result.sheetName })}{' '}
             {written.result.nativeCharts > 0
               ? r(locale, 'nativeCharts', { count: written.result.nativeCharts })
-              : written.result.pictures === 0 && report.charts.length > 0
-                ? r(locale, 'noSheetCharts')
-                : ''}
+              : written.result.pictures > 0
+                ? r(locale, 'pictureCharts', { count: written.result.pictures })
+                : report.charts.length > 0
+                  ? r(locale, 'noSheetCharts')
+                  : ''}
           </MessageBarBody>
         </MessageBar>
       )}

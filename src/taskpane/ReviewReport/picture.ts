@@ -4,8 +4,9 @@
  * review around them, and a canvas turns that into a PNG — the same picture `workbook report`
  * draws in Node.
  */
-import type { ReviewReport } from '../../core';
-import { type EChartsModule, chartSvg, reviewPictureSize, reviewPictureSvg } from '../../files/reportPicture';
+import type { ReportChartId, ReviewReport } from '../../core';
+import { CHART_SIZE, type EChartsModule, chartSvg, reviewPictureSize, reviewPictureSvg } from '../../files/reportPicture';
+import type { ChartPicture } from '../../workbook/port';
 
 async function loadECharts(): Promise<EChartsModule> {
   const [core, charts, components, renderers] = await Promise.all([
@@ -32,13 +33,8 @@ export interface ReviewPicture {
   readonly height: number;
 }
 
-export async function drawReviewPicture(report: ReviewReport): Promise<ReviewPicture> {
-  const echarts = await loadECharts();
-  const svg = reviewPictureSvg(
-    report,
-    report.charts.map((chart) => chartSvg(echarts, chart)),
-  );
-  const { width, height } = reviewPictureSize(report);
+/** An SVG document as a PNG of the given size, through an image and a canvas. */
+async function pngOf(svg: string, width: number, height: number): Promise<Blob> {
   const image = new Image(width, height);
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
@@ -48,10 +44,30 @@ export async function drawReviewPicture(report: ReviewReport): Promise<ReviewPic
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no canvas');
   context.drawImage(image, 0, 0, width, height);
-  const png = await new Promise<Blob>((resolve, reject) =>
+  return new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png'),
   );
-  return { png, width, height };
+}
+
+export async function drawReviewPicture(report: ReviewReport): Promise<ReviewPicture> {
+  const echarts = await loadECharts();
+  const svg = reviewPictureSvg(
+    report,
+    report.charts.map((chart) => chartSvg(echarts, chart)),
+  );
+  const { width, height } = reviewPictureSize(report);
+  return { png: await pngOf(svg, width, height), width, height };
+}
+
+/** Each chart as a PNG, for a host that places pictures where its charts go. */
+export async function drawChartPictures(report: ReviewReport): Promise<Map<ReportChartId, ChartPicture>> {
+  const echarts = await loadECharts();
+  const pictures = new Map<ReportChartId, ChartPicture>();
+  for (const chart of report.charts) {
+    const blob = await pngOf(chartSvg(echarts, chart), CHART_SIZE.width, CHART_SIZE.height);
+    pictures.set(chart.id, { png: new Uint8Array(await blob.arrayBuffer()), ...CHART_SIZE });
+  }
+  return pictures;
 }
 
 /** Offers the picture as a download (a PNG file named after the report). */

@@ -16,6 +16,7 @@ const STRINGS = {
     'en-US': 'Updated the sheet “{sheet}” (the report of this review was replaced).',
   },
   nativeCharts: { 'zh-CN': '图表 {count} 张已画在工作表上。', 'en-US': '{count} charts are drawn on the sheet.' },
+  pictureCharts: { 'zh-CN': '图表 {count} 张已作为图片放在工作表上。', 'en-US': '{count} charts are placed on the sheet as pictures.' },
   noSheetCharts: {
     'zh-CN': '此宿主的工作表不能放图表:图表数据在工作表上,图表见下方,可导出图片。',
     'en-US': 'This host cannot place charts on the sheet: their data is on it, the charts are below, and you can export a picture.',

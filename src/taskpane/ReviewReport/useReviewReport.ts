@@ -33,7 +33,10 @@ export function useReviewReport() {
     setWritten(null);
     setPicture(null);
     try {
-      const { result } = await writeReviewReport(workbook, next);
+      // A host without native charts gets them as pictures (the picture module loads only then).
+      const pictures =
+        workbook.chartPictures && next.charts.length > 0 ? await (await import('./picture')).drawChartPictures(next) : undefined;
+      const { result } = await writeReviewReport(workbook, next, pictures);
       setWritten({ kind: 'written', result });
     } catch (error) {
       setWritten({ kind: 'failed', message: reason(error) });

@@ -62,6 +62,14 @@ test(
         cells.some((row) => row[0] === title),
         `the sheet has ${title}`,
       );
+    // The web host has no native charts: the four charts are pictures on the sheet, beside the sections.
+    await page.getByText('图表 4 张已作为图片放在工作表上。', { exact: false }).waitFor({ timeout: 30_000 });
+    const images = await page.evaluate((name) => {
+      const sheet = window.salesReview.api.getActiveWorkbook().getSheetByName(name);
+      return sheet.getImages().map((image) => image.toBuilder().getSource().slice(0, 22));
+    }, sheetName);
+    assert.deepEqual(images, Array(4).fill('data:image/png;base64,'), 'four chart pictures on the report sheet');
+    await page.locator('#sheet').screenshot({ path: join(ARTIFACTS, 'report-sheet.png') });
 
     // The pane: four charts, each an SVG in a captioned figure; nothing overflows 320 px; axe is clean.
     const report = page.getByRole('region', { name: '复盘报告' });
