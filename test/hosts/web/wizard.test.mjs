@@ -95,6 +95,8 @@ test('the wizard runs end to end on the samples and writes back; a second run up
   await page.getByRole('heading', { name: /持续跟踪/ }).waitFor();
   await page.getByRole('button', { name: '写回工作簿' }).click();
   await page.getByText(/^已写入复盘 R/).waitFor({ timeout: 60_000 });
+  // The write-back is followed by the review's 复盘报告, its charts placed as pictures on the sheet.
+  await page.getByText('图表 4 张已作为图片放在工作表上。', { exact: false }).waitFor({ timeout: 60_000 });
   await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'wizard-written.png') });
 
   const written = async () => ({
