@@ -36,7 +36,7 @@ const FUNNEL_SHADES = ['#0F548C', '#0F6CBD', '#2886DE', '#479EF5', '#62ABF5', '#
 const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
-export function chartOption(chart: ReportChart): EChartsOption {
+function chartOption(chart: ReportChart): EChartsOption {
   const format = chart.unit === 'percent' ? (v: number) => percent(v) : (v: number) => grouped.format(v);
   const base: EChartsOption = {
     animation: false,

@@ -19,7 +19,6 @@ export {
   type ReviewWriteSummary,
 } from './writePlan';
 export {
-  REPORT_SHEET_PREFIX,
   type ReportAction,
   type ReportChart,
   type ReportChartId,

@@ -100,9 +100,6 @@ export interface ReportInput {
 /** 复盘报告 R2026-12-01: one sheet per review id, the key a second report of it replaces. */
 export const reportSheetName = (reviewId: string, locale: Locale): string => `${L('复盘报告', 'Review Report')[locale]} ${reviewId}`;
 
-/** Every report sheet starts so; a sheet named so is the product's to replace. */
-export const REPORT_SHEET_PREFIX = L('复盘报告 ', 'Review Report ');
-
 /** The template a rule reads (rule ids are `area.name`, core/review/rules*.ts). */
 const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
   goals: 'goals',

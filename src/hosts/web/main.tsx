@@ -15,6 +15,7 @@ import { installPaneFocusShortcut } from './paneFocus';
 import { type LoadedWorkbook, createServerClient, pageToken } from './persistence/serverClient';
 import { createWebFiles } from './persistence/webFiles';
 import { createUniverWorkbook } from './univerWorkbook';
+import { downloadFile } from '../../taskpane/download';
 
 const params = new URLSearchParams(window.location.search);
 const locale = localeFromLanguage(params.get('lang') ?? window.navigator.language);
@@ -22,17 +23,6 @@ document.documentElement.lang = locale;
 
 const sheetHost = document.getElementById('sheet') as HTMLElement;
 const paneHost = document.getElementById('pane') as HTMLElement;
-
-function deliver(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function navigate(book: string | null): void {
   const next = new URLSearchParams(window.location.search);
@@ -78,7 +68,7 @@ async function boot(): Promise<void> {
           locale,
           navigate,
           reloadPage: () => window.location.reload(),
-          deliver,
+          deliver: downloadFile,
           lifecycle: { window, document },
         })
       : undefined;

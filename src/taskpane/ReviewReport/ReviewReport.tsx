@@ -84,9 +84,12 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
         <Button
           disabledFocusable={busy !== null}
           icon={busy === 'picture' ? <Spinner size="tiny" /> : undefined}
-          onClick={() => void state.exportPicture()}
+          onClick={() => void state.exportPicture('png')}
         >
           {r(locale, busy === 'picture' ? 'exporting' : 'exportPicture')}
+        </Button>
+        <Button disabledFocusable={busy !== null} onClick={() => void state.exportPicture('pdf')}>
+          {r(locale, 'exportPdf')}
         </Button>
       </div>
       {picture?.kind === 'exported' && (

@@ -23,6 +23,7 @@ const STRINGS = {
   },
   writeFailed: { 'zh-CN': '未能写入报告:{reason}', 'en-US': 'Could not write the report: {reason}' },
   exportPicture: { 'zh-CN': '导出图片', 'en-US': 'Export picture' },
+  exportPdf: { 'zh-CN': '导出 PDF', 'en-US': 'Export PDF' },
   exporting: { 'zh-CN': '正在生成图片…', 'en-US': 'Drawing the picture…' },
   exported: { 'zh-CN': '已生成图片 {file}({width}×{height})。', 'en-US': 'Saved the picture {file} ({width}×{height}).' },
   exportFailed: { 'zh-CN': '未能生成图片:{reason}', 'en-US': 'Could not draw the picture: {reason}' },

@@ -45,15 +45,16 @@ export function useReviewReport() {
     }
   }
 
-  async function exportPicture(): Promise<void> {
+  /** The review as one picture (PNG), or that picture as a one-page PDF. */
+  async function exportPicture(format: 'png' | 'pdf' = 'png'): Promise<void> {
     if (!report) return;
     setBusy('picture');
     setPicture(null);
     try {
-      const { drawReviewPicture, downloadPicture } = await import('./picture');
+      const { drawReviewPicture, download, pictureAsPdf } = await import('./picture');
       const drawn = await drawReviewPicture(report);
-      const file = `${report.title}.png`;
-      downloadPicture(drawn, file);
+      const file = `${report.title}.${format}`;
+      download(format === 'pdf' ? await pictureAsPdf(drawn) : drawn.png, file);
       setPicture({ kind: 'exported', file, width: drawn.width, height: drawn.height });
     } catch (error) {
       setPicture({ kind: 'failed', message: reason(error) });

@@ -1,7 +1,7 @@
 // Browser test of the 复盘报告 (issue 13): on a workbook with every template filled (the documents'
-// samples), step 1's 生成复盘报告 writes the report sheet with its KPI table, the pane shows the four
-// charts in a 320 px pane with no serious axe violation, and 导出图片 gives a non-empty PNG whose
-// size is the report picture's.
+// samples), step 1's 生成复盘报告 writes the report sheet with its KPI table and the four charts as
+// pictures, the pane shows the four charts in a 320 px pane with no serious axe violation, 导出图片
+// gives a non-empty PNG whose size is the report picture's, and 导出 PDF that picture as a PDF.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,6 +100,20 @@ test(
     const message = await report.getByText(/^已生成图片 /).textContent();
     const [, width, height] = message.match(/(\d+)×(\d+)/).map(Number);
     assert.deepEqual(pngSize(bytes), { width, height });
+
+    // 导出 PDF: the same picture as a one-page PDF.
+    const pdfDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await report.getByRole('button', { name: '导出 PDF' }).click();
+    const pdf = await pdfDownload;
+    assert.equal(pdf.suggestedFilename(), `${sheetName}.pdf`);
+    const pdfPath = join(ARTIFACTS, 'report-picture.pdf');
+    await pdf.saveAs(pdfPath);
+    const pdfBytes = readFileSync(pdfPath);
+    assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(
+      pdfBytes.length > bytes.length / 2 && pdfBytes.length < bytes.length * 3,
+      `the PDF holds the picture, compressed (${pdfBytes.length} bytes)`,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   },
