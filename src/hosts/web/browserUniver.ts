@@ -81,7 +81,7 @@ import SheetsDrawingUIEnUS from '@univerjs/sheets-drawing-ui/locale/en-US';
 
 import type { Locale } from '../../core';
 import { SALES_DESCRIPTION_LOCALES, salesFormulaConfig } from './univerFunctions';
-import { HEADLESS_LOCALES, type PluginStep, corePlugins, registerStep, univerLocaleOf } from './univerPlugins';
+import { HEADLESS_LOCALES, type PluginStep, corePlugins, mergeLocaleSets, registerStep, univerLocaleOf } from './univerPlugins';
 
 /** What the browser adds after each core plugin (univerPlugins.ts): the UI, docs and each feature's UI. */
 function uiAfter(container: HTMLElement): Map<PluginCtor<Plugin>, PluginStep[]> {
@@ -142,7 +142,7 @@ export function createBrowserUniver(container: HTMLElement, locale: Locale): { u
   const univer = new Univer({
     locale: univerLocaleOf(locale),
     logLevel: LogLevel.WARN,
-    locales: mergeLocales(HEADLESS_LOCALES, UI_LOCALES, SALES_DESCRIPTION_LOCALES),
+    locales: mergeLocaleSets(HEADLESS_LOCALES, UI_LOCALES, SALES_DESCRIPTION_LOCALES),
   });
   univer.registerPlugin(UniverRenderEnginePlugin);
   const after = uiAfter(container);

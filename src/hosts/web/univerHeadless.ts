@@ -1,9 +1,9 @@
 /** A Univer without UI, for Node: tests, benchmarks and the `workbook` command. */
-import { LogLevel, Univer, mergeLocales } from '@univerjs/core';
+import { LogLevel, Univer } from '@univerjs/core';
 import { FUniver } from '@univerjs/core/facade';
 import type { Locale } from '../../core';
 import { SALES_DESCRIPTION_LOCALES, type SalesFunctionOptions, salesFormulaConfig } from './univerFunctions';
-import { HEADLESS_LOCALES, corePlugins, registerStep, univerLocaleOf } from './univerPlugins';
+import { HEADLESS_LOCALES, corePlugins, mergeLocaleSets, registerStep, univerLocaleOf } from './univerPlugins';
 
 export interface HeadlessUniver {
   readonly univer: Univer;
@@ -23,7 +23,7 @@ const UNIVER_DISPOSE_DELAY_MS = 1100;
 
 /** A Univer without UI: the headless plugins, one workbook, the SALES functions registered. */
 export function createHeadlessUniver(locale: Locale, options: HeadlessOptions = {}): HeadlessUniver {
-  const locales = mergeLocales(HEADLESS_LOCALES, SALES_DESCRIPTION_LOCALES);
+  const locales = mergeLocaleSets(HEADLESS_LOCALES, SALES_DESCRIPTION_LOCALES);
   const univer = new Univer({ locale: univerLocaleOf(locale), locales, logLevel: options.logLevel ?? LogLevel.ERROR });
   for (const step of corePlugins(salesFormulaConfig({ locale, ...options }))) registerStep(univer, step);
   const api = FUniver.newAPI(univer);

@@ -84,3 +84,15 @@ export const HEADLESS_LOCALES: ILocales = {
   [LocaleType.ZH_CN]: mergeLocales(SheetsZhCN, SheetsFormulaZhCN, DataValidationZhCN, SheetsDVZhCN, SheetsTableZhCN),
   [LocaleType.EN_US]: mergeLocales(SheetsEnUS, SheetsFormulaEnUS, DataValidationEnUS, SheetsDVEnUS, SheetsTableEnUS),
 };
+
+/**
+ * Locale sets (each keyed by LocaleType) merged language by language: Univer's own `mergeLocales`
+ * is a shallow Object.assign, so merging whole sets keeps only the last set's languages.
+ */
+export function mergeLocaleSets(...sets: readonly ILocales[]): ILocales {
+  const merged: ILocales = {};
+  for (const set of sets)
+    for (const [language, texts] of Object.entries(set) as [LocaleType, ILocales[LocaleType]][])
+      merged[language] = mergeLocales(merged[language] ?? {}, texts ?? {});
+  return merged;
+}

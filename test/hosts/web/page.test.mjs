@@ -10,6 +10,9 @@ const openPage = (lang) => host.openPage({ lang });
 
 test('inserting 表2 computes 91.7% in the 达成率 cell', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage();
+  // The spreadsheet's own UI speaks the page's language (its ribbon once showed `ui.ribbon.start`).
+  await page.locator('#sheet').getByText('开始', { exact: true }).first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#sheet').getByText('ui.ribbon.start').count(), 0);
   await page.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' }).click();
   await page.getByText('已插入工作表“表2 销售目标分解与跟踪表”').waitFor({ timeout: 30_000 });
   await page.waitForFunction(
