@@ -8,7 +8,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { ReportChart, ReviewReport } from '../core';
-import { L } from '../core';
+import { L, showReportValue } from '../core';
 
 /** The part of the ECharts module used here. */
 export interface EChartsModule {
@@ -33,11 +33,8 @@ const PALETTE = ['#0F6CBD', '#8A8886', '#107C10', '#C50F1F', '#8764B8'];
 /** The brand blue from dark to light, one shade per funnel stage. */
 const FUNNEL_SHADES = ['#0F548C', '#0F6CBD', '#2886DE', '#479EF5', '#62ABF5', '#96C6FA', '#B4D6FA'];
 
-const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
 function chartOption(chart: ReportChart): EChartsOption {
-  const format = chart.unit === 'percent' ? (v: number) => percent(v) : (v: number) => grouped.format(v);
+  const format = (v: number) => showReportValue(v, chart.unit);
   const base: EChartsOption = {
     animation: false,
     color: PALETTE,
@@ -127,8 +124,8 @@ export function reviewPictureSize(report: ReviewReport): { readonly width: numbe
 export function reviewPictureSvg(report: ReviewReport, chartSvgs: readonly string[]): string {
   const { width, height } = reviewPictureSize(report);
   const t = (zh: string, en: string) => L(zh, en)[report.locale];
-  const show = (v: number | null, unit: 'number' | 'percent') => (v === null ? '—' : unit === 'percent' ? percent(v) : grouped.format(v));
-  const signed = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${percent(v)}`);
+  const show = showReportValue;
+  const signed = (v: number | null) => showReportValue(v, 'percent', { signed: true });
   const parts: string[] = [];
   const text = (x: number, y: number, body: string, attrs = '') =>
     parts.push(`<text x="${x}" y="${y}" font-family="${escapeXml(PICTURE_FONTS)}" ${attrs}>${escapeXml(body)}</text>`);

@@ -29,6 +29,7 @@ export {
   type ReviewReport,
   buildReviewReport,
   reportSheetName,
+  showReportValue,
   sourceOfRule,
 } from './report';
 export { type GridRange, type PlacedReportChart, type ReportSheetPlan, layoutReport } from './reportLayout';

@@ -97,6 +97,25 @@ export interface ReportInput {
   readonly locale: Locale;
 }
 
+const GROUPED: Readonly<Record<number, Intl.NumberFormat>> = {
+  1: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+  2: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+
+/**
+ * How a report number shows, the same in the pane, its charts and the picture: 91.7% for rates,
+ * 1,234.5 for amounts, — for none; `signed` puts + before a rise (环比, 同比).
+ */
+export function showReportValue(
+  value: number | null | undefined,
+  unit: ReportKpi['unit'],
+  options: { readonly signed?: boolean; readonly digits?: 1 | 2 } = {},
+): string {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'number') return (GROUPED[options.digits ?? 1] as Intl.NumberFormat).format(value);
+  return `${options.signed && value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
+}
+
 /** 复盘报告 R2026-12-01: one sheet per review id, the key a second report of it replaces. */
 export const reportSheetName = (reviewId: string, locale: Locale): string => `${L('复盘报告', 'Review Report')[locale]} ${reviewId}`;
 

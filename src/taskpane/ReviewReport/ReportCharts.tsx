@@ -6,14 +6,11 @@
  */
 import { FunnelChart, GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart, getNextColor } from '@fluentui/react-charts';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Locale, ReportChart } from '../../core';
+import { type Locale, type ReportChart, showReportValue } from '../../core';
 import { r } from './strings';
 import { useReportStyles } from './styles';
 
-const percent = (v: number): string => `${(v * 100).toFixed(1)}%`;
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const shown = (chart: ReportChart, v: number | null | undefined): string =>
-  v === null || v === undefined ? '—' : chart.unit === 'percent' ? percent(v) : grouped.format(v);
+const shown = (chart: ReportChart, v: number | null | undefined): string => showReportValue(v, chart.unit);
 
 /** "华南区: 目标 180, 实际 165; 华东区: …" — the chart in words. */
 export function chartInWords(chart: ReportChart, locale: Locale): string {

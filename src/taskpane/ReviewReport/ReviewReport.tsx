@@ -4,7 +4,7 @@
  */
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { Suspense, lazy } from 'react';
-import type { Locale, ReportKpi } from '../../core';
+import { type Locale, type ReportKpi, showReportValue } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { r } from './strings';
 import { useReportStyles } from './styles';
@@ -12,11 +12,10 @@ import type { ReviewReportState } from './useReviewReport';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
 
-const percent = (v: number | null, signed = false): string => (v === null ? '—' : `${signed && v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const percent = (v: number | null, signed = false): string => showReportValue(v, 'percent', { signed });
 const rankChange = (change: number | null, locale: Locale): string =>
   change === null ? '—' : change === 0 ? r(locale, 'rankSame') : change > 0 ? `↑${change}` : `↓${-change}`;
-const value = (k: ReportKpi): string => (k.actual === null ? '—' : k.unit === 'percent' ? percent(k.actual) : grouped.format(k.actual));
+const value = (k: ReportKpi): string => showReportValue(k.actual, k.unit, { digits: 2 });
 
 export interface ReviewReportProps {
   readonly locale: Locale;
