@@ -5,6 +5,11 @@
  */
 import {
   type CellValue,
+  type ReviewReport,
+  analyseWorkbook,
+  buildReviewReport,
+  diagnose,
+  evaluateProcess,
   type Locale,
   type ReadTable,
   type TemplateId,
@@ -85,4 +90,30 @@ export function tableOf(id: TemplateId, rows: readonly Readonly<Record<string, C
     rows: [],
   });
   return { ...empty, rows: rows.map((cells) => rowOf(empty, cells)) };
+}
+
+/**
+ * The 复盘报告 of the documents' samples (zh-CN, review R2024-04-01 on TODAY): the automatic
+ * findings (or none), plus a manual one whose problem is `manualProblem` when given.
+ */
+export function sampleReport(options: { readonly findings?: boolean; readonly manualProblem?: string } = {}): ReviewReport {
+  const data = sampleData('zh-CN');
+  const analysis = analyseWorkbook(data, { today: TODAY });
+  const automatic = options.findings === false ? [] : diagnose(analysis, { locale: 'zh-CN', today: TODAY });
+  const first = automatic[0];
+  const manual =
+    options.manualProblem !== undefined && first
+      ? [{ ...first, id: 'manual', problem: options.manualProblem, origin: 'manual' as const }]
+      : [];
+  return buildReviewReport({
+    reviewId: 'R2024-04-01',
+    date: TODAY,
+    period: '2024-03',
+    analysis,
+    areas: evaluateProcess(analysis, 'zh-CN'),
+    findings: [...automatic, ...manual],
+    actions: [],
+    data,
+    locale: 'zh-CN',
+  });
 }

@@ -5,30 +5,14 @@
  * the same review replaces the sheet at its place; a chart type the Excel cannot build leaves the
  * cells written.
  */
-import { analyseWorkbook, buildReviewReport, diagnose, evaluateProcess, layoutReport, serialFromDate } from '../../../src/core';
+import { layoutReport } from '../../../src/core';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { WorkbookError } from '../../../src/workbook/port';
-import { sampleData } from '../../core/review/fixtures';
+import { sampleReport } from '../../core/review/fixtures';
 import { MockExcel, type MockExcelOptions } from './mockExcel';
 
-const TODAY = serialFromDate(2024, 4, 1);
-
-function reportPlan(reviewId = 'R2024-04-01') {
-  const data = sampleData('zh-CN');
-  const analysis = analyseWorkbook(data, { today: TODAY });
-  const findings = diagnose(analysis, { locale: 'zh-CN', today: TODAY });
-  const manual = { ...findings[0]!, id: 'manual', problem: '=HYPERLINK("http://x","y")', origin: 'manual' as const };
-  const report = buildReviewReport({
-    reviewId,
-    date: TODAY,
-    period: '2024-03',
-    analysis,
-    areas: evaluateProcess(analysis, 'zh-CN'),
-    findings: [...findings, manual],
-    actions: [],
-    data,
-    locale: 'zh-CN',
-  });
+function reportPlan() {
+  const report = sampleReport({ manualProblem: '=HYPERLINK("http://x","y")' });
   return layoutReport(report, report.title);
 }
 

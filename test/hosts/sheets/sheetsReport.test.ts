@@ -3,36 +3,13 @@
  * embedded chart per planned chart over its data cells (the funnel as bars: Sheets has no funnel),
  * placed beside the sections; a second report of the same review removes the old charts first.
  */
-import {
-  analyseWorkbook,
-  buildReviewReport,
-  diagnose,
-  evaluateProcess,
-  layoutReport,
-  rangeAddress,
-  serialFromDate,
-} from '../../../src/core';
+import { layoutReport, rangeAddress } from '../../../src/core';
 import { createSheetsWorkbook } from '../../../src/hosts/sheets/sheetsWorkbook';
-import { sampleData } from '../../core/review/fixtures';
+import { sampleReport } from '../../core/review/fixtures';
 import { createFakeSheets } from './fakeSheets';
 
-const TODAY = serialFromDate(2024, 4, 1);
-
 function plan() {
-  const data = sampleData('zh-CN');
-  const analysis = analyseWorkbook(data, { today: TODAY });
-  const findings = diagnose(analysis, { locale: 'zh-CN', today: TODAY });
-  const report = buildReviewReport({
-    reviewId: 'R2024-04-01',
-    date: TODAY,
-    period: '2024-03',
-    analysis,
-    areas: evaluateProcess(analysis, 'zh-CN'),
-    findings: [...findings, { ...findings[0]!, id: 'manual', problem: '=1+1', origin: 'manual' as const }],
-    actions: [],
-    data,
-    locale: 'zh-CN',
-  });
+  const report = sampleReport({ manualProblem: '=1+1' });
   return layoutReport(report, report.title);
 }
 

@@ -3,7 +3,7 @@
  * chart goes; a second report of the same review replaces them; the .xlsx writer carries them into
  * the file and the reader brings them back as pictures of the same sheet.
  */
-import { analyseWorkbook, buildReviewReport, evaluateProcess, layoutReport, type ReportChartId } from '../../../src/core';
+import { layoutReport, type ReportChartId } from '../../../src/core';
 import { pngFromSvg, pngSize } from '../../../src/files/png';
 import { drawingsOf } from '../../../src/files/snapshot';
 import { readPictures } from '../../../src/files/xlsxPictures';
@@ -12,7 +12,7 @@ import { writeXlsx } from '../../../src/files/xlsxWrite';
 import { createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
 import type { ChartPicture } from '../../../src/workbook/port';
-import { TODAY, sampleData } from '../../core/review/fixtures';
+import { sampleReport } from '../../core/review/fixtures';
 
 const svg = (fill: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="56" height="34"><rect width="56" height="34" fill="${fill}"/></svg>`;
@@ -24,19 +24,7 @@ test('pictures where the charts go, replaced by a second report, kept through th
     if (!book) throw new Error('no workbook');
     const port = createUniverWorkbook(host.api, { workbook: book });
     expect(port.chartPictures).toBe(true);
-    const data = sampleData('zh-CN');
-    const analysis = analyseWorkbook(data, { today: TODAY });
-    const report = buildReviewReport({
-      reviewId: 'R2024-04-01',
-      date: TODAY,
-      period: '2024-03',
-      analysis,
-      areas: evaluateProcess(analysis, 'zh-CN'),
-      findings: [],
-      actions: [],
-      data,
-      locale: 'zh-CN',
-    });
+    const report = sampleReport({ findings: false });
     const plan = layoutReport(report, report.title);
     const pictures = new Map<ReportChartId, ChartPicture>(
       plan.charts.map((placed, i) => [
