@@ -91,14 +91,14 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   );
 
   const analysis = useMemo(() => (data ? analyseWorkbook(data, { today, thresholds }) : null), [data, today, thresholds]);
+  // Steps 2 and 3's automatic evaluation and findings: proposed to the draft, and step 1's report.
+  const automatic = useMemo(
+    () => (analysis ? { areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today }) } : null),
+    [analysis, locale, thresholds, today],
+  );
   useEffect(() => {
-    if (analysis)
-      dispatch({
-        type: 'analysed',
-        areas: evaluateProcess(analysis, locale),
-        proposals: diagnose(analysis, { thresholds, locale, today }),
-      });
-  }, [analysis, locale, thresholds, today]);
+    if (automatic) dispatch({ type: 'analysed', ...automatic });
+  }, [automatic]);
   // Actions this review wrote are not "earlier" ones.
   const followUps = useMemo(
     () => (data ? followUpItems(data, today, { excludeReviewId: draft.reviewId }) : null),
@@ -122,16 +122,16 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
 
   /** The report of this review: the draft's evaluation, findings and actions (step 1: the automatic ones). */
   function reportOf(source: 'draft' | 'automatic') {
-    if (!data || !analysis) return null;
-    const automatic = source === 'automatic';
+    if (!data || !analysis || !automatic) return null;
+    const auto = source === 'automatic';
     return buildReviewReport({
       reviewId: draft.reviewId,
       date: draft.date,
       period: draft.period,
       analysis,
-      areas: automatic ? evaluateProcess(analysis, locale) : draft.areas,
-      findings: automatic ? diagnose(analysis, { thresholds, locale, today }) : draft.findings,
-      actions: automatic ? [] : draft.actions,
+      areas: auto ? automatic.areas : draft.areas,
+      findings: auto ? automatic.proposals : draft.findings,
+      actions: auto ? [] : draft.actions,
       data,
       locale,
     });
