@@ -24,14 +24,14 @@ export async function writeReviewReport(
   const plan = layoutReport(report, report.title);
   const result = await port.writeReportSheet(plan, pictures);
   if (report.ranking.length > 0) {
-    const sheets = await port.listSheets();
+    const found = locateTemplate(reviewRankings, await port.listSheets());
     const location =
-      locateTemplate(reviewRankings, sheets) ??
+      found ??
       (await port.insertTemplate(planTemplate(reviewRankings, { locale: report.locale, samples: false, portable: false, blankRows: 0 })));
     const table = await port.readTable({ sheetName: location.sheetName, ...(location.tableName ? { tableName: location.tableName } : {}) });
     await port.writeTables([rankingWrite(report.reviewId, report.date, report.ranking, table)]);
-    // The report stays the sheet in front.
-    await port.activateSheet(result.sheetName);
+    // Inserting 复盘排名 made it the active sheet: the report goes back in front.
+    if (!found) await port.activateSheet(result.sheetName);
   }
   return { plan, result };
 }
