@@ -160,7 +160,7 @@ function writeValidations(ws: ExcelJS.Worksheet, rules: readonly SnapshotValidat
       allowBlank: rule.allowBlank ?? true,
       formulae,
       showErrorMessage: (rule.errorStyle ?? 1) === 1 || rule.errorStyle === 2,
-      errorStyle: rule.errorStyle === 2 ? 'warning' : rule.errorStyle === 3 ? 'information' : 'error',
+      errorStyle: rule.errorStyle === 2 ? 'warning' : rule.errorStyle === 3 ? 'information' : 'stop',
       ...(rule.operator && type !== 'list' && type !== 'custom' ? { operator: rule.operator as ExcelJS.DataValidationOperator } : {}),
       ...(rule.error ? { error: rule.error } : {}),
       ...(rule.prompt ? { prompt: rule.prompt, showInputMessage: true } : {}),

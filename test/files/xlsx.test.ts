@@ -150,6 +150,18 @@ describe.each(LOCALES)('every template (%s) survives .xlsx out and back in', (lo
     const tableXml = await zip.file('xl/tables/table2.xml')?.async('string');
     expect(tableXml).toContain('name="GoalTracking"');
   });
+
+  test('every drop-down errorStyle is one ECMA-376 allows (stop, warning, information)', async () => {
+    const { buffer } = await writeXlsx(original);
+    const zip = await JSZip.loadAsync(buffer);
+    const styles: string[] = [];
+    for (const part of Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))) {
+      const xml = (await zip.file(part)?.async('string')) ?? '';
+      for (const m of xml.matchAll(/<dataValidation\b[^>]*?\serrorStyle="([^"]*)"/g)) styles.push(m[1] as string);
+    }
+    expect(styles.length).toBeGreaterThan(5);
+    expect(styles.filter((s) => !['stop', 'warning', 'information'].includes(s))).toEqual([]);
+  });
 });
 
 describe('cell contents', () => {
