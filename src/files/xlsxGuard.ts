@@ -27,7 +27,7 @@ export class WorkbookFileError extends Error {
   }
 }
 
-type Reason = 'empty' | 'notZip' | 'truncated' | 'bomb' | 'notSpreadsheet' | 'unreadable';
+type Reason = 'empty' | 'notZip' | 'truncated' | 'bomb' | 'notSpreadsheet' | 'unreadable' | 'tooLarge';
 
 const MESSAGES: Readonly<Record<Reason, Record<Locale, (file: string, detail?: string) => string>>> = {
   empty: {
@@ -53,6 +53,10 @@ const MESSAGES: Readonly<Record<Reason, Record<Locale, (file: string, detail?: s
   unreadable: {
     'zh-CN': (f, d) => `无法读取“${f}”:${d}`,
     'en-US': (f, d) => `Could not read "${f}": ${d}`,
+  },
+  tooLarge: {
+    'zh-CN': (f, d) => `“${f}”超出网页表格能打开的范围(${d}),已拒绝打开;文件本身未被改动。`,
+    'en-US': (f, d) => `"${f}" is beyond what the web spreadsheet can open (${d}), so it was refused; the file itself is unchanged.`,
   },
 };
 

@@ -25,6 +25,7 @@ import {
   freshId,
   setResourceData,
 } from './snapshot';
+import { checkXlsxBounds } from './xlsxBounds';
 import { fileError, inspectXlsx } from './xlsxGuard';
 import { readPictures } from './xlsxPictures';
 import { PIXELS_PER_CHARACTER, hexOfArgb, pointsToPixels } from './units';
@@ -352,6 +353,7 @@ function notesOfSheet(ws: ExcelJS.Worksheet): SheetNotes {
 
 export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Locale): Promise<XlsxReadResult> {
   const inspection = await inspectXlsx(bytes, fileName, locale);
+  await checkXlsxBounds(bytes, fileName, locale);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

@@ -8,7 +8,11 @@
  *   GET  /api/workbook?book         the snapshot, its revision, save time and notices
  *   PUT  /api/workbook?book         save (header x-base-revision); 409 when another tab saved first
  *   GET  /api/versions?book         the version history
- *   POST /api/restore?book&revision make an earlier version the newest
+ *   GET  /api/file?book&revision    where the work is written and whether the file holds `revision`
+ *                                   (waits up to 20 s for it: the page says 已保存 only then)
+ *   POST /api/target?book&to        write to the user's file (`original`, a deliberate conversion) or the copy
+ *   POST /api/resolve?book&choice   after an outside change: `theirs` (open it) or `mine` (overwrite it)
+ *   POST /api/restore?book&revision make an earlier version the newest (or &file= a kept original/outside file)
  *   GET  /api/books                 workbooks to open
  *   POST /api/upload?name           a copy of an uploaded .xlsx into workbooks/ (checked first)
  *   GET  /api/download?book&portable the workbook as .xlsx
@@ -22,10 +26,11 @@ import { basename, extname, join, normalize, resolve } from 'node:path';
 import type { Locale } from '../core';
 import { importSheet } from '../files/importSheet';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { readXlsx } from '../files/xlsxRead';
 import { RequestRefused, checkHost, checkOrigin, checkToken, isPlainWorkbookName, resolveWorkbook } from './guard';
 import { RevisionConflict, WorkbookStore } from './store';
 import { stopXlsxExporter } from './xlsxExporter';
+import { openXlsxBounded } from './xlsxOpener';
+import type { Bilingual } from './messages';
 
 export interface AppOptions {
   readonly distDir: string;
@@ -34,6 +39,21 @@ export interface AppOptions {
   readonly startFile: string;
   readonly token?: string;
   readonly exportDelayMs?: number;
+  /** Language of a new workbook's name. */
+  readonly locale?: Locale;
+}
+
+/** The label a page sends with a save (`x-change`: JSON of both languages), or none. */
+function changeOf(req: IncomingMessage): { label?: Bilingual; pinBefore: boolean } {
+  const header = req.headers['x-change'];
+  if (typeof header !== 'string' || header === '' || header.length > 2000) return { pinBefore: false };
+  try {
+    const parsed = JSON.parse(decodeURIComponent(header)) as { zh?: unknown; en?: unknown; pinBefore?: unknown };
+    if (typeof parsed.zh !== 'string' || typeof parsed.en !== 'string') return { pinBefore: false };
+    return { label: { zh: parsed.zh.slice(0, 200), en: parsed.en.slice(0, 200) }, pinBefore: parsed.pinBefore === true };
+  } catch {
+    return { pinBefore: false };
+  }
 }
 
 const LIMITS = {
@@ -135,7 +155,7 @@ export function createApp(options: AppOptions): App {
   const storeAt = (path: string): Promise<WorkbookStore> => {
     let store = stores.get(path);
     if (!store) {
-      const created = new WorkbookStore(path, { exportDelayMs: options.exportDelayMs });
+      const created = new WorkbookStore(path, { exportDelayMs: options.exportDelayMs, ...(options.locale ? { locale: options.locale } : {}) });
       store = created.open().then(() => created);
       store.catch(() => stores.delete(path));
       stores.set(path, store);
@@ -186,7 +206,7 @@ export function createApp(options: AppOptions): App {
       case 'GET /api/workbook': {
         const store = await storeOf(book);
         const { revision, savedAt, snapshotText, notices } = store.current();
-        const meta = JSON.stringify({ book: book ?? null, fileName: store.fileName, revision, savedAt, notices });
+        const meta = JSON.stringify({ book: book ?? null, fileName: store.fileName, revision, savedAt, notices, file: store.fileStatus() });
         res.writeHead(200, { 'Content-Type': TYPES['.json'] as string, 'Cache-Control': 'no-store' });
         res.end(`${meta.slice(0, -1)},"snapshot":${snapshotText}}`);
         return;
@@ -196,7 +216,28 @@ export function createApp(options: AppOptions): App {
         const base = Number(req.headers['x-base-revision']);
         if (!Number.isInteger(base)) throw new RequestRefused(400, 'A save needs the x-base-revision header.');
         const body = await readBody(req, LIMITS.snapshotBytes);
-        sendJson(res, 200, await store.save(base, body.toString('utf8')));
+        const change = changeOf(req);
+        sendJson(res, 200, await store.save(base, body.toString('utf8'), change.label, change.pinBefore));
+        return;
+      }
+      case 'GET /api/file': {
+        const store = await storeOf(book);
+        const revision = Number(url.searchParams.get('revision') ?? store.current().revision);
+        sendJson(res, 200, await store.waitForFile(Number.isInteger(revision) ? revision : store.current().revision, 20_000));
+        return;
+      }
+      case 'POST /api/target': {
+        const store = await storeOf(book);
+        const to = url.searchParams.get('to');
+        if (to !== 'original' && to !== 'copy') throw new RequestRefused(400, 'to must be original or copy.');
+        sendJson(res, 200, await store.setTarget(to));
+        return;
+      }
+      case 'POST /api/resolve': {
+        const store = await storeOf(book);
+        const choice = url.searchParams.get('choice');
+        if (choice !== 'theirs' && choice !== 'mine') throw new RequestRefused(400, 'choice must be theirs or mine.');
+        sendJson(res, 200, await store.resolveOutside(choice));
         return;
       }
       case 'GET /api/versions': {
@@ -206,9 +247,11 @@ export function createApp(options: AppOptions): App {
       }
       case 'POST /api/restore': {
         const store = await storeOf(book);
-        const revision = Number(url.searchParams.get('revision'));
         const base = url.searchParams.get('base');
-        sendJson(res, 200, await store.restore(revision, base === null ? undefined : Number(base)));
+        const baseRevision = base === null ? undefined : Number(base);
+        const file = url.searchParams.get('file');
+        if (file !== null) sendJson(res, 200, await store.restoreFile(file, baseRevision));
+        else sendJson(res, 200, await store.restore(Number(url.searchParams.get('revision')), baseRevision));
         return;
       }
       case 'GET /api/books': {
@@ -222,13 +265,13 @@ export function createApp(options: AppOptions): App {
         const locale = localeOf(url);
         if (!isPlainWorkbookName(name)) throw new RequestRefused(400, `Refused: "${name}" is not a plain .xlsx file name.`);
         const body = await readBody(req, LIMITS.fileBytes);
-        // Parse before anything is written: a file that does not open leaves no trace.
-        await readXlsx(body, name, locale);
+        // Parse (bounded, off this thread) before anything is written: a file that does not open leaves no trace.
+        await openXlsxBounded(body, name, locale);
         const target = await freeName(workbooksDir, name);
         await fs.mkdir(workbooksDir, { recursive: true });
         await fs.writeFile(join(workbooksDir, target), body, { flag: 'wx' });
         const store = await storeAt(join(workbooksDir, target));
-        sendJson(res, 200, { book: target, revision: store.current().revision, notices: store.current().notices });
+        sendJson(res, 200, { book: target, revision: store.current().revision, notices: store.current().notices, file: store.fileStatus() });
         return;
       }
       case 'GET /api/download': {
@@ -236,7 +279,8 @@ export function createApp(options: AppOptions): App {
         const portable = url.searchParams.get('portable') === '1';
         const { buffer, frozenToValues } = await store.xlsxBytes(portable);
         const stem = store.fileName.replace(/\.xlsx$/i, '');
-        const fileName = portable ? `${stem}-portable.xlsx` : `${stem}.xlsx`;
+        // The primary download computes anywhere (native formulas); the SALES.* form is for Excel with the add-in.
+        const fileName = portable ? `${stem}.xlsx` : `${stem} (SALES).xlsx`;
         res.writeHead(200, {
           'Content-Type': XLSX_TYPE,
           'Content-Disposition': `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,

@@ -9,19 +9,27 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMP_MARK = '.tmp-';
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /** Permission bits of the written file (default 0600: history and versions are private). */
+  readonly mode?: number;
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await fs.open(temp, 'wx', 0o600);
+  const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      // open() applies the umask; the mode asked for is the one the file had.
+      if (options.mode !== undefined) await handle.chmod(options.mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path);
   } catch (error) {
+    // A full disk or a refused rename leaves no temp file behind.
     await fs.rm(temp, { force: true });
     throw error;
   }

@@ -27,8 +27,10 @@ export async function main(argv: readonly string[], projectRoot: string): Promis
   await fs.mkdir(dirname(startFile), { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ distDir, workbooksDir, startFile });
+  let opened: Awaited<ReturnType<typeof app.store>>;
   try {
-    await app.store(null); // opens (or creates) the workbook before the first page asks for it
+    // Reads the workbook before the first page asks for it; nothing is written until a page saves.
+    opened = await app.store(null);
   } catch (error) {
     console.error(`Could not open ${startFile}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -47,5 +49,10 @@ export async function main(argv: readonly string[], projectRoot: string): Promis
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`销售复盘 Sales Review is running at http://localhost:${actual}/  (Ctrl+C to stop)`);
     console.log(`Workbook: ${startFile}`);
+    const file = opened.fileStatus();
+    if (file.target === 'copy') {
+      const why = file.unreadable ?? (file.readOnly ? 'the file is read-only' : `it holds what the copy cannot keep: ${file.lostText.en}`);
+      console.log(`${startFile} is never written (${why}); your changes are saved to ${join(dirname(startFile), file.targetName)}`);
+    }
   });
 }

@@ -2,32 +2,37 @@
  * One workbook on disk, as the web host's server keeps it. The source of truth is the history
  * folder beside the .xlsx (`.team.xlsx.history/`): every save is a new version file holding the
  * Univer snapshot, written atomically; the newest version that parses is the workbook. The .xlsx
- * itself is an export, rewritten (atomically) within seconds of each save so Excel or LibreOffice
- * can open it at any time; when someone edits the .xlsx outside, the next start opens their file
- * as a new version (the previous one stays in the history).
+ * is written from it within seconds of each save — but only where that loses nothing:
+ *
+ * - Opening a user's file tries our round trip on it (src/files/xlsxFidelity.ts). When the file
+ *   holds anything the round trip would lose, or is read-only, or cannot be read, the user's file is
+ *   never written: the work goes to a copy beside it (`team (销售复盘).xlsx`) and the page is told
+ *   what the original holds that the copy cannot. The user may convert deliberately (setTarget).
+ * - Nothing is written when the server starts: the history folder and the first version appear
+ *   with the first save (or when the page asks for the history).
+ * - Before every write the file on disk is compared with what we last wrote: a change made by
+ *   another program is kept in the history and the write waits for the user's choice; while Excel
+ *   or LibreOffice holds a lock file the write waits (src/server/userFile.ts).
  *
  * Revisions make concurrent tabs safe: a save names the revision it was based on, and a save based
  * on anything but the newest is refused (the writer is told to reload) — never merged or lost.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../core';
-import { blankSnapshot, isWorkbookSnapshot } from '../files/snapshot';
+import { blankSnapshot } from '../files/snapshot';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { readXlsx } from '../files/xlsxRead';
-import { exportXlsx } from './xlsxExporter';
+import { type FeatureCount, describeFeatures } from '../files/xlsxInventory';
+import type { FileStatus } from '../workbook/files';
 import { removeStaleTemps, writeFileAtomic } from './atomic';
-import { type Bilingual, STORE_MESSAGES } from './messages';
+import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
+import { checkSnapshotText } from './snapshotCheck';
+import { freeCopyName, isReadOnly, lockFileOf, modeFor, readIfExists, sha256, writablePath } from './userFile';
+import { VersionHistory, type VersionInfo, type VersionSource } from './versions';
+import { openXlsxBounded } from './xlsxOpener';
+import { exportXlsx } from './xlsxExporter';
 
-export type VersionSource = 'new' | 'edit' | 'restore' | 'import';
-
-export interface VersionInfo {
-  readonly revision: number;
-  readonly savedAt: string;
-  readonly bytes: number;
-  readonly source: VersionSource;
-}
+export type { VersionInfo, VersionSource };
 
 export interface SaveResult {
   readonly revision: number;
@@ -42,7 +47,7 @@ export class RevisionConflict extends Error {
 }
 
 export interface StoreOptions {
-  /** Versions always kept, newest first (besides one per day). */
+  /** Versions always kept, newest first (besides one per day and the pinned ones). */
   readonly keepLatest?: number;
   /** Delay between the last save and the .xlsx export. */
   readonly exportDelayMs?: number;
@@ -50,51 +55,49 @@ export interface StoreOptions {
   readonly locale?: Locale;
 }
 
-const VERSION_FILE = /^r(\d{8})-(\d{8}T\d{9}Z)-(new|edit|restore|import)\.json$/;
-
-const stamp = (date: Date): string =>
-  date
-    .toISOString()
-    .replace(/[-:.]/g, '')
-    .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');
-const isoOfStamp = (s: string): string =>
-  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-interface Version extends VersionInfo {
-  readonly file: string;
+/** What the history folder remembers about the user's file between runs. */
+interface FileState {
+  /** Hashes of the last files this server wrote to the target, with their revisions. */
+  exports?: { hash: string; revision: number }[];
+  /** The user's file as it was opened (so an untouched original is not taken for an outside edit). */
+  original?: { hash: string };
+  target?: 'original' | 'copy';
+  copyName?: string;
+  lost?: FeatureCount[];
+  unreadable?: string;
 }
 
-interface ExportState {
-  /**
-   * Hashes of the last .xlsx files this server wrote, with their revisions, to tell an outside edit
-   * from our own export. Recorded before the file is renamed into place, so a kill between the two
-   * still recognises whichever file is on disk.
-   */
-  readonly exports?: readonly { readonly hash: string; readonly revision: number }[];
+/** The first version, kept in memory until something asks for the history. */
+interface PendingStart {
+  readonly snapshotText: string;
+  readonly source: VersionSource;
+  readonly label?: Bilingual;
+  /** The user's file as it came, kept byte for byte in the history. */
+  readonly keep?: { readonly name: string; readonly bytes: Buffer };
 }
 
-async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
+const RETRY_HELD_MS = 3000;
 
 export class WorkbookStore {
   readonly historyDir: string;
+  private readonly history: VersionHistory;
   private revision = 0;
   private savedAt = new Date(0).toISOString();
   private snapshotText = '';
   private notices: Bilingual[] = [];
+  private pending: PendingStart | undefined;
+  private state: FileState = {};
+  private readOnly = false;
   private queue: Promise<unknown> = Promise.resolve();
   private exportTimer: NodeJS.Timeout | undefined;
   private exporting: Promise<void> = Promise.resolve();
   private exportedRevision = 0;
-  private exportState: ExportState = {};
-  private readonly keepLatest: number;
+  private hold: FileStatus['hold'];
+  private lockName = '';
+  private exportError: Bilingual | undefined;
+  /** An outside version the user chose to overwrite (Keep mine). */
+  private overwritable: string | undefined;
+  private readonly waiters = new Set<() => void>();
   private readonly exportDelayMs: number;
   private readonly locale: Locale;
 
@@ -103,7 +106,7 @@ export class WorkbookStore {
     options: StoreOptions = {},
   ) {
     this.historyDir = join(dirname(xlsxPath), `.${basename(xlsxPath)}.history`);
-    this.keepLatest = options.keepLatest ?? 20;
+    this.history = new VersionHistory(this.historyDir, options.keepLatest ?? 20);
     this.exportDelayMs = options.exportDelayMs ?? 1000;
     this.locale = options.locale ?? 'zh-CN';
   }
@@ -112,46 +115,54 @@ export class WorkbookStore {
     return basename(this.xlsxPath);
   }
 
-  /** Loads the newest good version (setting aside versions that do not parse), or the .xlsx, or a new workbook. */
+  /** Reads the workbook: the newest good version, or the user's file, or a new workbook. Writes nothing to the user's file. */
   async open(): Promise<void> {
-    await fs.mkdir(this.historyDir, { recursive: true, mode: 0o700 });
-    await removeStaleTemps(this.historyDir);
-    await removeStaleTemps(dirname(this.xlsxPath));
-    const state = await this.readState();
-    const newest = await this.newestGoodVersion();
-    const xlsx = await readIfExists(this.xlsxPath);
-    const ours = xlsx === undefined ? undefined : state.exports?.find((e) => e.hash === sha256(xlsx));
-    const outsideEdit = xlsx !== undefined && newest !== undefined && ours === undefined;
-    this.exportState = state;
-
+    const folder = await fs.lstat(this.historyDir).catch(() => undefined);
+    if (folder?.isSymbolicLink()) throw new WorkbookFileError(FILE_MESSAGES.historySymlink(this.historyDir).en, 403);
+    if (folder) {
+      await removeStaleTemps(this.historyDir);
+      this.state = await this.history.readState<FileState>();
+    }
+    const newest = folder ? await this.history.newestGood((revision, aside) => this.notices.push(STORE_MESSAGES.versionSetAside(revision, aside))) : undefined;
     if (newest) {
       this.revision = newest.revision;
       this.savedAt = newest.savedAt;
       this.snapshotText = newest.text;
-      this.exportedRevision = ours?.revision ?? 0;
     }
-    if (xlsx !== undefined && (newest === undefined || outsideEdit)) {
+    const real = await writablePath(this.xlsxPath);
+    const bytes = await readIfExists(real);
+    this.readOnly = bytes !== undefined && (await isReadOnly(real));
+    const hash = bytes === undefined ? undefined : sha256(bytes);
+    const ours = hash === undefined ? undefined : this.state.exports?.find((e) => e.hash === hash);
+    const known = ours !== undefined || (hash !== undefined && this.state.original?.hash === hash);
+    if (newest) this.exportedRevision = ours?.revision ?? (known ? newest.revision : 0);
+
+    if (bytes !== undefined && hash !== undefined && (!newest || !known)) {
+      const stamp = stampOf(new Date());
       try {
-        const { snapshot, notImported } = await readXlsx(xlsx, this.fileName, this.locale);
-        // The .xlsx is rewritten from the snapshot from now on: the file as it came stays in the history.
-        const original = `original-${stamp(new Date())}.xlsx`;
-        await writeFileAtomic(join(this.historyDir, original), xlsx);
-        await this.commit(JSON.stringify(snapshot), 'import');
-        if (outsideEdit) this.notices.push(STORE_MESSAGES.outsideEdit(this.fileName));
-        if (notImported.length > 0)
-          this.notices.push(STORE_MESSAGES.notImported(this.fileName, notImported, join(basename(this.historyDir), original)));
+        const opened = await openXlsxBounded(bytes, this.fileName, this.locale);
+        this.state = { ...this.state, original: { hash }, lost: [...opened.lost], exports: [] };
+        delete this.state.unreadable;
+        this.state.target = opened.lost.length > 0 ? 'copy' : 'original';
+        const source: VersionSource = newest ? 'outside' : 'original';
+        this.start({ snapshotText: opened.snapshotText, source, keep: { name: `${source}-${stamp}.xlsx`, bytes } });
+        this.exportedRevision = this.revision;
+        if (newest) this.notices.push(STORE_MESSAGES.outsideEdit(this.fileName));
       } catch (error) {
         if (!(error instanceof WorkbookFileError)) throw error;
-        const aside = await this.setAside(this.xlsxPath);
-        this.notices.push(STORE_MESSAGES.xlsxSetAside(this.fileName, basename(aside), error.message));
+        this.state = { ...this.state, original: { hash }, target: 'copy', unreadable: error.message };
+        if (newest) this.notices.push(FILE_MESSAGES.changedUnreadable(this.fileName, error.message));
+        else this.start({ snapshotText: this.blank(), source: 'new', keep: { name: `original-${stamp}.xlsx`, bytes } });
       }
+    } else if (!newest) {
+      this.start({ snapshotText: this.blank(), source: 'new' });
+      this.state.target = 'original';
     }
-    if (this.revision === 0) {
-      const name = this.fileName.replace(/\.xlsx$/i, '');
-      await this.commit(JSON.stringify(blankSnapshot(name, this.locale)), 'new');
-    }
-    // A missing or stale .xlsx is written shortly, not before the server can answer.
-    if (this.exportedRevision !== this.revision || !(await readIfExists(this.xlsxPath))) this.scheduleExport();
+    if (this.readOnly) this.state.target = 'copy';
+    if (this.state.target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);
+    this.noticeTarget();
+    // A version newer than the file is written out once something was saved, not at start-up.
+    if (newest && this.exportedRevision !== this.revision && !this.pending) this.scheduleExport();
   }
 
   /** The workbook now: revision, when it was saved, the snapshot as JSON text, and notices from opening it. */
@@ -159,18 +170,54 @@ export class WorkbookStore {
     return { revision: this.revision, savedAt: this.savedAt, snapshotText: this.snapshotText, notices: this.notices };
   }
 
+  /** Where the work is written, what the original holds that a copy cannot, and whether the file is up to date. */
+  fileStatus(): FileStatus {
+    const lost = this.state.lost ?? [];
+    return {
+      fileName: this.fileName,
+      target: this.state.target ?? 'original',
+      targetName: this.targetName(),
+      lost: lost.map(({ kind, count }) => ({ kind, count })),
+      lostText: { zh: describeFeatures(lost, 'zh-CN'), en: describeFeatures(lost, 'en-US') },
+      readOnly: this.readOnly,
+      ...(this.state.unreadable !== undefined ? { unreadable: this.state.unreadable } : {}),
+      revision: this.revision,
+      exportedRevision: this.exportedRevision,
+      ...(this.hold ? { hold: this.hold, holdText: this.holdText() } : {}),
+      ...(this.exportError ? { error: this.exportError } : {}),
+    };
+  }
+
+  /** Resolves once the file holds `revision`, or the write is held or failed, or after `timeoutMs`. */
+  async waitForFile(revision: number, timeoutMs: number): Promise<FileStatus> {
+    const settled = () => this.exportedRevision >= revision || this.hold !== undefined || this.exportError !== undefined;
+    if (!settled()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        timer.unref();
+        const check = (): void => {
+          if (settled()) done();
+        };
+        function done(): void {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        }
+        const waiters = this.waiters;
+        waiters.add(check);
+      });
+    }
+    return this.fileStatus();
+  }
+
   /** Saves a snapshot (JSON text) made from `baseRevision`; refuses with RevisionConflict when that is not the newest. */
-  save(baseRevision: number, snapshotText: string): Promise<SaveResult> {
+  save(baseRevision: number, snapshotText: string, label?: Bilingual, pinBase = false): Promise<SaveResult> {
     return this.serial(async () => {
       if (baseRevision !== this.revision) throw new RevisionConflict(this.revision);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(snapshotText);
-      } catch {
-        throw new WorkbookFileError(STORE_MESSAGES.badSnapshot().en, 400);
-      }
-      if (!isWorkbookSnapshot(parsed)) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot().en, 400);
-      return this.commit(snapshotText, 'edit');
+      checkSnapshotText(snapshotText);
+      await this.materialize();
+      if (pinBase) await this.history.pin(this.revision);
+      return this.commit(snapshotText, 'edit', label);
     });
   }
 
@@ -178,20 +225,85 @@ export class WorkbookStore {
   restore(revision: number, baseRevision?: number): Promise<SaveResult> {
     return this.serial(async () => {
       if (baseRevision !== undefined && baseRevision !== this.revision) throw new RevisionConflict(this.revision);
-      const version = (await this.listVersions()).find((v) => v.revision === revision);
-      if (!version) throw new WorkbookFileError(STORE_MESSAGES.noVersion(revision).en, 404);
-      const text = await fs.readFile(join(this.historyDir, version.file), 'utf8');
-      return this.commit(text, 'restore');
+      await this.materialize();
+      const text = await this.history.read(revision);
+      if (text === undefined) throw new WorkbookFileError(STORE_MESSAGES.noVersion(revision).en, 404);
+      await this.history.pin(this.revision);
+      return this.commit(text, 'restore', STORE_MESSAGES.restoredFrom(revision));
+    });
+  }
+
+  /** Makes a file kept in the history (the original, an outside change) the newest version. */
+  restoreFile(name: string, baseRevision?: number): Promise<SaveResult> {
+    return this.serial(async () => {
+      if (baseRevision !== undefined && baseRevision !== this.revision) throw new RevisionConflict(this.revision);
+      await this.materialize();
+      const bytes = await this.history.readKept(name);
+      if (!bytes) throw new WorkbookFileError(STORE_MESSAGES.noKeptFile(name).en, 404);
+      const opened = await openXlsxBounded(bytes, this.fileName, this.locale);
+      await this.history.pin(this.revision);
+      return this.commit(opened.snapshotText, 'restore', STORE_MESSAGES.restoredKept(name));
     });
   }
 
   /** Replaces the workbook with an imported snapshot (a new revision). */
   replace(snapshotText: string): Promise<SaveResult> {
-    return this.serial(() => this.commit(snapshotText, 'import'));
+    return this.serial(async () => {
+      await this.materialize();
+      return this.commit(snapshotText, 'import');
+    });
+  }
+
+  /**
+   * Writes the work to the user's file (`original`: a deliberate conversion that loses what
+   * fileStatus().lost names; the file as it came stays in the history) or to the copy beside it.
+   */
+  setTarget(target: 'original' | 'copy'): Promise<FileStatus> {
+    return this.serial(async () => {
+      if (target === 'original' && this.readOnly) throw new WorkbookFileError(FILE_MESSAGES.readOnly(this.fileName, this.targetName()).en, 409);
+      await this.materialize();
+      this.state.target = target;
+      if (target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);
+      this.state.exports = [];
+      this.exportedRevision = 0;
+      await this.history.writeState(this.state);
+      this.noticeTarget();
+      await this.exportNow();
+      return this.fileStatus();
+    });
+  }
+
+  /** After an outside change: `theirs` opens the changed file as the newest version, `mine` overwrites it. */
+  resolveOutside(choice: 'theirs' | 'mine'): Promise<FileStatus> {
+    return this.serial(async () => {
+      if (this.hold !== 'outside') return this.fileStatus();
+      const path = await this.targetPath();
+      const bytes = await readIfExists(path);
+      if (choice === 'mine' || !bytes) {
+        this.overwritable = bytes ? sha256(bytes) : undefined;
+        this.hold = undefined;
+        await this.exportNow();
+        return this.fileStatus();
+      }
+      const opened = await openXlsxBounded(bytes, basename(path), this.locale);
+      const hash = sha256(bytes);
+      this.hold = undefined;
+      if (this.state.target === 'original') this.state = { ...this.state, original: { hash }, lost: [...opened.lost], exports: [] };
+      else this.state.exports = [{ hash, revision: this.revision + 1 }, ...(this.state.exports ?? [])];
+      await this.commit(opened.snapshotText, 'outside');
+      this.exportedRevision = this.revision;
+      if (this.state.target === 'original' && opened.lost.length > 0) {
+        this.state.target = 'copy';
+        this.state.copyName ??= await freeCopyName(this.xlsxPath);
+      }
+      await this.history.writeState(this.state);
+      return this.fileStatus();
+    });
   }
 
   async versions(): Promise<readonly VersionInfo[]> {
-    return (await this.listVersions()).map(({ revision, savedAt, bytes, source }) => ({ revision, savedAt, bytes, source }));
+    await this.serial(() => this.materialize());
+    return this.history.list();
   }
 
   /** Writes the .xlsx now if a save is waiting for it (the server calls this before it stops). */
@@ -199,7 +311,7 @@ export class WorkbookStore {
     if (this.exportTimer) {
       clearTimeout(this.exportTimer);
       this.exportTimer = undefined;
-      await this.exportNow();
+      await this.exportNow().catch(() => undefined);
     }
     await this.exporting;
   }
@@ -212,33 +324,92 @@ export class WorkbookStore {
 
   // ---------------------------------------------------------------------------------------------
 
+  private blank(): string {
+    return JSON.stringify(blankSnapshot(this.fileName.replace(/\.xlsx$/i, ''), this.locale));
+  }
+
+  private start(pending: PendingStart): void {
+    this.pending = pending;
+    this.revision += 1;
+    this.savedAt = new Date().toISOString();
+    this.snapshotText = pending.snapshotText;
+  }
+
+  private holdText(): Bilingual | undefined {
+    if (this.hold === 'locked') return FILE_MESSAGES.locked(this.targetName(), this.lockName);
+    if (this.hold === 'outside') return FILE_MESSAGES.outsideChange(this.targetName());
+    return undefined;
+  }
+
+  private targetName(): string {
+    return this.state.target === 'copy' && this.state.copyName ? this.state.copyName : this.fileName;
+  }
+
+  private async targetPath(): Promise<string> {
+    return writablePath(join(dirname(this.xlsxPath), this.targetName()));
+  }
+
+  private noticeTarget(): void {
+    const copy = this.targetName();
+    const kept = this.notices.filter((n) => !FILE_NOTICE_MARK.has(n));
+    const add: Bilingual[] = [];
+    if (this.state.target === 'copy') {
+      if (this.state.unreadable !== undefined) add.push(FILE_MESSAGES.unreadable(this.fileName, copy, this.state.unreadable));
+      else if (this.readOnly) add.push(FILE_MESSAGES.readOnly(this.fileName, copy));
+      else if ((this.state.lost ?? []).length > 0) {
+        const lost = this.state.lost ?? [];
+        add.push(FILE_MESSAGES.lossy(this.fileName, copy, { zh: describeFeatures(lost, 'zh-CN'), en: describeFeatures(lost, 'en-US') }));
+      }
+    }
+    add.forEach((n) => FILE_NOTICE_MARK.add(n));
+    this.notices = [...add, ...kept];
+  }
+
+  /** Writes the history folder's first entries (the user's file as it came, the first version) once. */
+  private async materialize(): Promise<void> {
+    const pending = this.pending;
+    await fs.mkdir(this.historyDir, { recursive: true, mode: 0o700 });
+    if (!pending) return;
+    if (pending.keep) await this.history.keep(pending.keep.name, pending.keep.bytes);
+    await this.history.write(this.revision, this.savedAt, pending.source, pending.snapshotText, pending.label);
+    await this.history.writeState(this.state);
+    this.pending = undefined;
+  }
+
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async commit(snapshotText: string, source: VersionSource): Promise<SaveResult> {
+  private async commit(snapshotText: string, source: VersionSource, label?: Bilingual): Promise<SaveResult> {
     const revision = this.revision + 1;
     const now = new Date();
-    const file = `r${String(revision).padStart(8, '0')}-${stamp(now)}-${source}.json`;
-    await writeFileAtomic(join(this.historyDir, file), snapshotText);
+    try {
+      await this.history.write(revision, now.toISOString(), source, snapshotText, label);
+    } catch (error) {
+      throw new WorkbookFileError(FILE_MESSAGES.exportFailed(basename(this.historyDir), writeFailure(error)).en, 507);
+    }
     this.revision = revision;
     this.savedAt = now.toISOString();
     this.snapshotText = snapshotText;
-    await this.prune();
+    await this.history.prune();
     this.scheduleExport();
     return { revision, savedAt: this.savedAt };
   }
 
-  private scheduleExport(): void {
+  private scheduleExport(delay = this.exportDelayMs): void {
     if (this.exportTimer) return;
     this.exportTimer = setTimeout(() => {
       this.exportTimer = undefined;
-      void this.exportNow().catch((error: unknown) => console.error(`Could not write ${this.xlsxPath}:`, error));
-    }, this.exportDelayMs);
+      void this.exportNow().catch((error: unknown) => console.error(`Could not write ${this.targetName()}:`, error));
+    }, delay);
     // A pending export never keeps the process alive (the server flushes before it stops).
     this.exportTimer.unref();
+  }
+
+  private settle(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 
   private async exportNow(): Promise<void> {
@@ -246,79 +417,57 @@ export class WorkbookStore {
     const run = (async () => {
       await previous;
       const revision = this.revision;
-      const { buffer } = await exportXlsx(this.snapshotText);
-      const exports = [{ hash: sha256(buffer), revision }, ...(this.exportState.exports ?? [])].slice(0, 3);
-      this.exportState = { exports };
-      await writeFileAtomic(join(this.historyDir, 'state.json'), JSON.stringify(this.exportState));
-      await writeFileAtomic(this.xlsxPath, buffer);
-      this.exportedRevision = revision;
+      if (revision <= this.exportedRevision || this.hold === 'outside') return;
+      const path = await this.targetPath();
+      const name = basename(path);
+      const lock = await lockFileOf(path);
+      if (lock) {
+        this.hold = 'locked';
+        this.lockName = lock;
+        this.settle();
+        this.scheduleExport(RETRY_HELD_MS);
+        return;
+      }
+      if (this.hold === 'locked') this.hold = undefined;
+      const onDisk = await readIfExists(path);
+      if (onDisk) {
+        const hash = sha256(onDisk);
+        const known =
+          hash === this.overwritable ||
+          (this.state.exports ?? []).some((e) => e.hash === hash) ||
+          (this.state.target !== 'copy' && this.state.original?.hash === hash);
+        if (!known) {
+          await this.history.keep(`outside-${stampOf(new Date())}.xlsx`, onDisk);
+          this.hold = 'outside';
+          this.settle();
+          return;
+        }
+      }
+      try {
+        const { buffer } = await exportXlsx(this.snapshotText);
+        const exports = [{ hash: sha256(buffer), revision }, ...(this.state.exports ?? [])].slice(0, 3);
+        this.state = { ...this.state, exports };
+        await this.history.writeState(this.state);
+        await writeFileAtomic(path, buffer, { mode: await modeFor(path) });
+        this.exportedRevision = revision;
+        this.exportError = undefined;
+        this.overwritable = undefined;
+      } catch (error) {
+        this.exportError = FILE_MESSAGES.exportFailed(name, writeFailure(error));
+        this.scheduleExport(RETRY_HELD_MS * 3);
+      }
+      this.settle();
     })();
     this.exporting = run.catch(() => undefined);
     await run;
   }
-
-  private async readState(): Promise<ExportState> {
-    const text = await readIfExists(join(this.historyDir, 'state.json'));
-    if (!text) return {};
-    try {
-      return JSON.parse(text.toString('utf8')) as ExportState;
-    } catch {
-      return {};
-    }
-  }
-
-  private async listVersions(): Promise<Version[]> {
-    const names = await fs.readdir(this.historyDir);
-    const versions: Version[] = [];
-    for (const file of names) {
-      const m = VERSION_FILE.exec(file);
-      if (!m) continue;
-      const stat = await fs.stat(join(this.historyDir, file)).catch(() => undefined);
-      if (!stat) continue;
-      versions.push({ file, revision: Number(m[1]), savedAt: isoOfStamp(m[2] as string), bytes: stat.size, source: m[3] as VersionSource });
-    }
-    return versions.sort((a, b) => b.revision - a.revision);
-  }
-
-  private async newestGoodVersion(): Promise<(Version & { text: string }) | undefined> {
-    for (const version of await this.listVersions()) {
-      const path = join(this.historyDir, version.file);
-      const text = await fs.readFile(path, 'utf8');
-      let good = false;
-      try {
-        good = isWorkbookSnapshot(JSON.parse(text));
-      } catch {
-        good = false;
-      }
-      if (good) return { ...version, text };
-      const aside = await this.setAside(path);
-      this.notices.push(STORE_MESSAGES.versionSetAside(version.revision, basename(aside)));
-    }
-    return undefined;
-  }
-
-  /** Renames a file that does not parse to `<name>.invalid` (or `.invalid2`…), never deleting it. */
-  private async setAside(path: string): Promise<string> {
-    for (let n = 1; ; n++) {
-      const target = `${path}.invalid${n === 1 ? '' : n}`;
-      if (await readIfExists(target)) continue;
-      await fs.rename(path, target);
-      return target;
-    }
-  }
-
-  /** Keeps the newest `keepLatest` versions and the newest version of every day; deletes the rest. */
-  private async prune(): Promise<void> {
-    const versions = await this.listVersions();
-    const keep = new Set(versions.slice(0, this.keepLatest).map((v) => v.file));
-    const days = new Set<string>();
-    for (const v of versions) {
-      const day = v.savedAt.slice(0, 10);
-      if (!days.has(day)) {
-        days.add(day);
-        keep.add(v.file);
-      }
-    }
-    await Promise.all(versions.filter((v) => !keep.has(v.file)).map((v) => fs.rm(join(this.historyDir, v.file), { force: true })));
-  }
 }
+
+/** Notices about the target, replaced whenever the target changes. */
+const FILE_NOTICE_MARK = new WeakSet<Bilingual>();
+
+const stampOf = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:.]/g, '')
+    .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');

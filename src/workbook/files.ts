@@ -18,13 +18,51 @@ export type SaveState =
   | { readonly kind: 'pending' }
   | { readonly kind: 'unsaved'; readonly reason: Bilingual }
   /** Another tab saved this workbook first: this page must reload to go on. */
-  | { readonly kind: 'conflict' };
+  | { readonly kind: 'conflict' }
+  /** Saved in the history, but the file is not written: another program changed it (choose) or holds it open. */
+  | { readonly kind: 'held'; readonly hold: 'outside' | 'locked'; readonly reason: Bilingual };
 
 export interface VersionEntry {
-  readonly revision: number;
+  /** A version of the workbook; a file kept byte for byte (the original, an outside change) has `file` instead. */
+  readonly revision?: number;
+  readonly file?: string;
   readonly savedAt: string;
   readonly bytes: number;
-  readonly source: 'new' | 'edit' | 'restore' | 'import';
+  readonly source: 'new' | 'edit' | 'restore' | 'import' | 'original' | 'outside';
+  /** What made it: 插入模板 表2 / 导入 300 个商机 / 复盘写回 R2026-03-31 / 外部修改 … */
+  readonly label: Bilingual;
+  /** Kept beyond the rolling window (the version before an import, link, write-back or restore). */
+  readonly pinned?: boolean;
+}
+
+/** Where the work is written, and whether the file on disk holds the last save. */
+export interface FileStatus {
+  /** The user's file (the one the workbook was opened from). */
+  readonly fileName: string;
+  /** `copy`: the user's file is never written; the work goes to `targetName` beside it. */
+  readonly target: 'original' | 'copy';
+  readonly targetName: string;
+  /** What the user's file holds that our copy cannot keep, per feature. */
+  readonly lost: readonly { readonly kind: string; readonly count: number }[];
+  /** The same, in words: "3 个图表、1 个数据透视表" / "3 charts, 1 pivot table". */
+  readonly lostText: Bilingual;
+  readonly readOnly: boolean;
+  /** Why the user's file could not be read (it stays as it is). */
+  readonly unreadable?: string;
+  readonly revision: number;
+  /** The newest revision the file on disk holds. */
+  readonly exportedRevision: number;
+  /** Writing waits: another program changed the file, or holds it open (lock file). */
+  readonly hold?: 'outside' | 'locked';
+  readonly holdText?: Bilingual;
+  /** The last write of the file failed (the versions are safe). */
+  readonly error?: Bilingual;
+}
+
+/** What made a change, for the version history; `pinBefore` keeps the version before it beyond the rolling window. */
+export interface ChangeLabel {
+  readonly label: Bilingual;
+  readonly pinBefore?: boolean;
 }
 
 export type ImportOutcome =
@@ -59,6 +97,16 @@ export interface WorkbookFiles {
   listVersions(): Promise<readonly VersionEntry[]>;
   /** Makes an earlier version the newest (nothing is lost: the current one stays in the history) and shows it. */
   restoreVersion(revision: number): Promise<void>;
+  /** Makes a file kept in the history (the original, an outside change) the newest version and shows it. */
+  restoreKept(file: string): Promise<void>;
   /** Reloads the workbook from the server (after a conflict). */
   reload(): void;
+  /** Where the work is written and whether the file is up to date. */
+  getFileStatus(): FileStatus | undefined;
+  /** Writes to the user's file (a deliberate conversion) or to the copy beside it. */
+  setTarget(target: 'original' | 'copy'): Promise<void>;
+  /** After another program changed the file: open its version (`theirs`) or overwrite it (`mine`). */
+  resolveOutside(choice: 'theirs' | 'mine'): Promise<void>;
+  /** Names what the next save is (插入模板 表2 …) for the version history; saves pending edits first when the version before must be kept. */
+  labelNextSave(change: ChangeLabel): Promise<void>;
 }

@@ -78,7 +78,6 @@ beforeAll(async () => {
     exportDelayMs: 50,
   });
   await app.store(null);
-  await app.flush(); // the first .xlsx is written shortly after the start
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   port = (app.server.address() as AddressInfo).port;
   token = app.token;
@@ -242,7 +241,7 @@ describe('saves, conflicts, versions', () => {
     expect(books).toEqual(expect.arrayContaining(['sales-review.xlsx', 'team.xlsx', 'team (2).xlsx']));
     const download = await send(port, 'GET', '/api/download?book=team.xlsx&portable=1', auth());
     expect(download.status).toBe(200);
-    expect(download.headers['content-disposition']).toContain('team-portable.xlsx');
+    expect(download.headers['content-disposition']).toContain('filename*=UTF-8\'\'team.xlsx');
   });
 });
 
@@ -278,28 +277,35 @@ describe('starting on damaged or outside-edited files', () => {
     await reopened.open();
     expect(reopened.current().snapshotText).toContain('edited in Excel');
     expect(reopened.current().notices[0]?.en).toMatch(/changed outside/);
-    expect((await reopened.versions()).map((v) => v.source)).toEqual(['import', 'edit', 'new']);
-    // The file as it came is kept byte for byte: the .xlsx is rewritten from the snapshot from now on.
-    const kept = readdirSync(reopened.historyDir).find((n) => n.startsWith('original-'));
+    const versions = await reopened.versions();
+    expect(versions.filter((v) => v.revision !== undefined).map((v) => v.source)).toEqual(['outside', 'edit', 'new']);
+    expect(versions[0]?.label).toEqual({ zh: '外部修改', en: 'Outside change' });
+    // The file as it came is kept byte for byte.
+    const kept = readdirSync(reopened.historyDir).find((n) => n.startsWith('outside-'));
     expect(readFileSync(join(reopened.historyDir, kept ?? 'none'))).toEqual(readFileSync(join(dir, 'outside.bin')));
   });
 
-  test('an .xlsx that does not parse is set aside and a new workbook opens, with a message', async () => {
+  test('an .xlsx that does not parse stays exactly where it is; a blank workbook opens, saving to a copy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     const path = join(dir, 'broken.xlsx');
     writeFileSync(path, 'not a zip');
-    const store = new WorkbookStore(path, { locale: 'en-US' });
+    const store = new WorkbookStore(path, { locale: 'en-US', exportDelayMs: 10 });
     await store.open();
+    expect(readdirSync(dir)).toEqual(['broken.xlsx']);
+    expect(store.fileStatus()).toMatchObject({ target: 'copy', targetName: 'broken (销售复盘).xlsx' });
+    expect(store.current().notices[0]?.en).toMatch(/Could not read "broken\.xlsx": .*not an \.xlsx workbook.* not renamed, not replaced/);
+    await store.save(store.current().revision, snapshotBody('typed'));
     await store.flush();
-    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['broken.xlsx.invalid', 'broken.xlsx']));
-    expect(readFileSync(join(dir, 'broken.xlsx.invalid'), 'utf8')).toBe('not a zip');
-    expect(store.current().notices[0]?.en).toMatch(/"broken\.xlsx" could not be opened and was set aside as "broken\.xlsx\.invalid"/);
+    expect(readFileSync(path, 'utf8')).toBe('not a zip');
+    const copy = await readXlsx(readFileSync(join(dir, 'broken (销售复盘).xlsx')), 'c.xlsx', 'en-US');
+    expect(JSON.stringify(copy.snapshot)).toContain('typed');
   });
 
   test('versions are pruned to the newest 20 plus one per day', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     const store = new WorkbookStore(join(dir, 'team.xlsx'), { exportDelayMs: 10_000 });
     await store.open();
+    await fs.mkdir(store.historyDir);
     writeFileSync(join(store.historyDir, 'r00000000-20261120T080000000Z-edit.json'), snapshotBody('old day'));
     for (let i = 0; i < 30; i++) await store.save(i + 1, snapshotBody(`v${i}`));
     const versions = await store.versions();

@@ -11,6 +11,7 @@ import type { WorkbookFiles } from '../../workbook/files';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { ft } from './strings';
 import { useFilePanel } from './useFilePanel';
+import { SaveTarget } from './SaveTarget';
 import { VersionList } from './VersionList';
 
 const useStyles = makeStyles({
@@ -86,14 +87,16 @@ export function FilePanel({ locale, files }: FilePanelProps) {
         <Caption1 className={styles.hint}>{ft(locale, 'uploadHint')}</Caption1>
       </div>
 
+      <SaveTarget locale={locale} files={files} busy={busy} onChoose={(target) => void panel.setTarget(target)} />
+
       <div className={styles.group}>
         <Subtitle2 as="h2">{ft(locale, 'download')}</Subtitle2>
         <div className={styles.row}>
-          <Button appearance="primary" disabledFocusable={busy} onClick={() => void panel.download(false)}>
-            {panel.busy === 'download' ? ft(locale, 'busy') : ft(locale, 'downloadXlsx')}
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void panel.download(true)}>
+            {panel.busy === 'portable' ? ft(locale, 'busy') : ft(locale, 'downloadXlsx')}
           </Button>
-          <Button disabledFocusable={busy} onClick={() => void panel.download(true)}>
-            {panel.busy === 'portable' ? ft(locale, 'busy') : ft(locale, 'downloadPortable')}
+          <Button disabledFocusable={busy} onClick={() => void panel.download(false)}>
+            {panel.busy === 'download' ? ft(locale, 'busy') : ft(locale, 'downloadAddin')}
           </Button>
         </div>
         <Caption1 className={styles.hint}>{ft(locale, 'portableHint')}</Caption1>
@@ -150,7 +153,7 @@ export function FilePanel({ locale, files }: FilePanelProps) {
           </Button>
         </div>
         {panel.versions && (
-          <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(r) => void panel.restore(r)} />
+          <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(v) => void panel.restore(v)} />
         )}
         <Caption1 className={styles.hint}>{ft(locale, 'versionsKept')}</Caption1>
       </div>

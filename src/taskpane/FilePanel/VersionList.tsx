@@ -2,7 +2,7 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../core';
 import type { VersionEntry } from '../../workbook/files';
-import { ft, shortTime } from './strings';
+import { ft, inLocale, shortTime } from './strings';
 
 const useStyles = makeStyles({
   list: {
@@ -19,31 +19,41 @@ const useStyles = makeStyles({
   text: { overflowWrap: 'anywhere' },
 });
 
-const SOURCE_KEY = { new: 'sourceNew', edit: 'sourceEdit', restore: 'sourceRestore', import: 'sourceImport' } as const;
-
 export interface VersionListProps {
   readonly locale: Locale;
   readonly versions: readonly VersionEntry[];
   readonly busy: string | null;
-  readonly onRestore: (revision: number) => void;
+  /** A version by revision, or a kept file (the original, an outside change) by name. */
+  readonly onRestore: (version: { readonly revision?: number; readonly file?: string }) => void;
 }
 
 export function VersionList({ locale, versions, busy, onRestore }: VersionListProps) {
   const styles = useStyles();
+  const newest = versions.find((v) => v.revision !== undefined);
   return (
     <ul className={styles.list} aria-label={ft(locale, 'versions')}>
-      {versions.map((version, i) => {
+      {versions.map((version) => {
         const time = shortTime(version.savedAt);
-        const line = ft(locale, 'versionLine', { revision: version.revision, time, source: ft(locale, SOURCE_KEY[version.source]) });
+        const source = inLocale(version.label, locale) + (version.pinned ? ft(locale, 'pinned') : '');
+        const line =
+          version.revision !== undefined
+            ? ft(locale, 'versionLine', { revision: version.revision, time, source })
+            : ft(locale, 'keptLine', { time, source });
+        const current = version === newest;
+        const key = version.revision !== undefined ? `r${version.revision}` : `f${version.file ?? ''}`;
         return (
-          <li key={version.revision} className={styles.item} data-revision={version.revision}>
-            <Caption1 className={styles.text}>{i === 0 ? ft(locale, 'currentVersion', { line }) : line}</Caption1>
-            {i > 0 && (
+          <li key={key} className={styles.item} data-revision={version.revision} data-file={version.file}>
+            <Caption1 className={styles.text}>{current ? ft(locale, 'currentVersion', { line }) : line}</Caption1>
+            {!current && (
               <Button
                 size="small"
                 disabledFocusable={busy !== null}
-                aria-label={ft(locale, 'restoreLabel', { revision: version.revision, time })}
-                onClick={() => onRestore(version.revision)}
+                aria-label={
+                  version.revision !== undefined
+                    ? ft(locale, 'restoreLabel', { revision: version.revision, time })
+                    : ft(locale, 'restoreKeptLabel', { source, time })
+                }
+                onClick={() => onRestore(version.revision !== undefined ? { revision: version.revision } : { file: version.file ?? '' })}
               >
                 {ft(locale, 'restore')}
               </Button>

@@ -84,6 +84,16 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
       }),
     importFile,
     cancelImport: () => setPendingImport(null),
-    restore: (revision: number) => run(`restore-${revision}`, async () => (await files.restoreVersion(revision), null)),
+    restore: (version: { readonly revision?: number; readonly file?: string }) =>
+      run(`restore-${version.revision ?? version.file ?? ''}`, async () => {
+        if (version.revision !== undefined) await files.restoreVersion(version.revision);
+        else if (version.file !== undefined) await files.restoreKept(version.file);
+        return null;
+      }),
+    setTarget: (target: 'original' | 'copy') =>
+      run('target', async () => {
+        await files.setTarget(target);
+        return null;
+      }),
   };
 }

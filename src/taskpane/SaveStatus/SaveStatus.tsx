@@ -34,6 +34,8 @@ function saveStateText(state: SaveState, locale: Locale): string {
       return ft(locale, 'unsaved', { reason: inLocale(state.reason, locale) });
     case 'conflict':
       return ft(locale, 'conflict');
+    case 'held':
+      return ft(locale, 'held', { reason: inLocale(state.reason, locale) });
   }
 }
 
@@ -57,11 +59,13 @@ export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
       </Caption1>
     ) : null;
   }
-  const bad = state.kind === 'unsaved' || state.kind === 'conflict';
+  const bad = state.kind === 'unsaved' || state.kind === 'conflict' || state.kind === 'held';
+  // The file the changes go to: the user's file, or the copy beside it when writing it would lose something.
+  const target = files.getFileStatus()?.targetName ?? files.fileName;
   return (
     <>
-      <div className={styles.root} data-save-state={state.kind}>
-        <Caption1 className={styles.name}>{files.fileName}</Caption1>
+      <div className={styles.root} data-save-state={state.kind} data-save-file={target}>
+        <Caption1 className={styles.name}>{target === files.fileName ? files.fileName : ft(locale, 'savingTo', { file: target })}</Caption1>
         <Caption1 role="status" aria-live="polite" className={bad ? styles.problem : styles.ok}>
           {saveStateText(state, locale)}
         </Caption1>
@@ -69,6 +73,16 @@ export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
           <Button size="small" onClick={() => files.reload()}>
             {ft(locale, 'reload')}
           </Button>
+        )}
+        {state.kind === 'held' && state.hold === 'outside' && (
+          <>
+            <Button size="small" onClick={() => void files.resolveOutside('theirs')}>
+              {ft(locale, 'reloadTheirs')}
+            </Button>
+            <Button size="small" onClick={() => void files.resolveOutside('mine')}>
+              {ft(locale, 'keepMine')}
+            </Button>
+          </>
         )}
       </div>
       <Notices locale={locale} notices={files.notices} />

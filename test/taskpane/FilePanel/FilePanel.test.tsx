@@ -25,14 +25,36 @@ describe('FilePanel', () => {
     await waitFor(() => expect(files.calls).toEqual(['upload north.xlsx']));
   });
 
-  it('downloads .xlsx and portable .xlsx, and says when formulas were saved as values', async () => {
+  it('the primary download computes anywhere (portable); the SALES.* form is the second choice', async () => {
     const files = setup();
     files.frozenToValues = 2;
     await userEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
-    expect(await screen.findByText('Downloaded "team.xlsx".')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Download portable .xlsx (no add-in needed)' }));
-    expect(await screen.findByText(/Downloaded "team-portable\.xlsx"\. 2 formulas have no native form/)).toBeTruthy();
-    expect(files.calls).toEqual(['download xlsx', 'download portable']);
+    expect(await screen.findByText(/Downloaded "team\.xlsx"\. 2 formulas have no native form/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Download .xlsx with SALES functions (for Excel with the add-in)' }));
+    expect(await screen.findByText('Downloaded "team (SALES).xlsx".')).toBeTruthy();
+    expect(files.calls).toEqual(['download portable', 'download xlsx']);
+  });
+
+  it('names the copy the work is saved to, what the original holds, and converts only when confirmed', async () => {
+    const files = new MemoryFiles();
+    files.fileStatus = {
+      fileName: 'team.xlsx',
+      target: 'copy',
+      targetName: 'team (销售复盘).xlsx',
+      lost: [{ kind: 'charts', count: 3 }, { kind: 'pivotTables', count: 1 }],
+      lostText: { zh: '3 个图表、1 个数据透视表', en: '3 charts, 1 pivot table' },
+      readOnly: false,
+      revision: 2,
+      exportedRevision: 2,
+    };
+    setup(files);
+    expect(await screen.findByText('The file "team.xlsx" is never written; changes are saved to the copy "team (销售复盘).xlsx".')).toBeTruthy();
+    expect(screen.getByText('The file holds what the copy cannot keep: 3 charts, 1 pivot table.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Convert the original (loses the above)' }));
+    expect(files.calls).toEqual([]);
+    expect(screen.getByText(/Overwrite "team\.xlsx" .* This loses: 3 charts, 1 pivot table\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Convert' }));
+    await waitFor(() => expect(files.calls).toEqual(['target original']));
   });
 
   it('imports a CSV as a new sheet, and asks which sheet of a many-sheet .xlsx', async () => {
@@ -55,14 +77,20 @@ describe('FilePanel', () => {
   it('lists versions newest first with Restore on each earlier one', async () => {
     const files = setup(new MemoryFiles(), 'zh-CN');
     const list = await screen.findByRole('list', { name: '版本历史' });
-    expect(list.querySelectorAll('li').length).toBe(3);
-    expect(list.querySelector('li')?.textContent).toBe(
-      `第 3 版 · ${list.querySelector('li')?.textContent?.split(' · ')[1]} · 编辑\uFF08当前\uFF09`,
-    );
+    expect(list.querySelectorAll('li').length).toBe(4);
+    const items = [...list.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    const time = items[0]?.split(' · ')[1];
+    expect(items).toEqual([
+      `第 3 版 · ${time} · 插入模板 表2\uFF08当前\uFF09`,
+      `第 2 版 · ${time} · 编辑 · 长期保留恢复`,
+      `第 1 版 · ${time} · 新建恢复`,
+      `${time} · 原始文件(原样保存的文件)恢复`,
+    ]);
     const buttons = screen.getAllByRole('button', { name: /^恢复第 \d 版/ });
     expect(buttons.map((b) => b.getAttribute('aria-label')?.split('版')[0])).toEqual(['恢复第 2 ', '恢复第 1 ']);
     await userEvent.click(buttons[0] as HTMLElement);
-    expect(files.calls).toEqual(['restore 2']);
+    await userEvent.click(screen.getByRole('button', { name: /^恢复原始文件/ }));
+    expect(files.calls).toEqual(['restore 2', 'restore file original-20261201T080000000Z.xlsx']);
   });
 
   it('a failure shows as an alert saying what went wrong', async () => {

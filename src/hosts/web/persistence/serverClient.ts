@@ -3,7 +3,7 @@
  * server wrote into this page and names the workbook (`?book=` of the page's address).
  */
 import type { ImportResult } from '../../../files/importSheet';
-import type { Bilingual, VersionEntry } from '../../../workbook/files';
+import type { Bilingual, ChangeLabel, FileStatus, VersionEntry } from '../../../workbook/files';
 
 const TOKEN_HEADER = 'x-sales-review-token';
 
@@ -12,6 +12,8 @@ export interface LoadedWorkbook {
   readonly revision: number;
   readonly savedAt: string;
   readonly notices: readonly Bilingual[];
+  /** Where the work is written (the user's file or a copy beside it) and why. */
+  readonly file?: FileStatus;
   readonly snapshot: unknown;
 }
 
@@ -33,7 +35,12 @@ export interface ServerClient {
   readonly book: string | null;
   load(): Promise<LoadedWorkbook>;
   /** `keepalive` for a save while the page is going away (browsers cap such bodies at 64 KiB). */
-  save(baseRevision: number, body: string, keepalive?: boolean): Promise<{ revision: number; savedAt: string }>;
+  save(baseRevision: number, body: string, keepalive?: boolean, change?: ChangeLabel): Promise<{ revision: number; savedAt: string }>;
+  /** Where the work is written; waits (up to 20 s) until the file holds `revision` or cannot. */
+  fileStatus(revision: number): Promise<FileStatus>;
+  setTarget(target: 'original' | 'copy'): Promise<FileStatus>;
+  resolveOutside(choice: 'theirs' | 'mine'): Promise<FileStatus>;
+  restoreFile(file: string, baseRevision: number): Promise<{ revision: number }>;
   versions(): Promise<readonly VersionEntry[]>;
   restore(revision: number, baseRevision: number): Promise<{ revision: number }>;
   books(): Promise<{ books: readonly string[]; started: string; folder: string }>;
@@ -83,13 +90,22 @@ export function createServerClient(token: string, book: string | null, base = ''
   return {
     book,
     load: () => json<LoadedWorkbook>(`/api/workbook${query()}`),
-    save: (baseRevision, body, keepalive = false) =>
+    save: (baseRevision, body, keepalive = false, change) =>
       json(`/api/workbook${query()}`, {
         method: 'PUT',
         body,
         keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
-        headers: { 'Content-Type': 'application/json', 'x-base-revision': String(baseRevision) },
+        headers: {
+          'Content-Type': 'application/json',
+          'x-base-revision': String(baseRevision),
+          // Header values are Latin-1: the label travels percent-encoded.
+          ...(change ? { 'x-change': encodeURIComponent(JSON.stringify({ ...change.label, pinBefore: change.pinBefore === true })) } : {}),
+        },
       }),
+    fileStatus: (revision) => json(`/api/file${query({ revision })}`),
+    setTarget: (target) => json(`/api/target${query({ to: target })}`, { method: 'POST' }),
+    resolveOutside: (choice) => json(`/api/resolve${query({ choice })}`, { method: 'POST' }),
+    restoreFile: (file, baseRevision) => json(`/api/restore${query({ file, base: baseRevision })}`, { method: 'POST' }),
     versions: async () => (await json<{ versions: VersionEntry[] }>(`/api/versions${query()}`)).versions,
     restore: (revision, baseRevision) => json(`/api/restore${query({ revision, base: baseRevision })}`, { method: 'POST' }),
     books: () => json(`/api/books`),

@@ -12,7 +12,7 @@ import { CommandType, type IWorkbookData } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
 import { type Locale, uniqueSheetName } from '../../../core';
-import type { Bilingual, ImportOutcome, SaveState, WorkbookFiles } from '../../../workbook/files';
+import type { Bilingual, ChangeLabel, FileStatus, ImportOutcome, SaveState, WorkbookFiles } from '../../../workbook/files';
 import { type LoadedWorkbook, type ServerClient, ServerError } from './serverClient';
 
 const AUTOSAVE_DELAY_MS = 2000;
@@ -54,6 +54,8 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
   const { api, client, loaded } = options;
   const delay = options.delayMs ?? AUTOSAVE_DELAY_MS;
   let revision = loaded.revision;
+  let fileStatus: FileStatus | undefined = loaded.file;
+  let nextChange: ChangeLabel | undefined;
   let state: SaveState = { kind: 'saved', at: loaded.savedAt };
   let dirty = false;
   let saving: Promise<void> | undefined;
@@ -94,18 +96,26 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     dirty = false;
     setState({ kind: 'saving' });
     const body = JSON.stringify(workbook().save() satisfies IWorkbookData);
+    const change = nextChange;
+    nextChange = undefined;
     saving = (async () => {
       try {
-        const result = await client.save(revision, body, keepalive);
+        const result = await client.save(revision, body, keepalive, change);
         revision = result.revision;
         failures = 0;
-        setState(dirty ? { kind: 'pending' } : { kind: 'saved', at: result.savedAt });
-        if (dirty) schedule(delay);
+        if (dirty) {
+          setState({ kind: 'pending' });
+          schedule(delay);
+          return;
+        }
+        // 已保存 means the version and the file: wait until the file holds this revision (or cannot).
+        await settleFile(result.revision, result.savedAt);
       } catch (error) {
         if (error instanceof ServerError && error.status === 409) {
           setState({ kind: 'conflict' });
           return;
         }
+        if (change && !nextChange) nextChange = change;
         dirty = true;
         setState({ kind: 'unsaved', reason: reasonOf(error) });
         schedule(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] as number);
@@ -117,6 +127,32 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     } finally {
       saving = undefined;
     }
+  }
+
+  let fileTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Follows the file until it holds `target` (or is held, or failed), then says so. */
+  async function settleFile(target: number, savedAt: string): Promise<void> {
+    if (fileTimer) clearTimeout(fileTimer);
+    fileTimer = undefined;
+    let status: FileStatus;
+    try {
+      status = await client.fileStatus(target);
+    } catch (error) {
+      setState({ kind: 'unsaved', reason: reasonOf(error) });
+      fileTimer = setTimeout(() => void settleFile(target, savedAt), RETRY_MS[1]);
+      return;
+    }
+    fileStatus = status;
+    if (dirty || revision !== target) return; // a newer save follows this one
+    if (status.exportedRevision >= target) setState({ kind: 'saved', at: savedAt });
+    else if (status.hold && status.holdText) {
+      setState({ kind: 'held', hold: status.hold, reason: status.holdText });
+      // A lock file goes away when the other program closes: look again.
+      if (status.hold === 'locked') fileTimer = setTimeout(() => void settleFile(target, savedAt), RETRY_MS[0]);
+    } else if (status.error) {
+      setState({ kind: 'unsaved', reason: status.error });
+      fileTimer = setTimeout(() => void settleFile(target, savedAt), RETRY_MS[2]);
+    } else void settleFile(target, savedAt); // still writing: the server answered after its wait
   }
 
   // Opening a snapshot makes the plugins register what they derive from it (structured-reference
@@ -242,8 +278,30 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
       await client.restore(target, revision);
       options.reloadPage();
     },
+    async restoreKept(file) {
+      await saveNow();
+      await client.restoreFile(file, revision);
+      options.reloadPage();
+    },
     reload: () => options.reloadPage(),
+    getFileStatus: () => fileStatus,
+    async setTarget(target) {
+      await saveNow();
+      fileStatus = await client.setTarget(target);
+      await settleFile(revision, state.kind === 'saved' ? state.at : new Date().toISOString());
+    },
+    async resolveOutside(choice) {
+      fileStatus = await client.resolveOutside(choice);
+      if (choice === 'theirs') options.reloadPage();
+      else await settleFile(revision, new Date().toISOString());
+    },
+    async labelNextSave(change) {
+      // The version before an import, link or write-back is its own version, kept beyond the window.
+      if (change.pinBefore && dirty) await save();
+      nextChange = change;
+    },
     dispose() {
+      if (fileTimer) clearTimeout(fileTimer);
       changed.dispose();
       starting.dispose();
       if (timer) clearTimeout(timer);

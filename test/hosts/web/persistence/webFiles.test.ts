@@ -19,6 +19,22 @@ class RecordingClient {
   readonly saves: { base: number; keepalive: boolean; body: string }[] = [];
   revision = 7;
   failWith: Error | undefined;
+  /** What the file on disk holds: the server writes it right after each save unless told otherwise. */
+  file: { exportedRevision?: number; hold?: 'outside' | 'locked'; error?: { zh: string; en: string } } = {};
+  fileStatusOf(revision: number) {
+    return {
+      fileName: 'x.xlsx',
+      target: 'original' as const,
+      targetName: 'x.xlsx',
+      lost: [],
+      lostText: { zh: '', en: '' },
+      readOnly: false,
+      revision,
+      exportedRevision: this.file.exportedRevision ?? this.revision,
+      ...(this.file.hold ? { hold: this.file.hold, holdText: { zh: '另一个程序修改了此文件', en: 'Another program changed the file' } } : {}),
+      ...(this.file.error ? { error: this.file.error } : {}),
+    };
+  }
   readonly client: ServerClient = {
     book: null,
     load: async () => {
@@ -33,6 +49,10 @@ class RecordingClient {
     },
     versions: async () => [],
     restore: async () => ({ revision: 1 }),
+    fileStatus: async (revision) => this.fileStatusOf(revision),
+    setTarget: async () => this.fileStatusOf(this.revision),
+    resolveOutside: async () => this.fileStatusOf(this.revision),
+    restoreFile: async () => ({ revision: 1 }),
     books: async () => ({ books: [], started: 'x.xlsx', folder: '/w' }),
     upload: async () => ({ book: 'x.xlsx', notices: [] }),
     download: async () => ({ blob: new Blob([]), fileName: 'x.xlsx', frozenToValues: 0 }),

@@ -1,0 +1,290 @@
+/**
+ * What an .xlsx holds, counted from its parts: charts, pivot tables, pictures, names, hyperlinks,
+ * array formulas, bordered cells, validations, notes… Each feature is a list of keys (`sheet!A1`,
+ * a name, a part), so two inventories compare as multisets: what the original has and a copy
+ * lacks is lost. The web host and the command line compare a file with what our own round trip
+ * (read, then write) makes of it, and never write over the file when anything would be lost
+ * (src/files/xlsxFidelity.ts).
+ *
+ * Reads the zip's XML with plain patterns: the parts are machine-written, and a pattern over the
+ * text costs far less than building a document tree of a 100,000-row sheet.
+ */
+import JSZip from 'jszip';
+import type { Locale } from '../core';
+
+/** Every feature the inventory counts, with its words in both languages (one home for these labels). */
+export const FEATURES = {
+  sheets: { zh: '个工作表', en: ['sheet', 'sheets'] },
+  chartSheets: { zh: '个图表工作表', en: ['chart sheet', 'chart sheets'] },
+  charts: { zh: '个图表', en: ['chart', 'charts'] },
+  pivotTables: { zh: '个数据透视表', en: ['pivot table', 'pivot tables'] },
+  pictures: { zh: '张图片', en: ['picture', 'pictures'] },
+  shapes: { zh: '个形状', en: ['shape', 'shapes'] },
+  macros: { zh: '个宏项目', en: ['macro project', 'macro projects'] },
+  slicers: { zh: '个切片器', en: ['slicer', 'slicers'] },
+  externalLinks: { zh: '个外部链接', en: ['external link', 'external links'] },
+  threadedComments: { zh: '条对话批注', en: ['threaded comment', 'threaded comments'] },
+  notes: { zh: '条批注', en: ['note', 'notes'] },
+  definedNames: { zh: '个名称定义', en: ['defined name', 'defined names'] },
+  hyperlinks: { zh: '个超链接', en: ['hyperlink', 'hyperlinks'] },
+  formulas: { zh: '个公式', en: ['formula', 'formulas'] },
+  arrayFormulas: { zh: '个数组公式', en: ['array formula', 'array formulas'] },
+  borderedCells: { zh: '个带边框的单元格', en: ['bordered cell', 'bordered cells'] },
+  fontNames: { zh: '个单元格的字体', en: ["cell's font", "cells' fonts"] },
+  defaultFont: { zh: '个默认字体', en: ['default font', 'default fonts'] },
+  richText: { zh: '个富文本单元格', en: ['rich-text cell', 'rich-text cells'] },
+  validations: { zh: '条数据验证', en: ['data validation', 'data validations'] },
+  conditionalFormats: { zh: '条条件格式', en: ['conditional format', 'conditional formats'] },
+  tables: { zh: '个表格', en: ['table', 'tables'] },
+  mergedCells: { zh: '处合并单元格', en: ['merged range', 'merged ranges'] },
+  outlineLevels: { zh: '个分组(大纲)行列', en: ['grouped (outline) row or column', 'grouped (outline) rows and columns'] },
+  tabColours: { zh: '个工作表标签颜色', en: ['tab colour', 'tab colours'] },
+  hiddenSheets: { zh: '个隐藏工作表', en: ['hidden sheet', 'hidden sheets'] },
+  date1904: { zh: '个 1904 日期系统设置', en: ['1904 date system', '1904 date systems'] },
+  printSettings: { zh: '个打印设置', en: ['print setting', 'print settings'] },
+} as const satisfies Record<string, { zh: string; en: readonly [string, string] }>;
+
+export type FeatureKind = keyof typeof FEATURES;
+export const FEATURE_KINDS = Object.keys(FEATURES) as FeatureKind[];
+
+/** Each feature's keys; a key appears once per occurrence. */
+export type XlsxInventory = Record<FeatureKind, string[]>;
+
+export interface FeatureCount {
+  readonly kind: FeatureKind;
+  readonly count: number;
+}
+
+/** "3 个图表、1 个数据透视表" / "3 charts, 1 pivot table". */
+export function describeFeatures(counts: readonly FeatureCount[], locale: Locale): string {
+  if (locale === 'zh-CN') return counts.map(({ kind, count }) => `${count} ${FEATURES[kind].zh}`).join('、');
+  return counts.map(({ kind, count }) => `${count} ${FEATURES[kind].en[count === 1 ? 0 : 1]}`).join(', ');
+}
+
+/** How many of each feature, for the kinds present. */
+export function countsOf(inventory: XlsxInventory): FeatureCount[] {
+  return FEATURE_KINDS.filter((kind) => inventory[kind].length > 0).map((kind) => ({ kind, count: inventory[kind].length }));
+}
+
+/** What `before` holds that `after` does not (multiset difference per kind), kinds in table order. */
+export function lostFeatures(before: XlsxInventory, after: XlsxInventory): FeatureCount[] {
+  const lost: FeatureCount[] = [];
+  for (const kind of FEATURE_KINDS) {
+    const left = new Map<string, number>();
+    for (const key of after[kind]) left.set(key, (left.get(key) ?? 0) + 1);
+    let missing = 0;
+    for (const key of before[kind]) {
+      const n = left.get(key) ?? 0;
+      if (n > 0) left.set(key, n - 1);
+      else missing++;
+    }
+    if (missing > 0) lost.push({ kind, count: missing });
+  }
+  return lost;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const attr = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? decodeXml(m[1] as string) : undefined;
+};
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower === 'lt') return '<';
+    if (lower === 'gt') return '>';
+    if (lower === 'amp') return '&';
+    if (lower === 'quot') return '"';
+    if (lower === 'apos') return "'";
+    return String.fromCodePoint(lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : Number(lower.slice(1)));
+  });
+}
+
+/** Element tags (opening or self-closing) of one local name, any namespace prefix. */
+const tagsOf = (xml: string, local: string): string[] => xml.match(new RegExp(`<(?:\\w+:)?${local}\\b[^>]*>`, 'g')) ?? [];
+
+/** Resolves a relationship target against the folder of the part that names it. */
+function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = fromPart.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
+  const slash = part.lastIndexOf('/');
+  const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  const xml = await zip.file(relsPath)?.async('string');
+  if (!xml) return [];
+  return tagsOf(xml, 'Relationship').map((tag) => {
+    const external = attr(tag, 'TargetMode') === 'External';
+    const target = attr(tag, 'Target') ?? '';
+    return {
+      id: attr(tag, 'Id') ?? '',
+      type: (attr(tag, 'Type') ?? '').replace(/^.*\//, ''),
+      target: external ? target : resolveTarget(part, target),
+      external,
+    };
+  });
+}
+
+interface CellStyle {
+  readonly bordered: boolean;
+  readonly fontName: string | undefined;
+}
+
+/** cellXfs by index: whether the style draws a border, and its font's name. */
+function cellStylesOf(stylesXml: string): { styles: CellStyle[]; defaultFont: string | undefined } {
+  const section = (name: string): string => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(stylesXml)?.[1] ?? '';
+  const fonts = (section('fonts').match(/<(?:\w+:)?font\b[\s\S]*?<\/(?:\w+:)?font>|<(?:\w+:)?font\b[^>]*\/>/g) ?? []).map(
+    (font) => attr(/<(?:\w+:)?name\b[^>]*>/.exec(font)?.[0] ?? '', 'val'),
+  );
+  const borders = (section('borders').match(/<(?:\w+:)?border\b[\s\S]*?<\/(?:\w+:)?border>|<(?:\w+:)?border\b[^>]*\/>/g) ?? []).map(
+    (border) => /<(?:\w+:)?(?:left|right|top|bottom|diagonal|start|end)\b[^>]*\sstyle="(?!none")[^"]+"/.test(border),
+  );
+  const styles = tagsOf(section('cellXfs'), 'xf').map((xf) => ({
+    bordered: borders[Number(attr(xf, 'borderId') ?? 0)] ?? false,
+    fontName: fonts[Number(attr(xf, 'fontId') ?? 0)],
+  }));
+  return { styles, defaultFont: fonts[0] };
+}
+
+/** Which shared strings carry formatted runs (rich text). */
+function richSharedStrings(sstXml: string): Set<number> {
+  const rich = new Set<number>();
+  let index = 0;
+  for (const si of sstXml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
+    if (/<(?:\w+:)?r\b/.test(si[1] ?? '')) rich.add(index);
+    index++;
+  }
+  return rich;
+}
+
+const emptyInventory = (): XlsxInventory =>
+  Object.fromEntries(FEATURE_KINDS.map((kind) => [kind, [] as string[]])) as unknown as XlsxInventory;
+
+/** Counts what an .xlsx holds. The bytes must have passed inspectXlsx (src/files/xlsxGuard.ts). */
+export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  const inv = emptyInventory();
+  const names = Object.keys(zip.files);
+  const text = async (part: string): Promise<string> => (await zip.file(part)?.async('string')) ?? '';
+  const count = (kind: FeatureKind, pattern: RegExp): void => {
+    names.filter((n) => pattern.test(n)).forEach((n) => inv[kind].push(n));
+  };
+  count('charts', /^xl\/charts\/chart\d*\.xml$/i);
+  count('pivotTables', /^xl\/pivotTables\/pivotTable\d*\.xml$/i);
+  count('macros', /^xl\/vbaProject\.bin$/i);
+  count('slicers', /^xl\/slicers\/slicer\d*\.xml$/i);
+  count('externalLinks', /^xl\/externalLinks\/externalLink\d*\.xml$/i);
+
+  const workbookXml = await text('xl/workbook.xml');
+  const workbookPr = tagsOf(workbookXml, 'workbookPr')[0] ?? '';
+  if (/^(1|true)$/.test(attr(workbookPr, 'date1904') ?? '')) inv.date1904.push('date1904');
+  const rels = await relationshipsOf(zip, 'xl/workbook.xml');
+  const sheetNames: string[] = [];
+  const sheetParts: { name: string; part: string }[] = [];
+  for (const tag of tagsOf(workbookXml, 'sheet')) {
+    const name = attr(tag, 'name') ?? '';
+    sheetNames.push(name);
+    const rel = rels.find((r) => r.id === attr(tag, 'r:id'));
+    const state = attr(tag, 'state');
+    if (state === 'hidden' || state === 'veryHidden') inv.hiddenSheets.push(`${name}:${state}`);
+    if (rel?.type === 'chartsheet') inv.chartSheets.push(name);
+    else if (rel) {
+      inv.sheets.push(name);
+      sheetParts.push({ name, part: rel.target });
+    }
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>/g)) {
+    const name = attr(m[0], 'name') ?? '';
+    // Excel's own bookkeeping of an autofilter, not a name anyone made.
+    if (/^_xlnm\._FilterDatabase$/i.test(name)) continue;
+    const scope = attr(m[0], 'localSheetId');
+    inv.definedNames.push(`${scope === undefined ? '' : (sheetNames[Number(scope)] ?? scope)}!${name}`);
+  }
+
+  const { styles, defaultFont } = cellStylesOf(await text('xl/styles.xml'));
+  if (defaultFont !== undefined) inv.defaultFont.push(defaultFont);
+  const rich = richSharedStrings(await text('xl/sharedStrings.xml'));
+
+  for (const tableName of names.filter((n) => /^xl\/tables\/table\d*\.xml$/i.test(n))) {
+    const tag = tagsOf(await text(tableName), 'table')[0] ?? '';
+    inv.tables.push(attr(tag, 'displayName') ?? attr(tag, 'name') ?? tableName);
+  }
+  for (const part of names.filter((n) => /^xl\/threadedComments\/.+\.xml$/i.test(n))) {
+    tagsOf(await text(part), 'threadedComment').forEach((tag) => inv.threadedComments.push(`${part}!${attr(tag, 'ref') ?? ''}`));
+  }
+
+  for (const { name, part } of sheetParts) {
+    const xml = await text(part);
+    const tab = /<(?:\w+:)?tabColor\b[^>]*>/.exec(xml)?.[0];
+    if (tab) inv.tabColours.push(`${name}:${attr(tab, 'rgb') ?? `theme${attr(tab, 'theme') ?? ''}`}`);
+    for (const row of tagsOf(xml, 'row')) {
+      const level = Number(attr(row, 'outlineLevel') ?? 0);
+      if (level > 0) inv.outlineLevels.push(`${name}!row${attr(row, 'r') ?? ''}:${level}`);
+    }
+    for (const col of tagsOf(xml, 'col')) {
+      const level = Number(attr(col, 'outlineLevel') ?? 0);
+      if (level <= 0) continue;
+      const [min, max] = [Number(attr(col, 'min') ?? 0), Number(attr(col, 'max') ?? 0)];
+      // A <col> may cover the whole width: count a run once per column, but no more than 1,000.
+      for (let c = min; c <= Math.min(max, min + 999); c++) inv.outlineLevels.push(`${name}!col${c}:${level}`);
+    }
+    for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const open = cell[1] ?? '';
+      const body = cell[2] ?? '';
+      const ref = `${name}!${attr(open, 'r') ?? ''}`;
+      const style = styles[Number(attr(open, 's') ?? 0)];
+      const hasContent = body.trim() !== '';
+      if (style?.bordered) inv.borderedCells.push(ref);
+      if (style?.fontName !== undefined && style.fontName !== defaultFont && hasContent) inv.fontNames.push(`${ref}:${style.fontName}`);
+      const formula = /<(?:\w+:)?f\b([^>]*)(?:\/>|>)/.exec(body);
+      if (formula) {
+        inv.formulas.push(ref);
+        if (attr(formula[0], 't') === 'array') inv.arrayFormulas.push(`${ref}:${attr(formula[0], 'ref') ?? ''}`);
+      }
+      const type = attr(open, 't');
+      if (type === 's') {
+        const index = Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1] ?? -1);
+        if (rich.has(index)) inv.richText.push(ref);
+      } else if (type === 'inlineStr' && /<(?:\w+:)?is\b[\s\S]*<(?:\w+:)?r\b/.test(body)) inv.richText.push(ref);
+    }
+    tagsOf(xml, 'mergeCell').forEach((tag) => inv.mergedCells.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+    tagsOf(xml, 'hyperlink').forEach((tag) => inv.hyperlinks.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+    for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?dataValidation>)/g)) {
+      const formulas = [...(m[2] ?? '').matchAll(/<(?:\w+:)?(?:formula[12]|f)\b[^>]*>([\s\S]*?)<\//g)].map((f) => decodeXml(f[1] ?? '').trim());
+      inv.validations.push(`${name}:${attr(m[0], 'type') ?? 'none'}:${attr(m[0], 'operator') ?? ''}:${formulas.join('|')}`);
+    }
+    for (const m of xml.matchAll(/<(?:\w+:)?conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g)) {
+      const sqref = attr(m[0], 'sqref') ?? /<(?:\w+:)?sqref>([^<]*)</.exec(m[2] ?? '')?.[1] ?? '';
+      tagsOf(m[2] ?? '', 'cfRule').forEach((rule) => inv.conditionalFormats.push(`${name}!${sqref}:${attr(rule, 'type') ?? ''}`));
+    }
+    const pageSetup = tagsOf(xml, 'pageSetup')[0];
+    if (pageSetup && /\s(orientation|paperSize|scale|fitToWidth|fitToHeight)="/.test(pageSetup)) inv.printSettings.push(`${name}:page`);
+    if (/<(?:\w+:)?(?:oddHeader|oddFooter)>[^<]+</.test(xml)) inv.printSettings.push(`${name}:headerFooter`);
+
+    for (const rel of await relationshipsOf(zip, part)) {
+      if (rel.external) continue;
+      if (rel.type === 'comments') tagsOf(await text(rel.target), 'comment').forEach((tag) => inv.notes.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+      if (rel.type === 'drawing') {
+        const drawing = await text(rel.target);
+        tagsOf(drawing, 'pic').forEach((_, i) => inv.pictures.push(`${name}#${i}`));
+        tagsOf(drawing, 'sp').forEach((_, i) => inv.shapes.push(`${name}#${i}`));
+      }
+    }
+  }
+  return inv;
+}

@@ -1,0 +1,65 @@
+/**
+ * What the server accepts as a workbook snapshot before it stores one: a snapshot the page cannot
+ * render would lock its user out of their own workbook. Checks the structure the page relies on
+ * (src/files/snapshot.ts's fields) and refuses prototype keys anywhere, which would otherwise
+ * reach objects the page spreads and merges.
+ */
+import { WorkbookFileError } from '../files/xlsxGuard';
+import { STORE_MESSAGES } from './messages';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || test(value);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2_000_000;
+
+function sheetProblem(id: string, sheet: unknown): string | undefined {
+  if (!isObject(sheet)) return `sheet ${id} is not an object`;
+  if (typeof sheet.name !== 'string' || sheet.name === '') return `sheet ${id} has no name`;
+  if (!optional(sheet.id, (v) => v === id)) return `sheet ${id} names another id`;
+  if (!optional(sheet.rowCount, isCount) || !optional(sheet.columnCount, isCount)) return `sheet ${id} has a bad size`;
+  if (!optional(sheet.cellData, isObject)) return `sheet ${id}'s cells are not an object`;
+  for (const [row, cells] of Object.entries((sheet.cellData as Record<string, unknown> | undefined) ?? {})) {
+    if (!/^\d+$/.test(row) || !isObject(cells)) return `sheet ${id} has a bad row ${row}`;
+    for (const [column, cell] of Object.entries(cells)) {
+      if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
+    }
+  }
+  for (const key of ['mergeData'] as const) if (!optional(sheet[key], Array.isArray)) return `sheet ${id}'s ${key} is not a list`;
+  for (const key of ['rowData', 'columnData', 'freeze'] as const) if (!optional(sheet[key], isObject)) return `sheet ${id}'s ${key} is not an object`;
+  return undefined;
+}
+
+/** Why a parsed value is not a snapshot the page can open, or undefined when it is one. */
+export function snapshotProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  if (typeof value.id !== 'string') return 'no workbook id';
+  if (!Array.isArray(value.sheetOrder) || value.sheetOrder.length === 0) return 'no sheet order';
+  if (!isObject(value.sheets)) return 'no sheets';
+  const sheets = value.sheets;
+  for (const id of value.sheetOrder) {
+    if (typeof id !== 'string' || !Object.prototype.hasOwnProperty.call(sheets, id)) return `sheet order names a missing sheet`;
+    const problem = sheetProblem(id, sheets[id]);
+    if (problem) return problem;
+  }
+  if (!optional(value.styles, isObject)) return 'styles are not an object';
+  if (!optional(value.resources, (r) => Array.isArray(r) && r.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.data === 'string')))
+    return 'resources are not a list of named texts';
+  return undefined;
+}
+
+/** Parses a snapshot's JSON text, refusing prototype keys and a structure the page could not render. */
+export function checkSnapshotText(text: string): void {
+  let forbidden: string | undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden = key;
+      return value;
+    });
+  } catch {
+    throw new WorkbookFileError(STORE_MESSAGES.badSnapshot('not JSON').en, 400);
+  }
+  const problem = forbidden !== undefined ? `the key "${forbidden}" is not allowed` : snapshotProblem(parsed);
+  if (problem) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(problem).en, 400);
+}
