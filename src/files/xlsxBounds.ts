@@ -80,7 +80,11 @@ export async function checkXlsxBounds(bytes: Uint8Array, fileName: string, local
           : `${part} reaches ${farthest || `${columnLetters(lastColumn)}${lastRow}`}, ${lastRow.toLocaleString('en-US')} rows × ${lastColumn.toLocaleString('en-US')} columns`,
       );
     if (cells > XLSX_BOUNDS.cells)
-      throw refuse(locale === 'zh-CN' ? `${part}:超过 ${XLSX_BOUNDS.cells.toLocaleString('en-US')} 个单元格` : `${part}: more than ${XLSX_BOUNDS.cells.toLocaleString('en-US')} cells`);
+      throw refuse(
+        locale === 'zh-CN'
+          ? `${part}:超过 ${XLSX_BOUNDS.cells.toLocaleString('en-US')} 个单元格`
+          : `${part}: more than ${XLSX_BOUNDS.cells.toLocaleString('en-US')} cells`,
+      );
     if (text > XLSX_BOUNDS.textChars) {
       const megabytes = Math.round(text / 1024 / 1024);
       throw refuse(

@@ -147,9 +147,10 @@ interface CellStyle {
 
 /** cellXfs by index: whether the style draws a border, and its font's name. */
 function cellStylesOf(stylesXml: string): { styles: CellStyle[]; defaultFont: string | undefined } {
-  const section = (name: string): string => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(stylesXml)?.[1] ?? '';
-  const fonts = (section('fonts').match(/<(?:\w+:)?font\b[\s\S]*?<\/(?:\w+:)?font>|<(?:\w+:)?font\b[^>]*\/>/g) ?? []).map(
-    (font) => attr(/<(?:\w+:)?name\b[^>]*>/.exec(font)?.[0] ?? '', 'val'),
+  const section = (name: string): string =>
+    new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(stylesXml)?.[1] ?? '';
+  const fonts = (section('fonts').match(/<(?:\w+:)?font\b[\s\S]*?<\/(?:\w+:)?font>|<(?:\w+:)?font\b[^>]*\/>/g) ?? []).map((font) =>
+    attr(/<(?:\w+:)?name\b[^>]*>/.exec(font)?.[0] ?? '', 'val'),
   );
   const borders = (section('borders').match(/<(?:\w+:)?border\b[\s\S]*?<\/(?:\w+:)?border>|<(?:\w+:)?border\b[^>]*\/>/g) ?? []).map(
     (border) => /<(?:\w+:)?(?:left|right|top|bottom|diagonal|start|end)\b[^>]*\sstyle="(?!none")[^"]+"/.test(border),
@@ -265,7 +266,9 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
     tagsOf(xml, 'mergeCell').forEach((tag) => inv.mergedCells.push(`${name}!${attr(tag, 'ref') ?? ''}`));
     tagsOf(xml, 'hyperlink').forEach((tag) => inv.hyperlinks.push(`${name}!${attr(tag, 'ref') ?? ''}`));
     for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?dataValidation>)/g)) {
-      const formulas = [...(m[2] ?? '').matchAll(/<(?:\w+:)?(?:formula[12]|f)\b[^>]*>([\s\S]*?)<\//g)].map((f) => decodeXml(f[1] ?? '').trim());
+      const formulas = [...(m[2] ?? '').matchAll(/<(?:\w+:)?(?:formula[12]|f)\b[^>]*>([\s\S]*?)<\//g)].map((f) =>
+        decodeXml(f[1] ?? '').trim(),
+      );
       inv.validations.push(`${name}:${attr(m[0], 'type') ?? 'none'}:${attr(m[0], 'operator') ?? ''}:${formulas.join('|')}`);
     }
     for (const m of xml.matchAll(/<(?:\w+:)?conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g)) {
@@ -278,7 +281,8 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
 
     for (const rel of await relationshipsOf(zip, part)) {
       if (rel.external) continue;
-      if (rel.type === 'comments') tagsOf(await text(rel.target), 'comment').forEach((tag) => inv.notes.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+      if (rel.type === 'comments')
+        tagsOf(await text(rel.target), 'comment').forEach((tag) => inv.notes.push(`${name}!${attr(tag, 'ref') ?? ''}`));
       if (rel.type === 'drawing') {
         const drawing = await text(rel.target);
         tagsOf(drawing, 'pic').forEach((_, i) => inv.pictures.push(`${name}#${i}`));

@@ -155,7 +155,10 @@ export function createApp(options: AppOptions): App {
   const storeAt = (path: string): Promise<WorkbookStore> => {
     let store = stores.get(path);
     if (!store) {
-      const created = new WorkbookStore(path, { exportDelayMs: options.exportDelayMs, ...(options.locale ? { locale: options.locale } : {}) });
+      const created = new WorkbookStore(path, {
+        exportDelayMs: options.exportDelayMs,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
       store = created.open().then(() => created);
       store.catch(() => stores.delete(path));
       stores.set(path, store);
@@ -271,7 +274,12 @@ export function createApp(options: AppOptions): App {
         await fs.mkdir(workbooksDir, { recursive: true });
         await fs.writeFile(join(workbooksDir, target), body, { flag: 'wx' });
         const store = await storeAt(join(workbooksDir, target));
-        sendJson(res, 200, { book: target, revision: store.current().revision, notices: store.current().notices, file: store.fileStatus() });
+        sendJson(res, 200, {
+          book: target,
+          revision: store.current().revision,
+          notices: store.current().notices,
+          file: store.fileStatus(),
+        });
         return;
       }
       case 'GET /api/download': {

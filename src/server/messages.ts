@@ -23,7 +23,10 @@ export const STORE_MESSAGES = {
     zh: `第 ${revision} 版已损坏,已改名为“${aside}”,现在打开的是最新的完好版本。`,
     en: `Version ${revision} was damaged and set aside as "${aside}"; the newest good version is open.`,
   }),
-  badSnapshot: (why: string): Bilingual => ({ zh: `保存的内容不是可打开的工作簿(${why})。`, en: `What was sent is not a workbook snapshot the page can open (${why}).` }),
+  badSnapshot: (why: string): Bilingual => ({
+    zh: `保存的内容不是可打开的工作簿(${why})。`,
+    en: `What was sent is not a workbook snapshot the page can open (${why}).`,
+  }),
   restoredFrom: (revision: number): Bilingual => ({ zh: `恢复到第 ${revision} 版`, en: `Restored version ${revision}` }),
   restoredKept: (file: string): Bilingual => ({
     zh: `恢复到${file.startsWith('outside') ? '外部修改的版本' : '原始文件'}`,

@@ -26,7 +26,8 @@ function sheetProblem(id: string, sheet: unknown): string | undefined {
     }
   }
   for (const key of ['mergeData'] as const) if (!optional(sheet[key], Array.isArray)) return `sheet ${id}'s ${key} is not a list`;
-  for (const key of ['rowData', 'columnData', 'freeze'] as const) if (!optional(sheet[key], isObject)) return `sheet ${id}'s ${key} is not an object`;
+  for (const key of ['rowData', 'columnData', 'freeze'] as const)
+    if (!optional(sheet[key], isObject)) return `sheet ${id}'s ${key} is not an object`;
   return undefined;
 }
 
@@ -43,7 +44,12 @@ export function snapshotProblem(value: unknown): string | undefined {
     if (problem) return problem;
   }
   if (!optional(value.styles, isObject)) return 'styles are not an object';
-  if (!optional(value.resources, (r) => Array.isArray(r) && r.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.data === 'string')))
+  if (
+    !optional(
+      value.resources,
+      (r) => Array.isArray(r) && r.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.data === 'string'),
+    )
+  )
     return 'resources are not a list of named texts';
   return undefined;
 }

@@ -123,7 +123,9 @@ export class WorkbookStore {
       await removeStaleTemps(this.historyDir);
       this.state = await this.history.readState<FileState>();
     }
-    const newest = folder ? await this.history.newestGood((revision, aside) => this.notices.push(STORE_MESSAGES.versionSetAside(revision, aside))) : undefined;
+    const newest = folder
+      ? await this.history.newestGood((revision, aside) => this.notices.push(STORE_MESSAGES.versionSetAside(revision, aside)))
+      : undefined;
     if (newest) {
       this.revision = newest.revision;
       this.savedAt = newest.savedAt;
@@ -260,7 +262,8 @@ export class WorkbookStore {
    */
   setTarget(target: 'original' | 'copy'): Promise<FileStatus> {
     return this.serial(async () => {
-      if (target === 'original' && this.readOnly) throw new WorkbookFileError(FILE_MESSAGES.readOnly(this.fileName, this.targetName()).en, 409);
+      if (target === 'original' && this.readOnly)
+        throw new WorkbookFileError(FILE_MESSAGES.readOnly(this.fileName, this.targetName()).en, 409);
       await this.materialize();
       this.state.target = target;
       if (target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../core';
-import { WorkbookFileError, fileError } from '../files/xlsxGuard';
+import { WorkbookFileError, fileError, inspectXlsx } from '../files/xlsxGuard';
 import type { FeatureCount } from '../files/xlsxInventory';
 
 export interface OpenedXlsx {
@@ -27,7 +27,14 @@ export const OPEN_LIMITS: OpenLimits = {
   heapMb: Number(process.env.SALES_REVIEW_OPEN_HEAP_MB ?? 3072),
 };
 
-export function openXlsxBounded(bytes: Uint8Array, fileName: string, locale: Locale, limits: OpenLimits = OPEN_LIMITS): Promise<OpenedXlsx> {
+export async function openXlsxBounded(
+  bytes: Uint8Array,
+  fileName: string,
+  locale: Locale,
+  limits: OpenLimits = OPEN_LIMITS,
+): Promise<OpenedXlsx> {
+  // The zip's directory alone refuses what is not a workbook or is a zip bomb, before a worker starts.
+  await inspectXlsx(bytes, fileName, locale);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./openWorker.mjs', `file://${__filename}`), {
       workerData: { bytes, fileName, locale },
@@ -44,7 +51,9 @@ export function openXlsxBounded(bytes: Uint8Array, fileName: string, locale: Loc
     const timer = setTimeout(() => {
       const seconds = Math.round(limits.timeoutMs / 1000);
       finish(() =>
-        reject(fileError('tooLarge', locale, fileName, locale === 'zh-CN' ? `读取超过 ${seconds} 秒` : `reading it took over ${seconds} s`)),
+        reject(
+          fileError('tooLarge', locale, fileName, locale === 'zh-CN' ? `读取超过 ${seconds} 秒` : `reading it took over ${seconds} s`),
+        ),
       );
     }, limits.timeoutMs);
     worker.on('message', (message: OpenedXlsx & { error?: string; fileError?: boolean }) => {
@@ -58,7 +67,12 @@ export function openXlsxBounded(bytes: Uint8Array, fileName: string, locale: Loc
       finish(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? fileError('tooLarge', locale, fileName, locale === 'zh-CN' ? `需要超过 ${limits.heapMb} MB 内存` : `it needs more than ${limits.heapMb} MB of memory`)
+            ? fileError(
+                'tooLarge',
+                locale,
+                fileName,
+                locale === 'zh-CN' ? `需要超过 ${limits.heapMb} MB 内存` : `it needs more than ${limits.heapMb} MB of memory`,
+              )
             : fileError('unreadable', locale, fileName, error.message),
         ),
       );

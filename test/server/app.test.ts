@@ -241,7 +241,7 @@ describe('saves, conflicts, versions', () => {
     expect(books).toEqual(expect.arrayContaining(['sales-review.xlsx', 'team.xlsx', 'team (2).xlsx']));
     const download = await send(port, 'GET', '/api/download?book=team.xlsx&portable=1', auth());
     expect(download.status).toBe(200);
-    expect(download.headers['content-disposition']).toContain('filename*=UTF-8\'\'team.xlsx');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''team.xlsx");
   });
 });
 
@@ -293,7 +293,9 @@ describe('starting on damaged or outside-edited files', () => {
     await store.open();
     expect(readdirSync(dir)).toEqual(['broken.xlsx']);
     expect(store.fileStatus()).toMatchObject({ target: 'copy', targetName: 'broken (销售复盘).xlsx' });
-    expect(store.current().notices[0]?.en).toMatch(/Could not read "broken\.xlsx": .*not an \.xlsx workbook.* not renamed, not replaced/);
+    expect(store.current().notices[0]?.en).toMatch(
+      /Could not read "broken\.xlsx": .*not an \.xlsx workbook.*\(not renamed, not replaced\)/,
+    );
     await store.save(store.current().revision, snapshotBody('typed'));
     await store.flush();
     expect(readFileSync(path, 'utf8')).toBe('not a zip');

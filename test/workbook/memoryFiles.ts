@@ -10,10 +10,22 @@ export class MemoryFiles implements WorkbookFiles {
   notices: readonly Bilingual[] = [];
   books = ['team.xlsx', 'east.xlsx', 'west.xlsx'];
   versions: VersionEntry[] = [
-    { revision: 3, savedAt: new Date().toISOString(), bytes: 900, source: 'edit', label: { zh: '插入模板 表2', en: 'Inserted template Table 2' } },
+    {
+      revision: 3,
+      savedAt: new Date().toISOString(),
+      bytes: 900,
+      source: 'edit',
+      label: { zh: '插入模板 表2', en: 'Inserted template Table 2' },
+    },
     { revision: 2, savedAt: new Date().toISOString(), bytes: 800, source: 'edit', label: { zh: '编辑', en: 'Edit' }, pinned: true },
     { revision: 1, savedAt: new Date().toISOString(), bytes: 100, source: 'new', label: { zh: '新建', en: 'New' } },
-    { file: 'original-20261201T080000000Z.xlsx', savedAt: new Date().toISOString(), bytes: 5000, source: 'original', label: { zh: '原始文件', en: 'Original file' } },
+    {
+      file: 'original-20261201T080000000Z.xlsx',
+      savedAt: new Date().toISOString(),
+      bytes: 5000,
+      source: 'original',
+      label: { zh: '原始文件', en: 'Original file' },
+    },
   ];
   /** Where the work is written (undefined: the host keeps its own files). */
   fileStatus: FileStatus | undefined = undefined;
@@ -87,7 +99,8 @@ export class MemoryFiles implements WorkbookFiles {
   async setTarget(target: 'original' | 'copy'): Promise<void> {
     this.calls.push(`target ${target}`);
     this.fail();
-    if (this.fileStatus) this.fileStatus = { ...this.fileStatus, target, targetName: target === 'copy' ? 'team (销售复盘).xlsx' : this.fileStatus.fileName };
+    if (this.fileStatus)
+      this.fileStatus = { ...this.fileStatus, target, targetName: target === 'copy' ? 'team (销售复盘).xlsx' : this.fileStatus.fileName };
     this.setState(this.state);
   }
   async resolveOutside(choice: 'theirs' | 'mine'): Promise<void> {

@@ -27,7 +27,10 @@ export const ft = translator({
   },
   download: { 'zh-CN': '下载', 'en-US': 'Download' },
   downloadXlsx: { 'zh-CN': '下载 .xlsx', 'en-US': 'Download .xlsx' },
-  downloadAddin: { 'zh-CN': '下载 .xlsx(SALES 函数,供装有加载项的 Excel)', 'en-US': 'Download .xlsx with SALES functions (for Excel with the add-in)' },
+  downloadAddin: {
+    'zh-CN': '下载 .xlsx(SALES 函数,供装有加载项的 Excel)',
+    'en-US': 'Download .xlsx with SALES functions (for Excel with the add-in)',
+  },
   portableHint: {
     'zh-CN': '“下载 .xlsx”中的 SALES 公式换成 Excel、LibreOffice 和 Google 表格自带的公式,无需加载项即可计算;第二个按钮保留 SALES.* 公式。',
     'en-US':
@@ -60,7 +63,8 @@ export const ft = translator({
   pinned: { 'zh-CN': ' · 长期保留', 'en-US': ' · kept' },
   versionsKept: {
     'zh-CN': '保留最近 20 个版本、每天最后一个版本,以及每次导入、链接、复盘写回和恢复之前的版本。恢复不会删除任何版本。',
-    'en-US': 'The last 20 versions, the last of every day and the one before every import, link, write-back and restore are kept. Restoring deletes nothing.',
+    'en-US':
+      'The last 20 versions, the last of every day and the one before every import, link, write-back and restore are kept. Restoring deletes nothing.',
   },
   held: { 'zh-CN': '已存入版本历史,未写入文件:{reason}', 'en-US': 'In the version history, not in the file: {reason}' },
   keepMine: { 'zh-CN': '保留我的', 'en-US': 'Keep mine' },

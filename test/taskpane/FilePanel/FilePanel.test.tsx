@@ -41,14 +41,19 @@ describe('FilePanel', () => {
       fileName: 'team.xlsx',
       target: 'copy',
       targetName: 'team (销售复盘).xlsx',
-      lost: [{ kind: 'charts', count: 3 }, { kind: 'pivotTables', count: 1 }],
+      lost: [
+        { kind: 'charts', count: 3 },
+        { kind: 'pivotTables', count: 1 },
+      ],
       lostText: { zh: '3 个图表、1 个数据透视表', en: '3 charts, 1 pivot table' },
       readOnly: false,
       revision: 2,
       exportedRevision: 2,
     };
     setup(files);
-    expect(await screen.findByText('The file "team.xlsx" is never written; changes are saved to the copy "team (销售复盘).xlsx".')).toBeTruthy();
+    expect(
+      await screen.findByText('The file "team.xlsx" is never written; changes are saved to the copy "team (销售复盘).xlsx".'),
+    ).toBeTruthy();
     expect(screen.getByText('The file holds what the copy cannot keep: 3 charts, 1 pivot table.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Convert the original (loses the above)' }));
     expect(files.calls).toEqual([]);

@@ -31,7 +31,9 @@ class RecordingClient {
       readOnly: false,
       revision,
       exportedRevision: this.file.exportedRevision ?? this.revision,
-      ...(this.file.hold ? { hold: this.file.hold, holdText: { zh: '另一个程序修改了此文件', en: 'Another program changed the file' } } : {}),
+      ...(this.file.hold
+        ? { hold: this.file.hold, holdText: { zh: '另一个程序修改了此文件', en: 'Another program changed the file' } }
+        : {}),
       ...(this.file.error ? { error: this.file.error } : {}),
     };
   }
