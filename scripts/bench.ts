@@ -2,7 +2,8 @@
  * `npm run bench`: the budgets of docs/DESIGN.md §4 that this release can measure, printed as tables.
  *  - Excel task pane initial JavaScript (taskpane.js + functions.js, gzip) against 250 KB;
  *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2;
- *  - Google Sheets service calls per template insertion and wizard write (scripts/bench/sheets.ts).
+ *  - Google Sheets service calls per template insertion and wizard write (scripts/bench/sheets.ts);
+ *  - what the .xlsx round trip keeps of 49 real workbooks, per feature (scripts/bench/fidelity.ts).
  * Run `npm run build` first for the bundle figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { excelTablesBench } from './bench/excel';
 import { filesBench } from './bench/files';
 import { sheetsBench } from './bench/sheets';
 import { dealsBench } from './bench/deals';
+import { fidelityBench } from './bench/fidelity';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   await reviewBench();
   await reportBench();
   await filesBench();
+  await fidelityBench();
 }
 
 void main();

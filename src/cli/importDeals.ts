@@ -23,10 +23,10 @@ import {
 } from '../core';
 import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { openBook, readBytes } from './book';
+import { type OpenBookOptions, openBook, readBytes } from './book';
 import { findDealTables, linkDealRegister, runDealImport, savedMappings } from '../workbook/dealImport';
 
-export interface ImportOptions {
+export interface ImportOptions extends OpenBookOptions {
   readonly book: string;
   readonly file: string;
   readonly sheet?: string;
@@ -120,7 +120,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   if (slip !== 'month' && slip !== 'quarter') throw new ImportUsageError(`--slip must be month or quarter, not "${slip}".`);
 
   const table = await readExport(options.file, options.sheet, locale);
-  const book = await openBook(options.book, locale);
+  const book = await openBook(options.book, locale, options);
   try {
     const tables = await findDealTables(book.port);
     const saved = savedMappings(tables);
@@ -186,7 +186,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   }
 }
 
-export interface LinkOptions {
+export interface LinkOptions extends OpenBookOptions {
   readonly book: string;
   readonly asOf?: string;
   readonly locale: Locale;
@@ -196,7 +196,7 @@ export interface LinkOptions {
 export async function linkRegister(options: LinkOptions, log: (line: string) => void) {
   const asOf = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
   if (asOf === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
-  const book = await openBook(options.book, options.locale);
+  const book = await openBook(options.book, options.locale, options);
   try {
     const result = await linkDealRegister(book.port, { asOf, locale: options.locale }).catch((error: Error) => {
       throw new WorkbookFileError(`${options.book}: ${error.message}`);

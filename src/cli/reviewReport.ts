@@ -24,10 +24,10 @@ import { WorkbookFileError } from '../files/xlsxGuard';
 import type { ChartPicture } from '../workbook/port';
 import { readReviewData } from '../workbook/reviewData';
 import { writeReviewReport } from '../workbook/reviewReport';
-import { openBook } from './book';
+import { type OpenBookOptions, openBook } from './book';
 import { ImportUsageError } from './importDeals';
 
-export interface ReportOptions {
+export interface ReportOptions extends OpenBookOptions {
   readonly book: string;
   readonly locale: Locale;
   readonly asOf?: string;
@@ -52,7 +52,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
   if (today === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   if (options.reviewId !== undefined && !REVIEW_ID.test(options.reviewId))
     throw new ImportUsageError(`--review-id must look like R2026-12-01 (or R2026-12-01-2), not "${options.reviewId}".`);
-  const book = await openBook(options.book, locale);
+  const book = await openBook(options.book, locale, options);
   try {
     const { data, existingIds, tables } = await readReviewData(book.port);
     if (tables === 0)

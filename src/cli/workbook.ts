@@ -20,10 +20,10 @@ import { reportWorkbook } from './reviewReport';
 const HELP = `销售复盘 Sales Review — workbook files from the command line
 
 Usage:
-  npm run workbook -- new <out.xlsx> [--lang zh-CN|en-US] [--templates all|ID,ID,…] [--no-samples] [--portable] [--force]
+  npm run workbook -- new <out.xlsx> [--lang zh-CN|en-US] [--templates all|ID,ID,…] [--no-samples] [--sales-functions] [--force]
       Writes a workbook with those templates (default: all, zh-CN, with the documents' sample rows).
-      --portable writes native formulas instead of SALES.* ones, so the file computes in Excel,
-      LibreOffice or Google Sheets without the add-in.
+      Its formulas are native, so the file computes in Excel, LibreOffice or Google Sheets without
+      the add-in; --sales-functions writes SALES.* formulas instead (for Excel with the add-in).
   npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
       Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
   npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--mapping NAME] [--save-mapping NAME]
@@ -54,6 +54,9 @@ Usage:
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
+import, link and report write the workbook in place only when that loses nothing it holds: a
+workbook with charts, pivot tables, pictures, names, hyperlinks… that the rewrite would not keep,
+or a read-only one, is refused (exit 1, naming what) unless --output FILE names another file.
 An existing output file is never replaced without --force. Exit code 0 on success, 1 when a file
 cannot be read or written, 2 for a wrong command line.`;
 
@@ -122,6 +125,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         templates: { type: 'string', default: 'all' },
         'no-samples': { type: 'boolean' },
         portable: { type: 'boolean' },
+        'sales-functions': { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         sheet: { type: 'string' },
         'as-of': { type: 'string' },
@@ -149,7 +154,9 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
       const templates = templatesOf(values.templates ?? 'all');
       await refuseExisting(out, values.force ?? false);
-      const portable = values.portable ?? false;
+      if (values.portable && values['sales-functions']) throw new UsageError('--portable and --sales-functions contradict each other.');
+      // A file for people computes anywhere: native formulas unless SALES.* ones are asked for.
+      const portable = !values['sales-functions'];
       const snapshot = await newWorkbookSnapshot(locale, templates, !values['no-samples'], portable);
       const { buffer, report } = await writeXlsx(snapshot, { portable });
       await writeFileAtomic(out, buffer);
@@ -190,6 +197,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
       const summary = await importDeals(
         {
+          ...(values.output !== undefined ? { output: values.output } : {}),
+          force: values.force ?? false,
           book,
           file: resolve(file),
           ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
@@ -209,7 +218,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (values.json) io.out(JSON.stringify(summary));
       else {
         io.out(
-          `Imported into ${book}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} marked removed, ${summary.invalid} rows left out.`,
+          `Imported into ${values.output ?? book}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} marked removed, ${summary.invalid} rows left out.`,
         );
         const moved = Object.entries(summary.changes).filter(([, group]) => group.count > 0);
         if (moved.length > 0) io.out(`Changes: ${moved.map(([type, group]) => `${type} ${group.count}`).join(', ')}.`);
@@ -222,13 +231,19 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       const locale = values.lang as Locale;
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
       const result = await linkRegister(
-        { book, locale, ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}) },
+        {
+          ...(values.output !== undefined ? { output: values.output } : {}),
+          force: values.force ?? false,
+          book,
+          locale,
+          ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+        },
         values.json ? io.err : io.out,
       );
       if (values.json) io.out(JSON.stringify({ ...result.counts, sheets: result.sheets }));
       else
         io.out(
-          `Linked ${book}: ${result.counts.funnelRows} funnel rows, ${result.counts.goalRows} 表2 rows and ${result.counts.forecastRows} forecast rows (${result.counts.forecastAdded} added) now compute from the deal register.`,
+          `Linked ${values.output ?? book}: ${result.counts.funnelRows} funnel rows, ${result.counts.goalRows} 表2 rows and ${result.counts.forecastRows} forecast rows (${result.counts.forecastAdded} added) now compute from the deal register.`,
         );
       return 0;
     }
@@ -239,6 +254,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
       const summary = await reportWorkbook(
         {
+          ...(values.output !== undefined ? { output: values.output } : {}),
+          force: values.force ?? false,
           book,
           locale,
           ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
@@ -250,7 +267,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (values.json) io.out(JSON.stringify(summary));
       else
         io.out(
-          `${summary.replaced ? 'Replaced' : 'Wrote'} the sheet "${summary.sheet}" in ${book}: ${Object.keys(summary.kpis).length} KPIs, ${summary.findings.length} findings, ${summary.charts} charts.`,
+          `${summary.replaced ? 'Replaced' : 'Wrote'} the sheet "${summary.sheet}" in ${values.output ?? book}: ${Object.keys(summary.kpis).length} KPIs, ${summary.findings.length} findings, ${summary.charts} charts.`,
         );
       return 0;
     }

@@ -16,3 +16,8 @@ declare module 'exceljs/lib/xlsx/xform/table/table-xform' {
   const TableXform: new () => ExcelJsPartWriter;
   export default TableXform;
 }
+declare module 'exceljs/lib/utils/utils' {
+  // The reader's date conversion, wrapped by src/files/exactDates.ts.
+  const utils: { excelToDate(value: unknown, date1904?: boolean): unknown };
+  export default utils;
+}

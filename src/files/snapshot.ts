@@ -17,6 +17,8 @@ export const RESOURCE = {
   conditionalFormats: 'SHEET_CONDITIONAL_FORMATTING_PLUGIN',
   notes: 'SHEET_NOTE_PLUGIN',
   drawings: 'SHEET_DRAWING_PLUGIN',
+  /** The formula engine's defined names (workbook-wide, by id; see src/files/xlsxExtras.ts). */
+  definedNames: 'SHEET_DEFINED_NAME_PLUGIN',
 } as const;
 
 /** A picture over the grid as @univerjs/sheets-drawing keeps it (the fields this product reads). */
@@ -123,6 +125,9 @@ export const conditionalFormatsOf = (snapshot: WorkbookSnapshot): PerSheet<Snaps
   resourceData(snapshot, RESOURCE.conditionalFormats);
 export const notesOf = (snapshot: WorkbookSnapshot): PerSheet<SheetNotes> => resourceData(snapshot, RESOURCE.notes);
 export const drawingsOf = (snapshot: WorkbookSnapshot): PerSheet<SheetDrawings> => resourceData(snapshot, RESOURCE.drawings);
+export const definedNamesOf = (
+  snapshot: WorkbookSnapshot,
+): PerSheet<{ name?: string; formulaOrRefString?: string; localSheetId?: string }> => resourceData(snapshot, RESOURCE.definedNames);
 
 /** A cell's style, whether the cell holds a style id (into `snapshot.styles`) or the style itself. */
 export function styleOf(snapshot: WorkbookSnapshot, cell: ICellData): IStyleData | undefined {

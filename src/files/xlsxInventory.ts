@@ -15,6 +15,7 @@ import type { Locale } from '../core';
 /** Every feature the inventory counts, with its words in both languages (one home for these labels). */
 export const FEATURES = {
   sheets: { zh: '个工作表', en: ['sheet', 'sheets'] },
+  values: { zh: '个单元格的值', en: ["cell's value", "cells' values"] },
   chartSheets: { zh: '个图表工作表', en: ['chart sheet', 'chart sheets'] },
   charts: { zh: '个图表', en: ['chart', 'charts'] },
   pivotTables: { zh: '个数据透视表', en: ['pivot table', 'pivot tables'] },
@@ -162,16 +163,49 @@ function cellStylesOf(stylesXml: string): { styles: CellStyle[]; defaultFont: st
   return { styles, defaultFont: fonts[0] };
 }
 
-/** Which shared strings carry formatted runs (rich text). */
-function richSharedStrings(sstXml: string): Set<number> {
+/** The text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic guides. */
+const textOf = (item: string): string =>
+  decodeXml(
+    [...item.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t\b[^>]*>([^<]*)</g)]
+      .map((t) => t[1] ?? '')
+      .join(''),
+  );
+
+/** The shared strings' texts, and which carry formatted runs (rich text). */
+function sharedStrings(sstXml: string): { texts: string[]; rich: Set<number> } {
   const rich = new Set<number>();
-  let index = 0;
+  const texts: string[] = [];
   for (const si of sstXml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    if (/<(?:\w+:)?r\b/.test(si[1] ?? '')) rich.add(index);
-    index++;
+    if (/<(?:\w+:)?r\b/.test(si[1] ?? '')) rich.add(texts.length);
+    texts.push(textOf(si[1] ?? ''));
   }
-  return rich;
+  return { texts, rich };
 }
+
+/**
+ * A cell's value as a comparable key: the type and the value as Excel stores it (shared strings
+ * resolved, numbers as the double they denote), so a copy that changes a value, a type or a date
+ * does not count as keeping it.
+ */
+function valueKey(type: string | undefined, body: string, shared: readonly string[]): string | undefined {
+  const v = /<(?:\w+:)?v>([^<]*)</.exec(body)?.[1];
+  if (type === 'inlineStr') return `s:${textOf(/<(?:\w+:)?is\b[\s\S]*?<\/(?:\w+:)?is>/.exec(body)?.[0] ?? '')}`;
+  if (v === undefined || v === '') return undefined;
+  if (type === 's') return `s:${shared[Number(v)] ?? ''}`;
+  if (type === 'str') return `s:${decodeXml(v)}`;
+  if (type === 'b') return `b:${v === '1' || v === 'true' ? 1 : 0}`;
+  if (type === 'e') return `e:${decodeXml(v)}`;
+  const n = Number(v);
+  return Number.isFinite(n) ? `n:${n}` : `s:${decodeXml(v)}`;
+}
+
+const columnOf = (ref: string): number =>
+  [...(/^\$?([A-Z]+)/i.exec(ref)?.[1] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const lettersOf = (column: number): string => {
+  let out = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+};
 
 const emptyInventory = (): XlsxInventory =>
   Object.fromEntries(FEATURE_KINDS.map((kind) => [kind, [] as string[]])) as unknown as XlsxInventory;
@@ -219,7 +253,7 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
 
   const { styles, defaultFont } = cellStylesOf(await text('xl/styles.xml'));
   if (defaultFont !== undefined) inv.defaultFont.push(defaultFont);
-  const rich = richSharedStrings(await text('xl/sharedStrings.xml'));
+  const { texts: shared, rich } = sharedStrings(await text('xl/sharedStrings.xml'));
 
   for (const tableName of names.filter((n) => /^xl\/tables\/table\d*\.xml$/i.test(n))) {
     const tag = tagsOf(await text(tableName), 'table')[0] ?? '';
@@ -244,24 +278,34 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
       // A <col> may cover the whole width: count a run once per column, but no more than 1,000.
       for (let c = min; c <= Math.min(max, min + 999); c++) inv.outlineLevels.push(`${name}!col${c}:${level}`);
     }
-    for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const open = cell[1] ?? '';
-      const body = cell[2] ?? '';
-      const ref = `${name}!${attr(open, 'r') ?? ''}`;
-      const style = styles[Number(attr(open, 's') ?? 0)];
-      const hasContent = body.trim() !== '';
-      if (style?.bordered) inv.borderedCells.push(ref);
-      if (style?.fontName !== undefined && style.fontName !== defaultFont && hasContent) inv.fontNames.push(`${ref}:${style.fontName}`);
-      const formula = /<(?:\w+:)?f\b([^>]*)(?:\/>|>)/.exec(body);
-      if (formula) {
-        inv.formulas.push(ref);
-        if (attr(formula[0], 't') === 'array') inv.arrayFormulas.push(`${ref}:${attr(formula[0], 'ref') ?? ''}`);
+    // Cells may omit their reference (`r`): their place is then the next row or column.
+    let rowNumber = 0;
+    for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
+      rowNumber = Number(attr(row[0], 'r') ?? rowNumber + 1);
+      let columnNumber = 0;
+      for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+        const open = cell[1] ?? '';
+        const body = cell[2] ?? '';
+        const given = attr(open, 'r');
+        columnNumber = given ? columnOf(given) : columnNumber + 1;
+        const ref = `${name}!${given ?? `${lettersOf(columnNumber)}${rowNumber}`}`;
+        const style = styles[Number(attr(open, 's') ?? 0)];
+        const hasContent = body.trim() !== '';
+        if (style?.bordered) inv.borderedCells.push(ref);
+        if (style?.fontName !== undefined && style.fontName !== defaultFont && hasContent) inv.fontNames.push(`${ref}:${style.fontName}`);
+        const formula = /<(?:\w+:)?f\b([^>]*)(?:\/>|>)/.exec(body);
+        if (formula) {
+          inv.formulas.push(ref);
+          if (attr(formula[0], 't') === 'array') inv.arrayFormulas.push(`${ref}:${attr(formula[0], 'ref') ?? ''}`);
+        }
+        const type = attr(open, 't');
+        const value = valueKey(type, body, shared);
+        if (value !== undefined) inv.values.push(`${ref}=${value}`);
+        if (type === 's') {
+          const index = Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1] ?? -1);
+          if (rich.has(index)) inv.richText.push(ref);
+        } else if (type === 'inlineStr' && /<(?:\w+:)?is\b[\s\S]*<(?:\w+:)?r\b/.test(body)) inv.richText.push(ref);
       }
-      const type = attr(open, 't');
-      if (type === 's') {
-        const index = Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1] ?? -1);
-        if (rich.has(index)) inv.richText.push(ref);
-      } else if (type === 'inlineStr' && /<(?:\w+:)?is\b[\s\S]*<(?:\w+:)?r\b/.test(body)) inv.richText.push(ref);
     }
     tagsOf(xml, 'mergeCell').forEach((tag) => inv.mergedCells.push(`${name}!${attr(tag, 'ref') ?? ''}`));
     tagsOf(xml, 'hyperlink').forEach((tag) => inv.hyperlinks.push(`${name}!${attr(tag, 'ref') ?? ''}`));

@@ -25,8 +25,10 @@ import {
   freshId,
   setResourceData,
 } from './snapshot';
+import { serialOfDate } from './exactDates';
 import { checkXlsxBounds } from './xlsxBounds';
 import { fileError, inspectXlsx } from './xlsxGuard';
+import { type DefaultFont, bordersOfCell, defaultFontOf, definedNamesOfFile, hyperlinkOfCell } from './xlsxExtras';
 import { readPictures } from './xlsxPictures';
 import { PIXELS_PER_CHARACTER, hexOfArgb, pointsToPixels } from './units';
 
@@ -38,12 +40,6 @@ export interface XlsxReadResult {
 const CELL_STRING = 1;
 const CELL_NUMBER = 2;
 const CELL_BOOLEAN = 3;
-
-const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01
-const MS_PER_DAY = 86_400_000;
-
-/** ExcelJS turns date-formatted numbers into Dates (UTC); the sheet wants the serial back. */
-const serialOfDate = (date: Date): number => date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
 
 /** A range `A1:B9` (or one cell) as 0-based coordinates. */
 function parseRange(ref: string): SnapshotRange | undefined {
@@ -62,11 +58,14 @@ function parseRange(ref: string): SnapshotRange | undefined {
   };
 }
 
-function plainText(value: ExcelJS.CellValue): string | undefined {
+function plainText(value: ExcelJS.CellValue): string | number | undefined {
   if (value && typeof value === 'object') {
     if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('hyperlink' in value && 'text' in value)
-      return typeof value.text === 'string' ? value.text : plainText(value.text as ExcelJS.CellValue);
+    if ('hyperlink' in value && 'text' in value) {
+      // A linked number stays a number (its cell would otherwise come in empty).
+      if (typeof value.text === 'string' || typeof value.text === 'number') return value.text;
+      return plainText(value.text as ExcelJS.CellValue);
+    }
   }
   return undefined;
 }
@@ -94,6 +93,8 @@ function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
   const value = cell.value;
   const data: ICellData = {};
   if (value === null || value === undefined) return undefined;
+  const link = hyperlinkOfCell(cell);
+  if (link) data.custom = { ...link };
   if (typeof value === 'number') Object.assign(data, { v: value, t: CELL_NUMBER });
   else if (typeof value === 'string') Object.assign(data, { v: value, t: CELL_STRING });
   else if (typeof value === 'boolean') Object.assign(data, { v: value, t: CELL_BOOLEAN });
@@ -107,12 +108,12 @@ function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
   else {
     const text = plainText(value);
     if (text === undefined) return undefined;
-    Object.assign(data, { v: text, t: CELL_STRING });
+    Object.assign(data, { v: text, t: typeof text === 'number' ? CELL_NUMBER : CELL_STRING });
   }
   return data;
 }
 
-function styleDataOf(cell: ExcelJS.Cell): IStyleData | undefined {
+function styleDataOf(cell: ExcelJS.Cell, defaultFont: DefaultFont): IStyleData | undefined {
   const style: IStyleData = {};
   if (cell.numFmt && cell.numFmt !== 'General') style.n = { pattern: cell.numFmt };
   const font = cell.font;
@@ -120,7 +121,10 @@ function styleDataOf(cell: ExcelJS.Cell): IStyleData | undefined {
   if (font?.italic) style.it = 1;
   if (font?.underline) style.ul = { s: 1 };
   if (font?.strike) style.st = { s: 1 };
-  if (font?.size && font.size !== 11) style.fs = font.size;
+  if (font?.size && font.size !== defaultFont.size) style.fs = font.size;
+  if (font?.name && font.name !== defaultFont.name) style.ff = font.name;
+  const borders = bordersOfCell(cell.border);
+  if (borders) style.bd = borders;
   const color = hexOfArgb(font?.color?.argb);
   if (color && color !== '#000000') style.cl = { rgb: color };
   const fill = cell.fill;
@@ -335,6 +339,13 @@ async function drawingsOfFile(bytes: Uint8Array, snapshot: WorkbookSnapshot): Pr
   return drawings;
 }
 
+/** What a sheet prints like, as ExcelJS reads it (kept for the writer, see src/files/xlsxExtras.ts). */
+function printSettingsOf(ws: ExcelJS.Worksheet): { pageSetup?: Partial<ExcelJS.PageSetup>; headerFooter?: Partial<ExcelJS.HeaderFooter> } {
+  const pageSetup = JSON.parse(JSON.stringify(ws.pageSetup ?? {})) as Partial<ExcelJS.PageSetup>;
+  const headerFooter = JSON.parse(JSON.stringify(ws.headerFooter ?? {})) as Partial<ExcelJS.HeaderFooter>;
+  return { pageSetup, headerFooter };
+}
+
 /** The sheet's cell notes (comments), text only, as @univerjs/sheets-note keeps them. */
 function notesOfSheet(ws: ExcelJS.Worksheet): SheetNotes {
   const notes: SheetNotes = {};
@@ -361,6 +372,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     throw fileError('unreadable', locale, fileName, error instanceof Error ? error.message : String(error));
   }
   if (wb.worksheets.length === 0) throw fileError('notSpreadsheet', locale, fileName);
+  const defaultFont = (await defaultFontOf(bytes)) ?? { name: 'Calibri', size: 11 };
 
   const styles: Record<string, IStyleData> = {};
   const styleIds = new Map<string, string>();
@@ -382,6 +394,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     appVersion: '0.25.1',
     locale: (locale === 'zh-CN' ? 'zhCN' : 'enUS') as WorkbookSnapshot['locale'],
     styles,
+    // Every cell without a font of its own shows the workbook's default font.
+    defaultStyle: { ff: defaultFont.name, fs: defaultFont.size },
     sheetOrder: [],
     sheets: {},
     resources: [],
@@ -403,7 +417,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const data = cellDataOf(cell) ?? {};
-        const style = styleDataOf(cell);
+        const style = styleDataOf(cell, defaultFont);
         if (style) data.s = styleId(style);
         if (Object.keys(data).length === 0) return;
         (cellData[rowNumber - 1] ??= {})[colNumber - 1] = data;
@@ -440,6 +454,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
       id: sheetId,
       name: ws.name,
       hidden: ws.state === 'visible' ? 0 : 1,
+      ...(hexOfArgb(ws.properties?.tabColor?.argb) ? { tabColor: hexOfArgb(ws.properties.tabColor?.argb) } : {}),
+      // Page setup and headers/footers: Univer has no model for them and keeps a sheet's custom data.
+      custom: { print: printSettingsOf(ws) },
       rowCount: Math.max(DEFAULT_ROWS, maxRow + 1),
       columnCount: Math.max(DEFAULT_COLUMNS, maxCol + 1),
       freeze: { xSplit, ySplit, startRow: ySplit > 0 ? ySplit : -1, startColumn: xSplit > 0 ? xSplit : -1 },
@@ -455,8 +472,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     const sheetNotes = notesOfSheet(ws);
     if (Object.keys(sheetNotes).length > 0) notes[sheetId] = sheetNotes;
   }
-  if ((wb as unknown as { definedNames?: { model?: unknown[] } }).definedNames?.model?.length)
-    skipped.add(locale === 'zh-CN' ? '名称定义' : 'defined names');
+  // Scopes are positions in workbook.xml's sheet list, which is the tab order.
+  const names = await definedNamesOfFile(bytes, snapshot.sheetOrder);
+  if (Object.keys(names).length > 0) setResourceData(snapshot, RESOURCE.definedNames, names);
 
   setResourceData(snapshot, RESOURCE.tables, tables);
   setResourceData(snapshot, RESOURCE.validation, validations);

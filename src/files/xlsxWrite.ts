@@ -29,6 +29,7 @@ import {
   type SnapshotValidation,
   type WorkbookSnapshot,
   conditionalFormatsOf,
+  definedNamesOf,
   drawingsOf,
   notesOf,
   orderedSheets,
@@ -37,6 +38,7 @@ import {
   validationsOf,
 } from './snapshot';
 import { PIXELS_PER_CHARACTER, argbOf, pixelsToPoints } from './units';
+import { definedNamesForFile, excelBorderOf, hyperlinkOf } from './xlsxExtras';
 import { type SheetPicture, addPictures } from './xlsxPictures';
 
 export interface XlsxWriteOptions {
@@ -84,9 +86,17 @@ const H_ALIGN: Record<number, ExcelJS.Alignment['horizontal']> = { 1: 'left', 2:
 const V_ALIGN: Record<number, ExcelJS.Alignment['vertical']> = { 1: 'top', 2: 'middle', 3: 'bottom' };
 const WRAP = 3;
 
-function excelStyleOf(style: IStyleData): Partial<ExcelJS.Style> {
+/** The workbook's default font: font 0 of the file, shown by every cell without a font of its own. */
+interface BaseFont {
+  readonly name: string;
+  readonly size: number;
+}
+
+function excelStyleOf(style: IStyleData, base: BaseFont): Partial<ExcelJS.Style> {
   const target: Partial<ExcelJS.Style> = {};
   if (style.n?.pattern) target.numFmt = style.n.pattern;
+  const border = excelBorderOf(style.bd ?? undefined);
+  if (border) target.border = border;
   const font: Partial<ExcelJS.Font> = {};
   if (style.bl === 1) font.bold = true;
   if (style.it === 1) font.italic = true;
@@ -96,7 +106,8 @@ function excelStyleOf(style: IStyleData): Partial<ExcelJS.Style> {
   if (style.ff) font.name = style.ff;
   const fontColor = argbOf(style.cl?.rgb ?? undefined);
   if (fontColor) font.color = { argb: fontColor };
-  if (Object.keys(font).length > 0) target.font = font;
+  // A font of its own replaces the default one whole: name and size come along.
+  if (Object.keys(font).length > 0) target.font = { name: base.name, size: base.size, ...font };
   const fill = argbOf(style.bg?.rgb ?? undefined);
   if (fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
   const alignment: Partial<ExcelJS.Alignment> = {};
@@ -302,6 +313,7 @@ interface SheetContext {
   readonly notWritten: string[];
   /** Tables written so far (their part numbers are workbook-wide). */
   readonly tables: { target: string }[];
+  readonly baseFont: BaseFont;
 }
 
 /** ExcelJS's streaming writer, as far as this file reaches into it (exceljs 4.4.0, pinned). */
@@ -316,11 +328,15 @@ interface StreamWorkbook {
   commentRefs: unknown;
   media: unknown;
   _definedNames: { model: unknown };
+  readonly styles: { _addFont(font: Partial<ExcelJS.Font>): number };
   views: unknown;
 }
 type StreamWorksheet = ExcelJS.Worksheet & {
   commit(): void;
-  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+  _sheetRelsWriter: {
+    addRelationship(rel: { Type: string; Target: string }): string;
+    addHyperlink(link: { address: string; target: string }): void;
+  };
   _writeLegacyData(): void;
   _write(text: string): void;
 };
@@ -333,6 +349,9 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
     views: ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [],
     state: sheet.hidden === 1 ? 'hidden' : 'visible',
+    ...(argbOf(sheet.tabColor) ? { properties: { tabColor: { argb: argbOf(sheet.tabColor) } } } : {}),
+    // A user's workbook's page setup and headers/footers, as its reader kept them.
+    ...printSettingsFor(sheet),
   });
   const id = sheet.id ?? '';
   const name = ws.name;
@@ -383,11 +402,15 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
       } else {
         const value = plainValue(cell);
         if (value !== null) target.value = value;
+        // The link goes beside the value (a linked number stays a number).
+        const link = hyperlinkOf(cell);
+        if (link && value !== null)
+          ws._sheetRelsWriter.addHyperlink({ address: `${columnLetter(Number(c))}${r + 1}`, target: link.hyperlink });
       }
       const style = styleOf(ctx.snapshot, cell);
       if (style) {
         let excelStyle = styleCache.get(style);
-        if (!excelStyle) styleCache.set(style, (excelStyle = excelStyleOf(style)));
+        if (!excelStyle) styleCache.set(style, (excelStyle = excelStyleOf(style, ctx.baseFont)));
         if (Object.keys(excelStyle).length > 0) target.style = excelStyle;
       }
       if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
@@ -399,6 +422,15 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     excelRow.commit();
   }
   ws.commit();
+}
+
+function printSettingsFor(sheet: SheetSnapshot): { pageSetup?: Partial<ExcelJS.PageSetup>; headerFooter?: Partial<ExcelJS.HeaderFooter> } {
+  const print = (sheet.custom as { print?: { pageSetup?: unknown; headerFooter?: unknown } } | null | undefined)?.print;
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return {
+    ...(object(print?.pageSetup) ? { pageSetup: print.pageSetup as Partial<ExcelJS.PageSetup> } : {}),
+    ...(object(print?.headerFooter) ? { headerFooter: print.headerFooter as Partial<ExcelJS.HeaderFooter> } : {}),
+  };
 }
 
 /**
@@ -466,6 +498,10 @@ export async function writeXlsx(
     useSharedStrings: true,
     zip: { zlib: { level: 1 } },
   } as never) as unknown as StreamWorkbook;
+  const defaultStyle = typeof snapshot.defaultStyle === 'object' ? snapshot.defaultStyle : undefined;
+  const baseFont: BaseFont = { name: defaultStyle?.ff ?? 'Calibri', size: defaultStyle?.fs ?? 11 };
+  // Font 0 is what every cell without a font of its own shows: the workbook's default, added first.
+  wb.styles._addFont({ size: baseFont.size, color: { theme: 1 }, name: baseFont.name, family: 2 });
   const ctx: SheetContext = {
     snapshot,
     portable: options.portable ?? false,
@@ -473,7 +509,9 @@ export async function writeXlsx(
     frozenToValues: [],
     notWritten: [],
     tables: [],
+    baseFont,
   };
+
   patchWorkbookParts(wb, ctx);
   const sheets = orderedSheets(snapshot);
   for (const sheet of sheets) writeSheet(wb, sheet, ctx);
@@ -535,7 +573,10 @@ function patchWorkbookParts(wb: StreamWorkbook, ctx: SheetContext): void {
   wb.addWorkbook = () => {
     const model = {
       worksheets: wb._worksheets.filter(Boolean),
-      definedNames: wb._definedNames.model,
+      definedNames: definedNamesForFile(
+        definedNamesOf(ctx.snapshot),
+        orderedSheets(ctx.snapshot).map((s) => s.id ?? ''),
+      ),
       views: wb.views,
       properties: {},
       calcProperties: { fullCalcOnLoad: true },

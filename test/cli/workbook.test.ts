@@ -33,7 +33,9 @@ test('--help prints the usage and exits 0; no command exits 2', async () => {
 test('new with two templates in English, without samples, SALES formulas kept', async () => {
   const out = join(dir, 'two.xlsx');
   const run = capture();
-  expect(await runWorkbookCli(['new', out, '--lang', 'en-US', '--templates', 'goals,funnel', '--no-samples'], run.io)).toBe(0);
+  expect(
+    await runWorkbookCli(['new', out, '--lang', 'en-US', '--templates', 'goals,funnel', '--no-samples', '--sales-functions'], run.io),
+  ).toBe(0);
   expect(run.out[0]).toMatch(/2 sheets \(goals, funnel\)/);
   const wb = await sheetsOf(out);
   expect(wb.worksheets.map((ws) => Object.keys((ws as unknown as { tables: object }).tables))).toEqual([['GoalTracking'], ['SalesFunnel']]);
@@ -70,7 +72,7 @@ test.each([
 test('portable rewrites every SALES formula of an existing workbook; an unreadable file exits 1', async () => {
   const input = join(dir, 'sales.xlsx');
   const out = join(dir, 'sales-portable.xlsx');
-  expect(await runWorkbookCli(['new', input], capture().io)).toBe(0);
+  expect(await runWorkbookCli(['new', input, '--sales-functions'], capture().io)).toBe(0);
   const run = capture();
   expect(await runWorkbookCli(['portable', input, out], run.io)).toBe(0);
   expect(run.out[0]).toMatch(/formulas, all native/);
