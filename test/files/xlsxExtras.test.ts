@@ -69,7 +69,7 @@ test('borders, fonts, links, names, tab colours, print settings and exact values
   expect(budget?.properties.tabColor?.argb).toBe('FFFF0000');
   expect(budget?.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
   const workbookXml = await (await JSZip.loadAsync(buffer)).file('xl/workbook.xml')?.async('string');
-  expect(workbookXml).toContain('<definedName name="Expenses">\'Budget\'!$B$1:$B$2</definedName>');
+  expect(workbookXml).toContain('<definedName name="Expenses">Budget!$B$1:$B$2</definedName>');
 });
 
 test('a sheet-scoped name stays in its sheet; a name of a formula stays a formula', async () => {
