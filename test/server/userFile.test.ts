@@ -93,7 +93,9 @@ test('a workbook the copy would lose parts of is never written: the work goes to
   expect(status).toMatchObject({ target: 'copy', targetName: 'budget (销售复盘).xlsx' });
   expect(status.lostText.en).toBe('1 grouped (outline) row or column, 1 1904 date system');
   expect(status.lostText.zh).toBe('1 个分组(大纲)行列、1 个 1904 日期系统设置');
-  expect(store.current().notices[0]?.en).toMatch(/"budget\.xlsx" holds what the web spreadsheet cannot keep: 1 grouped \(outline\) row or column, 1 1904 date system/);
+  expect(store.current().notices[0]?.en).toMatch(
+    /"budget\.xlsx" holds what the web spreadsheet cannot keep: 1 grouped \(outline\) row or column, 1 1904 date system/,
+  );
   await edited(store, 'on the copy');
   expect(readFileSync(path).equals(original)).toBe(true);
   expect(await cellA1(readFileSync(join(dir, 'budget (销售复盘).xlsx')))).toBe('on the copy');

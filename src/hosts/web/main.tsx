@@ -55,8 +55,22 @@ async function boot(): Promise<void> {
 
   sheetHost.replaceChildren();
   const { api } = createBrowserUniver(sheetHost, locale);
-  if (loaded) api.createWorkbook(loaded.snapshot as IWorkbookData);
-  else api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
+  // A stored workbook that cannot be shown must not lock its user out: a blank one stands in, nothing
+  // typed there is saved, and the pane opens on the File tab, where Restore brings an earlier version.
+  let renderFailure: Bilingual | undefined;
+  if (loaded) {
+    try {
+      api.createWorkbook(loaded.snapshot as IWorkbookData);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      renderFailure = {
+        zh: `此版本无法在网页表格中显示(${text})。这里的空白表格不会被保存;请在“文件”页的版本历史中恢复较早的版本。`,
+        en: `This version cannot be shown in the web spreadsheet (${text}). The blank sheet here is not saved; restore an earlier version from the File tab's version history.`,
+      };
+    }
+  }
+  if (loaded && renderFailure) loaded = { ...loaded, notices: [renderFailure, ...loaded.notices] };
+  if (!loaded || renderFailure) api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
   const workbook = createUniverWorkbook(api, { locale });
 
   const files: WorkbookFiles | undefined =
@@ -70,6 +84,7 @@ async function boot(): Promise<void> {
           reloadPage: () => window.location.reload(),
           deliver: downloadFile,
           lifecycle: { window, document },
+          ...(renderFailure ? { holdSaves: renderFailure } : {}),
         })
       : undefined;
 
@@ -82,6 +97,7 @@ async function boot(): Promise<void> {
       workbook={workbook}
       files={files}
       filesProblem={loadFailure}
+      {...(renderFailure ? { initialTab: 'file' } : {})}
       settingsStore={createStorageSettingsStore(browserStorage())}
     />,
   );

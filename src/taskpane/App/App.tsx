@@ -19,6 +19,7 @@ import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
 import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../Settings/store';
 import { t } from '../strings';
+import { FilesContext } from '../changeContext';
 import { WorkbookContext } from '../workbookContext';
 
 // The pane opens on Templates; every other section is its own chunk, loaded when its tab is first
@@ -56,15 +57,17 @@ export interface AppProps {
   readonly files?: WorkbookFiles;
   /** Why the workbook is not being saved, when the host could not set up `files`. */
   readonly filesProblem?: Bilingual;
+  /** The tab to open on (the web host opens on File when the stored workbook could not be shown). */
+  readonly initialTab?: string;
 }
 
 /** The task pane, the same in Excel and in the web host's side panel. Add a section: a lazy import, one `<Tab>` and one render line. */
-export function App({ locale: automatic, workbook, theme, settingsStore, files, filesProblem }: AppProps) {
+export function App({ locale: automatic, workbook, theme, settingsStore, files, filesProblem, initialTab }: AppProps) {
   const styles = useStyles();
   const [store] = useState(() => settingsStore ?? createMemorySettingsStore());
   const [settings, setSettings] = useState<Settings>(() => store.load());
   const [saved, setSaved] = useState(true);
-  const [tab, setTab] = useState<string>('templates');
+  const [tab, setTab] = useState<string>(initialTab ?? 'templates');
   // The goal form outlives a visit to another tab.
   const goalForm = useRef<GoalForm | undefined>(undefined);
   const locale = effectiveLocale(settings.language, automatic);
@@ -77,51 +80,57 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
       <WorkbookContext.Provider value={workbook}>
-        <main className={styles.root} lang={locale}>
-          <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
-          <SaveStatus locale={locale} files={files} problem={filesProblem} />
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_e, data) => setTab(String(data.value))}
-            aria-label={t(locale, 'sections')}
-          >
-            <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
-            <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
-            <Tab value="import">{t(locale, 'importTab')}</Tab>
-            <Tab value="review">{t(locale, 'reviewTab')}</Tab>
-            <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
-            {files && <Tab value="file">{ft(locale, 'fileTab')}</Tab>}
-            <Tab value="settings">{t(locale, 'settingsTab')}</Tab>
-          </TabList>
-          <Suspense fallback={<Spinner size="small" label={t(locale, 'loading')} />}>
-            {tab === 'templates' && (
-              <TemplateGallery locale={locale} defaults={settings} onDefaultsChange={(defaults) => update({ ...settings, ...defaults })} />
-            )}
-            {tab === 'goals' && (
-              <GoalBreakdown
-                locale={locale}
-                portable={settings.portable}
-                initial={goalForm.current}
-                onFormChange={(form) => (goalForm.current = form)}
-              />
-            )}
-            {tab === 'import' && <DealImport locale={locale} portable={settings.portable} />}
-            {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
-            {tab === 'functions' && <FunctionGuide locale={locale} />}
-            {tab === 'file' && files && <FilePanel locale={locale} files={files} />}
-            {tab === 'settings' && (
-              <SettingsPanel
-                locale={locale}
-                automatic={automatic}
-                settings={settings}
-                onChange={update}
-                saved={saved}
-                themeFollowsOffice={theme !== undefined}
-              />
-            )}
-          </Suspense>
-        </main>
+        <FilesContext.Provider value={files}>
+          <main className={styles.root} lang={locale}>
+            <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
+            <SaveStatus locale={locale} files={files} problem={filesProblem} />
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_e, data) => setTab(String(data.value))}
+              aria-label={t(locale, 'sections')}
+            >
+              <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
+              <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
+              <Tab value="import">{t(locale, 'importTab')}</Tab>
+              <Tab value="review">{t(locale, 'reviewTab')}</Tab>
+              <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
+              {files && <Tab value="file">{ft(locale, 'fileTab')}</Tab>}
+              <Tab value="settings">{t(locale, 'settingsTab')}</Tab>
+            </TabList>
+            <Suspense fallback={<Spinner size="small" label={t(locale, 'loading')} />}>
+              {tab === 'templates' && (
+                <TemplateGallery
+                  locale={locale}
+                  defaults={settings}
+                  onDefaultsChange={(defaults) => update({ ...settings, ...defaults })}
+                />
+              )}
+              {tab === 'goals' && (
+                <GoalBreakdown
+                  locale={locale}
+                  portable={settings.portable}
+                  initial={goalForm.current}
+                  onFormChange={(form) => (goalForm.current = form)}
+                />
+              )}
+              {tab === 'import' && <DealImport locale={locale} portable={settings.portable} />}
+              {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
+              {tab === 'functions' && <FunctionGuide locale={locale} />}
+              {tab === 'file' && files && <FilePanel locale={locale} files={files} />}
+              {tab === 'settings' && (
+                <SettingsPanel
+                  locale={locale}
+                  automatic={automatic}
+                  settings={settings}
+                  onChange={update}
+                  saved={saved}
+                  themeFollowsOffice={theme !== undefined}
+                />
+              )}
+            </Suspense>
+          </main>
+        </FilesContext.Provider>
       </WorkbookContext.Provider>
     </FluentProvider>
   );

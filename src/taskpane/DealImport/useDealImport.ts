@@ -33,6 +33,8 @@ import {
   saveDealSnapshot,
   savedMappings,
 } from '../../workbook/dealImport';
+import { CHANGE_LABELS } from '../../workbook/changeLabels';
+import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
 
 export type ImportBusy = 'read' | 'import' | 'snapshot' | 'link' | null;
@@ -64,6 +66,7 @@ const stem = (name: string) => name.replace(/\.[^.]+$/, '');
 
 export function useDealImport(locale: Locale, portable: boolean) {
   const port = useWorkbook();
+  const labelChange = useChangeLabel();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [saved, setSaved] = useState<ReadonlyMap<string, ImportMapping>>(new Map());
   const [mappingName, setMappingName] = useState('');
@@ -161,6 +164,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
     picked &&
     preview &&
     run('import', async () => {
+      await labelChange(CHANGE_LABELS.importDeals(picked.exported.table.rows.length));
       const tables = await findDealTables(port);
       const result = await runDealImport(port, tables, {
         table: picked.exported.table,
@@ -180,12 +184,14 @@ export function useDealImport(locale: Locale, portable: boolean) {
 
   const snapshot = () =>
     run('snapshot', async () => {
+      await labelChange(CHANGE_LABELS.dealSnapshot());
       const result = await saveDealSnapshot(port, await findDealTables(port), today, locale);
       setOutcome({ kind: 'snapshot', result });
     });
 
   const link = () =>
     run('link', async () => {
+      await labelChange(CHANGE_LABELS.link());
       const result = await linkDealRegister(port, { asOf: today, locale, portable });
       setOutcome({ kind: 'linked', result });
     });

@@ -8,6 +8,8 @@ import { type Locale, templateById } from '../../core';
 import { type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf } from '../strings';
+import { CHANGE_LABELS } from '../../workbook/changeLabels';
+import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
 import { ensureTemplates } from '../workbookFlow';
 import { type GoalForm, type MonthRow, type RegionRow, initialForm, toGoalInput } from './form';
@@ -25,6 +27,7 @@ export interface GoalBreakdownOptions {
 
 export function useGoalBreakdown({ locale, portable, initial, onFormChange, now }: GoalBreakdownOptions) {
   const workbook = useWorkbook();
+  const labelChange = useChangeLabel();
   const [form, setFormState] = useState<GoalForm>(() => initial ?? initialForm(now()));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempts, setAttempts] = useState(0);
@@ -92,6 +95,7 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
         setOutcome({ intent: 'error', text: plan.message[locale] });
         return;
       }
+      await labelChange(CHANGE_LABELS.goals(result.breakdown.period));
       const [written] = await workbook.writeTables([plan.write]);
       sheetName = written?.sheetName ?? sheetName;
       await workbook.activateSheet(sheetName).catch(() => undefined);

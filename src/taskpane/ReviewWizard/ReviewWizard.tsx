@@ -32,6 +32,8 @@ import {
 } from '../../core';
 import { ReviewReport } from '../ReviewReport/ReviewReport';
 import { useReviewReport } from '../ReviewReport/useReviewReport';
+import { CHANGE_LABELS } from '../../workbook/changeLabels';
+import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
 import { ActionsStep } from './ActionsStep';
 import { type Busy, DataStep, type ReadProgressState } from './DataStep';
@@ -72,6 +74,7 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 export function ReviewWizard({ locale, today: todayProp, portable: portableDefault = false }: ReviewWizardProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
+  const labelChange = useChangeLabel();
   const blockedId = useId();
   const [saved] = useState(() => loadSession(workbook));
   const [today] = useState(() => todayProp ?? todaySerial(new Date()));
@@ -185,6 +188,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
     setWriteStatus(null);
     try {
       const rows = new Set((followUps ?? []).map((item) => item.row));
+      await labelChange(CHANGE_LABELS.writeBack(draft.reviewId));
       const outcome = await writeReview(workbook, { ...draft, followUps: draft.followUps.filter((edit) => rows.has(edit.row)) }, data, {
         locale,
         portable,

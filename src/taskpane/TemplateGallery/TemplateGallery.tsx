@@ -5,7 +5,9 @@
 import { Body1, Button, Caption1, Card, CardHeader, Dropdown, Option, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, sourceLabel } from '../../core';
+import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { insertTemplateWithUses } from '../../workbook/insertTemplate';
+import { useChangeLabel } from '../changeContext';
 import { reasonOf, t } from '../strings';
 import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
@@ -37,11 +39,13 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
   const [portable, setPortable] = useState(defaults?.portable ?? false);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const labelChange = useChangeLabel();
 
   async function insert(spec: TemplateSpec) {
     setBusy(spec.id);
     setOutcome(null);
     try {
+      await labelChange(CHANGE_LABELS.template(spec.sheetName[sheetLocale]));
       const inserted = await insertTemplateWithUses(workbook, spec, { locale: sheetLocale, samples, portable });
       const text = t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName });
       const also = inserted.alsoInserted.map((sheet) => `“${sheet}”`).join(locale === 'zh-CN' ? '、' : ', ');

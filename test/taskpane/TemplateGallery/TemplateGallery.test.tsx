@@ -4,7 +4,9 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEMPLATES } from '../../../src/core';
 import { TemplateGallery, type TemplateGalleryProps } from '../../../src/taskpane/TemplateGallery/TemplateGallery';
+import { FilesContext } from '../../../src/taskpane/changeContext';
 import { WorkbookContext } from '../../../src/taskpane/workbookContext';
+import { MemoryFiles } from '../../workbook/memoryFiles';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
 function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh-CN', props: Partial<TemplateGalleryProps> = {}) {
@@ -18,6 +20,25 @@ function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh
 }
 
 describe('TemplateGallery', () => {
+  it('names the change for the version history before inserting (插入模板 表2)', async () => {
+    const files = new MemoryFiles();
+    const workbook = new MemoryWorkbook();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WorkbookContext.Provider value={workbook}>
+          <FilesContext.Provider value={files}>
+            <TemplateGallery locale="zh-CN" />
+          </FilesContext.Provider>
+        </WorkbookContext.Provider>
+      </FluentProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: '插入 表2 销售目标分解与跟踪表' }));
+    await waitFor(() => expect(workbook.sheet('表2 销售目标分解与跟踪表')).toBeDefined());
+    expect(files.labels).toEqual([
+      { label: { zh: '插入模板 表2 销售目标分解与跟踪表', en: 'Inserted template 表2 销售目标分解与跟踪表' } },
+    ]);
+  });
+
   it('shows a card with an Insert button for each template', () => {
     renderGallery(new MemoryWorkbook());
     for (const spec of TEMPLATES) expect(screen.getByRole('button', { name: `插入 ${spec.sheetName['zh-CN']}` })).toBeTruthy();

@@ -31,6 +31,11 @@ export interface WebFilesOptions {
   readonly deliver: (blob: Blob, fileName: string) => void;
   /** Where page lifecycle events come from (the browser's window and document). */
   readonly lifecycle?: { readonly window: Window; readonly document: Document };
+  /**
+   * The stored workbook could not be shown, and a blank one stands in: nothing typed there is
+   * saved (it would replace the user's workbook), and this says why; the File tab's Restore works.
+   */
+  readonly holdSaves?: Bilingual;
 }
 
 const reasonOf = (error: unknown): Bilingual => {
@@ -83,6 +88,11 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
 
   async function save(keepalive = false): Promise<void> {
     if (state.kind === 'conflict') return;
+    if (options.holdSaves) {
+      if (dirty) setState({ kind: 'unsaved', reason: options.holdSaves });
+      dirty = false;
+      return;
+    }
     if (saving) {
       await saving;
       if (dirty) return save(keepalive);

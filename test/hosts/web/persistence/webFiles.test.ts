@@ -16,7 +16,7 @@ const DELAY = 40;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class RecordingClient {
-  readonly saves: { base: number; keepalive: boolean; body: string }[] = [];
+  readonly saves: { base: number; keepalive: boolean; body: string; change?: unknown }[] = [];
   revision = 7;
   failWith: Error | undefined;
   /** What the file on disk holds: the server writes it right after each save unless told otherwise. */
@@ -42,8 +42,8 @@ class RecordingClient {
     load: async () => {
       throw new Error('not used');
     },
-    save: async (base, body, keepalive = false) => {
-      this.saves.push({ base, keepalive, body });
+    save: async (base, body, keepalive = false, change) => {
+      this.saves.push({ base, keepalive, body, ...(change ? { change } : {}) });
       const failure = this.failWith;
       if (failure) throw failure;
       this.revision = base + 1;
@@ -84,7 +84,7 @@ let server: RecordingClient;
 let states: SaveState['kind'][];
 let lifecycle: ReturnType<typeof fakeLifecycle>;
 
-async function open(snapshot?: IWorkbookData): Promise<void> {
+async function open(snapshot?: IWorkbookData, extra: { holdSaves?: { zh: string; en: string } } = {}): Promise<void> {
   host = createHeadlessUniver('zh-CN');
   if (snapshot) host.api.createWorkbook(snapshot);
   server = new RecordingClient();
@@ -100,6 +100,7 @@ async function open(snapshot?: IWorkbookData): Promise<void> {
     reloadPage: () => undefined,
     deliver: () => undefined,
     lifecycle,
+    ...extra,
   });
   states = [];
   files.subscribe((s) => states.push(s.kind));
@@ -209,4 +210,43 @@ test('an imported sheet arrives whole, typed, after the other sheets, and is sav
   ).toEqual(['Sheet1', '导入']);
   await wait(DELAY * 4);
   expect(server.saves.length).toBe(1);
+});
+
+test('已保存 only once the file holds the save; a held or failed file write says why', async () => {
+  await open();
+  server.file = { exportedRevision: 7, hold: 'outside' };
+  typeInto('A1', 1);
+  await wait(DELAY * 4);
+  expect(files.getState()).toMatchObject({ kind: 'held', hold: 'outside', reason: { zh: '另一个程序修改了此文件' } });
+  server.file = { exportedRevision: 7, error: { zh: '磁盘已满,请腾出空间', en: 'the disk is full; free some space' } };
+  typeInto('A2', 2);
+  await wait(DELAY * 4);
+  expect(files.getState()).toMatchObject({ kind: 'unsaved', reason: { en: 'the disk is full; free some space' } });
+  server.file = {};
+  typeInto('A3', 3);
+  await wait(DELAY * 4);
+  expect(files.getState().kind).toBe('saved');
+});
+
+test('a labelled change travels with the next save; the edits before it are saved first when it pins', async () => {
+  await open();
+  typeInto('A1', 1);
+  await files.labelNextSave({ label: { zh: '导入 3 个商机', en: 'Imported 3 deals' }, pinBefore: true });
+  expect(server.saves).toHaveLength(1);
+  expect(server.saves[0]?.change).toBeUndefined();
+  typeInto('A2', 2);
+  await wait(DELAY * 4);
+  expect(server.saves[1]?.change).toEqual({ label: { zh: '导入 3 个商机', en: 'Imported 3 deals' }, pinBefore: true });
+  typeInto('A3', 3);
+  await wait(DELAY * 4);
+  expect(server.saves[2]?.change).toBeUndefined();
+});
+
+test('when the stored workbook could not be shown, nothing typed in the stand-in is saved', async () => {
+  const why = { zh: '此版本无法在网页表格中显示', en: 'This version cannot be shown' };
+  await open(undefined, { holdSaves: why });
+  typeInto('A1', 1);
+  await wait(DELAY * 4);
+  expect(server.saves).toEqual([]);
+  expect(files.getState()).toMatchObject({ kind: 'unsaved', reason: why });
 });
