@@ -27,7 +27,12 @@ module.exports = (_env, argv) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // ExcelJS's Node utils (src/files/exactDates.ts wraps them for the server's reader); the
+      // browser uses ExcelJS's own bundle, where there is nothing to wrap.
+      alias: { 'exceljs/lib/utils/utils': false },
+    },
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },

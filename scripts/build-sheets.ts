@@ -8,7 +8,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { type Plugin, build } from 'esbuild';
 import { BUNDLE_GLOBAL, codeEntries } from '../src/hosts/sheets/sheetsCode';
 
 const ROOT = join(__dirname, '..');
@@ -33,6 +33,18 @@ const CLASP_EXAMPLE = {
   rootDir: '.',
 };
 
+/**
+ * ExcelJS's Node utils, which src/files/exactDates.ts wraps for the server's reader, are empty in a
+ * bundle: the sidebar uses ExcelJS's own browser build (as webpack.config.js's alias does).
+ */
+const nodeOnlyModules: Plugin = {
+  name: 'node-only-modules',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^exceljs\/lib\/utils\/utils$/ }, (args) => ({ path: args.path, namespace: 'node-only' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'node-only' }, () => ({ contents: 'module.exports = undefined;', loader: 'js' }));
+  },
+};
+
 async function bundle(entry: string, options: { globalName?: string; browser: boolean }): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, entry)],
@@ -50,6 +62,7 @@ async function bundle(entry: string, options: { globalName?: string; browser: bo
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
+    plugins: [nodeOnlyModules],
   });
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild wrote nothing for ${entry}`);

@@ -14,9 +14,10 @@ const MS_PER_DAY = 86_400_000;
 const DAYS_1904 = 1462; // 1904-01-01 in the 1900 system
 
 type Converter = (value: unknown, date1904?: boolean) => unknown;
-const utils = excelUtils as { excelToDate: Converter & { exact?: true } };
+// In a browser bundle the module is empty (webpack.config.js): ExcelJS's own bundle is used there.
+const utils = excelUtils as { excelToDate?: Converter & { exact?: true } } | undefined;
 
-if (!utils.excelToDate.exact) {
+if (utils?.excelToDate && !utils.excelToDate.exact) {
   const original = utils.excelToDate;
   const exact: Converter & { exact?: true } = (value, date1904) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return value;

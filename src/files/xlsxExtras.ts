@@ -12,6 +12,7 @@
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { IBorderData, IBorderStyleData, ICellData } from '@univerjs/core';
+import { decodeXml } from './ooxmlText';
 import { argbOf, hexOfArgb } from './units';
 
 /** ExcelJS border style names by Univer's BorderStyleTypes number (@univerjs/core). */
@@ -143,9 +144,6 @@ export async function definedNamesOfFile(bytes: Uint8Array, sheetIds: readonly s
   }
   return out;
 }
-
-const decodeXml = (text: string): string =>
-  text.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '');
 
 /** The snapshot's names as the workbook part lists them (`localSheetId` is the sheet's position). */
 export function definedNamesForFile(

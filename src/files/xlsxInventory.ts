@@ -11,6 +11,7 @@
  */
 import JSZip from 'jszip';
 import type { Locale } from '../core';
+import { attr, decodeXml, relsOf, resolvePart, tagsOf } from './ooxmlText';
 
 /** Every feature the inventory counts, with its words in both languages (one home for these labels). */
 export const FEATURES = {
@@ -86,37 +87,6 @@ export function lostFeatures(before: XlsxInventory, after: XlsxInventory): Featu
 
 // ---------------------------------------------------------------------------------------------
 
-const attr = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decodeXml(m[1] as string) : undefined;
-};
-
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
-    const lower = e.toLowerCase();
-    if (lower === 'lt') return '<';
-    if (lower === 'gt') return '>';
-    if (lower === 'amp') return '&';
-    if (lower === 'quot') return '"';
-    if (lower === 'apos') return "'";
-    return String.fromCodePoint(lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : Number(lower.slice(1)));
-  });
-}
-
-/** Element tags (opening or self-closing) of one local name, any namespace prefix. */
-const tagsOf = (xml: string, local: string): string[] => xml.match(new RegExp(`<(?:\\w+:)?${local}\\b[^>]*>`, 'g')) ?? [];
-
-/** Resolves a relationship target against the folder of the part that names it. */
-function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = fromPart.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
 interface Relationship {
   readonly id: string;
   readonly type: string;
@@ -125,9 +95,7 @@ interface Relationship {
 }
 
 async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
-  const slash = part.lastIndexOf('/');
-  const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-  const xml = await zip.file(relsPath)?.async('string');
+  const xml = await zip.file(relsOf(part))?.async('string');
   if (!xml) return [];
   return tagsOf(xml, 'Relationship').map((tag) => {
     const external = attr(tag, 'TargetMode') === 'External';
@@ -135,7 +103,7 @@ async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]
     return {
       id: attr(tag, 'Id') ?? '',
       type: (attr(tag, 'Type') ?? '').replace(/^.*\//, ''),
-      target: external ? target : resolveTarget(part, target),
+      target: external ? target : resolvePart(part, target),
       external,
     };
   });

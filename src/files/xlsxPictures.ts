@@ -5,6 +5,7 @@
  * back from a file, so saving a workbook again keeps the pictures of its earlier reports.
  */
 import JSZip from 'jszip';
+import { attr, relsOf, resolvePart } from './ooxmlText';
 
 export interface SheetPicture {
   readonly sheetName: string;
@@ -42,28 +43,6 @@ const AFTER_DRAWING = [
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] as string);
-const unescapeXml = (text: string): string =>
-  text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] as string);
-
-const attr = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1] as string) : undefined;
-};
-
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
-const relsOf = (part: string): string => part.replace(/([^/]+)$/, '_rels/$1.rels');
-
-/** A relationship target resolved against the part that names it. */
-function resolvePart(from: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = from.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
 interface Relationship {
   readonly id: string;
   readonly type: string;

@@ -425,20 +425,23 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
         maxCol = Math.max(maxCol, colNumber);
       });
     });
-    const columnData: Record<number, { w?: number; hd?: number }> = {};
+    // Outline (grouping) levels ride in the rows' and columns' custom data, which Univer keeps.
+    const columnData: Record<number, { w?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
     for (let c = 1; c <= Math.max(ws.columnCount, maxCol); c++) {
       const column = ws.getColumn(c);
-      const entry: { w?: number; hd?: number } = {};
+      const entry: { w?: number; hd?: number; custom?: { outlineLevel: number } } = {};
       if (column.width !== undefined) entry.w = Math.round(column.width * PIXELS_PER_CHARACTER);
       if (column.hidden) entry.hd = 1;
+      if (column.outlineLevel) entry.custom = { outlineLevel: column.outlineLevel };
       if (Object.keys(entry).length > 0) columnData[c - 1] = entry;
     }
-    const rowData: Record<number, { h?: number; ia?: number; hd?: number }> = {};
+    const rowData: Record<number, { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const entry: { h?: number; ia?: number; hd?: number } = {};
+      const entry: { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } } = {};
       if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false)
         Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
       if (row.hidden) entry.hd = 1;
+      if (row.outlineLevel) entry.custom = { outlineLevel: row.outlineLevel };
       if (Object.keys(entry).length > 0) rowData[rowNumber - 1] = entry;
     });
     const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
@@ -456,7 +459,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
       hidden: ws.state === 'visible' ? 0 : 1,
       ...(hexOfArgb(ws.properties?.tabColor?.argb) ? { tabColor: hexOfArgb(ws.properties.tabColor?.argb) } : {}),
       // Page setup and headers/footers: Univer has no model for them and keeps a sheet's custom data.
-      custom: { print: printSettingsOf(ws) },
+      custom: { print: printSettingsOf(ws), ...(ws.state === 'veryHidden' ? { veryHidden: true } : {}) },
       rowCount: Math.max(DEFAULT_ROWS, maxRow + 1),
       columnCount: Math.max(DEFAULT_COLUMNS, maxCol + 1),
       freeze: { xSplit, ySplit, startRow: ySplit > 0 ? ySplit : -1, startColumn: xSplit > 0 ? xSplit : -1 },

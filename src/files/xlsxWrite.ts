@@ -348,7 +348,12 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   const xSplit = Math.max(0, sheet.freeze?.xSplit ?? 0);
   const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
     views: ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [],
-    state: sheet.hidden === 1 ? 'hidden' : 'visible',
+    state:
+      sheet.hidden === 1
+        ? (sheet.custom as { veryHidden?: unknown } | undefined)?.veryHidden === true
+          ? 'veryHidden'
+          : 'hidden'
+        : 'visible',
     ...(argbOf(sheet.tabColor) ? { properties: { tabColor: { argb: argbOf(sheet.tabColor) } } } : {}),
     // A user's workbook's page setup and headers/footers, as its reader kept them.
     ...printSettingsFor(sheet),
@@ -363,6 +368,8 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     const col = ws.getColumn(Number(c) + 1);
     if (column.w) col.width = Math.round((column.w / PIXELS_PER_CHARACTER) * 100) / 100;
     if (column.hd === 1) col.hidden = true;
+    const level = outlineLevelOf(column);
+    if (level > 0) col.outlineLevel = level;
   }
   for (const merge of sheet.mergeData ?? [])
     ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
@@ -376,13 +383,14 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   const notes = notesOf(ctx.snapshot)[id] ?? {};
   for (const r of Object.keys(notes)) rowNumbers.add(Number(r));
   for (const [r, row] of Object.entries(sheet.rowData ?? {}))
-    if (row && ((row.h && row.ia === 0) || row.hd === 1)) rowNumbers.add(Number(r));
+    if (row && ((row.h && row.ia === 0) || row.hd === 1 || outlineLevelOf(row) > 0)) rowNumbers.add(Number(r));
   const styleCache = new Map<IStyleData, Partial<ExcelJS.Style>>();
   for (const r of [...rowNumbers].sort((a, b) => a - b)) {
     const excelRow = ws.getRow(r + 1);
     const rowData = sheet.rowData?.[r];
     if (rowData?.h && rowData.ia === 0) excelRow.height = pixelsToPoints(rowData.h);
     if (rowData?.hd === 1) excelRow.hidden = true;
+    if (rowData && outlineLevelOf(rowData) > 0) excelRow.outlineLevel = outlineLevelOf(rowData);
     let formattedOnly = false;
     for (const [c, entry] of Object.entries(cellData[r] ?? {})) {
       const cell = entry as ICellData | undefined;
@@ -418,10 +426,16 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     }
     for (const [c, note] of Object.entries(notes[r] ?? {})) if (note?.note) excelRow.getCell(Number(c) + 1).note = note.note;
     // The streaming writer drops rows without values; a template's blank rows carry formats that must stay.
-    if (formattedOnly) Object.defineProperty(excelRow, 'hasValues', { value: true });
+    if (formattedOnly || (rowData && outlineLevelOf(rowData) > 0)) Object.defineProperty(excelRow, 'hasValues', { value: true });
     excelRow.commit();
   }
   ws.commit();
+}
+
+/** A row's or column's outline (grouping) level, as the reader keeps it in the custom data. */
+function outlineLevelOf(entry: { custom?: unknown }): number {
+  const level = (entry.custom as { outlineLevel?: unknown } | null | undefined)?.outlineLevel;
+  return typeof level === 'number' && Number.isInteger(level) && level > 0 && level <= 7 ? level : 0;
 }
 
 function printSettingsFor(sheet: SheetSnapshot): { pageSetup?: Partial<ExcelJS.PageSetup>; headerFooter?: Partial<ExcelJS.HeaderFooter> } {
