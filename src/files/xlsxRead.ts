@@ -427,7 +427,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     });
     // Outline (grouping) levels ride in the rows' and columns' custom data, which Univer keeps.
     const columnData: Record<number, { w?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
-    for (let c = 1; c <= Math.max(ws.columnCount, maxCol); c++) {
+    // Columns with a width or level but no cell count too (ExcelJS's columnCount counts cells).
+    for (let c = 1; c <= Math.max(ws.columnCount, maxCol, ws.columns?.length ?? 0); c++) {
       const column = ws.getColumn(c);
       const entry: { w?: number; hd?: number; custom?: { outlineLevel: number } } = {};
       if (column.width !== undefined) entry.w = Math.round(column.width * PIXELS_PER_CHARACTER);

@@ -93,3 +93,21 @@ test('a sheet-scoped name stays in its sheet; a name of a formula stays a formul
   expect(written).toContain('<definedName name="here" localSheetId="1">B!$A$1</definedName>');
   expect(written).toContain('<definedName name="Rate">0.06</definedName>');
 });
+
+test('grouped (outline) rows and columns and a very hidden sheet stay as they were', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  ws.getCell('A1').value = 'Q1';
+  ws.getRow(2).outlineLevel = 1;
+  ws.getRow(3).outlineLevel = 2;
+  ws.getColumn(3).outlineLevel = 1;
+  ws.getCell('A2').value = 2;
+  ws.getCell('A3').value = 3;
+  wb.addWorksheet('Secret', { state: 'veryHidden' }).getCell('A1').value = 'kept';
+  const original = Buffer.from(await wb.xlsx.writeBuffer());
+  const { buffer } = await writeXlsx((await readXlsx(original, 'plan.xlsx', 'en-US')).snapshot);
+  const before = await inventoryXlsx(original);
+  expect(before.outlineLevels).toEqual(expect.arrayContaining(['Plan!row2:1', 'Plan!row3:2', 'Plan!col3:1']));
+  expect(before.hiddenSheets).toEqual(['Secret:veryHidden']);
+  expect(lostFeatures(before, await inventoryXlsx(buffer))).toEqual([]);
+});
