@@ -172,16 +172,3 @@ export function blankSnapshot(name: string, locale: Locale): WorkbookSnapshot {
   };
 }
 
-/** True when a parsed JSON value has the shape of a workbook snapshot (what the server accepts and loads). */
-export function isWorkbookSnapshot(value: unknown): value is WorkbookSnapshot {
-  if (value === null || typeof value !== 'object') return false;
-  const v = value as Partial<WorkbookSnapshot>;
-  return (
-    typeof v.id === 'string' &&
-    Array.isArray(v.sheetOrder) &&
-    v.sheets !== null &&
-    typeof v.sheets === 'object' &&
-    v.sheetOrder.length > 0 &&
-    v.sheetOrder.every((id) => typeof id === 'string' && v.sheets?.[id] !== undefined)
-  );
-}
