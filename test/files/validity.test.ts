@@ -4,8 +4,10 @@
  * template in both languages, a workbook with its 复盘报告 and pictures, a portable workbook, and a
  * real foreign workbook after our round trip all open there.
  *
- * Where the ECMA-376 transitional schemas are at hand (OOXML_SCHEMAS: a folder holding sml.xsd and
- * the schemas it imports), every XML part is also validated with `xmllint --schema`.
+ * Where the ECMA-376 transitional schemas are at hand (OOXML_SCHEMAS, or ../shared/ooxml-schemas
+ * beside the repository: a folder holding sml.xsd and the schemas it imports), every XML part is
+ * also validated with `xmllint --schema`. No npm or Debian package ships them, and this repository
+ * takes no copy fetched from elsewhere.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -96,7 +98,7 @@ test('openpyxl refuses a drop-down with errorStyle="error", as it would have ref
   expect(openpyxlErrors([bad])[bad]).toMatch(/stop.*warning|information/);
 });
 
-const schemas = process.env.OOXML_SCHEMAS;
+const schemas = process.env.OOXML_SCHEMAS ?? join(__dirname, '..', '..', '..', 'shared', 'ooxml-schemas');
 (schemas && existsSync(join(schemas, 'sml.xsd')) ? test : test.skip)(
   'every worksheet, styles and workbook part validates against ECMA-376 sml.xsd',
   async () => {
