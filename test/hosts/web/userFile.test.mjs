@@ -68,22 +68,38 @@ async function typeIntoSheet(page, text) {
     const sheet = book.getSheets().find((s) => !s.isSheetHidden()) ?? book.getSheets()[0];
     book.setActiveSheet(sheet);
     // Below and right of the data: clear of the sheet's own drop-downs and validations.
-    const row = sheet.getLastRow() + 2;
-    const column = sheet.getLastColumn() + 2;
+    const row = Math.min(sheet.getLastRow() + 2, sheet.getMaxRows() - 1);
+    const column = Math.min(sheet.getLastColumn() + 2, sheet.getMaxColumns() - 1);
     sheet.getRange(row, column).activate();
     return { sheet: sheet.getSheetName(), row, column };
   });
-  // The keyboard route of the README: focus the pane, then F6 gives the sheet the keyboard.
-  await page.locator('#pane [role="tab"][aria-selected="true"]').focus();
-  await page.keyboard.press('F6');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    ([sheetName, row, column, typed]) =>
-      String(window.salesReview.api.getActiveWorkbook().getSheetByName(sheetName).getRange(row, column).getValue() ?? '') === typed,
-    [address.sheet, address.row, address.column, text],
-    { timeout: 20_000 },
-  );
+  // The keyboard route of the README: focus the pane, then F6 gives the sheet the keyboard. A page
+  // that has only just drawn may not take the first keys yet: try again (at most three times).
+  const shows = (timeout) =>
+    page
+      .waitForFunction(
+        ([sheetName, row, column, typed]) =>
+          String(window.salesReview.api.getActiveWorkbook().getSheetByName(sheetName).getRange(row, column).getValue() ?? '') === typed,
+        [address.sheet, address.row, address.column, text],
+        { timeout },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.evaluate(
+      ([sheetName, row, column]) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheetName).getRange(row, column).activate(),
+      [address.sheet, address.row, address.column],
+    );
+    await page.locator('#pane [role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press('F6');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    if (await shows(attempt === 3 ? 20_000 : 5_000)) return;
+    await page.keyboard.press('Escape');
+  }
+  assert.fail(`the typed value did not reach ${address.sheet}`);
 }
 
 /** After an edit: the save starts, then settles on `state`. */
