@@ -171,4 +171,3 @@ export function blankSnapshot(name: string, locale: Locale): WorkbookSnapshot {
     resources: [],
   };
 }
-
