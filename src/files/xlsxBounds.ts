@@ -8,7 +8,7 @@
  * Counts from the XML text (see src/files/xlsxInventory.ts for why patterns, not a tree).
  */
 import JSZip from 'jszip';
-import type { Locale } from '../core';
+import { type Locale, columnIndex, columnLetter } from '../core';
 import { fileError } from './xlsxGuard';
 
 export const XLSX_BOUNDS = {
@@ -19,14 +19,6 @@ export const XLSX_BOUNDS = {
   /** Characters of text in cells once shared strings are expanded (a snapshot over 256 MB is refused anyway). */
   textChars: 200_000_000,
 } as const;
-
-const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
-const columnLetters = (n: number): string => {
-  let out = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
-  return out;
-};
 
 /** Lengths of the shared strings, by index (text of every <t> in each <si>). */
 function sharedStringLengths(xml: string): number[] {
@@ -61,7 +53,7 @@ export async function checkXlsxBounds(bytes: Uint8Array, fileName: string, local
       const open = cell[1] ?? '';
       const ref = /\sr="([A-Z]{1,3})(\d+)"/i.exec(open);
       if (ref) {
-        const column = columnNumber(ref[1] as string);
+        const column = columnIndex(ref[1] as string) + 1;
         const row = Number(ref[2]);
         if (column > lastColumn) lastColumn = column;
         if (row > lastRow) lastRow = row;
@@ -76,8 +68,8 @@ export async function checkXlsxBounds(bytes: Uint8Array, fileName: string, local
     if (lastRow * Math.max(lastColumn, 1) > XLSX_BOUNDS.gridCells)
       throw refuse(
         locale === 'zh-CN'
-          ? `${part} 延伸到 ${farthest || `${columnLetters(lastColumn)}${lastRow}`},共 ${lastRow.toLocaleString('en-US')} 行 × ${lastColumn.toLocaleString('en-US')} 列`
-          : `${part} reaches ${farthest || `${columnLetters(lastColumn)}${lastRow}`}, ${lastRow.toLocaleString('en-US')} rows × ${lastColumn.toLocaleString('en-US')} columns`,
+          ? `${part} 延伸到 ${farthest || `${columnLetter(lastColumn - 1)}${lastRow}`},共 ${lastRow.toLocaleString('en-US')} 行 × ${lastColumn.toLocaleString('en-US')} 列`
+          : `${part} reaches ${farthest || `${columnLetter(lastColumn - 1)}${lastRow}`}, ${lastRow.toLocaleString('en-US')} rows × ${lastColumn.toLocaleString('en-US')} columns`,
       );
     if (cells > XLSX_BOUNDS.cells)
       throw refuse(

@@ -10,7 +10,7 @@
  * text costs far less than building a document tree of a 100,000-row sheet.
  */
 import JSZip from 'jszip';
-import type { Locale } from '../core';
+import { type Locale, columnIndex, columnLetter } from '../core';
 import { attr, decodeXml, relsOf, resolvePart, tagsOf } from './ooxmlText';
 
 /** Every feature the inventory counts, with its words in both languages (one home for these labels). */
@@ -167,14 +167,6 @@ function valueKey(type: string | undefined, body: string, shared: readonly strin
   return Number.isFinite(n) ? `n:${n}` : `s:${decodeXml(v)}`;
 }
 
-const columnOf = (ref: string): number =>
-  [...(/^\$?([A-Z]+)/i.exec(ref)?.[1] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const lettersOf = (column: number): string => {
-  let out = '';
-  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
-  return out;
-};
-
 const emptyInventory = (): XlsxInventory =>
   Object.fromEntries(FEATURE_KINDS.map((kind) => [kind, [] as string[]])) as unknown as XlsxInventory;
 
@@ -255,8 +247,8 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
         const open = cell[1] ?? '';
         const body = cell[2] ?? '';
         const given = attr(open, 'r');
-        columnNumber = given ? columnOf(given) : columnNumber + 1;
-        const ref = `${name}!${given ?? `${lettersOf(columnNumber)}${rowNumber}`}`;
+        columnNumber = given ? columnIndex(/^\$?([A-Z]+)/i.exec(given)?.[1] ?? '') + 1 : columnNumber + 1;
+        const ref = `${name}!${given ?? `${columnLetter(columnNumber - 1)}${rowNumber}`}`;
         const style = styles[Number(attr(open, 's') ?? 0)];
         const hasContent = body.trim() !== '';
         if (style?.bordered) inv.borderedCells.push(ref);

@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ICellData, IStyleData } from '@univerjs/core';
-import type { Locale } from '../core';
+import { type Locale, columnIndex } from '../core';
 import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
@@ -45,10 +45,9 @@ const CELL_BOOLEAN = 3;
 function parseRange(ref: string): SnapshotRange | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim().replace(/^'?[^!]*'?!/, ''));
   if (!m) return undefined;
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const startColumn = col(m[1] as string);
+  const startColumn = columnIndex(m[1] as string);
   const startRow = Number(m[2]) - 1;
-  const endColumn = m[3] ? col(m[3]) : startColumn;
+  const endColumn = m[3] ? columnIndex(m[3]) : startColumn;
   const endRow = m[4] ? Number(m[4]) - 1 : startRow;
   return {
     startRow: Math.min(startRow, endRow),

@@ -10,6 +10,9 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** The 0-based index of column letters (`A` → 0, `XFD` → 16383); case does not matter. */
+export const columnIndex = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
 export const cellAddress = (row: number, col: number, absolute = false): string =>
   absolute ? `$${columnLetter(col)}$${row + 1}` : `${columnLetter(col)}${row + 1}`;
 
