@@ -324,13 +324,16 @@ export function createApp(options: AppOptions): App {
       } catch (error) {
         if (error instanceof RequestRefused) sendError(res, error.status, error.message);
         else if (error instanceof RevisionConflict) sendJson(res, 409, { error: 'conflict', revision: error.current });
-        else if (error instanceof TooLarge)
+        else if (error instanceof TooLarge) {
+          // The body is not read: the connection must not carry the next request (a keep-alive
+          // client would have its next request taken for the rest of this body).
+          if (!res.headersSent) res.setHeader('Connection', 'close');
           sendError(
             res,
             413,
             `Too large: the limit is ${megabytes(url.pathname === '/api/workbook' ? LIMITS.snapshotBytes : LIMITS.fileBytes)}.`,
           );
-        else if (error instanceof WorkbookFileError) sendError(res, error.status, error.message);
+        } else if (error instanceof WorkbookFileError) sendError(res, error.status, error.message);
         else {
           console.error(error);
           sendError(res, 500, error instanceof Error ? error.message : String(error));
