@@ -3,6 +3,7 @@
  * The parts are machine-written, and a pattern over the text costs far less than building a
  * document tree of a 100,000-row sheet (src/files/xlsxInventory.ts, xlsxPictures.ts, xlsxExtras.ts).
  */
+import type JSZip from 'jszip';
 
 /** The five entities of XML and numeric character references. */
 export function decodeXml(text: string): string {
@@ -35,4 +36,40 @@ export function resolvePart(from: string, target: string): string {
     else if (piece !== '.') parts.push(piece);
   }
   return parts.join('/');
+}
+
+export interface Relationship {
+  readonly id: string;
+  /** The last segment of the relationship type (`worksheet`, `drawing`, `hyperlink`…). */
+  readonly type: string;
+  /** A part name inside the package, or the external address as written. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** The relationships a part declares, targets resolved to part names. */
+export async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
+  const xml = await zip.file(relsOf(part))?.async('string');
+  if (!xml) return [];
+  return tagsOf(xml, 'Relationship').map((tag) => {
+    const external = attr(tag, 'TargetMode') === 'External';
+    const target = attr(tag, 'Target') ?? '';
+    return {
+      id: attr(tag, 'Id') ?? '',
+      type: (attr(tag, 'Type') ?? '').replace(/^.*\//, ''),
+      target: external ? target : resolvePart(part, target),
+      external,
+    };
+  });
+}
+
+/** The workbook's sheets in tab order: name, state and part (chart sheets included, by their relationship type). */
+export async function sheetsOf(zip: JSZip): Promise<{ name: string; state?: string; part: string; type: string }[]> {
+  const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = await relationshipsOf(zip, 'xl/workbook.xml');
+  return tagsOf(workbookXml, 'sheet').map((tag) => {
+    const rel = rels.find((r) => r.id === attr(tag, 'r:id'));
+    const state = attr(tag, 'state');
+    return { name: attr(tag, 'name') ?? '', ...(state ? { state } : {}), part: rel?.target ?? '', type: rel?.type ?? '' };
+  });
 }

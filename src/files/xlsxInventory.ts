@@ -11,7 +11,7 @@
  */
 import JSZip from 'jszip';
 import { type Locale, columnIndex, columnLetter } from '../core';
-import { attr, decodeXml, relsOf, resolvePart, tagsOf } from './ooxmlText';
+import { attr, decodeXml, relationshipsOf, tagsOf } from './ooxmlText';
 
 /** Every feature the inventory counts, with its words in both languages (one home for these labels). */
 export const FEATURES = {
@@ -86,28 +86,6 @@ export function lostFeatures(before: XlsxInventory, after: XlsxInventory): Featu
 }
 
 // ---------------------------------------------------------------------------------------------
-
-interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
-
-async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
-  const xml = await zip.file(relsOf(part))?.async('string');
-  if (!xml) return [];
-  return tagsOf(xml, 'Relationship').map((tag) => {
-    const external = attr(tag, 'TargetMode') === 'External';
-    const target = attr(tag, 'Target') ?? '';
-    return {
-      id: attr(tag, 'Id') ?? '',
-      type: (attr(tag, 'Type') ?? '').replace(/^.*\//, ''),
-      target: external ? target : resolvePart(part, target),
-      external,
-    };
-  });
-}
 
 interface CellStyle {
   readonly bordered: boolean;
@@ -226,7 +204,13 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
   for (const { name, part } of sheetParts) {
     const xml = await text(part);
     const tab = /<(?:\w+:)?tabColor\b[^>]*>/.exec(xml)?.[0];
-    if (tab) inv.tabColours.push(`${name}:${attr(tab, 'rgb') ?? `theme${attr(tab, 'theme') ?? ''}`}`);
+    if (tab) {
+      const rgb = attr(tab, 'rgb');
+      const theme = attr(tab, 'theme');
+      const colour =
+        rgb ?? (theme !== undefined ? `theme${theme}:${Number(attr(tab, 'tint') ?? 0)}` : `indexed${attr(tab, 'indexed') ?? ''}`);
+      inv.tabColours.push(`${name}:${colour}`);
+    }
     for (const row of tagsOf(xml, 'row')) {
       const level = Number(attr(row, 'outlineLevel') ?? 0);
       if (level > 0) inv.outlineLevels.push(`${name}!row${attr(row, 'r') ?? ''}:${level}`);

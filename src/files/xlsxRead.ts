@@ -25,12 +25,22 @@ import {
   freshId,
   setResourceData,
 } from './snapshot';
-import { serialOfDate } from './exactDates';
+import { fileSerialOfDate, serialOfDate, showsCalendarDate } from './exactDates';
 import { conditionalFormatsOf, parseRange, validationsOf } from './xlsxRulesRead';
 import { checkXlsxBounds } from './xlsxBounds';
 import { fileError, inspectXlsx } from './xlsxGuard';
-import { type DefaultFont, bordersOfCell, defaultFontOf, definedNamesOfFile, hyperlinkOfCell } from './xlsxExtras';
+import {
+  type DefaultFont,
+  bordersOfCell,
+  defaultFontOf,
+  definedNamesOfFile,
+  hyperlinkOfCell,
+  linksOfFile,
+  tabColourOf,
+  withFileLink,
+} from './xlsxExtras';
 import { readPictures } from './xlsxPictures';
+import { richTextDocumentOf } from './xlsxRichText';
 import { PIXELS_PER_CHARACTER, hexOfArgb, pointsToPixels } from './units';
 
 export interface XlsxReadResult {
@@ -54,11 +64,18 @@ function plainText(value: ExcelJS.CellValue): string | number | undefined {
   return undefined;
 }
 
-function resultCell(result: unknown, into: ICellData): void {
+function resultCell(result: unknown, into: ICellData, date1904: DateSystem): void {
   if (result === undefined || result === null) return;
   if (result instanceof Date) {
-    into.v = serialOfDate(result);
+    const held = fileSerialOfDate(result);
     into.t = CELL_NUMBER;
+    if (date1904 === 'none' || held === undefined) into.v = serialOfDate(result);
+    else if (date1904 === 'time') into.v = held;
+    else {
+      // The file's own serial, kept so an unchanged date is written back bit for bit.
+      into.v = serialOfDate(result);
+      into.custom = { ...into.custom, serial1904: held };
+    }
   } else if (typeof result === 'number') {
     into.v = result;
     into.t = CELL_NUMBER;
@@ -73,7 +90,14 @@ function resultCell(result: unknown, into: ICellData): void {
   }
 }
 
-function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
+/**
+ * How a date-formatted number of this cell moves into the web spreadsheet's 1900 system: not at all
+ * in a 1900 file (`none`) or for a time or duration (`time`), by 1,462 days for a calendar date.
+ */
+type DateSystem = 'none' | 'time' | 'date';
+
+function cellDataOf(cell: ExcelJS.Cell, date1904: boolean): ICellData | undefined {
+  const dates: DateSystem = !date1904 ? 'none' : showsCalendarDate(cell.numFmt) ? 'date' : 'time';
   const value = cell.value;
   const data: ICellData = {};
   if (value === null || value === undefined) return undefined;
@@ -82,17 +106,21 @@ function cellDataOf(cell: ExcelJS.Cell): ICellData | undefined {
   if (typeof value === 'number') Object.assign(data, { v: value, t: CELL_NUMBER });
   else if (typeof value === 'string') Object.assign(data, { v: value, t: CELL_STRING });
   else if (typeof value === 'boolean') Object.assign(data, { v: value, t: CELL_BOOLEAN });
-  else if (value instanceof Date) Object.assign(data, { v: serialOfDate(value), t: CELL_NUMBER });
+  else if (value instanceof Date) resultCell(value, data, dates);
   else if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     const formula = cell.formula;
     if (formula) data.f = `=${formula}`;
+    // An array (CSE) formula: the range it fills goes back to the file with it (src/files/xlsxWrite.ts).
+    const array = value as { shareType?: string; ref?: string };
+    if (formula && array.shareType === 'array' && array.ref) data.custom = { ...data.custom, arrayRange: array.ref };
     // A cached 0 is missing from ExcelJS's formula value; the cell's own `result` keeps it.
-    resultCell((value as ExcelJS.CellFormulaValue).result ?? cell.result, data);
+    resultCell((value as ExcelJS.CellFormulaValue).result ?? cell.result, data, dates);
   } else if (typeof value === 'object' && 'error' in value) data.v = String(value.error);
   else {
     const text = plainText(value);
     if (text === undefined) return undefined;
     Object.assign(data, { v: text, t: typeof text === 'number' ? CELL_NUMBER : CELL_STRING });
+    if ('richText' in value) data.p = richTextDocumentOf(value.richText, freshId('d'));
   }
   return data;
 }
@@ -232,6 +260,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   };
 
   const skipped = new Set<string>();
+  const date1904 = wb.properties.date1904 === true;
+  const links = await linksOfFile(bytes);
+  const themeXml = (wb as unknown as { _themes?: Record<string, string> })._themes?.theme1;
   const snapshot: WorkbookSnapshot = {
     id: freshId('w'),
     name: fileName.replace(/\.xlsx$/i, ''),
@@ -243,6 +274,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
     sheetOrder: [],
     sheets: {},
     resources: [],
+    // The writer goes back to the file's date system (src/files/exactDates.ts).
+    ...(date1904 ? { custom: { date1904: true } } : {}),
   };
   const tables: Record<string, { tables: SnapshotTable[] }> = {};
   const validations: Record<string, SnapshotValidation[]> = {};
@@ -255,12 +288,14 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   for (const ws of worksheets) {
     const sheetId = freshId('s');
     const cellData: Record<number, Record<number, ICellData>> = {};
+    const fileLinks = links.get(ws.name);
     let maxRow = 0;
     let maxCol = 0;
     // Rows without values may still carry formats (a template's blank rows): visit them too.
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        const data = cellDataOf(cell) ?? {};
+        const data = cellDataOf(cell, date1904) ?? {};
+        withFileLink(data, fileLinks?.get(cell.address));
         const style = styleDataOf(cell, defaultFont);
         if (style) data.s = styleId(style);
         if (Object.keys(data).length === 0) return;
@@ -297,14 +332,19 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
       .filter((r): r is SnapshotRange => r !== undefined);
 
     const cellText = (row: number, col: number): string => String(cellData[row]?.[col]?.v ?? '');
+    const tab = tabColourOf(ws.properties?.tabColor, themeXml);
     snapshot.sheetOrder.push(sheetId);
     snapshot.sheets[sheetId] = {
       id: sheetId,
       name: ws.name,
       hidden: ws.state === 'visible' ? 0 : 1,
-      ...(hexOfArgb(ws.properties?.tabColor?.argb) ? { tabColor: hexOfArgb(ws.properties.tabColor?.argb) } : {}),
+      ...(tab.tabColor ? { tabColor: tab.tabColor } : {}),
       // Page setup and headers/footers: Univer has no model for them and keeps a sheet's custom data.
-      custom: { print: printSettingsOf(ws), ...(ws.state === 'veryHidden' ? { veryHidden: true } : {}) },
+      custom: {
+        print: printSettingsOf(ws),
+        ...(ws.state === 'veryHidden' ? { veryHidden: true } : {}),
+        ...(tab.file ? { tabColor: tab.file } : {}),
+      },
       rowCount: Math.max(DEFAULT_ROWS, maxRow + 1),
       columnCount: Math.max(DEFAULT_COLUMNS, maxCol + 1),
       freeze: { xSplit, ySplit, startRow: ySplit > 0 ? ySplit : -1, startColumn: xSplit > 0 ? xSplit : -1 },

@@ -34,8 +34,10 @@ import {
   validationsOf,
 } from './snapshot';
 import { PIXELS_PER_CHARACTER, argbOf, pixelsToPoints } from './units';
-import { definedNamesForFile, excelBorderOf, hyperlinkOf } from './xlsxExtras';
+import { addLink, definedNamesForFile, excelBorderOf, fileTabColourOf, hyperlinkOf } from './xlsxExtras';
 import { type SheetPicture, addPictures } from './xlsxPictures';
+import { serialFor1904, showsCalendarDate } from './exactDates';
+import { richTextRunsOf } from './xlsxRichText';
 import { writeConditionalFormats, writeValidations } from './xlsxRulesWrite';
 
 export interface XlsxWriteOptions {
@@ -140,6 +142,8 @@ interface SheetContext {
   /** Tables written so far (their part numbers are workbook-wide). */
   readonly tables: { target: string }[];
   readonly baseFont: BaseFont;
+  /** The workbook counts days from 1904-01-01 (src/files/exactDates.ts). */
+  readonly date1904: boolean;
 }
 
 /** ExcelJS's streaming writer, as far as this file reaches into it (exceljs 4.4.0, pinned). */
@@ -161,7 +165,6 @@ type StreamWorksheet = ExcelJS.Worksheet & {
   commit(): void;
   _sheetRelsWriter: {
     addRelationship(rel: { Type: string; Target: string }): string;
-    addHyperlink(link: { address: string; target: string }): void;
   };
   _writeLegacyData(): void;
   _write(text: string): void;
@@ -172,6 +175,7 @@ const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/200
 function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext): void {
   const ySplit = Math.max(0, sheet.freeze?.ySplit ?? 0);
   const xSplit = Math.max(0, sheet.freeze?.xSplit ?? 0);
+  const tabColor = fileTabColourOf(sheet.tabColor, (sheet.custom as { tabColor?: unknown } | undefined)?.tabColor);
   const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
     views: ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [],
     state:
@@ -180,7 +184,7 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
           ? 'veryHidden'
           : 'hidden'
         : 'visible',
-    ...(argbOf(sheet.tabColor) ? { properties: { tabColor: { argb: argbOf(sheet.tabColor) } } } : {}),
+    ...(tabColor ? { properties: { tabColor } } : {}),
     // A user's workbook's page setup and headers/footers, as its reader kept them.
     ...printSettingsFor(sheet),
   });
@@ -223,25 +227,38 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
       if (!cell) continue;
       const target = excelRow.getCell(Number(c) + 1);
       const formula = typeof cell.f === 'string' && cell.f.length > 1 ? cell.f : undefined;
+      const style = styleOf(ctx.snapshot, cell);
+      // A 1904-system file's dates go back to its own serials (src/files/exactDates.ts).
+      const inFileSystem = <T>(value: T): T | number =>
+        ctx.date1904 && typeof value === 'number' && showsCalendarDate(style?.n?.pattern ?? undefined)
+          ? serialFor1904(value, (cell.custom as { serial1904?: unknown } | null | undefined)?.serial1904)
+          : value;
       if (formula !== undefined) {
         const written = ctx.portable ? portableFormula(formula) : formula;
         if (written === undefined) {
           ctx.frozenToValues.push(`${name}!${columnLetter(Number(c))}${r + 1}`);
-          target.value = plainValue(cell);
+          target.value = inFileSystem(plainValue(cell));
         } else {
-          const result = cachedResult(cell);
-          target.value = { formula: written.replace(/^=/, ''), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
+          const result = inFileSystem(cachedResult(cell));
+          const arrayRange = (cell.custom as { arrayRange?: unknown } | null | undefined)?.arrayRange;
+          target.value = {
+            formula: written.replace(/^=/, ''),
+            ...(result !== undefined ? { result } : {}),
+            ...(typeof arrayRange === 'string' && /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(arrayRange)
+              ? { shareType: 'array', ref: arrayRange }
+              : {}),
+          } as ExcelJS.CellFormulaValue;
           ctx.counts.formulas++;
         }
       } else {
-        const value = plainValue(cell);
-        if (value !== null) target.value = value;
+        const value = inFileSystem(plainValue(cell));
+        const runs = richTextRunsOf(cell);
+        if (runs) target.value = { richText: runs };
+        else if (value !== null) target.value = value;
         // The link goes beside the value (a linked number stays a number).
         const link = hyperlinkOf(cell);
-        if (link && value !== null)
-          ws._sheetRelsWriter.addHyperlink({ address: `${columnLetter(Number(c))}${r + 1}`, target: link.hyperlink });
+        if (link && value !== null) addLink(ws, `${columnLetter(Number(c))}${r + 1}`, link);
       }
-      const style = styleOf(ctx.snapshot, cell);
       if (style) {
         let excelStyle = styleCache.get(style);
         if (!excelStyle) styleCache.set(style, (excelStyle = excelStyleOf(style, ctx.baseFont)));
@@ -350,9 +367,11 @@ export async function writeXlsx(
     notWritten: [],
     tables: [],
     baseFont,
+    date1904: (snapshot.custom as { date1904?: unknown } | undefined)?.date1904 === true,
   };
 
   patchWorkbookParts(wb, ctx);
+  keepRichTextApart(wb);
   const sheets = orderedSheets(snapshot);
   for (const sheet of sheets) writeSheet(wb, sheet, ctx);
   await wb.commit();
@@ -408,6 +427,33 @@ function picturesOf(snapshot: WorkbookSnapshot, sheets: readonly SheetSnapshot[]
   });
 }
 
+/**
+ * ExcelJS's shared-string table keys each entry by its text, and a rich text's "text" is
+ * `[object Object]`: every rich-text cell would show the first one's runs. Rich texts are keyed by
+ * their runs instead.
+ */
+function keepRichTextApart(wb: StreamWorkbook): void {
+  const strings = wb.sharedStrings as {
+    add(value: unknown): number;
+    _hash: Record<string, number>;
+    _values: unknown[];
+    _totalRefs: number;
+  };
+  const add = strings.add.bind(strings);
+  strings.add = (value) => {
+    const runs = typeof value === 'object' && value !== null ? (value as { richText?: unknown }).richText : undefined;
+    if (runs === undefined) return add(value);
+    const key = `\u0000rich${JSON.stringify(runs)}`;
+    let index = strings._hash[key];
+    if (index === undefined) {
+      index = strings._hash[key] = strings._values.length;
+      strings._values.push(value);
+    }
+    strings._totalRefs++;
+    return index;
+  };
+}
+
 /** The workbook part asks Excel to recalculate on open (SALES formulas recompute where the add-in is); content types list the tables. */
 function patchWorkbookParts(wb: StreamWorkbook, ctx: SheetContext): void {
   wb.addWorkbook = () => {
@@ -418,7 +464,7 @@ function patchWorkbookParts(wb: StreamWorkbook, ctx: SheetContext): void {
         orderedSheets(ctx.snapshot).map((s) => s.id ?? ''),
       ),
       views: wb.views,
-      properties: {},
+      properties: ctx.date1904 ? { date1904: true } : {},
       calcProperties: { fullCalcOnLoad: true },
     };
     const xform = new WorkbookXform();
