@@ -147,7 +147,9 @@ describe('links, tab colours and array formulas', () => {
     summary.getCell('B2').value = 2;
     summary.getCell('C1').value = 3;
     summary.getCell('C2').value = 4;
-    summary.fillFormula('D1:D2', 'B1:B2*C1:C2', [3, 8], 'array');
+    // ExcelJS takes the share type as a fourth argument its typings leave out.
+    type FillWithShare = (range: string, formula: string, results: number[], shareType: 'array') => void;
+    (summary.fillFormula as unknown as FillWithShare).call(summary, 'D1:D2', 'B1:B2*C1:C2', [3, 8], 'array');
     summary.getCell('E1').value = { formula: 'SUM(B1:B2*C1:C2)', result: 11, shareType: 'array', ref: 'E1' } as ExcelJS.CellFormulaValue;
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     // ExcelJS writes no link to a place inside the workbook: add one as Excel writes it.
