@@ -23,6 +23,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { blankSnapshot } from '../../src/files/snapshot';
 import { readXlsx } from '../../src/files/xlsxRead';
 import { writeXlsx } from '../../src/files/xlsxWrite';
@@ -46,14 +47,15 @@ const cellA1 = async (bytes: Buffer): Promise<unknown> => {
 /** A workbook our round trip keeps whole (written by our own writer). */
 const plainXlsx = async (marker: string): Promise<Buffer> => (await writeXlsx(JSON.parse(body(marker)))).buffer;
 
-/** A workbook with what our copy cannot keep: the 1904 date system (its dates would move by 1,462 days). */
+/** A workbook with what our copy cannot keep: a chart part (the round trip keeps no charts). */
 async function lossyXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.properties.date1904 = true;
   const ws = wb.addWorksheet('Budget');
   ws.getCell('A1').value = 100;
   ws.getCell('A2').value = 200;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'userfile-'));
@@ -90,9 +92,9 @@ test('a workbook the copy would lose parts of is never written: the work goes to
   await store.open();
   const status = store.fileStatus();
   expect(status).toMatchObject({ target: 'copy', targetName: 'budget (销售复盘).xlsx' });
-  expect(status.lostText.en).toBe('1 1904 date system');
-  expect(status.lostText.zh).toBe('1 个 1904 日期系统设置');
-  expect(store.current().notices[0]?.en).toMatch(/"budget\.xlsx" holds what the web spreadsheet cannot keep: 1 1904 date system/);
+  expect(status.lostText.en).toBe('1 chart');
+  expect(status.lostText.zh).toBe('1 个图表');
+  expect(store.current().notices[0]?.en).toMatch(/"budget\.xlsx" holds what the web spreadsheet cannot keep: 1 chart/);
   await edited(store, 'on the copy');
   expect(readFileSync(path).equals(original)).toBe(true);
   expect(await cellA1(readFileSync(join(dir, 'budget (销售复盘).xlsx')))).toBe('on the copy');
