@@ -14,8 +14,11 @@ import {
   type Locale,
   type RawTable,
   type StageMeaning,
+  amountUnitOf,
   autoMap,
   meaningOfText,
+  moneyUnitLabel,
+  parseMoneyUnit,
   previewImport,
   serialFromIso,
   todaySerial,
@@ -24,7 +27,14 @@ import {
 import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type OpenBookOptions, openBook, readBytes } from './book';
-import { findDealTables, linkDealRegister, runDealImport, savedMappings } from '../workbook/dealImport';
+import {
+  amountConversion,
+  findDealTables,
+  linkDealRegister,
+  runDealImport,
+  savedMappings,
+  workbookMoneyUnit,
+} from '../workbook/dealImport';
 
 export interface ImportOptions extends OpenBookOptions {
   readonly book: string;
@@ -46,6 +56,8 @@ export interface ImportOptions extends OpenBookOptions {
   readonly columnAnswers?: readonly string[];
   /** `month` (default) or `quarter`: how far a close date must move to count as slipped. */
   readonly slipPeriod?: string;
+  /** The unit of the export's amounts when its header does not say (`元`, `万元`, `USD`). */
+  readonly amountUnit?: string;
 }
 
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
@@ -67,6 +79,8 @@ export interface ImportSummary {
   readonly changes: Record<string, { count: number; amount: number; deals: readonly string[] }>;
   /** Deals slipped three or more times over the kept snapshots, with how often. */
   readonly repeatedSlips: Record<string, number>;
+  /** The amounts' unit in the export and in the workbook, when known. */
+  readonly unit?: { readonly export: string; readonly workbook: string };
 }
 
 function problemLines(preview: ImportPreview, locale: Locale): string[] {
@@ -119,6 +133,12 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   const slip = options.slipPeriod ?? 'month';
   if (slip !== 'month' && slip !== 'quarter') throw new ImportUsageError(`--slip must be month or quarter, not "${slip}".`);
 
+  const givenUnit = options.amountUnit === undefined ? undefined : parseMoneyUnit(options.amountUnit);
+  if (options.amountUnit !== undefined && givenUnit === undefined)
+    throw new ImportUsageError(
+      `--unit must be a money unit such as 元, 千元, 万元, 百万元, USD or "USD thousands", not "${options.amountUnit}".`,
+    );
+
   const table = await readExport(options.file, options.sheet, locale);
   const book = await openBook(options.book, locale, options);
   try {
@@ -144,7 +164,14 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       );
     }
     const stages = { ...(chosen?.stages ?? {}), ...answers };
-    const preview = previewImport(table, mapping, { locale, stages });
+    const headerUnit = amountUnitOf(table.headers, mapping);
+    if (givenUnit && headerUnit && (givenUnit.scale !== headerUnit.scale || givenUnit.currency !== headerUnit.currency))
+      throw new ImportUsageError(
+        `--unit ${options.amountUnit} contradicts the amount header "${table.headers[mapping.amount ?? -1]}" (${moneyUnitLabel(headerUnit, locale)}); leave --unit out.`,
+      );
+    const amountUnit = givenUnit ?? headerUnit;
+    const amounts = amountConversion(workbookMoneyUnit(tables), amountUnit);
+    const preview = previewImport(table, mapping, { locale, stages, ...(amounts ? { amounts } : {}) });
     if (options.strict && preview.problems.length > 0) {
       throw new WorkbookFileError(
         [
@@ -162,8 +189,13 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       locale,
       ...(options.saveMapping !== undefined ? { saveAs: options.saveMapping } : {}),
       slipPeriod: slip,
+      ...(amountUnit ? { amountUnit } : {}),
     });
     for (const sheet of result.inserted) log(`Inserted the sheet "${sheet}".`);
+    if (result.amounts && result.amounts.from.scale !== result.amounts.to.scale)
+      log(
+        `Amounts converted from ${moneyUnitLabel(result.amounts.from, locale)} to the workbook's ${moneyUnitLabel(result.amounts.to, locale)}.`,
+      );
     await book.save();
 
     if (preview.problems.length > 0)
@@ -180,6 +212,9 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       removed: result.counts.removed,
       changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, result.changes[type]])),
       repeatedSlips: Object.fromEntries(result.repeatedSlips),
+      ...(result.amounts
+        ? { unit: { export: moneyUnitLabel(result.amounts.from, locale), workbook: moneyUnitLabel(result.amounts.to, locale) } }
+        : {}),
     };
   } finally {
     await book.dispose();

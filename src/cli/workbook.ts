@@ -27,7 +27,7 @@ Usage:
   npm run workbook -- portable <in.xlsx> <out.xlsx> [--force]
       Rewrites every SALES.* formula to its native equivalent; a formula with none keeps its value.
   npm run workbook -- import <book.xlsx> <export.csv|xlsx> [--sheet NAME] [--mapping NAME] [--save-mapping NAME]
-                       [--column "FIELD=HEADER"]… [--stage "EXPORT STAGE=FUNNEL STAGE"]… [--slip month|quarter] [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
+                       [--column "FIELD=HEADER"]… [--stage "EXPORT STAGE=FUNNEL STAGE"]… [--unit 元|万元|USD…] [--slip month|quarter] [--full] [--strict] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Imports a CRM export (Salesforce, HubSpot, Zoho, Pipedrive, 纷享销客, 销售易 or our own headers;
       CSV in UTF-8, UTF-16 or GB18030, or one sheet of an .xlsx) into the workbook's deal register
       (商机明细, inserted when missing), by deal ID: existing deals are updated, new ones added; with
@@ -35,7 +35,9 @@ Usage:
       and listed (--strict refuses the whole file instead). --mapping uses a mapping saved in the
       workbook (sheet 导入映射); --column picks a column by hand ("商机编号=Opp Ref");
       --save-mapping saves the mapping used, with the --stage answers for stage
-      names no map knows (e.g. --stage "Demo Done=方案提交", or 赢单 / 输单). A snapshot of the register
+      names no map knows (e.g. --stage "Demo Done=方案提交", or 赢单 / 输单). Amounts are converted from
+      the export's unit — said in the amount header ("商机金额(元)", "Amount (USD)") or by --unit — to
+      the workbook's (sheet 工作簿设置; a workbook without one takes the export's). A snapshot of the register
       is kept (商机快照) and the changes since the last one are reported (a close date moving out of
       its month counts as slipped; --slip quarter: only out of its quarter). --json prints
       {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
@@ -138,6 +140,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         stage: { type: 'string', multiple: true },
         column: { type: 'string', multiple: true },
         slip: { type: 'string' },
+        unit: { type: 'string' },
         'review-id': { type: 'string' },
         period: { type: 'string' },
       },
@@ -212,6 +215,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
           stageAnswers: values.stage ?? [],
           columnAnswers: values.column ?? [],
           ...(values.slip !== undefined ? { slipPeriod: values.slip } : {}),
+          ...(values.unit !== undefined ? { amountUnit: values.unit } : {}),
         },
         values.json ? io.err : io.out,
       );

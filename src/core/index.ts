@@ -6,6 +6,8 @@ export * from './functionMessages';
 export * from './dates';
 export * from './periods';
 export * from './i18n';
+export * from './money';
+export * from './settings';
 export * from './domain';
 export type { CalcContext, Metric } from './lift';
 export {

@@ -12,6 +12,7 @@ import {
   type ImportPreview,
   type LinkCounts,
   type Locale,
+  type MoneyUnit,
   type Localized,
   type RawTable,
   type SkippedRow,
@@ -28,6 +29,10 @@ import {
   isDealRegister,
   isImportMappingsTable,
   isSnapshotTable,
+  isWorkbookSettingsTable,
+  readWorkbookSettings,
+  workbookSettings,
+  workbookSettingsWrites,
   locateTemplate,
   planDealUpsert,
   planRegisterLinks,
@@ -46,11 +51,12 @@ export interface DealTables {
   readonly register?: TableSnapshot;
   readonly snapshots?: TableSnapshot;
   readonly mappings?: TableSnapshot;
+  readonly settings?: TableSnapshot;
 }
 
-const WANTED = [templateById('deals'), dealSnapshots, importMappings].map((spec) => spec.tableName.toLowerCase());
+const WANTED = [templateById('deals'), dealSnapshots, importMappings, workbookSettings].map((spec) => spec.tableName.toLowerCase());
 
-/** The register, the snapshots and the saved mappings: one pass over the sheets, each read once at most. */
+/** The register, the snapshots, the saved mappings and the settings: one pass over the sheets, each read once at most. */
 export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
   const named = (sheet: { tables: readonly string[] }) =>
     sheet.tables.some((t) => WANTED.includes(t.toLowerCase().replace(/\d+$/, ''))) ? 0 : 1;
@@ -58,15 +64,46 @@ export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
   let register: TableSnapshot | undefined;
   let snapshots: TableSnapshot | undefined;
   let mappings: TableSnapshot | undefined;
+  let settings: TableSnapshot | undefined;
   for (const sheet of sheets) {
-    if (register && snapshots && mappings) break;
+    if (register && snapshots && mappings && settings) break;
     const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
     if (!read) continue;
     if (!register && isDealRegister(read.header)) register = read;
     else if (!snapshots && isSnapshotTable(read.header)) snapshots = read;
     else if (!mappings && isImportMappingsTable(read.header)) mappings = read;
+    else if (!settings && isWorkbookSettingsTable(read.header)) settings = read;
   }
-  return { ...(register ? { register } : {}), ...(snapshots ? { snapshots } : {}), ...(mappings ? { mappings } : {}) };
+  return {
+    ...(register ? { register } : {}),
+    ...(snapshots ? { snapshots } : {}),
+    ...(mappings ? { mappings } : {}),
+    ...(settings ? { settings } : {}),
+  };
+}
+
+/** The money unit the workbook says it is in (工作簿设置), or undefined when it has not said. */
+export const workbookMoneyUnit = (tables: Pick<DealTables, 'settings'>): MoneyUnit | undefined =>
+  tables.settings ? readWorkbookSettings(tables.settings).settings.moneyUnit : undefined;
+
+/**
+ * How an export's amounts are stored: from the export's unit (its header's, or the user's answer) to
+ * the workbook's. A workbook that has not said its unit takes the export's (kept by the import).
+ */
+export function amountConversion(
+  workbookUnit: MoneyUnit | undefined,
+  exportUnit: MoneyUnit | undefined,
+): { readonly from: MoneyUnit; readonly to: MoneyUnit } | undefined {
+  const to = workbookUnit ?? exportUnit;
+  const from = exportUnit ?? to;
+  return from && to ? { from, to } : undefined;
+}
+
+/** Keeps the workbook's money unit in 工作簿设置 (inserting the sheet when missing); returns the sheet. */
+export async function saveMoneyUnit(port: WorkbookPort, tables: Pick<DealTables, 'settings'>, unit: MoneyUnit, locale: Locale) {
+  const table = tables.settings ?? (await ensureTable(port, workbookSettings, locale));
+  await port.writeTables(workbookSettingsWrites({ moneyUnit: unit }, table));
+  return table.sheetName;
 }
 
 /** The mappings saved in the workbook, by name. */
@@ -93,6 +130,8 @@ export interface DealImportRequest {
   readonly saveAs?: string;
   /** A close date moving out of its month (default) or only out of its quarter counts as slipped. */
   readonly slipPeriod?: SlipPeriod;
+  /** The unit of the export's amounts (its header's, or the user's answer); undefined: the workbook's. */
+  readonly amountUnit?: MoneyUnit;
 }
 
 export interface DealImportResult {
@@ -104,15 +143,25 @@ export interface DealImportResult {
   /** Deals slipped three or more times over the kept snapshots. */
   readonly repeatedSlips: ReadonlyMap<string, number>;
   readonly registerSheet: string;
-  /** Sheets a first import inserted (register, snapshots, mappings). */
+  /** Sheets a first import inserted (register, snapshots, mappings, settings). */
   readonly inserted: readonly string[];
+  /** The amounts' unit in the export and as stored, when either is known. */
+  readonly amounts?: { readonly from: MoneyUnit; readonly to: MoneyUnit };
 }
 
 /** Rows with problems are left out (the caller refuses the import first if it wants strictness). */
 export async function runDealImport(port: WorkbookPort, tables: DealTables, request: DealImportRequest): Promise<DealImportResult> {
   const { locale } = request;
-  const preview = previewImport(request.table, request.mapping, { locale, stages: request.stages });
+  const amounts = amountConversion(workbookMoneyUnit(tables), request.amountUnit);
+  const preview = previewImport(request.table, request.mapping, { locale, stages: request.stages, ...(amounts ? { amounts } : {}) });
+  if (amounts && preview.deals.length === 0 && preview.problems.length > 0 && amounts.from.currency !== amounts.to.currency)
+    throw new WorkbookError(preview.problems[0]!.why[locale]);
   const inserted: string[] = [];
+  // The first import into a workbook that has not said its unit keeps the export's.
+  if (amounts && workbookMoneyUnit(tables) === undefined) {
+    const sheet = await saveMoneyUnit(port, tables, amounts.to, locale);
+    if (!tables.settings) inserted.push(sheet);
+  }
   let before = tables.register;
   if (before === undefined) {
     before = await ensureTable(port, templateById('deals'), locale);
@@ -155,6 +204,7 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
     repeatedSlips: repeatedSlips([...earlier, taken], 3, request.slipPeriod),
     registerSheet: before.sheetName,
     inserted,
+    ...(amounts ? { amounts } : {}),
   };
 }
 

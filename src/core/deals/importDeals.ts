@@ -6,6 +6,7 @@
  */
 import { FUNNEL_STAGES } from '../domain/stages';
 import { L, type Locale, type Localized, labelOfKey } from '../i18n';
+import { type MoneyUnit, convertMoney, moneyUnitLabel, sameCurrency } from '../money';
 import { isBlank } from '../values';
 import type { CellValue } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, type DealStatus, FORECAST_CATEGORIES } from './fields';
@@ -47,10 +48,31 @@ export interface PreviewOptions {
   readonly locale: Locale;
   /** The source's saved stage map (ImportMapping.stages). */
   readonly stages?: Readonly<Record<string, StageMeaning>>;
+  /** Amounts are converted from the export's unit to the workbook's (元 → 万元: 740,000 is stored as 74). */
+  readonly amounts?: { readonly from: MoneyUnit; readonly to: MoneyUnit };
 }
 
 export function previewImport(table: RawTable, mapping: ColumnMapping, options: PreviewOptions): ImportPreview {
-  const { locale } = options;
+  const { locale, amounts } = options;
+  if (amounts && !sameCurrency(amounts.from, amounts.to)) {
+    // No exchange rate is known here: refusing beats storing dollars as yuan.
+    const [from, to] = [moneyUnitLabel(amounts.from, locale), moneyUnitLabel(amounts.to, locale)];
+    return {
+      deals: [],
+      problems: [
+        {
+          fileRow: 1,
+          column: table.headers[mapping.amount ?? -1] ?? labelOfKey(DEAL_FIELDS, 'amount')[locale],
+          value: null,
+          why: L(
+            `金额单位是 ${from},工作簿的单位是 ${to}:货币不同,无法换算。请在工作簿设置中改用 ${from},或先换算导出文件。`,
+            `Amounts are in ${from} and the workbook is in ${to}: different currencies cannot be converted. Set the workbook to ${from} or convert the export first.`,
+          ),
+        },
+      ],
+      unknownStages: new Map(),
+    };
+  }
   const column = (field: DealFieldKey) => mapping[field];
   const cellOf = (row: readonly CellValue[], field: DealFieldKey): CellValue => {
     const index = column(field);
@@ -143,7 +165,14 @@ export function previewImport(table: RawTable, mapping: ColumnMapping, options: 
       if (parsed === undefined) continue;
       // The register keeps days (its date columns show no time, and period sums compare whole days).
       if (parsed.ok)
-        values[field.key] = field.kind === 'date' && typeof parsed.value === 'number' ? Math.floor(parsed.value) : parsed.value;
+        values[field.key] =
+          typeof parsed.value !== 'number'
+            ? parsed.value
+            : field.kind === 'date'
+              ? Math.floor(parsed.value)
+              : field.kind === 'amount' && amounts
+                ? convertMoney(parsed.value, amounts.from, amounts.to)
+                : parsed.value;
       else report(field.key, cell, parsed.why);
     }
 

@@ -15,6 +15,7 @@ import {
   type ForecastCategory,
   LOST_REASONS,
 } from './fields';
+import { type MoneyUnit, unitOfHeader } from '../money';
 import { matchKey } from './normalize';
 
 /** Which column (0-based) of the export holds each field; a field without one is not imported. */
@@ -99,15 +100,16 @@ export function stageMeaning(name: string, saved: Readonly<Record<string, StageM
   return CRM_STAGES()[key];
 }
 
-let headers: Map<string, DealFieldKey> | undefined;
-function headerIndex(): Map<string, DealFieldKey> {
+let headers: Map<string, { readonly field: DealFieldKey; readonly rank: number }> | undefined;
+/** Each known header name → its field, and its rank in the field's list (the label first). */
+function headerIndex(): Map<string, { readonly field: DealFieldKey; readonly rank: number }> {
   if (headers === undefined) {
     headers = new Map();
     for (const field of DEAL_FIELDS) {
-      for (const header of [field.label['zh-CN'], field.label['en-US'], ...field.headers]) {
+      [field.label['zh-CN'], field.label['en-US'], ...field.headers].forEach((header, rank) => {
         const key = matchKey(header);
-        if (!headers.has(key)) headers.set(key, field.key);
-      }
+        if (!headers!.has(key)) headers!.set(key, { field: field.key, rank });
+      });
     }
   }
   return headers;
@@ -115,7 +117,8 @@ function headerIndex(): Map<string, DealFieldKey> {
 
 /**
  * The mapping found from headers: a saved mapping's header names first, then the known names.
- * Each field takes the first column that names it; a column names at most one field.
+ * A field takes the column whose header comes first in its list (Region before 所属部门), the
+ * leftmost on a tie; a column names at most one field.
  */
 export function autoMap(headers: readonly string[], saved?: ImportMapping): ColumnMapping {
   const mapping: ColumnMapping = {};
@@ -129,13 +132,23 @@ export function autoMap(headers: readonly string[], saved?: ImportMapping): Colu
       }
     }
   }
+  const best = new Map<DealFieldKey, { index: number; rank: number }>();
   headers.forEach((header, index) => {
-    const field = headerIndex().get(matchKey(header));
-    if (field === undefined || used.has(index) || mapping[field] !== undefined) return;
-    mapping[field] = index;
-    used.add(index);
+    if (used.has(index)) return;
+    // `商机金额(元)` is 商机金额 with its unit said: the unit is read apart (amountUnitOf).
+    const known = headerIndex().get(matchKey(header)) ?? headerIndex().get(matchKey(unitOfHeader(header).name));
+    if (known === undefined || mapping[known.field] !== undefined) return;
+    const current = best.get(known.field);
+    if (current === undefined || known.rank < current.rank) best.set(known.field, { index, rank: known.rank });
   });
+  for (const [field, { index }] of best) mapping[field] = index;
   return mapping;
+}
+
+/** The money unit the amount column's header names (`商机金额(元)`, `Amount (USD)`), if it names one. */
+export function amountUnitOf(headers: readonly string[], mapping: ColumnMapping): MoneyUnit | undefined {
+  const at = mapping.amount;
+  return at === undefined ? undefined : unitOfHeader(headers[at] ?? '').unit;
 }
 
 /** The required fields a mapping leaves out. */

@@ -7,6 +7,7 @@ import { forecast } from './specs/forecast';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import { commissionTiers, performance } from './specs/performance';
 import { reviewRankings } from './specs/rankings';
+import { workbookSettings } from './specs/settings';
 import type { TemplateId, TemplateSpec } from './types';
 
 export const TEMPLATES: readonly TemplateSpec[] = [
@@ -31,7 +32,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
 ];
 
 /** Sheets the product keeps for itself (inserted by an import, not from the gallery). */
-const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings, reviewRankings];
+const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings, reviewRankings, workbookSettings];
 
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {
@@ -47,6 +48,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 
 export { dealSnapshots, importMappings } from './specs/deals';
 export { reviewRankings } from './specs/rankings';
+export { workbookSettings } from './specs/settings';
 
 export * from './types';
 export * from './plan';

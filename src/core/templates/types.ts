@@ -100,6 +100,7 @@ export type TemplateId =
   | 'performance'
   | 'dealSnapshots'
   | 'importMappings'
+  | 'workbookSettings'
   | 'reviewRankings';
 
 export interface TemplateSpec {

@@ -6,7 +6,20 @@
  */
 import { Body1, Button, Caption1, Checkbox, Field, Input, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
-import { DEAL_FIELDS, type DealFieldKey, FUNNEL_STAGES, type Locale, SLIP_PERIOD_SETTING, meaningOfText } from '../../core';
+import {
+  CURRENCIES,
+  DEAL_FIELDS,
+  type DealFieldKey,
+  FUNNEL_STAGES,
+  type Locale,
+  MONEY_SCALES,
+  type MoneyUnit,
+  SLIP_PERIOD_SETTING,
+  isoFromSerial,
+  meaningOfText,
+  moneyUnitLabel,
+  parseMoneyUnit,
+} from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { ImportOutcome } from './ImportOutcome';
 import { it } from './strings';
@@ -15,6 +28,15 @@ import { useDealImport } from './useDealImport';
 
 /** Problems listed in the pane; the rest are counted (the command line lists all). */
 const LISTED_PROBLEMS = 50;
+/** Rows shown as they will be stored, so a wrong unit or date order shows before the import. */
+const SAMPLE_ROWS = 5;
+const SAMPLE_FIELDS = ['dealId', 'name', 'owner', 'region', 'stage', 'amount', 'closeDate'] as const;
+
+/** Every unit a user may pick: each scale in each currency, the workbook's first. */
+const unitChoices = (first: MoneyUnit | undefined): MoneyUnit[] => {
+  const all = CURRENCIES.flatMap((c) => MONEY_SCALES.map((s) => ({ scale: s.scale, currency: c.code })));
+  return first ? [first, ...all.filter((u) => u.scale !== first.scale || u.currency !== first.currency)] : all;
+};
 const LOST = '__lost__';
 
 export function DealImport({ locale, portable = false }: { readonly locale: Locale; readonly portable?: boolean }) {
@@ -158,7 +180,64 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           <Subtitle2 as="h2" id={`${id}-preview`}>
             {it(locale, 'previewTitle')}
           </Subtitle2>
-          <Body1 role="status">{it(locale, 'previewLine', { deals: preview.deals.length, bad })}</Body1>
+          <Field label={it(locale, 'unitField')}>
+            {state.headerUnit ? (
+              <Caption1>
+                {it(locale, 'unitFromHeader', {
+                  header: headers[state.columns.amount ?? -1] ?? '',
+                  unit: moneyUnitLabel(state.headerUnit, locale),
+                })}
+              </Caption1>
+            ) : (
+              <Select
+                value={state.exportUnit ? moneyUnitLabel(state.exportUnit, 'en-US') : ''}
+                onChange={(_e, d) => state.setUnitAnswer(parseMoneyUnit(d.value))}
+              >
+                {state.exportUnit === undefined && <option value="">{it(locale, 'unitUnknown')}</option>}
+                {unitChoices(state.workbookUnit).map((unit) => (
+                  <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
+                    {moneyUnitLabel(unit, locale)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          {state.amounts && (
+            <Caption1 className={styles.muted}>
+              {state.workbookUnit === undefined
+                ? it(locale, 'unitNew', { unit: moneyUnitLabel(state.amounts.to, locale) })
+                : state.amounts.from.scale !== state.amounts.to.scale
+                  ? it(locale, 'unitConverted', {
+                      from: moneyUnitLabel(state.amounts.from, locale),
+                      to: moneyUnitLabel(state.amounts.to, locale),
+                    })
+                  : it(locale, 'unitKept', { unit: moneyUnitLabel(state.amounts.to, locale) })}
+            </Caption1>
+          )}
+          {state.missing.length > 0 ? (
+            <Body1 role="status">{it(locale, 'blockedLine', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}</Body1>
+          ) : (
+            <Body1 role="status">{it(locale, bad === 1 ? 'previewLineOne' : 'previewLine', { deals: preview.deals.length, bad })}</Body1>
+          )}
+          {state.missing.length === 0 && preview.deals.length > 0 && (
+            <MiniTable
+              caption={it(locale, 'sampleCaption', { count: Math.min(SAMPLE_ROWS, preview.deals.length) })}
+              headers={SAMPLE_FIELDS.map((key) => {
+                const label = DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key;
+                return key === 'amount' && state.amounts ? `${label} (${moneyUnitLabel(state.amounts.to, locale)})` : label;
+              })}
+              rows={preview.deals.slice(0, SAMPLE_ROWS).map((deal) => ({
+                key: deal.id,
+                cells: SAMPLE_FIELDS.map((key) => {
+                  const value = deal.values[key];
+                  if (value === null || value === undefined) return '';
+                  if (key === 'closeDate' && typeof value === 'number') return isoFromSerial(value);
+                  if (key === 'amount' && typeof value === 'number') return value.toLocaleString(locale);
+                  return String(value);
+                }),
+              }))}
+            />
+          )}
           {preview.problems.length > 0 && (
             <MiniTable
               caption={it(locale, 'problemsCaption')}

@@ -22,9 +22,39 @@ export const it = translator({
   stageUnanswered: { 'zh-CN': '请选择', 'en-US': 'Choose one' },
   lostStage: { 'zh-CN': '输单', 'en-US': 'Lost' },
   previewTitle: { 'zh-CN': '预览', 'en-US': 'Preview' },
+  unitField: { 'zh-CN': '导出文件的金额单位', 'en-US': "The export's money unit" },
+  unitFromHeader: {
+    'zh-CN': '表头“{header}”写明单位是 {unit}',
+    'en-US': 'The header "{header}" says the unit is {unit}',
+  },
+  unitUnknown: {
+    'zh-CN': '表头没有写单位:请选择导出文件的金额是什么单位',
+    'en-US': 'The header does not say a unit: choose the unit of its amounts',
+  },
+  unitConverted: {
+    'zh-CN': '金额将从 {from} 换算为工作簿的单位 {to}',
+    'en-US': "Amounts will be converted from {from} to the workbook's {to}",
+  },
+  unitKept: { 'zh-CN': '金额按 {unit} 保存(工作簿的单位)', 'en-US': "Amounts are kept in {unit} (the workbook's unit)" },
+  unitNew: {
+    'zh-CN': '工作簿还没有设定金额单位:将设为 {unit}(可在“工作簿设置”中修改)',
+    'en-US': 'The workbook has no money unit yet: it will be {unit} (change it in Workbook Settings)',
+  },
+  sampleCaption: {
+    'zh-CN': '前 {count} 行将这样保存',
+    'en-US': 'The first {count} rows as they will be stored',
+  },
+  blockedLine: {
+    'zh-CN': '还不能导入:{fields} 没有对应的列',
+    'en-US': 'Cannot import yet: no column for {fields}',
+  },
   previewLine: {
     'zh-CN': '{deals} 个商机可以导入;{bad} 行有问题,将不导入',
     'en-US': '{deals} deals ready; {bad} rows have problems and will be left out',
+  },
+  previewLineOne: {
+    'zh-CN': '{deals} 个商机可以导入;{bad} 行有问题,将不导入',
+    'en-US': '{deals} deals ready; 1 row has a problem and will be left out',
   },
   problemsCaption: { 'zh-CN': '有问题的行(行、列、值、原因)', 'en-US': 'Rows with problems (row, column, value, why)' },
   row: { 'zh-CN': '行', 'en-US': 'Row' },

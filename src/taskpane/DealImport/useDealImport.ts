@@ -12,8 +12,10 @@ import {
   type ImportMapping,
   type ImportPreview,
   type Locale,
+  type MoneyUnit,
   type SlipPeriod,
   type StageMeaning,
+  amountUnitOf,
   autoMap,
   importMappingOf,
   matchKey,
@@ -27,11 +29,13 @@ import {
   type DealImportResult,
   type LinkResult,
   type SnapshotResult,
+  amountConversion,
   findDealTables,
   linkDealRegister,
   runDealImport,
   saveDealSnapshot,
   savedMappings,
+  workbookMoneyUnit,
 } from '../../workbook/dealImport';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { useChangeLabel } from '../changeContext';
@@ -69,6 +73,10 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const labelChange = useChangeLabel();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [saved, setSaved] = useState<ReadonlyMap<string, ImportMapping>>(new Map());
+  /** The unit the workbook says it is in (工作簿设置), known from the read and kept by an import. */
+  const [workbookUnit, setWorkbookUnit] = useState<MoneyUnit | undefined>(undefined);
+  /** The user's answer for the export's unit when its amount header does not say one. */
+  const [unitAnswer, setUnitAnswer] = useState<MoneyUnit | undefined>(undefined);
   const [mappingName, setMappingName] = useState('');
   const [chosenMapping, setChosenMapping] = useState<string>('');
   const [columns, setColumns] = useState<ColumnMapping>({});
@@ -101,8 +109,11 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const read = async (name: string, bytes: Uint8Array, sheet?: string) => {
     const { readExportTable } = await import('../../files/exportTable');
     const exported = await readExportTable(bytes, name, { locale, ...(sheet !== undefined ? { sheet } : {}) });
-    const known = savedMappings(await findDealTables(port));
+    const tables = await findDealTables(port);
+    const known = savedMappings(tables);
     setSaved(known);
+    setWorkbookUnit(workbookMoneyUnit(tables));
+    setUnitAnswer(undefined);
     setPicked({ name, bytes, exported });
     setOutcome(null);
     applyMapping(exported.table.headers, bestMapping(exported.table.headers, known), name);
@@ -137,9 +148,13 @@ export function useDealImport(locale: Locale, portable: boolean) {
     });
 
   const table = picked?.exported.table;
+  const headerUnit = table ? amountUnitOf(table.headers, columns) : undefined;
+  const exportUnit = headerUnit ?? unitAnswer ?? workbookUnit;
+  const amounts = amountConversion(workbookUnit, exportUnit);
   const preview: ImportPreview | null = useMemo(
-    () => (table ? previewImport(table, columns, { locale, stages }) : null),
-    [table, columns, stages, locale],
+    () => (table ? previewImport(table, columns, { locale, stages, ...(amounts ? { amounts } : {}) }) : null),
+    // The conversion is a pair of small objects rebuilt each render: depend on what they say.
+    [table, columns, stages, locale, amounts?.from.scale, amounts?.from.currency, amounts?.to.scale, amounts?.to.currency],
   );
 
   /** Stage names of the export that neither the funnel, the CRM defaults nor the saved mapping know: asked once each. */
@@ -175,7 +190,9 @@ export function useDealImport(locale: Locale, portable: boolean) {
         takenOn: today,
         locale,
         ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
+        ...(exportUnit ? { amountUnit: exportUnit } : {}),
       });
+      if (result.amounts) setWorkbookUnit(result.amounts.to);
       // The mapping just saved is known here: no second read of every table to learn it.
       const name = mappingName.trim();
       if (name !== '') setSaved(new Map(saved).set(name, importMappingOf(name, picked.exported.table.headers, columns, stages)));
@@ -213,6 +230,11 @@ export function useDealImport(locale: Locale, portable: boolean) {
     preview,
     askedStages,
     missing,
+    workbookUnit,
+    headerUnit,
+    exportUnit,
+    amounts,
+    setUnitAnswer,
     pick,
     chooseSheet,
     chooseMapping,
