@@ -12,6 +12,7 @@ import {
   DEAL_FIELDS,
   type ImportPreview,
   type Locale,
+  type NameKind,
   type RawTable,
   type StageMeaning,
   amountUnitOf,
@@ -32,6 +33,8 @@ import {
   findDealTables,
   linkDealRegister,
   runDealImport,
+  type LinkResult,
+  type NameAnswers,
   savedMappings,
   workbookMoneyUnit,
 } from '../workbook/dealImport';
@@ -225,20 +228,81 @@ export interface LinkOptions extends OpenBookOptions {
   readonly book: string;
   readonly asOf?: string;
   readonly locale: Locale;
+  /** Replace typed 表2 actuals (listed first); without it such a link writes nothing. */
+  readonly replace?: boolean;
+  /** Name matches by hand: `region:华南销售部=华南`, `owner:Zhang Wei=张伟`. */
+  readonly matches?: readonly string[];
+}
+
+/** `kind:register name=name in 表2` answers; a wrong one is a usage error. */
+function nameAnswers(answers: readonly string[]): NameAnswers {
+  const found: Record<NameKind, Map<string, string>> = { region: new Map(), owner: new Map() };
+  for (const answer of answers) {
+    const m = /^(region|owner|区域|负责人)\s*[:：]\s*(.+?)\s*=\s*(.+)$/i.exec(answer.trim());
+    if (!m)
+      throw new ImportUsageError(
+        `--match must be "region:REGISTER NAME=NAME IN 表2" or "owner:…=…", e.g. "region:华南销售部=华南", not "${answer}".`,
+      );
+    const kind: NameKind = /^(region|区域)$/i.test(m[1] as string) ? 'region' : 'owner';
+    found[kind].set((m[2] as string).trim(), (m[3] as string).trim());
+  }
+  return found;
+}
+
+const money = (value: number, locale: Locale) => value.toLocaleString(locale, { maximumFractionDigits: 2 });
+
+/** The match table as lines: each register name, what it matched and how, with its money. */
+export function nameLines(result: LinkResult, locale: Locale): string[] {
+  const lines: string[] = [];
+  for (const kind of ['region', 'owner'] as const) {
+    const rows = result.names[kind].filter((m) => m.how !== 'exact');
+    if (rows.length === 0) continue;
+    lines.push(`${kind === 'region' ? 'Regions' : 'Owners'} in the register matched to 表2 / the forecast:`);
+    for (const m of rows)
+      lines.push(
+        m.target === undefined
+          ? `  ${m.name} — UNMATCHED: ${m.deals} deals, ${money(m.amount, locale)} (won ${money(m.wonAmount, locale)}) count in no 表2 row. Match it with --match "${kind}:${m.name}=NAME".`
+          : `  ${m.name} → ${m.target} (${m.how}): ${m.deals} deals, ${money(m.amount, locale)}`,
+      );
+  }
+  return lines;
 }
 
 /** `link`: the funnel, 表2 and the forecast compute from the register from now on. */
-export async function linkRegister(options: LinkOptions, log: (line: string) => void) {
+export async function linkRegister(options: LinkOptions, log: (line: string) => void): Promise<LinkResult> {
   const asOf = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
   if (asOf === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  const answers = nameAnswers(options.matches ?? []);
   const book = await openBook(options.book, options.locale, options);
   try {
-    const result = await linkDealRegister(book.port, { asOf, locale: options.locale }).catch((error: Error) => {
+    const result = await linkDealRegister(book.port, {
+      asOf,
+      locale: options.locale,
+      replaceTyped: options.replace ?? false,
+      answers,
+    }).catch((error: Error) => {
       throw new WorkbookFileError(`${options.book}: ${error.message}`);
     });
+    for (const line of nameLines(result, options.locale)) log(line);
+    const goals = result.goals;
+    if (!result.linked && goals) {
+      throw new WorkbookFileError(
+        [
+          `${options.book}: linking would replace ${goals.replaced.length} typed 月度实际完成 value(s) in 表2 (sum ${money(goals.replacedSum, options.locale)}) with the register's figures:`,
+          ...goals.replaced.map(
+            (x) => `  data row ${x.row + 1} (${String(x.month)}): ${JSON.stringify(x.before)} → ${money(x.after, options.locale)}`,
+          ),
+          'Nothing was written. Run again with --replace to replace them (the version before stays in the history of the web host).',
+        ].join('\n'),
+      );
+    }
     await book.save();
     if (result.insertedForecast) log(`Inserted the sheet "${result.insertedForecast}".`);
     for (const row of result.skipped) log(`  ${row.sheetName}, data row ${row.row + 1}: ${row.why[options.locale]} — left as it was.`);
+    if (goals && goals.wonDeals > 0 && goals.countedDeals < goals.wonDeals)
+      log(
+        `WARNING: ${goals.wonDeals - goals.countedDeals} of ${goals.wonDeals} won deals (${money(goals.wonAmount - goals.countedAmount, options.locale)} of ${money(goals.wonAmount, options.locale)}) land in no 表2 row (another month, or a region or owner 表2 does not have).`,
+      );
     return result;
   } finally {
     await book.dispose();

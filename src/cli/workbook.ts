@@ -42,10 +42,14 @@ Usage:
       its month counts as slipped; --slip quarter: only out of its quarter). --json prints
       {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
       workbook is untouched on error.
-  npm run workbook -- link <book.xlsx> [--as-of yyyy-mm-dd] [--json] [--lang …]
+  npm run workbook -- link <book.xlsx> [--match "region:REGISTER NAME=NAME"]… [--replace] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Makes the funnel's counts and amounts, 表2's 月度实际完成 and the forecast (sheet 销售预测,
-      inserted when missing, a row per owner and region for the quarter of --as-of) compute from the
-      deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
+      inserted when missing, a row per owner and region for 表2's quarter, else the quarter of --as-of)
+      compute from the deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
+      The register's regions and owners are matched to 表2's (exactly, by a saved match, or when one
+      holds the other: 华南销售部 → 华南); --match answers the rest and is kept in 导入映射; what stays
+      unmatched is listed with its money. A link that would replace typed 表2 actuals lists them and
+      writes nothing unless --replace.
   npm run workbook -- report <book.xlsx> [--review-id R2026-12-01] [--period TEXT] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Runs the review's steps 1–3 with their automatic findings (数据分析, 过程评估, 问题诊断) on the
       workbook and writes the 复盘报告 sheet of the review: KPIs with 目标对比/环比/同比, the team
@@ -141,6 +145,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         column: { type: 'string', multiple: true },
         slip: { type: 'string' },
         unit: { type: 'string' },
+        replace: { type: 'boolean' },
+        match: { type: 'string', multiple: true },
         'review-id': { type: 'string' },
         period: { type: 'string' },
       },
@@ -241,10 +247,32 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
           book,
           locale,
           ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+          replace: values.replace ?? false,
+          matches: values.match ?? [],
         },
         values.json ? io.err : io.out,
       );
-      if (values.json) io.out(JSON.stringify({ ...result.counts, sheets: result.sheets }));
+      if (values.json)
+        io.out(
+          JSON.stringify({
+            ...result.counts,
+            sheets: result.sheets,
+            names: result.names,
+            ...(result.goals
+              ? {
+                  goals: {
+                    rows: result.goals.rows,
+                    wonDeals: result.goals.wonDeals,
+                    wonAmount: result.goals.wonAmount,
+                    countedDeals: result.goals.countedDeals,
+                    countedAmount: result.goals.countedAmount,
+                    replaced: result.goals.replaced,
+                    replacedSum: result.goals.replacedSum,
+                  },
+                }
+              : {}),
+          }),
+        );
       else
         io.out(
           `Linked ${values.output ?? book}: ${result.counts.funnelRows} funnel rows, ${result.counts.goalRows} 表2 rows and ${result.counts.forecastRows} forecast rows (${result.counts.forecastAdded} added) now compute from the deal register.`,

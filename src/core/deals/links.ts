@@ -27,8 +27,11 @@ import { funnel as funnelSpec } from '../templates/specs/pipeline';
 import { stageOfLabel } from '../domain/stages';
 import { isoFromSerial, serialFromDate } from '../dates';
 import { isBlank } from '../values';
+import { matchKey } from './normalize';
 import type { CellValue, RowUpdate, TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
+import { type GoalLinkCheck, type NameAliases, type NameMatches, checkGoalLink, registerNameMatches } from './linkNames';
+import { namesFor } from './names';
 
 export type LinkTable = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow' | 'rows'>;
 
@@ -43,6 +46,10 @@ export interface LinkOptions {
   readonly asOf: number;
   /** Spec formulas of new forecast rows as native formulas (a portable workbook). */
   readonly portable?: boolean;
+  /** Register names the user matched to 表2's and the forecast's (saved in 导入映射). */
+  readonly aliases?: NameAliases;
+  /** The period new forecast rows are for (first and last day); default: 表2's quarter, else asOf's. */
+  readonly period?: { readonly start: number; readonly end: number };
 }
 
 export interface LinkCounts {
@@ -61,24 +68,42 @@ export interface SkippedRow {
 }
 
 export type RegisterLinkPlan =
-  | { readonly ok: true; readonly writes: readonly TableWrite[]; readonly counts: LinkCounts; readonly skipped: readonly SkippedRow[] }
+  | {
+      readonly ok: true;
+      readonly writes: readonly TableWrite[];
+      readonly counts: LinkCounts;
+      readonly skipped: readonly SkippedRow[];
+      /** The register's regions and owners matched to 表2's and the forecast's. */
+      readonly names: NameMatches;
+      /** What 表2's actuals become and what they replace (present when 表2 is linked). */
+      readonly goals?: GoalLinkCheck;
+    }
   | { readonly ok: false; readonly message: Localized };
 
 type Criterion = readonly [range: string, criterion: string];
 
-/** A criterion that applies only when the row's cell is filled (a blank region means every region). */
+/**
+ * A criterion that applies only when the row's cell is filled (a blank region means every region).
+ * `alternatives` are the register's other names for the cell's (华南销售部 for 华南): each is summed too.
+ */
 interface Optional {
   readonly range: string;
   readonly cell: string;
+  readonly alternatives?: readonly string[];
 }
 
 const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
-/** `build(criteria)` once per combination of the optional criteria, chosen by IF on their cells. */
+/**
+ * `build(criteria)` once per combination of the optional criteria, chosen by IF on their cells; a
+ * criterion with alternatives adds one `build` per name (sums, which is why only SUMIFS/COUNTIFS use them).
+ */
 function withOptional(optional: readonly Optional[], build: (extra: readonly Criterion[]) => string, chosen: Criterion[] = []): string {
   const [first, ...rest] = optional;
   if (first === undefined) return build(chosen);
-  return `IF(${first.cell}="",${withOptional(rest, build, chosen)},${withOptional(rest, build, [...chosen, [first.range, first.cell]])})`;
+  const names = [first.cell, ...(first.alternatives ?? []).map(quoteText)];
+  const filled = names.map((name) => withOptional(rest, build, [...chosen, [first.range, name]])).join('+');
+  return `IF(${first.cell}="",${withOptional(rest, build, chosen)},${filled})`;
 }
 
 const ifs = (fn: string, target: string | undefined, criteria: readonly Criterion[]): string =>
@@ -215,7 +240,7 @@ function funnelWrite(
   return { ...(updates.length > 0 ? { write: { ...base, rows: [], updates } } : {}), linked: updates.length, skipped };
 }
 
-function goalUpdates(register: Register, table: LinkTable): { updates: RowUpdate[]; skipped: SkippedRow[] } {
+function goalUpdates(register: Register, table: LinkTable, names: NameMatches): { updates: RowUpdate[]; skipped: SkippedRow[] } {
   const { columns } = matchHeader(goalsSpec, table.header);
   const monthColumn = columns.get('month');
   const actualColumn = columns.get('actual');
@@ -244,7 +269,9 @@ function goalUpdates(register: Register, table: LinkTable): { updates: RowUpdate
       const optional = (['region', 'owner'] as const).flatMap((key) => {
         const cell = cellOf(table, columns, key, sheetRow);
         const range = register.ref(key);
-        return cell !== undefined && range !== undefined ? [{ range, cell }] : [];
+        const at = columns.get(key);
+        const alternatives = at === undefined ? [] : namesFor(trimmed(row[at]), names[key]);
+        return cell !== undefined && range !== undefined ? [{ range, cell, alternatives }] : [];
       });
       const base: Criterion[] = [
         [status, register.status('won')],
@@ -259,7 +286,12 @@ function goalUpdates(register: Register, table: LinkTable): { updates: RowUpdate
 }
 
 /** The forecast's register-driven cells of a row, at its sheet row. */
-function forecastCells(register: Register, table: Pick<LinkTable, 'firstColumn'>, columns: ReadonlyMap<string, number>) {
+function forecastCells(
+  register: Register,
+  table: Pick<LinkTable, 'firstColumn'>,
+  columns: ReadonlyMap<string, number>,
+  alternativesOf: (key: 'owner' | 'region') => readonly string[] = () => [],
+) {
   const [amount, status, close] = [register.ref('amount'), register.ref('status'), register.ref('closeDate')] as string[];
   const category = register.ref('category');
   const at = (key: string, sheetRow: number) => cellOf(table as LinkTable, columns, key, sheetRow);
@@ -267,7 +299,7 @@ function forecastCells(register: Register, table: Pick<LinkTable, 'firstColumn'>
     (['owner', 'region'] as const).flatMap((key) => {
       const cell = at(key, sheetRow);
       const range = register.ref(key);
-      return cell !== undefined && range !== undefined ? [{ range, cell }] : [];
+      return cell !== undefined && range !== undefined ? [{ range, cell, alternatives: alternativesOf(key) }] : [];
     });
   const inPeriod = (sheetRow: number): Criterion[] => [
     [close, `">="&${at('start', sheetRow)}`],
@@ -324,7 +356,7 @@ function quarterOf(day: number): { start: number; end: number } {
   return { start: serialFromDate(year, first, 1), end: serialFromDate(year, first + 3, 1) - 1 };
 }
 
-function forecastWrite(register: Register, registerTable: LinkTable, table: LinkTable, options: LinkOptions) {
+function forecastWrite(register: Register, registerTable: LinkTable, table: LinkTable, options: LinkOptions, names: NameMatches) {
   const match = matchHeader(forecastSpec, table.header);
   const { columns } = match;
   const ownerColumn = columns.get('owner');
@@ -332,14 +364,19 @@ function forecastWrite(register: Register, registerTable: LinkTable, table: Link
   const linked = forecastCells(register, table, columns);
   const updates: RowUpdate[] = [];
   const have = new Set<string>();
+  // A register name matched to one the forecast uses is that name (华南销售部 is 华南's row).
+  const targetOf = (kind: 'owner' | 'region', name: string) => names[kind].find((m) => m.name === name)?.target ?? name;
+  const pairKey = (owner: string, region: string) => `${matchKey(owner)}\u0000${matchKey(region)}`;
   table.rows.forEach((row, index) => {
     const owner = row[ownerColumn];
     if (isBlank(owner)) return;
-    have.add(`${trimmed(owner)}\u0000${trimmed(row[columns.get('region') ?? -1])}`);
+    const region = trimmed(row[columns.get('region') ?? -1]);
+    have.add(pairKey(trimmed(owner), region));
+    const cells = forecastCells(register, table, columns, (key) => namesFor(key === 'owner' ? trimmed(owner) : region, names[key]));
     updates.push({
       row: index,
       expect: [{ column: ownerColumn, value: owner ?? null }],
-      cells: linked.map(({ column, value }) => ({ column, value })),
+      cells: cells.map(({ column, value }) => ({ column, value })),
     });
   });
 
@@ -350,10 +387,10 @@ function forecastWrite(register: Register, registerTable: LinkTable, table: Link
   const pairs: [string, string][] = [];
   if (rOwner !== undefined) {
     for (const row of registerTable.rows) {
-      const owner = trimmed(row[rOwner]);
-      const region = rRegion === undefined ? '' : trimmed(row[rRegion]);
-      if (owner === '' || trimmed(row[rStatus ?? -1]) === removed) continue;
-      const key = `${owner}\u0000${region}`;
+      if (trimmed(row[rOwner]) === '' || trimmed(row[rStatus ?? -1]) === removed) continue;
+      const owner = targetOf('owner', trimmed(row[rOwner]));
+      const region = rRegion === undefined ? '' : targetOf('region', trimmed(row[rRegion]));
+      const key = pairKey(owner, region);
       if (have.has(key)) continue;
       have.add(key);
       pairs.push([owner, region]);
@@ -365,11 +402,12 @@ function forecastWrite(register: Register, registerTable: LinkTable, table: Link
     match,
     options.portable ?? false,
   );
-  const { start, end } = quarterOf(options.asOf);
+  const { start, end } = options.period ?? quarterOf(options.asOf);
   const rows = pairs.map(([owner, region]) =>
     layout.byPosition.map((column, position): WriteCell => {
       if (column === undefined) return null;
-      const link = linked.find((l) => l.column === position);
+      const own = forecastCells(register, table, columns, (key) => namesFor(key === 'owner' ? owner : region, names[key]));
+      const link = own.find((l) => l.column === position) ?? linked.find((l) => l.column === position);
       if (link) return link.value;
       if (column.formula) return layout.formulaCell(column);
       return ({ owner, region: region === '' ? null : region, start, end } as Record<string, CellValue>)[column.key] ?? null;
@@ -379,10 +417,31 @@ function forecastWrite(register: Register, registerTable: LinkTable, table: Link
   return { write, linkedRows: updates.length + rows.length, added: rows.length };
 }
 
+/**
+ * The quarter 表2 plans: of its months, the latest quarter that has begun by `asOf` (else its first),
+ * so a Q1 review done in April still forecasts Q1. Undefined when 表2 has no month.
+ */
+export function goalsQuarter(goals: Pick<LinkTable, 'header' | 'rows'>, asOf: number): { start: number; end: number } | undefined {
+  const at = matchHeader(goalsSpec, goals.header).columns.get('month');
+  if (at === undefined) return undefined;
+  const starts = new Set<number>();
+  for (const row of goals.rows) {
+    const period = parsePeriod(row[at]);
+    if (period?.kind === 'month') starts.add(quarterOf(serialFromDate(period.year, period.index, 1)).start);
+  }
+  const sorted = [...starts].sort((a, b) => a - b);
+  const begun = sorted.filter((start) => start <= asOf);
+  const start = begun.at(-1) ?? sorted[0];
+  return start === undefined ? undefined : quarterOf(start);
+}
+
 /** The writes that make the funnel, 表2 and the forecast compute from the register. */
 export function planRegisterLinks(registerTable: LinkTable, targets: LinkTargets, options: LinkOptions): RegisterLinkPlan {
   const register = readRegister(registerTable);
   if (!('ref' in register)) return { ok: false, message: register };
+  const names = registerNameMatches(registerTable, targets.goals, targets.forecast, options.aliases);
+  const period = options.period ?? (targets.goals ? goalsQuarter(targets.goals, options.asOf) : undefined);
+  options = { ...options, ...(period ? { period } : {}) };
   const writes: TableWrite[] = [];
   const skipped: SkippedRow[] = [];
   const counts = { funnelRows: 0, goalRows: 0, forecastRows: 0, forecastAdded: 0 };
@@ -398,18 +457,19 @@ export function planRegisterLinks(registerTable: LinkTable, targets: LinkTargets
     if (result.write) writes.push(result.write);
   }
   if (targets.goals) {
-    const result = goalUpdates(register, targets.goals);
+    const result = goalUpdates(register, targets.goals, names);
     skipped.push(...result.skipped);
     counts.goalRows = result.updates.length;
     if (result.updates.length > 0) writes.push(guarded(targets.goals, goalsSpec, result.updates));
   }
   if (targets.forecast) {
-    const result = forecastWrite(register, registerTable, targets.forecast, options);
+    const result = forecastWrite(register, registerTable, targets.forecast, options, names);
     if (result) {
       counts.forecastRows = result.linkedRows;
       counts.forecastAdded = result.added;
       if (result.linkedRows > 0) writes.push(result.write);
     }
   }
-  return { ok: true, writes, counts, skipped };
+  const goals = targets.goals ? checkGoalLink(registerTable, targets.goals, names) : undefined;
+  return { ok: true, writes, counts, skipped, names, ...(goals ? { goals } : {}) };
 }

@@ -8,7 +8,9 @@ import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
 import { L, type Localized, labelOfKey } from '../i18n';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
-import { IMPORT_MAPPING_KINDS, importMappings } from '../templates/specs/deals';
+import { IMPORT_MAPPING_KINDS, NAME_MATCHES_MAPPING, importMappings } from '../templates/specs/deals';
+import type { NameAliases } from './linkNames';
+import type { NameKind } from './names';
 import { isBlank } from '../values';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey } from './fields';
@@ -41,6 +43,9 @@ const fieldOfLabel = (text: string): DealFieldKey | undefined => {
   return DEAL_FIELDS.find((f) => f.key === text.trim() || matchKey(f.label['zh-CN']) === key || matchKey(f.label['en-US']) === key)?.key;
 };
 
+const isKind = (key: string, kind: keyof typeof IMPORT_MAPPING_KINDS): boolean =>
+  key === matchKey(IMPORT_MAPPING_KINDS[kind]['zh-CN']) || key === matchKey(IMPORT_MAPPING_KINDS[kind]['en-US']);
+
 /** Every mapping saved in the table, by name. */
 export function readImportMappings(table: Pick<TableSnapshot, 'header' | 'rows'>): Map<string, ImportMapping> {
   const { columns } = matchHeader(importMappings, table.header);
@@ -57,15 +62,63 @@ export function readImportMappings(table: Pick<TableSnapshot, 'header' | 'rows'>
     found.set(name, entry);
     const kind = matchKey(at(row, 'kind'));
     const [item, value] = [at(row, 'item'), at(row, 'value')];
-    if (kind === matchKey(IMPORT_MAPPING_KINDS.column['zh-CN']) || kind === matchKey(IMPORT_MAPPING_KINDS.column['en-US'])) {
+    if (isKind(kind, 'column')) {
       const field = fieldOfLabel(item);
       if (field !== undefined && value !== '') entry.columns[field] = value;
+    } else if (isKind(kind, 'region') || isKind(kind, 'owner')) {
+      continue; // name matches: readNameAliases
     } else if (item !== '') {
       const meaning = meaningOfText(value);
       if (meaning !== undefined) entry.stages[item] = meaning;
     }
   }
-  return new Map([...found].map(([name, entry]) => [name, { name, ...entry }]));
+  return new Map(
+    [...found]
+      .filter(([, entry]) => Object.keys(entry.columns).length + Object.keys(entry.stages).length > 0)
+      .map(([name, entry]) => [name, { name, ...entry }]),
+  );
+}
+
+/** The register names the user matched to 表2's and the forecast's, by kind (keys as matchKey). */
+export function readNameAliases(table: Pick<TableSnapshot, 'header' | 'rows'>): NameAliases {
+  const { columns } = matchHeader(importMappings, table.header);
+  const at = (row: readonly unknown[], key: string) => {
+    const c = columns.get(key);
+    const value = c === undefined ? null : row[c];
+    return isBlank(value) ? '' : String(value).trim();
+  };
+  const aliases: Record<NameKind, Map<string, string>> = { region: new Map(), owner: new Map() };
+  for (const row of table.rows) {
+    const kind = matchKey(at(row, 'kind'));
+    const [item, value] = [at(row, 'item'), at(row, 'value')];
+    if (item === '' || value === '') continue;
+    for (const k of ['region', 'owner'] as const) if (isKind(kind, k)) aliases[k].set(matchKey(item), value);
+  }
+  return aliases;
+}
+
+/** The write that keeps every name match (replacing the set kept before). */
+export function nameAliasesWrite(
+  aliases: Readonly<Record<NameKind, ReadonlyMap<string, { readonly name: string; readonly target: string }>>>,
+  table: Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'>,
+): TableWrite {
+  const match = matchHeader(importMappings, table.header);
+  const layout = specLayout(importMappings.columns, table, match, true);
+  const locale = match.locale;
+  const name = NAME_MATCHES_MAPPING[locale];
+  const rows = (['region', 'owner'] as const).flatMap((kind) =>
+    [...aliases[kind].values()].map(
+      (alias): Record<string, WriteCell> => ({ name, kind: IMPORT_MAPPING_KINDS[kind][locale], item: alias.name, value: alias.target }),
+    ),
+  );
+  const key = match.columns.get('name');
+  return {
+    location: layout.location,
+    header: table.header,
+    computed: layout.computed,
+    rows: rows.map((values) => layout.byPosition.map((column) => (column === undefined ? null : (values[column.key] ?? null)))),
+    ...(key !== undefined ? { key: { column: key, value: name } } : {}),
+  };
 }
 
 /** Whether a header is the saved mappings table's. */

@@ -277,7 +277,18 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
         </section>
       )}
 
-      {state.outcome && <ImportOutcome locale={locale} outcome={state.outcome} />}
+      {state.outcome && (
+        <ImportOutcome
+          locale={locale}
+          outcome={state.outcome}
+          actions={{
+            busy: waiting,
+            onReplace: () => void state.link(true),
+            onCancel: state.cancelLink,
+            onUndo: () => void state.undoLink(),
+          }}
+        />
+      )}
 
       <section className={styles.group} aria-labelledby={`${id}-register`}>
         <Subtitle2 as="h2" id={`${id}-register`}>
@@ -287,7 +298,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           <Button disabledFocusable={waiting} icon={spinner('snapshot')} onClick={() => void state.snapshot()}>
             {it(locale, 'snapshotButton')}
           </Button>
-          <Button disabledFocusable={waiting} icon={spinner('link')} onClick={() => void state.link()}>
+          <Button disabledFocusable={waiting} icon={spinner('link')} onClick={() => void state.link(false)}>
             {it(locale, 'linkButton')}
           </Button>
         </div>

@@ -1,5 +1,7 @@
 /** What an import, a snapshot or a link did: counts, the new sheets, and the change report. */
 import { CHANGE_LABELS, CHANGE_TYPES, type ChangeReport, type Locale, isoFromSerial } from '../../core';
+import { Button } from '@fluentui/react-components';
+import type { LinkResult } from '../../workbook/dealImport';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { ImportOutcome as Outcome } from './useDealImport';
@@ -22,8 +24,65 @@ function ChangeTable({ locale, report, from }: { readonly locale: Locale; readon
   );
 }
 
-export function ImportOutcome({ locale, outcome }: { readonly locale: Locale; readonly outcome: Outcome }) {
+/** The register names that did not match exactly: how each matched, or that it did not, with its money. */
+function nameItems(result: LinkResult, locale: Locale): string[] {
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return (['region', 'owner'] as const).flatMap((kind) =>
+    result.names[kind]
+      .filter((m) => m.how !== 'exact')
+      .map((m) =>
+        m.target === undefined
+          ? it(locale, 'nameUnmatched', { name: m.name, deals: m.deals, amount: money.format(m.amount) })
+          : it(locale, 'nameMatched', { name: m.name, target: m.target }),
+      ),
+  );
+}
+
+export interface LinkActions {
+  readonly onReplace: () => void;
+  readonly onCancel: () => void;
+  readonly onUndo: () => void;
+  readonly busy: boolean;
+}
+
+export function ImportOutcome({
+  locale,
+  outcome,
+  actions,
+}: {
+  readonly locale: Locale;
+  readonly outcome: Outcome;
+  readonly actions: LinkActions;
+}) {
   if (outcome.kind === 'failed') return <OutcomeBanner outcome={{ intent: 'error', title: it(locale, 'failed'), text: outcome.message }} />;
+  if (outcome.kind === 'linkCancelled') return <OutcomeBanner outcome={{ intent: 'warning', text: it(locale, 'linkCancelled') }} />;
+  if (outcome.kind === 'unlinked')
+    return <OutcomeBanner outcome={{ intent: 'success', text: it(locale, 'unlinked', { count: outcome.restored }) }} />;
+  if (outcome.kind === 'confirmLink') {
+    const goals = outcome.result.goals;
+    const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    return (
+      <>
+        <OutcomeBanner
+          outcome={{
+            intent: 'warning',
+            text: it(locale, 'linkConfirm', { count: goals?.replaced.length ?? 0, sum: money.format(goals?.replacedSum ?? 0) }),
+            items: (goals?.replaced ?? []).map(
+              (x) => `${String(x.month)}: ${x.before === null ? '' : String(x.before)} → ${money.format(x.after)}`,
+            ),
+          }}
+        />
+        <div>
+          <Button appearance="primary" disabledFocusable={actions.busy} onClick={actions.onReplace}>
+            {it(locale, 'linkReplace')}
+          </Button>{' '}
+          <Button disabledFocusable={actions.busy} onClick={actions.onCancel}>
+            {it(locale, 'linkCancel')}
+          </Button>
+        </div>
+      </>
+    );
+  }
   if (outcome.kind === 'snapshot') {
     const { result } = outcome;
     return (
@@ -41,20 +100,44 @@ export function ImportOutcome({ locale, outcome }: { readonly locale: Locale; re
     );
   }
   if (outcome.kind === 'linked') {
-    const { counts } = outcome.result;
+    const { counts, goals } = outcome.result;
+    const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    // A link that counts none (or only some) of the won deals is not a success to show in green.
+    const missed = goals && goals.wonDeals > goals.countedDeals;
+    const unmatched = (['region', 'owner'] as const).some((k) => outcome.result.names[k].some((m) => m.target === undefined));
     return (
-      <OutcomeBanner
-        outcome={{
-          intent: 'success',
-          text: it(locale, 'linkDone', {
-            funnel: counts.funnelRows,
-            goals: counts.goalRows,
-            forecast: counts.forecastRows,
-            added: counts.forecastAdded,
-          }),
-          items: outcome.result.skipped.map((s) => `${s.sheetName} · ${s.row + 1}: ${s.why[locale]}`),
-        }}
-      />
+      <>
+        <OutcomeBanner
+          outcome={{
+            intent: missed || unmatched ? 'warning' : 'success',
+            text: it(locale, 'linkDone', {
+              funnel: counts.funnelRows,
+              goals: counts.goalRows,
+              forecast: counts.forecastRows,
+              added: counts.forecastAdded,
+            }),
+            items: [
+              ...(missed && goals
+                ? [
+                    it(locale, 'linkMissed', {
+                      missed: goals.wonDeals - goals.countedDeals,
+                      amount: money.format(goals.wonAmount - goals.countedAmount),
+                    }),
+                  ]
+                : []),
+              ...nameItems(outcome.result, locale),
+              ...outcome.result.skipped.map((s) => `${s.sheetName} · ${s.row + 1}: ${s.why[locale]}`),
+            ],
+          }}
+        />
+        {goals?.undo && (
+          <div>
+            <Button disabledFocusable={actions.busy} onClick={actions.onUndo}>
+              {it(locale, 'linkUndo')}
+            </Button>
+          </div>
+        )}
+      </>
     );
   }
   const { result } = outcome;

@@ -96,6 +96,27 @@ export const it = translator({
     'zh-CN': '已链接:漏斗 {funnel} 行、表2 {goals} 行、预测 {forecast} 行(新增 {added} 行)',
     'en-US': 'Linked: {funnel} funnel rows, {goals} T2 rows, {forecast} forecast rows ({added} added)',
   },
+  linkConfirm: {
+    'zh-CN': '链接会用商机明细的数字替换表2 中 {count} 个手工填写的月度实际完成(合计 {sum}):',
+    'en-US': "Linking replaces {count} typed monthly actuals in T2 (sum {sum}) with the register's figures:",
+  },
+  linkReplace: { 'zh-CN': '替换并链接', 'en-US': 'Replace and link' },
+  linkCancel: { 'zh-CN': '取消', 'en-US': 'Cancel' },
+  linkCancelled: { 'zh-CN': '未链接:工作簿没有任何改动。', 'en-US': 'Not linked: nothing in the workbook changed.' },
+  linkUndo: { 'zh-CN': '撤销链接', 'en-US': 'Undo the link' },
+  unlinked: {
+    'zh-CN': '已撤销:恢复了表2 中 {count} 个手工填写的值。',
+    'en-US': 'Undone: {count} typed values in T2 are back.',
+  },
+  linkMissed: {
+    'zh-CN': '注意:{missed} 个赢单(共 {amount})没有计入表2 的任何一行——月份、区域或负责人与表2 不一致。',
+    'en-US': "Note: {missed} won deals ({amount}) count in no T2 row — their month, region or owner is not one of T2's.",
+  },
+  nameMatched: { 'zh-CN': '{name} → {target}', 'en-US': '{name} → {target}' },
+  nameUnmatched: {
+    'zh-CN': '{name}:{deals} 个商机、{amount} 未匹配到表2 或预测中的名称',
+    'en-US': '{name}: {deals} deals, {amount} match no name in T2 or the forecast',
+  },
   failed: { 'zh-CN': '未完成', 'en-US': 'Not done' },
   busy: { 'zh-CN': '请稍候…', 'en-US': 'Please wait…' },
 });

@@ -35,6 +35,7 @@ import {
   runDealImport,
   saveDealSnapshot,
   savedMappings,
+  undoRegisterLink,
   workbookMoneyUnit,
 } from '../../workbook/dealImport';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
@@ -47,6 +48,10 @@ export type ImportOutcome =
   | { readonly kind: 'imported'; readonly result: DealImportResult }
   | { readonly kind: 'snapshot'; readonly result: SnapshotResult }
   | { readonly kind: 'linked'; readonly result: LinkResult }
+  /** The link would replace typed 表2 actuals: nothing written yet, the user is asked. */
+  | { readonly kind: 'confirmLink'; readonly result: LinkResult }
+  | { readonly kind: 'linkCancelled' }
+  | { readonly kind: 'unlinked'; readonly restored: number }
   | { readonly kind: 'failed'; readonly message: string };
 
 interface Picked {
@@ -206,11 +211,20 @@ export function useDealImport(locale: Locale, portable: boolean) {
       setOutcome({ kind: 'snapshot', result });
     });
 
-  const link = () =>
+  const link = (replaceTyped = false) =>
     run('link', async () => {
       await labelChange(CHANGE_LABELS.link());
-      const result = await linkDealRegister(port, { asOf: today, locale, portable });
-      setOutcome({ kind: 'linked', result });
+      const result = await linkDealRegister(port, { asOf: today, locale, portable, replaceTyped });
+      setOutcome(result.linked ? { kind: 'linked', result } : { kind: 'confirmLink', result });
+    });
+
+  const cancelLink = () => setOutcome({ kind: 'linkCancelled' });
+
+  const undoLink = () =>
+    outcome?.kind === 'linked' &&
+    run('link', async () => {
+      const restored = await undoRegisterLink(port, outcome.result);
+      setOutcome({ kind: 'unlinked', restored });
     });
 
   return {
@@ -243,6 +257,8 @@ export function useDealImport(locale: Locale, portable: boolean) {
     doImport,
     snapshot,
     link,
+    cancelLink,
+    undoLink,
   };
 }
 

@@ -267,7 +267,16 @@ export const dealSnapshots: TemplateSpec = {
  * reads and writes them). Inserted by the first import that saves a mapping, not from the gallery.
  */
 /** The kinds of rows of 导入映射: a column of the export, or a stage name of the source. */
-export const IMPORT_MAPPING_KINDS = { column: L('列', 'Column'), stage: L('阶段', 'Stage') } as const;
+export const IMPORT_MAPPING_KINDS = {
+  column: L('列', 'Column'),
+  stage: L('阶段', 'Stage'),
+  // A register name matched to a name 表2 and the forecast use (core/deals/names.ts).
+  region: L('区域', 'Region'),
+  owner: L('负责人', 'Owner'),
+} as const;
+
+/** The mapping name the name matches are kept under (one set per workbook, not per source). */
+export const NAME_MATCHES_MAPPING = L('名称对照', 'Name matches');
 
 export const importMappings: TemplateSpec = {
   id: 'importMappings',
@@ -282,7 +291,7 @@ export const importMappings: TemplateSpec = {
       label: L('类型', 'Kind'),
       type: 'text',
       width: 8,
-      list: [IMPORT_MAPPING_KINDS.column, IMPORT_MAPPING_KINDS.stage],
+      list: Object.values(IMPORT_MAPPING_KINDS),
       required: true,
     },
     { key: 'item', label: L('字段或阶段名', 'Field or stage name'), type: 'text', width: 22, required: true },
