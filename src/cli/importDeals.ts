@@ -11,6 +11,7 @@ import {
   type ColumnMapping,
   DEAL_FIELDS,
   type ImportPreview,
+  isoFromSerial,
   type Locale,
   type NameKind,
   type RawTable,
@@ -63,6 +64,13 @@ export interface ImportOptions extends OpenBookOptions {
   readonly amountUnit?: string;
 }
 
+/** A date a CRM put in the export's file name (`商机_20260305.csv`, `deals-2026-03-05.csv`), as a day serial. */
+export function dateInFileName(path: string): number | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|\D)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(name);
+  return m ? serialFromIso(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
+}
+
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
 export class ImportUsageError extends Error {}
 
@@ -82,6 +90,10 @@ export interface ImportSummary {
   readonly changes: Record<string, { count: number; amount: number; deals: readonly string[] }>;
   /** Deals slipped three or more times over the kept snapshots, with how often. */
   readonly repeatedSlips: Record<string, number>;
+  /** The first import into an empty register: the baseline later imports are compared with (no changes). */
+  readonly baseline: boolean;
+  /** The day the snapshot is kept under (the export's date: --as-of, else a date in its file name, else today). */
+  readonly takenOn: string;
   /** The amounts' unit in the export and in the workbook, when known. */
   readonly unit?: { readonly export: string; readonly workbook: string };
 }
@@ -130,7 +142,8 @@ function columnAnswers(answers: readonly string[], headers: readonly string[]): 
 /** Runs an import and returns what it did; throws WorkbookFileError / ImportUsageError when nothing was written. */
 export async function importDeals(options: ImportOptions, log: (line: string) => void): Promise<ImportSummary> {
   const { locale } = options;
-  const takenOn = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
+  // The export's own date: a second export of another day must never replace the first's snapshot.
+  const takenOn = options.asOf === undefined ? (dateInFileName(options.file) ?? todaySerial(new Date())) : serialFromIso(options.asOf);
   if (takenOn === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   const answers = stageAnswers(options.stageAnswers ?? []);
   const slip = options.slipPeriod ?? 'month';
@@ -215,6 +228,8 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       removed: result.counts.removed,
       changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, result.changes[type]])),
       repeatedSlips: Object.fromEntries(result.repeatedSlips),
+      baseline: result.baseline,
+      takenOn: isoFromSerial(takenOn),
       ...(result.amounts
         ? { unit: { export: moneyUnitLabel(result.amounts.from, locale), workbook: moneyUnitLabel(result.amounts.to, locale) } }
         : {}),

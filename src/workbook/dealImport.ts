@@ -147,6 +147,11 @@ export interface DealImportResult {
   readonly changes: ChangeReport;
   /** The snapshot the changes are measured from (the last one of an earlier day, or the register before). */
   readonly baselineDay: number;
+  /**
+   * The first import into an empty register and no earlier snapshot: it is the baseline, and its
+   * changes are empty (its won deals were not won this week).
+   */
+  readonly baseline: boolean;
   /** Deals slipped three or more times over the kept snapshots. */
   readonly repeatedSlips: ReadonlyMap<string, number>;
   readonly registerSheet: string;
@@ -188,6 +193,7 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
   const history = readSnapshots(kept);
   const earlier = history.filter((s) => s.takenOn < request.takenOn);
   const baseline = earlier.at(-1) ?? registerSnapshot(before, request.takenOn - 1);
+  const first = earlier.length === 0 && baseline.deals.length === 0;
   const writes = [snapshotWrite(taken, kept)];
   if (request.saveAs !== undefined) {
     let mappingsTable = tables.mappings;
@@ -206,8 +212,9 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
   return {
     counts: plan.counts,
     preview,
-    changes: compareSnapshots(baseline, taken, request.slipPeriod),
-    baselineDay: baseline.takenOn,
+    changes: compareSnapshots(first ? taken : baseline, taken, request.slipPeriod),
+    baselineDay: first ? request.takenOn : baseline.takenOn,
+    baseline: first,
     repeatedSlips: repeatedSlips([...earlier, taken], 3, request.slipPeriod),
     registerSheet: before.sheetName,
     inserted,

@@ -42,9 +42,10 @@ test('import --json: counts and changes; a re-import is unchanged; the register 
     invalid: number;
     changes: Record<string, { count: number }>;
   };
-  expect(summary).toMatchObject({ new: 3, updated: 0, unchanged: 0, invalid: 0 });
-  expect(summary.changes.new?.count).toBe(3);
-  expect(summary.changes.won?.count).toBe(1);
+  expect(summary).toMatchObject({ new: 3, updated: 0, unchanged: 0, invalid: 0, baseline: true, takenOn: '2024-03-20' });
+  // The first import is the baseline: a deal won long ago is not this week's win.
+  expect(summary.changes.new?.count).toBe(0);
+  expect(summary.changes.won?.count).toBe(0);
 
   const again = capture();
   expect(await runWorkbookCli(['import', book, csv, '--json'], again.io)).toBe(0);
@@ -214,4 +215,30 @@ test('link: the funnel, 表2 and a new forecast compute from the register as SUM
   ]);
   expect(formulas.every((f) => /^IF\(.*SUMIFS\('?商机明细'?!\$G:\$G/.test(f))).toBe(true);
   expect(await runWorkbookCli(['link', join(dir, 'no-such.xlsx')], capture().io)).toBe(1);
+});
+
+test('exports of two days are kept as two snapshots under the dates in their names; the second names the week’s win', async () => {
+  const book = await newBook('weeks.xlsx');
+  const first = join(dir, '商机_20260305.csv');
+  const second = join(dir, '商机_20260312.csv');
+  writeFileSync(first, HUBSPOT.replace('Contract Sent', 'Contract Sent'));
+  writeFileSync(second, HUBSPOT.replace('9001,POS upgrade,Contract Sent', '9001,POS upgrade,Closed Won'));
+  const a = capture();
+  expect(await runWorkbookCli(['import', book, first, '--json'], a.io)).toBe(0);
+  expect(JSON.parse(a.out.join(''))).toMatchObject({ baseline: true, takenOn: '2026-03-05' });
+  const b = capture();
+  expect(await runWorkbookCli(['import', book, second, '--json'], b.io)).toBe(0);
+  const week = JSON.parse(b.out.join('')) as { baseline: boolean; takenOn: string; changes: Record<string, { deals: string[] }> };
+  expect(week).toMatchObject({ baseline: false, takenOn: '2026-03-12' });
+  expect(week.changes.won?.deals).toEqual(['9001']);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+  const snapshots = wb.worksheets.find((s) => s.name === '商机快照');
+  const days = new Set<string>();
+  snapshots?.eachRow((row, n) => {
+    // 快照日期 is the second column (after 快照编号), below the title and header rows.
+    const v = row.getCell(2).value;
+    if (n > 2 && v instanceof Date) days.add(v.toISOString().slice(0, 10));
+  });
+  expect([...days].sort()).toEqual(['2026-03-05', '2026-03-12']);
 });

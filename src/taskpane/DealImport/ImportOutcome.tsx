@@ -155,7 +155,11 @@ export function ImportOutcome({
           ],
         }}
       />
-      <ChangeTable locale={locale} report={result.changes} from={result.baselineDay} />
+      {result.baseline ? (
+        <p>{it(locale, 'baselineLine')}</p>
+      ) : (
+        <ChangeTable locale={locale} report={result.changes} from={result.baselineDay} />
+      )}
     </>
   );
 }

@@ -80,6 +80,10 @@ export const it = translator({
   changeType: { 'zh-CN': '变动', 'en-US': 'Change' },
   deals: { 'zh-CN': '个数', 'en-US': 'Deals' },
   amount: { 'zh-CN': '金额', 'en-US': 'Amount' },
+  baselineLine: {
+    'zh-CN': '首次导入:这份快照是基线,之后每次导入都与它比较,列出本周变动。',
+    'en-US': 'First import: this snapshot is the baseline; each later import lists what changed since it.',
+  },
   noChanges: { 'zh-CN': '没有变动', 'en-US': 'Nothing changed' },
   repeated: { 'zh-CN': '推迟 3 次及以上:{deals}', 'en-US': 'Slipped 3 or more times: {deals}' },
   registerTitle: { 'zh-CN': '商机明细', 'en-US': 'Deal register' },
