@@ -71,3 +71,10 @@ export function periodWithin(inner: Period, outer: Period): boolean {
     return inner.kind === 'quarter' ? inner.index === outer.index : inner.kind === 'month' && Math.ceil(inner.index / 3) === outer.index;
   return inner.kind === 'month' && inner.index === outer.index;
 }
+
+/** The months a period spans, spelt `2026-01`: a quarter's three, a year's twelve, a month itself. */
+export function monthsOfPeriod(period: Period): string[] {
+  const first = period.kind === 'month' ? period.index : period.kind === 'quarter' ? (period.index - 1) * 3 + 1 : 1;
+  const count = period.kind === 'month' ? 1 : period.kind === 'quarter' ? 3 : 12;
+  return Array.from({ length: count }, (_v, i) => periodKey({ kind: 'month', year: period.year, index: first + i }));
+}

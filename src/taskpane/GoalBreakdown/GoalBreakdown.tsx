@@ -9,7 +9,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import type { Locale } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { t } from '../strings';
-import { type GoalForm, UNITS } from './form';
+import { type GoalForm, UNITS, withPeriod } from './form';
 import { MonthInputs, Preview, RegionInputs } from './GoalInputs';
 import { gt } from './strings';
 import { useGoalStyles } from './styles';
@@ -54,7 +54,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           <Input
             className={styles.input}
             value={form.period}
-            onChange={(_e, d) => setForm({ ...form, period: d.value })}
+            onChange={(_e, d) => setForm(withPeriod(form, d.value))}
             onBlur={touch('period')}
           />
         </Field>

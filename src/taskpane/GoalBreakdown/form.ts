@@ -1,5 +1,6 @@
 /** The goal breakdown form as typed (text), and its reading into the core's `GoalInput`. */
 import type { GoalInput } from '../../core/goals';
+import { monthsOfPeriod, parsePeriod } from '../../core/periods';
 import { readTypedNumber } from '../typedNumber';
 
 export interface MonthRow {
@@ -46,6 +47,23 @@ export function initialForm(today: Date): GoalForm {
     equalSplit: true,
     nextId: 5,
   };
+}
+
+/**
+ * The form with a new 周期: when it names a quarter or a year (`2026 Q1`, `2026年`), the months become
+ * its months (weights kept where the count stays), so 表2's months follow the period typed.
+ */
+export function withPeriod(form: GoalForm, period: string): GoalForm {
+  const parsed = parsePeriod(period);
+  if (parsed === undefined || parsed.kind === 'month') return { ...form, period };
+  const labels = monthsOfPeriod(parsed);
+  const same = labels.length === form.months.length;
+  const months = labels.map((label, i) => ({
+    id: same ? (form.months[i]?.id ?? form.nextId + i) : form.nextId + i,
+    label,
+    weight: same ? (form.months[i]?.weight ?? '1') : '1',
+  }));
+  return { ...form, period, months, nextId: same ? form.nextId : form.nextId + labels.length };
 }
 
 /** A typed number for the core's validation: blank or unreadable is NaN (it says "enter a number"). */
