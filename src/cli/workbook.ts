@@ -14,6 +14,7 @@ import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
 import { insertTemplateWithUses } from '../workbook/insertTemplate';
+import { writeGoals } from './goals';
 import { ImportUsageError, importDeals, linkRegister } from './importDeals';
 import { reportWorkbook } from './reviewReport';
 
@@ -42,6 +43,13 @@ Usage:
       its month counts as slipped; --slip quarter: only out of its quarter). --json prints
       {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
       workbook is untouched on error.
+  npm run workbook -- goals <book.xlsx> --period "2026 Q1" --target 500 --regions 华南,华东,华北 [--unit 万元]
+                      [--owners 张伟,李娜,王强] [--weights 5,3,2] [--rounding 0.1] [--json] [--lang …]
+      The goal split of the pane's 目标分解: the period's target split over its months (equally) and
+      the regions (equally, or by --weights), every cell a whole multiple of --rounding and all adding
+      up to the target, appended to 表2 (inserted when missing). --unit keeps the workbook's money
+      unit in 工作簿设置, so imports convert into it. --json prints
+      {"sheet","rows","period","months","unit","cells":[{"month","region","owner","target"}]}.
   npm run workbook -- link <book.xlsx> [--match "region:REGISTER NAME=NAME"]… [--replace] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Makes the funnel's counts and amounts, 表2's 月度实际完成 and the forecast (sheet 销售预测,
       inserted when missing, a row per owner and region for 表2's quarter, else the quarter of --as-of)
@@ -60,7 +68,7 @@ Usage:
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
-import, link and report write the workbook in place only when that loses nothing it holds: a
+goals, import, link and report write the workbook in place only when that loses nothing it holds: a
 workbook with charts, pivot tables, pictures, names, hyperlinks… that the rewrite would not keep,
 or a read-only one, is refused (exit 1, naming what) unless --output FILE names another file.
 An existing output file is never replaced without --force. Exit code 0 on success, 1 when a file
@@ -147,6 +155,11 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         unit: { type: 'string' },
         replace: { type: 'boolean' },
         match: { type: 'string', multiple: true },
+        target: { type: 'string' },
+        regions: { type: 'string' },
+        owners: { type: 'string' },
+        weights: { type: 'string' },
+        rounding: { type: 'string' },
         'review-id': { type: 'string' },
         period: { type: 'string' },
       },
@@ -233,6 +246,37 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         const moved = Object.entries(summary.changes).filter(([, group]) => group.count > 0);
         if (moved.length > 0) io.out(`Changes: ${moved.map(([type, group]) => `${type} ${group.count}`).join(', ')}.`);
       }
+      return 0;
+    }
+    if (command === 'goals') {
+      const book = requireXlsx(rest[0], 'the workbook');
+      if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const optional = {
+        period: values.period,
+        target: values.target,
+        unit: values.unit,
+        regions: values.regions,
+        owners: values.owners,
+        weights: values.weights,
+        rounding: values.rounding,
+      };
+      const summary = await writeGoals(
+        {
+          ...(values.output !== undefined ? { output: values.output } : {}),
+          force: values.force ?? false,
+          book,
+          locale,
+          ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+        },
+        values.json ? io.err : io.out,
+      );
+      if (values.json) io.out(JSON.stringify(summary));
+      else
+        io.out(
+          `Wrote ${summary.rows} goal rows for ${summary.period} (${summary.months.join(', ')}) into "${summary.sheet}" of ${values.output ?? book}${summary.unit ? `, in ${summary.unit}` : ''}.`,
+        );
       return 0;
     }
     if (command === 'link') {
