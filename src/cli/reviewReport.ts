@@ -6,11 +6,13 @@
  */
 import * as echarts from 'echarts';
 import {
+  type DataCheckExample,
   type Locale,
   type ReportChartId,
   type ReviewReport,
   analyseWorkbook,
   buildReviewReport,
+  dataChecks,
   diagnose,
   evaluateProcess,
   goalComparison,
@@ -42,6 +44,8 @@ export interface ReportSummary {
   readonly findings: readonly { problem: string; impact: string; cause: string; severity: string; sheet: string }[];
   readonly kpis: Readonly<Record<string, Omit<ReviewReport['kpis'][number], 'key'>>>;
   readonly charts: number;
+  /** 数据体检: what is wrong with the data, with example rows and the fix. */
+  readonly dataChecks: readonly { kind: string; count: number; message: string; fix: string; examples: readonly DataCheckExample[] }[];
 }
 
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
@@ -58,6 +62,11 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
     if (tables === 0)
       throw new WorkbookFileError(
         `${options.book}: no sheet of the method was found (表2, 销售漏斗, 商机明细, …). Insert the templates ("npm run workbook -- new") and fill them in first; nothing was written.`,
+      );
+    const checks = dataChecks(data, { today });
+    for (const check of checks)
+      log(
+        `数据体检 ${check.kind}: ${check.message[locale]} ${check.examples.map((e) => `${e.sheet} row ${e.row}${e.value ? ` (${e.value})` : ''}`).join('; ')} — ${check.fix[locale]}`,
       );
     const analysis = analyseWorkbook(data, { today });
     const findings = diagnose(analysis, { locale, today });
@@ -76,6 +85,13 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       reviewId,
       sheet: written.sheetName,
       replaced: written.replaced,
+      dataChecks: checks.map((c) => ({
+        kind: c.kind,
+        count: c.count,
+        message: c.message[locale],
+        fix: c.fix[locale],
+        examples: c.examples,
+      })),
       findings: report.findings.map((f) => ({
         problem: f.problem,
         impact: f.impact,

@@ -64,7 +64,9 @@ Usage:
       ranking, the process evaluation, the findings and four charts (funnel, target vs actual,
       monthly trend, ranking) as pictures. The review id defaults to today's next free one
       (R2026-12-01); a run with the same --review-id replaces that report. --json prints
-      {"reviewId","sheet","replaced","findings":[{"problem","impact","cause","severity","sheet"}],"kpis":{…},"charts"}.
+      {"reviewId","sheet","replaced","dataChecks":[{"kind","count","message","fix","examples"}],"findings":[…],"kpis":{…},"charts"};
+      the data checks (数据体检: unit mismatch, unmatched regions, text in number columns, duplicate deal
+      ids, overdue open deals, blank lost reasons, a stale register, months without actuals) are printed first.
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
