@@ -23,6 +23,7 @@ import {
 import { type Dispatch, useId } from 'react';
 import {
   type Analysis,
+  type DataCheck,
   DEFAULT_STALE_LIMITS,
   FUNNEL_STAGES,
   SLIP_PERIOD_SETTING,
@@ -31,6 +32,7 @@ import {
   type TemplateId,
   templateById,
 } from '../../core';
+import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { CleaningReport } from './CleaningReport';
 import { KpiSummary } from './KpiSummary';
 import { NumberField } from './fields';
@@ -84,6 +86,8 @@ export interface DataStepProps {
   /** 报告生成: the report of steps 1–3's automatic findings, written now. */
   readonly onReport?: () => void;
   readonly reporting?: boolean;
+  /** 数据体检: problems in the data, shown before any figure. */
+  readonly checks?: readonly DataCheck[];
 }
 
 export function DataStep({
@@ -99,6 +103,7 @@ export function DataStep({
   onInsert,
   onReport,
   reporting = false,
+  checks = [],
 }: DataStepProps) {
   const styles = useStyles();
   const id = useId();
@@ -166,6 +171,28 @@ export function DataStep({
               );
             })}
           </ul>
+        </section>
+      )}
+
+      {analysis && (
+        <section className={styles.section} aria-labelledby={`${id}-checks`}>
+          <Subtitle2 as="h3" id={`${id}-checks`}>
+            {w(locale, 'checksTitle')}
+          </Subtitle2>
+          {checks.length === 0 ? (
+            <Caption1 className={styles.muted}>{w(locale, 'checksClean')}</Caption1>
+          ) : (
+            checks.map((check, i) => (
+              <OutcomeBanner
+                key={`${check.kind}-${i}`}
+                outcome={{
+                  intent: 'warning',
+                  text: check.message[locale],
+                  items: [...check.examples.map((e) => `${e.sheet} · ${e.row}${e.value ? `: ${e.value}` : ''}`), check.fix[locale]],
+                }}
+              />
+            ))
+          )}
         </section>
       )}
 

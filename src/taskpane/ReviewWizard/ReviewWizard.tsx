@@ -21,6 +21,7 @@ import {
   type TemplateId,
   type WorkbookData,
   analyseWorkbook,
+  dataChecks,
   buildReviewReport,
   changeComparison,
   commitmentsToFollow,
@@ -94,6 +95,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   );
 
   const analysis = useMemo(() => (data ? analyseWorkbook(data, { today, thresholds }) : null), [data, today, thresholds]);
+  const checks = useMemo(() => (data ? dataChecks(data, { today }) : []), [data, today]);
   // Steps 2 and 3's automatic evaluation and findings: proposed to the draft, and step 1's report.
   const automatic = useMemo(
     () => (analysis ? { areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today }) } : null),
@@ -239,6 +241,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
           onInsert={(id) => void insert(id)}
           onReport={() => void writeReport('automatic')}
           reporting={report.busy === 'write'}
+          checks={checks}
         />
       )}
       {step === 1 && <ProcessStep locale={locale} areas={draft.areas} dispatch={dispatch} />}

@@ -39,6 +39,8 @@ const STRINGS = {
   insertTemplateFor: { 'zh-CN': '插入模板 {sheet}', 'en-US': 'Insert template {sheet}' },
   insertFailed: { 'zh-CN': '未能插入“{sheet}”:{reason}', 'en-US': 'Could not insert “{sheet}”: {reason}' },
   cleaningTitle: { 'zh-CN': '数据清洗', 'en-US': 'Data cleaning' },
+  checksTitle: { 'zh-CN': '数据体检', 'en-US': 'Data checks' },
+  checksClean: { 'zh-CN': '没有发现数据问题。', 'en-US': 'No problem found in the data.' },
   cleaningNone: { 'zh-CN': '未发现重复或无效行。', 'en-US': 'No duplicate or invalid rows.' },
   cleaningCounts: { 'zh-CN': '{sheet}:保留 {valid} 行,剔除 {dropped} 行', 'en-US': '{sheet}: {valid} rows kept, {dropped} dropped' },
   duplicate: { 'zh-CN': '重复', 'en-US': 'Duplicate' },

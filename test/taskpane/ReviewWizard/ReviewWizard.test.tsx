@@ -37,6 +37,10 @@ describe('ReviewWizard: end to end and write-back', () => {
     // 1 数据分析: cleaning report before the KPI summary.
     await readWorkbook();
     const cleaning = screen.getByRole('heading', { name: '数据清洗' });
+    // 数据体检 comes first: the samples' 表2 is in 万元 and their register in 元, and step 1 says so.
+    const checks = screen.getByRole('heading', { name: '数据体检' });
+    expect(checks.compareDocumentPosition(cleaning) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText(/很可能单位不同/)).toBeTruthy();
     const kpi = screen.getByRole('heading', { name: 'KPI 汇总' });
     expect(cleaning.compareDocumentPosition(kpi) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByRole('table', { name: '按区域' }).textContent).toContain('91.7%');
