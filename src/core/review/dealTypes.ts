@@ -91,6 +91,7 @@ export interface DealsSummary {
   readonly changes?: ChangeWindow;
   readonly previousChanges?: ChangeWindow;
   /** Lost deals by reason, most often first (then by amount); blank reasons as 未填写. */
-  readonly lostReasons: readonly { readonly reason: string; readonly count: number; readonly amount: number }[];
+  /** `blank`: the 未填写 line of lost deals without a reason — a data gap, never a cause. */
+  readonly lostReasons: readonly { readonly reason: string; readonly count: number; readonly amount: number; readonly blank?: boolean }[];
   readonly forecast?: readonly ForecastLine[];
 }

@@ -126,7 +126,8 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
     );
   }
 
-  const top = deals.lostReasons[0];
+  // A blank reason is a data gap (数据体检 names it), never the cause of a gap.
+  const top = deals.lostReasons.find((r) => !r.blank);
   if (top !== undefined && top.count >= 2) {
     const share = deals.lost.amount > 0 ? top.amount / deals.lost.amount : 0;
     push(

@@ -206,7 +206,9 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
     slipped: slipped.sort((a, b) => b.amount - a.amount),
     ...(windows.changes ? { changes: windows.changes } : {}),
     ...(windows.previousChanges ? { previousChanges: windows.previousChanges } : {}),
-    lostReasons: [...reasons.entries()].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.count - a.count || b.amount - a.amount),
+    lostReasons: [...reasons.entries()]
+      .map(([reason, r]) => ({ reason, ...r, ...(reason === L_UNFILLED[locale] ? { blank: true } : {}) }))
+      .sort((a, b) => b.count - a.count || b.amount - a.amount),
     ...(forecast ? { forecast } : {}),
   };
 }

@@ -290,6 +290,26 @@ describe('问题诊断 turns them into findings with impact and cause', () => {
     expect(rules.filter((r) => r.startsWith('deals.') || r.startsWith('forecast.'))).toEqual([]);
   });
 
+  test('blank lost reasons are never a cause: the top reason is the top one given', () => {
+    const table = register();
+    const at = table.header.indexOf('输单原因');
+    const id = table.header.indexOf('商机编号');
+    // Three blank reasons outnumber 价格's two: still 价格 is the reason, and the blanks no cause.
+    const blanks = {
+      ...table,
+      rows: [
+        ...table.rows,
+        ...['B-1', 'B-2', 'B-3'].map((b) => table.rows.find((r) => r[at] === '价格')!.map((c, k) => (k === at ? null : k === id ? b : c))),
+      ],
+    };
+    const goals = sampleData('zh-CN', ['goals']).goals as ReadTable;
+    const note = goals.header.indexOf('差异分析及改进措施');
+    const unexplained = { ...goals, rows: goals.rows.map((row, i) => (i === 0 ? row.map((c, k) => (k === note ? null : c)) : row)) };
+    const out = findings(data({ deals: blanks, goals: unexplained }));
+    expect(out.some((f) => f.rule === 'deals.topLostReason' && f.problem.includes('未填写'))).toBe(false);
+    expect(byId(out, 'goals.belowTarget:r3')?.cause).toBe('输单主要原因:价格(2 单)');
+  });
+
   test('one lost deal is no ranking: the top-reason rule needs two', () => {
     const table = register();
     const oneLost = { ...table, rows: table.rows.filter((row) => !['L-2', 'L-3'].includes(String(row[0]))) };
