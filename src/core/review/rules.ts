@@ -64,7 +64,19 @@ function goalRules(analysis: Analysis, ctx: Context): void {
   const rows = goals.belowTarget ?? [];
   const count = goals.belowTargetCount ?? rows.length;
   if (count > 0 && count <= MAX_ROW_FINDINGS) {
-    for (const row of rows) goalRowFinding(row, goals.quarterTargets?.[row.quarter] ?? goals.periodTarget, ctx);
+    // One finding per region and owner, however many months it missed, the largest gap first.
+    const groups = new Map<string, GoalRowResult[]>();
+    for (const row of rows) {
+      const key = row.region !== '' || row.owner !== '' ? `${row.region}\u0000${row.owner}` : `row${row.sheetRow}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    const gapOf = (group: readonly GoalRowResult[]) => group.reduce((t, r) => t + r.gap, 0);
+    for (const group of [...groups.values()].sort((a, b) => gapOf(b) - gapOf(a))) {
+      const [first] = group;
+      if (first === undefined) continue;
+      if (group.length === 1) goalRowFinding(first, goals.quarterTargets?.[first.quarter] ?? goals.periodTarget, ctx);
+      else goalGroupFinding(group, goals.quarterTargets?.[first.quarter] ?? goals.periodTarget, ctx);
+    }
     return;
   }
   const lines = goals.byRegion.length > 0 ? goals.byRegion : [goals.overall];
@@ -89,6 +101,31 @@ function goalRowFinding(row: GoalRowResult, period: number | null | undefined, c
     ),
     shareOf(row.gap, period, ctx),
     row.analysis,
+  );
+}
+
+/** A region (and owner) below target in several months: one finding, each month's gap named. */
+function goalGroupFinding(rows: readonly GoalRowResult[], period: number | null | undefined, ctx: Context): void {
+  const worst = rows.reduce((a, b) => (b.attainment < a.attainment ? b : a));
+  const severity = attainmentSeverity(worst.attainment, ctx.thresholds);
+  if (severity === null) return;
+  const first = rows[0] as GoalRowResult;
+  const who = first.region !== '' && first.owner !== '' ? `${first.region}(${first.owner})` : first.region || first.owner;
+  const whoEn = first.region !== '' && first.owner !== '' ? `${first.region} (${first.owner})` : first.region || first.owner;
+  const months = rows.map((r) => `${r.month} ${pct(r.attainment)}`);
+  const [actual, target] = [rows.reduce((t, r) => t + r.actual, 0), rows.reduce((t, r) => t + r.target, 0)];
+  push(
+    ctx,
+    'goals.belowTarget',
+    `r${rows.map((r) => r.sheetRow).join('-')}`,
+    'goals',
+    severity,
+    L(
+      `${who} 有 ${rows.length} 个月未达成月度目标:${months.join('、')}(合计实际 ${amount(actual, ctx.unit)} / 目标 ${amount(target, ctx.unit)})`,
+      `${whoEn} below the monthly target in ${rows.length} months: ${months.join(', ')} (actual ${amount(actual, ctx.unit)} / target ${amount(target, ctx.unit)} in all)`,
+    ),
+    shareOf(target - actual, period, ctx),
+    [...new Set(rows.map((r) => r.analysis).filter((a) => a !== ''))].join(ctx.locale === 'zh-CN' ? ';' : '; '),
   );
 }
 

@@ -34,6 +34,37 @@ describe('表2 under target', () => {
     });
   });
 
+  it('a region below target in three months is one finding naming each month, the largest gap first', () => {
+    const goals = sampleData().goals!;
+    const row = (month: string, region: string, target: number, actual: number) =>
+      rowOf(goals, {
+        季度: '2024 Q1',
+        季度目标: 500,
+        月份: month,
+        月度分解目标: target,
+        负责区域: region,
+        负责人: '经理',
+        月度实际完成: actual,
+      });
+    const data = {
+      goals: {
+        ...goals,
+        rows: [
+          row('2024-01', '华东区', 50, 45),
+          row('2024-01', '华南区', 60, 30),
+          row('2024-02', '华南区', 60, 40),
+          row('2024-03', '华南区', 60, 50),
+        ],
+      },
+    };
+    const below = findingsOf(data).filter((f) => f.rule === 'goals.belowTarget');
+    expect(below.map((f) => f.problem)).toEqual([
+      '华南区(经理) 有 3 个月未达成月度目标:2024-01 50.0%、2024-02 66.7%、2024-03 83.3%(合计实际 120 / 目标 180)',
+      '华东区(经理) 2024-01 未达成月度目标:达成率 90.0%(实际 45 / 目标 50)',
+    ]);
+    expect(below[0]?.severity).toBe('high');
+  });
+
   it('makes no unit up when none is given, and speaks English', () => {
     expect(byId(findingsOf(), 'goals.belowTarget:r3')?.impact).toBe('差距 15,占季度目标 500 的 3.0%');
     const en = byId(findingsOf(sampleData('en-US'), 'en-US'), 'goals.belowTarget:r3');
