@@ -262,3 +262,25 @@ export function dataChecks(data: WorkbookData, options: { readonly today: number
   }
   return checks.filter((c): c is DataCheck => c !== undefined);
 }
+
+/**
+ * The day a review looks from when the user has not said (截至日期): the latest snapshot of the
+ * register, else the last day of the latest 表2 month with an actual — never silently today, which
+ * makes a March review done in May see every open deal as overdue.
+ */
+export function reviewDateOf(data: WorkbookData): number | undefined {
+  const snapshots = viewOf(data, 'dealSnapshots');
+  const taken = snapshots?.columns.get('takenOn');
+  const days = (snapshots?.table.rows ?? [])
+    .map((row) => (taken === undefined ? null : row[taken]))
+    .filter((v): v is number => typeof v === 'number');
+  if (days.length > 0) return Math.max(...days);
+  const goals = viewOf(data, 'goals');
+  const [month, actual] = [goals?.columns.get('month'), goals?.columns.get('actual')];
+  if (!goals || month === undefined || actual === undefined) return undefined;
+  const ends = goals.table.rows.flatMap((row) => {
+    const period = parsePeriod(row[month]);
+    return period?.kind === 'month' && typeof row[actual] === 'number' ? [serialFromDate(period.year, period.index + 1, 1) - 1] : [];
+  });
+  return ends.length > 0 ? Math.max(...ends) : undefined;
+}

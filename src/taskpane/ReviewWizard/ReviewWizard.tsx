@@ -11,6 +11,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  Field,
+  Input,
   Switch,
   makeStyles,
   tokens,
@@ -30,6 +32,9 @@ import {
   evaluateProcess,
   followUpItems,
   todaySerial,
+  isoFromSerial,
+  reviewDateOf,
+  serialFromIso,
 } from '../../core';
 import { ReviewReport } from '../ReviewReport/ReviewReport';
 import { useReviewReport } from '../ReviewReport/useReviewReport';
@@ -94,12 +99,17 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
     [workbook, state, data, tablesRead, portable, writeStatus],
   );
 
-  const analysis = useMemo(() => (data ? analyseWorkbook(data, { today, thresholds }) : null), [data, today, thresholds]);
-  const checks = useMemo(() => (data ? dataChecks(data, { today }) : []), [data, today]);
+  // 截至日期: the day the review looks from — typed, else the data's own (reviewDateOf), else today.
+  const [asOfText, setAsOfText] = useState('');
+  const dataDay = useMemo(() => (data ? reviewDateOf(data) : undefined), [data]);
+  const asOf = serialFromIso(asOfText.trim()) ?? dataDay ?? today;
+  const analysis = useMemo(() => (data ? analyseWorkbook(data, { today: asOf, thresholds }) : null), [data, asOf, thresholds]);
+  const checks = useMemo(() => (data ? dataChecks(data, { today: asOf }) : []), [data, asOf]);
   // Steps 2 and 3's automatic evaluation and findings: proposed to the draft, and step 1's report.
   const automatic = useMemo(
-    () => (analysis ? { areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today }) } : null),
-    [analysis, locale, thresholds, today],
+    () =>
+      analysis ? { areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today: asOf }) } : null,
+    [analysis, locale, thresholds, asOf],
   );
   useEffect(() => {
     if (automatic) dispatch({ type: 'analysed', ...automatic });
@@ -215,6 +225,15 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   return (
     <section className={styles.root} aria-label={w(locale, 'wizardLabel')}>
       <Stepper locale={locale} step={step} reachable={reachable} onGoTo={goTo} />
+      <Field
+        label={w(locale, 'asOfLabel')}
+        hint={w(locale, asOfText.trim() === '' ? (dataDay === undefined ? 'asOfToday' : 'asOfData') : 'asOfTyped', {
+          day: isoFromSerial(asOf),
+        })}
+        validationState={asOfText.trim() !== '' && serialFromIso(asOfText.trim()) === undefined ? 'error' : 'none'}
+      >
+        <Input value={asOfText} placeholder={isoFromSerial(asOf)} onChange={(_e, d) => setAsOfText(d.value)} />
+      </Field>
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{error}</MessageBarBody>

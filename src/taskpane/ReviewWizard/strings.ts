@@ -39,6 +39,13 @@ const STRINGS = {
   insertTemplateFor: { 'zh-CN': '插入模板 {sheet}', 'en-US': 'Insert template {sheet}' },
   insertFailed: { 'zh-CN': '未能插入“{sheet}”:{reason}', 'en-US': 'Could not insert “{sheet}”: {reason}' },
   cleaningTitle: { 'zh-CN': '数据清洗', 'en-US': 'Data cleaning' },
+  asOfLabel: { 'zh-CN': '截至日期(yyyy-mm-dd)', 'en-US': 'As of (yyyy-mm-dd)' },
+  asOfData: {
+    'zh-CN': '按数据的日期 {day}(最近一次快照或最近有实际完成的月末);可改',
+    'en-US': "The data's own date {day} (the latest snapshot or month with actuals); change it if needed",
+  },
+  asOfToday: { 'zh-CN': '数据中没有日期:按今天 {day}', 'en-US': 'The data has no date: today, {day}' },
+  asOfTyped: { 'zh-CN': '复盘截至 {day}', 'en-US': 'The review looks from {day}' },
   checksTitle: { 'zh-CN': '数据体检', 'en-US': 'Data checks' },
   checksClean: { 'zh-CN': '没有发现数据问题。', 'en-US': 'No problem found in the data.' },
   cleaningNone: { 'zh-CN': '未发现重复或无效行。', 'en-US': 'No duplicate or invalid rows.' },

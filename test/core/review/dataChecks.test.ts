@@ -1,5 +1,5 @@
 /** 数据体检 (src/core/review/dataChecks.ts): each check fires on a workbook built for it, naming rows and the fix. */
-import { type CellValue, type DataCheckKind, dataChecks, serialFromDate } from '../../../src/core';
+import { type CellValue, type DataCheckKind, dataChecks, reviewDateOf, serialFromDate } from '../../../src/core';
 import { col, edit, rowOf, sampleData } from './fixtures';
 
 const TODAY = serialFromDate(2024, 3, 25);
@@ -54,4 +54,13 @@ test('a register whose last snapshot is weeks old is stale', () => {
   const snapshots = { ...base, rows: [rowOf(base, { 快照编号: 'S-1', 快照日期: serialFromDate(2024, 3, 18), 商机编号: 'D-1', 金额: 10 })] };
   expect(kinds({ dealSnapshots: snapshots }, serialFromDate(2024, 3, 25))).toEqual([]);
   expect(kinds({ dealSnapshots: snapshots }, serialFromDate(2024, 4, 20))).toEqual(['staleRegister']);
+});
+
+test('the review date comes from the data: the latest snapshot, else the end of the latest month with an actual', () => {
+  const data = sampleData('zh-CN', ['goals']);
+  expect(reviewDateOf(data)).toBe(serialFromDate(2024, 3, 31));
+  const base = sampleData('zh-CN', ['dealSnapshots']).dealSnapshots!;
+  const snapshots = { ...base, rows: [rowOf(base, { 快照编号: 'S-1', 快照日期: serialFromDate(2024, 4, 12), 商机编号: 'D-1' })] };
+  expect(reviewDateOf({ ...data, dealSnapshots: snapshots })).toBe(serialFromDate(2024, 4, 12));
+  expect(reviewDateOf({})).toBeUndefined();
 });

@@ -41,6 +41,8 @@ describe('ReviewWizard: end to end and write-back', () => {
     const checks = screen.getByRole('heading', { name: '数据体检' });
     expect(checks.compareDocumentPosition(cleaning) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText(/很可能单位不同/)).toBeTruthy();
+    // 截至日期 comes from the data (the samples' latest month with an actual), not from the clock.
+    expect(screen.getByText(/^按数据的日期 \d{4}-\d{2}-\d{2}/)).toBeTruthy();
     const kpi = screen.getByRole('heading', { name: 'KPI 汇总' });
     expect(cleaning.compareDocumentPosition(kpi) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByRole('table', { name: '按区域' }).textContent).toContain('91.7%');
