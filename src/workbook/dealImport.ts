@@ -106,6 +106,13 @@ export function amountConversion(
   return from && to ? { from, to } : undefined;
 }
 
+/** The 工作簿设置 table alone, found by its name (no other sheet read). */
+export async function findSettings(port: WorkbookPort): Promise<Pick<DealTables, 'settings'>> {
+  const location = locateTemplate(workbookSettings, await port.listSheets());
+  const settings = location ? await port.readTable(location).catch(() => undefined) : undefined;
+  return settings && isWorkbookSettingsTable(settings.header) ? { settings } : {};
+}
+
 /** Keeps the workbook's money unit in 工作簿设置 (inserting the sheet when missing); returns the sheet. */
 export async function saveMoneyUnit(port: WorkbookPort, tables: Pick<DealTables, 'settings'>, unit: MoneyUnit, locale: Locale) {
   const table = tables.settings ?? (await ensureTable(port, workbookSettings, locale));

@@ -6,7 +6,7 @@
  */
 import { Button, Caption1, Field, Input, Select, Switch, Text, mergeClasses } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import type { Locale } from '../../core';
+import { CURRENCIES, type Locale, MONEY_SCALES, type MoneyUnit, moneyUnitLabel } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { t } from '../strings';
 import { type GoalForm, UNITS, withPeriod } from './form';
@@ -14,6 +14,9 @@ import { MonthInputs, Preview, RegionInputs } from './GoalInputs';
 import { gt } from './strings';
 import { useGoalStyles } from './styles';
 import { useGoalBreakdown } from './useGoalBreakdown';
+
+/** Each scale in yuan, then in the other currencies: the units a target may be in. */
+const MONEY_UNIT_CHOICES: readonly MoneyUnit[] = CURRENCIES.flatMap((c) => MONEY_SCALES.map((s) => ({ scale: s.scale, currency: c.code })));
 
 export interface GoalBreakdownProps {
   readonly locale: Locale;
@@ -76,6 +79,16 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           onChange={(_e, d) => setForm({ ...form, target: d.value })}
           onBlur={touch('target')}
         />
+      </Field>
+      <Field label={gt(locale, 'moneyUnit')} hint={gt(locale, 'moneyUnitHint')}>
+        <Select className={styles.input} value={form.moneyUnit ?? ''} onChange={(_e, d) => setForm({ ...form, moneyUnit: d.value })}>
+          <option value="">{gt(locale, 'moneyUnitKeep')}</option>
+          {MONEY_UNIT_CHOICES.map((unit) => (
+            <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
+              {moneyUnitLabel(unit, locale)}
+            </option>
+          ))}
+        </Select>
       </Field>
 
       <fieldset className={styles.group}>

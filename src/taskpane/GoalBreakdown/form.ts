@@ -27,6 +27,8 @@ export interface GoalForm {
   readonly equalSplit: boolean;
   /** Next row id (React keys stay stable when rows are removed). */
   readonly nextId: number;
+  /** The workbook's money unit to keep (its English label, e.g. `CNY 10k`); blank keeps the workbook's own. */
+  readonly moneyUnit?: string;
 }
 
 export const UNITS = ['0.01', '0.1', '1', '10', '100'] as const;

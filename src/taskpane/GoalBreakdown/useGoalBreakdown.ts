@@ -4,7 +4,8 @@
  * plan → write, src/taskpane/workbookFlow.ts). The component only renders what this returns.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type Locale, templateById } from '../../core';
+import { type Locale, parseMoneyUnit, templateById } from '../../core';
+import { findSettings, saveMoneyUnit } from '../../workbook/dealImport';
 import { type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf } from '../strings';
@@ -97,6 +98,9 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
       }
       await labelChange(CHANGE_LABELS.goals(result.breakdown.period));
       const [written] = await workbook.writeTables([plan.write]);
+      // The unit the targets are in, kept in 工作簿设置 so imports convert into it.
+      const unit = form.moneyUnit ? parseMoneyUnit(form.moneyUnit) : undefined;
+      if (unit) await saveMoneyUnit(workbook, await findSettings(workbook), unit, locale);
       sheetName = written?.sheetName ?? sheetName;
       await workbook.activateSheet(sheetName).catch(() => undefined);
       const rows = (written?.appended ?? 0) + (written?.updated ?? 0);

@@ -204,6 +204,18 @@ describe('GoalBreakdown', () => {
     expect(workbook.writes).toHaveLength(1);
   });
 
+  it('the money unit chosen is kept in the workbook, so imports convert into it', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGoals(workbook);
+    await replace('期间目标', '500');
+    await replace('区域 1 名称', '华南');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /金额单位/ }), 'CNY 10k');
+    await userEvent.click(screen.getByRole('button', { name: '写入表2' }));
+    await screen.findByText(/写入 3 行/);
+    const { findSettings, workbookMoneyUnit } = await import('../../../src/workbook/dealImport');
+    expect(workbookMoneyUnit(await findSettings(workbook))).toEqual({ scale: 10_000, currency: 'CNY' });
+  });
+
   it('a host failure says what to do', async () => {
     const workbook = new MemoryWorkbook();
     workbook.failWith = new Error('The sheet is protected.');
