@@ -197,6 +197,8 @@ export function useDealImport(locale: Locale, portable: boolean) {
         ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
         ...(exportUnit ? { amountUnit: exportUnit } : {}),
       });
+      // The register is what the user wants to see after an import, not the last sheet inserted (导入映射).
+      await port.activateSheet(result.registerSheet).catch(() => undefined);
       if (result.amounts) setWorkbookUnit(result.amounts.to);
       // The mapping just saved is known here: no second read of every table to learn it.
       const name = mappingName.trim();

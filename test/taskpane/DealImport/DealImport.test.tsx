@@ -68,6 +68,7 @@ test('map by hand, answer a stage, preview, import; next week the saved mapping 
   await user.type(screen.getByRole('textbox', { name: '保存映射为(下次自动沿用)' }), '自有CRM');
   await user.click(screen.getByRole('button', { name: '导入' }));
   await screen.findByText('新增 2,更新 0,未变 0,标记移除 0,未导入 1 行');
+  expect(workbook.active).toBe('商机明细');
   const register = await workbook.readTable({ sheetName: '商机明细' });
   expect(register.rows.map((r) => r[0]).filter(Boolean)).toEqual(['X-1', 'X-2']);
   expect(register.rows[0]?.[register.header.indexOf('阶段')]).toBe('方案提交');
