@@ -30,7 +30,8 @@ import { useDealImport } from './useDealImport';
 const LISTED_PROBLEMS = 50;
 /** Rows shown as they will be stored, so a wrong unit or date order shows before the import. */
 const SAMPLE_ROWS = 5;
-const SAMPLE_FIELDS = ['dealId', 'name', 'owner', 'region', 'stage', 'amount', 'closeDate'] as const;
+// Four columns, as the problems table: what a wrong unit or date order would show in, within a 320 px pane.
+const SAMPLE_FIELDS = ['dealId', 'stage', 'amount', 'closeDate'] as const;
 
 /** Every unit a user may pick: each scale in each currency, the workbook's first. */
 const unitChoices = (first: MoneyUnit | undefined): MoneyUnit[] => {
@@ -180,7 +181,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           <Subtitle2 as="h2" id={`${id}-preview`}>
             {it(locale, 'previewTitle')}
           </Subtitle2>
-          <Field label={it(locale, 'unitField')}>
+          <Field label={it(locale, 'unitField')} {...(state.headerUnit ? {} : { hint: it(locale, 'unitUnknown') })}>
             {state.headerUnit ? (
               <Caption1>
                 {it(locale, 'unitFromHeader', {
@@ -193,7 +194,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
                 value={state.exportUnit ? moneyUnitLabel(state.exportUnit, 'en-US') : ''}
                 onChange={(_e, d) => state.setUnitAnswer(parseMoneyUnit(d.value))}
               >
-                {state.exportUnit === undefined && <option value="">{it(locale, 'unitUnknown')}</option>}
+                {state.exportUnit === undefined && <option value="">{it(locale, 'unitChoose')}</option>}
                 {unitChoices(state.workbookUnit).map((unit) => (
                   <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
                     {moneyUnitLabel(unit, locale)}

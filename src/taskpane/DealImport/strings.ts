@@ -27,6 +27,7 @@ export const it = translator({
     'zh-CN': '表头“{header}”写明单位是 {unit}',
     'en-US': 'The header "{header}" says the unit is {unit}',
   },
+  unitChoose: { 'zh-CN': '请选择单位', 'en-US': 'Choose a unit' },
   unitUnknown: {
     'zh-CN': '表头没有写单位:请选择导出文件的金额是什么单位',
     'en-US': 'The header does not say a unit: choose the unit of its amounts',
