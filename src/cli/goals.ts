@@ -17,6 +17,7 @@ import {
 import { type GoalInput, breakDownGoal, goalTableWrite } from '../core/goals';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { findDealTables, saveMoneyUnit } from '../workbook/dealImport';
+import { withWorkbookMoneyUnit } from '../workbook/moneyUnit';
 import { type OpenBookOptions, openBook } from './book';
 import { ImportUsageError } from './importDeals';
 
@@ -87,10 +88,13 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
   const book = await openBook(options.book, options.locale, options);
   try {
     const port = book.port;
+    // The unit first, so a new 表2's money headers show it.
+    if (unit) await saveMoneyUnit(port, await findDealTables(port), unit, options.locale);
     let location = locateTemplate(templateById('goals'), await port.listSheets());
     if (location === undefined) {
+      const spec = templateById('goals');
       const inserted = await port.insertTemplate(
-        planTemplate(templateById('goals'), { locale: options.locale, samples: false, portable: true }),
+        planTemplate(spec, await withWorkbookMoneyUnit(port, spec, { locale: options.locale, samples: false, portable: true })),
       );
       log(`Inserted the sheet "${inserted.sheetName}".`);
       location = { sheetName: inserted.sheetName };
@@ -99,7 +103,6 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
     const plan = goalTableWrite(result.breakdown, table, { portable: true });
     if (!plan.ok) throw new WorkbookFileError(`${options.book}: ${plan.message[options.locale]}`);
     await port.writeTables([plan.write]);
-    if (unit) await saveMoneyUnit(port, await findDealTables(port), unit, options.locale);
     await book.save();
     const { breakdown } = result;
     return {

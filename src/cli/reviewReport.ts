@@ -16,7 +16,11 @@ import {
   diagnose,
   evaluateProcess,
   goalComparison,
+  isoFromSerial,
+  moneyUnitLabel,
+  moneyUnitOfData,
   newReviewId,
+  reviewDateOf,
   serialFromIso,
   todaySerial,
 } from '../core';
@@ -63,17 +67,33 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       throw new WorkbookFileError(
         `${options.book}: no sheet of the method was found (表2, 销售漏斗, 商机明细, …). Insert the templates ("npm run workbook -- new") and fill them in first; nothing was written.`,
       );
-    const checks = dataChecks(data, { today });
+    // 截至日期: --as-of, else the data's own day (latest snapshot, else latest month with actuals), never silently today.
+    const asOf = options.asOf === undefined ? (reviewDateOf(data) ?? today) : today;
+    if (options.asOf === undefined && asOf !== today)
+      log(`截至 ${isoFromSerial(asOf)} (the data's latest day; --as-of to choose another).`);
+    const checks = dataChecks(data, { today: asOf });
     for (const check of checks)
       log(
         `数据体检 ${check.kind}: ${check.message[locale]} ${check.examples.map((e) => `${e.sheet} row ${e.row}${e.value ? ` (${e.value})` : ''}`).join('; ')} — ${check.fix[locale]}`,
       );
-    const analysis = analyseWorkbook(data, { today });
-    const findings = diagnose(analysis, { locale, today });
+    const analysis = analyseWorkbook(data, { today: asOf });
+    const unit = moneyUnitOfData(data);
+    const findings = diagnose(analysis, { locale, today: asOf, ...(unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {}) });
     const areas = evaluateProcess(analysis, locale);
     const reviewId = options.reviewId ?? newReviewId(today, existingIds);
     const period = options.period ?? goalComparison(analysis.summary)?.latest.period ?? '';
-    const report = buildReviewReport({ reviewId, date: today, period, analysis, areas, findings, actions: [], data, locale });
+    const report = buildReviewReport({
+      reviewId,
+      date: today,
+      period,
+      analysis,
+      areas,
+      findings,
+      actions: [],
+      data,
+      locale,
+      ...(unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {}),
+    });
     const pictures = new Map<ReportChartId, ChartPicture>(
       report.charts.map((chart) => [chart.id, { png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, chart)), ...CHART_SIZE }]),
     );

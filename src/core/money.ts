@@ -32,6 +32,12 @@ export const CURRENCIES: readonly { readonly code: string; readonly symbol: stri
   { code: 'JPY', symbol: '¥', words: ['jpy', '日元'] },
 ];
 
+/** Every unit a user may pick: each scale in yuan, then in the other currencies. */
+export const MONEY_UNITS: readonly MoneyUnit[] = CURRENCIES.flatMap((c) => MONEY_SCALES.map((s) => ({ scale: s.scale, currency: c.code })));
+
+/** The unit the templates' samples are in: 表2's 500 / 180 / 165 of the documents are 万元. */
+export const SAMPLE_MONEY_UNIT: MoneyUnit = { scale: 10_000, currency: 'CNY' };
+
 export const DEFAULT_MONEY_UNIT: MoneyUnit = { scale: 1, currency: 'CNY' };
 
 /** How a unit is written after a header or figure: 万元, 元, USD, thousand USD, 万美元. */

@@ -5,6 +5,7 @@
  */
 import { L, type Locale, type Localized } from './i18n';
 import { type MoneyUnit, moneyUnitLabel, parseMoneyUnit } from './money';
+import { TEMPLATES } from './templates';
 import { specLayout } from './templates/layout';
 import { matchHeader } from './templates/locate';
 import { workbookSettings } from './templates/specs/settings';
@@ -105,3 +106,19 @@ export const isWorkbookSettingsTable = (header: readonly string[]): boolean => {
   const { columns } = matchHeader(workbookSettings, header);
   return columns.has('setting') && columns.has('value');
 };
+
+const MONEY_LABELS: ReadonlySet<string> = new Set(
+  TEMPLATES.flatMap((spec) => spec.columns.filter((c) => c.money === true).flatMap((c) => [c.label['zh-CN'], c.label['en-US']])),
+);
+
+/** The unit a template table's money headers show (金额(万元), Amount (USD)), or undefined when none does. */
+export function moneyUnitOfHeader(header: readonly string[]): MoneyUnit | undefined {
+  for (const text of header) {
+    const m = /^(.*?)\s*[(（]([^()（）]+)[)）]$/.exec(String(text ?? '').trim());
+    if (m && MONEY_LABELS.has(m[1] ?? '')) {
+      const unit = parseMoneyUnit(m[2] ?? '');
+      if (unit) return unit;
+    }
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@
  */
 import { type Locale, type TableLocation, type TemplateId, locateTemplate, planTemplate, templateById } from '../core';
 import type { WorkbookPort } from '../workbook/port';
+import { withWorkbookMoneyUnit } from '../workbook/moneyUnit';
 
 export interface EnsuredTemplates {
   /** Where each template of the call is: found in the workbook, or the sheet just inserted. */
@@ -31,8 +32,9 @@ export async function ensureTemplates(
       locations.set(id, found);
       continue;
     }
+    const spec = templateById(id);
     const result = await port.insertTemplate(
-      planTemplate(templateById(id), { locale: options.locale, samples: false, portable: options.portable }),
+      planTemplate(spec, await withWorkbookMoneyUnit(port, spec, { locale: options.locale, samples: false, portable: options.portable })),
     );
     locations.set(id, { sheetName: result.sheetName, tableName: result.tableName });
     inserted.push(result.sheetName);

@@ -74,7 +74,9 @@ test('goals in 万元, a 元 export with departments, link: 表2 actuals equal t
   const value = (r: number, c: number) => cells[r]?.[c]?.v;
   const header: string[] = [];
   for (let c = 0; value(1, c) !== undefined && value(1, c) !== null; c++) header.push(String(value(1, c)));
-  const [monthAt, regionAt, actualAt] = ['月份', '负责区域', '月度实际完成'].map((label) => header.indexOf(label)) as [
+  // The money headers say the workbook's unit.
+  expect(header).toEqual(expect.arrayContaining(['季度目标(万元)', '月度分解目标(万元)', '月度实际完成(万元)', '差距(万元)']));
+  const [monthAt, regionAt, actualAt] = ['月份', '负责区域', '月度实际完成(万元)'].map((label) => header.indexOf(label)) as [
     number,
     number,
     number,

@@ -38,19 +38,19 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
     shows,
   })),
   // The deal register's weighted amounts: the stage's probability (80%), the deal's own (50%), a win whole, a loss nothing.
-  ...['640,000.0', '250,000.0', '120,000.0', '40,000.0', '15,000.0', '450,000.0', '0.0', '100,000.0'].map((shows, row) => ({
+  ...['64.0', '25.0', '12.0', '4.0', '1.5', '45.0', '0.0', '10.0'].map((shows, row) => ({
     template: 'deals' as const,
     row,
     column: 'weighted',
     shows,
   })),
   // The forecast's samples (the register's 2024 Q1 deals); the period is over, so the whole target is expected.
-  { template: 'forecast', row: 0, column: 'forecast', shows: '800,000.0' },
+  { template: 'forecast', row: 0, column: 'forecast', shows: '80.0' },
   { template: 'forecast', row: 0, column: 'attainment', shows: '80.0%' },
-  { template: 'forecast', row: 0, column: 'gap', shows: '200,000.0' },
+  { template: 'forecast', row: 0, column: 'gap', shows: '20.0' },
   { template: 'forecast', row: 0, column: 'pace', shows: L('风险', 'At risk') },
   { template: 'forecast', row: 2, column: 'attainment', shows: '90.0%' },
-  { template: 'forecast', row: 2, column: 'needed', shows: '50,000.0' },
+  { template: 'forecast', row: 2, column: 'needed', shows: '5.0' },
   { template: 'forecast', row: 2, column: 'pace', shows: L('正常', 'On track') },
   // One-on-one commitments: one kept before its date, one done three days late.
   { template: 'oneOnOne', row: 0, column: 'status', shows: L('按时完成', 'Done on time') },

@@ -53,13 +53,24 @@ export interface HeaderMatch {
   readonly missing: readonly ColumnSpec[];
 }
 
+// A money header carries the workbook's unit after its label: 金额(万元), 金额（万元）, Amount (USD 10k).
+const UNIT_SUFFIX = /\s*[(（][^()（）]*[)）]$/;
+
+/** The header's position of a label: written alone, else (a money column) followed by a unit in brackets. */
+function positionOf(labels: readonly string[], column: ColumnSpec, locale: Locale): number {
+  const label = column.label[locale];
+  const exact = labels.indexOf(label);
+  if (exact >= 0 || column.money !== true) return exact;
+  return labels.findIndex((text) => UNIT_SUFFIX.test(text) && text.replace(UNIT_SUFFIX, '') === label);
+}
+
 /** Matches header labels (trimmed) to the spec's columns, in whichever language the sheet uses. */
 export function matchHeader(spec: TemplateSpec, header: readonly string[]): HeaderMatch {
   const labels = header.map((label) => label.trim());
   const attempt = (locale: Locale) => {
     const columns = new Map<string, number>();
     for (const column of spec.columns) {
-      const at = labels.indexOf(column.label[locale]);
+      const at = positionOf(labels, column, locale);
       if (at >= 0) columns.set(column.key, at);
     }
     return { locale, columns, missing: spec.columns.filter((c) => !columns.has(c.key)) };

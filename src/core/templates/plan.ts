@@ -6,6 +6,7 @@
 import { type FunctionSpelling, functionById, spellSalesCalls } from '../catalogue';
 import { serialFromIso } from '../dates';
 import type { Locale } from '../i18n';
+import { type MoneyUnit, SAMPLE_MONEY_UNIT, convertMoney, moneyUnitLabel, sameCurrency } from '../money';
 import { cellAddress, columnLetter, quotedSheet, rangeAddress } from './a1';
 import {
   type ChartSpec,
@@ -28,7 +29,20 @@ export interface TemplateOptions {
   readonly portable: boolean;
   /** Empty rows with formulas, ready for data (default 10 without samples, 5 with). */
   readonly blankRows?: number;
+  /** The workbook's money unit, shown after every money column's label: 金额(万元). */
+  readonly moneyUnit?: MoneyUnit;
 }
+
+/** An input column that takes only numbers: every host refuses text typed into it, with `message`. */
+export interface NumberRule {
+  readonly integer: boolean;
+  /** Every host's validation needs bounds: wide enough for any amount, so only text is refused. */
+  readonly min: number;
+  readonly max: number;
+  readonly message: string;
+}
+
+const NUMBER_RULE_LIMIT = 1e15;
 
 /** A cell to write: a value, or a formula (kept apart so user text is never taken for one). */
 export type PlanCell = number | string | boolean | null | { readonly formula: string };
@@ -43,6 +57,8 @@ export interface PlannedColumn {
   readonly computed: boolean;
   /** The header cell's note. */
   readonly note?: string;
+  /** Input number columns: the validation each host puts on the column's data cells. */
+  readonly numberRule?: NumberRule;
 }
 
 export type PlannedRule = Exclude<ConditionRule, { kind: 'textEquals' }> | { readonly kind: 'textEquals'; readonly text: string };
@@ -227,7 +243,13 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
       spec.columns.map((column) => {
         const formula = i === 0 && column.firstRowFormula ? column.firstRowFormula : column.formula;
         if (formula) return { formula: `=${renderFormula(formula, row, ctx)}` };
-        return sample ? sampleCell(sample[column.key], column, locale) : null;
+        if (!sample) return null;
+        const value = sample[column.key];
+        // The samples are in 万元; in a workbook of another unit (same currency) they are shown in its unit.
+        const unit = options.moneyUnit;
+        if (column.money === true && typeof value === 'number' && unit && sameCurrency(unit, SAMPLE_MONEY_UNIT))
+          return sampleCell(convertMoney(value, SAMPLE_MONEY_UNIT, unit), column, locale);
+        return sampleCell(value, column, locale);
       }),
     );
   }
@@ -242,13 +264,14 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
     dataRowCount,
     columns: spec.columns.map((column) => ({
       key: column.key,
-      label: column.label[locale],
+      label: headerLabel(column, locale, options.moneyUnit),
       type: column.type,
       numberFormat: NUMBER_FORMATS[column.type],
       width: column.width,
       computed: column.formula !== undefined,
       ...(column.list ? { list: column.list.map((item) => item[locale]) } : {}),
       ...(column.note ? { note: column.note[locale] } : {}),
+      ...numberRuleOf(column, locale, options.moneyUnit),
     })),
     rows,
     conditionalFormats: spec.conditionalFormats.map((cf) => ({
@@ -275,6 +298,29 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
         }
       : {}),
   };
+}
+
+/** A column's header: its label, and for money its unit, 金额(万元) / Amount (USD 10k). */
+export function headerLabel(column: ColumnSpec, locale: Locale, unit: MoneyUnit | undefined): string {
+  const label = column.label[locale];
+  if (column.money !== true || unit === undefined) return label;
+  return locale === 'zh-CN' ? `${label}(${moneyUnitLabel(unit, locale)})` : `${label} (${moneyUnitLabel(unit, locale)})`;
+}
+
+const NUMBER_COLUMNS: ReadonlySet<ColumnType> = new Set(['number', 'integer', 'percent', 'days']);
+
+/** The number validation of an input number column (a computed one is never typed in). */
+function numberRuleOf(column: ColumnSpec, locale: Locale, unit: MoneyUnit | undefined): { numberRule?: NumberRule } {
+  // A drop-down (满意度 1–5) already says what the column takes: a cell has one validation.
+  if (column.formula !== undefined || column.list !== undefined || !NUMBER_COLUMNS.has(column.type)) return {};
+  const integer = column.type === 'integer';
+  const label = headerLabel(column, locale, unit);
+  const percent = column.type === 'percent';
+  const message =
+    locale === 'zh-CN'
+      ? `“${label}”只能填${integer ? '整数' : '数字'}${percent ? '(如 0.15 或 15%)' : ''}。`
+      : `"${label}" takes ${integer ? 'a whole number' : 'a number'}${percent ? ' (0.15 or 15%)' : ''}.`;
+  return { numberRule: { integer, min: -NUMBER_RULE_LIMIT, max: NUMBER_RULE_LIMIT, message } };
 }
 
 /** The en-US formula text with SALES names in the given language: `=销售.达成率(G3,D3)` for zh-CN. */

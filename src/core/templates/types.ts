@@ -32,6 +32,11 @@ export interface ColumnSpec {
   readonly firstRowFormula?: FormulaSpec;
   /** An input column the user must fill for the row to count (the wizard checks these). */
   readonly required?: boolean;
+  /**
+   * An amount of money in the workbook's unit (工作簿设置): its header shows the unit, 金额(万元), and
+   * imports and links convert into it (core/money.ts).
+   */
+  readonly money?: true;
   /** A note on the header cell: what to ask or write there (一对一面谈's prompt questions). */
   readonly note?: Localized;
 }

@@ -13,9 +13,10 @@ import {
   type TemplatePlan,
   findTemplate,
   localeFromLanguage,
+  SAMPLE_MONEY_UNIT,
   planTemplate,
 } from '../../core';
-import { WorkbookError } from '../../workbook/port';
+import { type CellPosition, WorkbookError } from '../../workbook/port';
 import { type WireWrite, fromWire } from '../../workbook/wire';
 import type { SheetsServices } from './sheetsApi';
 import { serialOfDate } from './sheetsCells';
@@ -48,7 +49,8 @@ export interface ServerMethods {
   context: undefined;
   listSheets: undefined;
   insertTemplate: TemplatePlan;
-  activateSheet: string;
+  /** A sheet name, or the sheet and a cell to select (0-based). */
+  activateSheet: string | { readonly name: string; readonly cell?: CellPosition };
   readTable: TableLocation;
   writeTables: readonly WireWrite[];
   writeReportSheet: ReportSheetPlan;
@@ -84,7 +86,8 @@ export function createSheetsServer(services: SheetsServices, now: () => Date = (
   function insertFromMenu(templateId: string): void {
     const spec = findTemplate(templateId);
     if (spec === undefined) throw new Error(`no template "${templateId}"`);
-    workbook().insertTemplate(planTemplate(spec, { locale: locale(), samples: true, portable: false }));
+    // The samples are in 万元, and their money headers say so (the pane's insert follows the workbook's unit).
+    workbook().insertTemplate(planTemplate(spec, { locale: locale(), samples: true, portable: false, moneyUnit: SAMPLE_MONEY_UNIT }));
   }
 
   function call(method: keyof ServerMethods, payload: unknown): unknown {
@@ -99,8 +102,15 @@ export function createSheetsServer(services: SheetsServices, now: () => Date = (
         return host.listSheets();
       case 'insertTemplate':
         return host.insertTemplate(payload as TemplatePlan);
-      case 'activateSheet':
-        return host.activateSheet(payload as string);
+      case 'activateSheet': {
+        const target = payload as ServerMethods['activateSheet'];
+        if (typeof target === 'string') return host.activateSheet(target);
+        const cell = target.cell;
+        const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+        if (cell !== undefined && !(whole(cell.row) && whole(cell.column)))
+          throw new Error('activateSheet: a cell is two whole numbers ≥ 0');
+        return host.activateSheet(String(target.name), cell);
+      }
       case 'readTable':
         return host.readTable(payload as ServerMethods['readTable']);
       case 'writeTables':

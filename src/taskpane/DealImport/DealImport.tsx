@@ -7,18 +7,18 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
 import {
-  CURRENCIES,
   DEAL_FIELDS,
   type DealFieldKey,
   FUNNEL_STAGES,
   type Locale,
-  MONEY_SCALES,
+  MONEY_UNITS,
   type MoneyUnit,
   SLIP_PERIOD_SETTING,
   isoFromSerial,
   meaningOfText,
   moneyUnitLabel,
   parseMoneyUnit,
+  sameMoneyUnit,
 } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { ImportOutcome } from './ImportOutcome';
@@ -34,10 +34,8 @@ const SAMPLE_ROWS = 5;
 const SAMPLE_FIELDS = ['dealId', 'stage', 'amount', 'closeDate'] as const;
 
 /** Every unit a user may pick: each scale in each currency, the workbook's first. */
-const unitChoices = (first: MoneyUnit | undefined): MoneyUnit[] => {
-  const all = CURRENCIES.flatMap((c) => MONEY_SCALES.map((s) => ({ scale: s.scale, currency: c.code })));
-  return first ? [first, ...all.filter((u) => u.scale !== first.scale || u.currency !== first.currency)] : all;
-};
+const unitChoices = (first: MoneyUnit | undefined): readonly MoneyUnit[] =>
+  first ? [first, ...MONEY_UNITS.filter((u) => !sameMoneyUnit(u, first))] : MONEY_UNITS;
 const LOST = '__lost__';
 
 export function DealImport({ locale, portable = false }: { readonly locale: Locale; readonly portable?: boolean }) {
@@ -50,6 +48,21 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
   const waiting = busy !== null;
   const bad = preview ? new Set(preview.problems.map((p) => p.fileRow)).size : 0;
   const spinner = (kind: typeof busy) => (busy === kind ? <Spinner size="tiny" /> : undefined);
+  const badDate = state.exportDateText.trim() !== '' && state.exportDay === undefined;
+  // The outcome shows beside the button that caused it: the import's under Import, the register's under its buttons.
+  const outcome = state.outcome && (
+    <ImportOutcome
+      locale={locale}
+      outcome={state.outcome}
+      actions={{
+        busy: waiting,
+        onReplace: () => void state.link(true),
+        onCancel: state.cancelLink,
+        onUndo: () => void state.undoLink(),
+        onGoToRow: state.goToRow,
+      }}
+    />
+  );
 
   return (
     <div className={styles.root}>
@@ -265,31 +278,28 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           <Field label={it(locale, 'saveAs')}>
             <Input value={state.mappingName} onChange={(_e, d) => state.setMappingName(d.value)} />
           </Field>
+          <Field
+            label={it(locale, 'exportDate')}
+            {...(badDate
+              ? { validationState: 'error' as const, validationMessage: it(locale, 'exportDateBad') }
+              : { hint: it(locale, 'exportDateHint') })}
+          >
+            <Input value={state.exportDateText} placeholder="2026-03-05" onChange={(_e, d) => state.setExportDateText(d.value)} />
+          </Field>
           <div className={styles.row}>
             <Button
               appearance="primary"
-              disabledFocusable={waiting || state.missing.length > 0 || preview.deals.length === 0}
+              disabledFocusable={waiting || state.missing.length > 0 || preview.deals.length === 0 || badDate}
               icon={spinner('import')}
               onClick={() => void state.doImport()}
             >
               {busy === 'import' ? it(locale, 'importing') : it(locale, 'importButton')}
             </Button>
           </div>
+          {state.outcomeOf === 'import' && outcome}
         </section>
       )}
-
-      {state.outcome && (
-        <ImportOutcome
-          locale={locale}
-          outcome={state.outcome}
-          actions={{
-            busy: waiting,
-            onReplace: () => void state.link(true),
-            onCancel: state.cancelLink,
-            onUndo: () => void state.undoLink(),
-          }}
-        />
-      )}
+      {!picked && state.outcomeOf === 'import' && outcome}
 
       <section className={styles.group} aria-labelledby={`${id}-register`}>
         <Subtitle2 as="h2" id={`${id}-register`}>
@@ -304,6 +314,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           </Button>
         </div>
         <Caption1 className={styles.muted}>{it(locale, 'linkHint')}</Caption1>
+        {state.outcomeOf === 'register' && outcome}
       </section>
     </div>
   );

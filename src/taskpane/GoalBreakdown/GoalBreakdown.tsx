@@ -6,7 +6,7 @@
  */
 import { Button, Caption1, Field, Input, Select, Switch, Text, mergeClasses } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { CURRENCIES, type Locale, MONEY_SCALES, type MoneyUnit, moneyUnitLabel } from '../../core';
+import { type Locale, MONEY_UNITS, moneyUnitLabel } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { t } from '../strings';
 import { type GoalForm, UNITS, withPeriod } from './form';
@@ -14,9 +14,6 @@ import { MonthInputs, Preview, RegionInputs } from './GoalInputs';
 import { gt } from './strings';
 import { useGoalStyles } from './styles';
 import { useGoalBreakdown } from './useGoalBreakdown';
-
-/** Each scale in yuan, then in the other currencies: the units a target may be in. */
-const MONEY_UNIT_CHOICES: readonly MoneyUnit[] = CURRENCIES.flatMap((c) => MONEY_SCALES.map((s) => ({ scale: s.scale, currency: c.code })));
 
 export interface GoalBreakdownProps {
   readonly locale: Locale;
@@ -83,7 +80,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       <Field label={gt(locale, 'moneyUnit')} hint={gt(locale, 'moneyUnitHint')}>
         <Select className={styles.input} value={form.moneyUnit ?? ''} onChange={(_e, d) => setForm({ ...form, moneyUnit: d.value })}>
           <option value="">{gt(locale, 'moneyUnitKeep')}</option>
-          {MONEY_UNIT_CHOICES.map((unit) => (
+          {MONEY_UNITS.map((unit) => (
             <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
               {moneyUnitLabel(unit, locale)}
             </option>

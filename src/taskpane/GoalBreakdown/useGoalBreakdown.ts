@@ -84,6 +84,9 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
     setBusy(true);
     let sheetName = goalsSpec.sheetName[locale];
     try {
+      // The unit the targets are in, kept in 工作簿设置 so imports convert into it — first, so a new 表2's headers show it.
+      const unit = form.moneyUnit ? parseMoneyUnit(form.moneyUnit) : undefined;
+      if (unit) await saveMoneyUnit(workbook, await findSettings(workbook), unit, locale);
       const { locations, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
       const created = inserted.length > 0;
       const location = locations.get('goals');
@@ -98,9 +101,6 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
       }
       await labelChange(CHANGE_LABELS.goals(result.breakdown.period));
       const [written] = await workbook.writeTables([plan.write]);
-      // The unit the targets are in, kept in 工作簿设置 so imports convert into it.
-      const unit = form.moneyUnit ? parseMoneyUnit(form.moneyUnit) : undefined;
-      if (unit) await saveMoneyUnit(workbook, await findSettings(workbook), unit, locale);
       sheetName = written?.sheetName ?? sheetName;
       await workbook.activateSheet(sheetName).catch(() => undefined);
       const rows = (written?.appended ?? 0) + (written?.updated ?? 0);

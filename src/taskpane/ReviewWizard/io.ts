@@ -16,6 +16,7 @@ import {
   templateById,
 } from '../../core';
 import type { TableWriteResult, WorkbookPort } from '../../workbook/port';
+import { withWorkbookMoneyUnit } from '../../workbook/moneyUnit';
 import { readTemplates } from '../../workbook/reviewData';
 
 export { type ReadOutcome, type SheetReadProgress, readReviewData } from '../../workbook/reviewData';
@@ -23,7 +24,10 @@ import { ensureTemplates } from '../workbookFlow';
 
 /** Inserts a template without sample rows; returns the new sheet's name. */
 export async function insertEmptyTemplate(port: WorkbookPort, id: TemplateId, locale: Locale, portable: boolean): Promise<string> {
-  const inserted = await port.insertTemplate(planTemplate(templateById(id), { locale, samples: false, portable }));
+  const spec = templateById(id);
+  const inserted = await port.insertTemplate(
+    planTemplate(spec, await withWorkbookMoneyUnit(port, spec, { locale, samples: false, portable })),
+  );
   return inserted.sheetName;
 }
 

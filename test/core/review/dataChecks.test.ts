@@ -5,22 +5,24 @@ import { col, edit, rowOf, sampleData } from './fixtures';
 const TODAY = serialFromDate(2024, 3, 25);
 const kinds = (data: ReturnType<typeof sampleData>, today = TODAY): DataCheckKind[] => dataChecks(data, { today }).map((c) => c.kind);
 
-function scaled(data: ReturnType<typeof sampleData>): ReturnType<typeof sampleData> {
-  // Deal amounts in the same 万元 as the targets: the samples' own register is in 元 (see the note in the issue).
+/** The register's amounts in 元, as a CRM export left them beside 表2's 万元. */
+function inYuan(data: ReturnType<typeof sampleData>): ReturnType<typeof sampleData> {
   const deals = data.deals!;
   const at = col(deals, '金额');
   return {
     ...data,
-    deals: { ...deals, rows: deals.rows.map((row) => row.map((v, i) => (i === at && typeof v === 'number' ? v / 10_000 : v))) },
+    deals: { ...deals, rows: deals.rows.map((row) => row.map((v, i) => (i === at && typeof v === 'number' ? v * 10_000 : v))) },
   };
 }
 
-test('the samples, in one unit and on a day their data is current, are clean', () => {
-  expect(kinds(scaled(sampleData('zh-CN', ['goals', 'deals'])))).toEqual([]);
+test('the samples, all in 万元 and read on the day their data reaches (reviewDateOf), are clean', () => {
+  const data = sampleData('zh-CN', ['goals', 'deals', 'forecast']);
+  expect(kinds(data, reviewDateOf(data))).toEqual([]);
+  expect(kinds(sampleData('en-US', ['goals', 'deals', 'forecast']), reviewDateOf(data))).toEqual([]);
 });
 
 test('targets in 万元 beside deals in 元 are named as a unit mismatch', () => {
-  const checks = dataChecks(sampleData('zh-CN', ['goals', 'deals']), { today: TODAY });
+  const checks = dataChecks(inYuan(sampleData('zh-CN', ['goals', 'deals'])), { today: TODAY });
   expect(checks.find((c) => c.kind === 'unitMismatch')?.message['en-US']).toMatch(/different units/);
 });
 
@@ -41,7 +43,7 @@ test.each<[DataCheckKind, (data: ReturnType<typeof sampleData>) => ReturnType<ty
   ],
   ['monthsWithoutActuals', (d) => ({ ...d, goals: edit(d.goals!, { 0: rowOf(d.goals!, { 月份: '2024-02', 月度分解目标: 180 }) }) })],
 ])('%s fires, with example rows and a fix', (kind, build, today = TODAY) => {
-  const data = build(scaled(sampleData('zh-CN', ['goals', 'deals'])));
+  const data = build(sampleData('zh-CN', ['goals', 'deals']));
   const check = dataChecks(data, { today }).find((c) => c.kind === kind);
   expect(check).toBeDefined();
   expect(check!.count).toBeGreaterThan(0);

@@ -37,10 +37,11 @@ describe('ReviewWizard: end to end and write-back', () => {
     // 1 数据分析: cleaning report before the KPI summary.
     await readWorkbook();
     const cleaning = screen.getByRole('heading', { name: '数据清洗' });
-    // 数据体检 comes first: the samples' 表2 is in 万元 and their register in 元, and step 1 says so.
+    // 数据体检 comes first; the samples agree with each other (表2, the register and the forecast all in 万元): nothing to report.
     const checks = screen.getByRole('heading', { name: '数据体检' });
     expect(checks.compareDocumentPosition(cleaning) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByText(/很可能单位不同/)).toBeTruthy();
+    expect(screen.queryByText(/很可能单位不同/)).toBeNull();
+    expect(screen.getByText('没有发现数据问题。')).toBeTruthy();
     // 截至日期 comes from the data (the samples' latest month with an actual), not from the clock.
     expect(screen.getByText(/^按数据的日期 \d{4}-\d{2}-\d{2}/)).toBeTruthy();
     const kpi = screen.getByRole('heading', { name: 'KPI 汇总' });

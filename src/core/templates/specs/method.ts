@@ -74,12 +74,12 @@ export const goals: TemplateSpec = {
   source: { document: '002', part: L('表2', 'table 2') },
   columns: [
     { key: 'quarter', label: L('季度', 'Quarter'), type: 'text', width: 10 },
-    { key: 'quarterTarget', label: L('季度目标', 'Quarter target'), type: 'number', width: 12 },
+    { key: 'quarterTarget', label: L('季度目标', 'Quarter target'), type: 'number', money: true, width: 12 },
     { key: 'month', label: L('月份', 'Month'), type: 'text', width: 10, required: true },
-    { key: 'monthTarget', label: L('月度分解目标', 'Monthly target'), type: 'number', width: 14, required: true },
+    { key: 'monthTarget', label: L('月度分解目标', 'Monthly target'), type: 'number', money: true, width: 14, required: true },
     { key: 'region', label: L('负责区域', 'Region'), type: 'text', width: 12 },
     { key: 'owner', label: L('负责人', 'Owner'), type: 'text', width: 12 },
-    { key: 'actual', label: L('月度实际完成', 'Monthly actual'), type: 'number', width: 14 },
+    { key: 'actual', label: L('月度实际完成', 'Monthly actual'), type: 'number', money: true, width: 14 },
     {
       key: 'attainment',
       label: L('达成率', 'Attainment'),
@@ -87,7 +87,14 @@ export const goals: TemplateSpec = {
       width: 10,
       formula: { call: 'ATTAINMENT', args: ['{actual}', '{monthTarget}'] },
     },
-    { key: 'gap', label: L('差距', 'Gap'), type: 'number', width: 10, formula: { call: 'GAP', args: ['{actual}', '{monthTarget}'] } },
+    {
+      key: 'gap',
+      label: L('差距', 'Gap'),
+      type: 'number',
+      money: true,
+      width: 10,
+      formula: { call: 'GAP', args: ['{actual}', '{monthTarget}'] },
+    },
     { key: 'analysis', label: L('差异分析及改进措施', 'Variance analysis & actions'), type: 'text', width: 40 },
   ],
   samples: [

@@ -15,7 +15,7 @@ export const funnel: TemplateSpec = {
   columns: [
     { key: 'stage', label: L('阶段', 'Stage'), type: 'text', width: 12, list: FUNNEL_STAGE_LABELS, required: true },
     { key: 'count', label: L('数量', 'Count'), type: 'integer', width: 10, required: true },
-    { key: 'amount', label: L('金额', 'Amount'), type: 'number', width: 12 },
+    { key: 'amount', label: L('金额', 'Amount'), type: 'number', money: true, width: 12 },
     { key: 'probability', label: L('赢单概率', 'Win probability'), type: 'percent', width: 12 },
     {
       key: 'stepRate',
@@ -37,6 +37,7 @@ export const funnel: TemplateSpec = {
       key: 'weighted',
       label: L('加权金额', 'Weighted amount'),
       type: 'number',
+      money: true,
       width: 12,
       formula: { call: 'WEIGHTED', args: ['{amount}', '{probability}'] },
     },
