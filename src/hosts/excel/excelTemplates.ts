@@ -127,6 +127,15 @@ export function queueTemplate(
       list: { inCellDropDown: true, source: column.list.join(',') },
     };
   });
+  // Number columns refuse text typed into them, saying what the column takes (ExcelApi 1.8).
+  plan.columns.forEach((column, i) => {
+    const rule = column.numberRule;
+    if (!rule) return;
+    const validation = sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation;
+    const bounds = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
+    validation.rule = rule.integer ? { wholeNumber: bounds } : { decimal: bounds };
+    validation.errorAlert = { showAlert: true, style: 'Stop', title: column.label, message: rule.message };
+  });
 
   for (const run of runs(columnCount, (i) => (plan.columns[i] as PlannedColumn).width)) {
     sheet.getRange(rangeAddress(headerRow, run.first, headerRow, run.last)).format.columnWidth = columnWidthPoints(run.key);

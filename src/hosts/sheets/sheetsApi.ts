@@ -14,6 +14,8 @@ export interface SheetsDataValidation {
 
 export interface SheetsDataValidationBuilder {
   requireValueInList(values: string[], showDropdown: boolean): SheetsDataValidationBuilder;
+  requireNumberBetween(start: number, end: number): SheetsDataValidationBuilder;
+  setHelpText(helpText: string): SheetsDataValidationBuilder;
   setAllowInvalid(allowInvalidData: boolean): SheetsDataValidationBuilder;
   build(): SheetsDataValidation;
 }
@@ -37,6 +39,8 @@ export interface SheetsConditionalFormatRule {
 }
 
 export interface SheetsRange {
+  /** Selects the range (and its sheet): the pane's "go to row". */
+  activate(): SheetsRange;
   getRow(): number;
   getColumn(): number;
   getNumRows(): number;

@@ -116,6 +116,17 @@ export function insertTemplate(app: SheetsApp, plan: TemplatePlan): InsertedTemp
         .build();
       rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
     });
+    // Number columns refuse text typed into them, with the column's help text.
+    plan.columns.forEach((column, c) => {
+      if (!column.numberRule) return;
+      const rule = app
+        .newDataValidation()
+        .requireNumberBetween(column.numberRule.min, column.numberRule.max)
+        .setAllowInvalid(false)
+        .setHelpText(column.numberRule.message)
+        .build();
+      rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
+    });
     const added = plan.conditionalFormats
       .filter((format) => format.column >= 0)
       .map((format) =>

@@ -32,7 +32,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from '../../core';
-import { type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import { type CellPosition, type InsertedTemplate, type SheetInfo, WorkbookError, type WorkbookPort } from '../../workbook/port';
 import { applyCondition } from '../../workbook/conditionalRule';
 import { MIN_COLUMN_PIXELS, PIXELS_PER_CHARACTER, cellDataOf } from './univerCells';
 import { writeUniverReport } from './univerReport';
@@ -154,6 +154,18 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
         .build();
       sheet.getRange(firstDataRow, c, rowCount, 1).setDataValidation(rule);
     });
+    // Number columns refuse text typed into them (月度实际完成 = "abc"), saying what the column takes.
+    plan.columns.forEach((column, c) => {
+      if (!column.numberRule || rowCount === 0) return;
+      const rule = api
+        .newDataValidation()
+        .requireNumberBetween(column.numberRule.min, column.numberRule.max, column.numberRule.integer)
+        .setAllowBlank(true)
+        .setAllowInvalid(false)
+        .setOptions({ showErrorMessage: true, error: column.numberRule.message })
+        .build();
+      sheet.getRange(firstDataRow, c, rowCount, 1).setDataValidation(rule);
+    });
 
     if (rowCount > 0) for (const format of plan.conditionalFormats) addConditionalFormat(sheet, format, firstDataRow, rowCount);
 
@@ -195,11 +207,12 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
       }));
     },
     insertTemplate,
-    async activateSheet(name: string): Promise<void> {
+    async activateSheet(name: string, cell?: CellPosition): Promise<void> {
       const workbook = workbookOf();
       const sheet = workbook.getSheetByName(name);
       if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](name), name);
       workbook.setActiveSheet(sheet);
+      if (cell) workbook.setActiveRange(sheet.getRange(cell.row, cell.column));
     },
     ...createUniverTables({ api, workbookOf, locale, awaitCalculation }),
     // No native charts: the pane draws them as pictures for this host (WorkbookPort.chartPictures).

@@ -115,7 +115,19 @@ describe('Excel host: 表2 goals, en-US', () => {
     expect(table).toMatchObject({ address: 'A2:J9', style: TABLE_STYLE, headers: plan.columns.map((c) => c.label) });
     expect(table?.sheet).toBe(sheet);
 
-    expect(sheet.validations).toEqual([]); // 表2 has no drop-down columns
+    // 表2 has no drop-down columns; its typed number columns (not 达成率 or 差距, computed) refuse text.
+    const number = { formula1: -1e15, formula2: 1e15, operator: 'Between' };
+    expect(sheet.validations.map(({ address, rule, errorAlert }) => ({ address, rule, errorAlert }))).toEqual(
+      [
+        ['B3:B9', 'Quarter target'],
+        ['D3:D9', 'Monthly target'],
+        ['G3:G9', 'Monthly actual'],
+      ].map(([address, title]) => ({
+        address,
+        rule: { decimal: number },
+        errorAlert: { showAlert: true, style: 'Stop', title, message: `"${title}" takes a number.` },
+      })),
+    );
     expect(sheet.columnWidths.get(0)).toBe(columnWidthPoints(10));
     expect(sheet.columnWidths.get(9)).toBe(columnWidthPoints(40));
     expect(columnWidthPoints(10)).toBe(78);
@@ -403,7 +415,7 @@ describe('Excel host: every template', () => {
       expect(table?.headers).toEqual(plan.columns.map((c) => c.label));
       expect(sheet.frozenRows).toBe(2);
       expect(sheet.charts).toHaveLength(plan.chart ? 1 : 0);
-      expect(sheet.validations).toHaveLength(plan.columns.filter((c) => c.list).length);
+      expect(sheet.validations).toHaveLength(plan.columns.filter((c) => c.list || c.numberRule).length);
       expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
       expect(mock.activeSheet).toBe(sheet);
     },

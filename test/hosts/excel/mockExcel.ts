@@ -219,6 +219,10 @@ export class MockContext implements CollectionHost {
     return new MockWorksheet(this, ref);
   }
 
+  selectCell(sheet: string, address: string): void {
+    this.excel.activeCell = { sheet, address };
+  }
+
   async sync(): Promise<void> {
     if (this.closed) throw new MockViolation('sync after the run ended');
     const queue = this.queue;

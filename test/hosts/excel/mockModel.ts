@@ -240,7 +240,7 @@ export interface SheetModel {
   readonly writes: BlockWrite[];
   readonly numberFormats: FormatWrite[];
   readonly formats: FormatWrite[];
-  readonly validations: { readonly seq: number; readonly address: string; readonly rule: unknown }[];
+  readonly validations: { readonly seq: number; readonly address: string; readonly rule: unknown; readonly errorAlert?: unknown }[];
   readonly conditionalFormats: ConditionalFormatModel[];
   readonly columnWidths: Map<number, number>;
   frozenRows?: number;

@@ -37,6 +37,8 @@ export interface RangeHost {
   /** Makes loaded data readable once the running sync has finished; its bytes count in that sync's response. */
   deliver(bytes: number, done: () => void): void;
   worksheet(ref: SheetRef): unknown;
+  /** Makes a cell the active cell (Range.select). */
+  selectCell(sheet: string, address: string): void;
 }
 
 const LOADABLE = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'] as const;
@@ -80,6 +82,14 @@ export class MockRange {
 
   private derive(location: string, f: (box: Box) => Box): MockRange {
     return new MockRange(this.context, this.ref, () => inGrid(f(this.box), location));
+  }
+
+  select(): void {
+    this.context.enqueue('Range.select', () => {
+      // Excel selects the whole range; the active cell is its top-left corner.
+      const b = this.box;
+      this.context.selectCell(this.ref().name, boxAddress({ top: b.top, left: b.left, bottom: b.top, right: b.left }));
+    });
   }
 
   /** A cell relative to the top-left corner; it may lie outside the range, not outside the grid. */
@@ -302,10 +312,18 @@ export class MockRange {
     };
   }
 
-  get dataValidation(): { rule: unknown } {
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
     const enqueue = (rule: unknown) =>
       this.context.enqueue('DataValidation.rule', () => {
         this.ref().validations.push({ seq: this.context.nextSeq(), address: this.mockAddress, rule: JSON.parse(JSON.stringify(rule)) });
+      });
+    const alert = (errorAlert: unknown) =>
+      this.context.enqueue('DataValidation.errorAlert', () => {
+        const validations = this.ref().validations;
+        const last = [...validations].reverse().find((v) => v.address === this.mockAddress);
+        // Excel keeps the alert on the range's validation: one set before its rule has nothing to attach to.
+        if (last === undefined) throw new Error(`DataValidation.errorAlert on ${this.mockAddress}, which has no rule`);
+        validations[validations.indexOf(last)] = { ...last, errorAlert: JSON.parse(JSON.stringify(errorAlert)) };
       });
     return {
       set rule(rule: unknown) {
@@ -313,6 +331,12 @@ export class MockRange {
       },
       get rule(): unknown {
         throw notLoaded('DataValidation.rule');
+      },
+      set errorAlert(value: unknown) {
+        alert(value);
+      },
+      get errorAlert(): unknown {
+        throw notLoaded('DataValidation.errorAlert');
       },
     };
   }

@@ -106,7 +106,10 @@ function parseTyped(text: string): { value?: number | string | boolean; formula?
 }
 
 interface FakeValidation extends SheetsDataValidation {
-  readonly list: readonly string[];
+  /** A drop-down's values, or a number range's bounds. */
+  readonly list?: readonly string[];
+  readonly numberBetween?: readonly [number, number];
+  readonly helpText?: string;
   readonly allowInvalid: boolean;
 }
 
@@ -253,6 +256,12 @@ class FakeRange implements SheetsRange {
         else cell.note = note;
       }
     return this._sheet.book.wrap(this, 'Range');
+  }
+  activate(): SheetsRange {
+    const book = this._sheet.book;
+    book.active = this._sheet;
+    book.current = { sheet: this._sheet, row: this._row, column: this._column };
+    return book.wrap(this, 'Range');
   }
   getA1Notation(): string {
     const start = `${columnLetters(this._column)}${this._row}`;
@@ -528,14 +537,30 @@ function ruleBuilder(book: FakeBook, data: FakeRuleData): SheetsConditionalForma
 
 function validationBuilder(book: FakeBook): SheetsDataValidationBuilder {
   let list: readonly string[] | undefined;
+  let numberBetween: readonly [number, number] | undefined;
+  let helpText: string | undefined;
   let allowInvalid = true;
   const builder: SheetsDataValidationBuilder = book.wrap(
     {
-      requireValueInList: (values: string[]) => ((list = [...values]), builder),
+      requireValueInList: (values: string[]) => ((list = [...values]), (numberBetween = undefined), builder),
+      requireNumberBetween: (start: number, end: number) => {
+        if (typeof start !== 'number' || typeof end !== 'number' || !(start <= end))
+          throw new FakeServiceError('requireNumberBetween needs two numbers, start ≤ end.');
+        numberBetween = [start, end];
+        list = undefined;
+        return builder;
+      },
+      setHelpText: (text: string) => ((helpText = String(text)), builder),
       setAllowInvalid: (allow: boolean) => ((allowInvalid = allow), builder),
       build: (): SheetsDataValidation => {
-        if (list === undefined) throw new FakeServiceError('A data validation needs a criterion.');
-        const rule: FakeValidation = { list, allowInvalid, copy: () => rule };
+        if (list === undefined && numberBetween === undefined) throw new FakeServiceError('A data validation needs a criterion.');
+        const rule: FakeValidation = {
+          ...(list ? { list } : {}),
+          ...(numberBetween ? { numberBetween } : {}),
+          ...(helpText !== undefined ? { helpText } : {}),
+          allowInvalid,
+          copy: () => rule,
+        };
         return rule;
       },
     },

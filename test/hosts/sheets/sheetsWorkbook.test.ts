@@ -4,7 +4,7 @@
  * validations and conditional formats, dates in the spreadsheet's time zone, a fixed number of
  * service calls per operation whatever the row count.
  */
-import { planTemplate, serialFromDate, templateById } from '../../../src/core';
+import { SAMPLE_MONEY_UNIT, planTemplate, serialFromDate, templateById } from '../../../src/core';
 import { createSheetsPort, createSheetsWorkbook } from '../../../src/hosts/sheets/sheetsWorkbook';
 import { describePortContract } from '../../workbook/portContract';
 import { contractHooks, createFakeSheets } from './fakeSheets';
@@ -47,6 +47,24 @@ describe('Google Sheets host', () => {
     const notes = plan.columns.map((_c, c) => fake.cell(inserted.sheetName, plan.headerRow, c)?.note ?? null);
     expect(notes).toEqual(plan.columns.map((c) => c.note ?? null));
     expect(notes.filter(Boolean)).toHaveLength(4);
+  });
+
+  test('表2’s typed number columns take numbers only, with help text naming the column; its money headers show the unit', () => {
+    const fake = createFakeSheets();
+    const workbook = createSheetsWorkbook(fake.services, 'zh-CN');
+    const plan = planTemplate(templateById('goals'), { locale: 'zh-CN', samples: true, portable: false, moneyUnit: SAMPLE_MONEY_UNIT });
+    const inserted = workbook.insertTemplate(plan);
+    const column = (key: string) => plan.columns.findIndex((c) => c.key === key);
+    const rule = (key: string) => fake.cell(inserted.sheetName, plan.headerRow + 1, column(key))?.validation;
+    expect(rule('actual')).toMatchObject({
+      numberBetween: [-1e15, 1e15],
+      allowInvalid: false,
+      helpText: '“月度实际完成(万元)”只能填数字。',
+    });
+    expect(rule('monthTarget')?.numberBetween).toEqual([-1e15, 1e15]);
+    expect(rule('attainment')).toBeUndefined();
+    expect(rule('owner')).toBeUndefined();
+    expect(fake.cell(inserted.sheetName, plan.headerRow, column('actual'))?.value).toBe('月度实际完成(万元)');
   });
 
   test('a name clash gets "(2)" and a table name of its own', () => {

@@ -297,6 +297,23 @@ describe('drop-downs, conditional formats and types', () => {
     expect(quality?.getCriteriaValues()[1]).toBe(JSON.stringify(['优', '良', '中', '差']));
   });
 
+  test('number columns refuse text with a message naming the column; computed and text columns have no rule', () => {
+    const goals = get(portable, 'goals');
+    const actual = at(goals, 0, '月度实际完成').getDataValidation();
+    expect(actual?.getCriteriaType()).toBe('decimal');
+    expect(actual?.getAllowInvalid()).toBe(false);
+    expect(actual?.getCriteriaValues().slice(1)).toEqual(['-1000000000000000', '1000000000000000']);
+    expect(actual?.rule.error).toBe('“月度实际完成”只能填数字。');
+    expect(
+      at(goals, goals.plan.rows.length - 1, '月度分解目标')
+        .getDataValidation()
+        ?.getCriteriaType(),
+    ).toBe('decimal');
+    expect(at(goals, 0, '达成率').getDataValidation()).toBeFalsy();
+    expect(at(goals, 0, '负责人').getDataValidation()).toBeFalsy();
+    expect(at(get(portable, 'funnel'), 0, '数量').getDataValidation()?.getCriteriaType()).toBe('whole');
+  });
+
   test('达成率 is amber at 91.7% and uncoloured when blank; 是否达标 FALSE is red', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // formula rules are computed asynchronously
     const cf = host.univer.__getInjector().get(ConditionalFormattingService);
