@@ -7,6 +7,7 @@
  * or (with --strict) any row has a problem.
  */
 import {
+  type ChangedDeal,
   CHANGE_TYPES,
   type ColumnMapping,
   DEAL_FIELDS,
@@ -22,6 +23,7 @@ import {
   moneyUnitLabel,
   parseMoneyUnit,
   previewImport,
+  dateInFileName,
   serialFromIso,
   todaySerial,
   unmappedRequired,
@@ -64,13 +66,6 @@ export interface ImportOptions extends OpenBookOptions {
   readonly amountUnit?: string;
 }
 
-/** A date a CRM put in the export's file name (`商机_20260305.csv`, `deals-2026-03-05.csv`), as a day serial. */
-export function dateInFileName(path: string): number | undefined {
-  const name = path.split(/[\\/]/).pop() ?? '';
-  const m = /(?:^|\D)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(name);
-  return m ? serialFromIso(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
-}
-
 /** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
 export class ImportUsageError extends Error {}
 
@@ -87,7 +82,8 @@ export interface ImportSummary {
   readonly unchanged: number;
   readonly invalid: number;
   readonly removed: number;
-  readonly changes: Record<string, { count: number; amount: number; deals: readonly string[] }>;
+  /** Per change type: how many, their amount, the deal ids, and the deals behind them (name, owner, amount, from → to, register row). */
+  readonly changes: Record<string, { count: number; amount: number; deals: readonly string[]; details: readonly ChangedDeal[] }>;
   /** Deals slipped three or more times over the kept snapshots, with how often. */
   readonly repeatedSlips: Record<string, number>;
   /** The first import into an empty register: the baseline later imports are compared with (no changes). */
@@ -226,7 +222,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       unchanged: result.counts.unchanged,
       invalid: new Set(preview.problems.map((p) => p.fileRow)).size,
       removed: result.counts.removed,
-      changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, result.changes[type]])),
+      changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, { ...result.changes[type], details: result.details[type] }])),
       repeatedSlips: Object.fromEntries(result.repeatedSlips),
       baseline: result.baseline,
       takenOn: isoFromSerial(takenOn),

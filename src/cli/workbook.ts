@@ -41,7 +41,9 @@ Usage:
       the workbook's (sheet 工作簿设置; a workbook without one takes the export's). A snapshot of the register
       is kept (商机快照) and the changes since the last one are reported (a close date moving out of
       its month counts as slipped; --slip quarter: only out of its quarter). --json prints
-      {"new","updated","unchanged","invalid","removed","changes":{…},"repeatedSlips":{…}}; the
+      {"new","updated","unchanged","invalid","removed","changes":{TYPE:{count,amount,deals,details:[{id,name,
+      owner,amount,from,to,row}]}},"repeatedSlips":{…},"baseline","takenOn"}; the first import is the baseline
+      (no changes); the
       workbook is untouched on error.
   npm run workbook -- goals <book.xlsx> --period "2026 Q1" --target 500 --regions 华南,华东,华北 [--unit 万元]
                       [--owners 张伟,李娜,王强] [--weights 5,3,2] [--rounding 0.1] [--json] [--lang …]
@@ -246,7 +248,16 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
           `Imported into ${values.output ?? book}: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} marked removed, ${summary.invalid} rows left out.`,
         );
         const moved = Object.entries(summary.changes).filter(([, group]) => group.count > 0);
-        if (moved.length > 0) io.out(`Changes: ${moved.map(([type, group]) => `${type} ${group.count}`).join(', ')}.`);
+        if (summary.baseline)
+          io.out(`This first import is the baseline (${summary.takenOn}): the next import reports what changed since it.`);
+        else if (moved.length > 0) {
+          io.out(`Changes: ${moved.map(([type, group]) => `${type} ${group.count}`).join(', ')}.`);
+          for (const [type, group] of moved)
+            for (const deal of group.details)
+              io.out(
+                `  ${type} ${deal.id}${deal.name ? ` ${deal.name}` : ''}${deal.owner ? ` (${deal.owner})` : ''}: ${deal.from ?? '—'} → ${deal.to ?? '—'}${deal.row !== undefined ? `, register row ${deal.row}` : ''}`,
+              );
+        }
       }
       return 0;
     }

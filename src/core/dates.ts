@@ -33,3 +33,10 @@ export function isoFromSerial(serial: number): string {
 export function todaySerial(now: Date): number {
   return serialFromDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** A date a CRM put in the export's file name (`商机_20260305.csv`, `deals-2026-03-05.csv`), as a day serial. */
+export function dateInFileName(path: string): number | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|\D)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(name);
+  return m ? serialFromIso(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
+}

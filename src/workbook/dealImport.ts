@@ -5,6 +5,7 @@
  * sheets a first import needs, and carries the writes out in order.
  */
 import {
+  type ChangeDetails,
   type ChangeReport,
   type ColumnMapping,
   type DealSnapshot,
@@ -25,6 +26,7 @@ import {
   type TableSnapshot,
   type TemplateSpec,
   type UpsertCounts,
+  changeDetails,
   compareSnapshots,
   dealSnapshots,
   importMappingOf,
@@ -41,6 +43,7 @@ import {
   workbookSettings,
   workbookSettingsWrites,
   locateTemplate,
+  moneyUnitOfHeader,
   planDealUpsert,
   planRegisterLinks,
   planTemplate,
@@ -59,6 +62,8 @@ export interface DealTables {
   readonly snapshots?: TableSnapshot;
   readonly mappings?: TableSnapshot;
   readonly settings?: TableSnapshot;
+  /** The unit the money headers of the tables read show (金额(万元)), for a workbook without 工作簿设置. */
+  readonly headerUnit?: MoneyUnit;
 }
 
 const WANTED = [templateById('deals'), dealSnapshots, importMappings, workbookSettings].map((spec) => spec.tableName.toLowerCase());
@@ -72,10 +77,12 @@ export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
   let snapshots: TableSnapshot | undefined;
   let mappings: TableSnapshot | undefined;
   let settings: TableSnapshot | undefined;
+  let headerUnit: MoneyUnit | undefined;
   for (const sheet of sheets) {
     if (register && snapshots && mappings && settings) break;
     const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
     if (!read) continue;
+    headerUnit ??= moneyUnitOfHeader(read.header);
     if (!register && isDealRegister(read.header)) register = read;
     else if (!snapshots && isSnapshotTable(read.header)) snapshots = read;
     else if (!mappings && isImportMappingsTable(read.header)) mappings = read;
@@ -86,12 +93,13 @@ export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
     ...(snapshots ? { snapshots } : {}),
     ...(mappings ? { mappings } : {}),
     ...(settings ? { settings } : {}),
+    ...(headerUnit ? { headerUnit } : {}),
   };
 }
 
 /** The money unit the workbook says it is in (工作簿设置), or undefined when it has not said. */
-export const workbookMoneyUnit = (tables: Pick<DealTables, 'settings'>): MoneyUnit | undefined =>
-  tables.settings ? readWorkbookSettings(tables.settings).settings.moneyUnit : undefined;
+export const workbookMoneyUnit = (tables: Pick<DealTables, 'settings' | 'headerUnit'>): MoneyUnit | undefined =>
+  (tables.settings ? readWorkbookSettings(tables.settings).settings.moneyUnit : undefined) ?? tables.headerUnit;
 
 /**
  * How an export's amounts are stored: from the export's unit (its header's, or the user's answer) to
@@ -124,8 +132,10 @@ export async function saveMoneyUnit(port: WorkbookPort, tables: Pick<DealTables,
 export const savedMappings = (tables: DealTables): Map<string, ImportMapping> =>
   tables.mappings ? readImportMappings(tables.mappings) : new Map();
 
-async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale): Promise<TableSnapshot> {
-  const inserted = await port.insertTemplate(planTemplate(spec, { locale, samples: false, portable: false, blankRows: 1 }));
+async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale, moneyUnit?: MoneyUnit): Promise<TableSnapshot> {
+  const inserted = await port.insertTemplate(
+    planTemplate(spec, { locale, samples: false, portable: false, blankRows: 1, ...(moneyUnit ? { moneyUnit } : {}) }),
+  );
   return port.readTable({ sheetName: inserted.sheetName });
 }
 
@@ -152,8 +162,12 @@ export interface DealImportResult {
   readonly counts: UpsertCounts;
   readonly preview: ImportPreview;
   readonly changes: ChangeReport;
+  /** The deals behind each count: name, owner, amount, what moved, the register row. */
+  readonly details: ChangeDetails;
   /** The snapshot the changes are measured from (the last one of an earlier day, or the register before). */
   readonly baselineDay: number;
+  /** What the changes are measured from: a kept snapshot (of `baselineDay`), or the register as it was before this import. */
+  readonly comparedWith: 'snapshot' | 'register';
   /**
    * The first import into an empty register and no earlier snapshot: it is the baseline, and its
    * changes are empty (its won deals were not won this week).
@@ -177,13 +191,13 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
     throw new WorkbookError(preview.problems[0]!.why[locale]);
   const inserted: string[] = [];
   // The first import into a workbook that has not said its unit keeps the export's.
-  if (amounts && workbookMoneyUnit(tables) === undefined) {
+  if (amounts && (tables.settings ? readWorkbookSettings(tables.settings).settings.moneyUnit : undefined) === undefined) {
     const sheet = await saveMoneyUnit(port, tables, amounts.to, locale);
     if (!tables.settings) inserted.push(sheet);
   }
   let before = tables.register;
   if (before === undefined) {
-    before = await ensureTable(port, templateById('deals'), locale);
+    before = await ensureTable(port, templateById('deals'), locale, amounts?.to);
     inserted.push(before.sheetName);
   }
   const plan = planDealUpsert(before, preview.deals, request.mapping, { fullExport: request.full });
@@ -194,7 +208,7 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
 
   let kept = tables.snapshots;
   if (kept === undefined) {
-    kept = await ensureTable(port, dealSnapshots, locale);
+    kept = await ensureTable(port, dealSnapshots, locale, amounts?.to);
     inserted.push(kept.sheetName);
   }
   const history = readSnapshots(kept);
@@ -216,11 +230,15 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
     writes.push(saved);
   }
   await port.writeTables(writes);
+  const from = first ? taken : baseline;
+  const changes = compareSnapshots(from, taken, request.slipPeriod);
   return {
     counts: plan.counts,
     preview,
-    changes: compareSnapshots(first ? taken : baseline, taken, request.slipPeriod),
+    changes,
+    details: changeDetails(from, taken, changes, after, locale),
     baselineDay: first ? request.takenOn : baseline.takenOn,
+    comparedWith: earlier.length > 0 ? 'snapshot' : 'register',
     baseline: first,
     repeatedSlips: repeatedSlips([...earlier, taken], 3, request.slipPeriod),
     registerSheet: before.sheetName,
@@ -233,8 +251,10 @@ export interface SnapshotResult {
   readonly taken: DealSnapshot;
   /** Against the last snapshot of an earlier day; undefined for the first snapshot. */
   readonly changes?: ChangeReport;
+  readonly details?: ChangeDetails;
   readonly baselineDay?: number;
   readonly snapshotsSheet: string;
+  readonly registerSheet: string;
 }
 
 /** "保存快照": keeps today's snapshot of the register (replacing one taken earlier the same day). */
@@ -245,10 +265,14 @@ export async function saveDealSnapshot(port: WorkbookPort, tables: DealTables, t
   const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
   await port.writeTables([snapshotWrite(taken, kept)]);
   const last = earlier.at(-1);
+  const changes = last ? compareSnapshots(last, taken) : undefined;
   return {
     taken,
     snapshotsSheet: kept.sheetName,
-    ...(last ? { changes: compareSnapshots(last, taken), baselineDay: last.takenOn } : {}),
+    registerSheet: tables.register.sheetName,
+    ...(last && changes
+      ? { changes, details: changeDetails(last, taken, changes, tables.register, locale), baselineDay: last.takenOn }
+      : {}),
   };
 }
 
@@ -335,7 +359,13 @@ export async function linkDealRegister(port: WorkbookPort, request: LinkRequest)
   let insertedForecast: string | undefined;
   if (!forecast) {
     const inserted = await port.insertTemplate(
-      planTemplate(templateById('forecast'), { locale, samples: false, portable: request.portable ?? false, blankRows: 1 }),
+      planTemplate(templateById('forecast'), {
+        locale,
+        samples: false,
+        portable: request.portable ?? false,
+        blankRows: 1,
+        ...(workbookMoneyUnit(tables) ? { moneyUnit: workbookMoneyUnit(tables) } : {}),
+      }),
     );
     insertedForecast = inserted.sheetName;
     forecast = await port.readTable({ sheetName: inserted.sheetName });

@@ -54,6 +54,12 @@ export interface ReportSheetResult {
   readonly pictures: number;
 }
 
+/** A cell of a sheet, 0-based. */
+export interface CellPosition {
+  readonly row: number;
+  readonly column: number;
+}
+
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
@@ -64,7 +70,8 @@ export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */
   insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate>;
-  activateSheet(name: string): Promise<void>;
+  /** Makes the sheet active and, given a cell (0-based sheet row and column), selects it: the pane's "go to row". */
+  activateSheet(name: string, cell?: CellPosition): Promise<void>;
   /** Reads a table's header and computed values; big tables are read in chunks (Excel: ≤ 4 MB per request). */
   readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot>;
   /**

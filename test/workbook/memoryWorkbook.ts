@@ -108,9 +108,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return { sheetName, tableName, tableAddress };
   }
 
-  async activateSheet(name: string): Promise<void> {
+  async activateSheet(name: string, cell?: { readonly row: number; readonly column: number }): Promise<void> {
     this.sheet(name);
     this.active = name;
+    if (cell) this.selection = { sheet: name, row: cell.row, col: cell.column };
   }
 
   sheet(name: string): MemorySheet {

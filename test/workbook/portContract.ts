@@ -394,5 +394,15 @@ export function describePortContract(hostName: string, makeFixture: () => Promis
       const where = await fixture.port.insertFormulaAtSelection('=SALES.GAP(G3,D3)');
       expect(where).toEqual({ sheetName: goals.sheetName, address: 'C12' });
     });
+
+    test('activateSheet with a cell makes that sheet active and selects the cell (the pane’s “go to row”)', async () => {
+      const first = await insertGoals();
+      const second = await insertGoals();
+      await fixture.select(second.sheetName, 0, 0);
+      await fixture.port.activateSheet(first.sheetName, { row: 6, column: 3 });
+      const where = await fixture.port.insertFormulaAtSelection('=SALES.GAP(G3,D3)');
+      expect(where).toEqual({ sheetName: first.sheetName, address: 'D7' });
+      await expect(fixture.port.activateSheet('没有这张表', { row: 0, column: 0 })).rejects.toBeInstanceOf(WorkbookError);
+    });
   });
 }

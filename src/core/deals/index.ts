@@ -4,6 +4,7 @@ export * from './normalize';
 export * from './mapping';
 export * from './names';
 export * from './changes';
+export * from './changeDetails';
 export * from './importDeals';
 export * from './upsert';
 export * from './register';

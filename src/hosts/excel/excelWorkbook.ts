@@ -15,8 +15,9 @@
  * (chunked reads, ≤ 4 MB per response), `excelWritePlan.ts` (the pure placement state and blocks)
  * and `excelWrites.ts` (its Office calls, ≤ 2 syncs per batch, all or nothing), `excelErrors.ts`.
  */
-import { type ReportSheetPlan, type TemplatePlan, localeFromLanguage, uniqueSheetName, uniqueTableName } from '../../core';
+import { type ReportSheetPlan, cellAddress, type TemplatePlan, localeFromLanguage, uniqueSheetName, uniqueTableName } from '../../core';
 import type {
+  CellPosition,
   InsertedTemplate,
   ReadProgress,
   ReportSheetResult,
@@ -63,10 +64,12 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     }
   }
 
-  async function activateSheet(name: string): Promise<void> {
+  async function activateSheet(name: string, cell?: CellPosition): Promise<void> {
     try {
       await excel.run(async (context) => {
-        context.workbook.worksheets.getItem(name).activate();
+        const sheet = context.workbook.worksheets.getItem(name);
+        sheet.activate();
+        if (cell) sheet.getRange(cellAddress(cell.row, cell.column)).select();
         await context.sync();
       });
     } catch (error) {

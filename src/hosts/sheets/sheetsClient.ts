@@ -5,7 +5,14 @@
  * comes back as data and is raised again here, so the pane shows the same messages as elsewhere.
  */
 import type { Locale, TemplatePlan } from '../../core';
-import { type ReadProgress, type TableLocation, type TableSnapshot, WorkbookError, type WorkbookPort } from '../../workbook/port';
+import {
+  type CellPosition,
+  type ReadProgress,
+  type TableLocation,
+  type TableSnapshot,
+  WorkbookError,
+  type WorkbookPort,
+} from '../../workbook/port';
 import { toWire } from '../../workbook/wire';
 import type { ServerMethods, ServerReply, SheetsContext } from './sheetsServer';
 import { SHEETS_HOST } from './sheetsWorkbook';
@@ -51,8 +58,8 @@ export function createSheetsClientPort(call: ServerCall): WorkbookPort {
     functionSpelling: 'underscored',
     listSheets: () => call('listSheets', undefined) as ReturnType<WorkbookPort['listSheets']>,
     insertTemplate: (plan: TemplatePlan) => call('insertTemplate', plan) as ReturnType<WorkbookPort['insertTemplate']>,
-    activateSheet: async (name: string) => {
-      await call('activateSheet', name);
+    activateSheet: async (name: string, cell?: CellPosition) => {
+      await call('activateSheet', cell ? { name, cell } : name);
     },
     async readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot> {
       // One call: the server reads in chunks (sheetsTables.ts); the pane learns the size with the answer.

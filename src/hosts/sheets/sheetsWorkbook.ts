@@ -16,7 +16,7 @@ import type {
   TableWriteResult,
   WorkbookPort,
 } from '../../workbook/port';
-import { WorkbookError } from '../../workbook/port';
+import { type CellPosition, WorkbookError } from '../../workbook/port';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import type { SheetsServices } from './sheetsApi';
 import { createSheetsTables } from './sheetsTables';
@@ -28,7 +28,7 @@ export const SHEETS_HOST = 'Google Sheets';
 export interface SheetsWorkbook {
   listSheets(): readonly SheetInfo[];
   insertTemplate(plan: TemplatePlan): InsertedTemplate;
-  activateSheet(name: string): void;
+  activateSheet(name: string, cell?: CellPosition): void;
   readTable(location: TableLocation, onProgress?: ReadProgress): TableSnapshot;
   writeTables(writes: readonly TableWrite[]): readonly TableWriteResult[];
   writeReportSheet(plan: ReportSheetPlan): ReportSheetResult;
@@ -47,10 +47,11 @@ export function createSheetsWorkbook(services: SheetsServices, locale: Locale): 
       });
     },
     insertTemplate: (plan) => insertTemplate(app, plan),
-    activateSheet(name) {
+    activateSheet(name, cell) {
       const sheet = app.getActiveSpreadsheet().getSheetByName(name);
       if (!sheet) throw new WorkbookError(PORT_MESSAGES.noSheet[locale](name), name);
       sheet.activate();
+      if (cell) sheet.getRange(cell.row + 1, cell.column + 1, 1, 1).activate();
     },
     ...createSheetsTables(app, services.lock, locale),
     writeReportSheet: (plan) => writeSheetsReport(app, plan, locale),
@@ -71,7 +72,7 @@ export function createSheetsPort(workbook: SheetsWorkbook): WorkbookPort {
     functionSpelling: 'underscored',
     listSheets: () => run(() => workbook.listSheets()),
     insertTemplate: (plan) => run(() => workbook.insertTemplate(plan)),
-    activateSheet: (name) => run(() => workbook.activateSheet(name)),
+    activateSheet: (name, cell) => run(() => workbook.activateSheet(name, cell)),
     readTable: (location, onProgress) => run(() => workbook.readTable(location, onProgress)),
     writeTables: (writes) => run(() => workbook.writeTables(writes)),
     writeReportSheet: (plan) => run(() => workbook.writeReportSheet(plan)),

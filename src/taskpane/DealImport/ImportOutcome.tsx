@@ -1,28 +1,73 @@
-/** What an import, a snapshot or a link did: counts, the new sheets, and the change report. */
-import { CHANGE_LABELS, CHANGE_TYPES, type ChangeReport, type Locale, isoFromSerial } from '../../core';
-import { Button } from '@fluentui/react-components';
+/** What an import, a snapshot or a link did: counts, the new sheets, and the change report with its deals. */
+import {
+  CHANGE_LABELS,
+  CHANGE_TYPES,
+  type ChangeDetails,
+  type ChangeReport,
+  type ChangedDeal,
+  type Locale,
+  isoFromSerial,
+} from '../../core';
+import { Button, Caption1, Link } from '@fluentui/react-components';
 import type { LinkResult } from '../../workbook/dealImport';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { ImportOutcome as Outcome } from './useDealImport';
 import { it } from './strings';
 
-function ChangeTable({ locale, report, from }: { readonly locale: Locale; readonly report: ChangeReport; readonly from: number }) {
+interface ChangeView {
+  readonly report: ChangeReport;
+  readonly details?: ChangeDetails;
+  /** The day of the snapshot compared with; undefined when it is the register as it was before the import. */
+  readonly from?: number;
+  readonly registerSheet: string;
+}
+
+/** The counts, then the deals behind each: name, owner, amount, what moved — each with a link to its register row. */
+function ChangeTable({ locale, view, onGoToRow }: { readonly locale: Locale; readonly view: ChangeView; readonly onGoToRow: GoToRow }) {
+  const { report, details } = view;
   const moved = CHANGE_TYPES.filter((type) => report[type].count > 0);
-  const caption = it(locale, 'changesTitle', { from: isoFromSerial(from) });
+  const caption =
+    view.from === undefined ? it(locale, 'changesSinceRegister') : it(locale, 'changesTitle', { from: isoFromSerial(view.from) });
   if (moved.length === 0) return <p>{`${caption}: ${it(locale, 'noChanges')}`}</p>;
-  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const shown = (value: ChangedDeal['from']) => (value === null ? '—' : typeof value === 'number' ? money.format(value) : value);
   return (
-    <MiniTable
-      caption={caption}
-      headers={[it(locale, 'changeType'), it(locale, 'deals'), it(locale, 'amount')]}
-      rows={moved.map((type) => ({
-        key: type,
-        cells: [CHANGE_LABELS[type][locale], report[type].count, money.format(report[type].amount)],
-      }))}
-    />
+    <>
+      <MiniTable
+        caption={caption}
+        headers={[it(locale, 'changeType'), it(locale, 'deals'), it(locale, 'amount')]}
+        rows={moved.map((type) => ({
+          key: type,
+          cells: [CHANGE_LABELS[type][locale], report[type].count, money.format(report[type].amount)],
+        }))}
+      />
+      {details &&
+        moved.map((type) => (
+          <div key={type}>
+            <Caption1 as="h3">{`${CHANGE_LABELS[type][locale]} · ${it(locale, 'changedDeals')}`}</Caption1>
+            <ul>
+              {details[type].map((deal) => {
+                const who = [deal.id, deal.name, deal.owner, deal.amount === null ? '' : money.format(deal.amount)].filter((s) => s !== '');
+                return (
+                  <li key={`${type} ${deal.id}`}>
+                    {it(locale, 'changedDeal', { deal: who.join(' · '), from: shown(deal.from), to: shown(deal.to) })}{' '}
+                    {deal.row !== undefined && (
+                      <Link as="button" onClick={() => onGoToRow(view.registerSheet, deal.row as number)}>
+                        {it(locale, 'goToRow', { row: deal.row })}
+                      </Link>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+    </>
   );
 }
+
+type GoToRow = (sheet: string, row: number) => void;
 
 /** The register names that did not match exactly: how each matched, or that it did not, with its money. */
 function nameItems(result: LinkResult, locale: Locale): string[] {
@@ -42,6 +87,7 @@ export interface LinkActions {
   readonly onReplace: () => void;
   readonly onCancel: () => void;
   readonly onUndo: () => void;
+  readonly onGoToRow: GoToRow;
   readonly busy: boolean;
 }
 
@@ -94,7 +140,16 @@ export function ImportOutcome({
           }}
         />
         {result.changes && result.baselineDay !== undefined && (
-          <ChangeTable locale={locale} report={result.changes} from={result.baselineDay} />
+          <ChangeTable
+            locale={locale}
+            view={{
+              report: result.changes,
+              ...(result.details ? { details: result.details } : {}),
+              from: result.baselineDay,
+              registerSheet: result.registerSheet,
+            }}
+            onGoToRow={actions.onGoToRow}
+          />
         )}
       </>
     );
@@ -158,7 +213,16 @@ export function ImportOutcome({
       {result.baseline ? (
         <p>{it(locale, 'baselineLine')}</p>
       ) : (
-        <ChangeTable locale={locale} report={result.changes} from={result.baselineDay} />
+        <ChangeTable
+          locale={locale}
+          view={{
+            report: result.changes,
+            details: result.details,
+            ...(result.comparedWith === 'snapshot' ? { from: result.baselineDay } : {}),
+            registerSheet: result.registerSheet,
+          }}
+          onGoToRow={actions.onGoToRow}
+        />
       )}
     </>
   );

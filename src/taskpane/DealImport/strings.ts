@@ -78,7 +78,17 @@ export const it = translator({
   },
   insertedSheets: { 'zh-CN': '新建工作表:{sheets}', 'en-US': 'New sheets: {sheets}' },
   changesTitle: { 'zh-CN': '本周变动(与 {from} 相比)', 'en-US': 'What changed (since {from})' },
+  changesSinceRegister: { 'zh-CN': '本次变动(与导入前的商机明细相比)', 'en-US': 'What changed (since the register before this import)' },
   changeType: { 'zh-CN': '变动', 'en-US': 'Change' },
+  changedDeals: { 'zh-CN': '涉及的商机', 'en-US': 'The deals' },
+  changedDeal: { 'zh-CN': '{deal}:{from} → {to}', 'en-US': '{deal}: {from} → {to}' },
+  goToRow: { 'zh-CN': '转到第 {row} 行', 'en-US': 'Go to row {row}' },
+  exportDate: { 'zh-CN': '导出日期(快照日期)', 'en-US': 'Export date (the snapshot’s day)' },
+  exportDateHint: {
+    'zh-CN': '取自文件名,否则为今天;同一天的快照会被替换,不同日期的都会保留。',
+    'en-US': 'From the file name, else today; a snapshot of the same day is replaced, other days are kept.',
+  },
+  exportDateBad: { 'zh-CN': '请填写日期,如 2026-03-05', 'en-US': 'Write a date such as 2026-03-05' },
   deals: { 'zh-CN': '个数', 'en-US': 'Deals' },
   amount: { 'zh-CN': '金额', 'en-US': 'Amount' },
   baselineLine: {

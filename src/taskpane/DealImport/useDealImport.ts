@@ -17,9 +17,12 @@ import {
   type StageMeaning,
   amountUnitOf,
   autoMap,
+  dateInFileName,
   importMappingOf,
+  isoFromSerial,
   matchKey,
   previewImport,
+  serialFromIso,
   stageMeaning,
   todaySerial,
   unmappedRequired,
@@ -90,10 +93,16 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const [slipPeriod, setSlipPeriod] = useState<SlipPeriod>('month');
   const [busy, setBusy] = useState<ImportBusy>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  /** Which button the outcome answers, so its message shows beside that button. */
+  const [outcomeOf, setOutcomeOf] = useState<'import' | 'register'>('import');
   const [today] = useState(() => todaySerial(new Date()));
+  /** The export's own day, kept as the snapshot's: from the file name, else today; the user may correct it. */
+  const [exportDateText, setExportDateText] = useState('');
+  const exportDay = serialFromIso(exportDateText.trim());
 
   const run = async <T>(kind: Exclude<ImportBusy, null>, work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(kind);
+    setOutcomeOf(kind === 'read' || kind === 'import' ? 'import' : 'register');
     try {
       return await work();
     } catch (error) {
@@ -120,6 +129,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
     setWorkbookUnit(workbookMoneyUnit(tables));
     setUnitAnswer(undefined);
     setPicked({ name, bytes, exported });
+    setExportDateText(isoFromSerial(dateInFileName(name) ?? today));
     setOutcome(null);
     applyMapping(exported.table.headers, bestMapping(exported.table.headers, known), name);
   };
@@ -192,7 +202,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
         stages,
         full,
         slipPeriod,
-        takenOn: today,
+        takenOn: exportDay ?? today,
         locale,
         ...(mappingName.trim() !== '' ? { saveAs: mappingName.trim() } : {}),
         ...(exportUnit ? { amountUnit: exportUnit } : {}),
@@ -222,6 +232,12 @@ export function useDealImport(locale: Locale, portable: boolean) {
 
   const cancelLink = () => setOutcome({ kind: 'linkCancelled' });
 
+  /** "转到第 N 行": the register row of a changed deal (`row` 1-based, as shown). */
+  const goToRow = (sheet: string, row: number) =>
+    void port
+      .activateSheet(sheet, { row: row - 1, column: 0 })
+      .catch((error: unknown) => setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
+
   const undoLink = () =>
     outcome?.kind === 'linked' &&
     run('link', async () => {
@@ -243,6 +259,11 @@ export function useDealImport(locale: Locale, portable: boolean) {
     setSlipPeriod,
     busy,
     outcome,
+    outcomeOf,
+    exportDateText,
+    setExportDateText,
+    exportDay,
+    goToRow,
     preview,
     askedStages,
     missing,

@@ -43,8 +43,11 @@ test('map by hand, answer a stage, preview, import; next week the saved mapping 
   const user = userEvent.setup();
   const workbook = new MemoryWorkbook();
   renderImport(workbook);
-  await user.upload(screen.getByTestId('deal-import-input'), file(OWN_CRM));
-  await screen.findByText(/own-crm\.csv:3 行,6 列/);
+  await user.upload(screen.getByTestId('deal-import-input'), file(OWN_CRM, 'own-crm-20240301.csv'));
+  await screen.findByText(/own-crm-20240301\.csv:3 行,6 列/);
+  // The export's own day, from its file name: the snapshot is kept under it.
+  const exportDate = screen.getByRole('textbox', { name: /导出日期/ }) as HTMLInputElement;
+  expect(exportDate.value).toBe('2024-03-01');
 
   // Nothing recognises "Opp Ref" or "Phase": the required fields say so, and the import waits.
   expect(screen.getByRole('alert').textContent).toMatch(/商机编号/);
@@ -66,20 +69,35 @@ test('map by hand, answer a stage, preview, import; next week the saved mapping 
 
   await user.clear(screen.getByRole('textbox', { name: '保存映射为(下次自动沿用)' }));
   await user.type(screen.getByRole('textbox', { name: '保存映射为(下次自动沿用)' }), '自有CRM');
+  await user.clear(exportDate);
+  await user.type(exportDate, '3月1日');
+  expect(screen.getByText('请填写日期,如 2026-03-05')).toBeTruthy();
+  expect((screen.getByRole('button', { name: '导入' }) as HTMLButtonElement).getAttribute('aria-disabled')).toBe('true');
+  await user.clear(exportDate);
+  await user.type(exportDate, '2024-03-01');
   await user.click(screen.getByRole('button', { name: '导入' }));
   await screen.findByText('新增 2,更新 0,未变 0,标记移除 0,未导入 1 行');
+  // The first import is the baseline: no "changes" of deals that were simply there already.
+  expect(screen.getByText(/首次导入:这份快照是基线/)).toBeTruthy();
   expect(workbook.active).toBe('商机明细');
   const register = await workbook.readTable({ sheetName: '商机明细' });
   expect(register.rows.map((r) => r[0]).filter(Boolean)).toEqual(['X-1', 'X-2']);
   expect(register.rows[0]?.[register.header.indexOf('阶段')]).toBe('方案提交');
 
   // Next week: the same source is recognised by the saved mapping, stage answer included.
-  await user.upload(screen.getByTestId('deal-import-input'), file(OWN_CRM.replace('120万', '130万')));
+  await user.upload(screen.getByTestId('deal-import-input'), file(OWN_CRM.replace('120万', '130万'), 'own-crm-20240308.csv'));
   await waitFor(() => expect(select('映射').value).toBe('自有CRM'));
   expect(screen.getByText('2 个商机可以导入;1 行有问题,将不导入')).toBeTruthy();
   await user.click(screen.getByRole('button', { name: '导入' }));
   await screen.findByText('新增 0,更新 1,未变 1,标记移除 0,未导入 1 行');
-  expect(screen.getByRole('table', { name: /本周变动/ }).textContent).toContain('金额增加');
+  expect(screen.getByRole('table', { name: '本周变动(与 2024-03-01 相比)' }).textContent).toContain('金额增加');
+  // The deal behind the count, and a link to its register row.
+  expect(screen.getByText(/X-1 · Store POS · South rep · 1,300,000:1,200,000 → 1,300,000/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '转到第 3 行' }));
+  expect(workbook.selection).toEqual({ sheet: '商机明细', row: 2, col: 0 });
+  // Both exports are kept, each under its own day.
+  const snapshots = await workbook.readTable({ sheetName: '商机快照' });
+  expect(new Set(snapshots.rows.map((r) => r[0]).filter(Boolean))).toEqual(new Set(['S-2024-03-01', 'S-2024-03-08']));
   const again = await workbook.readTable({ sheetName: '商机明细' });
   expect(again.rows.map((r) => r[0]).filter(Boolean)).toEqual(['X-1', 'X-2']);
 
