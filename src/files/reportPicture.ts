@@ -8,7 +8,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { ReportChart, ReviewReport } from '../core';
-import { L, showReportValue } from '../core';
+import { L, isoFromSerial, showReportValue } from '../core';
 
 /** The part of the ECharts module used here. */
 export interface EChartsModule {
@@ -108,15 +108,19 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 const PAD = 24;
 const LINE = 24;
 const MAX_FINDINGS = 5;
+const MAX_ACTIONS = 5;
 const MAX_KPIS = 8;
 
 /** Width and height of the review picture, in pixels (the PNG's size). */
 export function reviewPictureSize(report: ReviewReport): { readonly width: number; readonly height: number } {
   const kpis = Math.min(MAX_KPIS, report.kpis.length);
   const findings = Math.min(MAX_FINDINGS, report.findings.length);
+  const actions = Math.min(MAX_ACTIONS, report.actions.length);
+  const actionLines = actions > 0 ? PAD + (actions + 1) * LINE : 0;
   const chartRows = Math.ceil(report.charts.length / 2);
   const width = PAD * 3 + CHART_SIZE.width * 2;
-  const height = PAD + 70 + (kpis + 1) * LINE + PAD + (findings + 1) * LINE + PAD + chartRows * (CHART_SIZE.height + PAD) + PAD;
+  const height =
+    PAD + 70 + (kpis + 1) * LINE + PAD + (findings + 1) * LINE + actionLines + PAD + chartRows * (CHART_SIZE.height + PAD) + PAD;
   return { width, height };
 }
 
@@ -132,7 +136,8 @@ export function reviewPictureSvg(report: ReviewReport, chartSvgs: readonly strin
   let y = PAD + 28;
   text(PAD, y, report.title, 'font-size="26" font-weight="bold" fill="#242424"');
   y += 30;
-  text(PAD, y, `${t('复盘期间', 'Period')}: ${report.period}`, 'font-size="15" fill="#616161"');
+  const unit = report.moneyUnit ? `    ${t('金额单位', 'Money unit')}: ${report.moneyUnit}` : '';
+  text(PAD, y, `${t('复盘期间', 'Period')}: ${report.period}${unit}`, 'font-size="15" fill="#616161"');
   y += 12 + LINE;
   const columns = [PAD, PAD + 420, PAD + 580, PAD + 740, PAD + 880, PAD + 1020];
   const header = [
@@ -163,6 +168,17 @@ export function reviewPictureSvg(report: ReviewReport, chartSvgs: readonly strin
   for (const f of report.findings.slice(0, MAX_FINDINGS)) {
     y += LINE;
     text(PAD, y, `[${severity[f.severity]}] ${clip(f.problem, 70)}`, `font-size="15" fill="${tone[f.severity]}"`);
+  }
+  // The actions written in step 4: what the team will do about the findings above.
+  if (report.actions.length > 0) {
+    y += PAD + LINE;
+    text(PAD, y, t('改进措施', 'Actions'), 'font-size="17" font-weight="bold" fill="#242424"');
+    for (const a of report.actions.slice(0, MAX_ACTIONS)) {
+      y += LINE;
+      const due = a.due === null ? '' : ` · ${isoFromSerial(Math.floor(a.due))}`;
+      const who = a.owner === '' ? '' : ` · ${a.owner}`;
+      text(PAD, y, `${clip(a.task, 60)}${who}${due}`, 'font-size="15" fill="#242424"');
+    }
   }
   y += PAD;
   chartSvgs.forEach((svg, i) => {

@@ -7,6 +7,8 @@ import { labelOfKey, L, type Localized } from '../i18n';
 import { parsePeriod } from '../periods';
 import { serialFromDate } from '../dates';
 import { isBlank } from '../values';
+import type { MoneyUnit } from '../money';
+import { moneyUnitOfHeader } from '../settings';
 import { DEAL_STATUSES } from '../deals/fields';
 import { matchNames, namesInRegister } from '../deals/names';
 import type { CellValue } from '../workbook';
@@ -283,4 +285,17 @@ export function reviewDateOf(data: WorkbookData): number | undefined {
     return period?.kind === 'month' && typeof row[actual] === 'number' ? [serialFromDate(period.year, period.index + 1, 1) - 1] : [];
   });
   return ends.length > 0 ? Math.max(...ends) : undefined;
+}
+
+/**
+ * The money unit the review's tables say they are in (金额(万元) in their headers), so findings and
+ * the report write "差距 15 万元" — or undefined when no money header names one.
+ */
+export function moneyUnitOfData(data: WorkbookData): MoneyUnit | undefined {
+  for (const id of ['goals', 'deals', 'forecast', 'funnel'] as const) {
+    const header = data[id]?.header;
+    const unit = header ? moneyUnitOfHeader(header.map((h) => (h === null || h === undefined ? '' : String(h)))) : undefined;
+    if (unit) return unit;
+  }
+  return undefined;
 }

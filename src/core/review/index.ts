@@ -10,7 +10,7 @@ export { evaluateProcess } from './process';
 export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel } from './causes';
 export { checkSmart } from './smart';
-export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, reviewDateOf } from './dataChecks';
+export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, moneyUnitOfData, reviewDateOf } from './dataChecks';
 export { emptyDraft, followUpItems, newReviewId, type FollowUpOptions } from './followUp';
 export {
   planReviewWrite,

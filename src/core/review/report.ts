@@ -32,6 +32,8 @@ export interface ReportFinding {
   readonly severity: Severity;
   /** The sheet the finding was read from ('' for the manager's own). */
   readonly sheet: string;
+  /** The money at stake, in the workbook's unit (Finding.atStake). */
+  readonly atStake?: number;
 }
 
 export interface ReportAction {
@@ -70,6 +72,8 @@ export interface ReviewReport {
   readonly title: string;
   readonly period: string;
   readonly date: number;
+  /** The unit every amount of the report is in (万元), when the workbook says one. */
+  readonly moneyUnit?: string;
   readonly kpis: readonly ReportKpi[];
   readonly ranking: readonly RankingLine[];
   readonly teamAverage: Omit<RankingLine, 'rank' | 'rankChange' | 'owner'> | null;
@@ -95,6 +99,8 @@ export interface ReportInput {
   readonly data: WorkbookData;
   /** The report's language (its sheet's). */
   readonly locale: Locale;
+  /** The workbook's money unit as written after figures (万元). */
+  readonly moneyUnit?: string;
 }
 
 const GROUPED: Readonly<Record<number, Intl.NumberFormat>> = {
@@ -341,6 +347,7 @@ export function buildReviewReport(input: ReportInput): ReviewReport {
     title: reportSheetName(input.reviewId, locale),
     period: input.period,
     date: input.date,
+    ...(input.moneyUnit ? { moneyUnit: input.moneyUnit } : {}),
     kpis: kpisOf(analysis, locale),
     ranking,
     teamAverage: team ? team.average : null,
@@ -349,8 +356,16 @@ export function buildReviewReport(input: ReportInput): ReviewReport {
       .filter((a) => a.evidence.length > 0 || a.note.trim() !== '')
       .map((a) => ({ area: AREA_LABELS[a.area][locale], evidence: a.evidence, note: a.note.trim() })),
     findings: [...input.findings]
-      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-      .map((f) => ({ problem: f.problem, impact: f.impact, cause: f.cause, severity: f.severity, sheet: sheetOf(f) })),
+      // As step 3 ranks them: the most severe first, then the most money at stake.
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1))
+      .map((f) => ({
+        problem: f.problem,
+        impact: f.impact,
+        cause: f.cause,
+        severity: f.severity,
+        sheet: sheetOf(f),
+        ...(f.atStake !== undefined ? { atStake: f.atStake } : {}),
+      })),
     actions: input.actions.map((a) => ({
       task: a.task,
       owner: a.owner,

@@ -64,6 +64,12 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
   const format = (first: number, last: number, col: number, type: keyof typeof NUMBER_FORMATS) => {
     if (last >= first) formats.push({ row: first, col, rows: last - first + 1, cols: 1, numberFormat: NUMBER_FORMATS[type] });
   };
+  // Sections are numbered as they appear: one the data does not have leaves no gap (一、二、四).
+  let sections = 0;
+  const numbered = (zh: string, en: string): string => {
+    sections++;
+    return t(`${'一二三四五六七八九十'[sections - 1] ?? sections}、${zh}`, `${sections}. ${en}`);
+  };
   const section = (title: string, header: readonly string[]): number => {
     if (cells.length > 0) row([]);
     row([title], true);
@@ -72,10 +78,16 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
   };
 
   row([report.title], true);
-  row([t('复盘期间', 'Period'), report.period, t('复盘日期', 'Review date'), report.date]);
+  row([
+    t('复盘期间', 'Period'),
+    report.period,
+    t('复盘日期', 'Review date'),
+    report.date,
+    ...(report.moneyUnit ? [t('金额单位', 'Money unit'), report.moneyUnit] : []),
+  ]);
   format(1, 1, 3, 'date');
 
-  const kpiStart = section(t('一、关键指标', '1. Key figures'), [
+  const kpiStart = section(numbered('关键指标', 'Key figures'), [
     t('指标', 'KPI'),
     t('目标', 'Target'),
     t('实际', 'Actual'),
@@ -92,7 +104,7 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
   for (const col of [3, 4, 5]) format(kpiStart, cells.length - 1, col, 'percent');
 
   if (report.ranking.length > 0) {
-    const start = section(t('二、团队排名', '2. Team ranking'), [
+    const start = section(numbered('团队排名', 'Team ranking'), [
       t('销售人员', 'Sales rep'),
       t('排名', 'Rank'),
       t('达成率', 'Attainment'),
@@ -111,14 +123,14 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
   }
 
   if (report.process.length > 0) {
-    section(t('三、过程评估', '3. Process evaluation'), [t('方面', 'Area'), t('依据', 'Evidence'), '', '', '', t('评价', 'Note')]);
+    section(numbered('过程评估', 'Process evaluation'), [t('方面', 'Area'), t('依据', 'Evidence'), '', '', '', t('评价', 'Note')]);
     for (const area of report.process) {
       const lines = area.evidence.length > 0 ? area.evidence : [''];
       lines.forEach((line, i) => row([i === 0 ? area.area : null, line, null, null, null, i === 0 ? area.note : null]));
     }
   }
 
-  section(t('四、问题诊断', '4. Findings'), [
+  section(numbered('问题诊断', 'Findings'), [
     t('问题', 'Problem'),
     t('影响', 'Impact'),
     t('原因', 'Cause'),
@@ -129,7 +141,7 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
     row([f.problem, f.impact, f.cause, (SEVERITY[SEVERITY_INDEX[f.severity]] ?? SEVERITY[1])[locale], f.sheet]);
   if (report.findings.length === 0) row([t('没有发现问题。', 'No findings.')]);
 
-  const actionStart = section(t('五、改进措施', '5. Actions'), [
+  const actionStart = section(numbered('改进措施', 'Actions'), [
     t('措施', 'Action'),
     t('负责人', 'Owner'),
     t('完成时间', 'Due'),
@@ -143,7 +155,7 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
   const charts: PlacedReportChart[] = [];
   if (report.charts.length > 0) {
     row([]);
-    row([t('六、图表数据', '6. Chart data')], true);
+    row([numbered('图表数据', 'Chart data')], true);
     report.charts.forEach((chart, i) => {
       if (i > 0) row([]);
       const header = row([chart.title, ...chart.series.map((s) => s.name)], true);

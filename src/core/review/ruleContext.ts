@@ -27,8 +27,10 @@ export function push(
   problem: Localized,
   impact: Localized,
   cause = '',
+  atStake?: number,
 ): void {
   ctx.out.push({
+    ...(atStake !== undefined && Number.isFinite(atStake) && atStake > 0 ? { atStake } : {}),
     id: key === '' ? rule : `${rule}:${key}`,
     dimension,
     problem: problem[ctx.locale],

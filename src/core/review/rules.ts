@@ -45,8 +45,8 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   kpiRules(analysis, ctx);
   dealRules(analysis, ctx);
   recordRules(analysis, ctx);
-  // Most severe first; within a severity, the order of the rules and of the sheets (sort is stable).
-  return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
+  return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,6 +101,7 @@ function goalRowFinding(row: GoalRowResult, period: number | null | undefined, c
     ),
     shareOf(row.gap, period, ctx),
     row.analysis,
+    row.gap,
   );
 }
 
@@ -126,6 +127,7 @@ function goalGroupFinding(rows: readonly GoalRowResult[], period: number | null 
     ),
     shareOf(target - actual, period, ctx),
     [...new Set(rows.map((r) => r.analysis).filter((a) => a !== ''))].join(ctx.locale === 'zh-CN' ? ';' : '; '),
+    target - actual,
   );
 }
 
@@ -146,6 +148,8 @@ function goalLineFinding(line: AttainmentLine, period: number | null, ctx: Conte
       `${name || 'Overall'}: below target, attainment ${pct(line.attainment)} (actual ${actual} / target ${target})`,
     ),
     shareOf(line.target - line.actual, period, ctx),
+    '',
+    line.target - line.actual,
   );
 }
 

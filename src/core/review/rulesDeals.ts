@@ -49,6 +49,7 @@ function slippedFinding(deal: SlippedDeal, ctx: Context): void {
     ),
     L(`${money} 移出原成交月份,本期预测随之减少`, `${money} leaves its close month; this period's forecast drops by it`),
     cause[ctx.locale],
+    deal.amount,
   );
 }
 
@@ -79,6 +80,7 @@ function staleFinding(deal: StaleDeal, ctx: Context): void {
     problem,
     L(`金额 ${money} 的商机可能流失`, `A deal of ${money} may be lost`),
     cause[ctx.locale],
+    deal.amount,
   );
 }
 
@@ -97,6 +99,8 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       'high',
       L(`${deals.slipped.length} 个商机预计成交日期推迟`, `${deals.slipped.length} deals slipped`),
       L(`${amount(total, ctx.unit)} 移出原成交月份`, `${amount(total, ctx.unit)} left its close month`),
+      '',
+      total,
     );
   }
 
@@ -123,6 +127,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
         )} at stake`,
       ),
       worst.map(([owner, n]) => `${owner || '—'} ${n}`).join(ctx.locale === 'zh-CN' ? '、' : ', '),
+      deals.stale.reduce((t, d) => t + d.amount, 0),
     );
   }
 
@@ -142,6 +147,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       ),
       L(`因此损失 ${amount(top.amount, ctx.unit)}`, `${amount(top.amount, ctx.unit)} lost to it`),
       L(`主要原因:${top.reason}`, `Main reason: ${top.reason}`)[ctx.locale],
+      top.amount,
     );
     // The reason as the suggested cause of the gaps nobody has explained yet.
     for (let i = 0; i < ctx.out.length; i++) {
@@ -173,6 +179,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
         `还需新增约 ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} 的商机`,
         `About ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} more pipeline is needed`,
       )[ctx.locale],
+      gap,
     );
   }
 
@@ -200,6 +207,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
               `Commit and best case together (${amount(upside, ctx.unit)}) cannot close it`,
             )
           : L('', ''))[ctx.locale],
+        gap,
       );
     }
     const committed = line.won + line.commit;
@@ -225,6 +233,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
               `最可能仅 ${amount(line.bestCase, ctx.unit)},需要新的商机`,
               `Best case is only ${amount(line.bestCase, ctx.unit)}: new deals are needed`,
             ))[ctx.locale],
+        short,
       );
     }
   }

@@ -227,6 +227,11 @@ export interface Finding {
   readonly origin: 'rule' | 'manual';
   /** The rule that produced it, e.g. 'goals.belowTarget'. */
   readonly rule?: string;
+  /**
+   * The money at stake, in the workbook's unit: a gap, a slipped or stale deal's amount, what a
+   * lost reason cost. Within a severity, findings are ranked by it; none for findings without money.
+   */
+  readonly atStake?: number;
 }
 
 /** An improvement action (执行计划表 + 表3), linked to a finding. */

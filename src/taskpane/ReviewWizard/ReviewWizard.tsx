@@ -33,6 +33,8 @@ import {
   followUpItems,
   todaySerial,
   isoFromSerial,
+  moneyUnitLabel,
+  moneyUnitOfData,
   reviewDateOf,
   serialFromIso,
 } from '../../core';
@@ -77,6 +79,12 @@ export interface ReviewWizardProps {
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The findings' amounts in the workbook's unit ("差距 15万元"), when its money headers say one. */
+const moneyOf = (data: WorkbookData, locale: Locale): { moneyUnit?: string } => {
+  const unit = moneyUnitOfData(data);
+  return unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {};
+};
+
 export function ReviewWizard({ locale, today: todayProp, portable: portableDefault = false }: ReviewWizardProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
@@ -108,8 +116,13 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   // Steps 2 and 3's automatic evaluation and findings: proposed to the draft, and step 1's report.
   const automatic = useMemo(
     () =>
-      analysis ? { areas: evaluateProcess(analysis, locale), proposals: diagnose(analysis, { thresholds, locale, today: asOf }) } : null,
-    [analysis, locale, thresholds, asOf],
+      analysis && data
+        ? {
+            areas: evaluateProcess(analysis, locale),
+            proposals: diagnose(analysis, { thresholds, locale, today: asOf, ...moneyOf(data, locale) }),
+          }
+        : null,
+    [analysis, data, locale, thresholds, asOf],
   );
   useEffect(() => {
     if (automatic) dispatch({ type: 'analysed', ...automatic });
@@ -149,6 +162,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       actions: auto ? [] : draft.actions,
       data,
       locale,
+      ...moneyOf(data, locale),
     });
   }
 

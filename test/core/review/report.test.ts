@@ -53,6 +53,56 @@ describe('buildReviewReport on the documents’ samples', () => {
     expect(report.charts.find((c) => c.id === 'funnel')?.series[0]?.values[0]).toBe(100);
   });
 
+  test('findings are ranked by severity, then by the money at stake, whatever rule they come from', () => {
+    const base = { dimension: 'goals' as const, impact: '', cause: '', origin: 'rule' as const };
+    const findings = [
+      { ...base, id: 'a', problem: '小差距', severity: 'high' as const, rule: 'goals.belowTarget', atStake: 5 },
+      { ...base, id: 'b', problem: '无金额', severity: 'high' as const, rule: 'leads.slaBreach' },
+      { ...base, id: 'c', problem: '推迟的大单', severity: 'high' as const, rule: 'deals.slipped', atStake: 80 },
+      { ...base, id: 'd', problem: '中等', severity: 'medium' as const, rule: 'deals.stale', atStake: 500 },
+    ];
+    const data = sampleData('zh-CN');
+    const analysis = analyseWorkbook(data, { today: TODAY });
+    const report = buildReviewReport({
+      reviewId: 'R1',
+      date: TODAY,
+      period: '',
+      analysis,
+      areas: [],
+      findings,
+      actions: [],
+      data,
+      locale: 'zh-CN',
+    });
+    expect(report.findings.map((f) => f.problem)).toEqual(['推迟的大单', '小差距', '无金额', '中等']);
+    expect(report.findings[0]?.atStake).toBe(80);
+  });
+
+  test('the money unit, when the workbook says one, is written beside the period', () => {
+    const data = sampleData('zh-CN');
+    const analysis = analyseWorkbook(data, { today: TODAY });
+    const report = buildReviewReport({
+      reviewId: 'R1',
+      date: TODAY,
+      period: '2024-03',
+      analysis,
+      areas: [],
+      findings: [],
+      actions: [],
+      data,
+      locale: 'zh-CN',
+      moneyUnit: '万元',
+    });
+    expect(layoutReport(report, report.title).cells[1]?.slice(0, 6)).toEqual([
+      '复盘期间',
+      '2024-03',
+      '复盘日期',
+      TODAY,
+      '金额单位',
+      '万元',
+    ]);
+  });
+
   test('findings come most severe first', () => {
     const order = { high: 0, medium: 1, low: 2 };
     const severities = reportOf('zh-CN').findings.map((f) => order[f.severity]);
@@ -140,7 +190,18 @@ describe('layoutReport', () => {
     expect(plan.cells[0]?.[0]).toBe(report.title);
     expect(plan.boldRows).toContain(0);
     const firsts = plan.cells.map((row) => row[0]);
-    for (const title of ['一、关键指标', '三、过程评估', '四、问题诊断', '五、改进措施', '六、图表数据']) expect(firsts).toContain(title);
+    // Numbered as they appear: without a team ranking no number is skipped for it.
+    const titlesOf = (cells: readonly (readonly CellValue[])[]) =>
+      cells.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && /^[一二三四五六七八九十]、/.test(v));
+    expect(titlesOf(plan.cells)).toEqual(['一、关键指标', '二、团队排名', '三、过程评估', '四、问题诊断', '五、改进措施', '六、图表数据']);
+    const unranked = { ...report, ranking: [] };
+    expect(titlesOf(layoutReport(unranked, unranked.title).cells)).toEqual([
+      '一、关键指标',
+      '二、过程评估',
+      '三、问题诊断',
+      '四、改进措施',
+      '五、图表数据',
+    ]);
     expect(report.process.map((p) => p.area)).toContain('销售流程');
     for (const f of report.findings) expect(firsts).toContain(f.problem);
   });

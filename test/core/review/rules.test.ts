@@ -31,6 +31,8 @@ describe('表2 under target', () => {
       severity: 'medium',
       origin: 'rule',
       rule: 'goals.belowTarget',
+      // The money at stake ranks it among every rule's findings.
+      atStake: 15,
     });
   });
 
@@ -233,5 +235,21 @@ describe('dimensions and cause suggestions', () => {
       expect(causeSuggestions(d).length).toBeGreaterThanOrEqual(3);
       expect(causeSuggestions(d).every((c) => c['en-US'] !== '' && c['zh-CN'] !== '')).toBe(true);
     }
+  });
+});
+
+describe('ranking across rules', () => {
+  it('within a severity, the findings with the most money at stake come first, those without money last', () => {
+    // Samples plus a few slipped and stale deals: goal gaps, deal and forecast findings compete.
+    const findings = diagnose(analyseWorkbook(sampleData(), { today: TODAY + 60 }), { locale: 'zh-CN', today: TODAY + 60 });
+    const severities = ['high', 'medium', 'low'] as const;
+    expect(findings.map((f) => severities.indexOf(f.severity as (typeof severities)[number]))).toEqual(
+      [...findings.map((f) => severities.indexOf(f.severity as (typeof severities)[number]))].sort((a, b) => a - b),
+    );
+    for (const severity of severities) {
+      const stakes = findings.filter((f) => f.severity === severity).map((f) => f.atStake ?? -1);
+      expect(stakes).toEqual([...stakes].sort((a, b) => b - a));
+    }
+    expect(new Set(findings.filter((f) => f.atStake !== undefined).map((f) => f.rule?.split('.')[0])).size).toBeGreaterThan(1);
   });
 });
