@@ -26,9 +26,21 @@ function spread(items: readonly AttainmentLine[]): { best: AttainmentLine; worst
   return { best: sorted[0] as AttainmentLine, worst: sorted[sorted.length - 1] as AttainmentLine };
 }
 
-function noData(id: TemplateId, locale: Locale): string {
+/**
+ * What a step says of a sheet it has nothing from — told apart, so step 2 never calls "missing" a
+ * sheet step 1 read: not in the workbook, read but empty, or read with every row left out.
+ */
+function noData(a: Analysis, id: TemplateId, locale: Locale): string {
   const sheet = templateById(id).sheetName[locale];
-  return L(`暂无数据:未找到或未填写“${sheet}”`, `No data: "${sheet}" is missing or empty`)[locale];
+  const dropped = a.cleaning.droppedRows[id] ?? 0;
+  if (a.missing.includes(id) || (a.cleaning.validRows[id] === undefined && dropped === 0))
+    return L(`暂无数据:未找到“${sheet}”`, `No data: "${sheet}" is not in the workbook`)[locale];
+  if (dropped > 0)
+    return L(
+      `“${sheet}”的 ${dropped} 行都有问题,未计入(见第 1 步的数据清洗)`,
+      `"${sheet}": all ${dropped} rows have problems and were left out (see step 1's cleaning)`,
+    )[locale];
+  return L(`暂无数据:“${sheet}”尚未填写`, `No data: "${sheet}" is empty`)[locale];
 }
 
 function processEvidence(a: Analysis, locale: Locale): string[] {
@@ -46,7 +58,9 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
           `Longest stage: ${slow.stage} (${num(slow.avgDays ?? 0)} days on average)`,
         )[locale],
       );
-  } else out.push(noData('funnel', locale));
+  } else if (f === undefined) out.push(noData(a, 'funnel', locale));
+  // Read, but one stage cannot show a conversion: say that, never that the sheet is missing.
+  else out.push(L('销售漏斗只有一个阶段有数量,无法计算转化率', 'The funnel has a count in one stage only: no conversion to show')[locale]);
   const act = a.summary.actions;
   if (act !== undefined && act.total > 0) {
     const rate = act.completionRate === null ? '—' : pct(act.completionRate);
@@ -56,7 +70,7 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
         `${act.total} actions: ${act.completed} done (${rate}), ${act.late} done late, ${act.overdue} overdue`,
       )[locale],
     );
-  } else if (act === undefined) out.push(noData('execution', locale));
+  } else if (act === undefined) out.push(noData(a, 'execution', locale));
   const d = a.summary.deals;
   if (d !== undefined) {
     const stages = d.byStage.filter((x) => x.count > 0).map((x) => `${x.label} ${x.count}`);
@@ -92,7 +106,11 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
         )[locale],
       );
     }
-  } else out.push(noData('goals', locale));
+  } else if (g === undefined) out.push(noData(a, 'goals', locale));
+  // 表2 was read but names no owner (a split by region only): its regions stand in, never "missing".
+  else if (g.byRegion.length > 0)
+    out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
+  else out.push(L('表2 未填写负责人,无法按人比较达成率', 'T2 names no owner: attainment cannot be compared by person')[locale]);
   for (const f of a.summary.deals?.forecast ?? []) {
     if (f.pace === null) continue;
     const who = f.region ? `${f.owner}(${f.region})` : f.owner;
@@ -161,7 +179,7 @@ function customerEvidence(a: Analysis, locale: Locale): string[] {
     const r = g.breachRate === null ? '—' : pct(g.breachRate);
     out.push(L(`${g.grade} 级线索 ${g.total} 条,响应超时率 ${r}`, `Grade ${g.grade}: ${g.total} leads, ${r} answered late`)[locale]);
   }
-  if (a.summary.leads === undefined) out.push(noData('leads', locale));
+  if (a.summary.leads === undefined) out.push(noData(a, 'leads', locale));
   const f = a.summary.records?.feedback;
   if (f !== undefined) {
     if (f.averageSatisfaction !== null)
@@ -205,7 +223,7 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
     .slice(0, 1)
     .map((c) => L(`客户投诉最多的类别:${c.category}(${c.count})`, `Most complaints about: ${c.category} (${c.count})`)[locale]);
   lost.push(...market, ...complaints);
-  if (g === undefined) return [noData('goals', locale), ...lost];
+  if (g === undefined) return [noData(a, 'goals', locale), ...lost];
   const o = g.overall;
   out.push(
     o.attainment === null

@@ -1,5 +1,14 @@
 /** Step 1 on the documents' samples: cleaning first (duplicates, invalid rows, by sheet row), then the KPI summary. */
-import { DEFAULT_THRESHOLDS, REVIEW_SOURCES, REVIEW_TARGETS, analyseWorkbook, evaluateProcess, serialFromDate } from '../../../src/core';
+import {
+  DEFAULT_THRESHOLDS,
+  REVIEW_SOURCES,
+  REVIEW_TARGETS,
+  type WorkbookData,
+  analyseWorkbook,
+  diagnose,
+  evaluateProcess,
+  serialFromDate,
+} from '../../../src/core';
 import { TODAY, col, edit, rowOf, sampleData, sampleTable } from './fixtures';
 
 describe('constants', () => {
@@ -204,6 +213,57 @@ describe('evaluateProcess', () => {
 
   it('says which sheet is missing, in English too', () => {
     const areas = evaluateProcess(analyseWorkbook({}, { today: TODAY }), 'en-US');
-    expect(areas[0]!.evidence[0]).toBe('No data: "Sales Funnel" is missing or empty');
+    expect(areas[0]!.evidence[0]).toBe('No data: "Sales Funnel" is not in the workbook');
+  });
+
+  // Step 2 once called 表2 missing right after step 1 had read its rows (a split by region only).
+  it.each<[string, (d: WorkbookData) => WorkbookData]>([
+    ['the samples', (d) => d],
+    [
+      '表2 split by region, no owners',
+      (d) => ({
+        ...d,
+        goals: edit(d.goals!, {
+          0: rowOf(d.goals!, { 月份: '2024-03', 月度分解目标: 180, 负责区域: '华南区', 月度实际完成: 165 }),
+          1: rowOf(d.goals!, { 月份: '2024-03', 月度分解目标: 170, 负责区域: '华东区' }),
+        }),
+      }),
+    ],
+    [
+      'a funnel with one stage counted',
+      (d) => ({
+        ...d,
+        funnel: edit(
+          d.funnel!,
+          Object.fromEntries(d.funnel!.rows.map((_r, i) => [i, rowOf(d.funnel!, i === 0 ? { 阶段: '线索获取', 数量: 100 } : {})])),
+        ),
+      }),
+    ],
+    [
+      '表2 whose rows all have problems',
+      (d) => ({
+        ...d,
+        goals: edit(d.goals!, {
+          0: rowOf(d.goals!, { 月份: '2024-03', 月度分解目标: 'abc' }),
+          1: rowOf(d.goals!, { 月份: '2024-04', 月度分解目标: 'x' }),
+        }),
+      }),
+    ],
+  ])('no step calls a sheet missing that step 1 read: %s', (name, build) => {
+    // The edits name Chinese columns; the samples are checked in both languages.
+    for (const locale of name === 'the samples' ? (['zh-CN', 'en-US'] as const) : (['zh-CN'] as const)) {
+      const data = build(sampleData(locale));
+      const analysis = analyseWorkbook(data, { today: TODAY });
+      const read = Object.keys(data) as (keyof WorkbookData)[];
+      const said = [
+        ...evaluateProcess(analysis, locale).flatMap((a) => a.evidence),
+        ...diagnose(analysis, { locale, today: TODAY }).flatMap((f) => [f.problem, f.impact, f.cause]),
+      ];
+      for (const id of read) {
+        const sheet = data[id]!.sheetName;
+        const contradicting = said.filter((line) => line.includes(sheet) && /未找到|is not in the workbook/.test(line));
+        expect([id, contradicting]).toEqual([id, []]);
+      }
+    }
   });
 });
