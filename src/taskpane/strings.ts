@@ -9,8 +9,40 @@ export type StringTable = Readonly<Record<string, Readonly<Record<Locale, string
 
 /** A lookup for one table: the string in a language, with its `{name}` slots filled in. */
 export function translator<T extends StringTable>(table: T) {
-  return (locale: Locale, key: keyof T, values: Readonly<Record<string, string | number>> = {}): string =>
-    table[key]![locale].replace(/\{(\w+)\}/g, (_m, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+  return (locale: Locale, key: keyof T, values: Readonly<Record<string, string | number>> = {}): string => {
+    const text = table[key]![locale].replace(/\{(\w+)\}/g, (_m, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+    return locale === 'en-US' ? singularOne(text) : text;
+  };
+}
+
+// The nouns the pane counts, and the verbs that follow them ("1 finding has", "1 chart is").
+const SINGULAR: Readonly<Record<string, string>> = {
+  rows: 'row',
+  deals: 'deal',
+  columns: 'column',
+  charts: 'chart',
+  tables: 'table',
+  functions: 'function',
+  formulas: 'formula',
+  actions: 'action',
+  findings: 'finding',
+  days: 'day',
+  leads: 'lead',
+  tasks: 'task',
+  months: 'month',
+  sheets: 'sheet',
+  regions: 'region',
+  owners: 'owner',
+};
+const VERBS: Readonly<Record<string, string>> = { have: 'has', are: 'is', were: 'was' };
+const ONE_OF = new RegExp(`(^|[^\\d.,])1 (${Object.keys(SINGULAR).join('|')})\\b( (?:have|are|were)\\b)?`, 'g');
+
+/** English agreement for a count of one: "1 rows have" → "1 row has" (the tables are written for many). */
+export function singularOne(text: string): string {
+  return text.replace(ONE_OF, (_m, before: string, noun: string, verb: string | undefined) => {
+    const singular = `${before}1 ${SINGULAR[noun] ?? noun}`;
+    return verb === undefined ? singular : `${singular} ${VERBS[verb.trim()] ?? verb.trim()}`;
+  });
 }
 
 const STRINGS = {
