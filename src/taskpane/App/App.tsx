@@ -30,6 +30,7 @@ const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((
 const DealImport = lazy(() => import('../DealImport/DealImport').then((m) => ({ default: m.DealImport })));
 const FilePanel = lazy(() => import('../FilePanel/FilePanel').then((m) => ({ default: m.FilePanel })));
 const SettingsPanel = lazy(() => import('../Settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+const WorkbookUnit = lazy(() => import('../WorkbookUnit/WorkbookUnit').then((m) => ({ default: m.WorkbookUnit })));
 
 const useStyles = makeStyles({
   root: {
@@ -119,14 +120,17 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
               {tab === 'functions' && <FunctionGuide locale={locale} />}
               {tab === 'file' && files && <FilePanel locale={locale} files={files} />}
               {tab === 'settings' && (
-                <SettingsPanel
-                  locale={locale}
-                  automatic={automatic}
-                  settings={settings}
-                  onChange={update}
-                  saved={saved}
-                  themeFollowsOffice={theme !== undefined}
-                />
+                <>
+                  <SettingsPanel
+                    locale={locale}
+                    automatic={automatic}
+                    settings={settings}
+                    onChange={update}
+                    saved={saved}
+                    themeFollowsOffice={theme !== undefined}
+                  />
+                  <WorkbookUnit locale={locale} />
+                </>
               )}
             </Suspense>
           </main>
