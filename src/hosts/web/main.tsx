@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { localeFromLanguage } from '../../core';
 import { App } from '../../taskpane/App/App';
 import { browserStorage, createStorageSettingsStore } from '../../taskpane/Settings/store';
+import { followLastSheet } from './lastSheet';
 import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import { createBrowserUniver } from './browserUniver';
 import { installPaneFocusShortcut } from './paneFocus';
@@ -72,6 +73,8 @@ async function boot(): Promise<void> {
   if (loaded && renderFailure) loaded = { ...loaded, notices: [renderFailure, ...loaded.notices] };
   if (!loaded || renderFailure) api.createWorkbook({ name: locale === 'zh-CN' ? '销售复盘' : 'Sales Review' });
   const workbook = createUniverWorkbook(api, { locale });
+  // A reload opens on the sheet last used in this workbook (only for a workbook that is saved).
+  if (loaded && !renderFailure) followLastSheet(api, browserStorage(), loaded.fileName);
 
   const files: WorkbookFiles | undefined =
     client && loaded
