@@ -7,22 +7,11 @@ import {
   changeDetails,
   compareSnapshots,
   planTemplate,
-  serialFromDate,
   templateById,
 } from '../../../src/core';
+import { day, deal } from './snapshotDeals';
 
 declare const FAST_CHECK_RUNS: number;
-
-const day = (m: number, d: number) => serialFromDate(2024, m, d);
-const deal = (id: string, fields: Partial<SnapshotDeal> = {}): SnapshotDeal => ({
-  id,
-  amount: 100,
-  stage: 'needs',
-  status: 'open',
-  closeDate: day(3, 20),
-  category: 'pipeline',
-  ...fields,
-});
 
 /** A register as the sheet holds it (header on row 2, so data row i is sheet row i + 3). */
 function register(rows: readonly { id: string; name: string; owner: string }[]) {

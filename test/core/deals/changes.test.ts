@@ -1,20 +1,11 @@
 /** 本周变动: the change report between two snapshots of the deal register. */
 import fc from 'fast-check';
-import { CHANGE_TYPES, type DealSnapshot, type SnapshotDeal, compareSnapshots, repeatedSlips, serialFromDate } from '../../../src/core';
+import { CHANGE_TYPES, type DealSnapshot, type SnapshotDeal, compareSnapshots, repeatedSlips } from '../../../src/core';
+import { day, deal } from './snapshotDeals';
 
 /** Runs per property: jest global from jest.config.js (env FAST_CHECK_RUNS). */
 declare const FAST_CHECK_RUNS: number;
 
-const day = (m: number, d: number) => serialFromDate(2024, m, d);
-const deal = (id: string, fields: Partial<SnapshotDeal> = {}): SnapshotDeal => ({
-  id,
-  amount: 100,
-  stage: 'needs',
-  status: 'open',
-  closeDate: day(3, 20),
-  category: 'pipeline',
-  ...fields,
-});
 const snapshot = (takenOn: number, deals: SnapshotDeal[]): DealSnapshot => ({ takenOn, deals });
 
 describe('compareSnapshots', () => {

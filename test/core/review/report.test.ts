@@ -7,6 +7,7 @@ import {
   type Action,
   type CellValue,
   type Locale,
+  type ReportInput,
   analyseWorkbook,
   buildReviewReport,
   diagnose,
@@ -22,6 +23,24 @@ function reportOf(locale: Locale, data = sampleData(locale), actions: Action[] =
   const findings = diagnose(analysis, { locale, today: TODAY });
   const areas = evaluateProcess(analysis, locale);
   return buildReviewReport({ reviewId: 'R2024-04-01', date: TODAY, period: '2024-03', analysis, areas, findings, actions, data, locale });
+}
+
+/** A report of the samples with only what the test gives: no areas, findings or actions otherwise. */
+function bareReport(extra: Partial<Pick<ReportInput, 'findings' | 'period' | 'moneyUnit'>>) {
+  const data = sampleData('zh-CN');
+  const analysis = analyseWorkbook(data, { today: TODAY });
+  return buildReviewReport({
+    reviewId: 'R1',
+    date: TODAY,
+    period: '',
+    analysis,
+    areas: [],
+    findings: [],
+    actions: [],
+    data,
+    locale: 'zh-CN',
+    ...extra,
+  });
 }
 
 const action: Action = {
@@ -61,38 +80,13 @@ describe('buildReviewReport on the documents’ samples', () => {
       { ...base, id: 'c', problem: '推迟的大单', severity: 'high' as const, rule: 'deals.slipped', atStake: 80 },
       { ...base, id: 'd', problem: '中等', severity: 'medium' as const, rule: 'deals.stale', atStake: 500 },
     ];
-    const data = sampleData('zh-CN');
-    const analysis = analyseWorkbook(data, { today: TODAY });
-    const report = buildReviewReport({
-      reviewId: 'R1',
-      date: TODAY,
-      period: '',
-      analysis,
-      areas: [],
-      findings,
-      actions: [],
-      data,
-      locale: 'zh-CN',
-    });
+    const report = bareReport({ findings });
     expect(report.findings.map((f) => f.problem)).toEqual(['推迟的大单', '小差距', '无金额', '中等']);
     expect(report.findings[0]?.atStake).toBe(80);
   });
 
   test('the money unit, when the workbook says one, is written beside the period', () => {
-    const data = sampleData('zh-CN');
-    const analysis = analyseWorkbook(data, { today: TODAY });
-    const report = buildReviewReport({
-      reviewId: 'R1',
-      date: TODAY,
-      period: '2024-03',
-      analysis,
-      areas: [],
-      findings: [],
-      actions: [],
-      data,
-      locale: 'zh-CN',
-      moneyUnit: '万元',
-    });
+    const report = bareReport({ period: '2024-03', moneyUnit: '万元' });
     expect(layoutReport(report, report.title).cells[1]?.slice(0, 6)).toEqual([
       '复盘期间',
       '2024-03',
