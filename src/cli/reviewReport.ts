@@ -45,7 +45,16 @@ export interface ReportSummary {
   readonly reviewId: string;
   readonly sheet: string;
   readonly replaced: boolean;
-  readonly findings: readonly { problem: string; impact: string; cause: string; severity: string; sheet: string }[];
+  /** Ranked as the report ranks them; `atStake` in the workbook's unit, `rows` of `sheet` to check. */
+  readonly findings: readonly {
+    problem: string;
+    impact: string;
+    cause: string;
+    severity: string;
+    sheet: string;
+    atStake?: number;
+    rows?: readonly number[];
+  }[];
   readonly kpis: Readonly<Record<string, Omit<ReviewReport['kpis'][number], 'key'>>>;
   readonly charts: number;
   /** 数据体检: what is wrong with the data, with example rows and the fix. */
@@ -118,6 +127,8 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
         cause: f.cause,
         severity: f.severity,
         sheet: f.sheet,
+        ...(f.atStake !== undefined ? { atStake: f.atStake } : {}),
+        ...(f.rows !== undefined ? { rows: f.rows } : {}),
       })),
       kpis: Object.fromEntries(report.kpis.map(({ key, ...kpi }) => [key, kpi])),
       charts: written.pictures,

@@ -26,7 +26,7 @@ interface Summary {
   reviewId: string;
   sheet: string;
   replaced: boolean;
-  findings: { problem: string; impact: string; cause: string; severity: string; sheet: string }[];
+  findings: { problem: string; impact: string; cause: string; severity: string; sheet: string; atStake?: number; rows?: number[] }[];
   kpis: Record<string, { label: string; target: number | null; actual: number | null; attainment: number | null }>;
   charts: number;
 }
@@ -56,10 +56,18 @@ test('--json: the review id, findings with their sheet, the KPIs and four charts
   expect(summary.kpis.sales).toMatchObject({ target: 180, actual: 165 });
   expect(summary.findings.length).toBeGreaterThan(0);
   for (const f of summary.findings) {
-    expect(Object.keys(f).sort()).toEqual(['cause', 'impact', 'problem', 'severity', 'sheet']);
+    expect(
+      Object.keys(f)
+        .filter((k) => k !== 'atStake' && k !== 'rows')
+        .sort(),
+    ).toEqual(['cause', 'impact', 'problem', 'severity', 'sheet']);
+    for (const row of f.rows ?? []) expect(row).toBeGreaterThan(2);
     expect(['high', 'medium', 'low']).toContain(f.severity);
   }
-  expect(summary.findings.find((f) => f.sheet === '表2 销售目标分解与跟踪表')?.problem).toContain('91.7%');
+  const t2 = summary.findings.find((f) => f.sheet === '表2 销售目标分解与跟踪表');
+  expect(t2?.problem).toContain('91.7%');
+  // The row to open to check it: 表2's first data row.
+  expect(t2?.rows).toEqual([3]);
   // The report, then the table that keeps its ranking for the next report's rank changes.
   expect((await sheetNames(book)).slice(-2)).toEqual(['复盘报告 R2024-04-01', '复盘排名']);
   const pictures = await readPictures(readFileSync(book), (name) => name === summary.sheet);

@@ -29,6 +29,7 @@ export {
   type RankingLine,
   type ReviewReport,
   buildReviewReport,
+  findingSource,
   reportSheetName,
   showReportValue,
   sourceOfRule,

@@ -34,6 +34,22 @@ export interface ReportFinding {
   readonly sheet: string;
   /** The money at stake, in the workbook's unit (Finding.atStake). */
   readonly atStake?: number;
+  /** The rows of `sheet` it was read from (Finding.rows). */
+  readonly rows?: readonly number[];
+}
+
+/** Rows listed by name before the rest are counted. */
+const LISTED_ROWS = 10;
+
+/** Where a finding can be checked: 表2 销售目标分解与跟踪表 第 3、5 行 / T2 … rows 3, 5. */
+export function findingSource(finding: Pick<ReportFinding, 'sheet' | 'rows'>, locale: Locale): string {
+  const rows = finding.rows ?? [];
+  if (finding.sheet === '' || rows.length === 0) return finding.sheet;
+  const listed = rows.slice(0, LISTED_ROWS);
+  const more = rows.length - listed.length;
+  return locale === 'zh-CN'
+    ? `${finding.sheet} 第 ${listed.join('、')} 行${more > 0 ? ` 等 ${rows.length} 行` : ''}`
+    : `${finding.sheet} ${rows.length === 1 ? 'row' : 'rows'} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export interface ReportAction {
@@ -365,6 +381,7 @@ export function buildReviewReport(input: ReportInput): ReviewReport {
         severity: f.severity,
         sheet: sheetOf(f),
         ...(f.atStake !== undefined ? { atStake: f.atStake } : {}),
+        ...(f.rows !== undefined ? { rows: f.rows } : {}),
       })),
     actions: input.actions.map((a) => ({
       task: a.task,

@@ -8,7 +8,7 @@ import { L } from '../i18n';
 import { NUMBER_FORMATS } from '../templates/types';
 import { SEVERITY } from '../templates/specs/common';
 import type { CellValue } from '../workbook';
-import type { ReportChart, ReviewReport } from './report';
+import { type ReportChart, type ReviewReport, findingSource } from './report';
 import type { Severity } from './types';
 
 export interface GridRange {
@@ -138,7 +138,7 @@ export function layoutReport(report: ReviewReport, sheetName: string): ReportShe
     t('来源', 'Sheet'),
   ]);
   for (const f of report.findings)
-    row([f.problem, f.impact, f.cause, (SEVERITY[SEVERITY_INDEX[f.severity]] ?? SEVERITY[1])[locale], f.sheet]);
+    row([f.problem, f.impact, f.cause, (SEVERITY[SEVERITY_INDEX[f.severity]] ?? SEVERITY[1])[locale], findingSource(f, locale)]);
   if (report.findings.length === 0) row([t('没有发现问题。', 'No findings.')]);
 
   const actionStart = section(numbered('改进措施', 'Actions'), [

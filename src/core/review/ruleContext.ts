@@ -27,10 +27,12 @@ export function push(
   problem: Localized,
   impact: Localized,
   cause = '',
-  atStake?: number,
+  evidence: { readonly atStake?: number; readonly rows?: readonly number[] } = {},
 ): void {
+  const { atStake, rows } = evidence;
   ctx.out.push({
     ...(atStake !== undefined && Number.isFinite(atStake) && atStake > 0 ? { atStake } : {}),
+    ...(rows !== undefined && rows.length > 0 ? { rows: [...rows].sort((a, b) => a - b) } : {}),
     id: key === '' ? rule : `${rule}:${key}`,
     dimension,
     problem: problem[ctx.locale],

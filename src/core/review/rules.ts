@@ -101,7 +101,7 @@ function goalRowFinding(row: GoalRowResult, period: number | null | undefined, c
     ),
     shareOf(row.gap, period, ctx),
     row.analysis,
-    row.gap,
+    { atStake: row.gap, rows: [row.sheetRow] },
   );
 }
 
@@ -127,7 +127,7 @@ function goalGroupFinding(rows: readonly GoalRowResult[], period: number | null 
     ),
     shareOf(target - actual, period, ctx),
     [...new Set(rows.map((r) => r.analysis).filter((a) => a !== ''))].join(ctx.locale === 'zh-CN' ? ';' : '; '),
-    target - actual,
+    { atStake: target - actual, rows: rows.map((r) => r.sheetRow) },
   );
 }
 
@@ -149,7 +149,7 @@ function goalLineFinding(line: AttainmentLine, period: number | null, ctx: Conte
     ),
     shareOf(line.target - line.actual, period, ctx),
     '',
-    line.target - line.actual,
+    { atStake: line.target - line.actual },
   );
 }
 
@@ -234,6 +234,7 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
       ),
       L('改进措施未落地,相关问题仍在持续', 'The improvement has not landed; the problem persists'),
       item.reason,
+      { rows: [item.sheetRow] },
     );
     return;
   }
@@ -250,6 +251,7 @@ function actionFinding(item: ActionRowResult, ctx: Context): void {
     ),
     L(`改进效果推迟 ${item.days} 天显现`, `The improvement took effect ${item.days} days later`),
     item.reason,
+    { rows: [item.sheetRow] },
   );
 }
 

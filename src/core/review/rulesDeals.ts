@@ -49,7 +49,7 @@ function slippedFinding(deal: SlippedDeal, ctx: Context): void {
     ),
     L(`${money} 移出原成交月份,本期预测随之减少`, `${money} leaves its close month; this period's forecast drops by it`),
     cause[ctx.locale],
-    deal.amount,
+    { atStake: deal.amount },
   );
 }
 
@@ -80,7 +80,7 @@ function staleFinding(deal: StaleDeal, ctx: Context): void {
     problem,
     L(`金额 ${money} 的商机可能流失`, `A deal of ${money} may be lost`),
     cause[ctx.locale],
-    deal.amount,
+    { atStake: deal.amount, rows: [deal.sheetRow] },
   );
 }
 
@@ -100,7 +100,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       L(`${deals.slipped.length} 个商机预计成交日期推迟`, `${deals.slipped.length} deals slipped`),
       L(`${amount(total, ctx.unit)} 移出原成交月份`, `${amount(total, ctx.unit)} left its close month`),
       '',
-      total,
+      { atStake: total },
     );
   }
 
@@ -127,7 +127,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
         )} at stake`,
       ),
       worst.map(([owner, n]) => `${owner || '—'} ${n}`).join(ctx.locale === 'zh-CN' ? '、' : ', '),
-      deals.stale.reduce((t, d) => t + d.amount, 0),
+      { atStake: deals.stale.reduce((t, d) => t + d.amount, 0), rows: deals.stale.map((d) => d.sheetRow) },
     );
   }
 
@@ -147,7 +147,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       ),
       L(`因此损失 ${amount(top.amount, ctx.unit)}`, `${amount(top.amount, ctx.unit)} lost to it`),
       L(`主要原因:${top.reason}`, `Main reason: ${top.reason}`)[ctx.locale],
-      top.amount,
+      { atStake: top.amount },
     );
     // The reason as the suggested cause of the gaps nobody has explained yet.
     for (let i = 0; i < ctx.out.length; i++) {
@@ -179,7 +179,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
         `还需新增约 ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} 的商机`,
         `About ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} more pipeline is needed`,
       )[ctx.locale],
-      gap,
+      { atStake: gap },
     );
   }
 
@@ -207,7 +207,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
               `Commit and best case together (${amount(upside, ctx.unit)}) cannot close it`,
             )
           : L('', ''))[ctx.locale],
-        gap,
+        { atStake: gap, rows: [line.sheetRow] },
       );
     }
     const committed = line.won + line.commit;
@@ -233,7 +233,7 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
               `最可能仅 ${amount(line.bestCase, ctx.unit)},需要新的商机`,
               `Best case is only ${amount(line.bestCase, ctx.unit)}: new deals are needed`,
             ))[ctx.locale],
-        short,
+        { atStake: short, rows: [line.sheetRow] },
       );
     }
   }

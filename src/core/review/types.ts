@@ -232,6 +232,8 @@ export interface Finding {
    * lost reason cost. Within a severity, findings are ranked by it; none for findings without money.
    */
   readonly atStake?: number;
+  /** The 1-based rows of the rule's sheet the finding was read from: what to open to check it. */
+  readonly rows?: readonly number[];
 }
 
 /** An improvement action (执行计划表 + 表3), linked to a finding. */

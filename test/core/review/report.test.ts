@@ -12,6 +12,7 @@ import {
   buildReviewReport,
   diagnose,
   evaluateProcess,
+  findingSource,
   layoutReport,
   reportSheetName,
   sourceOfRule,
@@ -212,6 +213,16 @@ describe('layoutReport', () => {
       });
       expect(anchor.col).toBeGreaterThanOrEqual(plan.columnWidths.length);
     }
+  });
+
+  test('each finding’s 来源 names its sheet and the rows to open', () => {
+    const row = plan.cells.find((r) => typeof r[0] === 'string' && r[0].includes('91.7%'));
+    expect(row?.[4]).toBe('表2 销售目标分解与跟踪表 第 3 行');
+    expect(findingSource({ sheet: 'T2', rows: Array.from({ length: 12 }, (_v, i) => i + 3) }, 'en-US')).toBe(
+      'T2 rows 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more',
+    );
+    expect(findingSource({ sheet: 'T2', rows: [7] }, 'en-US')).toBe('T2 row 7');
+    expect(findingSource({ sheet: '', rows: [7] }, 'zh-CN')).toBe('');
   });
 
   test('the review date and the actions’ due dates are formatted as dates', () => {

@@ -33,6 +33,7 @@ describe('表2 under target', () => {
       rule: 'goals.belowTarget',
       // The money at stake ranks it among every rule's findings.
       atStake: 15,
+      rows: [3],
     });
   });
 
