@@ -281,13 +281,15 @@ export function nameLines(result: LinkResult, locale: Locale): string[] {
 
 /** `link`: the funnel, 表2 and the forecast compute from the register from now on. */
 export async function linkRegister(options: LinkOptions, log: (line: string) => void): Promise<LinkResult> {
-  const asOf = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
-  if (asOf === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  const asOf = options.asOf === undefined ? undefined : serialFromIso(options.asOf);
+  if (options.asOf !== undefined && asOf === undefined)
+    throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   const answers = nameAnswers(options.matches ?? []);
   const book = await openBook(options.book, options.locale, options);
   try {
     const result = await linkDealRegister(book.port, {
-      asOf,
+      ...(asOf !== undefined ? { asOf } : {}),
+      today: todaySerial(new Date()),
       locale: options.locale,
       replaceTyped: options.replace ?? false,
       answers,

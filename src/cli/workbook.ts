@@ -54,8 +54,8 @@ Usage:
       {"sheet","rows","period","months","unit","cells":[{"month","region","owner","target"}]}.
   npm run workbook -- link <book.xlsx> [--match "region:REGISTER NAME=NAME"]… [--replace] [--as-of yyyy-mm-dd] [--json] [--lang …]
       Makes the funnel's counts and amounts, 表2's 月度实际完成 and the forecast (sheet 销售预测,
-      inserted when missing, a row per owner and region for 表2's quarter, else the quarter of --as-of)
-      compute from the deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
+      inserted when missing, a row per owner and region for 表2's quarter, else the quarter of --as-of;
+      without --as-of, the day of the register's latest snapshot, else today) compute from the deal register as SUMIFS/COUNTIFS formulas, so they follow every later import.
       The register's regions and owners are matched to 表2's (exactly, by a saved match, or when one
       holds the other: 华南销售部 → 华南); --match answers the rest and is kept in 导入映射; what stays
       unmatched is listed with its money. A link that would replace typed 表2 actuals lists them and

@@ -299,7 +299,10 @@ export interface LinkResult {
 export type NameAnswers = Readonly<Partial<Record<NameKind, ReadonlyMap<string, string>>>>;
 
 export interface LinkRequest {
-  readonly asOf: number;
+  /** The day pace and the default quarter are measured from; without it, the register's latest snapshot, else `today`. */
+  readonly asOf?: number;
+  /** The clock's day, the last resort for `asOf`. */
+  readonly today?: number;
   readonly locale: Locale;
   readonly portable?: boolean;
   /** Replace typed 表2 actuals (the user saw how many and agreed); without it such a link writes nothing. */
@@ -338,7 +341,11 @@ export async function linkDealRegister(port: WorkbookPort, request: LinkRequest)
   let forecast = await read('forecast');
   const saved = tables.mappings ? readNameAliases(tables.mappings) : {};
   const aliases = mergedAliases(saved, request.answers);
-  const options = { asOf: request.asOf, portable: request.portable ?? false, aliases };
+  // The data's own day before the clock's: a March export linked in December still measures March's pace.
+  const latest = tables.snapshots ? readSnapshots(tables.snapshots).at(-1)?.takenOn : undefined;
+  const asOf = request.asOf ?? latest ?? request.today;
+  if (asOf === undefined) throw new Error('linkDealRegister needs asOf or today');
+  const options = { asOf, portable: request.portable ?? false, aliases };
   // Planned once without the forecast's insertion: a refused link must leave the workbook as it was.
   const probe = planRegisterLinks(
     tables.register,

@@ -226,7 +226,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const link = (replaceTyped = false) =>
     run('link', async () => {
       await labelChange(CHANGE_LABELS.link());
-      const result = await linkDealRegister(port, { asOf: today, locale, portable, replaceTyped });
+      const result = await linkDealRegister(port, { today, locale, portable, replaceTyped });
       setOutcome(result.linked ? { kind: 'linked', result } : { kind: 'confirmLink', result });
     });
 
