@@ -325,12 +325,14 @@ function forecastCells(
           ]),
         ),
       ),
-    winRate: (r) =>
-      withOptional(optional(r), (extra) => {
-        const won = ifs('COUNTIFS', undefined, [[status, register.status('won')], ...extra]);
-        const lost = ifs('COUNTIFS', undefined, [[status, register.status('lost')], ...extra]);
-        return `IFERROR(${won}/(${won}+${lost}),"")`;
-      }),
+    // Counts summed over a name's alternatives first, then one ratio: summing per-name ratios gave
+    // 1.3 for a region matched twice, and #VALUE! where one name had no closed deal ("" + 0.4).
+    winRate: (r) => {
+      const count = (key: 'won' | 'lost') =>
+        withOptional(optional(r), (extra) => ifs('COUNTIFS', undefined, [[status, register.status(key)], ...extra]));
+      const [won, lost] = [count('won'), count('lost')];
+      return `IFERROR((${won})/((${won})+(${lost})),"")`;
+    },
   };
   if (category !== undefined) {
     for (const key of ['commit', 'bestCase'] as const)
