@@ -2,6 +2,8 @@
  * Step 1, 数据分析: clean every source sheet first, then summarise the valid rows only.
  * Pure and total: whatever a sheet holds, the result is a report, never an exception.
  */
+import { serialFromDate } from '../dates';
+import { parsePeriod } from '../periods';
 import type { TemplateId } from '../templates/types';
 import { type CleanTable, cleanTable } from './cleaning';
 import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
@@ -64,9 +66,18 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
       today,
       ...(options.thresholds?.staleDays ? { staleLimits: options.thresholds.staleDays } : {}),
       ...(options.thresholds?.slipPeriod ? { slipPeriod: options.thresholds.slipPeriod } : {}),
-      ...(overall ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual } } : {}),
+      ...(overall
+        ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual, ...periodEndOf(summary.goals) } }
+        : {}),
     });
   }
   if (RECORD_SOURCES.some((id) => clean[id])) summary.records = recordsSummary(clean, today);
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
+}
+
+/** The last day of 表2's last month, the horizon of the deals that can still cover its gap. */
+function periodEndOf(goals: KpiSummary['goals']): { end?: number } {
+  const last = goals?.byMonth?.at(-1)?.name;
+  const period = last === undefined ? undefined : parsePeriod(last);
+  return period?.kind === 'month' ? { end: serialFromDate(period.year, period.index + 1, 1) - 1 } : {};
 }

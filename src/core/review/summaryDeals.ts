@@ -27,8 +27,12 @@ export interface DealsSummaryOptions {
   readonly today: number;
   readonly staleLimits?: StaleLimits;
   readonly slipPeriod?: SlipPeriod;
-  /** Target and won from 表2 when there is no forecast: the coverage falls back to them. */
-  readonly goals?: { readonly target: number; readonly actual: number };
+  /**
+   * Target and won from 表2 when there is no forecast: the coverage falls back to them, with the
+   * open deals expected to close by the end of 表2's last month (`end`, a day serial) — a deal due
+   * after the period cannot cover its gap.
+   */
+  readonly goals?: { readonly target: number; readonly actual: number; readonly end?: number };
 }
 
 const statusOf = (v: unknown): DealStatus => dealStatusOf(readText(v as string)) ?? 'open';
@@ -105,6 +109,7 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
   );
   const byCategory = new Map<ForecastCategory | null, { count: number; amount: number }>();
   const open = { count: 0, amount: 0, weighted: 0 };
+  let openByGoalsEnd = 0;
   const won = { count: 0, amount: 0 };
   const lost = { count: 0, amount: 0 };
   const reasons = new Map<string, { count: number; amount: number }>();
@@ -137,6 +142,8 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
     const probability = readNumber(at(row, 'probability')) ?? stage?.probability ?? 0;
     open.count++;
     open.amount += amount;
+    const close = readDate(at(row, 'closeDate'));
+    if (options.goals?.end !== undefined && close !== null && close <= options.goals.end) openByGoalsEnd += amount;
     open.weighted += amount * probability;
     const line = stage ? byStage.get(stage.key) : undefined;
     if (line)
@@ -186,7 +193,7 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
   });
 
   const forecast = readForecast(data.forecast, data, options.today);
-  const coverage = coverageOf(open.amount, forecast, options.goals);
+  const coverage = coverageOf(options.goals?.end === undefined ? open.amount : openByGoalsEnd, forecast, options.goals);
   return {
     locale,
     open,

@@ -316,3 +316,11 @@ describe('问题诊断 turns them into findings with impact and cause', () => {
     expect(findings(data({ deals: oneLost })).some((f) => f.rule === 'deals.topLostReason')).toBe(false);
   });
 });
+
+test('without a forecast, coverage counts only the open deals due by the end of 表2’s last month', () => {
+  const data = sampleData('zh-CN', ['goals', 'deals']);
+  const deals = analyseWorkbook(data, { today: TODAY }).summary.deals;
+  // 表2 runs to 2024-04: D-2024-001 (80, 3-31), -002 (50, 4-15) and -008 (25, 4-30) can close in it; the May and June deals cannot.
+  expect(deals?.coverage).toMatchObject({ pipeline: 155, source: 'goals' });
+  expect(deals?.open.amount).toBe(220);
+});
