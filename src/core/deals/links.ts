@@ -17,23 +17,32 @@
 import { FUNNEL_STAGES, type StageKey } from '../domain/stages';
 import { L, type Localized, labelOfKey } from '../i18n';
 import { parsePeriod } from '../periods';
-import { columnLetter, quotedSheet } from '../templates/a1';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
-import { deals as dealRegister } from '../templates/specs/deals';
-import { forecast as forecastSpec } from '../templates/specs/forecast';
 import { goals as goalsSpec } from '../templates/specs/method';
 import { funnel as funnelSpec } from '../templates/specs/pipeline';
 import { stageOfLabel } from '../domain/stages';
-import { isoFromSerial, serialFromDate } from '../dates';
 import { isBlank } from '../values';
-import { matchKey } from './normalize';
-import type { CellValue, RowUpdate, TableSnapshot, TableWrite, WriteCell } from '../workbook';
-import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
+import type { RowUpdate, TableWrite, WriteCell } from '../workbook';
 import { type GoalLinkCheck, type NameAliases, type NameMatches, checkGoalLink, registerNameMatches } from './linkNames';
 import { namesFor } from './names';
+import {
+  type Criterion,
+  type LinkTable,
+  type Register,
+  cellOf,
+  formula,
+  ifs,
+  not,
+  quoteText,
+  readRegister,
+  trimmed,
+  withOptional,
+} from './linkFormulas';
+import { forecastWrite, goalsQuarter } from './linkForecast';
 
-export type LinkTable = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow' | 'rows'>;
+export type { LinkTable } from './linkFormulas';
+export { goalsQuarter } from './linkForecast';
 
 export interface LinkTargets {
   readonly funnel?: LinkTable;
@@ -79,77 +88,6 @@ export type RegisterLinkPlan =
       readonly goals?: GoalLinkCheck;
     }
   | { readonly ok: false; readonly message: Localized };
-
-type Criterion = readonly [range: string, criterion: string];
-
-/**
- * A criterion that applies only when the row's cell is filled (a blank region means every region).
- * `alternatives` are the register's other names for the cell's (华南销售部 for 华南): each is summed too.
- */
-interface Optional {
-  readonly range: string;
-  readonly cell: string;
-  readonly alternatives?: readonly string[];
-}
-
-const quoteText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-
-/**
- * `build(criteria)` once per combination of the optional criteria, chosen by IF on their cells; a
- * criterion with alternatives adds one `build` per name (sums, which is why only SUMIFS/COUNTIFS use them).
- */
-function withOptional(optional: readonly Optional[], build: (extra: readonly Criterion[]) => string, chosen: Criterion[] = []): string {
-  const [first, ...rest] = optional;
-  if (first === undefined) return build(chosen);
-  const names = [first.cell, ...(first.alternatives ?? []).map(quoteText)];
-  const filled = names.map((name) => withOptional(rest, build, [...chosen, [first.range, name]])).join('+');
-  return `IF(${first.cell}="",${withOptional(rest, build, chosen)},${filled})`;
-}
-
-const ifs = (fn: string, target: string | undefined, criteria: readonly Criterion[]): string =>
-  `${fn}(${[...(target === undefined ? [] : [target]), ...criteria.flat()].join(',')})`;
-
-interface Register {
-  readonly locale: 'zh-CN' | 'en-US';
-  ref(key: string): string | undefined;
-  status(key: 'open' | 'won' | 'lost' | 'removed'): string;
-  category(key: 'commit' | 'bestCase' | 'omitted'): string;
-}
-
-function readRegister(register: LinkTable): Register | Localized {
-  const match = matchHeader(dealRegister, register.header);
-  const needed = ['stage', 'amount', 'status', 'closeDate'] as const;
-  const missing = needed.filter((key) => !match.columns.has(key));
-  if (missing.length > 0) {
-    const names = missing.map((key) => dealRegister.columns.find((c) => c.key === key)?.label ?? L(key, key));
-    return L(
-      `商机明细缺少列:${names.map((n) => n['zh-CN']).join('、')},无法计算`,
-      `The deal register lacks ${names.map((n) => n['en-US']).join(', ')}; nothing can be computed from it`,
-    );
-  }
-  const sheet = quotedSheet(register.sheetName);
-  return {
-    locale: match.locale,
-    ref(key) {
-      const at = match.columns.get(key);
-      if (at === undefined) return undefined;
-      const letter = columnLetter(register.firstColumn + at);
-      return `${sheet}!$${letter}:$${letter}`;
-    },
-    status: (key) => quoteText(labelOfKey(DEAL_STATUSES, key)[match.locale]),
-    category: (key) => quoteText(labelOfKey(FORECAST_CATEGORIES, key)[match.locale]),
-  };
-}
-
-const not = (quoted: string): string => `"<>${quoted.slice(1)}`;
-
-/** A table's own cell at a sheet row, by column key. */
-function cellOf(table: LinkTable, columns: ReadonlyMap<string, number>, key: string, sheetRow: number): string | undefined {
-  const at = columns.get(key);
-  return at === undefined ? undefined : `${columnLetter(table.firstColumn + at)}${sheetRow + 1}`;
-}
-
-const formula = (build: (sheetRow: number) => string): WriteCell => ({ formulaAt: (sheetRow) => `=${build(sheetRow)}` });
 
 /** The register-driven cells of a funnel row for a stage: 数量, 金额 and (open stages) 平均停留天数. */
 function stageCells(register: Register, columns: ReadonlyMap<string, number>, key: StageKey): { column: number; value: WriteCell }[] {
@@ -283,158 +221,6 @@ function goalUpdates(register: Register, table: LinkTable, names: NameMatches): 
     updates.push({ row: index, expect: [{ column: monthColumn, value: month }], cells: [{ column: actualColumn, value: formula(build) }] });
   });
   return { updates, skipped };
-}
-
-/** The forecast's register-driven cells of a row, at its sheet row. */
-function forecastCells(
-  register: Register,
-  table: Pick<LinkTable, 'firstColumn'>,
-  columns: ReadonlyMap<string, number>,
-  alternativesOf: (key: 'owner' | 'region') => readonly string[] = () => [],
-) {
-  const [amount, status, close] = [register.ref('amount'), register.ref('status'), register.ref('closeDate')] as string[];
-  const category = register.ref('category');
-  const at = (key: string, sheetRow: number) => cellOf(table as LinkTable, columns, key, sheetRow);
-  const optional = (sheetRow: number): Optional[] =>
-    (['owner', 'region'] as const).flatMap((key) => {
-      const cell = at(key, sheetRow);
-      const range = register.ref(key);
-      return cell !== undefined && range !== undefined ? [{ range, cell, alternatives: alternativesOf(key) }] : [];
-    });
-  const inPeriod = (sheetRow: number): Criterion[] => [
-    [close, `">="&${at('start', sheetRow)}`],
-    [close, `"<="&${at('end', sheetRow)}`],
-  ];
-  const guarded = (sheetRow: number, body: string) => `IF(OR(${at('start', sheetRow)}="",${at('end', sheetRow)}=""),"",${body})`;
-  const open = register.status('open');
-  const sums: Record<string, (sheetRow: number) => string> = {
-    won: (r) =>
-      guarded(
-        r,
-        withOptional(optional(r), (extra) => ifs('SUMIFS', amount, [[status, register.status('won')], ...inPeriod(r), ...extra])),
-      ),
-    pipeline: (r) =>
-      guarded(
-        r,
-        withOptional(optional(r), (extra) =>
-          ifs('SUMIFS', amount, [
-            [status, open],
-            ...(category ? [[category, not(register.category('omitted'))] as const] : []),
-            ...inPeriod(r),
-            ...extra,
-          ]),
-        ),
-      ),
-    // Counts summed over a name's alternatives first, then one ratio: summing per-name ratios gave
-    // 1.3 for a region matched twice, and #VALUE! where one name had no closed deal ("" + 0.4).
-    winRate: (r) => {
-      const count = (key: 'won' | 'lost') =>
-        withOptional(optional(r), (extra) => ifs('COUNTIFS', undefined, [[status, register.status(key)], ...extra]));
-      const [won, lost] = [count('won'), count('lost')];
-      return `IFERROR((${won})/((${won})+(${lost})),"")`;
-    },
-  };
-  if (category !== undefined) {
-    for (const key of ['commit', 'bestCase'] as const)
-      sums[key] = (r) =>
-        guarded(
-          r,
-          withOptional(optional(r), (extra) =>
-            ifs('SUMIFS', amount, [[status, open], [category, register.category(key)], ...inPeriod(r), ...extra]),
-          ),
-        );
-  }
-  return Object.entries(sums).flatMap(([key, build]) => {
-    const column = columns.get(key);
-    return column === undefined ? [] : [{ key, column, value: formula(build) }];
-  });
-}
-
-const trimmed = (value: CellValue | undefined): string => (isBlank(value) ? '' : String(value).trim());
-
-function quarterOf(day: number): { start: number; end: number } {
-  const [year, month] = isoFromSerial(day).split('-').map(Number) as [number, number];
-  const first = Math.floor((month - 1) / 3) * 3 + 1;
-  return { start: serialFromDate(year, first, 1), end: serialFromDate(year, first + 3, 1) - 1 };
-}
-
-function forecastWrite(register: Register, registerTable: LinkTable, table: LinkTable, options: LinkOptions, names: NameMatches) {
-  const match = matchHeader(forecastSpec, table.header);
-  const { columns } = match;
-  const ownerColumn = columns.get('owner');
-  if (ownerColumn === undefined) return undefined;
-  const linked = forecastCells(register, table, columns);
-  const updates: RowUpdate[] = [];
-  const have = new Set<string>();
-  // A register name matched to one the forecast uses is that name (华南销售部 is 华南's row).
-  const targetOf = (kind: 'owner' | 'region', name: string) => names[kind].find((m) => m.name === name)?.target ?? name;
-  const pairKey = (owner: string, region: string) => `${matchKey(owner)}\u0000${matchKey(region)}`;
-  table.rows.forEach((row, index) => {
-    const owner = row[ownerColumn];
-    if (isBlank(owner)) return;
-    const region = trimmed(row[columns.get('region') ?? -1]);
-    have.add(pairKey(trimmed(owner), region));
-    const cells = forecastCells(register, table, columns, (key) => namesFor(key === 'owner' ? trimmed(owner) : region, names[key]));
-    updates.push({
-      row: index,
-      expect: [{ column: ownerColumn, value: owner ?? null }],
-      cells: cells.map(({ column, value }) => ({ column, value })),
-    });
-  });
-
-  // Owner × region pairs of live deals the forecast lacks get a row for this quarter (target to fill in).
-  const registerColumns = matchHeader(dealRegister, registerTable.header).columns;
-  const [rOwner, rRegion, rStatus] = (['owner', 'region', 'status'] as const).map((key) => registerColumns.get(key));
-  const removed = labelOfKey(DEAL_STATUSES, 'removed')[register.locale];
-  const pairs: [string, string][] = [];
-  if (rOwner !== undefined) {
-    for (const row of registerTable.rows) {
-      if (trimmed(row[rOwner]) === '' || trimmed(row[rStatus ?? -1]) === removed) continue;
-      const owner = targetOf('owner', trimmed(row[rOwner]));
-      const region = rRegion === undefined ? '' : targetOf('region', trimmed(row[rRegion]));
-      const key = pairKey(owner, region);
-      if (have.has(key)) continue;
-      have.add(key);
-      pairs.push([owner, region]);
-    }
-  }
-  const layout = specLayout(
-    forecastSpec.columns,
-    { ...table, rowCount: table.rows.length + pairs.length },
-    match,
-    options.portable ?? false,
-  );
-  const { start, end } = options.period ?? quarterOf(options.asOf);
-  const rows = pairs.map(([owner, region]) =>
-    layout.byPosition.map((column, position): WriteCell => {
-      if (column === undefined) return null;
-      const own = forecastCells(register, table, columns, (key) => namesFor(key === 'owner' ? owner : region, names[key]));
-      const link = own.find((l) => l.column === position) ?? linked.find((l) => l.column === position);
-      if (link) return link.value;
-      if (column.formula) return layout.formulaCell(column);
-      return ({ owner, region: region === '' ? null : region, start, end } as Record<string, CellValue>)[column.key] ?? null;
-    }),
-  );
-  const write: TableWrite = { location: layout.location, header: table.header, computed: layout.computed, rows, updates };
-  return { write, linkedRows: updates.length + rows.length, added: rows.length };
-}
-
-/**
- * The quarter 表2 plans: of its months, the latest quarter that has begun by `asOf` (else its first),
- * so a Q1 review done in April still forecasts Q1. Undefined when 表2 has no month.
- */
-export function goalsQuarter(goals: Pick<LinkTable, 'header' | 'rows'>, asOf: number): { start: number; end: number } | undefined {
-  const at = matchHeader(goalsSpec, goals.header).columns.get('month');
-  if (at === undefined) return undefined;
-  const starts = new Set<number>();
-  for (const row of goals.rows) {
-    const period = parsePeriod(row[at]);
-    if (period?.kind === 'month') starts.add(quarterOf(serialFromDate(period.year, period.index, 1)).start);
-  }
-  const sorted = [...starts].sort((a, b) => a - b);
-  const begun = sorted.filter((start) => start <= asOf);
-  const start = begun.at(-1) ?? sorted[0];
-  return start === undefined ? undefined : quarterOf(start);
 }
 
 /** The writes that make the funnel, 表2 and the forecast compute from the register. */
