@@ -31,16 +31,8 @@ import {
 import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type OpenBookOptions, openBook, readBytes } from './book';
-import {
-  amountConversion,
-  findDealTables,
-  linkDealRegister,
-  runDealImport,
-  type LinkResult,
-  type NameAnswers,
-  savedMappings,
-  workbookMoneyUnit,
-} from '../workbook/dealImport';
+import { amountConversion, findDealTables, runDealImport, savedMappings, workbookMoneyUnit } from '../workbook/dealImport';
+import { type LinkResult, type NameAnswers, linkDealRegister } from '../workbook/registerLink';
 
 export interface ImportOptions extends OpenBookOptions {
   readonly book: string;

@@ -1,8 +1,8 @@
 /**
- * The deal import, snapshot and register link as one host-neutral flow over a WorkbookPort: the
- * command line (src/cli/importDeals.ts) and the pane's import tab both run it, so an import does the
- * same in every host. Core plans every write purely; this module finds the tables, inserts the
- * sheets a first import needs, and carries the writes out in order.
+ * The deal import and snapshot as one host-neutral flow over a WorkbookPort (the register link is
+ * ./registerLink.ts): the command line (src/cli/importDeals.ts) and the pane's import tab both run
+ * it, so an import does the same in every host. Core plans every write purely; this module finds the
+ * tables, inserts the sheets a first import needs, and carries the writes out in order.
  */
 import {
   type ChangeDetails,
@@ -11,16 +11,10 @@ import {
   type DealSnapshot,
   type ImportMapping,
   type ImportPreview,
-  type LinkCounts,
   type Locale,
   type MoneyUnit,
-  type NameAliases,
-  type NameKind,
-  type NameMatches,
-  type GoalLinkCheck,
   type Localized,
   type RawTable,
-  type SkippedRow,
   type SlipPeriod,
   type StageMeaning,
   type TableSnapshot,
@@ -36,16 +30,12 @@ import {
   isImportMappingsTable,
   isSnapshotTable,
   isWorkbookSettingsTable,
-  matchKey,
-  nameAliasesWrite,
-  readNameAliases,
   readWorkbookSettings,
   workbookSettings,
   workbookSettingsWrites,
   locateTemplate,
   moneyUnitOfHeader,
   planDealUpsert,
-  planRegisterLinks,
   planTemplate,
   previewImport,
   readImportMappings,
@@ -132,7 +122,7 @@ export async function saveMoneyUnit(port: WorkbookPort, tables: Pick<DealTables,
 export const savedMappings = (tables: DealTables): Map<string, ImportMapping> =>
   tables.mappings ? readImportMappings(tables.mappings) : new Map();
 
-async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale, moneyUnit?: MoneyUnit): Promise<TableSnapshot> {
+export async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale, moneyUnit?: MoneyUnit): Promise<TableSnapshot> {
   const inserted = await port.insertTemplate(
     planTemplate(spec, { locale, samples: false, portable: false, blankRows: 1, ...(moneyUnit ? { moneyUnit } : {}) }),
   );
@@ -276,137 +266,7 @@ export async function saveDealSnapshot(port: WorkbookPort, tables: DealTables, t
   };
 }
 
-const NO_REGISTER: Localized = {
+export const NO_REGISTER: Localized = {
   'zh-CN': '工作簿中没有商机明细:先插入“商机明细”模板或导入一个 CRM 导出文件。',
   'en-US': 'The workbook has no deal register: insert the Deal Register template or import a CRM export first.',
 };
-
-export interface LinkResult {
-  /** False when nothing was written: the link would replace typed 表2 actuals and was not told to. */
-  readonly linked: boolean;
-  readonly counts: LinkCounts;
-  readonly skipped: readonly SkippedRow[];
-  /** The forecast sheet when this link inserted it. */
-  readonly insertedForecast?: string;
-  readonly sheets: { readonly funnel?: string; readonly goals?: string; readonly forecast?: string };
-  /** The register's regions and owners matched to 表2's and the forecast's. */
-  readonly names: NameMatches;
-  /** What 表2's actuals become: won deals counted, typed values replaced, and the write that undoes it. */
-  readonly goals?: GoalLinkCheck;
-}
-
-/** Names the user matched by hand: register name → the 表2 / forecast name, per kind. */
-export type NameAnswers = Readonly<Partial<Record<NameKind, ReadonlyMap<string, string>>>>;
-
-export interface LinkRequest {
-  /** The day pace and the default quarter are measured from; without it, the register's latest snapshot, else `today`. */
-  readonly asOf?: number;
-  /** The clock's day, the last resort for `asOf`. */
-  readonly today?: number;
-  readonly locale: Locale;
-  readonly portable?: boolean;
-  /** Replace typed 表2 actuals (the user saw how many and agreed); without it such a link writes nothing. */
-  readonly replaceTyped?: boolean;
-  /** The user's matches for names no rule matched; kept in 导入映射 with the earlier ones. */
-  readonly answers?: NameAnswers;
-}
-
-/** Saved aliases with the user's new answers over them (keys as matchKey). */
-function mergedAliases(saved: NameAliases, answers: NameAnswers | undefined): NameAliases {
-  const merged: Partial<Record<NameKind, Map<string, string>>> = {};
-  for (const kind of ['region', 'owner'] as const) {
-    const map = new Map(saved[kind] ?? []);
-    for (const [name, target] of answers?.[kind] ?? []) map.set(matchKey(name), target);
-    merged[kind] = map;
-  }
-  return merged;
-}
-
-/**
- * Makes the funnel, 表2 and the forecast compute from the register (core/deals/links.ts), inserting
- * the forecast when the workbook has none. Register names are matched to 表2's first (华南销售部 →
- * 华南). When the link would replace typed 表2 actuals and `replaceTyped` is not set, nothing is
- * written and the result says what would be replaced, so the caller can ask.
- */
-export async function linkDealRegister(port: WorkbookPort, request: LinkRequest): Promise<LinkResult> {
-  const { locale } = request;
-  const sheets = await port.listSheets();
-  const tables = await findDealTables(port);
-  if (!tables.register) throw new WorkbookError(NO_REGISTER[locale]);
-  const read = async (id: 'funnel' | 'goals' | 'forecast') => {
-    const location = locateTemplate(templateById(id), sheets);
-    return location ? port.readTable(location) : undefined;
-  };
-  const [funnel, goals] = [await read('funnel'), await read('goals')];
-  let forecast = await read('forecast');
-  const saved = tables.mappings ? readNameAliases(tables.mappings) : {};
-  const aliases = mergedAliases(saved, request.answers);
-  // The data's own day before the clock's: a March export linked in December still measures March's pace.
-  const latest = tables.snapshots ? readSnapshots(tables.snapshots).at(-1)?.takenOn : undefined;
-  const asOf = request.asOf ?? latest ?? request.today;
-  if (asOf === undefined) throw new Error('linkDealRegister needs asOf or today');
-  const options = { asOf, portable: request.portable ?? false, aliases };
-  // Planned once without the forecast's insertion: a refused link must leave the workbook as it was.
-  const probe = planRegisterLinks(
-    tables.register,
-    { ...(funnel ? { funnel } : {}), ...(goals ? { goals } : {}), ...(forecast ? { forecast } : {}) },
-    options,
-  );
-  if (!probe.ok) throw new WorkbookError(probe.message[locale], tables.register.sheetName);
-  const sheetNames = { ...(funnel ? { funnel: funnel.sheetName } : {}), ...(goals ? { goals: goals.sheetName } : {}) };
-  if ((probe.goals?.replaced.length ?? 0) > 0 && !request.replaceTyped)
-    return {
-      linked: false,
-      counts: probe.counts,
-      skipped: probe.skipped,
-      sheets: { ...sheetNames, ...(forecast ? { forecast: forecast.sheetName } : {}) },
-      names: probe.names,
-      ...(probe.goals ? { goals: probe.goals } : {}),
-    };
-  let insertedForecast: string | undefined;
-  if (!forecast) {
-    const inserted = await port.insertTemplate(
-      planTemplate(templateById('forecast'), {
-        locale,
-        samples: false,
-        portable: request.portable ?? false,
-        blankRows: 1,
-        ...(workbookMoneyUnit(tables) ? { moneyUnit: workbookMoneyUnit(tables) } : {}),
-      }),
-    );
-    insertedForecast = inserted.sheetName;
-    forecast = await port.readTable({ sheetName: inserted.sheetName });
-  }
-  const plan = planRegisterLinks(tables.register, { ...(funnel ? { funnel } : {}), ...(goals ? { goals } : {}), forecast }, options);
-  if (!plan.ok) throw new WorkbookError(plan.message[locale], tables.register.sheetName);
-  const writes = [...plan.writes];
-  const answered = (['region', 'owner'] as const).some((kind) => (request.answers?.[kind]?.size ?? 0) > 0);
-  if (answered) {
-    const mappings = tables.mappings ?? (await ensureTable(port, importMappings, locale));
-    // Each alias under the register's own spelling of the name (the sheet is read by people).
-    const kept = (kind: NameKind) => {
-      const spelling = new Map<string, string>();
-      for (const m of plan.names[kind]) spelling.set(matchKey(m.name), m.name);
-      for (const name of request.answers?.[kind]?.keys() ?? []) spelling.set(matchKey(name), name);
-      return new Map([...(aliases[kind] ?? [])].map(([key, target]) => [key, { name: spelling.get(key) ?? key, target }] as const));
-    };
-    writes.push(nameAliasesWrite({ region: kept('region'), owner: kept('owner') }, mappings));
-  }
-  if (writes.length > 0) await port.writeTables(writes);
-  return {
-    linked: true,
-    counts: plan.counts,
-    skipped: plan.skipped,
-    ...(insertedForecast ? { insertedForecast } : {}),
-    sheets: { ...sheetNames, forecast: forecast.sheetName },
-    names: plan.names,
-    ...(plan.goals ? { goals: plan.goals } : {}),
-  };
-}
-
-/** 撤销链接: puts back the typed 表2 actuals a link replaced (each row guarded by its month). */
-export async function undoRegisterLink(port: WorkbookPort, link: LinkResult): Promise<number> {
-  if (!link.goals?.undo) return 0;
-  await port.writeTables([link.goals.undo]);
-  return link.goals.replaced.length;
-}

@@ -5,7 +5,8 @@
 import { autoMap, isoFromSerial, matchHeader, serialFromDate, templateById } from '../../src/core';
 import { createHeadlessUniver } from '../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../src/hosts/web/univerWorkbook';
-import { findDealTables, linkDealRegister, runDealImport } from '../../src/workbook/dealImport';
+import { findDealTables, runDealImport } from '../../src/workbook/dealImport';
+import { linkDealRegister } from '../../src/workbook/registerLink';
 
 const headers = ['商机编号', '商机名称', '负责人', '区域', '阶段', '金额', '预计成交日期'];
 const rows = [

@@ -9,7 +9,7 @@ import {
   isoFromSerial,
 } from '../../core';
 import { Button, Caption1, Link } from '@fluentui/react-components';
-import type { LinkResult } from '../../workbook/dealImport';
+import type { LinkResult } from '../../workbook/registerLink';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { ImportOutcome as Outcome } from './useDealImport';

@@ -30,17 +30,15 @@ import {
 import type { ExportTable } from '../../files/exportTable';
 import {
   type DealImportResult,
-  type LinkResult,
   type SnapshotResult,
   amountConversion,
   findDealTables,
-  linkDealRegister,
   runDealImport,
   saveDealSnapshot,
   savedMappings,
-  undoRegisterLink,
   workbookMoneyUnit,
 } from '../../workbook/dealImport';
+import { type LinkResult, linkDealRegister, undoRegisterLink } from '../../workbook/registerLink';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';

@@ -24,7 +24,8 @@ import { readXlsx } from '../../../src/files/xlsxRead';
 import { writeXlsx } from '../../../src/files/xlsxWrite';
 import { createHeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
-import { findDealTables, linkDealRegister, runDealImport, saveMoneyUnit, undoRegisterLink } from '../../../src/workbook/dealImport';
+import { findDealTables, runDealImport, saveMoneyUnit } from '../../../src/workbook/dealImport';
+import { linkDealRegister, undoRegisterLink } from '../../../src/workbook/registerLink';
 import { resavedByLibreOffice } from '../../support/libreoffice';
 
 const REGIONS = ['华南', '华东', '华北'] as const;
