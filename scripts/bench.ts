@@ -49,7 +49,7 @@ async function syncTable(): Promise<void> {
     const row: Record<string, string | number> = { template: spec.id };
     for (const blankRows of [5, 5000]) {
       const mock = new MockExcel({ maxSyncsPerRun: 10 });
-      const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+      const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
       const started = performance.now();
       await port.insertTemplate(planTemplate(spec, { locale: 'zh-CN', samples: false, portable: false, blankRows }));
       const run = mock.runs[mock.runs.length - 1];

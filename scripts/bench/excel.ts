@@ -24,7 +24,7 @@ async function writeRows(): Promise<Record<string, string | number>[]> {
   const rows: Record<string, string | number>[] = [];
   for (const existing of [10, 100_000]) {
     const mock = new MockExcel({ sheets: reviewSheets(existing) });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
     for (const pass of ['first write (append)', 'same review again (update)']) {
       const started = performance.now();
       const results = await port.writeTables(reviewWrites());
@@ -49,7 +49,7 @@ async function readRow(): Promise<Record<string, string | number>> {
   const rows = 100_000;
   const goals = templateSheet('goals');
   const mock = new MockExcel({ sheets: [goalsSheet(rows)], maxSyncsPerRun: 1000 });
-  const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+  const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
   const started = performance.now();
   const snapshot = await port.readTable({ sheetName: goals.sheetName, tableName: goals.tableName });
   const ms = performance.now() - started;

@@ -35,7 +35,7 @@ export async function reportBench(): Promise<void> {
   const plan = layoutReport(report, report.title);
   const buildMs = performance.now() - started;
   const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], maxSyncsPerRun: 10 });
-  const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+  const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
   const written = await port.writeReportSheet(plan);
   const run = mock.runs.at(-1);
 

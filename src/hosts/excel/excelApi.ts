@@ -16,4 +16,9 @@ export interface ExcelWorkbookOptions {
   readonly excel: ExcelApi;
   /** `Office.context.displayLanguage`, e.g. `zh-CN`, `en-US`. */
   readonly displayLanguage: string;
+  /**
+   * `Office.context.requirements.isSetSupported`: members above this Excel's API sets throw
+   * ApiNotFound the moment they are touched, so they are used only where it says yes.
+   */
+  readonly isSetSupported: (name: string, version: string) => boolean;
 }

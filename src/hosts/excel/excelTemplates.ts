@@ -88,6 +88,7 @@ export function queueTemplate(
   plan: TemplatePlan,
   sheetName: string,
   tableName: string,
+  isSetSupported: (name: string, version: string) => boolean,
 ): { result: InsertedTemplate; /** A chart or header notes were queued last (optional extras). */ chartQueued: boolean } {
   const columnCount = plan.columns.length;
   const headerRow = plan.headerRow;
@@ -167,16 +168,21 @@ export function queueTemplate(
 
   sheet.activate();
 
-  // The chart and the header notes come last: an Excel without them (notes need ExcelApi 1.18)
-  // fails only these commands, and insertTemplate keeps the sheet.
+  // The chart and the header notes come last: an Excel without them fails only these commands,
+  // and insertTemplate keeps the sheet. Notes need ExcelApi 1.18 (Office.js throws ApiNotFound the
+  // moment `notes` is touched on an older Excel, 2021 and 2024 included); there the prompt questions
+  // go in comments (ExcelApi 1.10) on the same header cells.
   const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
   const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
   let notesQueued = false;
-  plan.columns.forEach((column, c) => {
-    if (column.note === undefined) return;
-    sheet.notes.add(sheet.getRange(cellAddress(headerRow, c)), column.note);
+  const noted = plan.columns.flatMap((column, c) => (column.note === undefined ? [] : [{ note: column.note, c }]));
+  const place = isSetSupported('ExcelApi', '1.18') ? 'notes' : isSetSupported('ExcelApi', '1.10') ? 'comments' : undefined;
+  for (const { note, c } of place === undefined ? [] : noted) {
+    const cell = sheet.getRange(cellAddress(headerRow, c));
+    if (place === 'notes') sheet.notes.add(cell, note);
+    else sheet.comments.add(cell, note);
     notesQueued = true;
-  });
+  }
 
   return { result: { sheetName, tableName, tableAddress }, chartQueued: chartQueued || notesQueued };
 }

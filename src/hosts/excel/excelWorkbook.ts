@@ -94,13 +94,13 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
         const tableName = uniqueTableName(plan.tableName, [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
 
         // Everything else is queued, then sent in sync 2.
-        const inserted = queueTemplate(context, excel, language, plan, sheetName, tableName);
+        const inserted = queueTemplate(context, excel, language, plan, sheetName, tableName, options.isSetSupported);
         try {
           await context.sync();
         } catch (error) {
           // Chart and note commands are queued last: when only they fail (a chart type or the notes
           // this Excel cannot build), the sheet, table and formats are in place — keep them.
-          if (!(inserted.chartQueued && /^(Chart|Note)/i.test(errorLocation(error)))) throw error;
+          if (!(inserted.chartQueued && /^(Chart|Note|Comment)/i.test(errorLocation(error)))) throw error;
         }
         return inserted.result;
       });

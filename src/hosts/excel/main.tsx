@@ -36,7 +36,11 @@ Office.onReady(() => {
       locale={localeFromLanguage(displayLanguage)}
       theme={officeTheme()}
       settingsStore={settingsStore()}
-      workbook={createExcelWorkbook({ excel: Excel, displayLanguage })}
+      workbook={createExcelWorkbook({
+        excel: Excel,
+        displayLanguage,
+        isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+      })}
     />,
   );
 });

@@ -18,7 +18,7 @@ function reportPlan() {
 
 function excel(options: MockExcelOptions = {}) {
   const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], ...options });
-  return { mock, port: createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' }) };
+  return { mock, port: createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' }) };
 }
 
 test('the report and its four native charts in one run of two syncs', async () => {

@@ -20,7 +20,7 @@ const lastRun = (mock: MockExcel): RunRecord => {
 };
 const port = (options: MockExcelOptions, displayLanguage = 'zh-CN') => {
   const mock = new MockExcel(options);
-  return { mock, port: createExcelWorkbook({ excel: mock.api, displayLanguage }) };
+  return { mock, port: createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage }) };
 };
 
 describe('Excel host: readTable of a 100,000-row 表2', () => {
@@ -242,7 +242,7 @@ describePortContract('Excel (strict mock)', async () => {
   // table that ends in spaces-only rows one more to look above them (src/hosts/excel/excelWrites.ts).
   const mock = new MockExcel({ maxSyncsPerRun: 4 });
   return {
-    port: createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' }),
+    port: createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' }),
     computes: false,
     rawCell(sheetName: string, row: number, column: number): CellContent {
       const cell = mock.sheet(sheetName)?.cells.get(cellAddress(row, column));

@@ -22,7 +22,7 @@ const GOALS_ZH = '表2 销售目标分解与跟踪表';
 
 async function insert(plan: TemplatePlan, displayLanguage = 'en-US', options: MockExcelOptions = {}) {
   const mock = new MockExcel(options);
-  const port = createExcelWorkbook({ excel: mock.api, displayLanguage });
+  const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage });
   const result = await port.insertTemplate(plan);
   const sheet = mock.sheet(result.sheetName);
   if (!sheet) throw new Error(`sheet ${result.sheetName} was not created`);
@@ -317,7 +317,7 @@ describe('Excel host: sync budget', () => {
 
   it('fails when the host would need more syncs than the mock allows', async () => {
     const mock = new MockExcel({ maxSyncsPerRun: 1 });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     await expect(port.insertTemplate(planTemplate(spec2, { locale: 'en-US', samples: true, portable: false }))).rejects.toThrow(/sync #2/);
   });
 });
@@ -338,7 +338,7 @@ describe('Excel host: never touches an existing sheet', () => {
   it('picks `表2 … (2)` and a new table name; the existing sheet is unchanged and not deleted', async () => {
     const mock = new MockExcel({ sheets: [existing, { name: 'Sheet1' }] });
     const before = mock.snapshot(GOALS_ZH);
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
     const result = await port.insertTemplate(planTemplate(spec('goals'), { locale: 'zh-CN', samples: true, portable: false }));
 
     expect(result).toEqual({ sheetName: `${GOALS_ZH} (2)`, tableName: 'GoalTracking2', tableAddress: 'A2:J9' });
@@ -358,7 +358,7 @@ describe('Excel host: never touches an existing sheet', () => {
       sheets: [{ name: 'Data', tables: [{ name: 'goaltracking', address: 'A1:B2' }] }],
       names: ['GoalTracking2'],
     });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     const result = await port.insertTemplate(planTemplate(spec('goals'), { locale: 'en-US', samples: false, portable: false }));
     expect(result.tableName).toBe('GoalTracking3');
     expect(result.sheetName).toBe('T2 Goal Breakdown & Tracking');
@@ -366,7 +366,7 @@ describe('Excel host: never touches an existing sheet', () => {
 
   it('a third insertion gets (3)', async () => {
     const mock = new MockExcel({ sheets: [existing, { name: `${GOALS_ZH} (2)` }] });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'zh-CN' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
     const result = await port.insertTemplate(planTemplate(spec('goals'), { locale: 'zh-CN', samples: false, portable: false }));
     expect(result.sheetName).toBe(`${GOALS_ZH} (3)`);
   });
@@ -435,7 +435,7 @@ describe('Excel host: errors and partial failures', () => {
 
   it('turns a failure elsewhere into a WorkbookError', async () => {
     const mock = new MockExcel({ failAt: { 'TableCollection.add': 'InvalidArgument' } });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     const error: unknown = await port.insertTemplate(plan).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).message).toMatch(/InvalidArgument/);
@@ -447,7 +447,7 @@ describe('Excel host: errors and partial failures', () => {
     ['zh-CN', /按 Enter 或 Esc/],
   ])('says how to leave cell-edit mode (%s) and writes nothing', async (language, message) => {
     const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], cellEditMode: true });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: language });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: language });
     await expect(port.insertTemplate(plan)).rejects.toThrow(message);
     await expect(port.insertTemplate(plan)).rejects.toBeInstanceOf(WorkbookError);
     expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
@@ -455,7 +455,7 @@ describe('Excel host: errors and partial failures', () => {
 
   it('says to unprotect a protected workbook', async () => {
     const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], failAt: { 'WorksheetCollection.add': 'AccessDenied' } });
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     await expect(port.insertTemplate(plan)).rejects.toThrow(/Unprotect/);
     expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
     expect(mock.tables).toEqual([]);
@@ -481,7 +481,7 @@ describe('Excel host: listSheets and activateSheet', () => {
 
   it('lists sheets with their tables in one sync', async () => {
     const mock = new MockExcel(options);
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     expect(port.host).toBe('Excel');
     await expect(port.listSheets()).resolves.toEqual([
       { name: 'Sheet1', tables: [] },
@@ -492,7 +492,7 @@ describe('Excel host: listSheets and activateSheet', () => {
 
   it('activates a sheet, and names a missing one in the error', async () => {
     const mock = new MockExcel(options);
-    const port = createExcelWorkbook({ excel: mock.api, displayLanguage: 'en-US' });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
     await port.activateSheet('Data');
     expect(mock.activeSheet?.name).toBe('Data');
     const error: unknown = await port.activateSheet('Missing').catch((e: unknown) => e);
@@ -602,11 +602,29 @@ describe('Excel host: header notes', () => {
     expect(expected).toHaveLength(4);
   });
 
-  it('an Excel without notes (before ExcelApi 1.18) keeps the sheet, table and formats', async () => {
+  // Office.js throws ApiNotFound the moment `worksheet.notes` is touched on an Excel below 1.18:
+  // Excel 2021 (1.14) and 2024 could not insert 一对一面谈 at all.
+  it('Excel 2021 (ExcelApi 1.14): the prompt questions go in comments on the header cells, in two syncs', async () => {
+    const plan = planTemplate(spec('oneOnOne'), { locale: 'zh-CN', samples: true, portable: false });
+    const { mock, result, sheet } = await insert(plan, 'zh-CN', { excelApi: '1.14' });
+    expect(result.tableName).toBe('OneOnOnes');
+    expect(lastRun(mock).syncs).toBe(2);
+    expect(sheet.notes.size).toBe(0);
+    expect([...sheet.comments]).toEqual(plan.columns.flatMap((c, i) => (c.note ? [[cellAddress(plan.headerRow, i), c.note]] : [])));
+  });
+
+  it('Excel 2019 (ExcelApi 1.8): no notes nor comments, the sheet, table and formats all there', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
-    const { result, sheet } = await insert(plan, 'en-US', { failAt: { 'NoteCollection.add': 'ApiNotFound' } });
+    const { result, sheet } = await insert(plan, 'en-US', { excelApi: '1.8' });
+    expect(result.tableName).toBe('OneOnOnes');
+    expect([sheet.notes.size, sheet.comments.size]).toEqual([0, 0]);
+    expect(sheet.frozenRows).toBe(2);
+  });
+
+  it('notes failing at sync (a host that refuses them) still keep the sheet', async () => {
+    const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
+    const { result, sheet } = await insert(plan, 'en-US', { failAt: { 'NoteCollection.add': 'GeneralException' } });
     expect(result.tableName).toBe('OneOnOnes');
     expect(sheet.notes.size).toBe(0);
-    expect(sheet.charts).toHaveLength(0);
   });
 });

@@ -30,7 +30,7 @@ const lastRun = (mock: MockExcel): RunRecord => {
 };
 function setup(sheets: ExistingSheet[], displayLanguage = 'zh-CN', options: MockExcelOptions = {}) {
   const mock = new MockExcel({ sheets, ...options });
-  return { mock, port: createExcelWorkbook({ excel: mock.api, displayLanguage }) };
+  return { mock, port: createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage }) };
 }
 const sheetOf = (mock: MockExcel, name: string): SheetModel => {
   const sheet = mock.sheet(name);

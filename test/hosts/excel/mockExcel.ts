@@ -76,6 +76,10 @@ export class MockExcel {
   readonly options: MockExcelOptions;
   private seq = 0;
 
+  /** `Office.context.requirements.isSetSupported` for this Excel's profile. */
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === 'ExcelApi' && compareVersions(this.options.excelApi ?? '1.18', version) >= 0;
+
   readonly ConditionalFormatType = { cellValue: 'CellValue' } as const;
   readonly ChartType = { columnClustered: 'ColumnClustered', funnel: 'Funnel', line: 'Line', barClustered: 'BarClustered' } as const;
 
@@ -427,8 +431,30 @@ export class MockWorksheet {
     return new MockTableCollection(this.context, this.ref);
   }
 
+  /** Office.js throws ApiNotFound as soon as a member above this Excel's API sets is touched. */
+  private requires(version: string, member: string): void {
+    if (!this.context.excel.isSetSupported('ExcelApi', version))
+      throw new RichApiError('ApiNotFound', `${member} needs ExcelApi ${version}`, member);
+  }
+
+  /** `comments.add(cell, content)` (ExcelApi 1.10): recorded per sheet by address. */
+  get comments(): { add(cell: MockRange, content: string): void } {
+    this.requires('1.10', 'Worksheet.comments');
+    return {
+      add: (cell: MockRange, content: string) => {
+        if (!(cell instanceof MockRange)) throw new MockViolation('comments.add: pass a Range');
+        this.context.enqueue('CommentCollection.add', () => {
+          const sheet = this.ref();
+          if (cell.ref() !== sheet) throw new MockViolation('a comment for a cell of another sheet');
+          sheet.comments.set(cell.mockAddress, content);
+        });
+      },
+    };
+  }
+
   /** `notes.add(cell, content)` (ExcelApi 1.18): recorded per sheet by address. */
   get notes(): { add(cell: MockRange, content: string): void } {
+    this.requires('1.18', 'Worksheet.notes');
     return {
       add: (cell: MockRange, content: string) => {
         if (!(cell instanceof MockRange)) throw new MockViolation('notes.add: pass a Range');
@@ -483,4 +509,14 @@ function matchingAreas(sheet: SheetModel, text: string): Box[] {
     else areas.push(cell);
   }
   return areas;
+}
+
+/** -1, 0 or 1 as API-set version `a` is below, equal to or above `b` ("1.9" < "1.10"). */
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }

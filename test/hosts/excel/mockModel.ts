@@ -247,6 +247,8 @@ export interface SheetModel {
   readonly charts: ChartModel[];
   /** Cell notes by address. */
   readonly notes: Map<string, string>;
+  /** Comments (ExcelApi 1.10) by address, where an older Excel gets the header prompts. */
+  readonly comments: Map<string, string>;
   activations: number;
   /** Sheet protection: every write to it fails with AccessDenied. */
   protected?: boolean;
@@ -281,6 +283,12 @@ export interface MockExcelOptions {
    * ResponsePayloadSizeLimitExceeded, as Excel on the web does past 5 MB. Default 5 MB.
    */
   readonly maxResponseBytes?: number;
+  /**
+   * The ExcelApi version this Excel implements (default 1.18, every member the host uses): as in
+   * Office.js, touching a member of a later set throws ApiNotFound at once, and isSetSupported
+   * answers from it. Excel 2021 is 1.14, Excel 2019 1.8.
+   */
+  readonly excelApi?: string;
 }
 
 export const newSheet = (name: string): SheetModel => ({
@@ -294,6 +302,7 @@ export const newSheet = (name: string): SheetModel => ({
   columnWidths: new Map(),
   charts: [],
   notes: new Map(),
+  comments: new Map(),
   activations: 0,
 });
 
