@@ -55,3 +55,34 @@ export async function removeStaleTemps(folder: string): Promise<void> {
   }
   await Promise.all(names.filter((n) => n.includes(TEMP_MARK)).map((n) => fs.rm(join(folder, n), { force: true })));
 }
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temp files of `files` (names in `folder`) that a killed writer left beside them —
+ * only ours (`.<name>.tmp-<pid>-<hex>`) and only when that process is gone: the folder is the
+ * user's, and anything else in it is not ours to delete.
+ */
+export async function removeStaleTempsOf(folder: string, files: readonly string[]): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return [];
+  }
+  const ours = new RegExp(`^\\.(.+)${TEMP_MARK.replace('.', '\\.')}(\\d+)-[0-9a-f]{8}$`);
+  const stale = names.filter((name) => {
+    const m = ours.exec(name);
+    return m !== null && files.includes(m[1] ?? '') && !alive(Number(m[2]));
+  });
+  await Promise.all(stale.map((n) => fs.rm(join(folder, n), { force: true })));
+  return stale;
+}

@@ -24,7 +24,7 @@ import { blankSnapshot } from '../files/snapshot';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type FeatureCount, describeFeatures } from '../files/xlsxInventory';
 import type { FileStatus } from '../workbook/files';
-import { removeStaleTemps, writeFileAtomic } from './atomic';
+import { removeStaleTemps, removeStaleTempsOf, writeFileAtomic } from './atomic';
 import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
 import { checkSnapshotText } from './snapshotCheck';
 import { freeCopyName, isReadOnly, lockFileOf, modeFor, readIfExists, sha256, writablePath } from './userFile';
@@ -162,6 +162,8 @@ export class WorkbookStore {
     }
     if (this.readOnly) this.state.target = 'copy';
     if (this.state.target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);
+    // An export killed mid-write leaves its temp file beside the workbook: ours, and its writer gone.
+    await removeStaleTempsOf(dirname(this.xlsxPath), [this.fileName, ...(this.state.copyName ? [this.state.copyName] : [])]);
     this.noticeTarget();
     // A version newer than the file is written out once something was saved, not at start-up.
     if (newest && this.exportedRevision !== this.revision && !this.pending) this.scheduleExport();

@@ -282,3 +282,17 @@ const canMount = (() => {
     execFileSync('umount', ['-l', mount]);
   }
 });
+
+test('an export killed mid-write leaves a temp file beside the workbook: the next start removes ours, nothing else', async () => {
+  const dir = fresh();
+  const path = join(dir, 'team.xlsx');
+  writeFileSync(path, await plainXlsx('as given'));
+  // A writer that is gone (no such pid), one still running (this process), and files that are not ours.
+  const gone = '.team.xlsx.tmp-2147483646-0badc0de';
+  const running = `.team.xlsx.tmp-${process.pid}-12345678`;
+  const others = ['.other.xlsx.tmp-2147483646-0badc0de', 'notes.tmp-1', '.team.xlsx.bak'];
+  for (const name of [gone, running, ...others]) writeFileSync(join(dir, name), 'partial');
+  const store = new WorkbookStore(path, { exportDelayMs: 5 });
+  await store.open();
+  expect(readdirSync(dir).sort()).toEqual([running, ...others, 'team.xlsx'].sort());
+});
