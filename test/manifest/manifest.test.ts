@@ -214,11 +214,13 @@ describe('manifest.xml: basics', () => {
     expect(permissions[0].textContent?.trim()).toBe('ReadWriteDocument');
   });
 
-  it('requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1', () => {
+  // The code's own minimums (test/hosts/excel/apiSets.test.ts derives them from the typings).
+  it('requires ExcelApi 1.9, SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 (its error codes)', () => {
     const sets = all(one(doc, NS.app, 'Requirements'), NS.app, 'Set');
     const version = (name: string) => sets.find((s) => attr(s, 'Name') === name)?.getAttribute('MinVersion');
+    expect(version('ExcelApi')).toBe('1.9');
     expect(version('SharedRuntime')).toBe('1.1');
-    expect(version('CustomFunctionsRuntime')).toBe('1.1');
+    expect(version('CustomFunctionsRuntime')).toBe('1.3');
   });
 
   it('declares no remote domains (AppDomains absent, or only the add-in origin)', () => {

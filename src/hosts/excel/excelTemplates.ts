@@ -174,15 +174,13 @@ export function queueTemplate(
   // go in comments (ExcelApi 1.10) on the same header cells.
   const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
   const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
-  let notesQueued = false;
   const noted = plan.columns.flatMap((column, c) => (column.note === undefined ? [] : [{ note: column.note, c }]));
-  const place = isSetSupported('ExcelApi', '1.18') ? 'notes' : isSetSupported('ExcelApi', '1.10') ? 'comments' : undefined;
-  for (const { note, c } of place === undefined ? [] : noted) {
-    const cell = sheet.getRange(cellAddress(headerRow, c));
-    if (place === 'notes') sheet.notes.add(cell, note);
-    else sheet.comments.add(cell, note);
-    notesQueued = true;
-  }
+  const header = (c: number) => sheet.getRange(cellAddress(headerRow, c));
+  // Each member above the manifest's ExcelApi minimum sits inside its own isSetSupported branch
+  // (scripts/excelApiSets.ts checks it).
+  if (isSetSupported('ExcelApi', '1.18')) for (const { note, c } of noted) sheet.notes.add(header(c), note);
+  else if (isSetSupported('ExcelApi', '1.10')) for (const { note, c } of noted) sheet.comments.add(header(c), note);
+  const notesQueued = noted.length > 0 && isSetSupported('ExcelApi', '1.10');
 
   return { result: { sheetName, tableName, tableAddress }, chartQueued: chartQueued || notesQueued };
 }
