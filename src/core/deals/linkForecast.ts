@@ -18,6 +18,7 @@ import { DEAL_STATUSES } from './fields';
 import type { NameMatches } from './linkNames';
 import {
   type Criterion,
+  type LinkOptions,
   type LinkTable,
   type Optional,
   type Register,
@@ -28,7 +29,6 @@ import {
   trimmed,
   withOptional,
 } from './linkFormulas';
-import type { LinkOptions } from './links';
 import { namesFor } from './names';
 import { matchKey } from './normalize';
 

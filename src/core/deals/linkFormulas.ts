@@ -12,6 +12,18 @@ import { deals as dealRegister } from '../templates/specs/deals';
 import { isBlank } from '../values';
 import type { CellValue, TableSnapshot, WriteCell } from '../workbook';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
+import type { NameAliases } from './linkNames';
+
+export interface LinkOptions {
+  /** The day new forecast rows take their quarter from (a day serial). */
+  readonly asOf: number;
+  /** Spec formulas of new forecast rows as native formulas (a portable workbook). */
+  readonly portable?: boolean;
+  /** Register names the user matched to 表2's and the forecast's (saved in 导入映射). */
+  readonly aliases?: NameAliases;
+  /** The period new forecast rows are for (first and last day); default: 表2's quarter, else asOf's. */
+  readonly period?: { readonly start: number; readonly end: number };
+}
 
 export type LinkTable = Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow' | 'rows'>;
 

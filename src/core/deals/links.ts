@@ -24,10 +24,11 @@ import { funnel as funnelSpec } from '../templates/specs/pipeline';
 import { stageOfLabel } from '../domain/stages';
 import { isBlank } from '../values';
 import type { RowUpdate, TableWrite, WriteCell } from '../workbook';
-import { type GoalLinkCheck, type NameAliases, type NameMatches, checkGoalLink, registerNameMatches } from './linkNames';
+import { type GoalLinkCheck, type NameMatches, checkGoalLink, registerNameMatches } from './linkNames';
 import { namesFor } from './names';
 import {
   type Criterion,
+  type LinkOptions,
   type LinkTable,
   type Register,
   cellOf,
@@ -41,24 +42,13 @@ import {
 } from './linkFormulas';
 import { forecastWrite, goalsQuarter } from './linkForecast';
 
-export type { LinkTable } from './linkFormulas';
+export type { LinkOptions, LinkTable } from './linkFormulas';
 export { goalsQuarter } from './linkForecast';
 
 export interface LinkTargets {
   readonly funnel?: LinkTable;
   readonly goals?: LinkTable;
   readonly forecast?: LinkTable;
-}
-
-export interface LinkOptions {
-  /** The day new forecast rows take their quarter from (a day serial). */
-  readonly asOf: number;
-  /** Spec formulas of new forecast rows as native formulas (a portable workbook). */
-  readonly portable?: boolean;
-  /** Register names the user matched to 表2's and the forecast's (saved in 导入映射). */
-  readonly aliases?: NameAliases;
-  /** The period new forecast rows are for (first and last day); default: 表2's quarter, else asOf's. */
-  readonly period?: { readonly start: number; readonly end: number };
 }
 
 export interface LinkCounts {
