@@ -21,6 +21,7 @@ import {
   sameMoneyUnit,
 } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
+import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { ImportOutcome } from './ImportOutcome';
 import { it } from './strings';
 import { useImportStyles } from './styles';
@@ -208,11 +209,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
                 onChange={(_e, d) => state.setUnitAnswer(parseMoneyUnit(d.value))}
               >
                 {state.exportUnit === undefined && <option value="">{it(locale, 'unitChoose')}</option>}
-                {unitChoices(state.workbookUnit).map((unit) => (
-                  <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
-                    {moneyUnitLabel(unit, locale)}
-                  </option>
-                ))}
+                <MoneyUnitOptions locale={locale} units={unitChoices(state.workbookUnit)} />
               </Select>
             )}
           </Field>

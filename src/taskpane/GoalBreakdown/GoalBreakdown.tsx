@@ -6,7 +6,8 @@
  */
 import { Button, Caption1, Field, Input, Select, Switch, Text, mergeClasses } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { type Locale, MONEY_UNITS, moneyUnitLabel } from '../../core';
+import type { Locale } from '../../core';
+import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { t } from '../strings';
 import { type GoalForm, UNITS, withPeriod } from './form';
@@ -80,11 +81,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       <Field label={gt(locale, 'moneyUnit')} hint={gt(locale, 'moneyUnitHint')}>
         <Select className={styles.input} value={form.moneyUnit ?? ''} onChange={(_e, d) => setForm({ ...form, moneyUnit: d.value })}>
           <option value="">{gt(locale, 'moneyUnitKeep')}</option>
-          {MONEY_UNITS.map((unit) => (
-            <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
-              {moneyUnitLabel(unit, locale)}
-            </option>
-          ))}
+          <MoneyUnitOptions locale={locale} />
         </Select>
       </Field>
 

@@ -4,7 +4,8 @@
  */
 import { Button, Caption1, Field, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useId } from 'react';
-import { type Locale, MONEY_UNITS, moneyUnitLabel, parseMoneyUnit } from '../../core';
+import { type Locale, moneyUnitLabel, parseMoneyUnit } from '../../core';
+import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { ut } from './strings';
 import { useUnitStyles } from './styles';
@@ -27,11 +28,7 @@ export function WorkbookUnit({ locale }: { readonly locale: Locale }) {
           <Field label={ut(locale, 'title')} hint={ut(locale, 'hint')}>
             <Select value={choice ? moneyUnitLabel(choice, 'en-US') : ''} onChange={(_e, d) => setChoice(parseMoneyUnit(d.value))}>
               {!choice && <option value="">{ut(locale, 'notSaid')}</option>}
-              {MONEY_UNITS.map((unit) => (
-                <option key={moneyUnitLabel(unit, 'en-US')} value={moneyUnitLabel(unit, 'en-US')}>
-                  {moneyUnitLabel(unit, locale)}
-                </option>
-              ))}
+              <MoneyUnitOptions locale={locale} />
             </Select>
           </Field>
           {fromHeaders && (
