@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { compareVersions } from './apiVersions';
+
+export { compareVersions } from './apiVersions';
 
 // Run from the project folder (npm scripts and Jest do); Jest's CommonJS has no import.meta.
 const ROOT = process.cwd();
@@ -22,16 +25,6 @@ export interface ApiUse {
   readonly where: string;
   /** The highest ExcelApi version an enclosing `isSetSupported` branch vouches for, if any. */
   readonly guardedBy?: string;
-}
-
-/** -1, 0 or 1 as version `a` is below, equal to or above `b` ("1.9" < "1.10"). */
-export function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
 }
 
 function apiSetOf(declaration: ts.Declaration): { set: string; version: string } | undefined {

@@ -43,6 +43,7 @@ import {
 } from './mockModel';
 import { MockChart, MockTableCollection } from './mockObjects';
 import { MockRange, type SheetRef, quoteName, usedBox } from './mockRange';
+import { compareVersions } from '../../../scripts/apiVersions';
 
 export * from './mockModel';
 
@@ -509,14 +510,4 @@ function matchingAreas(sheet: SheetModel, text: string): Box[] {
     else areas.push(cell);
   }
   return areas;
-}
-
-/** -1, 0 or 1 as API-set version `a` is below, equal to or above `b` ("1.9" < "1.10"). */
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
 }
