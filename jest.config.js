@@ -32,6 +32,20 @@ const common = {
   globals: { FAST_CHECK_RUNS },
 };
 
+/**
+ * The Excel suites again under each Excel the manifest admits (test/hosts/excel/excelProfiles.ts);
+ * `unit` runs them as Microsoft 365. Excel 2019 is not admitted (test/manifest/manifest.test.ts).
+ */
+const EXCEL_PROFILES = ['excel2021', 'excel2024', 'mac', 'web', 'ipad'];
+const excelProfileProject = (profile) => ({
+  ...common,
+  displayName: `excel:${profile}`,
+  testMatch: ['<rootDir>/test/hosts/excel/**/*.test.ts'],
+  // The API-set scan reads the sources, not an Excel: once is enough.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/hosts/excel/apiSets.test.ts'],
+  globals: { FAST_CHECK_RUNS, EXCEL_PROFILE: profile },
+});
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
@@ -43,5 +57,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', ...BUILD_SUITES.map((suite) => `<rootDir>/${suite}`)],
     },
     { ...common, displayName: 'build', testMatch: BUILD_SUITES.map((suite) => `<rootDir>/${suite}`) },
+    ...EXCEL_PROFILES.map(excelProfileProject),
   ],
 };

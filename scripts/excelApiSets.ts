@@ -109,11 +109,10 @@ export function excelApiUses(): ApiUse[] {
   return uses;
 }
 
-/** The ExcelApi minimum the manifest declares (manifest.xml's Requirements). */
+/** The minimum of a set the manifest declares: in the base Requirements, or in VersionOverrides' (bt:Set). */
 export function manifestMinimum(set: string): string | undefined {
-  const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
-  const requirements = /<Requirements>([\s\S]*?)<\/Requirements>/.exec(xml)?.[1] ?? '';
-  return new RegExp(`<Set Name="${set}" MinVersion="([\\d.]+)"`).exec(requirements)?.[1];
+  const xml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  return new RegExp(`<(?:bt:)?Set Name="${set}" MinVersion="([\\d.]+)"`).exec(xml)?.[1];
 }
 
 if (process.argv[1]?.endsWith('excelApiSets.ts')) {

@@ -9,6 +9,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { compareVersions } from '../../scripts/apiVersions';
+import { EXCEL_PROFILES } from '../hosts/excel/excelProfiles';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SOURCE = join(ROOT, 'manifest.xml');
@@ -214,13 +216,28 @@ describe('manifest.xml: basics', () => {
     expect(permissions[0].textContent?.trim()).toBe('ReadWriteDocument');
   });
 
-  // The code's own minimums (test/hosts/excel/apiSets.test.ts derives them from the typings).
-  it('requires ExcelApi 1.9, SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 (its error codes)', () => {
-    const sets = all(one(doc, NS.app, 'Requirements'), NS.app, 'Set');
-    const version = (name: string) => sets.find((s) => attr(s, 'Name') === name)?.getAttribute('MinVersion');
-    expect(version('ExcelApi')).toBe('1.9');
-    expect(version('SharedRuntime')).toBe('1.1');
-    expect(version('CustomFunctionsRuntime')).toBe('1.3');
+  // The code's own minimums (test/hosts/excel/apiSets.test.ts derives them from the typings): the base
+  // requirement admits the task pane; the functions and the shared runtime are asked for in
+  // VersionOverrides, so an Excel without them (iPad) still opens the pane from DefaultSettings.
+  const baseSets = () => children(one(doc.documentElement, NS.app, 'Requirements'), NS.app, 'Sets').flatMap((s) => children(s, NS.app, 'Set'));
+  const overrideSets = () => all(one(one(doc, NS.ov, 'VersionOverrides'), NS.ov, 'Requirements'), NS.bt, 'Set');
+  const versions = (sets: Element[]) => Object.fromEntries(sets.map((s) => [attr(s, 'Name'), s.getAttribute('MinVersion')]));
+
+  it('requires ExcelApi 1.9 to activate, SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 (its error codes) for the functions', () => {
+    expect(versions(baseSets())).toEqual({ ExcelApi: '1.9' });
+    expect(versions(overrideSets())).toEqual({ SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' });
+  });
+
+  it('activates on Excel 2021 and later, Mac, the web and iPad, not on Excel 2019; functions everywhere but iPad', () => {
+    const meets = (sets: Element[], implemented: Readonly<Record<string, string>>) =>
+      sets.every((s) => {
+        const have = implemented[attr(s, 'Name')];
+        return have !== undefined && compareVersions(have, s.getAttribute('MinVersion') ?? '1.1') >= 0;
+      });
+    const activated = Object.values(EXCEL_PROFILES).filter((p) => meets(baseSets(), p.sets));
+    expect(activated.map((p) => p.id).sort()).toEqual(['excel2021', 'excel2024', 'ipad', 'm365', 'mac', 'web']);
+    const withFunctions = activated.filter((p) => meets(overrideSets(), p.sets));
+    expect(withFunctions.map((p) => p.id).sort()).toEqual(['excel2021', 'excel2024', 'm365', 'mac', 'web']);
   });
 
   it('declares no remote domains (AppDomains absent, or only the add-in origin)', () => {

@@ -14,6 +14,7 @@ import { cellNumberFormat, formulaLanguage } from '../../../src/hosts/excel/exce
 import { TABLE_STYLE, TITLE_FONT_SIZE, columnWidthPoints } from '../../../src/hosts/excel/excelTemplates';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { WorkbookError } from '../../../src/workbook/port';
+import { EXCEL_PROFILES } from './excelProfiles';
 import { type CellModel, MockExcel, type MockExcelOptions, type SheetModel, boxAddress, parseAddress } from './mockExcel';
 
 const spec = (id: TemplateId): TemplateSpec => templateById(id);
@@ -595,7 +596,7 @@ describe('the Excel mock is strict', () => {
 describe('Excel host: header notes', () => {
   it('一对一面谈 adds its prompt questions as notes on the header cells, still in two syncs', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'zh-CN', samples: true, portable: false });
-    const { mock, sheet } = await insert(plan, 'zh-CN');
+    const { mock, sheet } = await insert(plan, 'zh-CN', { profile: EXCEL_PROFILES.m365 });
     expect(lastRun(mock).syncs).toBe(2);
     const expected = plan.columns.flatMap((c, i) => (c.note ? [[cellAddress(plan.headerRow, i), c.note]] : []));
     expect([...sheet.notes]).toEqual(expected);
@@ -606,16 +607,16 @@ describe('Excel host: header notes', () => {
   // Excel 2021 (1.14) and 2024 could not insert 一对一面谈 at all.
   it('Excel 2021 (ExcelApi 1.14): the prompt questions go in comments on the header cells, in two syncs', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'zh-CN', samples: true, portable: false });
-    const { mock, result, sheet } = await insert(plan, 'zh-CN', { excelApi: '1.14' });
+    const { mock, result, sheet } = await insert(plan, 'zh-CN', { profile: EXCEL_PROFILES.excel2021 });
     expect(result.tableName).toBe('OneOnOnes');
     expect(lastRun(mock).syncs).toBe(2);
     expect(sheet.notes.size).toBe(0);
     expect([...sheet.comments]).toEqual(plan.columns.flatMap((c, i) => (c.note ? [[cellAddress(plan.headerRow, i), c.note]] : [])));
   });
 
-  it('Excel 2019 (ExcelApi 1.8): no notes nor comments, the sheet, table and formats all there', async () => {
+  it('ExcelApi 1.9 alone: no notes nor comments, the sheet, table and formats all there', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
-    const { result, sheet } = await insert(plan, 'en-US', { excelApi: '1.8' });
+    const { result, sheet } = await insert(plan, 'en-US', { profile: { id: 'custom', label: 'ExcelApi 1.9 only', sets: { ExcelApi: '1.9' } } });
     expect(result.tableName).toBe('OneOnOnes');
     expect([sheet.notes.size, sheet.comments.size]).toEqual([0, 0]);
     expect(sheet.frozenRows).toBe(2);
@@ -623,7 +624,7 @@ describe('Excel host: header notes', () => {
 
   it('notes failing at sync (a host that refuses them) still keep the sheet', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
-    const { result, sheet } = await insert(plan, 'en-US', { failAt: { 'NoteCollection.add': 'GeneralException' } });
+    const { result, sheet } = await insert(plan, 'en-US', { profile: EXCEL_PROFILES.m365, failAt: { 'NoteCollection.add': 'GeneralException' } });
     expect(result.tableName).toBe('OneOnOnes');
     expect(sheet.notes.size).toBe(0);
   });

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { MockViolation, jsonBytes, notLoaded } from './mockModel';
 import type { RangeHost } from './mockRange';
+import { requireLoaded } from './mockApiGate';
 
 /**
  * office-addin-mock needs only the `OfficeApp` enum from office-addin-manifest, whose own
@@ -63,6 +64,8 @@ export class MockCollection<C extends CollectionHost = CollectionHost> {
       .filter((p) => p !== '')
       .map((p) => p.replace(/^items\//, ''));
     if (list.length === 0) throw new MockViolation(`${this.kind}.load() without properties loads everything: name what you need`);
+    // Items of `WorksheetCollection` are `Worksheet`s, and so on.
+    requireLoaded(this.kind.replace(/Collection$/, ''), list, this.context.supports);
     this.context.enqueue(`${this.kind}.load`, () => {
       const data = this.source();
       const mocks = data.map((item) => new OfficeMockObject(item));
@@ -91,6 +94,7 @@ export function loader<K extends string>(context: RangeHost, label: string, allo
         if (!(allowed as readonly string[]).includes(name))
           throw new MockViolation(`${label}.load("${name}") is not in the mock object model`);
       if (names.length === 0) throw new MockViolation(`${label}.load() without properties`);
+      requireLoaded(label, names, context.supports);
       context.enqueue(`${label}.load`, () => {
         const snapshot = Object.fromEntries(names.map((name) => [name, read(name as K)])) as Partial<Record<K, unknown>>;
         context.deliver(jsonBytes(snapshot), () => {

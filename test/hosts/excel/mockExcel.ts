@@ -44,6 +44,8 @@ import {
 import { MockChart, MockTableCollection } from './mockObjects';
 import { MockRange, type SheetRef, quoteName, usedBox } from './mockRange';
 import { compareVersions } from '../../../scripts/apiVersions';
+import { type SetSupport, gated } from './mockApiGate';
+import { type ExcelProfile, currentProfile } from './excelProfiles';
 
 export * from './mockModel';
 
@@ -77,15 +79,21 @@ export class MockExcel {
   readonly options: MockExcelOptions;
   private seq = 0;
 
+  /** Which Excel this is: its requirement sets and limits (excelProfiles.ts; EXCEL_PROFILE by default). */
+  readonly profile: ExcelProfile;
+
   /** `Office.context.requirements.isSetSupported` for this Excel's profile. */
-  readonly isSetSupported = (name: string, version: string): boolean =>
-    name === 'ExcelApi' && compareVersions(this.options.excelApi ?? '1.18', version) >= 0;
+  readonly isSetSupported: SetSupport = (name, version) => {
+    const have = this.profile.sets[name];
+    return have !== undefined && compareVersions(have, version) >= 0;
+  };
 
   readonly ConditionalFormatType = { cellValue: 'CellValue' } as const;
   readonly ChartType = { columnClustered: 'ColumnClustered', funnel: 'Funnel', line: 'Line', barClustered: 'BarClustered' } as const;
 
   constructor(options: MockExcelOptions = {}) {
     this.options = options;
+    this.profile = options.profile ?? currentProfile();
     this.maxSyncsPerRun = options.maxSyncsPerRun ?? 2;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.names = [...(options.names ?? [])];
@@ -189,20 +197,28 @@ export class MockContext implements CollectionHost {
     readonly excel: MockExcel,
     private readonly record: RunRecord,
   ) {
-    this.workbook = {
-      worksheets: new MockWorksheetCollection(this),
-      tables: new MockTableCollection(this),
-      names: new MockCollection(this, 'NamedItemCollection', () => excel.names.map((name) => ({ name }))),
-      getActiveCell: () => {
-        const active = excel.activeCell;
-        if (!active) throw new MockViolation('getActiveCell in a workbook without sheets');
-        return MockRange.at(this, this.sheetByName(active.sheet, 'Workbook.getActiveCell'), active.address);
+    this.workbook = gated(
+      {
+        worksheets: new MockWorksheetCollection(this),
+        tables: new MockTableCollection(this),
+        names: new MockCollection(this, 'NamedItemCollection', () => excel.names.map((name) => ({ name }))),
+        getActiveCell: () => {
+          const active = excel.activeCell;
+          if (!active) throw new MockViolation('getActiveCell in a workbook without sheets');
+          return MockRange.at(this, this.sheetByName(active.sheet, 'Workbook.getActiveCell'), active.address);
+        },
       },
-    };
+      'Workbook',
+      () => this.supports,
+    );
   }
 
   nextSeq(): number {
     return this.excel.nextSeq();
+  }
+
+  get supports(): SetSupport {
+    return this.excel.isSetSupported;
   }
 
   enqueue(location: string, apply: () => void, requestBytes = 0): void {
@@ -279,6 +295,7 @@ class MockWorksheetCollection extends MockCollection<MockContext> {
     super(context, 'WorksheetCollection', () =>
       context.excel.sheets.map((s) => ({ name: s.name, position: context.excel.sheets.indexOf(s) })),
     );
+    return gated(this, 'WorksheetCollection', () => context.supports);
   }
 
   add(name: string): MockWorksheet {
@@ -309,6 +326,7 @@ export class MockWorksheet {
     readonly ref: SheetRef,
   ) {
     this.props = loader(context, 'Worksheet', ['name'], () => ref().name);
+    return gated(this, 'Worksheet', () => context.supports);
   }
 
   get name(): string {
@@ -432,15 +450,8 @@ export class MockWorksheet {
     return new MockTableCollection(this.context, this.ref);
   }
 
-  /** Office.js throws ApiNotFound as soon as a member above this Excel's API sets is touched. */
-  private requires(version: string, member: string): void {
-    if (!this.context.excel.isSetSupported('ExcelApi', version))
-      throw new RichApiError('ApiNotFound', `${member} needs ExcelApi ${version}`, member);
-  }
-
   /** `comments.add(cell, content)` (ExcelApi 1.10): recorded per sheet by address. */
   get comments(): { add(cell: MockRange, content: string): void } {
-    this.requires('1.10', 'Worksheet.comments');
     return {
       add: (cell: MockRange, content: string) => {
         if (!(cell instanceof MockRange)) throw new MockViolation('comments.add: pass a Range');
@@ -455,7 +466,6 @@ export class MockWorksheet {
 
   /** `notes.add(cell, content)` (ExcelApi 1.18): recorded per sheet by address. */
   get notes(): { add(cell: MockRange, content: string): void } {
-    this.requires('1.18', 'Worksheet.notes');
     return {
       add: (cell: MockRange, content: string) => {
         if (!(cell instanceof MockRange)) throw new MockViolation('notes.add: pass a Range');

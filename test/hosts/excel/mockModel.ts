@@ -3,6 +3,7 @@
  * the cell/sheet/table models, and how Excel types what is written into a cell.
  */
 import { columnLetter } from '../../../src/core';
+import type { ExcelProfile } from './excelProfiles';
 
 // ——— addresses ———
 
@@ -284,11 +285,11 @@ export interface MockExcelOptions {
    */
   readonly maxResponseBytes?: number;
   /**
-   * The ExcelApi version this Excel implements (default 1.18, every member the host uses): as in
-   * Office.js, touching a member of a later set throws ApiNotFound at once, and isSetSupported
-   * answers from it. Excel 2021 is 1.14, Excel 2019 1.8.
+   * Which Excel this is (excelProfiles.ts; default: the EXCEL_PROFILE the suite runs under): as in
+   * Office.js, touching a member of a set it lacks throws ApiNotFound at once, and isSetSupported
+   * answers from it.
    */
-  readonly excelApi?: string;
+  readonly profile?: ExcelProfile;
 }
 
 export const newSheet = (name: string): SheetModel => ({

@@ -21,6 +21,7 @@ import {
   typeCell,
 } from './mockModel';
 import { MockRange, type SheetRef } from './mockRange';
+import { gated } from './mockApiGate';
 
 /** The workbook's tables, or one sheet's (which can also add a table). */
 export class MockTableCollection extends MockCollection<MockContext> {
@@ -33,6 +34,7 @@ export class MockTableCollection extends MockCollection<MockContext> {
         .filter((t) => !sheetRef || t.sheet === sheetRef())
         .map((t) => ({ name: t.name, style: t.style ?? '', worksheet: { name: t.sheet.name } })),
     );
+    return gated(this, 'TableCollection', () => context.supports);
   }
 
   getItem(name: string): MockTable {
@@ -82,7 +84,9 @@ export class MockTable {
   constructor(
     private readonly context: MockContext,
     private readonly ref: () => TableModel,
-  ) {}
+  ) {
+    return gated(this, 'Table', () => context.supports);
+  }
 
   private range(location: string, part: (box: Box) => Box): MockRange {
     return new MockRange(
@@ -218,6 +222,7 @@ export class MockChart {
         return new MockSeries(context, () => model);
       },
     };
+    return gated(this, 'Chart', () => context.supports);
   }
 
   setPosition(start: string, end?: string): void {
@@ -232,7 +237,9 @@ class MockSeries {
   constructor(
     private readonly context: MockContext,
     private readonly ref: () => SeriesModel,
-  ) {}
+  ) {
+    return gated(this, 'ChartSeries', () => context.supports);
+  }
 
   setXAxisValues(range: MockRange): void {
     this.context.enqueue('ChartSeries.setXAxisValues', () => {

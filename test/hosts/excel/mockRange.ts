@@ -24,6 +24,7 @@ import {
   readValue,
   typeCell,
 } from './mockModel';
+import { type SetSupport, gated, requireLoaded } from './mockApiGate';
 
 export type SheetRef = () => SheetModel;
 /** Where a range is when a command runs; null for a null object (`…OrNullObject`). */
@@ -39,6 +40,8 @@ export interface RangeHost {
   worksheet(ref: SheetRef): unknown;
   /** Makes a cell the active cell (Range.select). */
   selectCell(sheet: string, address: string): void;
+  /** This Excel's requirement sets (its profile). */
+  readonly supports: SetSupport;
 }
 
 const LOADABLE = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'] as const;
@@ -61,7 +64,9 @@ export class MockRange {
     private readonly context: RangeHost,
     readonly ref: SheetRef,
     private readonly locate: Locate,
-  ) {}
+  ) {
+    return gated(this, 'Range', () => context.supports);
+  }
 
   static at(context: RangeHost, ref: SheetRef, address: string): MockRange {
     const box = parseAddress(address);
@@ -138,6 +143,7 @@ export class MockRange {
   load(properties: string | string[]): this {
     const names = (Array.isArray(properties) ? properties : properties.split(',')).map((p) => p.trim()).filter((p) => p !== '');
     if (names.length === 0) throw new MockViolation('Range.load() without properties loads everything: name what you need');
+    requireLoaded('Range', names, this.context.supports);
     for (const name of names)
       if (!(LOADABLE as readonly string[]).includes(name)) throw new MockViolation(`Range.load("${name}") is not in the mock object model`);
     this.context.enqueue('Range.load', () => {
