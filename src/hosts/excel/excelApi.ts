@@ -12,6 +12,9 @@ export interface ExcelApi {
   };
 }
 
+/** `Office.context.requirements.isSetSupported`. */
+export type SetSupport = (name: string, version: string) => boolean;
+
 export interface ExcelWorkbookOptions {
   readonly excel: ExcelApi;
   /** `Office.context.displayLanguage`, e.g. `zh-CN`, `en-US`. */
@@ -20,5 +23,5 @@ export interface ExcelWorkbookOptions {
    * `Office.context.requirements.isSetSupported`: members above this Excel's API sets throw
    * ApiNotFound the moment they are touched, so they are used only where it says yes.
    */
-  readonly isSetSupported: (name: string, version: string) => boolean;
+  readonly isSetSupported: SetSupport;
 }

@@ -54,6 +54,12 @@ const MESSAGES = {
     'zh-CN': '工作表“{sheet}”受保护,无法写入。请在“审阅”选项卡撤消工作表保护后重试,未写入任何内容。',
     'en-US': 'Sheet "{sheet}" is protected. Unprotect it (Review › Unprotect Sheet), then try again; nothing was written.',
   },
+  notExtended: {
+    'zh-CN':
+      '新行已写在工作表“{sheet}”的表格下方,但表格没有自动扩展(此 Excel 低于 ExcelApi 1.13,且“自动更正 › 键入时自动套用格式 › 表中包含新行和列”已关闭)。请在“表设计 › 调整表格大小”中把这些行包含进表格。',
+    'en-US':
+      'The new rows were written below the table on sheet "{sheet}", but the table did not grow (this Excel is below ExcelApi 1.13 and AutoCorrect › AutoFormat As You Type › "Include new rows and columns in table" is off). Extend it with Table Design › Resize Table.',
+  },
   unknown: {
     'zh-CN': 'Excel 未能完成操作({detail})。请重试;若仍失败,请保存工作簿后重新打开。',
     'en-US': 'Excel could not finish ({detail}). Try again; if it keeps failing, save the workbook and reopen it.',

@@ -120,7 +120,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
   async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     if (writes.length === 0) return [];
     try {
-      return await excel.run((context) => writeExcelTables(context, writes, locale, language));
+      return await excel.run((context) => writeExcelTables(context, writes, locale, language, options.isSetSupported));
     } catch (error) {
       // An Office error names no target: name the batch's tables (one, for the usual single-table message).
       const sheets = [...new Set(writes.map((w) => w.location.sheetName))];

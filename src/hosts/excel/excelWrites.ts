@@ -3,15 +3,21 @@
  * count (see `excelWritePlan.ts` for the pure half). Every range sync 1 loads is addressed relative to the
  * table's data body (`getColumn`, `getCell`), because its size is not known until that sync returns;
  * only the placed blocks, queued after, use absolute addresses.
+ *
+ * A table grows without `table.rows.add`, which Microsoft's co-authoring guidance for add-ins says
+ * causes merge conflicts and a refresh bar in shared workbooks: the new rows are written as one block
+ * directly below the table (cells below it, in its columns, are first moved down with `insert`), and
+ * the table is resized to hold them (ExcelApi 1.13; below that, Excel's own auto-expansion, checked).
  */
 import { HEADER_ROW, type Locale, isBlank, rangeAddress } from '../../core';
-import type { CellValue, TableLocation, TableWrite, TableWriteResult } from '../../workbook/port';
+import type { CellValue, TableLocation, TableWrite, TableWriteResult, WriteCell } from '../../workbook/port';
 import { WorkbookError } from '../../workbook/port';
 import { TAIL_ROWS, refuseSecondWrite } from '../../workbook/placement';
 import { excelMessage } from './excelErrors';
 import { type FormulaLanguage, label, readCell, writtenCell } from './excelCells';
 import { layoutHeader } from './excelReads';
-import { type Loaded, type PlacedCells, inputRuns, keyId, keyRowsOf, placeTableWrite, toBlocks } from './excelWritePlan';
+import { type Block, type Loaded, type PlacedCells, inputRuns, keyId, keyRowsOf, placeTableWrite, toBlocks } from './excelWritePlan';
+import type { SetSupport } from './excelApi';
 
 type Context = Excel.RequestContext;
 
@@ -48,6 +54,8 @@ interface Loads {
   readonly protection: Excel.WorksheetProtection;
   readonly header: Excel.Range;
   readonly body?: Excel.Range;
+  /** A table's columns' used cells (values only) down the whole sheet: is anything below the table? */
+  readonly columnsUsed?: Excel.Range;
   /** Per run of input columns, where it was last filled (see `Probe`). */
   readonly probes: Map<string, Probe>;
   /** The sheet's cells holding each key value, by `keyId`. */
@@ -120,6 +128,7 @@ function queueLoads(context: Context, target: Target): Loads {
   let sheet: Excel.Worksheet;
   let header: Excel.Range;
   let body: Excel.Range | undefined;
+  let columnsUsed: Excel.Range | undefined;
   /** The probe of input columns [column, column + count), or undefined when there are no data rows. */
   let probe: (column: number, count: number) => Probe | undefined;
   /** One data row over the first `width` columns. */
@@ -131,6 +140,7 @@ function queueLoads(context: Context, target: Target): Loads {
     const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
     body = data;
     const whole = table.getRange();
+    columnsUsed = whole.getEntireColumn().getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
     probe = (column, count) => ({
       kind: 'lastRow',
       first: column,
@@ -174,6 +184,7 @@ function queueLoads(context: Context, target: Target): Loads {
     updates: new Map(),
     ...(table ? { table } : {}),
     ...(body ? { body } : {}),
+    ...(columnsUsed ? { columnsUsed } : {}),
   };
 
   {
@@ -211,6 +222,8 @@ interface Planned {
   readonly columnCount: number;
   readonly placed: PlacedCells;
   readonly result: TableWriteResult;
+  /** Something is below the table in its columns: new rows are made room for before they are written. */
+  readonly dataBelow: boolean;
 }
 
 const blankRow = (row: readonly unknown[] | undefined): boolean => (row ?? []).every(isBlank);
@@ -274,23 +287,53 @@ function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>)
   for (const [row, range] of loads.updates) if (row < rowCount) updateRows.set(row, (range.values[0] ?? []).map(readCell));
   const loaded: Loaded = { header: body ? headerValues.map(label) : layoutHeader(headerValues), rowCount, lastFilled, keyRows, updateRows };
   const { placed, result } = placeTableWrite(target.write, loaded, sheetName, locale);
-  return { loads, firstRow, firstColumn, rowCount, columnCount: body ? body.columnCount : headerValues.length, placed, result };
+  const used = loads.columnsUsed;
+  const dataBelow = used !== undefined && !used.isNullObject && used.rowIndex + used.rowCount > firstRow + rowCount;
+  return { loads, firstRow, firstColumn, rowCount, columnCount: body ? body.columnCount : headerValues.length, placed, result, dataBelow };
 }
 
-function queueWrites(planned: Planned, language: FormulaLanguage): void {
-  const { loads, firstRow, firstColumn, rowCount, placed } = planned;
-  if (loads.table && placed.rowCount > rowCount) {
-    // Inserted rows at the table's end (cells below move down, never overwritten); the blocks below fill them.
-    const blank = Array.from({ length: placed.rowCount - rowCount }, () => new Array<string>(planned.columnCount).fill(''));
-    loads.table.rows.add(undefined, blank);
+/** A table's new rows, whole width, as one block: blanks where the write leaves a cell alone. */
+function newRowsBlock(planned: Planned): Block {
+  const { rowCount, placed, columnCount } = planned;
+  const cells: WriteCell[][] = [];
+  for (let r = rowCount; r < placed.rowCount; r++) {
+    const row = placed.rows.get(r) ?? [];
+    cells.push(Array.from({ length: columnCount }, (_v, c) => row[c] ?? null));
   }
-  for (const block of toBlocks(placed.rows)) {
+  return { firstRow: rowCount, lastRow: placed.rowCount - 1, firstColumn: 0, lastColumn: columnCount - 1, cells };
+}
+
+/** What must be checked once the writes are synced: a table that had to grow by Excel's own auto-expansion. */
+interface Growth {
+  readonly table: Excel.Range;
+  readonly rows: number;
+  readonly sheetName: string;
+}
+
+function queueWrites(planned: Planned, language: FormulaLanguage, isSetSupported: SetSupport): Growth | undefined {
+  const { loads, firstRow, firstColumn, rowCount, placed } = planned;
+  const write = (block: Block): void => {
     const top = firstRow + block.firstRow;
     const range = loads.sheet.getRange(
       rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn),
     );
     range[language.property] = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
+  };
+  const grows = loads.table !== undefined && placed.rowCount > rowCount;
+  const existing = grows ? new Map([...placed.rows].filter(([row]) => row < rowCount)) : placed.rows;
+  for (const block of toBlocks(existing)) write(block);
+  if (!grows || !loads.table) return undefined;
+  const block = newRowsBlock(planned);
+  const below = rangeAddress(firstRow + block.firstRow, firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn);
+  // Cells below the table in its columns move down (never overwritten), as inserted table rows did.
+  if (planned.dataBelow) loads.sheet.getRange(below).insert('Down');
+  write(block);
+  // Resize, not auto-expansion alone: a user may have turned AutoCorrect's "include new rows" off.
+  if (isSetSupported('ExcelApi', '1.13')) {
+    loads.table.resize(rangeAddress(firstRow - 1, firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn));
+    return undefined;
   }
+  return { table: loads.table.getRange().load('rowCount'), rows: 1 + placed.rowCount, sheetName: planned.result.sheetName };
 }
 
 export async function writeExcelTables(
@@ -298,6 +341,7 @@ export async function writeExcelTables(
   writes: readonly TableWrite[],
   locale: Locale,
   language: FormulaLanguage,
+  isSetSupported: SetSupport,
 ): Promise<TableWriteResult[]> {
   const resolved = await resolveSheets(
     context,
@@ -309,8 +353,11 @@ export async function writeExcelTables(
   // Every check and placement first: one failure and nothing at all is queued.
   const refined = await refineProbes(context, loads);
   const planned = loads.map((l) => plan(l, locale, refined));
-  for (const p of planned) queueWrites(p, language);
+  const growths = planned.map((p) => queueWrites(p, language, isSetSupported));
   await context.sync();
+  for (const growth of growths)
+    if (growth && growth.table.rowCount < growth.rows)
+      throw new WorkbookError(excelMessage('notExtended', locale, { sheet: growth.sheetName }), growth.sheetName);
   // One target per write, in batch order.
   return planned.map((p) => p.result);
 }

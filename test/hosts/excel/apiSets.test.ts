@@ -38,3 +38,9 @@ test('notes (1.18) and their fallback, comments (1.10), are each inside their ow
   expect(new Set(guarded('Excel.Worksheet.notes'))).toEqual(new Set(['1.18']));
   expect(new Set(guarded('Excel.Worksheet.comments'))).toEqual(new Set(['1.10']));
 });
+
+// Microsoft's co-authoring guidance for add-ins: rows.add makes merge conflicts in shared workbooks.
+test('no Excel code grows a table with TableRowCollection.add (co-authoring)', () => {
+  expect(uses.filter((u) => u.member.startsWith('Excel.TableRowCollection.')).map((u) => u.where)).toEqual([]);
+  expect(uses.some((u) => u.member === 'Excel.Range.insert')).toBe(true); // the scan does see the writes' calls
+});

@@ -616,7 +616,9 @@ describe('Excel host: header notes', () => {
 
   it('ExcelApi 1.9 alone: no notes nor comments, the sheet, table and formats all there', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
-    const { result, sheet } = await insert(plan, 'en-US', { profile: { id: 'custom', label: 'ExcelApi 1.9 only', sets: { ExcelApi: '1.9' } } });
+    const { result, sheet } = await insert(plan, 'en-US', {
+      profile: { id: 'custom', label: 'ExcelApi 1.9 only', sets: { ExcelApi: '1.9' } },
+    });
     expect(result.tableName).toBe('OneOnOnes');
     expect([sheet.notes.size, sheet.comments.size]).toEqual([0, 0]);
     expect(sheet.frozenRows).toBe(2);
@@ -624,7 +626,10 @@ describe('Excel host: header notes', () => {
 
   it('notes failing at sync (a host that refuses them) still keep the sheet', async () => {
     const plan = planTemplate(spec('oneOnOne'), { locale: 'en-US', samples: true, portable: false });
-    const { result, sheet } = await insert(plan, 'en-US', { profile: EXCEL_PROFILES.m365, failAt: { 'NoteCollection.add': 'GeneralException' } });
+    const { result, sheet } = await insert(plan, 'en-US', {
+      profile: EXCEL_PROFILES.m365,
+      failAt: { 'NoteCollection.add': 'GeneralException' },
+    });
     expect(result.tableName).toBe('OneOnOnes');
     expect(sheet.notes.size).toBe(0);
   });

@@ -57,7 +57,7 @@ const goalsWithBlanks = (): ExistingSheet => {
 };
 
 describe('Excel host: appends fill trailing blank rows, then grow the table', () => {
-  it('places rows in the blank rows, grows the table by inserted rows, one 2-D write per run', async () => {
+  it('places rows in the blank rows, then writes the new rows below the table and resizes it: no rows.add', async () => {
     const { mock, port } = setup([goalsWithBlanks()]);
     await expect(port.writeTables([goalsWrite([month('2024-05', 160, 150), month('2024-06', 170)])])).resolves.toEqual([
       { sheetName: GOALS.sheetName, updated: 0, appended: 2, cleared: 0 },
@@ -73,13 +73,48 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
     expect(lastRun(mock).syncs).toBe(2);
     expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J9'); // the table really covers the new rows
     const sheet = sheetOf(mock, GOALS.sheetName);
-    expect(sheet.writes.at(-1)).toMatchObject({ property: 'formulasLocal', address: 'A7:J9' });
+    // The blank row left, then the new rows as one block directly below the table (co-authoring).
+    expect(sheet.writes.slice(-2)).toMatchObject([
+      { property: 'formulasLocal', address: 'A7:J7' },
+      { property: 'formulasLocal', address: 'A8:J9' },
+    ]);
+    expect(lastRun(mock).locations).toEqual(expect.arrayContaining(['Range.insert', 'Table.resize']));
+    expect(mock.runs.flatMap((r) => r.locations).filter((l) => l.startsWith('TableRowCollection'))).toEqual([]);
     expect(cell(mock, GOALS.sheetName, 'A11')).toMatchObject({ value: '备注:此行以下为说明' }); // moved down, not overwritten
     expect(cell(mock, GOALS.sheetName, 'A9')).toMatchObject({ value: '2024 Q2' });
     expect(cell(mock, GOALS.sheetName, 'C9')).toMatchObject({ kind: 'text', value: '2024-09', numberFormat: '@' }); // format of the row above
     expect(cell(mock, GOALS.sheetName, 'I9')).toMatchObject({ kind: 'formula', value: '=销售.目标差距(G9,D9)', numberFormat: '#,##0.0' });
     expect(cell(mock, GOALS.sheetName, 'E3')?.value).toBe('华南区'); // untouched
     expect(noFlags(sheet)).toEqual([]);
+  });
+
+  it('with nothing below the table, inserts nothing: the rows are written below it and it is resized', async () => {
+    const { mock, port } = setup([existingSheet(GOALS, 2, (i) => goalsRow(i))]);
+    await port.writeTables([goalsWrite([month('2024-07', 100), month('2024-08', 110)])]);
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J6');
+    expect(lastRun(mock).locations).not.toContain('Range.insert');
+    expect(lastRun(mock).locations).toContain('Table.resize');
+    expect(cell(mock, GOALS.sheetName, 'C6')).toMatchObject({ value: '2024-08', numberFormat: '@' });
+  });
+
+  // Table.resize is ExcelApi 1.13: below it the table grows by Excel's auto-expansion, which a user can turn off.
+  const excelApi19 = { profile: { id: 'custom', label: 'ExcelApi 1.9', sets: { ExcelApi: '1.9' } } } as const;
+  it('below ExcelApi 1.13 the table grows by auto-expansion over the rows written below it', async () => {
+    const { mock, port } = setup([goalsWithBlanks()], 'zh-CN', excelApi19);
+    await port.writeTables([goalsWrite(['2024-05', '2024-06', '2024-07', '2024-08', '2024-09'].map((m) => month(m, 100)))]);
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J9');
+    expect(lastRun(mock).locations).not.toContain('Table.resize');
+    expect(cell(mock, GOALS.sheetName, 'A11')).toMatchObject({ value: '备注:此行以下为说明' });
+  });
+
+  it('below ExcelApi 1.13 with auto-expansion off, says the rows are below the table and how to include them', async () => {
+    const { mock, port } = setup([goalsWithBlanks()], 'en-US', { ...excelApi19, tableAutoExpand: false });
+    const error: unknown = await port
+      .writeTables([goalsWrite(['2024-05', '2024-06', '2024-07', '2024-08'].map((m) => month(m, 100)))])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toMatch(/below the table.*Resize Table/);
+    expect(cell(mock, GOALS.sheetName, 'C8')).toMatchObject({ value: '2024-08' }); // written, not lost
   });
 
   it('refuses a second write to the same table in one batch before any sync writes', async () => {
@@ -187,7 +222,7 @@ describe('Excel host: all or nothing', () => {
   it.each([
     ['cell-edit mode', { cellEditMode: true }, /按 Enter 或 Esc/],
     ['a missing table', { failAt: {} }, /找不到表格“Nope”/],
-    ['a conflict while inserting rows', { failAt: { 'TableRowCollection.add': 'InsertDeleteConflict' } }, /正在被他人或其他操作修改/],
+    ['a conflict while inserting rows', { failAt: { 'Range.insert': 'InsertDeleteConflict' } }, /正在被他人或其他操作修改/],
   ])('%s becomes an actionable WorkbookError', async (label, options, message) => {
     const { port } = setup([goalsWithBlanks()], 'zh-CN', options);
     const write =

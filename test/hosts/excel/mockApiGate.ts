@@ -1,6 +1,6 @@
 /**
  * Office.js checks a member's requirement set the moment it is touched and throws ApiNotFound,
- * synchronously, before anything is queued (shared/DESIGN.md §6). The fake does the same for every
+ * synchronously, before anything is queued (docs/DESIGN.md §6). The fake does the same for every
  * member of its objects, from the table generated out of @types/office-js (scripts/officeApiTable.ts).
  */
 import { type OfficeApiTable, officeApiTable } from '../../../scripts/officeApiTable';
@@ -39,7 +39,10 @@ export function gated<T extends object>(target: T, className: string, supports: 
 export function requireLoaded(className: string, properties: string | string[], supports: SetSupport): void {
   const names = Array.isArray(properties) ? properties : properties.split(',');
   for (const name of names) {
-    const own = name.trim().replace(/^items\//, '').split('/')[0];
+    const own = name
+      .trim()
+      .replace(/^items\//, '')
+      .split('/')[0];
     if (own) requireMember(className, own, supports);
   }
 }

@@ -221,6 +221,14 @@ export class MockContext implements CollectionHost {
     return this.excel.isSetSupported;
   }
 
+  get tableAutoExpand(): boolean {
+    return this.excel.options.tableAutoExpand !== false;
+  }
+
+  tables(sheet: SheetModel): TableModel[] {
+    return this.excel.tables.filter((t) => t.sheet === sheet);
+  }
+
   enqueue(location: string, apply: () => void, requestBytes = 0): void {
     if (this.closed) throw new MockViolation(`${location} used after its Excel.run ended`);
     this.record.commands += 1;

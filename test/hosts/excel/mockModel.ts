@@ -235,6 +235,21 @@ export interface TableModel {
   style?: string;
 }
 
+/**
+ * A table's data body grows to `bottom`: the new rows' cells take the number formats of the row
+ * above (kept values keep their type), as Excel's table expansion does.
+ */
+export function growTable(table: TableModel, bottom: number): void {
+  const box = parseAddress(table.address);
+  for (let r = box.bottom + 1; r <= bottom; r++)
+    for (let c = box.left; c <= box.right; c++) {
+      const format = table.sheet.cells.at(box.bottom, c)?.numberFormat ?? 'General';
+      const cell = table.sheet.cells.at(r, c);
+      table.sheet.cells.put(r, c, cell ? { ...cell, numberFormat: format } : { numberFormat: format, kind: 'blank', value: '' });
+    }
+  table.address = boxAddress({ ...box, bottom });
+}
+
 export interface SheetModel {
   name: string;
   readonly cells: CellGrid;
@@ -290,6 +305,8 @@ export interface MockExcelOptions {
    * answers from it.
    */
   readonly profile?: ExcelProfile;
+  /** AutoCorrect's "Include new rows and columns in table" (default on): rows written directly below a table join it. */
+  readonly tableAutoExpand?: boolean;
 }
 
 export const newSheet = (name: string): SheetModel => ({

@@ -14,11 +14,9 @@ import {
   type SeriesModel,
   type TableModel,
   boxAddress,
-  boxCols,
-  jsonBytes,
   notLoaded,
   parseAddress,
-  typeCell,
+  growTable,
 } from './mockModel';
 import { MockRange, type SheetRef } from './mockRange';
 import { gated } from './mockApiGate';
@@ -116,50 +114,34 @@ export class MockTable {
     return this.context.worksheet(() => this.ref().sheet);
   }
 
-  /** `rows.add(null, values)`: rows at the end of the table, inserted (cells below move down). */
-  get rows(): { add(index?: number | null, values?: unknown[][]): void } {
-    return {
-      add: (index?: number | null, values?: unknown[][]) => {
-        if (index !== undefined && index !== null) throw new MockViolation('rows.add at an index: the mock adds at the end only');
-        if (values !== undefined && (!Array.isArray(values) || !values.every((row) => Array.isArray(row))))
-          throw new MockViolation('rows.add values must be 2-D');
-        const data = values ?? [[]];
-        this.context.enqueue('TableRowCollection.add', () => this.addRows(data, values === undefined), jsonBytes(data));
-      },
-    };
+  /**
+   * Microsoft's co-authoring guidance for add-ins: `TableRowCollection.add` causes merge conflicts and
+   * a refresh bar in shared workbooks. The fake refuses it; write below the table instead.
+   */
+  get rows(): never {
+    throw new MockViolation('table.rows: TableRowCollection.add conflicts in co-authored workbooks; write below the table and resize it');
   }
 
-  private addRows(data: readonly (readonly unknown[])[], blank: boolean): void {
-    const table = this.ref();
-    const sheet = table.sheet;
-    const box = parseAddress(table.address);
-    const width = boxCols(box);
-    if (!blank && data.some((row) => row.length !== width))
-      throw new RichApiError('InvalidArgument', `rows.add: rows of ${width} values expected`, 'TableRowCollection.add');
-    if (sheet.protected) throw new RichApiError('AccessDenied', `sheet "${sheet.name}" is protected`, 'TableRowCollection.add');
-    const count = data.length;
-    for (const other of this.context.excel.tables) {
-      const o = parseAddress(other.address);
-      if (other !== table && other.sheet === sheet && o.top > box.bottom && !(o.right < box.left || o.left > box.right)) {
-        throw new RichApiError('InsertDeleteConflict', `rows.add would move part of table ${other.name}`, 'TableRowCollection.add');
+  /** `resize(address)` (ExcelApi 1.13): same header row and columns, more or fewer data rows. */
+  resize(address: string): void {
+    if (typeof address !== 'string') throw new MockViolation('Table.resize: pass an address');
+    this.context.enqueue('Table.resize', () => {
+      const table = this.ref();
+      const now = parseAddress(table.address);
+      const next = parseAddress(address.replace(/^.*!/, ''));
+      if (next.top !== now.top || next.left !== now.left || next.right !== now.right || next.bottom <= next.top)
+        throw new RichApiError('InvalidArgument', `resize ${table.address} → ${address}: header row and columns must stay`, 'Table.resize');
+      for (const other of this.context.excel.tables) {
+        const o = parseAddress(other.address);
+        if (
+          other !== table &&
+          other.sheet === table.sheet &&
+          !(o.right < next.left || o.left > next.right || o.bottom < next.top || o.top > next.bottom)
+        )
+          throw new RichApiError('InvalidArgument', `resize would overlap table ${other.name}`, 'Table.resize');
       }
-    }
-    // Excel inserts the rows: cells below the table, in its columns, move down.
-    sheet.cells.shiftDown(box.bottom + 1, box.left, box.right, count);
-    for (let r = 0; r < count; r++) {
-      for (let c = 0; c < width; c++) {
-        const format = sheet.cells.at(box.bottom, box.left + c)?.numberFormat ?? 'General';
-        sheet.cells.put(box.bottom + 1 + r, box.left + c, typeCell(blank ? '' : data[r]?.[c], format, 'values'));
-      }
-    }
-    const grown = { ...box, bottom: box.bottom + count };
-    sheet.writes.push({
-      seq: this.context.nextSeq(),
-      property: 'values',
-      address: boxAddress({ ...grown, top: box.bottom + 1 }),
-      data: blank ? [] : data,
+      growTable(table, next.bottom);
     });
-    table.address = boxAddress(grown);
   }
 
   set name(name: string) {

@@ -14,6 +14,7 @@ import {
   MockViolation,
   RichApiError,
   type SheetModel,
+  type TableModel,
   type WriteProperty,
   boxAddress,
   boxCols,
@@ -22,6 +23,7 @@ import {
   notLoaded,
   parseAddress,
   readValue,
+  growTable,
   typeCell,
 } from './mockModel';
 import { type SetSupport, gated, requireLoaded } from './mockApiGate';
@@ -42,6 +44,10 @@ export interface RangeHost {
   selectCell(sheet: string, address: string): void;
   /** This Excel's requirement sets (its profile). */
   readonly supports: SetSupport;
+  /** The tables of a sheet, which move and grow with what is written. */
+  tables(sheet: SheetModel): TableModel[];
+  /** Whether Excel grows a table over rows written directly below it (AutoCorrect's "include new rows"). */
+  readonly tableAutoExpand: boolean;
 }
 
 const LOADABLE = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'] as const;
@@ -124,6 +130,33 @@ export class MockRange {
       const used = usedBox(this.ref(), this.box, valuesOnly);
       if (!used) throw new RichApiError('ItemNotFound', 'the range has no used cell', 'Range.getUsedRange');
       return used;
+    });
+  }
+
+  getEntireColumn(): MockRange {
+    return this.derive('Range.getEntireColumn', (b) => ({ ...b, top: 0, bottom: MAX_ROWS - 1 }));
+  }
+
+  /**
+   * `insert('Down')`: blank cells in the range's place, its cells and those below (in its columns)
+   * moving down; a table below that lies partly in those columns cannot move (InsertDeleteConflict).
+   */
+  insert(shift: string): void {
+    if (shift !== 'Down') throw new MockViolation(`Range.insert("${shift}"): the fake shifts down only`);
+    this.context.enqueue('Range.insert', () => {
+      const box = this.box;
+      const sheet = this.writable('Range.insert');
+      const count = boxRows(box);
+      const moved: { table: TableModel; at: Box }[] = [];
+      for (const table of this.context.tables(sheet)) {
+        const at = parseAddress(table.address);
+        if (at.bottom < box.top || at.right < box.left || at.left > box.right) continue;
+        if (at.top < box.top || at.left < box.left || at.right > box.right)
+          throw new RichApiError('InsertDeleteConflict', `insert would split table ${table.name}`, 'Range.insert');
+        moved.push({ table, at });
+      }
+      sheet.cells.shiftDown(box.top, box.left, box.right, count);
+      for (const { table, at } of moved) table.address = boxAddress({ ...at, top: at.top + count, bottom: at.bottom + count });
     });
   }
 
@@ -248,6 +281,12 @@ export class MockRange {
             sheet.cells.put(box.top + r, box.left + c, typeCell(value, numberFormat, property));
           }),
         );
+        // Written directly below a table, in its columns: Excel grows the table over the rows.
+        if (this.context.tableAutoExpand)
+          for (const table of this.context.tables(sheet)) {
+            const at = parseAddress(table.address);
+            if (box.top === at.bottom + 1 && box.left <= at.right && box.right >= at.left) growTable(table, box.bottom);
+          }
       },
       jsonBytes(data),
     );
