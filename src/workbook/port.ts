@@ -75,7 +75,8 @@ export interface WorkbookPort {
   /** Reads a table's header and computed values; big tables are read in chunks (Excel: ≤ 4 MB per request). */
   readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot>;
   /**
-   * Carries out a batch of table writes all-or-nothing (Excel: ≤ 2 syncs whatever the row count).
+   * Carries out a batch of table writes all-or-nothing (Excel: 2 syncs whatever the row count; more only
+   * to keep each request under 4 MB, every check done before the first).
    * One write per table per batch: placements are computed against the tables as they were.
    */
   writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]>;

@@ -1,6 +1,7 @@
 /**
  * `writeTables` for Excel: a batch of TableWrites in one `Excel.run` and two syncs whatever the row
- * count (see `excelWritePlan.ts` for the pure half). Every range sync 1 loads is addressed relative to the
+ * count, unless what is written weighs over 4 MB (then split over more requests, `excelRequests.ts`;
+ * see `excelWritePlan.ts` for the pure half). Every range sync 1 loads is addressed relative to the
  * table's data body (`getColumn`, `getCell`), because its size is not known until that sync returns;
  * only the placed blocks, queued after, use absolute addresses.
  *
@@ -14,7 +15,8 @@ import type { CellValue, TableLocation, TableWrite, TableWriteResult, WriteCell 
 import { WorkbookError } from '../../workbook/port';
 import { TAIL_ROWS, refuseSecondWrite } from '../../workbook/placement';
 import { excelMessage } from './excelErrors';
-import { type FormulaLanguage, label, readCell, writtenCell } from './excelCells';
+import { type FormulaLanguage, label, readCell } from './excelCells';
+import { type QueuedCall, blockWrites, queueInRequests } from './excelRequests';
 import { layoutHeader } from './excelReads';
 import { type Block, type Loaded, type PlacedCells, inputRuns, keyId, keyRowsOf, placeTableWrite, toBlocks } from './excelWritePlan';
 import type { SetSupport } from './excelApi';
@@ -305,35 +307,38 @@ function newRowsBlock(planned: Planned): Block {
 
 /** What must be checked once the writes are synced: a table that had to grow by Excel's own auto-expansion. */
 interface Growth {
-  readonly table: Excel.Range;
+  /** Loaded after the writes (set when its call is queued). */
+  readonly table?: Excel.Range;
   readonly rows: number;
   readonly sheetName: string;
 }
 
-function queueWrites(planned: Planned, language: FormulaLanguage, isSetSupported: SetSupport): Growth | undefined {
+/** The calls that carry out one target's placement, in order, and what to check once they are synced. */
+function writeCalls(planned: Planned, language: FormulaLanguage, isSetSupported: SetSupport): { calls: QueuedCall[]; growth?: Growth } {
   const { loads, firstRow, firstColumn, rowCount, placed } = planned;
-  const write = (block: Block): void => {
-    const top = firstRow + block.firstRow;
-    const range = loads.sheet.getRange(
-      rangeAddress(top, firstColumn + block.firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn),
-    );
-    range[language.property] = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
-  };
+  const origin = { firstRow, firstColumn };
   const grows = loads.table !== undefined && placed.rowCount > rowCount;
   const existing = grows ? new Map([...placed.rows].filter(([row]) => row < rowCount)) : placed.rows;
-  for (const block of toBlocks(existing)) write(block);
-  if (!grows || !loads.table) return undefined;
+  const calls = toBlocks(existing).flatMap((block) => blockWrites(loads.sheet, block, origin, language));
+  const table = loads.table;
+  if (!grows || !table) return { calls };
   const block = newRowsBlock(planned);
   const below = rangeAddress(firstRow + block.firstRow, firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn);
   // Cells below the table in its columns move down (never overwritten), as inserted table rows did.
-  if (planned.dataBelow) loads.sheet.getRange(below).insert('Down');
-  write(block);
+  if (planned.dataBelow) calls.push({ bytes: 0, queue: () => loads.sheet.getRange(below).insert('Down') });
+  calls.push(...blockWrites(loads.sheet, block, origin, language));
   // Resize, not auto-expansion alone: a user may have turned AutoCorrect's "include new rows" off.
+  const whole = rangeAddress(firstRow - 1, firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn);
   if (isSetSupported('ExcelApi', '1.13')) {
-    loads.table.resize(rangeAddress(firstRow - 1, firstColumn, firstRow + block.lastRow, firstColumn + block.lastColumn));
-    return undefined;
+    calls.push({ bytes: 0, queue: () => table.resize(whole) });
+    return { calls };
   }
-  return { table: loads.table.getRange().load('rowCount'), rows: 1 + placed.rowCount, sheetName: planned.result.sheetName };
+  const growth: { table?: Excel.Range; rows: number; sheetName: string } = {
+    rows: 1 + placed.rowCount,
+    sheetName: planned.result.sheetName,
+  };
+  calls.push({ bytes: 0, queue: () => (growth.table = table.getRange().load('rowCount')) });
+  return { calls, growth };
 }
 
 export async function writeExcelTables(
@@ -353,10 +358,15 @@ export async function writeExcelTables(
   // Every check and placement first: one failure and nothing at all is queued.
   const refined = await refineProbes(context, loads);
   const planned = loads.map((l) => plan(l, locale, refined));
-  const growths = planned.map((p) => queueWrites(p, language, isSetSupported));
+  // In order, in requests Excel on the web accepts: one more sync only for a write-back over 4 MB.
+  const work = planned.map((p) => writeCalls(p, language, isSetSupported));
+  await queueInRequests(
+    context,
+    work.flatMap((w) => w.calls),
+  );
   await context.sync();
-  for (const growth of growths)
-    if (growth && growth.table.rowCount < growth.rows)
+  for (const { growth } of work)
+    if (growth?.table && growth.table.rowCount < growth.rows)
       throw new WorkbookError(excelMessage('notExtended', locale, { sheet: growth.sheetName }), growth.sheetName);
   // One target per write, in batch order.
   return planned.map((p) => p.result);

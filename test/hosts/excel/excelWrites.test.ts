@@ -4,6 +4,8 @@
  */
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { MAX_RESPONSE_BYTES } from '../../../src/hosts/excel/excelReads';
+import { MAX_REQUEST_BYTES } from '../../../src/hosts/excel/excelRequests';
+import { EXCEL_PROFILES } from './excelProfiles';
 import { type CellValue, type TableWrite, WorkbookError, type WriteCell } from '../../../src/workbook/port';
 import { type ExistingSheet, MockExcel, type MockExcelOptions, type RunRecord, type SheetModel } from './mockExcel';
 import {
@@ -274,6 +276,40 @@ describe('Excel host: text stays text, formulas are localized', () => {
 });
 
 describe('Excel host: two syncs whatever the row count', () => {
+  // Excel on the web refuses a request over 5 MB: a big write-back goes in several, each under 4 MB.
+  it('a write-back of 10,000 rows over 5 MB is split into requests under 4 MB on the web, with the same result', async () => {
+    const problem = (i: number) => `第${i}行:${'客户跟进不及时,商机阶段停留过久,需要复盘并制定改进措施。'.repeat(8)}`;
+    const rows = Array.from({ length: 10_000 }, (_v, i) => ({ dimension: '过程', problem: problem(i), impact: '高', severity: '严重' }));
+    const runOn = async (profile: MockExcelOptions['profile']) => {
+      const { mock, port } = setup([existingSheet(DIAG, 2, () => [])], 'zh-CN', { profile, maxSyncsPerRun: 20 });
+      const [result] = await port.writeTables([keyedWrite(DIAG, rows)]);
+      return { mock, result };
+    };
+    const web = await runOn(EXCEL_PROFILES.web);
+    const run = lastRun(web.mock);
+    expect(run.requestBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(run.syncs).toBeGreaterThanOrEqual(3); // sync 1 loads, then two requests or more
+    expect(Math.max(...run.requestBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(web.result).toMatchObject({ appended: 10_000 });
+    expect(tableAddress(web.mock, DIAG.tableName)).toBe('A2:H10002');
+    const desktop = await runOn({ ...EXCEL_PROFILES.m365, payloadLimit: undefined });
+    const cells = (mock: MockExcel) => [...sheetOf(mock, DIAG.sheetName).cells.entries()];
+    expect(cells(web.mock)).toEqual(cells(desktop.mock));
+    expect(tableAddress(desktop.mock, DIAG.tableName)).toBe('A2:H10002');
+  }, 60_000);
+
+  it('the web profile refuses one request over 5 MB, as Excel on the web does', async () => {
+    const mock = new MockExcel({ profile: EXCEL_PROFILES.web, sheets: [{ name: 'S' }] });
+    const big = [['x'.repeat(6 * 1024 * 1024)]];
+    await expect(
+      mock.run(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1').values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(mock.sheet('S')?.cells.size).toBe(0);
+  });
+
   it('writes the review batch into 4 tables, one of them 100,000 rows long, in 2 syncs under 4 MB', async () => {
     const sheets = reviewSheets(10).map((s) => (s.name === EXEC.sheetName ? reviewSheet('execution', 100_000) : s));
     const { mock, port } = setup(sheets);

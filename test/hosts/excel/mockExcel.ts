@@ -257,8 +257,13 @@ export class MockContext implements CollectionHost {
     const queue = this.queue;
     this.queue = [];
     this.deliveries = [];
-    this.record.requestBytes.push(queue.reduce((sum, c) => sum + c.requestBytes, 0));
+    const requestBytes = queue.reduce((sum, c) => sum + c.requestBytes, 0);
+    this.record.requestBytes.push(requestBytes);
     this.record.responseBytes.push(0);
+    const limit = this.excel.profile.payloadLimit;
+    // Excel on the web refuses the whole request: nothing of it is applied.
+    if (limit !== undefined && requestBytes > limit)
+      throw new RichApiError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes exceeds ${limit}`, 'RequestContext.sync');
     if (this.excel.options.cellEditMode) {
       throw new RichApiError(
         'InvalidOperationInCellEditMode',
