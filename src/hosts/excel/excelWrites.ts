@@ -17,6 +17,7 @@ import { TAIL_ROWS, refuseSecondWrite } from '../../workbook/placement';
 import { excelMessage } from './excelErrors';
 import { type FormulaLanguage, label, readCell } from './excelCells';
 import { type QueuedCall, blockWrites, queueInRequests } from './excelRequests';
+import { readKeyRows } from './excelKeyRows';
 import { layoutHeader } from './excelReads';
 import { type Block, type Loaded, type PlacedCells, inputRuns, keyId, keyRowsOf, placeTableWrite, toBlocks } from './excelWritePlan';
 import type { SetSupport } from './excelApi';
@@ -54,6 +55,8 @@ interface Loads {
   readonly table?: Excel.Table;
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
+  /** Whether a filter hides rows of the table (or of the sheet's filter). */
+  readonly filter: Excel.AutoFilter;
   readonly header: Excel.Range;
   readonly body?: Excel.Range;
   /** A table's columns' used cells (values only) down the whole sheet: is anything below the table? */
@@ -61,7 +64,7 @@ interface Loads {
   /** Per run of input columns, where it was last filled (see `Probe`). */
   readonly probes: Map<string, Probe>;
   /** The sheet's cells holding each key value, by `keyId`. */
-  readonly keys: Map<string, { readonly column: number; readonly found: Excel.RangeAreas }>;
+  readonly keys: Map<string, { readonly column: number; readonly value: string; readonly found: Excel.RangeAreas }>;
   readonly updates: Map<number, Excel.Range>;
 }
 
@@ -137,7 +140,7 @@ function queueLoads(context: Context, target: Target): Loads {
   let rowRange: (row: number) => Excel.Range | undefined;
   if (target.tableName !== undefined) {
     table = context.workbook.tables.getItem(target.tableName);
-    sheet = table.worksheet.load('name');
+    sheet = table.worksheet.load('name,visibility');
     header = table.getHeaderRowRange().load('values');
     const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
     body = data;
@@ -158,7 +161,7 @@ function queueLoads(context: Context, target: Target): Loads {
     rowRange = (row) => data.getCell(row, 0).getResizedRange(0, width - 1);
   } else {
     const layout = target.layout as Layout;
-    sheet = context.workbook.worksheets.getItem(target.sheetName).load('name');
+    sheet = context.workbook.worksheets.getItem(target.sheetName).load('name,visibility');
     header = sheet.getRange(rangeAddress(HEADER_ROW, layout.firstColumn, HEADER_ROW, layout.lastColumn)).load('values');
     const top = HEADER_ROW + 1;
     const left = layout.firstColumn;
@@ -176,10 +179,12 @@ function queueLoads(context: Context, target: Target): Loads {
     rowRange = (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined);
   }
   const protection = sheet.protection.load('protected');
+  const filter = (table ? table.autoFilter : sheet.autoFilter).load('isDataFiltered');
   const loads: Loads = {
     target,
     sheet,
     protection,
+    filter,
     header,
     probes: new Map(),
     keys: new Map(),
@@ -205,7 +210,7 @@ function queueLoads(context: Context, target: Target): Loads {
       // Find treats * ? ~ as wildcards: escape them (~*) so the key matches literally.
       const literal = key.value.replace(/[~*?]/g, '~$&');
       const found = sheet.findAllOrNullObject(literal, { completeMatch: true, matchCase: true }).load('address');
-      loads.keys.set(keyId(key.column, key.value), { column: key.column, found });
+      loads.keys.set(keyId(key.column, key.value), { column: key.column, value: key.value, found });
     }
     for (const update of write.updates ?? []) {
       if (update.row < 0 || loads.updates.has(update.row)) continue;
@@ -271,8 +276,23 @@ async function refineProbes(context: Context, loads: readonly Loads[]): Promise<
   return refined;
 }
 
+/** Key lookups Find cannot answer (a hidden sheet, a filtered table), answered by reading instead. */
+function keyRowsByReading(context: Context, loads: readonly Loads[]): Promise<Map<Loads, Map<string, number[]>>> {
+  return readKeyRows(
+    context,
+    loads.map((l) => ({
+      id: l,
+      sheet: l.sheet,
+      findIsBlind: l.sheet.visibility !== 'Visible' || l.filter.isDataFiltered,
+      ...dataOrigin(l),
+      rowCount: l.body ? l.body.rowCount : (l.target.layout?.rowCount ?? 0),
+      keys: l.keys,
+    })),
+  );
+}
+
 /** Checks one target and places its writes; throws (a WorkbookError) before anything is queued. */
-function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>): Planned {
+function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>, readKeys?: ReadonlyMap<string, number[]>): Planned {
   const { target, sheet, body } = loads;
   const sheetName = sheet.name;
   if (loads.protection.protected) throw new WorkbookError(excelMessage('sheetProtected', locale, { sheet: sheetName }), sheetName);
@@ -284,7 +304,7 @@ function plan(loads: Loads, locale: Locale, refined: ReadonlyMap<Probe, number>)
   for (const [run, probe] of loads.probes) lastFilled.set(run, refined.get(probe) ?? lastFilledOf(probe, firstRow));
   const keyRows = new Map<string, number[]>();
   for (const [id, { column, found }] of loads.keys)
-    keyRows.set(id, found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount));
+    keyRows.set(id, readKeys?.get(id) ?? (found.isNullObject ? [] : keyRowsOf(found.address, firstColumn + column, firstRow, rowCount)));
   const updateRows = new Map<number, CellValue[]>();
   for (const [row, range] of loads.updates) if (row < rowCount) updateRows.set(row, (range.values[0] ?? []).map(readCell));
   const loaded: Loaded = { header: body ? headerValues.map(label) : layoutHeader(headerValues), rowCount, lastFilled, keyRows, updateRows };
@@ -357,7 +377,8 @@ export async function writeExcelTables(
   await context.sync();
   // Every check and placement first: one failure and nothing at all is queued.
   const refined = await refineProbes(context, loads);
-  const planned = loads.map((l) => plan(l, locale, refined));
+  const readKeys = await keyRowsByReading(context, loads);
+  const planned = loads.map((l) => plan(l, locale, refined, readKeys.get(l)));
   // In order, in requests Excel on the web accepts: one more sync only for a write-back over 4 MB.
   const work = planned.map((p) => writeCalls(p, language, isSetSupported));
   await queueInRequests(

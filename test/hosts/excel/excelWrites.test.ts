@@ -184,6 +184,44 @@ describe('Excel host: upsert by review id', () => {
   });
 });
 
+// Find sees neither a hidden sheet nor filtered-out rows: the key column is read there instead.
+describe('Excel host: hidden sheets and filtered tables', () => {
+  const row = (action: string) => ({ action, owner: '销售经理', planned: 45400 });
+  const hide = (mock: MockExcel) => {
+    sheetOf(mock, EXEC.sheetName).visibility = 'Hidden';
+  };
+  const filter = (mock: MockExcel) => {
+    const table = mock.tables.find((t) => t.name === EXEC.tableName);
+    if (!table) throw new Error('no table');
+    table.filtered = true;
+    for (const r of [5, 6, 7]) sheetOf(mock, EXEC.sheetName).filteredRows.add(r); // the review's rows (sheet rows 6–8)
+  };
+
+  it.each([
+    ['a hidden sheet', hide],
+    ['a filtered table', filter],
+  ])('on %s a second write-back replaces the same rows and changes nothing else', async (_label, conceal) => {
+    const { mock, port } = setup(reviewSheets(3), 'zh-CN', { maxSyncsPerRun: 4 });
+    const write = keyedWrite(EXEC, [row('a'), row('b'), row('c')]);
+    expect((await port.writeTables([write]))[0]).toMatchObject({ appended: 3 });
+    conceal(mock);
+    const cells = () => [...sheetOf(mock, EXEC.sheetName).cells.entries()];
+    const before = cells();
+    expect((await port.writeTables([write]))[0]).toMatchObject({ appended: 0, updated: 3, cleared: 0 });
+    expect(tableAddress(mock, EXEC.tableName)).toBe('A2:I8');
+    expect(cells()).toEqual(before);
+  });
+
+  it('a visible, unfiltered table still takes two syncs: Find is trusted there', async () => {
+    const { mock, port } = setup(reviewSheets(3));
+    const write = keyedWrite(EXEC, [row('a')]);
+    await port.writeTables([write]);
+    await port.writeTables([write]);
+    expect(lastRun(mock).syncs).toBe(2);
+    expect(tableAddress(mock, EXEC.tableName)).toBe('A2:I6');
+  });
+});
+
 describe('Excel host: all or nothing', () => {
   const renamedDiagnosis = (): ExistingSheet => {
     const sheet = existingSheet(DIAG, 2, () => ['线索管理', '线索跟进不及时', '', '高']);

@@ -100,6 +100,7 @@ export class MockExcel {
     for (const existing of options.sheets ?? []) {
       const sheet = newSheet(existing.name);
       if (existing.protected) sheet.protected = true;
+      if (existing.visibility) sheet.visibility = existing.visibility;
       this.sheets.push(sheet);
       for (const [address, numberFormat] of Object.entries(existing.numberFormats ?? {})) {
         const box = parseAddress(address);
@@ -119,7 +120,9 @@ export class MockExcel {
         const box = parseAddress(table.address);
         const headers = [];
         for (let c = box.left; c <= box.right; c++) headers.push(sheet.cells.at(box.top, c)?.value ?? '');
-        this.tables.push({ seq: 0, name: table.name, sheet, address: table.address, headers, style: 'TableStyleLight1' });
+        const filtered = (table.filteredRows ?? []).length > 0;
+        for (const row of table.filteredRows ?? []) sheet.filteredRows.add(row - 1);
+        this.tables.push({ seq: 0, name: table.name, sheet, address: table.address, headers, style: 'TableStyleLight1', filtered });
       }
     }
     this.activeSheet = this.sheets[0];
@@ -332,18 +335,22 @@ class MockWorksheetCollection extends MockCollection<MockContext> {
 }
 
 export class MockWorksheet {
-  private readonly props: ReturnType<typeof loader<'name'>>;
+  private readonly props: ReturnType<typeof loader<'name' | 'visibility'>>;
 
   constructor(
     private readonly context: MockContext,
     readonly ref: SheetRef,
   ) {
-    this.props = loader(context, 'Worksheet', ['name'], () => ref().name);
+    this.props = loader(context, 'Worksheet', ['name', 'visibility'], (name) => ref()[name]);
     return gated(this, 'Worksheet', () => context.supports);
   }
 
   get name(): string {
     return this.props.get('name');
+  }
+
+  get visibility(): string {
+    return this.props.get('visibility');
   }
 
   load(properties: string | string[]): this {
@@ -363,6 +370,21 @@ export class MockWorksheet {
       },
     };
     return protection;
+  }
+
+  /** `autoFilter.load('isDataFiltered')` (ExcelApi 1.9): a sheet filter hiding rows. */
+  get autoFilter(): { load(properties: string): unknown; readonly isDataFiltered: boolean } {
+    const props = loader(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filteredRows.size > 0);
+    const filter = {
+      load: (properties: string) => {
+        props.load(properties);
+        return filter;
+      },
+      get isDataFiltered(): boolean {
+        return props.get('isDataFiltered');
+      },
+    };
+    return gated(filter, 'AutoFilter', () => this.context.supports);
   }
 
   getRange(address?: string): MockRange {
@@ -393,7 +415,8 @@ export class MockWorksheet {
         const literal = text.replace(/~([~*?])/g, '$1');
         context.enqueue('Worksheet.findAllOrNullObject', () => {
           const sheet = ref();
-          const areas = matchingAreas(sheet, literal);
+          // Find sees neither a hidden sheet nor the rows a filter hides (office-js#6349, #224).
+          const areas = sheet.visibility === 'Visible' ? matchingAreas(sheet, literal) : [];
           const snapshot =
             areas.length === 0
               ? { isNullObject: true }
@@ -523,7 +546,7 @@ function matchingAreas(sheet: SheetModel, text: string): Box[] {
   const cells: Box[] = [];
   for (const [row, col, cell] of sheet.cells.cellsAt()) {
     const value = readValue(cell);
-    if (value !== '' && String(value) === text) cells.push({ top: row, left: col, bottom: row, right: col });
+    if (value !== '' && String(value) === text && !sheet.filteredRows.has(row)) cells.push({ top: row, left: col, bottom: row, right: col });
   }
   cells.sort((a, b) => a.left - b.left || a.top - b.top);
   const areas: Box[] = [];

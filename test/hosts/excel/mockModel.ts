@@ -229,10 +229,12 @@ export interface TableModel {
   readonly seq: number;
   name: string;
   readonly sheet: SheetModel;
-  /** Header row + data rows (no totals row in the mock); grows with `rows.add`. */
+  /** Header row + data rows (no totals row in the mock); grows when written below or resized. */
   address: string;
   readonly headers: readonly unknown[];
   style?: string;
+  /** A filter hides some of its rows (`AutoFilter.isDataFiltered`). */
+  filtered?: boolean;
 }
 
 /**
@@ -268,6 +270,10 @@ export interface SheetModel {
   activations: number;
   /** Sheet protection: every write to it fails with AccessDenied. */
   protected?: boolean;
+  /** `Visible`, `Hidden` or `VeryHidden`: Find finds nothing on a hidden sheet (office-js#6349). */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Sheet rows (0-based) a filter hides: Find skips them. */
+  readonly filteredRows: Set<number>;
 }
 
 /** A seeded cell: text, number, boolean, blank (null), or a formula with the result reads return. */
@@ -279,8 +285,10 @@ export interface ExistingSheet {
   readonly cells?: Readonly<Record<string, readonly (readonly SeedCell[])[]>>;
   /** Number formats by range address, applied before the cells. */
   readonly numberFormats?: Readonly<Record<string, string>>;
-  readonly tables?: readonly { readonly name: string; readonly address: string }[];
+  /** A table with `filteredRows` (sheet rows, 1-based as Excel shows them) has a filter hiding those rows. */
+  readonly tables?: readonly { readonly name: string; readonly address: string; readonly filteredRows?: readonly number[] }[];
   readonly protected?: boolean;
+  readonly visibility?: 'Hidden' | 'VeryHidden';
 }
 
 export interface MockExcelOptions {
@@ -322,6 +330,8 @@ export const newSheet = (name: string): SheetModel => ({
   notes: new Map(),
   comments: new Map(),
   activations: 0,
+  visibility: 'Visible',
+  filteredRows: new Set(),
 });
 
 export const SHEET_NAME_BAD = /[:\\/?*[\]]/;

@@ -20,6 +20,7 @@ import {
 } from './mockModel';
 import { MockRange, type SheetRef } from './mockRange';
 import { gated } from './mockApiGate';
+import { loader } from './mockCollections';
 
 /** The workbook's tables, or one sheet's (which can also add a table). */
 export class MockTableCollection extends MockCollection<MockContext> {
@@ -120,6 +121,21 @@ export class MockTable {
    */
   get rows(): never {
     throw new MockViolation('table.rows: TableRowCollection.add conflicts in co-authored workbooks; write below the table and resize it');
+  }
+
+  /** `autoFilter.load('isDataFiltered')` (ExcelApi 1.9). */
+  get autoFilter(): { load(properties: string): unknown; readonly isDataFiltered: boolean } {
+    const props = loader(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filtered === true);
+    const filter = {
+      load: (properties: string) => {
+        props.load(properties);
+        return filter;
+      },
+      get isDataFiltered(): boolean {
+        return props.get('isDataFiltered');
+      },
+    };
+    return gated(filter, 'AutoFilter', () => this.context.supports);
   }
 
   /** `resize(address)` (ExcelApi 1.13): same header row and columns, more or fewer data rows. */
