@@ -68,6 +68,20 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/**
+ * A batch failed after it added a sheet of its own: Office.js applied the commands before the
+ * failing one, so the sheet is half-built and is to be taken away (all or nothing) before `cause`
+ * is reported.
+ */
+export class HalfBuiltSheet extends Error {
+  constructor(
+    readonly sheetName: string,
+    override readonly cause: unknown,
+  ) {
+    super(`half-built sheet ${sheetName}`);
+  }
+}
+
 const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   InvalidOperationInCellEditMode: 'cellEdit',
   AccessDenied: 'protected',

@@ -2,18 +2,20 @@
  * The report sheet in Excel, in ONE `Excel.run` with two syncs:
  *
  *   sync 1 — the sheets (name, position) and which sheets hold tables;
- *   sync 2 — the old report of the same review deleted and a new sheet added at its place, the
- *            grid as one 2-D write, number formats, bold rows, widths, and a native chart per
- *            chart of the plan over its data cells.
+ *   sync 2 — a new sheet with the grid as one 2-D write, number formats, bold rows, widths; then
+ *            the old report of the same review deleted and the new one renamed to its name and
+ *            put at its place; last a native chart per chart of the plan over its data cells.
  *
- * A same-named sheet with a table is the user's: refused before anything is queued.
+ * A same-named sheet with a table is the user's: refused before anything is queued. All or nothing:
+ * the old report goes only after the new one is built, and a failure before that leaves the old
+ * report as it was and the half-built sheet to be taken away (`HalfBuiltSheet`).
  */
-import { type Locale, type PlacedReportChart, type ReportSheetPlan, cellAddress, rangeAddress } from '../../core';
+import { type Locale, type PlacedReportChart, type ReportSheetPlan, cellAddress, rangeAddress, uniqueSheetName } from '../../core';
 import { type ReportSheetResult, WorkbookError } from '../../workbook/port';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import type { ExcelApi } from './excelApi';
 import { textCell } from './excelCells';
-import { errorLocation } from './excelErrors';
+import { HalfBuiltSheet, errorLocation } from './excelErrors';
 import { columnWidthPoints } from './excelTemplates';
 
 const chartType = (excel: ExcelApi, kind: PlacedReportChart['chart']['kind']) =>
@@ -38,10 +40,14 @@ export async function writeExcelReport(
   if (existing && tables.items.some((t) => t.worksheet.name === plan.sheetName))
     throw new WorkbookError(PORT_MESSAGES.reportSheetTaken[locale](plan.sheetName), plan.sheetName);
 
-  // Sync 2: everything else.
-  if (existing) context.workbook.worksheets.getItem(plan.sheetName).delete();
-  const sheet = context.workbook.worksheets.add(plan.sheetName);
-  if (existing) sheet.position = existing.position;
+  // Sync 2: everything else. A report replacing an old one is built beside it first.
+  const building = existing
+    ? uniqueSheetName(
+        `~${plan.sheetName}`,
+        sheets.items.map((s) => s.name),
+      )
+    : plan.sheetName;
+  const sheet = context.workbook.worksheets.add(building);
   const width = plan.columnWidths.length;
   if (plan.cells.length > 0) {
     sheet.getRange(rangeAddress(0, 0, plan.cells.length - 1, width - 1)).values = plan.cells.map((row) =>
@@ -54,6 +60,11 @@ export async function writeExcelReport(
   plan.columnWidths.forEach((chars, c) => {
     sheet.getRange(cellAddress(0, c)).format.columnWidth = columnWidthPoints(chars);
   });
+  if (existing) {
+    context.workbook.worksheets.getItem(plan.sheetName).delete();
+    sheet.name = plan.sheetName;
+    sheet.position = existing.position;
+  }
   sheet.activate();
   for (const placed of plan.charts) queueReportChart(excel, sheet, placed);
   let nativeCharts = plan.charts.length;
@@ -62,7 +73,14 @@ export async function writeExcelReport(
   } catch (error) {
     // Charts are queued last: when only they fail (a chart type this Excel cannot build), the
     // report's cells are in place — keep them; the pane still draws the charts.
-    if (!(plan.charts.length > 0 && /^Chart/i.test(errorLocation(error)))) throw error;
+    const where = errorLocation(error);
+    if (!(plan.charts.length > 0 && /^Chart/i.test(where))) {
+      // Past its own `add`, the new sheet is ours and half-built: it goes; an old report is intact
+      // unless the failure came after its delete (then the new one is whole but for its name).
+      if (where !== '' && where !== 'WorksheetCollection.add' && !/^Worksheet\.(name|position|activate)$/.test(where))
+        throw new HalfBuiltSheet(building, error);
+      throw error;
+    }
     nativeCharts = 0;
   }
   return { sheetName: plan.sheetName, replaced: existing !== undefined, nativeCharts, pictures: 0 };

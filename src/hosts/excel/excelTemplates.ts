@@ -197,6 +197,9 @@ function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan,
   const source = sheet.getRange(rangeAddress(headerRow, first, lastRow, first));
   const type = chart.kind === 'funnel' ? excel.ChartType.funnel : excel.ChartType.columnClustered;
   const added = sheet.charts.add(type, source, 'Columns');
+  // Placed first: when a later series call fails (newer chart types lack some, office-js#2971), the
+  // chart already sits beside the table, not over it.
+  added.setPosition(cellAddress(headerRow, leftCol), cellAddress(headerRow + CHART_ROWS - 1, leftCol + CHART_COLUMNS - 1));
   added.title.text = chart.title;
   added.series.getItemAt(0).setXAxisValues(categories);
   for (const col of rest) {
@@ -204,6 +207,5 @@ function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan,
     series.setValues(data(col));
     series.setXAxisValues(categories);
   }
-  added.setPosition(cellAddress(headerRow, leftCol), cellAddress(headerRow + CHART_ROWS - 1, leftCol + CHART_COLUMNS - 1));
   return true;
 }

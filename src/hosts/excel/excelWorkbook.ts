@@ -30,7 +30,7 @@ import type {
 } from '../../workbook/port';
 import type { ExcelWorkbookOptions } from './excelApi';
 import { formulaLanguage } from './excelCells';
-import { errorLocation, toWorkbookError } from './excelErrors';
+import { HalfBuiltSheet, errorLocation, toWorkbookError } from './excelErrors';
 import { insertExcelFormula, readExcelTable } from './excelReads';
 import { queueTemplate } from './excelTemplates';
 import { writeExcelTables } from './excelWrites';
@@ -77,6 +77,18 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     }
   }
 
+  /** Takes away a sheet a failed batch left half-built; returns the failure to report. */
+  async function discardHalfBuilt(error: unknown): Promise<unknown> {
+    if (!(error instanceof HalfBuiltSheet)) return error;
+    await excel
+      .run(async (context) => {
+        context.workbook.worksheets.getItem(error.sheetName).delete();
+        await context.sync();
+      })
+      .catch(() => undefined); // the failure being reported says more than this one
+    return error.cause;
+  }
+
   async function insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate> {
     let sheetName = plan.sheetName;
     try {
@@ -100,12 +112,19 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
         } catch (error) {
           // Chart and note commands are queued last: when only they fail (a chart type or the notes
           // this Excel cannot build), the sheet, table and formats are in place — keep them.
-          if (!(inserted.chartQueued && /^(Chart|Note|Comment)/i.test(errorLocation(error)))) throw error;
+          const where = errorLocation(error);
+          if (!(inserted.chartQueued && /^(Chart|Note|Comment)/i.test(where))) {
+            // Office.js applies a batch's commands up to the failing one: past the sheet's own
+            // `add`, the sheet is ours and half-built, and goes (all or nothing). A failed or
+            // unplaced `add` may mean someone else's sheet of that name: left alone.
+            if (where !== '' && where !== 'WorksheetCollection.add') throw new HalfBuiltSheet(sheetName, error);
+            throw error;
+          }
         }
         return inserted.result;
       });
     } catch (error) {
-      throw toWorkbookError(error, locale, sheetName);
+      throw toWorkbookError(await discardHalfBuilt(error), locale, sheetName);
     }
   }
 
@@ -141,7 +160,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     try {
       return await excel.run((context) => writeExcelReport(context, excel, plan, locale));
     } catch (error) {
-      throw toWorkbookError(error, locale, plan.sheetName);
+      throw toWorkbookError(await discardHalfBuilt(error), locale, plan.sheetName);
     }
   }
 

@@ -69,3 +69,21 @@ test('an Excel without funnel charts keeps the report cells and says no chart wa
   expect(result.nativeCharts).toBe(0);
   expect(mock.sheet(plan.sheetName)?.cells.get('A1')?.value).toBe(plan.sheetName);
 });
+
+// All or nothing: Office.js applies a batch up to the failing command.
+test('a failure while building a replacement leaves the old report as it was and no half-built sheet', async () => {
+  const { mock, port } = excel();
+  const plan = reportPlan();
+  await port.writeReportSheet(plan);
+  const before = mock.snapshot(plan.sheetName);
+  mock.failAt = { 'Range.numberFormat': 'GeneralException' };
+  await expect(port.writeReportSheet({ ...plan, charts: [] })).rejects.toBeInstanceOf(WorkbookError);
+  expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1', plan.sheetName]);
+  expect(mock.snapshot(plan.sheetName)).toEqual(before);
+});
+
+test('a first report that fails half-way leaves no sheet behind', async () => {
+  const { mock, port } = excel({ failAt: { 'Range.numberFormat': 'GeneralException' } });
+  await expect(port.writeReportSheet(reportPlan())).rejects.toBeInstanceOf(WorkbookError);
+  expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+});

@@ -434,6 +434,30 @@ describe('Excel host: errors and partial failures', () => {
     expect(sheet.charts[0]?.series[0]?.xAxis).toBeUndefined();
   });
 
+  it('places the chart beside the table before its series, so a failing series leaves it out of the way', async () => {
+    const { sheet } = await insert(plan, 'en-US', { failAt: { 'ChartSeries.setXAxisValues': 'InvalidArgument' } });
+    expect(sheet.charts[0]?.position?.[0]).toMatch(/^[A-Z]+2$/);
+  });
+
+  // Office.js applies a batch up to the failing command: without cleanup the sheet stayed half-built.
+  it.each(['TableCollection.add', 'Range.numberFormat', 'Worksheet.activate'])(
+    'all or nothing: a failure at %s leaves no half-built sheet',
+    async (location) => {
+      const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], failAt: { [location]: 'GeneralException' }, maxSyncsPerRun: 2 });
+      const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
+      await expect(port.insertTemplate(plan)).rejects.toBeInstanceOf(WorkbookError);
+      expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+      expect(mock.tables).toEqual([]);
+    },
+  );
+
+  it('a failing add (the name taken meanwhile by someone else) deletes nothing', async () => {
+    const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], failAt: { 'WorksheetCollection.add': 'ItemAlreadyExists' } });
+    const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
+    await expect(port.insertTemplate(plan)).rejects.toThrow(/name was just taken/);
+    expect(mock.runs.flatMap((r) => r.locations)).not.toContain('Worksheet.delete');
+  });
+
   it('turns a failure elsewhere into a WorkbookError', async () => {
     const mock = new MockExcel({ failAt: { 'TableCollection.add': 'InvalidArgument' } });
     const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });

@@ -77,6 +77,8 @@ export class MockExcel {
   readonly maxSyncsPerRun: number;
   readonly maxResponseBytes: number;
   readonly options: MockExcelOptions;
+  /** Commands failing at sync (from `options.failAt`; a test may change it between runs). */
+  failAt: Readonly<Record<string, string>>;
   private seq = 0;
 
   /** Which Excel this is: its requirement sets and limits (excelProfiles.ts; EXCEL_PROFILE by default). */
@@ -94,6 +96,7 @@ export class MockExcel {
   constructor(options: MockExcelOptions = {}) {
     this.options = options;
     this.profile = options.profile ?? currentProfile();
+    this.failAt = options.failAt ?? {};
     this.maxSyncsPerRun = options.maxSyncsPerRun ?? 2;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.names = [...(options.names ?? [])];
@@ -275,7 +278,7 @@ export class MockContext implements CollectionHost {
       );
     }
     for (const command of queue) {
-      const code = this.excel.options.failAt?.[command.location];
+      const code = this.excel.failAt[command.location];
       if (code !== undefined) throw new RichApiError(code, `mock failure at ${command.location}`, command.location);
       command.apply();
     }
@@ -317,7 +320,7 @@ class MockWorksheetCollection extends MockCollection<MockContext> {
   add(name: string): MockWorksheet {
     let created: SheetModel | undefined;
     this.context.enqueue('WorksheetCollection.add', () => {
-      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name))
+      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history')
         throw new RichApiError('InvalidArgument', `bad sheet name "${name}"`, 'WorksheetCollection.add');
       if (this.context.excel.sheet(name)) throw new RichApiError('ItemAlreadyExists', `sheet "${name}" exists`, 'WorksheetCollection.add');
       created = newSheet(name);
@@ -347,6 +350,18 @@ export class MockWorksheet {
 
   get name(): string {
     return this.props.get('name');
+  }
+
+  /** Renames the sheet: Excel's sheet-name rules, unique in the workbook (case-insensitive). */
+  set name(name: string) {
+    this.context.enqueue('Worksheet.name', () => {
+      const sheet = this.ref();
+      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history')
+        throw new RichApiError('InvalidArgument', `bad sheet name "${name}"`, 'Worksheet.name');
+      const other = this.context.excel.sheet(name);
+      if (other && other !== sheet) throw new RichApiError('ItemAlreadyExists', `sheet "${name}" exists`, 'Worksheet.name');
+      sheet.name = name;
+    });
   }
 
   get visibility(): string {
@@ -546,7 +561,8 @@ function matchingAreas(sheet: SheetModel, text: string): Box[] {
   const cells: Box[] = [];
   for (const [row, col, cell] of sheet.cells.cellsAt()) {
     const value = readValue(cell);
-    if (value !== '' && String(value) === text && !sheet.filteredRows.has(row)) cells.push({ top: row, left: col, bottom: row, right: col });
+    if (value !== '' && String(value) === text && !sheet.filteredRows.has(row))
+      cells.push({ top: row, left: col, bottom: row, right: col });
   }
   cells.sort((a, b) => a.left - b.left || a.top - b.top);
   const areas: Box[] = [];
