@@ -6,7 +6,16 @@
  * write-back) and carried out by the host all-or-nothing: the host checks every target first and
  * writes nothing when one check fails.
  */
-import type { FunctionSpelling, ReportChartId, ReportSheetPlan, TableLocation, TableSnapshot, TableWrite, TemplatePlan } from '../core';
+import type {
+  FunctionSpelling,
+  Localized,
+  ReportChartId,
+  ReportSheetPlan,
+  TableLocation,
+  TableSnapshot,
+  TableWrite,
+  TemplatePlan,
+} from '../core';
 
 export type { CellValue, RowUpdate, TableLocation, TableSnapshot, TableWrite, WriteCell } from '../core';
 
@@ -60,6 +69,14 @@ export interface CellPosition {
   readonly column: number;
 }
 
+/** What this host can and cannot do, as the Settings pane shows it. */
+export interface HostSupport {
+  /** One line: the host and its level (`This Excel: ExcelApi 1.14, SALES functions available.`). */
+  readonly summary: Localized;
+  /** Each feature missing here: what happens instead, and what to upgrade to. */
+  readonly limits: readonly Localized[];
+}
+
 export interface WorkbookPort {
   /** Host name for messages: "Excel", "Web", "Google Sheets". */
   readonly host: string;
@@ -67,6 +84,8 @@ export interface WorkbookPort {
   readonly chartPictures?: boolean;
   /** How users of this host type SALES functions, for what the pane shows (default `localized`: Excel's). */
   readonly functionSpelling?: FunctionSpelling;
+  /** What this host supports, for Settings (Excel: its API sets). */
+  readonly support?: HostSupport;
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */
   insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate>;

@@ -33,6 +33,7 @@ import { formulaLanguage } from './excelCells';
 import { HalfBuiltSheet, errorLocation, toWorkbookError } from './excelErrors';
 import { insertExcelFormula, readExcelTable } from './excelReads';
 import { queueTemplate } from './excelTemplates';
+import { excelSupport } from './excelVersions';
 import { writeExcelTables } from './excelWrites';
 import { writeExcelReport } from './excelReport';
 
@@ -164,5 +165,15 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
     }
   }
 
-  return { host: 'Excel', listSheets, insertTemplate, activateSheet, readTable, writeTables, writeReportSheet, insertFormulaAtSelection };
+  return {
+    host: 'Excel',
+    support: excelSupport(options.isSetSupported),
+    listSheets,
+    insertTemplate,
+    activateSheet,
+    readTable,
+    writeTables,
+    writeReportSheet,
+    insertFormulaAtSelection,
+  };
 }

@@ -128,6 +128,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
                     onChange={update}
                     saved={saved}
                     themeFollowsOffice={theme !== undefined}
+                    {...(workbook?.support ? { support: workbook.support } : {})}
                   />
                   <WorkbookUnit locale={locale} />
                 </>

@@ -1,6 +1,7 @@
 /** 设置 Settings: pane language (automatic or chosen) and the template defaults, remembered per user. */
 import { Caption1, MessageBar, MessageBarBody, Radio, RadioGroup, Field, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../core';
+import type { HostSupport } from '../../workbook/port';
 import { t } from '../strings';
 import type { LanguageSetting, Settings } from './store';
 import { st } from './strings';
@@ -10,6 +11,7 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
+  limits: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 /** Language names are shown in their own language, so anyone can find theirs. */
@@ -26,9 +28,19 @@ export interface SettingsPanelProps {
   readonly saved?: boolean;
   /** Whether the host passes its theme (Excel). */
   readonly themeFollowsOffice?: boolean;
+  /** What this host can do (Excel: its API level and what is missing here). */
+  readonly support?: HostSupport;
 }
 
-export function SettingsPanel({ locale, automatic, settings, onChange, saved = true, themeFollowsOffice = false }: SettingsPanelProps) {
+export function SettingsPanel({
+  locale,
+  automatic,
+  settings,
+  onChange,
+  saved = true,
+  themeFollowsOffice = false,
+  support,
+}: SettingsPanelProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label={t(locale, 'settingsTab')}>
@@ -53,6 +65,20 @@ export function SettingsPanel({ locale, automatic, settings, onChange, saved = t
         />
       </fieldset>
       {themeFollowsOffice && <Caption1 className={styles.note}>{st(locale, 'theme')}</Caption1>}
+      {support && (
+        <section className={styles.group} aria-label={st(locale, 'support')}>
+          <Caption1 className={styles.note}>{support.summary[locale]}</Caption1>
+          {support.limits.length > 0 && (
+            <ul className={styles.limits}>
+              {support.limits.map((limit) => (
+                <li key={limit['en-US']}>
+                  <Caption1>{limit[locale]}</Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {saved ? (
         <Caption1 className={styles.note}>{st(locale, 'remembered')}</Caption1>
       ) : (

@@ -10,6 +10,7 @@ export const st = translator({
     'zh-CN': '通用公式(无需加载项也能计算;也用于目标分解写入的公式)',
     'en-US': 'Portable formulas (compute without the add-in; also used for goal rows)',
   },
+  support: { 'zh-CN': '此 Excel 支持的功能', 'en-US': 'What this Excel supports' },
   theme: { 'zh-CN': '颜色主题跟随 Office 主题(浅色/深色)。', 'en-US': 'Colours follow the Office theme (light or dark).' },
   remembered: { 'zh-CN': '设置只保存在本机、本用户下。', 'en-US': 'Settings are kept on this device, for you only.' },
   notSaved: {

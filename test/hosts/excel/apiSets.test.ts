@@ -5,6 +5,7 @@
  * code needs unguarded.
  */
 import { compareVersions, excelApiUses, manifestMinimum } from '../../../scripts/excelApiSets';
+import { EXCEL_FEATURES } from '../../../src/hosts/excel/excelVersions';
 
 const uses = excelApiUses();
 const maxOf = (versions: readonly string[]) => versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b), '1.1');
@@ -43,4 +44,11 @@ test('notes (1.18) and their fallback, comments (1.10), are each inside their ow
 test('no Excel code grows a table with TableRowCollection.add (co-authoring)', () => {
   expect(uses.filter((u) => u.member.startsWith('Excel.TableRowCollection.')).map((u) => u.where)).toEqual([]);
   expect(uses.some((u) => u.member === 'Excel.Range.insert')).toBe(true); // the scan does see the writes' calls
+});
+
+// Settings' "what this Excel supports" (src/hosts/excel/excelVersions.ts) names the same versions the code checks.
+test('every ExcelApi version the code checks is a feature Settings lists, or its fallback (comments, 1.10)', () => {
+  const checked = new Set(uses.flatMap((u) => (u.guardedBy ? [u.guardedBy] : [])));
+  const listed = new Set(EXCEL_FEATURES.filter((f) => f.set === 'ExcelApi').map((f) => f.version));
+  expect(checked).toEqual(new Set([...listed, '1.10']));
 });
