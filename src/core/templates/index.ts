@@ -52,6 +52,7 @@ export { workbookSettings } from './specs/settings';
 
 export * from './types';
 export * from './plan';
+export * from './separators';
 export * from './a1';
 export type { TemplateId };
 export * from './naming';

@@ -2,30 +2,125 @@
  * How the Excel host types cells: the formula language of this Excel, the one keep-text-as-text
  * rule, and values as read back. Pure: no Office call here.
  */
-import { type Locale, type PlannedColumn, localizeFormula } from '../../core';
+import { INVARIANT_SEPARATORS, type Locale, type PlannedColumn, type Separators, localizeFormula, withSeparators } from '../../core';
 import type { CellValue, WriteCell } from '../../workbook/port';
 
 type Written = string | number | boolean;
 
+type FormulaProperty = 'formulas' | 'formulasLocal';
+
 export interface FormulaLanguage {
-  /** The Range property formulas are written through. */
-  readonly property: 'formulas' | 'formulasLocal';
-  /** The language of SALES.* names in the written text. */
+  /** The Range property a formula with SALES calls is written through. */
+  readonly sales: FormulaProperty;
+  /** The property every other cell (native formulas, values) is written through. */
+  readonly native: FormulaProperty;
+  /** The language of SALES.* names written through `formulasLocal`. */
   readonly names: Locale;
+  /** The separators `formulasLocal` takes under this Excel's regional settings. */
+  readonly separators: Separators;
+  /** Native function names are local here (SUMME, EĞER): none may be typed through `formulasLocal`. */
+  readonly localNatives: boolean;
 }
 
 /**
  * How formulas are typed into this Excel. Custom-function names written through `formulas` under a
- * non-English UI are known to give #NAME? (office-js#891, #6614), so a Chinese UI gets
- * `formulasLocal`. Chinese Excel keeps English native names, `,` and `.`, so only SALES names
- * change: 销售.* where the manifest localizes them (zh-CN), SALES.* elsewhere (zh-TW, zh-HK).
- * Other languages keep invariant `formulas`: their local names and separators differ.
+ * non-English display language are known to give #NAME? (office-js#891, #6614; Turkish until Excel
+ * 2607), so outside English SALES formulas go through `formulasLocal`, with the regional separators
+ * (`;` and `,` in German or Turkish). Chinese Excel keeps English native names, so there everything
+ * goes local, SALES names as 销售.* where the manifest localizes them (zh-CN); other languages have
+ * local native names (SUMME, EĞER) we do not write, so their native formulas stay invariant `formulas`.
  */
-export function formulaLanguage(displayLanguage: string): FormulaLanguage {
+export function formulaLanguage(displayLanguage: string, separators: Separators = INVARIANT_SEPARATORS): FormulaLanguage {
   const lang = displayLanguage.trim();
-  if (!/^zh(?:-|_|$)/i.test(lang)) return { property: 'formulas', names: 'en-US' };
+  if (/^en(?:-|_|$)/i.test(lang) || lang === '')
+    return { sales: 'formulas', native: 'formulas', names: 'en-US', separators, localNatives: false };
+  if (!/^zh(?:-|_|$)/i.test(lang)) return { sales: 'formulasLocal', native: 'formulas', names: 'en-US', separators, localNatives: true };
   const simplified = /^zh(?:[-_](?:CN|Hans)(?:[-_].*)?)?$/i.test(lang);
-  return { property: 'formulasLocal', names: simplified ? 'zh-CN' : 'en-US' };
+  return { sales: 'formulasLocal', native: 'formulasLocal', names: simplified ? 'zh-CN' : 'en-US', separators, localNatives: false };
+}
+
+/** Whether this language types anything through `formulasLocal`, so it needs the regional separators. */
+export const typesLocally = (language: FormulaLanguage): boolean =>
+  language.sales === 'formulasLocal' || language.native === 'formulasLocal';
+
+const SALES_CALL = /\bSALES\.[A-Z]+\(/;
+
+/** The property an (en-US) formula is written through. */
+export const formulaProperty = (formula: string, language: FormulaLanguage): FormulaProperty =>
+  SALES_CALL.test(formula) ? language.sales : language.native;
+
+/** `TODAY()` as an argument: the SALES functions that take a date default it to today (and are volatile). */
+const TODAY_ARGUMENT = /([(,])\s*TODAY\(\)\s*(?=[,)])/g;
+
+/**
+ * An en-US formula as typed through `property`: invariant as it is, or local names and separators.
+ * Where native names are local, a SALES formula's `TODAY()` argument is left empty — the function's
+ * own default, today — since TODAY is HEUTE in German and BUGÜN in Turkish.
+ */
+export function typedFormula(formula: string, property: FormulaProperty, language: FormulaLanguage): string {
+  if (property === 'formulas') return formula;
+  const own = language.localNatives ? formula.replace(TODAY_ARGUMENT, '$1') : formula;
+  return withSeparators(localizeFormula(own, language.names), language.separators);
+}
+
+/** A rectangle of a block written through one property (rows and columns relative to the block, inclusive). */
+export interface PropertyBlock {
+  readonly top: number;
+  readonly bottom: number;
+  readonly first: number;
+  readonly last: number;
+  readonly property: FormulaProperty;
+}
+
+/**
+ * The rectangles of a block that share one write property: a cell holding a SALES formula goes
+ * through `language.sales`, a native formula through `language.native`, a value through either
+ * (it joins its neighbour). One rectangle where the two properties are the same (English, Chinese);
+ * elsewhere rows of the same shape are kept together, so a column of SALES formulas under a native
+ * first row (the funnel's first stage) costs two writes, not one per row.
+ */
+export function propertyBlocks(
+  rows: number,
+  width: number,
+  formulaAt: (row: number, column: number) => string | undefined,
+  language: FormulaLanguage,
+): PropertyBlock[] {
+  if (rows === 0 || width === 0) return [];
+  if (language.sales === language.native) return [{ top: 0, bottom: rows - 1, first: 0, last: width - 1, property: language.native }];
+  const shapeOf = (r: number): string => {
+    let shape = '';
+    for (let c = 0; c < width; c++) {
+      const formula = formulaAt(r, c);
+      shape += formula === undefined ? '-' : SALES_CALL.test(formula) ? 's' : 'n';
+    }
+    return shape;
+  };
+  const blocks: PropertyBlock[] = [];
+  const emit = (top: number, bottom: number, shape: string): void => {
+    let start = 0;
+    let property = shape.includes('s') && shape.replace(/-/g, '')[0] === 's' ? language.sales : language.native;
+    for (let c = 0; c < width; c++) {
+      const kind = shape[c];
+      const here = kind === 's' ? language.sales : kind === 'n' ? language.native : property;
+      if (here !== property) {
+        blocks.push({ top, bottom, first: start, last: c - 1, property });
+        start = c;
+        property = here;
+      }
+    }
+    blocks.push({ top, bottom, first: start, last: width - 1, property });
+  };
+  let top = 0;
+  let shape = shapeOf(0);
+  for (let r = 1; r < rows; r++) {
+    const next = shapeOf(r);
+    if (next === shape) continue;
+    emit(top, r - 1, shape);
+    top = r;
+    shape = next;
+  }
+  emit(top, rows - 1, shape);
+  return blocks;
 }
 
 /** Strings Excel could take for something other than text: a formula, number, date, boolean or error. */
@@ -37,10 +132,10 @@ const MAY_CONVERT = /^[=+\-@'#]|\d|^\s*(?:true|false)\s*$/i;
  */
 export const textCell = (text: string): string => (MAY_CONVERT.test(text) ? `'${text}` : text);
 
-/** A cell as written through `formulas` / `formulasLocal`: formulas localized for this Excel, blank as ''. */
-export function writtenCell(cell: WriteCell, sheetRow: number, language: FormulaLanguage): Written {
+/** A cell as written through `property`: formulas typed for this Excel, blank as ''. */
+export function writtenCell(cell: WriteCell, sheetRow: number, language: FormulaLanguage, property: FormulaProperty): Written {
   if (cell === null) return '';
-  if (typeof cell === 'object') return localizeFormula(cell.formulaAt(sheetRow), language.names);
+  if (typeof cell === 'object') return typedFormula(cell.formulaAt(sheetRow), property, language);
   if (typeof cell === 'string') return cell === '' ? '' : textCell(cell);
   // Core never produces NaN (errors are values); a stray one is left blank rather than failing the batch.
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : '';

@@ -5,9 +5,9 @@
  * each sized from the bytes per row measured so far so that no response exceeds 4 MB (Excel on the
  * web fails responses past 5 MB).
  */
-import { HEADER_ROW, type Locale, localizeFormula, rangeAddress } from '../../core';
+import { HEADER_ROW, type Locale, rangeAddress } from '../../core';
 import { type CellValue, type ReadProgress, type TableLocation, type TableSnapshot, WorkbookError } from '../../workbook/port';
-import { type FormulaLanguage, label, readCell, utf8Bytes } from './excelCells';
+import { type FormulaLanguage, formulaProperty, label, readCell, typedFormula, utf8Bytes } from './excelCells';
 import { errorCode, excelMessage } from './excelErrors';
 
 type Context = Excel.RequestContext;
@@ -151,7 +151,8 @@ export async function insertExcelFormula(
   // A formula typed into a text (`@`) cell stays text: such a cell gets General first.
   if (cell.numberFormat[0]?.[0] === '@') cell.numberFormat = [['General']];
   const text = formula.startsWith('=') ? formula : `=${formula}`;
-  cell[language.property] = [[localizeFormula(text, language.names)]];
+  const property = formulaProperty(text, language);
+  cell[property] = [[typedFormula(text, property, language)]];
   await context.sync();
   return { sheetName: sheet.name, address: cell.address.slice(cell.address.lastIndexOf('!') + 1) };
 }

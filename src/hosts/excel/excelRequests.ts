@@ -5,7 +5,7 @@
  * number of round trips grows, and only for writes that large.
  */
 import { rangeAddress } from '../../core';
-import { type FormulaLanguage, utf8Bytes, writtenCell } from './excelCells';
+import { type FormulaLanguage, propertyBlocks, utf8Bytes, writtenCell } from './excelCells';
 import type { Block } from './excelWritePlan';
 
 /** The most one request's written data may weigh: 5 MB less a fifth for addresses and framing. */
@@ -50,17 +50,27 @@ export function blockWrites(
   budget = MAX_REQUEST_BYTES,
 ): QueuedCall[] {
   const top = origin.firstRow + block.firstRow;
-  const values = block.cells.map((cells, r) => cells.map((cell) => writtenCell(cell, top + r, language)));
-  return pieces(values, budget).map((piece) => ({
-    bytes: piece.bytes,
-    queue: () => {
-      const first = top + piece.from;
-      const range = sheet.getRange(
-        rangeAddress(first, origin.firstColumn + block.firstColumn, first + piece.rows.length - 1, origin.firstColumn + block.lastColumn),
+  const width = block.lastColumn - block.firstColumn + 1;
+  const formulaAt = (r: number, c: number): string | undefined => {
+    const cell = block.cells[r]?.[c];
+    return typeof cell === 'object' && cell !== null ? cell.formulaAt(top + r) : undefined;
+  };
+  return propertyBlocks(block.cells.length, width, formulaAt, language).flatMap((part) => {
+    const values = block.cells
+      .slice(part.top, part.bottom + 1)
+      .map((cells, r) =>
+        cells.slice(part.first, part.last + 1).map((cell) => writtenCell(cell, top + part.top + r, language, part.property)),
       );
-      range[language.property] = piece.rows;
-    },
-  }));
+    const left = origin.firstColumn + block.firstColumn + part.first;
+    return pieces(values, budget).map((piece) => ({
+      bytes: piece.bytes,
+      queue: () => {
+        const first = top + part.top + piece.from;
+        const range = sheet.getRange(rangeAddress(first, left, first + piece.rows.length - 1, left + part.last - part.first));
+        range[part.property] = piece.rows;
+      },
+    }));
+  });
 }
 
 /**

@@ -4,7 +4,6 @@
  * drop-downs, widths, frozen rows, conditional formats, summary cells, activation and the chart.
  */
 import {
-  type Locale,
   type PlanCell,
   type PlannedChart,
   type PlannedColumn,
@@ -12,11 +11,10 @@ import {
   TONE_COLORS,
   type TemplatePlan,
   cellAddress,
-  localizeFormula,
   rangeAddress,
 } from '../../core';
 import type { InsertedTemplate } from '../../workbook/port';
-import { type FormulaLanguage, cellNumberFormat, textCell } from './excelCells';
+import { type FormulaLanguage, cellNumberFormat, formulaProperty, propertyBlocks, textCell, typedFormula } from './excelCells';
 import type { ExcelApi } from './excelApi';
 
 /** Table look: Excel's default blue table style. */
@@ -33,19 +31,38 @@ const CHART_ROWS = 16;
 /** Column width in points for a width in characters. */
 export const columnWidthPoints = (chars: number): number => Math.round(chars * POINTS_PER_CHAR + WIDTH_PADDING);
 
-/** One cell of the 2-D block: a formula in the host's language, user text kept as text, blank as ''. */
-function blockCell(cell: PlanCell, textColumn: boolean, names: Locale): string | number | boolean {
+type FormulaProperty = ReturnType<typeof formulaProperty>;
+
+/** One cell of the 2-D block: a formula typed for this Excel, user text kept as text, blank as ''. */
+function blockCell(cell: PlanCell, textColumn: boolean, language: FormulaLanguage, property: FormulaProperty): string | number | boolean {
   if (cell === null) return '';
-  if (typeof cell === 'object') return localizeFormula(cell.formula, names);
+  if (typeof cell === 'object') return typedFormula(cell.formula, property, language);
   if (typeof cell === 'string') return textColumn ? cell : textCell(cell);
   return cell;
 }
 
-/** The header and rows exactly as written: one 2-D array, header first. */
-function planBlock(plan: TemplatePlan, names: Locale): (string | number | boolean)[][] {
+/**
+ * The header and rows exactly as written, header first: one 2-D write per run of columns that
+ * share a write property (one run in English and Chinese; SALES columns apart elsewhere).
+ */
+function queueBlock(sheet: Excel.Worksheet, plan: TemplatePlan, language: FormulaLanguage): void {
   const text = plan.columns.map((c) => cellNumberFormat(c) === '@');
-  const header = plan.columns.map((c, i) => blockCell(c.label, text[i] ?? false, names));
-  return [header, ...plan.rows.map((row) => plan.columns.map((_c, i) => blockCell(row[i] ?? null, text[i] ?? false, names)))];
+  // Row 0 is the header; rows 1… the plan's rows.
+  const cellAt = (r: number, c: number): PlanCell => (r === 0 ? (plan.columns[c]?.label ?? null) : (plan.rows[r - 1]?.[c] ?? null));
+  const formulaAt = (r: number, c: number): string | undefined => {
+    const cell = cellAt(r, c);
+    return typeof cell === 'object' && cell !== null ? cell.formula : undefined;
+  };
+  for (const part of propertyBlocks(plan.rows.length + 1, plan.columns.length, formulaAt, language)) {
+    const rows: (string | number | boolean)[][] = [];
+    for (let r = part.top; r <= part.bottom; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = part.first; c <= part.last; c++) row.push(blockCell(cellAt(r, c), text[c] ?? false, language, part.property));
+      rows.push(row);
+    }
+    const top = plan.headerRow + part.top;
+    sheet.getRange(rangeAddress(top, part.first, top + part.bottom - part.top, part.last))[part.property] = rows;
+  }
 }
 
 const numberText = (value: number): string => String(value);
@@ -113,9 +130,9 @@ export function queueTemplate(
   for (const format of plan.cellFormats)
     sheet.getRange(cellAddress(firstDataRow + format.row, format.column)).numberFormat = [[format.numberFormat]];
 
-  // Header + rows: one 2-D write.
+  // Header + rows: one 2-D write (per run of columns of one write property).
+  queueBlock(sheet, plan, language);
   const block = sheet.getRange(tableAddress);
-  block[language.property] = planBlock(plan, language.names);
 
   // A Range, not an address: an address without a sheet name means the *active* sheet.
   const table = sheet.tables.add(block, true);
@@ -163,7 +180,8 @@ export function queueTemplate(
     const value = sheet.getRange(cellAddress(summary.valueCell.row, summary.valueCell.col));
     const isFormula = typeof summary.value === 'object' && summary.value !== null;
     value.numberFormat = [[cellNumberFormat({ numberFormat: summary.numberFormat, computed: isFormula })]];
-    value[language.property] = [[blockCell(summary.value, summary.numberFormat === '@' && !isFormula, language.names)]];
+    const property = isFormula ? formulaProperty((summary.value as { formula: string }).formula, language) : language.native;
+    value[property] = [[blockCell(summary.value, summary.numberFormat === '@' && !isFormula, language, property)]];
   }
 
   sheet.activate();

@@ -57,6 +57,14 @@ export const EXCEL_FEATURES: readonly { readonly set: string; readonly version: 
   },
   {
     set: 'ExcelApi',
+    version: '1.11',
+    without: L(
+      '无法读取区域设置的分隔符:含 SALES 的公式按“,”和“.”写入;若区域设置使用“;”,请升级到 {excel}。',
+      'The regional separators cannot be read: SALES formulas are written with “,” and “.”; if your region uses “;”, upgrade to {excel}.',
+    ),
+  },
+  {
+    set: 'ExcelApi',
     version: '1.13',
     without: L(
       '表格靠 Excel 的自动扩展增长:请保持“自动更正 › 表中包含新行和列”开启(或升级到 {excel})。',

@@ -29,7 +29,7 @@ import type {
   WorkbookPort,
 } from '../../workbook/port';
 import type { ExcelWorkbookOptions } from './excelApi';
-import { formulaLanguage } from './excelCells';
+import { formulaLanguageOf } from './excelLanguage';
 import { HalfBuiltSheet, errorLocation, toWorkbookError } from './excelErrors';
 import { insertExcelFormula, readExcelTable } from './excelReads';
 import { queueTemplate } from './excelTemplates';
@@ -44,7 +44,7 @@ export type { ExcelApi, ExcelWorkbookOptions } from './excelApi';
 export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort {
   const { excel } = options;
   const locale = localeFromLanguage(options.displayLanguage);
-  const language = formulaLanguage(options.displayLanguage);
+  const formulaLanguageHere = formulaLanguageOf(excel, options.displayLanguage, options.isSetSupported);
 
   async function listSheets(): Promise<readonly SheetInfo[]> {
     try {
@@ -93,6 +93,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
   async function insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate> {
     let sheetName = plan.sheetName;
     try {
+      const language = await formulaLanguageHere();
       return await excel.run(async (context) => {
         // Sync 1: the names in use.
         const sheets = context.workbook.worksheets.load('items/name');
@@ -140,6 +141,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
   async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
     if (writes.length === 0) return [];
     try {
+      const language = await formulaLanguageHere();
       return await excel.run((context) => writeExcelTables(context, writes, locale, language, options.isSetSupported));
     } catch (error) {
       // An Office error names no target: name the batch's tables (one, for the usual single-table message).
@@ -151,6 +153,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions): WorkbookPort
 
   async function insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }> {
     try {
+      const language = await formulaLanguageHere();
       return await excel.run((context) => insertExcelFormula(context, formula, language));
     } catch (error) {
       throw toWorkbookError(error, locale);

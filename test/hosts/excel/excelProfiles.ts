@@ -57,3 +57,47 @@ export function currentProfile(): ExcelProfile {
   if (!profile) throw new Error(`EXCEL_PROFILE=${id}: not one of ${Object.keys(EXCEL_PROFILES).join(', ')}`);
   return profile;
 }
+
+/** A display language with its regional settings, as formulas typed into Excel meet them. */
+export interface ExcelLocale {
+  readonly displayLanguage: 'zh-CN' | 'en-US' | 'de-DE' | 'tr-TR';
+  /** Excel's decimal separator here; the list separator is `;` where this is `,`. */
+  readonly decimalSeparator: '.' | ',';
+  /** The SALES names `formulasLocal` takes: localized where the manifest localizes them (zh-CN). */
+  readonly salesNames: 'zh-CN' | 'en-US';
+  /** Native names `formulasLocal` takes are the English ones (Chinese Excel) rather than local ones (SUMME, EĞER). */
+  readonly englishNatives: boolean;
+  /** Custom functions typed through `formulas` show #NAME? (office-js#891, #6614; Turkish until Excel 2607). */
+  readonly formulasLoseCustomFunctions: boolean;
+}
+
+export const EXCEL_LOCALES: Readonly<Record<ExcelLocale['displayLanguage'], ExcelLocale>> = {
+  'zh-CN': {
+    displayLanguage: 'zh-CN',
+    decimalSeparator: '.',
+    salesNames: 'zh-CN',
+    englishNatives: true,
+    formulasLoseCustomFunctions: true,
+  },
+  'en-US': {
+    displayLanguage: 'en-US',
+    decimalSeparator: '.',
+    salesNames: 'en-US',
+    englishNatives: true,
+    formulasLoseCustomFunctions: false,
+  },
+  'de-DE': {
+    displayLanguage: 'de-DE',
+    decimalSeparator: ',',
+    salesNames: 'en-US',
+    englishNatives: false,
+    formulasLoseCustomFunctions: true,
+  },
+  'tr-TR': {
+    displayLanguage: 'tr-TR',
+    decimalSeparator: ',',
+    salesNames: 'en-US',
+    englishNatives: false,
+    formulasLoseCustomFunctions: true,
+  },
+};

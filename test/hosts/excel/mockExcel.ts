@@ -45,6 +45,7 @@ import { MockChart, MockTableCollection } from './mockObjects';
 import { MockRange, type SheetRef, quoteName, usedBox } from './mockRange';
 import { compareVersions } from '../../../scripts/apiVersions';
 import { type SetSupport, gated } from './mockApiGate';
+import { checkFormula } from './mockFormulas';
 import { type ExcelProfile, currentProfile } from './excelProfiles';
 
 export * from './mockModel';
@@ -208,6 +209,7 @@ export class MockContext implements CollectionHost {
         worksheets: new MockWorksheetCollection(this),
         tables: new MockTableCollection(this),
         names: new MockCollection(this, 'NamedItemCollection', () => excel.names.map((name) => ({ name }))),
+        application: this.application(),
         getActiveCell: () => {
           const active = excel.activeCell;
           if (!active) throw new MockViolation('getActiveCell in a workbook without sheets');
@@ -223,6 +225,49 @@ export class MockContext implements CollectionHost {
     return this.excel.nextSeq();
   }
 
+  /** `workbook.application`: Excel's decimal separator and the culture's (ExcelApi 1.11), from the locale. */
+  private application(): unknown {
+    const decimal = this.excel.options.locale?.decimalSeparator ?? '.';
+    const supports = () => this.supports;
+    const app = loader(this, 'Application', ['decimalSeparator', 'useSystemSeparators'], (name) =>
+      name === 'decimalSeparator' ? decimal : true,
+    );
+    const culture = loader(this, 'NumberFormatInfo', ['numberDecimalSeparator'], () => decimal);
+    const numberFormat = gated(
+      {
+        load: (properties: string) => {
+          culture.load(properties);
+          return numberFormat;
+        },
+        get numberDecimalSeparator(): string {
+          return culture.get('numberDecimalSeparator');
+        },
+      },
+      'NumberFormatInfo',
+      supports,
+    );
+    const application = gated(
+      {
+        load: (properties: string) => {
+          app.load(properties);
+          return application;
+        },
+        get decimalSeparator(): string {
+          return app.get('decimalSeparator');
+        },
+        get useSystemSeparators(): boolean {
+          return app.get('useSystemSeparators');
+        },
+        get cultureInfo() {
+          return gated({ numberFormat }, 'CultureInfo', supports);
+        },
+      },
+      'Application',
+      supports,
+    );
+    return application;
+  }
+
   get supports(): SetSupport {
     return this.excel.isSetSupported;
   }
@@ -233,6 +278,11 @@ export class MockContext implements CollectionHost {
 
   tables(sheet: SheetModel): TableModel[] {
     return this.excel.tables.filter((t) => t.sheet === sheet);
+  }
+
+  formulaResult(formula: string, via: 'formulas' | 'formulasLocal'): '#NAME?' | undefined {
+    const locale = this.excel.options.locale;
+    return locale ? checkFormula(formula, via, locale) : undefined;
   }
 
   enqueue(location: string, apply: () => void, requestBytes = 0): void {

@@ -3,7 +3,7 @@
  * the cell/sheet/table models, and how Excel types what is written into a cell.
  */
 import { columnLetter } from '../../../src/core';
-import type { ExcelProfile } from './excelProfiles';
+import type { ExcelLocale, ExcelProfile } from './excelProfiles';
 
 // ——— addresses ———
 
@@ -184,6 +184,8 @@ export interface CellModel {
   formulaAsText?: boolean;
   /** A string Excel would turn into a number or date (not a text cell). */
   converted?: boolean;
+  /** A formula naming a function this Excel does not know as typed (its result is #NAME?). */
+  nameError?: boolean;
 }
 
 export interface BlockWrite {
@@ -315,6 +317,8 @@ export interface MockExcelOptions {
   readonly profile?: ExcelProfile;
   /** AutoCorrect's "Include new rows and columns in table" (default on): rows written directly below a table join it. */
   readonly tableAutoExpand?: boolean;
+  /** The display language and region formulas are typed under (mockFormulas.ts); none: not checked. */
+  readonly locale?: ExcelLocale;
 }
 
 export const newSheet = (name: string): SheetModel => ({

@@ -48,6 +48,8 @@ export interface RangeHost {
   tables(sheet: SheetModel): TableModel[];
   /** Whether Excel grows a table over rows written directly below it (AutoCorrect's "include new rows"). */
   readonly tableAutoExpand: boolean;
+  /** '#NAME?' for a formula this Excel's language does not know as typed; throws for one it cannot parse. */
+  formulaResult(formula: string, via: 'formulas' | 'formulasLocal'): '#NAME?' | undefined;
 }
 
 const LOADABLE = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'] as const;
@@ -278,7 +280,10 @@ export class MockRange {
         data.forEach((row, r) =>
           row.forEach((value, c) => {
             const numberFormat = sheet.cells.at(box.top + r, box.left + c)?.numberFormat ?? 'General';
-            sheet.cells.put(box.top + r, box.left + c, typeCell(value, numberFormat, property));
+            const cell = typeCell(value, numberFormat, property);
+            const unknown =
+              cell.kind === 'formula' && property !== 'values' ? this.context.formulaResult(String(cell.value), property) : undefined;
+            sheet.cells.put(box.top + r, box.left + c, unknown ? { ...cell, result: unknown, nameError: true } : cell);
           }),
         );
         // Written directly below a table, in its columns: Excel grows the table over the rows.
