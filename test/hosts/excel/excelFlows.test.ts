@@ -1,0 +1,60 @@
+/**
+ * The workbook flows on the Excel port, under the Excel profile the suite runs as (jest.config.js):
+ * a CRM export imported twice a week apart (register, snapshots), the register linked into 表2, the
+ * funnel and the forecast, the review read back — in a Chinese Excel whose formulas must compute.
+ */
+import { autoMap, serialFromDate, templateById } from '../../../src/core';
+import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
+import { findDealTables, runDealImport } from '../../../src/workbook/dealImport';
+import { insertTemplateWithUses } from '../../../src/workbook/insertTemplate';
+import { linkDealRegister } from '../../../src/workbook/registerLink';
+import { readReviewData } from '../../../src/workbook/reviewData';
+import { EXCEL_LOCALES } from './excelProfiles';
+import { MockExcel } from './mockExcel';
+
+const headers = ['商机编号', '商机名称', '负责人', '区域', '阶段', '金额', '预计成交日期'];
+const week1 = [
+  ['D-1', '门店系统', '华南销售', '华南', '商务谈判', 80, '2024-03-28'],
+  ['D-2', '仓储系统', '华东销售', '华东', '赢单', 50, '2024-02-15'],
+  ['D-3', '会员平台', '华南销售', '华南', '需求确认', 30, '2024-03-30'],
+];
+const week2 = [
+  ['D-1', '门店系统', '华南销售', '华南', '赢单', 80, '2024-03-12'],
+  ['D-2', '仓储系统', '华东销售', '华东', '赢单', 50, '2024-02-15'],
+  ['D-3', '会员平台', '华南销售', '华南', '需求确认', 30, '2024-04-20'],
+  ['D-4', '数据中台', '华东销售', '华东', '初步接洽', 120, '2024-03-31'],
+];
+
+test('import twice, link, read the review: nothing duplicated, every formula computes', async () => {
+  const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], locale: EXCEL_LOCALES['zh-CN'], maxSyncsPerRun: 6 });
+  const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
+  await insertTemplateWithUses(port, templateById('goals'), { locale: 'zh-CN', samples: false, portable: false });
+
+  const importWeek = async (rows: (string | number)[][], day: number) =>
+    runDealImport(port, await findDealTables(port), {
+      table: { headers, rows },
+      mapping: autoMap(headers),
+      stages: {},
+      full: false,
+      takenOn: serialFromDate(2024, 3, day),
+      locale: 'zh-CN',
+    });
+  const first = await importWeek(week1, 5);
+  expect(first.baseline).toBe(true);
+  const second = await importWeek(week2, 12);
+  expect(second.counts).toMatchObject({ new: 1, updated: 2, unchanged: 1 });
+  expect(second.changes.won.deals).toEqual(['D-1']);
+  expect(second.changes.slipped.deals).toEqual(['D-3']);
+
+  const register = await port.readTable({ sheetName: first.registerSheet });
+  expect(register.rows.filter((r) => r.some((v) => typeof v === 'string' && /^D-\d$/.test(v)))).toHaveLength(4);
+
+  const link = await linkDealRegister(port, { today: serialFromDate(2024, 3, 12), locale: 'zh-CN', portable: false, replaceTyped: true });
+  expect(link.linked).toBe(true);
+  const review = await readReviewData(port);
+  expect(review).toBeDefined();
+
+  const unknown = mock.sheets.flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`));
+  expect(unknown).toEqual([]);
+  expect(mock.runs.flatMap((r) => r.locations).filter((l) => l.startsWith('TableRowCollection'))).toEqual([]);
+});
