@@ -91,13 +91,17 @@ function queueReportChart(excel: ExcelApi, sheet: Excel.Worksheet, placed: Place
   const lastRow = data.row + data.rows - 1;
   const categories = sheet.getRange(rangeAddress(data.row + 1, data.col, lastRow, data.col));
   const column = (c: number) => sheet.getRange(rangeAddress(data.row, data.col + c, lastRow, data.col + c));
-  const added = sheet.charts.add(chartType(excel, chart.kind), column(1), 'Columns');
+  // A funnel takes no series calls (office-js#2971): its source is the stages and counts side by side.
+  const source = chart.kind === 'funnel' ? sheet.getRange(rangeAddress(data.row, data.col, lastRow, data.col + 1)) : column(1);
+  const added = sheet.charts.add(chartType(excel, chart.kind), source, 'Columns');
+  // Placed first: a series call that fails later leaves the chart beside the sections, not over them.
+  added.setPosition(cellAddress(anchor.row, anchor.col), cellAddress(anchor.row + anchor.rows - 1, anchor.col + anchor.cols - 1));
   added.title.text = chart.title;
+  if (chart.kind === 'funnel') return;
   added.series.getItemAt(0).setXAxisValues(categories);
   for (let c = 2; c < data.cols; c++) {
     const series = added.series.add(chart.series[c - 1]?.name ?? '');
     series.setValues(sheet.getRange(rangeAddress(data.row + 1, data.col + c, lastRow, data.col + c)));
     series.setXAxisValues(categories);
   }
-  added.setPosition(cellAddress(anchor.row, anchor.col), cellAddress(anchor.row + anchor.rows - 1, anchor.col + anchor.cols - 1));
 }

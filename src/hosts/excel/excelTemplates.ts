@@ -209,15 +209,25 @@ function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan,
   const headerRow = plan.headerRow;
   const lastRow = headerRow + plan.rows.length;
   const data = (col: number) => sheet.getRange(rangeAddress(headerRow + 1, col, lastRow, col));
-  const categories = data(chart.categoryColumn);
+  const position = (added: Excel.Chart) =>
+    // Placed first: when a later call fails, the chart already sits beside the table, not over it.
+    added.setPosition(cellAddress(headerRow, leftCol), cellAddress(headerRow + CHART_ROWS - 1, leftCol + CHART_COLUMNS - 1));
 
+  if (chart.kind === 'funnel') {
+    // A funnel takes no series calls (office-js#2971): its source holds the stages and their counts,
+    // side by side, so Excel reads the categories from it.
+    const categoriesBeside = chart.categoryColumn === first - 1 && rest.length === 0;
+    const from = categoriesBeside ? chart.categoryColumn : first;
+    const added = sheet.charts.add(excel.ChartType.funnel, sheet.getRange(rangeAddress(headerRow, from, lastRow, first)), 'Columns');
+    position(added);
+    added.title.text = chart.title;
+    return true;
+  }
+  const categories = data(chart.categoryColumn);
   // The first series with its header cell, so the header names it.
   const source = sheet.getRange(rangeAddress(headerRow, first, lastRow, first));
-  const type = chart.kind === 'funnel' ? excel.ChartType.funnel : excel.ChartType.columnClustered;
-  const added = sheet.charts.add(type, source, 'Columns');
-  // Placed first: when a later series call fails (newer chart types lack some, office-js#2971), the
-  // chart already sits beside the table, not over it.
-  added.setPosition(cellAddress(headerRow, leftCol), cellAddress(headerRow + CHART_ROWS - 1, leftCol + CHART_COLUMNS - 1));
+  const added = sheet.charts.add(excel.ChartType.columnClustered, source, 'Columns');
+  position(added);
   added.title.text = chart.title;
   added.series.getItemAt(0).setXAxisValues(categories);
   for (const col of rest) {

@@ -54,7 +54,9 @@ test('import twice, link, read the review: nothing duplicated, every formula com
   const review = await readReviewData(port);
   expect(review).toBeDefined();
 
-  const unknown = mock.sheets.flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`));
+  const unknown = mock.sheets.flatMap((s) =>
+    [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`),
+  );
   expect(unknown).toEqual([]);
   expect(mock.runs.flatMap((r) => r.locations).filter((l) => l.startsWith('TableRowCollection'))).toEqual([]);
 });

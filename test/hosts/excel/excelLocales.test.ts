@@ -18,7 +18,9 @@ function excelIn(locale: (typeof LOCALES)[number], sheets = [{ name: 'Sheet1' }]
 }
 
 const formulaCells = (mock: MockExcel) =>
-  mock.sheets.flatMap((sheet) => [...sheet.cells.entries()].filter(([, c]) => c.kind === 'formula').map(([key, c]) => ({ sheet: sheet.name, key, ...c })));
+  mock.sheets.flatMap((sheet) =>
+    [...sheet.cells.entries()].filter(([, c]) => c.kind === 'formula').map(([key, c]) => ({ sheet: sheet.name, key, ...c })),
+  );
 
 describe.each(LOCALES)('Excel in $displayLanguage', (locale) => {
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: every formula computes', async (_id, spec) => {
@@ -32,7 +34,9 @@ describe.each(LOCALES)('Excel in $displayLanguage', (locale) => {
 
   it('a 表2 write-back and a formula at the selection compute', async () => {
     const goals = templateSheet('goals', localeFromLanguage(locale.displayLanguage));
-    const { mock, port } = excelIn(locale, [existingSheet(goals, 2, (i) => goalsRow(i), undefined, localeFromLanguage(locale.displayLanguage))]);
+    const { mock, port } = excelIn(locale, [
+      existingSheet(goals, 2, (i) => goalsRow(i), undefined, localeFromLanguage(locale.displayLanguage)),
+    ]);
     await port.writeTables([
       {
         location: { sheetName: goals.sheetName, tableName: goals.tableName },
@@ -43,7 +47,11 @@ describe.each(LOCALES)('Excel in $displayLanguage', (locale) => {
     ]);
     mock.activeCell = { sheet: goals.sheetName, address: 'L3' };
     await port.insertFormulaAtSelection('=SALES.ATTAINMENT(G3,D3)');
-    expect(formulaCells(mock).filter((c) => c.nameError).map((c) => `${c.key} ${String(c.value)}`)).toEqual([]);
+    expect(
+      formulaCells(mock)
+        .filter((c) => c.nameError)
+        .map((c) => `${c.key} ${String(c.value)}`),
+    ).toEqual([]);
   });
 });
 

@@ -593,7 +593,7 @@ export class MockWorksheet {
             type,
             source: source.mockAddress,
             seriesBy: seriesBy ?? 'Auto',
-            series: [{ values: source.mockAddress }],
+            series: seriesOf(source.box),
           };
           sheet.charts.push(holder.chart);
         });
@@ -604,6 +604,19 @@ export class MockWorksheet {
       },
     };
   }
+}
+
+/**
+ * The series Excel makes of a chart's source by columns: one column is one series (header and all, as
+ * given); with more, the first column (text categories under a header) is the categories of a series
+ * per further column.
+ */
+function seriesOf(box: Box): ChartModel['series'] {
+  if (box.right === box.left) return [{ values: boxAddress(box) }];
+  const column = (c: number) => boxAddress({ top: box.top + 1, bottom: box.bottom, left: c, right: c });
+  const series = [];
+  for (let c = box.left + 1; c <= box.right; c++) series.push({ values: column(c), xAxis: column(box.left) });
+  return series;
 }
 
 /** Cells whose value reads as exactly `text`, as areas: runs of rows in one column. */

@@ -186,6 +186,14 @@ export class MockTable {
   }
 }
 
+/**
+ * Newer chart types (funnel among them) take no series calls: Excel answers them with an error
+ * (office-js#2971, office-js-docs#910). Such a chart gets its categories and values from its source.
+ */
+function refuseSeriesCalls(chart: ChartModel, location: string): void {
+  if (chart.type === 'Funnel') throw new RichApiError('InvalidArgument', `${location}: not supported for a ${chart.type} chart`, location);
+}
+
 export class MockChart {
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): MockSeries; add(name?: string): MockSeries };
@@ -207,6 +215,7 @@ export class MockChart {
     this.series = {
       getItemAt: (index: number) =>
         new MockSeries(context, () => {
+          refuseSeriesCalls(ref(), 'ChartSeriesCollection.getItemAt');
           const series = ref().series[index];
           if (!series) throw new RichApiError('ItemNotFound', `no series ${index}`, 'ChartSeriesCollection.getItemAt');
           return series;
@@ -214,6 +223,7 @@ export class MockChart {
       add: (name?: string) => {
         const model: SeriesModel = {};
         context.enqueue('ChartSeriesCollection.add', () => {
+          refuseSeriesCalls(ref(), 'ChartSeriesCollection.add');
           if (name !== undefined) model.name = name;
           ref().series.push(model);
         });
