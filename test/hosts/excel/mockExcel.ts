@@ -1,5 +1,16 @@
 /**
- * A strict, recording mock of the part of the Excel object model the Excel host uses.
+ * The strict Excel fake: a recording model of the part of the Excel object model the host uses,
+ * played as a given Excel (excelProfiles.ts: its requirement sets, the web's 5 MB requests, a
+ * display language and region).
+ *
+ * - Versions: every member is tagged with its requirement set from @types/office-js
+ *   (scripts/officeApiTable.ts); touching or loading one the profile lacks throws ApiNotFound at
+ *   once, as Office.js does (mockApiGate.ts); `isSetSupported` answers from the profile.
+ * - Shared workbooks: `table.rows.add` is refused (co-authoring); rows written directly below a
+ *   table grow it (auto-expansion), `Table.resize` and `Range.insert` are modelled. Find sees
+ *   nothing on a hidden sheet nor in rows a filter hides.
+ * - Languages: with a locale, formulas typed through `formulasLocal` must use its separators and
+ *   names; an unknown name computes to #NAME? (mockFormulas.ts). Funnel charts refuse series calls.
  *
  * - Batch semantics: every setter and method call is queued as a command and applied only by
  *   `context.sync()`, in order; a failing command stops the batch (earlier ones stay applied),
@@ -7,7 +18,8 @@
  * - Sync counting: `context.sync` is wrapped; each run records its count, and a sync beyond
  *   `maxSyncsPerRun` rejects. Each sync also records the bytes it sent (JSON of the data written)
  *   and the bytes of its response (JSON of everything it loaded); a response over
- *   `maxResponseBytes` (5 MB, Excel on the web's limit) fails with ResponsePayloadSizeLimitExceeded.
+ *   `maxResponseBytes` (5 MB, Excel on the web's limit) fails with ResponsePayloadSizeLimitExceeded,
+ *   and on the web profile a request over 5 MB with RequestPayloadSizeLimitExceeded.
  * - Loads: collection items are `OfficeMockObject`s (office-addin-mock) loaded with the requested
  *   properties and synced with the context; a strict proxy turns the library's "not loaded" /
  *   "sync not called" markers into thrown errors. Ranges and sheets load only the properties
@@ -16,8 +28,8 @@
  * - A sheet exists only once `worksheets.add` is applied: commands on a sheet that does not exist
  *   (yet) fail with ItemNotFound. `Worksheet.delete` removes a sheet with its tables (the last sheet
  *   cannot go); `position` moves one. A protected sheet fails every write with AccessDenied.
- * - Tables grow with `rows.add` (at the end): cells below the table move down, the new rows take
- *   the number formats of the row above, as in Excel.
+ * - A table grows over the rows written directly below it or by `resize`; its new rows take the
+ *   number formats of the row above, as in Excel.
  * - Cells follow Excel's typing rules: a string starting with `'` is text; with `=` (or `+`/`-`/`@`)
  *   a formula unless the cell's number format is `@` (then the formula is stored as text — flagged);
  *   a date-, number-, boolean- or error-looking string in a non-text cell is converted (flagged).
