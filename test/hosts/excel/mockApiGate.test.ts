@@ -62,3 +62,23 @@ test('loading a property above the profile throws at load, not at sync', async (
   ).rejects.toMatchObject({ code: 'ApiNotFound' });
   expect(excel.runs[0]?.syncs).toBe(0);
 });
+
+test.each([
+  ['SalesFunnel', true],
+  ['销售漏斗', true],
+  ['_t.1', true],
+  ['A1', false],
+  ['XFD10', false],
+  ['R1C1', false],
+  ['C', false],
+  ['1st', false],
+  ['has space', false],
+])('table name %s follows Excel’s rules: %s', async (name, valid) => {
+  const excel = new MockExcel({ sheets: [{ name: 'S', cells: { A1: [['h']] }, tables: [{ name: 'T', address: 'A1:A2' }] }] });
+  const renamed = excel.run(async (context) => {
+    context.workbook.tables.getItem('T').name = name;
+    await context.sync();
+  });
+  if (valid) await expect(renamed).resolves.toBeUndefined();
+  else await expect(renamed).rejects.toMatchObject({ code: 'InvalidArgument' });
+});

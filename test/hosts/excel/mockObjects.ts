@@ -79,6 +79,15 @@ export class MockTableCollection extends MockCollection<MockContext> {
   }
 }
 
+/**
+ * Excel's rules for a table name: a letter, `_` or `\` first, then letters, digits, `_` and `.`; at
+ * most 255 characters; not a cell reference (`A1`, `XFD10`) nor an R1C1 one (`R`, `C`, `R1C1`).
+ */
+function isTableName(name: string): boolean {
+  if (name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return false;
+  return !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(?:R\d*C\d*|R\d*|C\d*)$/i.test(name);
+}
+
 export class MockTable {
   constructor(
     private readonly context: MockContext,
@@ -166,7 +175,7 @@ export class MockTable {
       const taken = [...this.context.excel.tables.filter((t) => t !== table).map((t) => t.name), ...this.context.excel.names];
       if (taken.some((t) => t.toLowerCase() === name.toLowerCase()))
         throw new RichApiError('InvalidArgument', `name "${name}" is taken`, 'Table.name');
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new RichApiError('InvalidArgument', `bad table name "${name}"`, 'Table.name');
+      if (!isTableName(name)) throw new RichApiError('InvalidArgument', `bad table name "${name}"`, 'Table.name');
       table.name = name;
     });
   }
