@@ -31,6 +31,8 @@ export interface InsertedTemplate {
   readonly tableName: string;
   /** A1 address of the table (header + data), e.g. `A2:J8`. */
   readonly tableAddress: string;
+  /** What this host did otherwise than planned, and why (Excel 2021: header prompts as comments, not notes). */
+  readonly notices?: readonly Localized[];
 }
 
 /** Progress of a long read: rows read so far of the total. */

@@ -16,6 +16,7 @@ import {
 import type { InsertedTemplate } from '../../workbook/port';
 import { type FormulaLanguage, cellNumberFormat, formulaProperty, propertyBlocks, textCell, typedFormula } from './excelCells';
 import type { ExcelApi } from './excelApi';
+import { missingFeature } from './excelVersions';
 
 /** Table look: Excel's default blue table style. */
 export const TABLE_STYLE = 'TableStyleMedium2';
@@ -200,7 +201,12 @@ export function queueTemplate(
   else if (isSetSupported('ExcelApi', '1.10')) for (const { note, c } of noted) sheet.comments.add(header(c), note);
   const notesQueued = noted.length > 0 && isSetSupported('ExcelApi', '1.10');
 
-  return { result: { sheetName, tableName, tableAddress }, chartQueued: chartQueued || notesQueued };
+  // Where notes are missing the prompts went in comments: say so, naming the Excel that has notes.
+  const notice = noted.length > 0 && !isSetSupported('ExcelApi', '1.18') ? missingFeature('ExcelApi', '1.18') : undefined;
+  return {
+    result: { sheetName, tableName, tableAddress, ...(notice ? { notices: [notice] } : {}) },
+    chartQueued: chartQueued || notesQueued,
+  };
 }
 
 function queueChart(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan, chart: PlannedChart, leftCol: number): boolean {

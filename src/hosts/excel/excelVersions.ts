@@ -73,6 +73,14 @@ export const EXCEL_FEATURES: readonly { readonly set: string; readonly version: 
   },
 ];
 
+/** What a missing feature means here, with the Excel that brings it filled in. */
+export function missingFeature(set: string, version: string): Localized | undefined {
+  const feature = EXCEL_FEATURES.find((f) => f.set === set && f.version === version);
+  if (!feature) return undefined;
+  const excel = excelFor(version);
+  return L(feature.without['zh-CN'].replace('{excel}', excel['zh-CN']), feature.without['en-US'].replace('{excel}', excel['en-US']));
+}
+
 /** This Excel, as the Settings pane shows it. */
 export function excelSupport(isSetSupported: SetSupport): HostSupport {
   let level = '';
@@ -82,9 +90,6 @@ export function excelSupport(isSetSupported: SetSupport): HostSupport {
     `此 Excel:ExcelApi ${level || '< 1.9'}${functions ? ',支持 SALES 函数' : ''}。`,
     `This Excel: ExcelApi ${level || '< 1.9'}${functions ? ', SALES functions available' : ''}.`,
   );
-  const limits = EXCEL_FEATURES.filter((f) => !isSetSupported(f.set, f.version)).map((f) => {
-    const excel = excelFor(f.version);
-    return L(f.without['zh-CN'].replace('{excel}', excel['zh-CN']), f.without['en-US'].replace('{excel}', excel['en-US']));
-  });
+  const limits = EXCEL_FEATURES.filter((f) => !isSetSupported(f.set, f.version)).flatMap((f) => missingFeature(f.set, f.version) ?? []);
   return { summary, limits };
 }

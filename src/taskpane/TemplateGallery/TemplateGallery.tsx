@@ -49,7 +49,9 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
       const inserted = await insertTemplateWithUses(workbook, spec, { locale: sheetLocale, samples, portable });
       const text = t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName });
       const also = inserted.alsoInserted.map((sheet) => `“${sheet}”`).join(locale === 'zh-CN' ? '、' : ', ');
-      setOutcome({ intent: 'success', text: also === '' ? text : `${text} ${t(locale, 'insertedWithUses', { sheets: also })}` });
+      const notices = (inserted.notices ?? []).map((notice) => notice[locale]);
+      const said = also === '' ? text : `${text} ${t(locale, 'insertedWithUses', { sheets: also })}`;
+      setOutcome({ intent: notices.length > 0 ? 'warning' : 'success', text: [said, ...notices].join(' ') });
     } catch (error) {
       setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason: reasonOf(error) }) });
     } finally {

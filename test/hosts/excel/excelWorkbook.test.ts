@@ -643,6 +643,8 @@ describe('Excel host: header notes', () => {
     expect(lastRun(mock).syncs).toBe(2);
     expect(sheet.notes.size).toBe(0);
     expect([...sheet.comments]).toEqual(plan.columns.flatMap((c, i) => (c.note ? [[cellAddress(plan.headerRow, i), c.note]] : [])));
+    // …and says so, naming the Excel that has notes.
+    expect(result.notices?.map((n) => n['zh-CN'])).toEqual([expect.stringMatching(/批注显示.*2501/)]);
   });
 
   it('ExcelApi 1.9 alone: no notes nor comments, the sheet, table and formats all there', async () => {

@@ -356,7 +356,8 @@ export class MockContext implements CollectionHost {
     }
     const loads = this.loads.splice(0);
     for (const load of loads) for (const mock of load.mocks) await mock.sync();
-    await new Promise((resolve) => setImmediate(resolve)); // office-addin-mock updates values in microtasks
+    // office-addin-mock updates values in microtasks; jsdom (pane tests) has no setImmediate.
+    await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
     for (const load of loads) load.done();
     for (const delivery of this.deliveries) delivery.done();
   }

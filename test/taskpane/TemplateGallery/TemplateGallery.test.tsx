@@ -8,6 +8,9 @@ import { FilesContext } from '../../../src/taskpane/changeContext';
 import { WorkbookContext } from '../../../src/taskpane/workbookContext';
 import { MemoryFiles } from '../../workbook/memoryFiles';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
+import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
+import { EXCEL_PROFILES } from '../../hosts/excel/excelProfiles';
+import { MockExcel } from '../../hosts/excel/mockExcel';
 
 function renderGallery(workbook: MemoryWorkbook, locale: 'zh-CN' | 'en-US' = 'zh-CN', props: Partial<TemplateGalleryProps> = {}) {
   return render(
@@ -103,6 +106,21 @@ describe('TemplateGallery', () => {
     await userEvent.click(button);
     await screen.findByText(/表2 销售目标分解与跟踪表 \(2\)/);
     expect(workbook.sheets.map((s) => s.name)).toEqual(['表2 销售目标分解与跟踪表', '表2 销售目标分解与跟踪表 (2)']);
+  });
+
+  it('an Excel that placed something otherwise says so with the insertion (Excel 2021: prompts as comments)', async () => {
+    const mock = new MockExcel({ profile: EXCEL_PROFILES.excel2021, sheets: [{ name: 'Sheet1' }] });
+    const excel = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'en-US' });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WorkbookContext.Provider value={excel}>
+          <TemplateGallery locale="en-US" />
+        </WorkbookContext.Provider>
+      </FluentProvider>,
+    );
+    const card = TEMPLATES.find((t) => t.id === 'oneOnOne');
+    await userEvent.click(screen.getByRole('button', { name: `Insert ${card?.sheetName['en-US'] ?? ''}` }));
+    await screen.findByText(/One-on-one prompts appear as comments \(notes need Microsoft 365 Version 2501/);
   });
 
   it('a failure shows an alert that says what to do', async () => {
