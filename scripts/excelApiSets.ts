@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { compareVersions } from './apiVersions';
+import { officeApiTable } from './officeApiTable';
 
 export { compareVersions } from './apiVersions';
 
@@ -115,7 +116,16 @@ export function manifestMinimum(set: string): string | undefined {
   return new RegExp(`<(?:bt:)?Set Name="${set}" MinVersion="([\\d.]+)"`).exec(xml)?.[1];
 }
 
-if (process.argv[1]?.endsWith('excelApiSets.ts')) {
+if (process.argv[1]?.endsWith('excelApiSets.ts') && process.argv.includes('--table')) {
+  // The whole generated table (scripts/officeApiTable.ts): members per requirement set.
+  const counts = new Map<string, number>();
+  for (const { set, version } of officeApiTable().values()) counts.set(`${set} ${version}`, (counts.get(`${set} ${version}`) ?? 0) + 1);
+  const rows = [...counts].sort(
+    ([a], [b]) => a.split(' ')[0]!.localeCompare(b.split(' ')[0]!) || compareVersions(a.split(' ')[1]!, b.split(' ')[1]!),
+  );
+  for (const [set, count] of rows) console.log(`${set}\t${count} members`);
+  console.log(`${officeApiTable().size} members of the Excel namespace tagged from @types/office-js`);
+} else if (process.argv[1]?.endsWith('excelApiSets.ts')) {
   const uses = excelApiUses();
   const bySet = new Map<string, ApiUse>();
   for (const use of uses) {
