@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { MockViolation, jsonBytes, notLoaded } from './mockModel';
 import type { RangeHost } from './mockRange';
-import { requireLoaded } from './mockApiGate';
+import { gated, requireLoaded } from './mockApiGate';
 
 /**
  * office-addin-mock needs only the `OfficeApp` enum from office-addin-manifest, whose own
@@ -107,4 +107,26 @@ export function loader<K extends string>(context: RangeHost, label: string, allo
       return loaded[name] as never;
     },
   };
+}
+
+/**
+ * A small object of Office.js loaded for a few properties (`protection`, `autoFilter`,
+ * `cultureInfo.numberFormat`): `load(names)`, then each named property is readable after the sync;
+ * its members are gated by the profile like every other (mockApiGate.ts).
+ */
+export function loadableObject<K extends string>(
+  context: RangeHost,
+  className: string,
+  names: readonly K[],
+  read: (name: K) => unknown,
+): { load(properties: string): unknown } & { readonly [P in K]: never } {
+  const props = loader(context, className, names, read);
+  const object: Record<string, unknown> = {
+    load: (properties: string) => {
+      props.load(properties);
+      return object;
+    },
+  };
+  for (const name of names) Object.defineProperty(object, name, { get: () => props.get(name), enumerable: true });
+  return gated(object, className, () => context.supports) as never;
 }

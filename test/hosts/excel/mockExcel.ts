@@ -35,7 +35,7 @@
  *   a date-, number-, boolean- or error-looking string in a non-text cell is converted (flagged).
  *   The mock does not calculate: a formula cell reads as its seeded result, else as its text.
  */
-import { type CollectionHost, MockCollection, type OfficeMockObject, loader } from './mockCollections';
+import { type CollectionHost, MockCollection, type OfficeMockObject, loadableObject, loader } from './mockCollections';
 import {
   type Box,
   type ChartModel,
@@ -240,43 +240,11 @@ export class MockContext implements CollectionHost {
   /** `workbook.application`: Excel's decimal separator and the culture's (ExcelApi 1.11), from the locale. */
   private application(): unknown {
     const decimal = this.excel.options.locale?.decimalSeparator ?? '.';
-    const supports = () => this.supports;
-    const app = loader(this, 'Application', ['decimalSeparator', 'useSystemSeparators'], (name) =>
+    const numberFormat = loadableObject(this, 'NumberFormatInfo', ['numberDecimalSeparator'], () => decimal);
+    const application = loadableObject(this, 'Application', ['decimalSeparator', 'useSystemSeparators'], (name) =>
       name === 'decimalSeparator' ? decimal : true,
     );
-    const culture = loader(this, 'NumberFormatInfo', ['numberDecimalSeparator'], () => decimal);
-    const numberFormat = gated(
-      {
-        load: (properties: string) => {
-          culture.load(properties);
-          return numberFormat;
-        },
-        get numberDecimalSeparator(): string {
-          return culture.get('numberDecimalSeparator');
-        },
-      },
-      'NumberFormatInfo',
-      supports,
-    );
-    const application = gated(
-      {
-        load: (properties: string) => {
-          app.load(properties);
-          return application;
-        },
-        get decimalSeparator(): string {
-          return app.get('decimalSeparator');
-        },
-        get useSystemSeparators(): boolean {
-          return app.get('useSystemSeparators');
-        },
-        get cultureInfo() {
-          return gated({ numberFormat }, 'CultureInfo', supports);
-        },
-      },
-      'Application',
-      supports,
-    );
+    Object.defineProperty(application, 'cultureInfo', { get: () => gated({ numberFormat }, 'CultureInfo', () => this.supports) });
     return application;
   }
 
@@ -437,32 +405,12 @@ export class MockWorksheet {
   }
 
   get protection(): { load(properties: string): unknown; readonly protected: boolean } {
-    const props = loader(this.context, 'WorksheetProtection', ['protected'], () => this.ref().protected === true);
-    const protection = {
-      load: (properties: string) => {
-        props.load(properties);
-        return protection;
-      },
-      get protected(): boolean {
-        return props.get('protected');
-      },
-    };
-    return protection;
+    return loadableObject(this.context, 'WorksheetProtection', ['protected'], () => this.ref().protected === true);
   }
 
   /** `autoFilter.load('isDataFiltered')` (ExcelApi 1.9): a sheet filter hiding rows. */
   get autoFilter(): { load(properties: string): unknown; readonly isDataFiltered: boolean } {
-    const props = loader(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filteredRows.size > 0);
-    const filter = {
-      load: (properties: string) => {
-        props.load(properties);
-        return filter;
-      },
-      get isDataFiltered(): boolean {
-        return props.get('isDataFiltered');
-      },
-    };
-    return gated(filter, 'AutoFilter', () => this.context.supports);
+    return loadableObject(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filteredRows.size > 0);
   }
 
   getRange(address?: string): MockRange {

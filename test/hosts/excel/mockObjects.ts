@@ -20,7 +20,7 @@ import {
 } from './mockModel';
 import { MockRange, type SheetRef } from './mockRange';
 import { gated } from './mockApiGate';
-import { loader } from './mockCollections';
+import { loadableObject } from './mockCollections';
 
 /** The workbook's tables, or one sheet's (which can also add a table). */
 export class MockTableCollection extends MockCollection<MockContext> {
@@ -134,17 +134,7 @@ export class MockTable {
 
   /** `autoFilter.load('isDataFiltered')` (ExcelApi 1.9). */
   get autoFilter(): { load(properties: string): unknown; readonly isDataFiltered: boolean } {
-    const props = loader(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filtered === true);
-    const filter = {
-      load: (properties: string) => {
-        props.load(properties);
-        return filter;
-      },
-      get isDataFiltered(): boolean {
-        return props.get('isDataFiltered');
-      },
-    };
-    return gated(filter, 'AutoFilter', () => this.context.supports);
+    return loadableObject(this.context, 'AutoFilter', ['isDataFiltered'], () => this.ref().filtered === true);
   }
 
   /** `resize(address)` (ExcelApi 1.13): same header row and columns, more or fewer data rows. */
