@@ -219,7 +219,8 @@ describe('manifest.xml: basics', () => {
   // The code's own minimums (test/hosts/excel/apiSets.test.ts derives them from the typings): the base
   // requirement admits the task pane; the functions and the shared runtime are asked for in
   // VersionOverrides, so an Excel without them (iPad) still opens the pane from DefaultSettings.
-  const baseSets = () => children(one(doc.documentElement, NS.app, 'Requirements'), NS.app, 'Sets').flatMap((s) => children(s, NS.app, 'Set'));
+  const baseSets = () =>
+    children(one(doc.documentElement, NS.app, 'Requirements'), NS.app, 'Sets').flatMap((s) => children(s, NS.app, 'Set'));
   const overrideSets = () => all(one(one(doc, NS.ov, 'VersionOverrides'), NS.ov, 'Requirements'), NS.bt, 'Set');
   const versions = (sets: Element[]) => Object.fromEntries(sets.map((s) => [attr(s, 'Name'), s.getAttribute('MinVersion')]));
 

@@ -13,14 +13,24 @@ function show(profile: ExcelProfileId, locale: 'zh-CN' | 'en-US' = 'en-US') {
   const mock = new MockExcel({ profile: EXCEL_PROFILES[profile] });
   const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: locale });
   const settings = { language: 'auto', samples: true, portable: false } as const;
-  render(<SettingsPanel locale={locale} automatic={locale} settings={settings} onChange={() => undefined} {...(port.support ? { support: port.support } : {})} />);
+  render(
+    <SettingsPanel
+      locale={locale}
+      automatic={locale}
+      settings={settings}
+      onChange={() => undefined}
+      {...(port.support ? { support: port.support } : {})}
+    />,
+  );
   return screen.getByRole('region', { name: locale === 'en-US' ? 'What this Excel supports' : '此 Excel 支持的功能' });
 }
 
 test('Excel 2021: ExcelApi 1.14 with functions; prompts as comments, naming the Excel that has notes', () => {
   const region = show('excel2021');
   expect(region.textContent).toContain('This Excel: ExcelApi 1.14, SALES functions available.');
-  expect(region.textContent).toMatch(/One-on-one prompts appear as comments \(notes need Microsoft 365 Version 2501 or later, Mac 16\.93\+/);
+  expect(region.textContent).toMatch(
+    /One-on-one prompts appear as comments \(notes need Microsoft 365 Version 2501 or later, Mac 16\.93\+/,
+  );
   expect(region.querySelectorAll('li')).toHaveLength(1);
 });
 
