@@ -162,11 +162,21 @@ export class WorkbookStore {
     }
     if (this.readOnly) this.state.target = 'copy';
     if (this.state.target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);
+    // Work going to a copy: the copy holds what it was last written with, nothing while it does not exist.
+    let copyMissing = false;
+    if (this.state.target === 'copy') {
+      const copyBytes = await readIfExists(await this.targetPath());
+      copyMissing = copyBytes === undefined;
+      const copyHash = copyBytes === undefined ? undefined : sha256(copyBytes);
+      this.exportedRevision = this.state.exports?.find((e) => e.hash === copyHash)?.revision ?? 0;
+    }
     // An export killed mid-write leaves its temp file beside the workbook: ours, and its writer gone.
     await removeStaleTempsOf(dirname(this.xlsxPath), [this.fileName, ...(this.state.copyName ? [this.state.copyName] : [])]);
     this.noticeTarget();
-    // A version newer than the file is written out once something was saved, not at start-up.
-    if (newest && this.exportedRevision !== this.revision && !this.pending) this.scheduleExport();
+    // A version newer than the file is written out once something was saved, not at start-up: a
+    // copy nothing was ever edited into (the version opening made) is not written by a restart.
+    const untouchedCopy = copyMissing && this.revision <= 1;
+    if (newest && this.exportedRevision !== this.revision && !this.pending && !untouchedCopy) this.scheduleExport();
   }
 
   /** The workbook now: revision, when it was saved, the snapshot as JSON text, and notices from opening it. */

@@ -13,6 +13,8 @@ export interface Bilingual {
 
 export type SaveState =
   | { readonly kind: 'saved'; readonly at: string }
+  /** The work goes to a copy beside the user's file, which is written at the first change (nothing is written on opening). */
+  | { readonly kind: 'unwritten' }
   | { readonly kind: 'saving' }
   /** A change waits for the save that follows the last edit. */
   | { readonly kind: 'pending' }

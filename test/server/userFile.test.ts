@@ -112,6 +112,28 @@ test('a workbook the copy would lose parts of is never written: the work goes to
   expect(readFileSync(join(again.historyDir, kept)).equals(original)).toBe(true);
 });
 
+// 已保存 means the version and the file: a copy that does not exist yet holds nothing.
+test('a copy not yet written is not reported as holding the work, before the first edit nor after a restart', async () => {
+  const dir = fresh();
+  const path = join(dir, 'budget.xlsx');
+  writeFileSync(path, await lossyXlsx());
+  const copy = join(dir, 'budget (销售复盘).xlsx');
+  const store = new WorkbookStore(path, { exportDelayMs: 5 });
+  await store.open();
+  expect(store.fileStatus()).toMatchObject({ target: 'copy', exportedRevision: 0 });
+  expect(store.current().revision).toBeGreaterThan(0);
+  const restarted = new WorkbookStore(path, { exportDelayMs: 5 });
+  await restarted.open();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(restarted.fileStatus()).toMatchObject({ target: 'copy', exportedRevision: 0 });
+  expect(existsSync(copy)).toBe(false); // and a restart writes nothing either
+  await edited(restarted, 'on the copy');
+  expect(restarted.fileStatus().exportedRevision).toBe(restarted.current().revision);
+  const again = new WorkbookStore(path, { exportDelayMs: 5 });
+  await again.open();
+  expect(again.fileStatus().exportedRevision).toBe(again.current().revision);
+});
+
 test('a read-only file is opened read-only and never replaced', async () => {
   const dir = fresh();
   const path = join(dir, 'locked.xlsx');

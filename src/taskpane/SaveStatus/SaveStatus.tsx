@@ -28,6 +28,8 @@ function saveStateText(state: SaveState, locale: Locale): string {
       return ft(locale, 'saved', { time: shortTime(state.at) });
     case 'saving':
       return ft(locale, 'saving');
+    case 'unwritten':
+      return ft(locale, 'unwritten');
     case 'pending':
       return ft(locale, 'pending');
     case 'unsaved':

@@ -144,6 +144,11 @@ for (const name of CHOSEN) {
     const { page, errors } = await openPage(browser, server, { book: null });
     const pane = await page.locator('[data-save-state]');
     const target = await pane.getAttribute('data-save-file');
+    if (target !== name) {
+      // 已保存 means the version and the file: the copy is not written before the first change.
+      assert.equal(await pane.getAttribute('data-save-state'), 'unwritten');
+      assert.equal(existsSync(join(dir, target)), false);
+    }
     await typeIntoSheet(page, TYPED);
     await waitSettled(page, 'saved');
     const shown = await page.locator('#pane').textContent();

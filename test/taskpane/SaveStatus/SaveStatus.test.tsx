@@ -20,6 +20,8 @@ describe('SaveStatus', () => {
     expect(screen.getByRole('status').textContent).toBe('Not saved: Cannot reach the local server');
     act(() => files.setState({ kind: 'pending' }));
     expect(screen.getByRole('status').textContent).toBe('Changed; saving shortly');
+    act(() => files.setState({ kind: 'unwritten' }));
+    expect(screen.getByRole('status').textContent).toBe('Not written yet: your first change creates this copy');
   });
 
   it('after a conflict says so and offers Reload', async () => {

@@ -61,7 +61,9 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
   let revision = loaded.revision;
   let fileStatus: FileStatus | undefined = loaded.file;
   let nextChange: ChangeLabel | undefined;
-  let state: SaveState = { kind: 'saved', at: loaded.savedAt };
+  // 已保存 means the version and the file: a copy not written yet says so instead.
+  const unwritten = loaded.file !== undefined && loaded.file.target === 'copy' && loaded.file.exportedRevision === 0;
+  let state: SaveState = unwritten ? { kind: 'unwritten' } : { kind: 'saved', at: loaded.savedAt };
   let dirty = false;
   let saving: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -188,7 +190,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     if (unitId !== api.getActiveWorkbook()?.getId()) return;
     if (!anyCommand && commandDepth === 0) return;
     dirty = true;
-    if (state.kind === 'saved') setState({ kind: 'pending' });
+    if (state.kind === 'saved' || state.kind === 'unwritten') setState({ kind: 'pending' });
     if (state.kind !== 'saving' && state.kind !== 'conflict') schedule(delay);
   });
 

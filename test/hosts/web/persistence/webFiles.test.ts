@@ -84,12 +84,23 @@ let server: RecordingClient;
 let states: SaveState['kind'][];
 let lifecycle: ReturnType<typeof fakeLifecycle>;
 
-async function open(snapshot?: IWorkbookData, extra: { holdSaves?: { zh: string; en: string } } = {}): Promise<void> {
+async function open(
+  snapshot?: IWorkbookData,
+  extra: { holdSaves?: { zh: string; en: string } } = {},
+  file?: LoadedWorkbook['file'],
+): Promise<void> {
   host = createHeadlessUniver('zh-CN');
   if (snapshot) host.api.createWorkbook(snapshot);
   server = new RecordingClient();
   lifecycle = fakeLifecycle();
-  const loaded: LoadedWorkbook = { fileName: 'team.xlsx', revision: 7, savedAt: new Date().toISOString(), notices: [], snapshot: {} };
+  const loaded: LoadedWorkbook = {
+    fileName: 'team.xlsx',
+    revision: 7,
+    savedAt: new Date().toISOString(),
+    notices: [],
+    snapshot: {},
+    ...(file ? { file } : {}),
+  };
   files = createWebFiles({
     api: host.api,
     client: server.client,
@@ -226,6 +237,16 @@ test('已保存 only once the file holds the save; a held or failed file write s
   typeInto('A3', 3);
   await wait(DELAY * 4);
   expect(files.getState().kind).toBe('saved');
+});
+
+// 已保存 means the version and the file: opening a lossy workbook writes no copy yet.
+test('a copy not written yet is not 已保存 on opening; the first edit writes it and then it is', async () => {
+  const copy = { fileName: 'team.xlsx', target: 'copy', targetName: 'team (销售复盘).xlsx', lost: [{ kind: 'chart', count: 1 }] } as const;
+  await open(undefined, {}, { ...copy, lostText: { zh: '1 个图表', en: '1 chart' }, readOnly: false, revision: 7, exportedRevision: 0 });
+  expect(files.getState().kind).toBe('unwritten');
+  typeInto('A1', 1);
+  await wait(DELAY * 4);
+  expect(states).toEqual(['pending', 'saving', 'saved']);
 });
 
 test('a labelled change travels with the next save; the edits before it are saved first when it pins', async () => {
