@@ -51,8 +51,18 @@ test('import twice, link, read the review: nothing duplicated, every formula com
 
   const link = await linkDealRegister(port, { today: serialFromDate(2024, 3, 12), locale: 'zh-CN', portable: false, replaceTyped: true });
   expect(link.linked).toBe(true);
+  expect(link.counts.forecastRows).toBeGreaterThan(0);
   const review = await readReviewData(port);
-  expect(review).toBeDefined();
+  // The review reads back what the flows wrote: the four deals, 表2 and the forecast.
+  const ids = (review.data.deals?.rows ?? []).flat().filter((v) => typeof v === 'string' && /^D-\d$/.test(v));
+  expect(new Set(ids)).toEqual(new Set(['D-1', 'D-2', 'D-3', 'D-4']));
+  expect(review.data.goals?.rows.length).toBeGreaterThan(0);
+  expect(review.data.forecast?.rows.length).toBe(link.counts.forecastRows);
+
+  // The same export again: nothing added, nothing duplicated.
+  const third = await importWeek(week2, 13);
+  expect(third.counts).toMatchObject({ new: 0, updated: 0 });
+  expect((await port.readTable({ sheetName: first.registerSheet })).rows.filter((r) => r.some((v) => v === 'D-4'))).toHaveLength(1);
 
   const unknown = mock.sheets.flatMap((s) =>
     [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`),
