@@ -323,10 +323,16 @@ function numberRuleOf(column: ColumnSpec, locale: Locale, unit: MoneyUnit | unde
   return { numberRule: { integer, min: -NUMBER_RULE_LIMIT, max: NUMBER_RULE_LIMIT, message } };
 }
 
+/** A SALES call in an en-US formula: `SALES.ATTAINMENT(`. */
+const SALES_CALL = /\bSALES\.([A-Z]+)\(/g;
+
+/** Whether an en-US formula calls a SALES function. */
+export const callsSales = (formula: string): boolean => new RegExp(SALES_CALL.source).test(formula);
+
 /** The en-US formula text with SALES names in the given language: `=销售.达成率(G3,D3)` for zh-CN. */
 export function localizeFormula(formula: string, locale: Locale): string {
   if (locale === 'en-US') return formula;
-  return formula.replace(/\bSALES\.([A-Z]+)\(/g, (match, id: string) => {
+  return formula.replace(SALES_CALL, (match, id: string) => {
     const fn = functionById(id);
     return fn ? `销售.${fn.name[locale]}(` : match;
   });

@@ -2,7 +2,15 @@
  * How the Excel host types cells: the formula language of this Excel, the one keep-text-as-text
  * rule, and values as read back. Pure: no Office call here.
  */
-import { INVARIANT_SEPARATORS, type Locale, type PlannedColumn, type Separators, localizeFormula, withSeparators } from '../../core';
+import {
+  INVARIANT_SEPARATORS,
+  type Locale,
+  type PlannedColumn,
+  type Separators,
+  callsSales,
+  localizeFormula,
+  withSeparators,
+} from '../../core';
 import type { CellValue, WriteCell } from '../../workbook/port';
 
 type Written = string | number | boolean;
@@ -43,11 +51,9 @@ export function formulaLanguage(displayLanguage: string, separators: Separators 
 export const typesLocally = (language: FormulaLanguage): boolean =>
   language.sales === 'formulasLocal' || language.native === 'formulasLocal';
 
-const SALES_CALL = /\bSALES\.[A-Z]+\(/;
-
 /** The property an (en-US) formula is written through. */
 export const formulaProperty = (formula: string, language: FormulaLanguage): FormulaProperty =>
-  SALES_CALL.test(formula) ? language.sales : language.native;
+  callsSales(formula) ? language.sales : language.native;
 
 /** `TODAY()` as an argument: the SALES functions that take a date default it to today (and are volatile). */
 const TODAY_ARGUMENT = /([(,])\s*TODAY\(\)\s*(?=[,)])/g;
@@ -91,7 +97,7 @@ export function propertyBlocks(
     let shape = '';
     for (let c = 0; c < width; c++) {
       const formula = formulaAt(r, c);
-      shape += formula === undefined ? '-' : SALES_CALL.test(formula) ? 's' : 'n';
+      shape += formula === undefined ? '-' : callsSales(formula) ? 's' : 'n';
     }
     return shape;
   };
