@@ -12,7 +12,7 @@
  *   with the first save (or when the page asks for the history).
  * - Before every write the file on disk is compared with what we last wrote: a change made by
  *   another program is kept in the history and the write waits for the user's choice; while Excel
- *   or LibreOffice holds a lock file the write waits (src/server/userFile.ts).
+ *   or LibreOffice holds a lock file the write waits (src/server/targetWriter.ts writes the file).
  *
  * Revisions make concurrent tabs safe: a save names the revision it was based on, and a save based
  * on anything but the newest is refused (the writer is told to reload) — never merged or lost.
@@ -24,11 +24,12 @@ import { blankSnapshot } from '../files/snapshot';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type FeatureCount, describeFeatures } from '../files/xlsxInventory';
 import type { FileStatus } from '../workbook/files';
-import { removeStaleTemps, removeStaleTempsOf, writeFileAtomic } from './atomic';
+import { removeStaleTemps, removeStaleTempsOf } from './atomic';
 import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
 import { checkSnapshotText } from './snapshotCheck';
-import { freeCopyName, isReadOnly, lockFileOf, modeFor, readIfExists, sha256, writablePath } from './userFile';
-import { VersionHistory, type VersionInfo, type VersionSource } from './versions';
+import { TargetWriter } from './targetWriter';
+import { freeCopyName, isReadOnly, readIfExists, sha256, writablePath } from './userFile';
+import { VersionHistory, type VersionInfo, type VersionSource, stampOf } from './versions';
 import { openXlsxBounded } from './xlsxOpener';
 import { exportXlsx } from './xlsxExporter';
 
@@ -76,8 +77,6 @@ interface PendingStart {
   readonly keep?: { readonly name: string; readonly bytes: Buffer };
 }
 
-const RETRY_HELD_MS = 3000;
-
 export class WorkbookStore {
   readonly historyDir: string;
   private readonly history: VersionHistory;
@@ -89,16 +88,7 @@ export class WorkbookStore {
   private state: FileState = {};
   private readOnly = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private exportTimer: NodeJS.Timeout | undefined;
-  private exporting: Promise<void> = Promise.resolve();
-  private exportedRevision = 0;
-  private hold: FileStatus['hold'];
-  private lockName = '';
-  private exportError: Bilingual | undefined;
-  /** An outside version the user chose to overwrite (Keep mine). */
-  private overwritable: string | undefined;
-  private readonly waiters = new Set<() => void>();
-  private readonly exportDelayMs: number;
+  private readonly writer: TargetWriter;
   private readonly locale: Locale;
 
   constructor(
@@ -107,8 +97,21 @@ export class WorkbookStore {
   ) {
     this.historyDir = join(dirname(xlsxPath), `.${basename(xlsxPath)}.history`);
     this.history = new VersionHistory(this.historyDir, options.keepLatest ?? 20);
-    this.exportDelayMs = options.exportDelayMs ?? 1000;
     this.locale = options.locale ?? 'zh-CN';
+    this.writer = new TargetWriter(
+      {
+        newest: () => ({ revision: this.revision, snapshotText: this.snapshotText }),
+        targetPath: () => this.targetPath(),
+        isOurs: (hash) =>
+          (this.state.exports ?? []).some((e) => e.hash === hash) || (this.state.target !== 'copy' && this.state.original?.hash === hash),
+        keepOutside: (bytes) => this.history.keep(`outside-${stampOf(new Date())}.xlsx`, bytes),
+        recordWrite: async (hash, revision) => {
+          this.state = { ...this.state, exports: [{ hash, revision }, ...(this.state.exports ?? [])].slice(0, 3) };
+          await this.history.writeState(this.state);
+        },
+      },
+      options.exportDelayMs ?? 1000,
+    );
   }
 
   get fileName(): string {
@@ -137,7 +140,7 @@ export class WorkbookStore {
     const hash = bytes === undefined ? undefined : sha256(bytes);
     const ours = hash === undefined ? undefined : this.state.exports?.find((e) => e.hash === hash);
     const known = ours !== undefined || (hash !== undefined && this.state.original?.hash === hash);
-    if (newest) this.exportedRevision = ours?.revision ?? (known ? newest.revision : 0);
+    if (newest) this.writer.writtenRevision = ours?.revision ?? (known ? newest.revision : 0);
 
     if (bytes !== undefined && hash !== undefined && (!newest || !known)) {
       const stamp = stampOf(new Date());
@@ -148,7 +151,7 @@ export class WorkbookStore {
         this.state.target = opened.lost.length > 0 ? 'copy' : 'original';
         const source: VersionSource = newest ? 'outside' : 'original';
         this.start({ snapshotText: opened.snapshotText, source, keep: { name: `${source}-${stamp}.xlsx`, bytes } });
-        this.exportedRevision = this.revision;
+        this.writer.writtenRevision = this.revision;
         if (newest) this.notices.push(STORE_MESSAGES.outsideEdit(this.fileName));
       } catch (error) {
         if (!(error instanceof WorkbookFileError)) throw error;
@@ -168,7 +171,7 @@ export class WorkbookStore {
       const copyBytes = await readIfExists(await this.targetPath());
       copyMissing = copyBytes === undefined;
       const copyHash = copyBytes === undefined ? undefined : sha256(copyBytes);
-      this.exportedRevision = this.state.exports?.find((e) => e.hash === copyHash)?.revision ?? 0;
+      this.writer.writtenRevision = this.state.exports?.find((e) => e.hash === copyHash)?.revision ?? 0;
     }
     // An export killed mid-write leaves its temp file beside the workbook: ours, and its writer gone.
     await removeStaleTempsOf(dirname(this.xlsxPath), [this.fileName, ...(this.state.copyName ? [this.state.copyName] : [])]);
@@ -176,7 +179,7 @@ export class WorkbookStore {
     // A version newer than the file is written out once something was saved, not at start-up: a
     // copy nothing was ever edited into (the version opening made) is not written by a restart.
     const untouchedCopy = copyMissing && this.revision <= 1;
-    if (newest && this.exportedRevision !== this.revision && !this.pending && !untouchedCopy) this.scheduleExport();
+    if (newest && this.writer.writtenRevision !== this.revision && !this.pending && !untouchedCopy) this.writer.schedule();
   }
 
   /** The workbook now: revision, when it was saved, the snapshot as JSON text, and notices from opening it. */
@@ -196,31 +199,15 @@ export class WorkbookStore {
       readOnly: this.readOnly,
       ...(this.state.unreadable !== undefined ? { unreadable: this.state.unreadable } : {}),
       revision: this.revision,
-      exportedRevision: this.exportedRevision,
-      ...(this.hold ? { hold: this.hold, holdText: this.holdText() } : {}),
-      ...(this.exportError ? { error: this.exportError } : {}),
+      exportedRevision: this.writer.writtenRevision,
+      ...(this.writer.hold ? { hold: this.writer.hold, holdText: this.holdText() } : {}),
+      ...(this.writer.error ? { error: this.writer.error } : {}),
     };
   }
 
   /** Resolves once the file holds `revision`, or the write is held or failed, or after `timeoutMs`. */
   async waitForFile(revision: number, timeoutMs: number): Promise<FileStatus> {
-    const settled = () => this.exportedRevision >= revision || this.hold !== undefined || this.exportError !== undefined;
-    if (!settled()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, timeoutMs);
-        timer.unref();
-        const check = (): void => {
-          if (settled()) done();
-        };
-        function done(): void {
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve();
-        }
-        const waiters = this.waiters;
-        waiters.add(check);
-      });
-    }
+    await this.writer.waitFor(revision, timeoutMs);
     return this.fileStatus();
   }
 
@@ -280,10 +267,10 @@ export class WorkbookStore {
       this.state.target = target;
       if (target === 'copy' && !this.state.copyName) this.state.copyName = await freeCopyName(this.xlsxPath);
       this.state.exports = [];
-      this.exportedRevision = 0;
+      this.writer.writtenRevision = 0;
       await this.history.writeState(this.state);
       this.noticeTarget();
-      await this.exportNow();
+      await this.writer.writeNow();
       return this.fileStatus();
     });
   }
@@ -291,22 +278,20 @@ export class WorkbookStore {
   /** After an outside change: `theirs` opens the changed file as the newest version, `mine` overwrites it. */
   resolveOutside(choice: 'theirs' | 'mine'): Promise<FileStatus> {
     return this.serial(async () => {
-      if (this.hold !== 'outside') return this.fileStatus();
+      if (this.writer.hold !== 'outside') return this.fileStatus();
       const path = await this.targetPath();
       const bytes = await readIfExists(path);
       if (choice === 'mine' || !bytes) {
-        this.overwritable = bytes ? sha256(bytes) : undefined;
-        this.hold = undefined;
-        await this.exportNow();
+        this.writer.overwriteOutside(bytes ? sha256(bytes) : undefined);
+        await this.writer.writeNow();
         return this.fileStatus();
       }
       const opened = await openXlsxBounded(bytes, basename(path), this.locale);
       const hash = sha256(bytes);
-      this.hold = undefined;
       if (this.state.target === 'original') this.state = { ...this.state, original: { hash }, lost: [...opened.lost], exports: [] };
       else this.state.exports = [{ hash, revision: this.revision + 1 }, ...(this.state.exports ?? [])];
       await this.commit(opened.snapshotText, 'outside');
-      this.exportedRevision = this.revision;
+      this.writer.outsideTakenIn(this.revision);
       if (this.state.target === 'original' && opened.lost.length > 0) {
         this.state.target = 'copy';
         this.state.copyName ??= await freeCopyName(this.xlsxPath);
@@ -322,13 +307,8 @@ export class WorkbookStore {
   }
 
   /** Writes the .xlsx now if a save is waiting for it (the server calls this before it stops). */
-  async flush(): Promise<void> {
-    if (this.exportTimer) {
-      clearTimeout(this.exportTimer);
-      this.exportTimer = undefined;
-      await this.exportNow().catch(() => undefined);
-    }
-    await this.exporting;
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   /** The workbook as .xlsx bytes (portable: native formulas only). */
@@ -351,8 +331,8 @@ export class WorkbookStore {
   }
 
   private holdText(): Bilingual | undefined {
-    if (this.hold === 'locked') return FILE_MESSAGES.locked(this.targetName(), this.lockName);
-    if (this.hold === 'outside') return FILE_MESSAGES.outsideChange(this.targetName());
+    if (this.writer.hold === 'locked') return FILE_MESSAGES.locked(this.targetName(), this.writer.lockName);
+    if (this.writer.hold === 'outside') return FILE_MESSAGES.outsideChange(this.targetName());
     return undefined;
   }
 
@@ -409,80 +389,10 @@ export class WorkbookStore {
     this.savedAt = now.toISOString();
     this.snapshotText = snapshotText;
     await this.history.prune();
-    this.scheduleExport();
+    this.writer.schedule();
     return { revision, savedAt: this.savedAt };
-  }
-
-  private scheduleExport(delay = this.exportDelayMs): void {
-    if (this.exportTimer) return;
-    this.exportTimer = setTimeout(() => {
-      this.exportTimer = undefined;
-      void this.exportNow().catch((error: unknown) => console.error(`Could not write ${this.targetName()}:`, error));
-    }, delay);
-    // A pending export never keeps the process alive (the server flushes before it stops).
-    this.exportTimer.unref();
-  }
-
-  private settle(): void {
-    for (const waiter of [...this.waiters]) waiter();
-  }
-
-  private async exportNow(): Promise<void> {
-    const previous = this.exporting;
-    const run = (async () => {
-      await previous;
-      const revision = this.revision;
-      if (revision <= this.exportedRevision || this.hold === 'outside') return;
-      const path = await this.targetPath();
-      const name = basename(path);
-      const lock = await lockFileOf(path);
-      if (lock) {
-        this.hold = 'locked';
-        this.lockName = lock;
-        this.settle();
-        this.scheduleExport(RETRY_HELD_MS);
-        return;
-      }
-      if (this.hold === 'locked') this.hold = undefined;
-      const onDisk = await readIfExists(path);
-      if (onDisk) {
-        const hash = sha256(onDisk);
-        const known =
-          hash === this.overwritable ||
-          (this.state.exports ?? []).some((e) => e.hash === hash) ||
-          (this.state.target !== 'copy' && this.state.original?.hash === hash);
-        if (!known) {
-          await this.history.keep(`outside-${stampOf(new Date())}.xlsx`, onDisk);
-          this.hold = 'outside';
-          this.settle();
-          return;
-        }
-      }
-      try {
-        const { buffer } = await exportXlsx(this.snapshotText);
-        const exports = [{ hash: sha256(buffer), revision }, ...(this.state.exports ?? [])].slice(0, 3);
-        this.state = { ...this.state, exports };
-        await this.history.writeState(this.state);
-        await writeFileAtomic(path, buffer, { mode: await modeFor(path) });
-        this.exportedRevision = revision;
-        this.exportError = undefined;
-        this.overwritable = undefined;
-      } catch (error) {
-        this.exportError = FILE_MESSAGES.exportFailed(name, writeFailure(error));
-        this.scheduleExport(RETRY_HELD_MS * 3);
-      }
-      this.settle();
-    })();
-    this.exporting = run.catch(() => undefined);
-    await run;
   }
 }
 
 /** Notices about the target, replaced whenever the target changes. */
 const FILE_NOTICE_MARK = new WeakSet<Bilingual>();
-
-const stampOf = (date: Date): string =>
-  date
-    .toISOString()
-    .replace(/[-:.]/g, '')
-    .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z');

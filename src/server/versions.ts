@@ -37,7 +37,8 @@ const SOURCE_LABELS: Record<VersionSource, Bilingual> = {
   outside: { zh: '外部修改', en: 'Outside change' },
 };
 
-const stampOf = (date: Date): string =>
+/** A file-name-safe UTC time stamp (`20261206T101500000Z`). */
+export const stampOf = (date: Date): string =>
   date
     .toISOString()
     .replace(/[-:.]/g, '')
