@@ -13,6 +13,17 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || test(value);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2_000_000;
 
+/** A merged range: four row/column indexes, each end at or after its start. */
+function isRange(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { startRow, endRow, startColumn, endColumn } = value;
+  return (
+    [startRow, endRow, startColumn, endColumn].every(isCount) &&
+    (endRow as number) >= (startRow as number) &&
+    (endColumn as number) >= (startColumn as number)
+  );
+}
+
 function sheetProblem(id: string, sheet: unknown): string | undefined {
   if (!isObject(sheet)) return `sheet ${id} is not an object`;
   if (typeof sheet.name !== 'string' || sheet.name === '') return `sheet ${id} has no name`;
@@ -25,7 +36,10 @@ function sheetProblem(id: string, sheet: unknown): string | undefined {
       if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
     }
   }
-  for (const key of ['mergeData'] as const) if (!optional(sheet[key], Array.isArray)) return `sheet ${id}'s ${key} is not a list`;
+  if (!optional(sheet.mergeData, Array.isArray)) return `sheet ${id}'s mergeData is not a list`;
+  // Univer's createWorkbook throws on a merge it cannot read (a null one among them), leaving a blank page.
+  const badMerge = ((sheet.mergeData as unknown[] | undefined) ?? []).findIndex((merge) => !isRange(merge));
+  if (badMerge >= 0) return `sheet ${id}'s merge ${badMerge + 1} is not a range`;
   for (const key of ['rowData', 'columnData', 'freeze'] as const)
     if (!optional(sheet[key], isObject)) return `sheet ${id}'s ${key} is not an object`;
   return undefined;

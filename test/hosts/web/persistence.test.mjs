@@ -120,3 +120,60 @@ test('two tabs on one workbook: the one that is behind is told to reload and ove
   await first.page.close();
   await second.page.close();
 });
+
+test(
+  'a stored version the page cannot render does not lock its user out: the File tab opens with Restore',
+  { timeout: 180_000 },
+  async () => {
+    server ??= await serveDist();
+    browser ??= await launchBrowser();
+    const book = 'cannot-render.xlsx';
+    const { page, errors } = await openPage(browser, server, { book });
+    const a1 = () => page.evaluate(() => window.salesReview.api.getActiveWorkbook()?.getActiveSheet().getRange('A1').getValue());
+    const setA1 = (value) =>
+      page.evaluate((v) => window.salesReview.api.getActiveWorkbook().getActiveSheet().getRange('A1').setValue(v), value);
+    await setA1('earlier');
+    await waitSaved(page);
+    await setA1('newest');
+    await waitSaved(page);
+
+    // The newest version, as the page receives it, holds a merge Univer cannot read (the server refuses
+    // such a save now; a version stored before that check, or a case it does not know, still comes).
+    await page.route('**/api/workbook*', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      body.snapshot.sheets[body.snapshot.sheetOrder[0]].mergeData = [null];
+      return route.fulfill({ response, json: body });
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+    await page.getByText(/此版本无法在网页表格中显示/).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByRole('tab', { name: '文件' }).getAttribute('aria-selected'), 'true');
+    // What is typed into the blank stand-in is never saved over the stored workbook.
+    await setA1('typed into the blank');
+    await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'unsaved', null, {
+      timeout: 20_000,
+    });
+    await page.unroute('**/api/workbook*');
+
+    // Restore the version before the newest: the page reloads and renders it.
+    const restore = page.getByRole('button', { name: /^恢复第 \d+ 版/ }).first();
+    await restore.waitFor({ timeout: 20_000 });
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), restore.click()]);
+    await page.getByRole('heading', { name: '销售复盘' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.salesReview?.api.getActiveWorkbook()?.getActiveSheet().getRange('A1').getValue() === 'earlier',
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    assert.equal(await a1(), 'earlier');
+    assert.deepEqual(
+      errors.filter((e) => !/rangeType/.test(e)),
+      [],
+    );
+    await page.close();
+  },
+);

@@ -210,6 +210,9 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
 
   const saveNow = async (): Promise<void> => {
     await save();
+    // A blank stand-in for a workbook that could not be shown is never saved: leaving it (to restore
+    // a version, open or upload another book) loses nothing.
+    if (options.holdSaves) return;
     if (state.kind === 'unsaved') throw new Error(options.locale === 'zh-CN' ? state.reason.zh : state.reason.en);
     if (state.kind === 'conflict')
       throw new Error(

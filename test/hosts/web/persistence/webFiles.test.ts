@@ -271,3 +271,18 @@ test('when the stored workbook could not be shown, nothing typed in the stand-in
   expect(server.saves).toEqual([]);
   expect(files.getState()).toMatchObject({ kind: 'unsaved', reason: why });
 });
+
+test('when the stored workbook could not be shown, Restore still works after typing in the stand-in', async () => {
+  const why = { zh: '此版本无法在网页表格中显示', en: 'This version cannot be shown' };
+  await open(undefined, { holdSaves: why });
+  typeInto('A1', 1);
+  await wait(DELAY * 2);
+  const restored: number[] = [];
+  server.client.restore = async (revision) => {
+    restored.push(revision);
+    return { revision: 9, savedAt: new Date().toISOString() };
+  };
+  await files.restoreVersion(5);
+  expect(restored).toEqual([5]);
+  expect(server.saves).toEqual([]);
+});
