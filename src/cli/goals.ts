@@ -19,7 +19,7 @@ import { WorkbookFileError } from '../files/xlsxGuard';
 import { findDealTables, saveMoneyUnit } from '../workbook/dealImport';
 import { withWorkbookMoneyUnit } from '../workbook/moneyUnit';
 import { type OpenBookOptions, openBook } from './book';
-import { ImportUsageError } from './importDeals';
+import { UsageError } from './usage';
 
 export interface GoalOptions extends OpenBookOptions {
   readonly book: string;
@@ -54,20 +54,20 @@ const list = (text: string | undefined): string[] =>
 export async function writeGoals(options: GoalOptions, log: (line: string) => void): Promise<GoalSummary> {
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (period === undefined || period.kind === 'month')
-    throw new ImportUsageError(`--period must be a quarter or a year, e.g. "2026 Q1" or 2026, not "${options.period ?? ''}".`);
+    throw new UsageError(`--period must be a quarter or a year, e.g. "2026 Q1" or 2026, not "${options.period ?? ''}".`);
   const target = Number(options.target);
   if (options.target === undefined || !Number.isFinite(target) || target <= 0)
-    throw new ImportUsageError(`--target must be a number above 0 (in the workbook's unit), not "${options.target ?? ''}".`);
+    throw new UsageError(`--target must be a number above 0 (in the workbook's unit), not "${options.target ?? ''}".`);
   const unit = options.unit === undefined ? undefined : parseMoneyUnit(options.unit);
   if (options.unit !== undefined && unit === undefined)
-    throw new ImportUsageError(`--unit must be a money unit such as 元, 万元, 百万元 or "USD thousands", not "${options.unit}".`);
+    throw new UsageError(`--unit must be a money unit such as 元, 万元, 百万元 or "USD thousands", not "${options.unit}".`);
   const regions = list(options.regions);
-  if (regions.length === 0) throw new ImportUsageError('--regions must name at least one region, e.g. --regions 华南,华东,华北.');
+  if (regions.length === 0) throw new UsageError('--regions must name at least one region, e.g. --regions 华南,华东,华北.');
   const owners = list(options.owners);
   const weights = list(options.weights).map(Number);
-  if (owners.length > regions.length) throw new ImportUsageError(`--owners names ${owners.length} owners for ${regions.length} regions.`);
+  if (owners.length > regions.length) throw new UsageError(`--owners names ${owners.length} owners for ${regions.length} regions.`);
   if (options.weights !== undefined && (weights.length !== regions.length || weights.some((w) => !Number.isFinite(w) || w < 0)))
-    throw new ImportUsageError(`--weights must be one number ≥ 0 per region (${regions.length}), not "${options.weights}".`);
+    throw new UsageError(`--weights must be one number ≥ 0 per region (${regions.length}), not "${options.weights}".`);
 
   const months = monthsOfPeriod(period);
   const input: GoalInput = {
@@ -83,7 +83,7 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
     unit: Number(options.rounding ?? '0.1'),
   };
   const result = breakDownGoal(input);
-  if (!result.ok) throw new ImportUsageError(result.errors.map((e) => e.message[options.locale]).join(' '));
+  if (!result.ok) throw new UsageError(result.errors.map((e) => e.message[options.locale]).join(' '));
 
   const book = await openBook(options.book, options.locale, options);
   try {

@@ -31,6 +31,7 @@ import {
 import { isExportFile, readExportTable } from '../files/exportTable';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type OpenBookOptions, openBook, readBytes } from './book';
+import { UsageError } from './usage';
 import { amountConversion, findDealTables, runDealImport, savedMappings, workbookMoneyUnit } from '../workbook/dealImport';
 import { type LinkResult, type NameAnswers, linkDealRegister } from '../workbook/registerLink';
 
@@ -58,12 +59,9 @@ export interface ImportOptions extends OpenBookOptions {
   readonly amountUnit?: string;
 }
 
-/** A wrong command line (exit 2), as opposed to a file problem (exit 1). */
-export class ImportUsageError extends Error {}
-
 /** The export as a table: a CSV, or one sheet (`sheet`, else the first) of an .xlsx. */
 async function readExport(path: string, sheet: string | undefined, locale: Locale): Promise<RawTable> {
-  if (!isExportFile(path)) throw new ImportUsageError(`The export must be a .csv or .xlsx file: ${path}`);
+  if (!isExportFile(path)) throw new UsageError(`The export must be a .csv or .xlsx file: ${path}`);
   const bytes = await readBytes(path);
   return (await readExportTable(bytes, path, { ...(sheet !== undefined ? { sheet } : {}), locale })).table;
 }
@@ -100,7 +98,7 @@ function stageAnswers(answers: readonly string[]): Record<string, StageMeaning> 
     const [name, value] = at < 0 ? ['', ''] : [answer.slice(0, at).trim(), answer.slice(at + 1).trim()];
     const meaning = meaningOfText(value);
     if (name === '' || meaning === undefined)
-      throw new ImportUsageError(
+      throw new UsageError(
         `--stage must be "export stage=funnel stage", e.g. "Demo Done=方案提交" or "Lost to rival=输单", not "${answer}".`,
       );
     stages[name] = meaning;
@@ -119,7 +117,7 @@ function columnAnswers(answers: readonly string[], headers: readonly string[]): 
     );
     const index = headers.findIndex((h) => h.trim() === header);
     if (field === undefined || index < 0)
-      throw new ImportUsageError(
+      throw new UsageError(
         `--column must be "register field=export header", e.g. "商机编号=Opp Ref"; "${answer}" names ${field === undefined ? 'no register field' : `no header of the export (headers: ${headers.join(', ')})`}.`,
       );
     mapping[field.key] = index;
@@ -127,19 +125,19 @@ function columnAnswers(answers: readonly string[], headers: readonly string[]): 
   return mapping;
 }
 
-/** Runs an import and returns what it did; throws WorkbookFileError / ImportUsageError when nothing was written. */
+/** Runs an import and returns what it did; throws WorkbookFileError / UsageError when nothing was written. */
 export async function importDeals(options: ImportOptions, log: (line: string) => void): Promise<ImportSummary> {
   const { locale } = options;
   // The export's own date: a second export of another day must never replace the first's snapshot.
   const takenOn = options.asOf === undefined ? (dateInFileName(options.file) ?? todaySerial(new Date())) : serialFromIso(options.asOf);
-  if (takenOn === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  if (takenOn === undefined) throw new UsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   const answers = stageAnswers(options.stageAnswers ?? []);
   const slip = options.slipPeriod ?? 'month';
-  if (slip !== 'month' && slip !== 'quarter') throw new ImportUsageError(`--slip must be month or quarter, not "${slip}".`);
+  if (slip !== 'month' && slip !== 'quarter') throw new UsageError(`--slip must be month or quarter, not "${slip}".`);
 
   const givenUnit = options.amountUnit === undefined ? undefined : parseMoneyUnit(options.amountUnit);
   if (options.amountUnit !== undefined && givenUnit === undefined)
-    throw new ImportUsageError(
+    throw new UsageError(
       `--unit must be a money unit such as 元, 千元, 万元, 百万元, USD or "USD thousands", not "${options.amountUnit}".`,
     );
 
@@ -170,7 +168,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
     const stages = { ...(chosen?.stages ?? {}), ...answers };
     const headerUnit = amountUnitOf(table.headers, mapping);
     if (givenUnit && headerUnit && (givenUnit.scale !== headerUnit.scale || givenUnit.currency !== headerUnit.currency))
-      throw new ImportUsageError(
+      throw new UsageError(
         `--unit ${options.amountUnit} contradicts the amount header "${table.headers[mapping.amount ?? -1]}" (${moneyUnitLabel(headerUnit, locale)}); leave --unit out.`,
       );
     const amountUnit = givenUnit ?? headerUnit;
@@ -243,7 +241,7 @@ function nameAnswers(answers: readonly string[]): NameAnswers {
   for (const answer of answers) {
     const m = /^(region|owner|区域|负责人)\s*[:：]\s*(.+?)\s*=\s*(.+)$/i.exec(answer.trim());
     if (!m)
-      throw new ImportUsageError(
+      throw new UsageError(
         `--match must be "region:REGISTER NAME=NAME IN 表2" or "owner:…=…", e.g. "region:华南销售部=华南", not "${answer}".`,
       );
     const kind: NameKind = /^(region|区域)$/i.test(m[1] as string) ? 'region' : 'owner';
@@ -274,8 +272,7 @@ export function nameLines(result: LinkResult, locale: Locale): string[] {
 /** `link`: the funnel, 表2 and the forecast compute from the register from now on. */
 export async function linkRegister(options: LinkOptions, log: (line: string) => void): Promise<LinkResult> {
   const asOf = options.asOf === undefined ? undefined : serialFromIso(options.asOf);
-  if (options.asOf !== undefined && asOf === undefined)
-    throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  if (options.asOf !== undefined && asOf === undefined) throw new UsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   const answers = nameAnswers(options.matches ?? []);
   const book = await openBook(options.book, options.locale, options);
   try {

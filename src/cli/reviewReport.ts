@@ -31,7 +31,7 @@ import type { ChartPicture } from '../workbook/port';
 import { readReviewData } from '../workbook/reviewData';
 import { writeReviewReport } from '../workbook/reviewReport';
 import { type OpenBookOptions, openBook } from './book';
-import { ImportUsageError } from './importDeals';
+import { UsageError } from './usage';
 
 export interface ReportOptions extends OpenBookOptions {
   readonly book: string;
@@ -66,9 +66,9 @@ const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
 export async function reportWorkbook(options: ReportOptions, log: (line: string) => void): Promise<ReportSummary> {
   const { locale } = options;
   const today = options.asOf === undefined ? todaySerial(new Date()) : serialFromIso(options.asOf);
-  if (today === undefined) throw new ImportUsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
+  if (today === undefined) throw new UsageError(`--as-of must be a date yyyy-mm-dd, not "${options.asOf}".`);
   if (options.reviewId !== undefined && !REVIEW_ID.test(options.reviewId))
-    throw new ImportUsageError(`--review-id must look like R2026-12-01 (or R2026-12-01-2), not "${options.reviewId}".`);
+    throw new UsageError(`--review-id must look like R2026-12-01 (or R2026-12-01-2), not "${options.reviewId}".`);
   const book = await openBook(options.book, locale, options);
   try {
     const { data, existingIds, tables } = await readReviewData(book.port);

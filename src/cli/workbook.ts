@@ -8,16 +8,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, findTemplate } from '../core';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { readXlsx } from '../files/xlsxRead';
-import { writeXlsx } from '../files/xlsxWrite';
-import { createHeadlessUniver } from '../hosts/web/univerHeadless';
-import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
-import { insertTemplateWithUses } from '../workbook/insertTemplate';
-import { writeGoals } from './goals';
-import { ImportUsageError, importDeals, linkRegister } from './importDeals';
-import { reportWorkbook } from './reviewReport';
+import { UsageError } from './usage';
 
+// Each command loads what it needs (Univer, ExcelJS, the chart renderer) when it runs: `--help`
+// and a wrong command line answer at once (compiled, each import() is a chunk: scripts/build.mjs).
 const HELP = `销售复盘 Sales Review — workbook files from the command line
 
 Usage:
@@ -78,8 +73,6 @@ or a read-only one, is refused (exit 1, naming what) unless --output FILE names 
 An existing output file is never replaced without --force. Exit code 0 on success, 1 when a file
 cannot be read or written, 2 for a wrong command line.`;
 
-class UsageError extends Error {}
-
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
@@ -114,23 +107,6 @@ const requireXlsx = (path: string | undefined, what: string): string => {
   if (!/\.xlsx$/i.test(path)) throw new UsageError(`${what} must be an .xlsx file: ${path}`);
   return resolve(path);
 };
-
-/** Builds the workbook of `new` in a headless Univer and returns its snapshot. */
-async function newWorkbookSnapshot(locale: Locale, templates: readonly TemplateSpec[], samples: boolean, portable: boolean) {
-  const host = createHeadlessUniver(locale);
-  try {
-    const book = host.api.getActiveWorkbook();
-    if (!book) throw new Error('no workbook');
-    const port = createUniverWorkbook(host.api, { workbook: book, locale });
-    const blank = book.getSheets()[0];
-    for (const spec of templates) await insertTemplateWithUses(port, spec, { locale, samples, portable });
-    if (blank && book.getSheets().length > 1) book.deleteSheet(blank);
-    book.setActiveSheet(book.getSheets()[0] as NonNullable<ReturnType<typeof book.getSheets>[number]>);
-    return JSON.parse(JSON.stringify(book.save()));
-  } finally {
-    await host.dispose();
-  }
-}
 
 export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -183,6 +159,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (values.portable && values['sales-functions']) throw new UsageError('--portable and --sales-functions contradict each other.');
       // A file for people computes anywhere: native formulas unless SALES.* ones are asked for.
       const portable = !values['sales-functions'];
+      const { newWorkbookSnapshot } = await import('./newWorkbook');
+      const { writeXlsx } = await import('../files/xlsxWrite');
       const snapshot = await newWorkbookSnapshot(locale, templates, !values['no-samples'], portable);
       const { buffer, report } = await writeXlsx(snapshot, { portable });
       await writeFileAtomic(out, buffer);
@@ -203,6 +181,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       } catch (error) {
         throw new WorkbookFileError(`Cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
+      const [{ readXlsx }, { writeXlsx }] = await Promise.all([import('../files/xlsxRead'), import('../files/xlsxWrite')]);
       const { snapshot, notImported } = await readXlsx(bytes, input, 'en-US');
       const { buffer, report } = await writeXlsx(snapshot, { portable: true });
       await writeFileAtomic(out, buffer);
@@ -221,6 +200,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (rest.length > 2) throw new UsageError(`Unexpected argument "${rest[2]}".`);
       const locale = values.lang as Locale;
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const { importDeals } = await import('./importDeals');
       const summary = await importDeals(
         {
           ...(values.output !== undefined ? { output: values.output } : {}),
@@ -275,6 +255,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         weights: values.weights,
         rounding: values.rounding,
       };
+      const { writeGoals } = await import('./goals');
       const summary = await writeGoals(
         {
           ...(values.output !== undefined ? { output: values.output } : {}),
@@ -297,6 +278,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
       const locale = values.lang as Locale;
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const { linkRegister } = await import('./importDeals');
       const result = await linkRegister(
         {
           ...(values.output !== undefined ? { output: values.output } : {}),
@@ -341,6 +323,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
       if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}".`);
       const locale = values.lang as Locale;
       if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const { reportWorkbook } = await import('./reviewReport');
       const summary = await reportWorkbook(
         {
           ...(values.output !== undefined ? { output: values.output } : {}),
@@ -365,7 +348,7 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
     const parseError =
       typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&
       (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
-    if (error instanceof UsageError || error instanceof ImportUsageError || parseError) {
+    if (error instanceof UsageError || parseError) {
       io.err(`${(error as Error).message}\nRun "npm run workbook -- --help" for usage.`);
       return 2;
     }

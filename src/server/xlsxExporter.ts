@@ -1,11 +1,12 @@
 /**
- * .xlsx export for the server, in a worker thread (exportWorker.mjs) so saves are taken while a big
+ * .xlsx export for the server, in a worker thread (exportWorker.ts) so saves are taken while a big
  * workbook is being written. One worker per process, started on first use and stopped after a few
  * idle seconds (and by stopXlsxExporter), so it never keeps a process alive; a worker that dies
  * is replaced and its jobs fail with the reason.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { XlsxWriteReport } from '../files/xlsxWrite';
+import { startWorker } from './workers';
 
 interface Job {
   readonly resolve: (result: { buffer: Buffer; report: XlsxWriteReport }) => void;
@@ -27,7 +28,7 @@ function failAll(error: Error): void {
 
 function workerNow(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./exportWorker.mjs', `file://${__filename}`));
+  const started = startWorker('exportWorker');
   started.unref();
   started.on('message', (message: { id: number; bytes?: Uint8Array; report?: XlsxWriteReport; error?: string }) => {
     const job = jobs.get(message.id);

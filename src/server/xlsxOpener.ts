@@ -1,13 +1,13 @@
 /**
- * Opening a user's .xlsx for the server: in a worker of its own (openWorker.mjs) with a heap limit
+ * Opening a user's .xlsx for the server: in a worker of its own (openWorker.ts) with a heap limit
  * and a time limit, so a file that would take gigabytes or minutes is refused with a message while
  * the server goes on answering. The bounds check of src/files/xlsxBounds.ts refuses the known cases
  * in under a second; these limits catch what no check foresaw.
  */
-import { Worker } from 'node:worker_threads';
 import type { Locale } from '../core';
 import { WorkbookFileError, fileError, inspectXlsx } from '../files/xlsxGuard';
 import type { FeatureCount } from '../files/xlsxInventory';
+import { startWorker } from './workers';
 
 export interface OpenedXlsx {
   /** The workbook snapshot as JSON text. */
@@ -36,7 +36,7 @@ export async function openXlsxBounded(
   // The zip's directory alone refuses what is not a workbook or is a zip bomb, before a worker starts.
   await inspectXlsx(bytes, fileName, locale);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./openWorker.mjs', `file://${__filename}`), {
+    const worker = startWorker('openWorker', {
       workerData: { bytes, fileName, locale },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     });

@@ -13,13 +13,13 @@ const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) a
 };
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-const promisedMajor = Number(/Node\.js (\d+) or later/.exec(readme)?.[1]);
+const promised = semver.coerce(/Node\.js (\d+(?:\.\d+)?) or later/.exec(readme)?.[1] ?? '');
 const lowest = semver.minVersion(manifest.engines.node);
 
 describe('declared engines', () => {
-  test('package.json engines and the README promise the same Node major', () => {
+  test('package.json engines and the README promise the same lowest Node', () => {
     expect(lowest).not.toBeNull();
-    expect(lowest!.major).toBe(promisedMajor);
+    expect(lowest!.version).toBe(promised?.version);
   });
 
   test('every locked package accepts the lowest Node we promise', () => {
