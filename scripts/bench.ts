@@ -4,7 +4,9 @@
  *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2;
  *  - Google Sheets service calls per template insertion and wizard write (scripts/bench/sheets.ts);
  *  - what the .xlsx round trip keeps of 49 real workbooks, per feature (scripts/bench/fidelity.ts).
- * Run `npm run build` first for the bundle figures.
+ *  - `npm start` cold and warm, and the workbook command line beside `node -e 0` (scripts/bench/start.ts).
+ * `npm run bench -- files start` runs those sections only (names: SECTIONS below); the bundle
+ * figures need a build (the start section makes one).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { filesBench } from './bench/files';
 import { sheetsBench } from './bench/sheets';
 import { dealsBench } from './bench/deals';
 import { fidelityBench } from './bench/fidelity';
+import { startBench } from './bench/start';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -63,16 +66,37 @@ async function syncTable(): Promise<void> {
   console.table(rows);
 }
 
+/** The bench's sections, in the order a full run takes them. */
+const SECTIONS: Record<string, () => Promise<void> | void> = {
+  start: startBench,
+  bundle: bundleTable,
+  excel: async () => {
+    await syncTable();
+    await excelTablesBench();
+  },
+  sheets: sheetsBench,
+  deals: dealsBench,
+  review: reviewBench,
+  report: reportBench,
+  files: filesBench,
+  fidelity: fidelityBench,
+};
+
 async function main(): Promise<void> {
-  bundleTable();
-  await syncTable();
-  await excelTablesBench();
-  sheetsBench();
-  dealsBench();
-  await reviewBench();
-  await reportBench();
-  await filesBench();
-  await fidelityBench();
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = asked.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) {
+    console.error(`Unknown bench section ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}.`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (asked.length > 0 && !asked.includes(name)) continue;
+    const sectionStarted = performance.now();
+    await run();
+    console.log(`(${name}: ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s)\n`);
+  }
+  console.log(`Bench done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 void main();
