@@ -152,14 +152,14 @@ export function createApp(options: AppOptions): App {
   const startFile = resolve(options.startFile);
   const stores = new Map<string, Promise<WorkbookStore>>();
 
-  const storeAt = (path: string): Promise<WorkbookStore> => {
+  const storeAt = (path: string, known?: Parameters<WorkbookStore['open']>[0]): Promise<WorkbookStore> => {
     let store = stores.get(path);
     if (!store) {
       const created = new WorkbookStore(path, {
         exportDelayMs: options.exportDelayMs,
         ...(options.locale ? { locale: options.locale } : {}),
       });
-      store = created.open().then(() => created);
+      store = created.open(known).then(() => created);
       store.catch(() => stores.delete(path));
       stores.set(path, store);
     }
@@ -269,11 +269,11 @@ export function createApp(options: AppOptions): App {
         if (!isPlainWorkbookName(name)) throw new RequestRefused(400, `Refused: "${name}" is not a plain .xlsx file name.`);
         const body = await readBody(req, LIMITS.fileBytes);
         // Parse (bounded, off this thread) before anything is written: a file that does not open leaves no trace.
-        await openXlsxBounded(body, name, locale);
+        const opened = await openXlsxBounded(body, name, locale);
         const target = await freeName(workbooksDir, name);
         await fs.mkdir(workbooksDir, { recursive: true });
         await fs.writeFile(join(workbooksDir, target), body, { flag: 'wx' });
-        const store = await storeAt(join(workbooksDir, target));
+        const store = await storeAt(join(workbooksDir, target), { bytes: body, opened });
         sendJson(res, 200, {
           book: target,
           revision: store.current().revision,

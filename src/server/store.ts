@@ -30,7 +30,7 @@ import { checkSnapshotText } from './snapshotCheck';
 import { TargetWriter } from './targetWriter';
 import { freeCopyName, isReadOnly, readIfExists, sha256, writablePath } from './userFile';
 import { VersionHistory, type VersionInfo, type VersionSource, stampOf } from './versions';
-import { openXlsxBounded } from './xlsxOpener';
+import { type OpenedXlsx, openXlsxBounded } from './xlsxOpener';
 import { exportXlsx } from './xlsxExporter';
 
 export type { VersionInfo, VersionSource };
@@ -118,8 +118,12 @@ export class WorkbookStore {
     return basename(this.xlsxPath);
   }
 
-  /** Reads the workbook: the newest good version, or the user's file, or a new workbook. Writes nothing to the user's file. */
-  async open(): Promise<void> {
+  /**
+   * Reads the workbook: the newest good version, or the user's file, or a new workbook. Writes
+   * nothing to the user's file. `justOpened` is the file as it was just read and opened (an upload,
+   * checked before it was kept): taken as it is when the file still holds those bytes, not parsed again.
+   */
+  async open(justOpened?: { readonly bytes: Uint8Array; readonly opened: OpenedXlsx }): Promise<void> {
     const folder = await fs.lstat(this.historyDir).catch(() => undefined);
     if (folder?.isSymbolicLink()) throw new WorkbookFileError(FILE_MESSAGES.historySymlink(this.historyDir).en, 403);
     if (folder) {
@@ -145,7 +149,8 @@ export class WorkbookStore {
     if (bytes !== undefined && hash !== undefined && (!newest || !known)) {
       const stamp = stampOf(new Date());
       try {
-        const opened = await openXlsxBounded(bytes, this.fileName, this.locale);
+        const opened =
+          justOpened && sha256(justOpened.bytes) === hash ? justOpened.opened : await openXlsxBounded(bytes, this.fileName, this.locale);
         this.state = { ...this.state, original: { hash }, lost: [...opened.lost], exports: [] };
         delete this.state.unreadable;
         this.state.target = opened.lost.length > 0 ? 'copy' : 'original';

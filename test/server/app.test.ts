@@ -17,6 +17,7 @@ import { blankSnapshot } from '../../src/files/snapshot';
 import { writeXlsx } from '../../src/files/xlsxWrite';
 import { readXlsx } from '../../src/files/xlsxRead';
 import { WorkbookStore } from '../../src/server/store';
+import * as opener from '../../src/server/xlsxOpener';
 
 interface Reply {
   readonly status: number;
@@ -264,6 +265,18 @@ describe('saves, conflicts, versions', () => {
     const now = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
     expect(now.snapshot.sheets[now.snapshot.sheetOrder[0]].cellData[0][0].v).toBe('edit 1');
     expect(JSON.parse((await send(port, 'GET', '/api/versions', auth())).body).versions.length).toBe(versions.length + 1);
+  });
+
+  test('an upload is parsed once: the check before it is kept serves the store that opens it', async () => {
+    const { buffer } = await writeXlsx(blankSnapshot('parsed-once', 'en-US'));
+    const opened = jest.spyOn(opener, 'openXlsxBounded');
+    try {
+      const reply = JSON.parse((await send(port, 'POST', '/api/upload?name=parsed-once.xlsx', auth(), buffer)).body);
+      expect(reply.book).toBe('parsed-once.xlsx');
+      expect(opened).toHaveBeenCalledTimes(1);
+    } finally {
+      opened.mockRestore();
+    }
   });
 
   test('a good upload is copied into workbooks/ under a free name; the original bytes are kept as sent', async () => {
