@@ -229,6 +229,12 @@ test('a history folder that is a symlink is refused', async () => {
 
 test.each([
   ['a prototype key', '{"id":"w","sheetOrder":["s"],"sheets":{"s":{"name":"S","__proto__":{"x":1}}}}', /__proto__/],
+  [
+    'a prototype key spelt with escapes',
+    '{"id":"w","sheetOrder":["s"],"sheets":{"s":{"name":"S","__proto\\u005f_":{"x":1}}}}',
+    /__proto__/,
+  ],
+  ['a constructor key after spaces', '{"id":"w","sheetOrder":["s"],"sheets":{"s":{"name":"S",  \n "constructor" : {}}}}', /constructor/],
   ['a sheet that is not an object', '{"id":"w","sheetOrder":["s"],"sheets":{"s":"x"}}', /not an object/],
   ['cells that are not objects', '{"id":"w","sheetOrder":["s"],"sheets":{"s":{"name":"S","cellData":{"0":{"0":5}}}}}', /bad cell/],
   ['a nameless sheet', '{"id":"w","sheetOrder":["s"],"sheets":{"s":{}}}', /no name/],
@@ -238,6 +244,18 @@ test.each([
   await store.open();
   await expect(store.save(store.current().revision, text)).rejects.toThrow(why);
   expect(existsSync(store.historyDir)).toBe(false);
+});
+
+test('text in a cell that reads like a prototype key is a value, and is stored', async () => {
+  const dir = fresh();
+  const store = new WorkbookStore(join(dir, 'team.xlsx'));
+  await store.open();
+  const text = JSON.stringify({
+    id: 'w',
+    sheetOrder: ['s'],
+    sheets: { s: { name: 'S', cellData: { 0: { 0: { v: '{"constructor": 1, "__proto__": {}}', t: 1 } } } } },
+  });
+  await expect(store.save(store.current().revision, text)).resolves.toMatchObject({ revision: 2 });
 });
 
 test('versions say what made them; the one before an import is kept beyond the rolling window', async () => {
