@@ -30,7 +30,8 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      // dist/node (the compiled server and command line, scripts/build.mjs) is not webpack's to remove.
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],

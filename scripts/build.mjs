@@ -72,9 +72,18 @@ function writeStamp(folder, stamp, seconds) {
   writeFileSync(join(folder, STAMP), JSON.stringify({ ...stamp, builtAt: new Date().toISOString(), seconds }, null, 2));
 }
 
+const NODE_SOURCES = {
+  server: 'src/server/main.ts',
+  workbook: 'src/cli/workbook.ts',
+  openWorker: 'src/server/openWorker.ts',
+  exportWorker: 'src/server/exportWorker.ts',
+};
+const NODE_ENTRIES = Object.keys(NODE_SOURCES);
+
 /** Whether dist/node holds the compiled server and command line of the sources as they are now. */
 export function nodeBuildIsCurrent(root = ROOT) {
-  return readStamp(join(root, 'dist', 'node'))?.stamp === nodeStamp(root).stamp;
+  const out = join(root, 'dist', 'node');
+  return NODE_ENTRIES.every((entry) => existsSync(join(out, `${entry}.cjs`))) && readStamp(out)?.stamp === nodeStamp(root).stamp;
 }
 
 const elapsed = (started) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -122,12 +131,7 @@ export async function buildNode(root = ROOT) {
   const started = Date.now();
   await build({
     absWorkingDir: root,
-    entryPoints: {
-      server: 'src/server/main.ts',
-      workbook: 'src/cli/workbook.ts',
-      openWorker: 'src/server/openWorker.ts',
-      exportWorker: 'src/server/exportWorker.ts',
-    },
+    entryPoints: Object.fromEntries(NODE_ENTRIES.map((entry) => [entry, NODE_SOURCES[entry]])),
     outdir: out,
     bundle: true,
     format: 'cjs',
@@ -162,7 +166,7 @@ export async function buildAll({ ifStale = false, log = (line) => console.log(li
     writeStamp(DIST, page, (Date.now() - started) / 1000);
   }
   let built = !ifStale || pageBuilt;
-  if (!ifStale || !nodeBuildIsCurrent()) {
+  if (built || !nodeBuildIsCurrent()) {
     log(`  the server and the command line (esbuild)… (${elapsed(started)})`);
     await buildNode();
     built = true;

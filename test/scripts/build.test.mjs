@@ -3,7 +3,7 @@
 // JavaScript of dist/node, recompiled (not run stale) when a source changes. Runs after `npm run build`.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -33,7 +33,7 @@ test('the stamp follows file contents, not modification times', () => {
   writeFileSync(join(moved, 'src', 'x.ts'), 'same');
   const before = contentStamp(moved, ['src']).stamp;
   cpSync(join(moved, 'src', 'x.ts'), join(moved, 'src', 'y.ts'));
-  spawnSync('rm', [join(moved, 'src', 'x.ts')]);
+  rmSync(join(moved, 'src', 'x.ts'));
   assert.notEqual(contentStamp(moved, ['src']).stamp, before);
 });
 
@@ -103,4 +103,7 @@ test('a changed source makes dist/node stale, and the next command compiles it f
   await buildNode(root);
   assert.match(readFileSync(join(root, 'dist', 'node', 'workbook.cjs'), 'utf8'), /UsageError/);
   assert.equal(nodeBuildIsCurrent(root), true);
+  // A stamp whose files are gone (removed by hand, or by a cleaning build) is not a build.
+  rmSync(join(root, 'dist', 'node', 'server.cjs'));
+  assert.equal(nodeBuildIsCurrent(root), false);
 });
