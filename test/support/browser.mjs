@@ -24,11 +24,23 @@ export function serveDist({ workbooksDir = mkdtempSync(join(tmpdir(), 'web-host-
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const timer = setTimeout(() => reject(new Error('server did not start within 15 s')), 15_000);
+    let output = '';
+    let listening = false;
     child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
-      if (match) {
+      output += String(chunk);
+      const match = /http:\/\/localhost:(\d+)\//.exec(output);
+      if (match && !listening) {
+        listening = true;
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${match[1]}/`, port: Number(match[1]), workbooksDir, child, stop: () => child.kill() });
+        // output(): what the server printed so far ("Opened team.xlsx in 12.3 s." once the workbook is read).
+        resolve({
+          url: `http://127.0.0.1:${match[1]}/`,
+          port: Number(match[1]),
+          workbooksDir,
+          child,
+          output: () => output,
+          stop: () => child.kill(),
+        });
       }
     });
     child.on('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}`)));
