@@ -3,7 +3,7 @@
  * changed: scripts/build.mjs's stamp skips the build), both to the server's "running" line; and the
  * workbook command line (`--help`, `new`, `report`) beside `node -e 0`, the floor any Node command pays.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,29 +20,10 @@ function timeCommand(args: readonly string[]): number {
 }
 
 /** Seconds from `npm start` to the server's "is running at" line. */
-function timeStart(): Promise<number> {
-  const workbooks = mkdtempSync(join(tmpdir(), 'bench-start-'));
-  const started = performance.now();
-  const child = spawn('npm', ['start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SALES_REVIEW_WORKBOOKS: workbooks },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (/is running at http/.test(output)) {
-        const took = seconds(performance.now() - started);
-        process.kill(-(child.pid as number), 'SIGTERM');
-        resolve(took);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before serving:\n${output.slice(-1000)}`)));
-  });
+async function timeStart(): Promise<number> {
+  const support: string = '../../test/support/browser.mjs';
+  const { npmStart } = (await import(support)) as { npmStart: () => Promise<{ seconds: number }> };
+  return seconds((await npmStart()).seconds * 1000);
 }
 
 export async function startBench(): Promise<void> {

@@ -2,13 +2,14 @@
 // with no source change serves at once without webpack, and the command line runs the compiled
 // JavaScript of dist/node, recompiled (not run stale) when a source changes. Runs after `npm run build`.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildNode, contentStamp, nodeBuildIsCurrent } from '../../scripts/build.mjs';
+import { npmStart } from '../support/browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -40,37 +41,11 @@ test('the stamp follows file contents, not modification times', () => {
 test('a second npm start with no source change serves at once, without webpack', { timeout: 60_000 }, async () => {
   const webBundle = join(ROOT, 'dist', 'web.js');
   const builtAt = statSync(webBundle).mtimeMs;
-  const workbooks = mkdtempSync(join(tmpdir(), 'start-'));
-  const child = spawn('npm', ['start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SALES_REVIEW_WORKBOOKS: workbooks },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: npm's child (the server) is stopped with it.
-    detached: true,
-  });
-  let output = '';
-  const started = Date.now();
-  try {
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not serve within 45 s:\n${output}`)), 45_000);
-      const read = (chunk) => {
-        output += chunk;
-        if (/is running at http:\/\/localhost:\d+\//.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout.on('data', read);
-      child.stderr.on('data', read);
-      child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-    });
-  } finally {
-    process.kill(-child.pid, 'SIGTERM');
-  }
+  const { seconds, output } = await npmStart({ timeoutMs: 45_000 });
   assert.match(output, /dist\/ is up to date with the sources .*: not rebuilding\./);
   assert.doesNotMatch(output, /webpack/);
   assert.equal(statSync(webBundle).mtimeMs, builtAt, 'dist/web.js was not rewritten');
-  console.log(`npm start served after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`npm start served after ${seconds.toFixed(1)} s`);
 });
 
 test('the command line runs the compiled dist/node and answers --help without loading a workbook engine', () => {

@@ -216,37 +216,28 @@ describe('saves, conflicts, versions', () => {
     expect(reply.status).toBe(400);
   });
 
+  /** Saves the newest snapshot with these fields on its first sheet. */
+  async function saveWithSheetFields(sheetFields: object) {
+    const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
+    const snapshot = JSON.parse(snapshotBody('merged'));
+    Object.assign(snapshot.sheets[snapshot.sheetOrder[0]], sheetFields);
+    const headers = { ...auth(), 'x-base-revision': String(current.revision) };
+    return send(port, 'PUT', '/api/workbook', headers, JSON.stringify(snapshot));
+  }
+
   test.each([
     ['a merge that is null (the page cannot render it)', { mergeData: [null] }],
     ['a merge without its corners', { mergeData: [{ startRow: 0, endRow: 1 }] }],
     ['a merge that ends before it starts', { mergeData: [{ startRow: 3, endRow: 1, startColumn: 0, endColumn: 0 }] }],
     ['a merge whose corners are text', { mergeData: [{ startRow: '0', endRow: '1', startColumn: 0, endColumn: 1 }] }],
   ])('a snapshot with %s is refused before it is stored', async (_why, sheetFields) => {
-    const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
-    const snapshot = JSON.parse(snapshotBody('merged'));
-    Object.assign(snapshot.sheets[snapshot.sheetOrder[0]], sheetFields);
-    const reply = await send(
-      port,
-      'PUT',
-      '/api/workbook',
-      { ...auth(), 'x-base-revision': String(current.revision) },
-      JSON.stringify(snapshot),
-    );
+    const reply = await saveWithSheetFields(sheetFields);
     expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body).error).toMatch(/merge/);
   });
 
   test('a snapshot with a good merge is stored', async () => {
-    const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
-    const snapshot = JSON.parse(snapshotBody('merged'));
-    snapshot.sheets[snapshot.sheetOrder[0]].mergeData = [{ startRow: 0, endRow: 1, startColumn: 0, endColumn: 2 }];
-    const reply = await send(
-      port,
-      'PUT',
-      '/api/workbook',
-      { ...auth(), 'x-base-revision': String(current.revision) },
-      JSON.stringify(snapshot),
-    );
+    const reply = await saveWithSheetFields({ mergeData: [{ startRow: 0, endRow: 1, startColumn: 0, endColumn: 2 }] });
     expect(reply.status).toBe(200);
   });
 

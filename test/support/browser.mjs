@@ -47,6 +47,45 @@ export function serveDist({ workbooksDir = mkdtempSync(join(tmpdir(), 'web-host-
   });
 }
 
+/**
+ * Runs `npm start` (its build check, then the server) on a free port with a fresh workbooks folder,
+ * and resolves once the server says it is running: with the seconds that took and what it printed.
+ * The server is stopped with npm (their own process group) before this resolves or rejects.
+ */
+export function npmStart({ timeoutMs = 600_000 } = {}) {
+  const workbooks = mkdtempSync(join(tmpdir(), 'npm-start-'));
+  const started = performance.now();
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', SALES_REVIEW_WORKBOOKS: workbooks },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const stop = () => process.kill(-child.pid, 'SIGTERM');
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`npm start did not serve within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`));
+    }, timeoutMs);
+    const read = (chunk) => {
+      output += chunk;
+      if (!/is running at http:\/\/localhost:\d+\//.test(output)) return;
+      const seconds = (performance.now() - started) / 1000;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      stop();
+      resolve({ seconds, output });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code} before serving:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
 export async function launchBrowser() {
   mkdirSync(ARTIFACTS, { recursive: true });
   return playwright.launch({
