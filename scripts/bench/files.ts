@@ -6,7 +6,8 @@
  *  - open in the web host ≤ 5 s (server start on the .xlsx excluded: it is read once, then the
  *    snapshot is served) and the cold page load of an empty workbook, a figure to beat;
  *  - an edit saved ≤ 1 s after the debounce, and the longest main-thread task while typing (≤ 100 ms);
- *  - CSV import of 50,000 rows ≤ 2 s (parse on the server + the new sheet in the page).
+ *  - CSV import of 50,000 rows ≤ 2 s (parse on the server + the new sheet in the page);
+ *  - the upload of a 20 MB workbook (parsed once), beside LibreOffice opening the same file.
  * Needs a build (`npm run build`) and LibreOffice for the peer column.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { writeXlsx } from '../../src/files/xlsxWrite';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const CSV_ROWS = 50_000;
+const UPLOAD_ROWS = 150_000;
 /** Where cell J2 is drawn in a 1280 × 800 page beside the 340 px pane (Univer's default sizes). */
 const J2 = { x: 882, y: 162 };
 const REGIONS = ['华南区', '华东区', '华北区', '华中区', '西南区', '西北区', '东北区', '港澳区'];
@@ -66,6 +68,31 @@ function bigSnapshot(rows: number): WorkbookSnapshot {
   };
 }
 
+/**
+ * A workbook of about 20 MB for the upload row: 150,000 rows of three 64-character hex strings and
+ * a number, text that neither repeats nor compresses much (as a real export's notes and ids do not).
+ */
+function uploadSnapshot(): WorkbookSnapshot {
+  const snapshot = bigSnapshot(0);
+  const cellData: Record<number, Record<number, ICellData>> = {};
+  let seed = 2_463_534_242;
+  const hex = (): string => {
+    let text = '';
+    while (text.length < 64) {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      text += (seed >>> 0).toString(16).padStart(8, '0');
+    }
+    return text;
+  };
+  for (let r = 0; r < UPLOAD_ROWS; r++)
+    cellData[r] = { 0: { v: hex(), t: 1 }, 1: { v: hex(), t: 1 }, 2: { v: hex(), t: 1 }, 3: { v: r, t: 2 } };
+  const sheet = snapshot.sheets.s1 as NonNullable<WorkbookSnapshot['sheets'][string]>;
+  snapshot.sheets.s1 = { ...sheet, rowCount: UPLOAD_ROWS, cellData };
+  return snapshot;
+}
+
 function csvOf(rows: number): Uint8Array {
   const lines = ['商机编号,客户,金额,预计成交日期,电话,备注'];
   for (let r = 1; r <= rows; r++)
@@ -106,6 +133,7 @@ interface BrowserFigures {
   readonly longestTypingTaskMs: number;
   readonly saveMs: number;
   readonly csvImportMs: number;
+  readonly uploadMs: number;
 }
 
 /**
@@ -127,7 +155,7 @@ async function quietFor(page: import('playwright-core').Page, quietMs: number): 
   return (await page.evaluate(script)) as number;
 }
 
-async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFigures | string> {
+async function browserFigures(xlsx: Buffer, csv: Uint8Array, upload: Buffer): Promise<BrowserFigures | string> {
   const support: string = '../../test/support/browser.mjs';
   const { launchBrowser, serveDist } = (await import(support)) as {
     launchBrowser: () => Promise<import('playwright-core').Browser>;
@@ -227,11 +255,22 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array): Promise<BrowserFig
     await page.getByText(/已导入为工作表/).waitFor({ timeout: 120_000 });
     const csvImportMs = performance.now() - started;
     step('csv imported');
+    // Upload (the File tab's 打开其他工作簿 → upload): sent, checked and opened in a worker once, kept.
+    const token = await page.evaluate(() => document.querySelector('meta[name="sales-review-token"]')?.getAttribute('content') ?? '');
+    const uploadStarted = performance.now();
+    const uploaded = await fetch(new URL('/api/upload?name=upload.xlsx', server.url), {
+      method: 'POST',
+      headers: { 'x-sales-review-token': token },
+      body: new Uint8Array(upload),
+    });
+    if (uploaded.status !== 200) throw new Error(`the upload was refused (${uploaded.status}): ${await uploaded.text()}`);
+    const uploadMs = performance.now() - uploadStarted;
+    step('uploaded');
     // The cold load last, in a page of its own (a page opened after another one measured slower).
     await page.close();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const coldLoadMs = await interactive(`${server.url}?lang=zh-CN&book=empty.xlsx`);
-    return { coldLoadMs, serverOpenMs, openMs, settledMs, longestTypingTaskMs, saveMs, csvImportMs };
+    return { coldLoadMs, serverOpenMs, openMs, settledMs, longestTypingTaskMs, saveMs, csvImportMs, uploadMs };
   } catch (error) {
     return `browser figures not measured: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
@@ -251,7 +290,11 @@ export async function filesBench(): Promise<void> {
   const lo = libreOfficeSeconds(file);
   const csv = csvOf(CSV_ROWS);
   const parse = await time(() => parseCsv(csv));
-  const web = await browserFigures(write.value.buffer, csv);
+  const upload = (await writeXlsx(uploadSnapshot())).buffer;
+  const uploadFile = join(dir, 'upload.xlsx');
+  writeFileSync(uploadFile, upload);
+  const loUpload = libreOfficeSeconds(uploadFile);
+  const web = await browserFigures(write.value.buffer, csv, upload);
 
   console.log(
     `Workbook files: ${ROWS.toLocaleString('en-US')} rows × 10 columns (.xlsx ${(write.value.buffer.length / 1024 / 1024).toFixed(1)} MB, snapshot ${(json.value.length / 1024 / 1024).toFixed(1)} MB)`,
@@ -331,6 +374,13 @@ export async function filesBench(): Promise<void> {
         budget: '≤ 2 s',
         'LibreOffice same file (s)': '',
         ratio: '',
+      },
+      {
+        step: `upload of a ${(upload.length / 1024 / 1024).toFixed(1)} MB workbook (sent, opened once in a worker, kept)`,
+        seconds: seconds(web.uploadMs),
+        budget: '—',
+        'LibreOffice same file (s)': loUpload ?? 'n/a',
+        ratio: loUpload ? +(seconds(web.uploadMs) / loUpload).toFixed(2) : 'n/a',
       },
     );
   }
