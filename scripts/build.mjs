@@ -131,7 +131,7 @@ export async function buildNode(root = ROOT) {
   const started = Date.now();
   await build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(NODE_ENTRIES.map((entry) => [entry, NODE_SOURCES[entry]])),
+    entryPoints: NODE_SOURCES,
     outdir: out,
     bundle: true,
     format: 'cjs',
