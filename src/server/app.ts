@@ -7,6 +7,7 @@
  * the file the server was started with):
  *   GET  /api/workbook?book         the snapshot, its revision, save time and notices
  *   PUT  /api/workbook?book         save (header x-base-revision); 409 when another tab saved first
+ *   PATCH /api/workbook?book        save what changed since x-base-revision (src/files/snapshotPatch.ts)
  *   GET  /api/versions?book         the version history
  *   GET  /api/file?book&revision    where the work is written and whether the file holds `revision`
  *                                   (waits up to 20 s for it: the page says 已保存 only then)
@@ -214,13 +215,16 @@ export function createApp(options: AppOptions): App {
         res.end(`${meta.slice(0, -1)},"snapshot":${snapshotText}}`);
         return;
       }
-      case 'PUT /api/workbook': {
+      case 'PUT /api/workbook':
+      case 'PATCH /api/workbook': {
         const store = await storeOf(book);
         const base = Number(req.headers['x-base-revision']);
         if (!Number.isInteger(base)) throw new RequestRefused(400, 'A save needs the x-base-revision header.');
-        const body = await readBody(req, LIMITS.snapshotBytes);
-        const change = changeOf(req);
-        sendJson(res, 200, await store.save(base, body.toString('utf8'), change.label, change.pinBefore));
+        const body = (await readBody(req, LIMITS.snapshotBytes)).toString('utf8');
+        const { label, pinBefore } = changeOf(req);
+        const saved =
+          req.method === 'PATCH' ? await store.savePatch(base, body, label, pinBefore) : await store.save(base, body, label, pinBefore);
+        sendJson(res, 200, saved);
         return;
       }
       case 'GET /api/file': {

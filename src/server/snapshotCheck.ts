@@ -4,6 +4,8 @@
  * (src/files/snapshot.ts's fields) and refuses prototype keys anywhere, which would otherwise
  * reach objects the page spreads and merges.
  */
+import type { WorkbookSnapshot } from '../files/snapshot';
+import type { SnapshotPatch } from '../files/snapshotPatch';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { STORE_MESSAGES } from './messages';
 
@@ -12,6 +14,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const optional = (value: unknown, test: (v: unknown) => boolean): boolean => value === undefined || test(value);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2_000_000;
+
+const isResources = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.data === 'string');
 
 /** A merged range: four row/column indexes, each end at or after its start. */
 function isRange(value: unknown): boolean {
@@ -58,13 +63,7 @@ export function snapshotProblem(value: unknown): string | undefined {
     if (problem) return problem;
   }
   if (!optional(value.styles, isObject)) return 'styles are not an object';
-  if (
-    !optional(
-      value.resources,
-      (r) => Array.isArray(r) && r.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.data === 'string'),
-    )
-  )
-    return 'resources are not a list of named texts';
+  if (!optional(value.resources, isResources)) return 'resources are not a list of named texts';
   return undefined;
 }
 
@@ -76,8 +75,8 @@ export function snapshotProblem(value: unknown): string | undefined {
 const FORBIDDEN_KEY_TEXT = /[{,]\s*"(__proto__|prototype|constructor)"\s*:/;
 const ESCAPED_KEY_TEXT = /[{,]\s*"[^"]*\\/;
 
-/** Parses a snapshot's JSON text, refusing prototype keys and a structure the page could not render. */
-export function checkSnapshotText(text: string): void {
+/** Parses JSON text sent by the page, refusing prototype keys anywhere in it. */
+function parseSent(text: string): unknown {
   let forbidden = FORBIDDEN_KEY_TEXT.exec(text)?.[1];
   let parsed: unknown;
   try {
@@ -92,6 +91,40 @@ export function checkSnapshotText(text: string): void {
   } catch {
     throw new WorkbookFileError(STORE_MESSAGES.badSnapshot('not JSON').en, 400);
   }
-  const problem = forbidden !== undefined ? `the key "${forbidden}" is not allowed` : snapshotProblem(parsed);
+  if (forbidden !== undefined) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(`the key "${forbidden}" is not allowed`).en, 400);
+  return parsed;
+}
+
+/** Parses a snapshot's JSON text, refusing prototype keys and a structure the page could not render. */
+export function checkSnapshotText(text: string): WorkbookSnapshot {
+  const parsed = parseSent(text);
+  const problem = snapshotProblem(parsed);
   if (problem) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(problem).en, 400);
+  return parsed as WorkbookSnapshot;
+}
+
+/** Why a parsed value is not a patch (src/files/snapshotPatch.ts) the server can apply, or undefined. */
+export function patchProblem(value: unknown): string | undefined {
+  if (!isObject(value) || !isObject(value.sheets)) return 'not a patch of sheets';
+  for (const [id, change] of Object.entries(value.sheets)) {
+    if (!isObject(change) || !isObject(change.cells) || !isObject(change.rows)) return `the change of sheet ${id} is not rows`;
+    for (const [row, cells] of Object.entries(change.cells)) {
+      if (!/^\d+$/.test(row) || (cells !== null && !isObject(cells))) return `sheet ${id} has a bad row ${row}`;
+      for (const [column, cell] of Object.entries(cells ?? {}))
+        if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
+    }
+    for (const [row, format] of Object.entries(change.rows))
+      if (!/^\d+$/.test(row) || (format !== null && !isObject(format))) return `sheet ${id} has a bad row format ${row}`;
+  }
+  if (value.styles !== null && !isObject(value.styles)) return 'styles are not an object';
+  if (value.resources !== null && !isResources(value.resources)) return 'resources are not a list of named texts';
+  return undefined;
+}
+
+/** Parses a patch's JSON text as checkSnapshotText does a snapshot's. */
+export function checkPatchText(text: string): SnapshotPatch {
+  const parsed = parseSent(text);
+  const problem = patchProblem(parsed);
+  if (problem) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(problem).en, 400);
+  return parsed as SnapshotPatch;
 }

@@ -20,13 +20,14 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../core';
-import { blankSnapshot } from '../files/snapshot';
+import { type WorkbookSnapshot, blankSnapshot } from '../files/snapshot';
+import { patchMismatch, patchedSnapshot } from '../files/snapshotPatch';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { type FeatureCount, describeFeatures } from '../files/xlsxInventory';
 import type { FileStatus } from '../workbook/files';
 import { removeStaleTemps, removeStaleTempsOf } from './atomic';
 import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
-import { checkSnapshotText } from './snapshotCheck';
+import { checkPatchText, checkSnapshotText } from './snapshotCheck';
 import { TargetWriter } from './targetWriter';
 import { freeCopyName, isReadOnly, readIfExists, sha256, writablePath } from './userFile';
 import { VersionHistory, type VersionInfo, type VersionSource, stampOf } from './versions';
@@ -83,6 +84,8 @@ export class WorkbookStore {
   private revision = 0;
   private savedAt = new Date(0).toISOString();
   private snapshotText = '';
+  /** `snapshotText` parsed, kept while it is known to be (patches apply to it), else undefined. */
+  private snapshotObject: WorkbookSnapshot | undefined;
   private notices: Bilingual[] = [];
   private pending: PendingStart | undefined;
   private state: FileState = {};
@@ -137,6 +140,7 @@ export class WorkbookStore {
       this.revision = newest.revision;
       this.savedAt = newest.savedAt;
       this.snapshotText = newest.text;
+      this.snapshotObject = undefined;
     }
     const real = await writablePath(this.xlsxPath);
     const bytes = await readIfExists(real);
@@ -220,10 +224,31 @@ export class WorkbookStore {
   save(baseRevision: number, snapshotText: string, label?: Bilingual, pinBase = false): Promise<SaveResult> {
     return this.serial(async () => {
       if (baseRevision !== this.revision) throw new RevisionConflict(this.revision);
-      checkSnapshotText(snapshotText);
+      const parsed = checkSnapshotText(snapshotText);
       await this.materialize();
       if (pinBase) await this.history.pin(this.revision);
-      return this.commit(snapshotText, 'edit', label);
+      return this.commit(snapshotText, 'edit', label, parsed);
+    });
+  }
+
+  /**
+   * Saves what changed since `baseRevision` (src/files/snapshotPatch.ts): the patch is applied to
+   * that revision's snapshot and the result is stored as a whole version, as save() stores one.
+   */
+  savePatch(baseRevision: number, patchText: string, label?: Bilingual, pinBase = false): Promise<SaveResult> {
+    return this.serial(async () => {
+      if (baseRevision !== this.revision) throw new RevisionConflict(this.revision);
+      const patch = checkPatchText(patchText);
+      // Parsed once and kept: the next patch applies to the object, not to 25 MB of text again.
+      const snapshot = this.snapshotObject ?? (JSON.parse(this.snapshotText) as WorkbookSnapshot);
+      this.snapshotObject = snapshot;
+      const mismatch = patchMismatch(snapshot, patch);
+      if (mismatch) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(mismatch).en, 422);
+      await this.materialize();
+      if (pinBase) await this.history.pin(this.revision);
+      // A new object (sharing what did not change), so a failed write leaves the kept one as stored.
+      const next = patchedSnapshot(snapshot, patch);
+      return this.commit(JSON.stringify(next), 'edit', label, next);
     });
   }
 
@@ -333,6 +358,7 @@ export class WorkbookStore {
     this.revision += 1;
     this.savedAt = new Date().toISOString();
     this.snapshotText = pending.snapshotText;
+    this.snapshotObject = undefined;
   }
 
   private holdText(): Bilingual | undefined {
@@ -382,7 +408,7 @@ export class WorkbookStore {
     return run;
   }
 
-  private async commit(snapshotText: string, source: VersionSource, label?: Bilingual): Promise<SaveResult> {
+  private async commit(snapshotText: string, source: VersionSource, label?: Bilingual, parsed?: WorkbookSnapshot): Promise<SaveResult> {
     const revision = this.revision + 1;
     const now = new Date();
     try {
@@ -393,6 +419,7 @@ export class WorkbookStore {
     this.revision = revision;
     this.savedAt = now.toISOString();
     this.snapshotText = snapshotText;
+    this.snapshotObject = parsed;
     await this.history.prune();
     this.writer.schedule();
     return { revision, savedAt: this.savedAt };

@@ -16,6 +16,8 @@ export type SaveState =
   /** The work goes to a copy beside the user's file, which is written at the first change (nothing is written on opening). */
   | { readonly kind: 'unwritten' }
   | { readonly kind: 'saving' }
+  /** Saved as a version in the history (nothing can be lost now); the file is being written from it. */
+  | { readonly kind: 'writingFile'; readonly at: string }
   /** A change waits for the save that follows the last edit. */
   | { readonly kind: 'pending' }
   | { readonly kind: 'unsaved'; readonly reason: Bilingual }

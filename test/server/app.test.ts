@@ -216,6 +216,67 @@ describe('saves, conflicts, versions', () => {
     expect(reply.status).toBe(400);
   });
 
+  test('a patch saves the rows it names as a whole version; the file follows; conflicts and bad patches are refused', async () => {
+    const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
+    const sheetId = current.snapshot.sheetOrder[0] as string;
+    const patch = (rows: object, extra: object = {}) =>
+      JSON.stringify({
+        sheets: { [sheetId]: { cells: rows, rows: { 5: { h: 40 } } } },
+        styles: { bold: { bl: 1 } },
+        resources: [],
+        ...extra,
+      });
+    const headers = (base: number) => ({
+      ...auth(),
+      'x-base-revision': String(base),
+      'x-change': encodeURIComponent('{"zh":"补丁","en":"patch"}'),
+    });
+    const reply = await send(
+      port,
+      'PATCH',
+      '/api/workbook',
+      headers(current.revision),
+      patch({ 0: null, 5: { 2: { v: '新', t: 1, s: 'bold' } } }),
+    );
+    expect(reply.status).toBe(200);
+    const { revision } = JSON.parse(reply.body);
+    const now = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
+    const expected = structuredClone(current.snapshot);
+    delete expected.sheets[sheetId].cellData[0];
+    expected.sheets[sheetId].cellData[5] = { 2: { v: '新', t: 1, s: 'bold' } };
+    expected.sheets[sheetId].rowData = { ...expected.sheets[sheetId].rowData, 5: { h: 40 } };
+    expected.styles = { bold: { bl: 1 } };
+    expected.resources = [];
+    expect(now.revision).toBe(revision);
+    expect(now.snapshot).toEqual(expected);
+    // The version in the history is the whole workbook, labelled as the page said.
+    const history = join(workbooks, '.sales-review.xlsx.history');
+    const file = readdirSync(history).find((name) => name.startsWith(`r${String(revision).padStart(8, '0')}-`)) ?? 'none';
+    const versions = JSON.parse((await send(port, 'GET', '/api/versions', auth())).body).versions as {
+      revision?: number;
+      label: { en: string };
+    }[];
+    expect(versions.find((v) => v.revision === revision)?.label.en).toBe('patch');
+    expect(JSON.parse(readFileSync(join(history, file), 'utf8'))).toEqual(expected);
+    const written = JSON.parse((await send(port, 'GET', `/api/file?revision=${revision}`, auth())).body);
+    expect(written.exportedRevision).toBeGreaterThanOrEqual(revision);
+
+    // Based on an older revision: refused, as a whole save is.
+    const stale = await send(port, 'PATCH', '/api/workbook', headers(current.revision), patch({ 1: null }));
+    expect(stale.status).toBe(409);
+    // Not a patch, a forbidden key, a sheet the workbook does not hold: refused, nothing saved.
+    for (const [body, status] of [
+      ['{"sheets":[]}', 400],
+      [patch({ 1: { 0: { v: 1 } } }, { styles: JSON.parse('{"__proto__":{"x":1}}') }), 400],
+      [patch({ '-1': null }), 400],
+      [JSON.stringify({ sheets: { nosuch: { cells: {}, rows: {} } }, styles: null, resources: null }), 422],
+    ] as const) {
+      const refused = await send(port, 'PATCH', '/api/workbook', headers(revision), body);
+      expect([body, refused.status]).toEqual([body, status]);
+    }
+    expect(JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body).revision).toBe(revision);
+  });
+
   /** Saves the newest snapshot with these fields on its first sheet. */
   async function saveWithSheetFields(sheetFields: object) {
     const current = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);

@@ -1,5 +1,5 @@
 // Crash test of the local server: 50 SIGKILLs at random moments while a 5 MB workbook is being
-// saved (and its .xlsx exported). After every kill the server starts again and the workbook opens,
+// saved — whole snapshots and row patches in turn, as the page sends them — (and its .xlsx exported). After every kill the server starts again and the workbook opens,
 // and what it shows is one of the versions that were sent — never a corrupt or half-written one.
 // The .xlsx on disk is always a whole zip workbook.
 import assert from 'node:assert/strict';
@@ -69,6 +69,7 @@ test(`the workbook survives ${KILLS} SIGKILLs during saves of a 5 MB workbook`, 
   const sent = new Set();
   let counter = 0;
   let shown = new Set();
+  let patched = 0;
   const body = bigSnapshot('probe');
   assert.ok(body.length > 5_000_000, `snapshot is ${body.length} bytes`);
 
@@ -89,12 +90,16 @@ test(`the workbook survives ${KILLS} SIGKILLs during saves of a 5 MB workbook`, 
       const name = `v${++counter}`;
       sent.add(name);
       try {
+        // A patch of row 1 (cell A1 names the version), applied to the 5 MB version before it.
+        const patch = { sheets: { s1: { cells: { 0: { 0: { v: name, t: 1 } } }, rows: {} } }, styles: {}, resources: [] };
+        const method = counter % 2 ? 'PUT' : 'PATCH';
         const reply = await fetch(`${server.base}/api/workbook`, {
-          method: 'PUT',
+          method,
           headers: { ...headers, 'x-base-revision': String(revision) },
-          body: bigSnapshot(name).replace('"probe"', '"x"'),
+          body: counter % 2 ? bigSnapshot(name).replace('"probe"', '"x"') : JSON.stringify(patch),
         });
         if (reply.ok) revision = (await reply.json()).revision;
+        if (reply.ok && method === 'PATCH') patched++;
       } catch {
         break; // killed mid-request
       }
@@ -114,5 +119,6 @@ test(`the workbook survives ${KILLS} SIGKILLs during saves of a 5 MB workbook`, 
   const marker = loaded.snapshot.sheets[loaded.snapshot.sheetOrder[0]].cellData[0][0].v;
   assert.ok(sent.has(marker), `the final workbook shows "${marker}"`);
   server.child.kill('SIGKILL');
-  console.log(`# ${KILLS} kills, ${counter} saves sent, ${shown.size} distinct versions seen after restarts`);
+  assert.ok(patched > 0, 'no patch was saved');
+  console.log(`# ${KILLS} kills, ${counter} saves sent (${patched} patches landed), ${shown.size} distinct versions seen after restarts`);
 });

@@ -55,7 +55,7 @@ async function boot(): Promise<void> {
   }
 
   sheetHost.replaceChildren();
-  const { api } = createBrowserUniver(sheetHost, locale);
+  const { univer, api } = createBrowserUniver(sheetHost, locale);
   // A stored workbook that cannot be shown must not lock its user out: a blank one stands in, nothing
   // typed there is saved, and the pane opens on the File tab, where Restore brings an earlier version.
   let renderFailure: Bilingual | undefined;
@@ -79,6 +79,7 @@ async function boot(): Promise<void> {
   const files: WorkbookFiles | undefined =
     client && loaded
       ? createWebFiles({
+          univer,
           api,
           client,
           loaded,

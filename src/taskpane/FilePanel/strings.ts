@@ -9,6 +9,7 @@ export const ft = translator({
   folder: { 'zh-CN': '工作簿文件夹:{folder}', 'en-US': 'Workbooks folder: {folder}' },
   saved: { 'zh-CN': '已保存 {time}', 'en-US': 'Saved {time}' },
   saving: { 'zh-CN': '正在保存…', 'en-US': 'Saving…' },
+  writingFile: { 'zh-CN': '已存入版本历史 {time},正在写入文件…', 'en-US': 'In the version history {time}; writing the file…' },
   unwritten: { 'zh-CN': '尚未写入:第一次修改时写入此副本', 'en-US': 'Not written yet: your first change creates this copy' },
   pending: { 'zh-CN': '有改动,稍后自动保存', 'en-US': 'Changed; saving shortly' },
   unsaved: { 'zh-CN': '未保存:{reason}', 'en-US': 'Not saved: {reason}' },

@@ -1,5 +1,6 @@
 /**
  * The workbook's file name and save state under the pane's title: 已保存 14:02 / 正在保存… /
+ * 已存入版本历史 14:02,正在写入文件… /
  * 未保存: why (with Reload when another tab saved first). Announced politely to screen readers.
  */
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
@@ -28,6 +29,8 @@ function saveStateText(state: SaveState, locale: Locale): string {
       return ft(locale, 'saved', { time: shortTime(state.at) });
     case 'saving':
       return ft(locale, 'saving');
+    case 'writingFile':
+      return ft(locale, 'writingFile', { time: shortTime(state.at) });
     case 'unwritten':
       return ft(locale, 'unwritten');
     case 'pending':

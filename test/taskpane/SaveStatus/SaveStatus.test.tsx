@@ -22,6 +22,10 @@ describe('SaveStatus', () => {
     expect(screen.getByRole('status').textContent).toBe('Changed; saving shortly');
     act(() => files.setState({ kind: 'unwritten' }));
     expect(screen.getByRole('status').textContent).toBe('Not written yet: your first change creates this copy');
+    act(() => files.setState({ kind: 'writingFile', at: '2026-03-31T14:02:00' }));
+    expect(screen.getByRole('status').textContent).toMatch(/^In the version history (\d{4}-\d\d-\d\d )?14:02; writing the file…$/);
+    rerender(<SaveStatus locale="zh-CN" files={files} />);
+    expect(screen.getByRole('status').textContent).toMatch(/^已存入版本历史 (\d{4}-\d\d-\d\d )?14:02,正在写入文件…$/);
   });
 
   it('after a conflict says so and offers Reload', async () => {

@@ -36,6 +36,8 @@ export interface ServerClient {
   load(): Promise<LoadedWorkbook>;
   /** `keepalive` for a save while the page is going away (browsers cap such bodies at 64 KiB). */
   save(baseRevision: number, body: string, keepalive?: boolean, change?: ChangeLabel): Promise<{ revision: number; savedAt: string }>;
+  /** As save, with what changed since `baseRevision` (src/files/snapshotPatch.ts as JSON) instead of the whole snapshot. */
+  savePatch(baseRevision: number, body: string, keepalive?: boolean, change?: ChangeLabel): Promise<{ revision: number; savedAt: string }>;
   /** Where the work is written; waits (up to 20 s) until the file holds `revision` or cannot. */
   fileStatus(revision: number): Promise<FileStatus>;
   setTarget(target: 'original' | 'copy'): Promise<FileStatus>;
@@ -86,22 +88,24 @@ export function createServerClient(token: string, book: string | null, base = ''
     return response;
   }
   const json = async <T>(path: string, init?: RequestInit): Promise<T> => (await call(path, init)).json() as Promise<T>;
+  const sendSave = (method: 'PUT' | 'PATCH', baseRevision: number, body: string, keepalive = false, change?: ChangeLabel) =>
+    json<{ revision: number; savedAt: string }>(`/api/workbook${query()}`, {
+      method,
+      body,
+      keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
+      headers: {
+        'Content-Type': 'application/json',
+        'x-base-revision': String(baseRevision),
+        // Header values are Latin-1: the label travels percent-encoded.
+        ...(change ? { 'x-change': encodeURIComponent(JSON.stringify({ ...change.label, pinBefore: change.pinBefore === true })) } : {}),
+      },
+    });
 
   return {
     book,
     load: () => json<LoadedWorkbook>(`/api/workbook${query()}`),
-    save: (baseRevision, body, keepalive = false, change) =>
-      json(`/api/workbook${query()}`, {
-        method: 'PUT',
-        body,
-        keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
-        headers: {
-          'Content-Type': 'application/json',
-          'x-base-revision': String(baseRevision),
-          // Header values are Latin-1: the label travels percent-encoded.
-          ...(change ? { 'x-change': encodeURIComponent(JSON.stringify({ ...change.label, pinBefore: change.pinBefore === true })) } : {}),
-        },
-      }),
+    save: (baseRevision, body, keepalive, change) => sendSave('PUT', baseRevision, body, keepalive, change),
+    savePatch: (baseRevision, body, keepalive, change) => sendSave('PATCH', baseRevision, body, keepalive, change),
     fileStatus: (revision) => json(`/api/file${query({ revision })}`),
     setTarget: (target) => json(`/api/target${query({ to: target })}`, { method: 'POST' }),
     resolveOutside: (choice) => json(`/api/resolve${query({ choice })}`, { method: 'POST' }),

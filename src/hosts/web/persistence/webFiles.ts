@@ -3,22 +3,26 @@
  * tab's open / download / import / versions over serverClient.ts.
  *
  * Autosave: every mutation of the workbook (typing, paste, template insertion, wizard write, goal
- * breakdown — Univer carries them all out as mutations) marks it changed; the snapshot is sent
+ * breakdown — Univer carries them all out as mutations) marks it changed; the change is sent
  * 2 s after the last one, at once when the page is hidden or left, and again after a failure
- * (with a growing pause). A save is based on the revision this page loaded or last saved; when
+ * (with a growing pause). What is sent is the rows that changed (changeTracker.ts) when the
+ * mutations say exactly which, else the whole snapshot. A save is based on the revision this page loaded or last saved; when
  * another tab saved first the server refuses it and this page says so instead of overwriting.
  */
-import { CommandType, type IWorkbookData } from '@univerjs/core';
+import { CommandType, type IWorkbookData, type Univer } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
 import { type Locale, uniqueSheetName } from '../../../core';
 import type { Bilingual, ChangeLabel, FileStatus, ImportOutcome, SaveState, WorkbookFiles } from '../../../workbook/files';
+import { ChangeTracker, type TrackedChanges, patchOf, resourcesOf } from './changeTracker';
 import { type LoadedWorkbook, type ServerClient, ServerError } from './serverClient';
 
 const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_MS = [2000, 5000, 10000, 30000];
 
 export interface WebFilesOptions {
+  /** The Univer the workbook lives in (its plugins' resources go with every save), and its facade. */
+  readonly univer: Univer;
   readonly api: FUniver;
   readonly client: ServerClient;
   readonly loaded: LoadedWorkbook;
@@ -107,12 +111,18 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     }
     dirty = false;
     setState({ kind: 'saving' });
-    const body = JSON.stringify(workbook().save() satisfies IWorkbookData);
+    const changes = tracker.take();
+    const patch = changes.whole
+      ? undefined
+      : patchOf(workbook().getWorkbook().getSnapshot(), changes.rows, resourcesOf(options.univer, workbook().getId()));
+    const body = JSON.stringify(patch ?? (workbook().save() satisfies IWorkbookData));
     const change = nextChange;
     nextChange = undefined;
     saving = (async () => {
       try {
-        const result = await client.save(revision, body, keepalive, change);
+        const result = patch
+          ? await client.savePatch(revision, body, keepalive, change)
+          : await client.save(revision, body, keepalive, change);
         revision = result.revision;
         failures = 0;
         if (dirty) {
@@ -120,7 +130,8 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
           schedule(delay);
           return;
         }
-        // 已保存 means the version and the file: wait until the file holds this revision (or cannot).
+        // 已保存 means the version and the file: the version is kept now, the file follows.
+        setState({ kind: 'writingFile', at: result.savedAt });
         await settleFile(result.revision, result.savedAt);
       } catch (error) {
         if (error instanceof ServerError && error.status === 409) {
@@ -128,6 +139,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
           return;
         }
         if (change && !nextChange) nextChange = change;
+        putBack(changes, error);
         dirty = true;
         setState({ kind: 'unsaved', reason: reasonOf(error) });
         schedule(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] as number);
@@ -139,6 +151,12 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     } finally {
       saving = undefined;
     }
+  }
+
+  /** What a save that did not land had taken goes back; a patch the server could not apply, as the whole. */
+  function putBack(changes: TrackedChanges, error: unknown): void {
+    if (error instanceof ServerError && (error.status === 400 || error.status === 422) && !changes.whole) tracker.needWhole();
+    else tracker.putBack(changes);
   }
 
   let fileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -178,11 +196,14 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
       anyCommand = true;
     }
   });
+  const tracker = new ChangeTracker(() => api.getActiveWorkbook()?.getId());
   const changed = api.onCommandExecuted((command, execution) => {
     if (command.type === CommandType.COMMAND) {
       commandDepth = Math.max(0, commandDepth - 1);
       return;
     }
+    // Every change of the workbook's cells counts for what the next save sends, local ones too.
+    if (command.type === CommandType.MUTATION && !execution?.fromChangeset) tracker.record(command.id, command.params);
     // Formula results and other local-only mutations are recomputed on load: they are not edits.
     if (command.type !== CommandType.MUTATION || execution?.onlyLocal || execution?.fromChangeset) return;
     // Only the workbook's own mutations: the cell editor's scratch document mutates too.
@@ -190,7 +211,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     if (unitId !== api.getActiveWorkbook()?.getId()) return;
     if (!anyCommand && commandDepth === 0) return;
     dirty = true;
-    if (state.kind === 'saved' || state.kind === 'unwritten') setState({ kind: 'pending' });
+    if (state.kind === 'saved' || state.kind === 'unwritten' || state.kind === 'writingFile') setState({ kind: 'pending' });
     if (state.kind !== 'saving' && state.kind !== 'conflict') schedule(delay);
   });
 

@@ -10,14 +10,17 @@ import { type LoadedWorkbook, type ServerClient, ServerError } from '../../../..
 import { type WebFiles, createWebFiles } from '../../../../src/hosts/web/persistence/webFiles';
 import { type HeadlessUniver, createHeadlessUniver } from '../../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../../src/hosts/web/univerWorkbook';
+import { type SnapshotPatch, patchedSnapshot } from '../../../../src/files/snapshotPatch';
 import type { SaveState } from '../../../../src/workbook/files';
 
 const DELAY = 40;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class RecordingClient {
-  readonly saves: { base: number; keepalive: boolean; body: string; change?: unknown }[] = [];
+  readonly saves: { base: number; keepalive: boolean; body: string; kind: 'whole' | 'patch'; change?: unknown }[] = [];
   revision = 7;
+  /** The workbook as the server holds it: whole saves replace it, patches apply to it. */
+  stored: IWorkbookData | undefined;
   failWith: Error | undefined;
   /** What the file on disk holds: the server writes it right after each save unless told otherwise. */
   file: { exportedRevision?: number; hold?: 'outside' | 'locked'; error?: { zh: string; en: string } } = {};
@@ -42,13 +45,8 @@ class RecordingClient {
     load: async () => {
       throw new Error('not used');
     },
-    save: async (base, body, keepalive = false, change) => {
-      this.saves.push({ base, keepalive, body, ...(change ? { change } : {}) });
-      const failure = this.failWith;
-      if (failure) throw failure;
-      this.revision = base + 1;
-      return { revision: this.revision, savedAt: new Date().toISOString() };
-    },
+    save: async (base, body, keepalive = false, change) => this.received('whole', base, body, keepalive, change),
+    savePatch: async (base, body, keepalive = false, change) => this.received('patch', base, body, keepalive, change),
     versions: async () => [],
     restore: async () => ({ revision: 1 }),
     fileStatus: async (revision) => this.fileStatusOf(revision),
@@ -70,6 +68,17 @@ class RecordingClient {
       notImported: [],
     }),
   };
+
+  private received(kind: 'whole' | 'patch', base: number, body: string, keepalive: boolean, change: unknown) {
+    this.saves.push({ base, keepalive, body, kind, ...(change ? { change } : {}) });
+    const failure = this.failWith;
+    if (failure) throw failure;
+    if (kind === 'whole') this.stored = JSON.parse(body) as IWorkbookData;
+    else if (!this.stored) throw new ServerError(422, 'a patch before any whole snapshot');
+    else this.stored = patchedSnapshot(this.stored, JSON.parse(body) as SnapshotPatch);
+    this.revision = base + 1;
+    return { revision: this.revision, savedAt: new Date().toISOString() };
+  }
 }
 
 function fakeLifecycle() {
@@ -92,6 +101,7 @@ async function open(
   host = createHeadlessUniver('zh-CN');
   if (snapshot) host.api.createWorkbook(snapshot);
   server = new RecordingClient();
+  server.stored = JSON.parse(JSON.stringify(host.api.getActiveWorkbook()?.save())) as IWorkbookData;
   lifecycle = fakeLifecycle();
   const loaded: LoadedWorkbook = {
     fileName: 'team.xlsx',
@@ -102,6 +112,7 @@ async function open(
     ...(file ? { file } : {}),
   };
   files = createWebFiles({
+    univer: host.univer,
     api: host.api,
     client: server.client,
     loaded,
@@ -132,10 +143,14 @@ test('an edit is saved once after the debounce, based on the loaded revision; th
   expect(server.saves).toEqual([]);
   await wait(DELAY * 4);
   expect(server.saves.map((s) => s.base)).toEqual([7]);
-  expect(JSON.parse(server.saves[0]?.body ?? '{}').sheetOrder).toBeDefined();
-  expect(server.saves[0]?.body).toContain('160');
+  // Two typed cells travel as their rows, not as the whole workbook; the server's copy holds them.
+  expect(server.saves[0]?.kind).toBe('patch');
+  expect(Object.values(JSON.parse(server.saves[0]?.body ?? '{}').sheets ?? {})).toEqual([
+    { cells: { 0: { 0: { v: 150, t: 2 } }, 1: { 0: { v: 160, t: 2 } } }, rows: { 0: null, 1: null } },
+  ]);
+  expect(server.stored).toEqual(JSON.parse(JSON.stringify(host.api.getActiveWorkbook()?.save())));
   expect(files.getState().kind).toBe('saved');
-  expect(states).toEqual(['pending', 'saving', 'saved']);
+  expect(states).toEqual(['pending', 'saving', 'writingFile', 'saved']);
   typeInto('A3', 170);
   await wait(DELAY * 4);
   expect(server.saves.map((s) => s.base)).toEqual([7, 8]);
@@ -189,6 +204,7 @@ test('opening a snapshot with tables, lists and formats saves nothing by itself'
   lifecycle = fakeLifecycle();
   // The listeners are in place before the snapshot opens, as in the page.
   files = createWebFiles({
+    univer: host.univer,
     api: host.api,
     client: server.client,
     loaded,
@@ -246,7 +262,7 @@ test('a copy not written yet is not 已保存 on opening; the first edit writes 
   expect(files.getState().kind).toBe('unwritten');
   typeInto('A1', 1);
   await wait(DELAY * 4);
-  expect(states).toEqual(['pending', 'saving', 'saved']);
+  expect(states).toEqual(['pending', 'saving', 'writingFile', 'saved']);
 });
 
 test('a labelled change travels with the next save; the edits before it are saved first when it pins', async () => {
