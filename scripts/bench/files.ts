@@ -132,6 +132,10 @@ interface BrowserFigures {
   readonly settledMs: number;
   readonly longestTypingTaskMs: number;
   readonly saveMs: number;
+  /** From saving to the .xlsx holding the edit (已保存). */
+  readonly fileMs: number;
+  /** The save request the edit made (method and body size). */
+  readonly saveRequest: string;
   readonly csvImportMs: number;
   readonly uploadMs: number;
 }
@@ -179,6 +183,12 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array, upload: Buffer): Pr
     }
     const serverOpenMs = performance.now() - opening;
     let page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // What the edit's save sends: a patch of its rows (PATCH) or the whole workbook (PUT), and its size.
+    const saveRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/workbook') && request.method() !== 'GET')
+        saveRequests.push(`${request.method()} ${(request.postDataBuffer()?.length ?? 0).toLocaleString('en-US')} bytes`);
+    });
     const interactive = async (url: string): Promise<number> => {
       const started = performance.now();
       await page.goto(url);
@@ -218,10 +228,27 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array, upload: Buffer): Pr
       w.salesReview.files.subscribe((s) => w.__states.push({ kind: s.kind, at: performance.now() }));
     });
     step('observing');
+    // BENCH_PROFILE=<folder>: CPU profiles of the typing and of the CSV import (typing.cpuprofile,
+    // csv.cpuprofile: open them in Chromium's DevTools, Performance).
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+    const startProfile = async () => {
+      await profiler?.send('Profiler.enable');
+      await profiler?.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler?.send('Profiler.start');
+    };
+    const saveProfile = async (name: string) => {
+      if (!profiler || !process.env.BENCH_PROFILE) return;
+      const { profile } = await profiler.send('Profiler.stop');
+      mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
+      writeFileSync(join(process.env.BENCH_PROFILE, name), JSON.stringify(profile));
+    };
+    await startProfile();
     await page.keyboard.type('call back 150', { delay: 30 });
     step('keys typed');
     await page.keyboard.press('Enter');
     step('typed');
+    if (profiler) await page.waitForTimeout(1000);
+    await saveProfile('typing.cpuprofile');
     const typed = await page.evaluate(() =>
       (
         window as unknown as {
@@ -240,20 +267,25 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array, upload: Buffer): Pr
       null,
       { timeout: 120_000 },
     );
-    const saveMs = await page.evaluate(() => {
+    // Saved: the version is kept in the history (writingFile, or saved when the file was as quick).
+    const { saveMs, fileMs } = await page.evaluate(() => {
       const states = (window as unknown as { __states: { kind: string; at: number }[] }).__states;
       const start = states.find((s) => s.kind === 'saving')?.at ?? 0;
-      const end = states.find((s) => s.kind === 'saved')?.at ?? 0;
-      return end - start;
+      const kept = states.find((s) => s.kind === 'writingFile' || s.kind === 'saved')?.at ?? 0;
+      const written = states.find((s) => s.kind === 'saved')?.at ?? 0;
+      return { saveMs: kept - start, fileMs: written - start };
     });
 
     step('saved');
+    const saveRequest = saveRequests.join(', ');
     // CSV import through the File tab's input: server parse + the new sheet in the page.
     await page.getByRole('tab', { name: '文件' }).click();
+    await startProfile();
     const started = performance.now();
     await page.getByTestId('import-input').setInputFiles(csvPath);
     await page.getByText(/已导入为工作表/).waitFor({ timeout: 120_000 });
     const csvImportMs = performance.now() - started;
+    await saveProfile('csv.cpuprofile');
     step('csv imported');
     // Upload (the File tab's 打开其他工作簿 → upload): sent, checked and opened in a worker once, kept.
     const token = await page.evaluate(() => document.querySelector('meta[name="sales-review-token"]')?.getAttribute('content') ?? '');
@@ -270,7 +302,18 @@ async function browserFigures(xlsx: Buffer, csv: Uint8Array, upload: Buffer): Pr
     await page.close();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const coldLoadMs = await interactive(`${server.url}?lang=zh-CN&book=empty.xlsx`);
-    return { coldLoadMs, serverOpenMs, openMs, settledMs, longestTypingTaskMs, saveMs, csvImportMs, uploadMs };
+    return {
+      coldLoadMs,
+      serverOpenMs,
+      openMs,
+      settledMs,
+      longestTypingTaskMs,
+      saveMs,
+      fileMs,
+      saveRequest,
+      csvImportMs,
+      uploadMs,
+    };
   } catch (error) {
     return `browser figures not measured: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
@@ -355,9 +398,16 @@ export async function filesBench(): Promise<void> {
         ratio: '',
       },
       {
-        step: 'edit saved after the debounce (saving → saved)',
+        step: `edit saved after the debounce (a version in the history; sent: ${web.saveRequest})`,
         seconds: seconds(web.saveMs),
         budget: '≤ 1 s',
+        'LibreOffice same file (s)': '',
+        ratio: '',
+      },
+      {
+        step: 'the .xlsx holds that edit (saving → 已保存)',
+        seconds: seconds(web.fileMs),
+        budget: '—',
         'LibreOffice same file (s)': '',
         ratio: '',
       },

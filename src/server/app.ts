@@ -213,6 +213,8 @@ export function createApp(options: AppOptions): App {
         const meta = JSON.stringify({ book: book ?? null, fileName: store.fileName, revision, savedAt, notices, file: store.fileStatus() });
         res.writeHead(200, { 'Content-Type': TYPES['.json'] as string, 'Cache-Control': 'no-store' });
         res.end(`${meta.slice(0, -1)},"snapshot":${snapshotText}}`);
+        // While the page builds the sheet from it, the server has time to get ready for its saves.
+        res.once('finish', () => setTimeout(() => store.prepareForPatches(), 50));
         return;
       }
       case 'PUT /api/workbook':
