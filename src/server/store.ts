@@ -21,12 +21,12 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../core';
 import { type WorkbookSnapshot, blankSnapshot } from '../files/snapshot';
-import { patchMismatch, patchedSnapshot } from '../files/snapshotPatch';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { type FeatureCount, describeFeatures } from '../files/xlsxInventory';
 import type { FileStatus } from '../workbook/files';
 import { removeStaleTemps, removeStaleTempsOf } from './atomic';
 import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
+import { type FileState, holdTextOf, lostTextOf, withTargetNotices } from './fileState';
+import { ParsedSnapshot } from './parsedSnapshot';
 import { checkPatchText, checkSnapshotText } from './snapshotCheck';
 import { TargetWriter } from './targetWriter';
 import { freeCopyName, isReadOnly, readIfExists, sha256, writablePath } from './userFile';
@@ -57,18 +57,6 @@ export interface StoreOptions {
   readonly locale?: Locale;
 }
 
-/** What the history folder remembers about the user's file between runs. */
-interface FileState {
-  /** Hashes of the last files this server wrote to the target, with their revisions. */
-  exports?: { hash: string; revision: number }[];
-  /** The user's file as it was opened (so an untouched original is not taken for an outside edit). */
-  original?: { hash: string };
-  target?: 'original' | 'copy';
-  copyName?: string;
-  lost?: FeatureCount[];
-  unreadable?: string;
-}
-
 /** The first version, kept in memory until something asks for the history. */
 interface PendingStart {
   readonly snapshotText: string;
@@ -84,8 +72,8 @@ export class WorkbookStore {
   private revision = 0;
   private savedAt = new Date(0).toISOString();
   private snapshotText = '';
-  /** `snapshotText` parsed, kept while it is known to be (patches apply to it), else undefined. */
-  private snapshotObject: WorkbookSnapshot | undefined;
+  /** `snapshotText` parsed, for the saves that send only what changed. */
+  private readonly parsed = new ParsedSnapshot(() => this.snapshotText);
   private notices: Bilingual[] = [];
   private pending: PendingStart | undefined;
   private state: FileState = {};
@@ -140,7 +128,7 @@ export class WorkbookStore {
       this.revision = newest.revision;
       this.savedAt = newest.savedAt;
       this.snapshotText = newest.text;
-      this.snapshotObject = undefined;
+      this.parsed.set(undefined);
     }
     const real = await writablePath(this.xlsxPath);
     const bytes = await readIfExists(real);
@@ -196,12 +184,9 @@ export class WorkbookStore {
     return { revision: this.revision, savedAt: this.savedAt, snapshotText: this.snapshotText, notices: this.notices };
   }
 
-  /**
-   * Parses the newest snapshot ahead of the first patch (half a second at 100,000 rows), so that
-   * save is not the one to wait: the server calls this once it has sent the page the workbook.
-   */
+  /** Parses the newest version ahead of the first patch (half a second at 100,000 rows), once the page has it. */
   prepareForPatches(): void {
-    this.snapshotObject ??= JSON.parse(this.snapshotText) as WorkbookSnapshot;
+    this.parsed.prepare();
   }
 
   /** Where the work is written, what the original holds that a copy cannot, and whether the file is up to date. */
@@ -212,12 +197,12 @@ export class WorkbookStore {
       target: this.state.target ?? 'original',
       targetName: this.targetName(),
       lost: lost.map(({ kind, count }) => ({ kind, count })),
-      lostText: { zh: describeFeatures(lost, 'zh-CN'), en: describeFeatures(lost, 'en-US') },
+      lostText: lostTextOf(lost),
       readOnly: this.readOnly,
       ...(this.state.unreadable !== undefined ? { unreadable: this.state.unreadable } : {}),
       revision: this.revision,
       exportedRevision: this.writer.writtenRevision,
-      ...(this.writer.hold ? { hold: this.writer.hold, holdText: this.holdText() } : {}),
+      ...(this.writer.hold ? { hold: this.writer.hold, holdText: holdTextOf(this.writer, this.targetName()) } : {}),
       ...(this.writer.error ? { error: this.writer.error } : {}),
     };
   }
@@ -246,17 +231,10 @@ export class WorkbookStore {
   savePatch(baseRevision: number, patchText: string, label?: Bilingual, pinBase = false): Promise<SaveResult> {
     return this.serial(async () => {
       if (baseRevision !== this.revision) throw new RevisionConflict(this.revision);
-      const patch = checkPatchText(patchText);
-      // Parsed once and kept: the next patch applies to the object, not to 25 MB of text again.
-      const snapshot = this.snapshotObject ?? (JSON.parse(this.snapshotText) as WorkbookSnapshot);
-      this.snapshotObject = snapshot;
-      const mismatch = patchMismatch(snapshot, patch);
-      if (mismatch) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(mismatch).en, 422);
+      const { snapshot, text } = this.parsed.apply(checkPatchText(patchText));
       await this.materialize();
       if (pinBase) await this.history.pin(this.revision);
-      // A new object (sharing what did not change), so a failed write leaves the kept one as stored.
-      const next = patchedSnapshot(snapshot, patch);
-      return this.commit(JSON.stringify(next), 'edit', label, next);
+      return this.commit(text, 'edit', label, snapshot);
     });
   }
 
@@ -366,13 +344,7 @@ export class WorkbookStore {
     this.revision += 1;
     this.savedAt = new Date().toISOString();
     this.snapshotText = pending.snapshotText;
-    this.snapshotObject = undefined;
-  }
-
-  private holdText(): Bilingual | undefined {
-    if (this.writer.hold === 'locked') return FILE_MESSAGES.locked(this.targetName(), this.writer.lockName);
-    if (this.writer.hold === 'outside') return FILE_MESSAGES.outsideChange(this.targetName());
-    return undefined;
+    this.parsed.set(undefined);
   }
 
   private targetName(): string {
@@ -384,19 +356,11 @@ export class WorkbookStore {
   }
 
   private noticeTarget(): void {
-    const copy = this.targetName();
-    const kept = this.notices.filter((n) => !FILE_NOTICE_MARK.has(n));
-    const add: Bilingual[] = [];
-    if (this.state.target === 'copy') {
-      if (this.state.unreadable !== undefined) add.push(FILE_MESSAGES.unreadable(this.fileName, copy, this.state.unreadable));
-      else if (this.readOnly) add.push(FILE_MESSAGES.readOnly(this.fileName, copy));
-      else if ((this.state.lost ?? []).length > 0) {
-        const lost = this.state.lost ?? [];
-        add.push(FILE_MESSAGES.lossy(this.fileName, copy, { zh: describeFeatures(lost, 'zh-CN'), en: describeFeatures(lost, 'en-US') }));
-      }
-    }
-    add.forEach((n) => FILE_NOTICE_MARK.add(n));
-    this.notices = [...add, ...kept];
+    this.notices = withTargetNotices(this.notices, this.state, {
+      fileName: this.fileName,
+      targetName: this.targetName(),
+      readOnly: this.readOnly,
+    });
   }
 
   /** Writes the history folder's first entries (the user's file as it came, the first version) once. */
@@ -427,12 +391,9 @@ export class WorkbookStore {
     this.revision = revision;
     this.savedAt = now.toISOString();
     this.snapshotText = snapshotText;
-    this.snapshotObject = parsed;
+    this.parsed.set(parsed);
     await this.history.prune();
     this.writer.schedule();
     return { revision, savedAt: this.savedAt };
   }
 }
-
-/** Notices about the target, replaced whenever the target changes. */
-const FILE_NOTICE_MARK = new WeakSet<Bilingual>();
