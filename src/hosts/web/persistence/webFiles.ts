@@ -55,6 +55,9 @@ const reasonOf = (error: unknown): Bilingual => {
   };
 };
 
+/** The server could not take a patch as sent (not the revision: that is a conflict, 409). */
+const refusedPatch = (error: unknown): boolean => error instanceof ServerError && (error.status === 400 || error.status === 422);
+
 export interface WebFiles extends WorkbookFiles {
   dispose(): void;
 }
@@ -121,7 +124,11 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     saving = (async () => {
       try {
         const result = patch
-          ? await client.savePatch(revision, body, keepalive, change)
+          ? await client.savePatch(revision, body, keepalive, change).catch((error: unknown) => {
+              // A patch the server cannot apply: the whole workbook says the same, at once.
+              if (!refusedPatch(error)) throw error;
+              return client.save(revision, JSON.stringify(workbook().save()), keepalive, change);
+            })
           : await client.save(revision, body, keepalive, change);
         revision = result.revision;
         failures = 0;
@@ -155,7 +162,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
 
   /** What a save that did not land had taken goes back; a patch the server could not apply, as the whole. */
   function putBack(changes: TrackedChanges, error: unknown): void {
-    if (error instanceof ServerError && (error.status === 400 || error.status === 422) && !changes.whole) tracker.needWhole();
+    if (refusedPatch(error) && !changes.whole) tracker.needWhole();
     else tracker.putBack(changes);
   }
 

@@ -19,6 +19,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 class RecordingClient {
   readonly saves: { base: number; keepalive: boolean; body: string; kind: 'whole' | 'patch'; change?: unknown }[] = [];
   revision = 7;
+  /** Refuses patches only (as a server that cannot apply one does). */
+  failPatchesWith: Error | undefined;
   /** The workbook as the server holds it: whole saves replace it, patches apply to it. */
   stored: IWorkbookData | undefined;
   failWith: Error | undefined;
@@ -71,7 +73,7 @@ class RecordingClient {
 
   private received(kind: 'whole' | 'patch', base: number, body: string, keepalive: boolean, change: unknown) {
     this.saves.push({ base, keepalive, body, kind, ...(change ? { change } : {}) });
-    const failure = this.failWith;
+    const failure = this.failWith ?? (kind === 'patch' ? this.failPatchesWith : undefined);
     if (failure) throw failure;
     if (kind === 'whole') this.stored = JSON.parse(body) as IWorkbookData;
     else if (!this.stored) throw new ServerError(422, 'a patch before any whole snapshot');
@@ -190,6 +192,28 @@ test('a failed save says why and is retried until it lands', async () => {
   await files.saveNow();
   expect(files.getState().kind).toBe('saved');
   expect(server.saves.at(-1)?.base).toBe(7);
+});
+
+test('a failed save keeps its rows for the next one; a patch the server cannot apply is followed by the whole workbook', async () => {
+  await open();
+  server.failWith = new TypeError('Failed to fetch');
+  typeInto('A1', 1);
+  await wait(DELAY * 3);
+  server.failWith = undefined;
+  typeInto('A5', 5);
+  await files.saveNow();
+  // The retry carries both edits' rows, and the server's copy is the page's workbook.
+  expect(server.saves.map((s) => s.kind)).toEqual(['patch', 'patch']);
+  const retried = JSON.parse(server.saves[1]?.body ?? '{}') as SnapshotPatch;
+  expect(Object.values(retried.sheets).map((sheet) => Object.keys(sheet.cells))).toEqual([['0', '4']]);
+  expect(server.stored).toEqual(JSON.parse(JSON.stringify(host.api.getActiveWorkbook()?.save())));
+
+  server.failPatchesWith = new ServerError(422, 'the workbook holds no sheet x');
+  typeInto('A2', 2);
+  await files.saveNow();
+  expect(server.saves.slice(2).map((s) => s.kind)).toEqual(['patch', 'whole']);
+  expect(server.stored).toEqual(JSON.parse(JSON.stringify(host.api.getActiveWorkbook()?.save())));
+  expect(files.getState().kind).toBe('saved');
 });
 
 test('opening a snapshot with tables, lists and formats saves nothing by itself', async () => {
