@@ -1,6 +1,7 @@
 // Browser test of a workbook that lasts: the built page, its real local server, real Chromium.
-// Insert 表2, type 150 into G4 with the keyboard, wait for 已保存, kill -9 the server, start it again
-// and reload: G4 is 150 and H4 computes 88.2%; the .xlsx on disk, opened by LibreOffice, shows 150;
+// Insert 表2, type 150 into G4 with the keyboard, wait for 已保存 (the edit travels as a patch of its
+// row), kill -9 the server, start it again and reload: G4 is 150 and H4 computes 88.2%; the .xlsx on
+// disk, opened by LibreOffice, shows 150;
 // restoring the version before the edit brings G4 back to blank.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -38,6 +39,15 @@ test(
     await page.getByText(`已插入工作表“${SHEET}”`).waitFor({ timeout: 30_000 });
     await waitSaved(page);
 
+    // The saves from here on: the typed edit is sent as its rows (PATCH), not as the whole workbook.
+    const saves = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/workbook') && request.method() !== 'GET')
+        saves.push({
+          method: request.method(),
+          rows: Object.keys(Object.values(JSON.parse(request.postData() ?? '{}').sheets ?? {})[0]?.cells ?? {}),
+        });
+    });
     // Select G4, give the sheet the keyboard (F6 from the pane, as in Office) and type.
     await page.evaluate((sheet) => window.salesReview.api.getActiveWorkbook().getSheetByName(sheet).getRange('G4').activate(), SHEET);
     await page.keyboard.press('F6');
@@ -50,6 +60,12 @@ test(
     );
     assert.notEqual(await saveState(page), 'saved', 'the edit shows as not yet saved');
     await waitSaved(page);
+    // Row 4 (index 3), with the rows its formulas recomputed.
+    assert.ok(saves.length > 0 && saves.every((save) => save.method === 'PATCH'), JSON.stringify(saves));
+    assert.ok(
+      saves.some((save) => save.rows.includes('3')),
+      JSON.stringify(saves),
+    );
 
     // kill -9: no chance to flush anything.
     server.child.kill('SIGKILL');
