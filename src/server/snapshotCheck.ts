@@ -29,18 +29,24 @@ function isRange(value: unknown): boolean {
   );
 }
 
+/** Why a sheet's rows of cells are not what the page reads (null rows: a patch's deleted ones), or undefined. */
+function rowsProblem(id: string, rows: Record<string, unknown>, nullRows: boolean): string | undefined {
+  for (const [row, cells] of Object.entries(rows)) {
+    if (!/^\d+$/.test(row) || !(isObject(cells) || (nullRows && cells === null))) return `sheet ${id} has a bad row ${row}`;
+    for (const [column, cell] of Object.entries(cells ?? {}))
+      if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
+  }
+  return undefined;
+}
+
 function sheetProblem(id: string, sheet: unknown): string | undefined {
   if (!isObject(sheet)) return `sheet ${id} is not an object`;
   if (typeof sheet.name !== 'string' || sheet.name === '') return `sheet ${id} has no name`;
   if (!optional(sheet.id, (v) => v === id)) return `sheet ${id} names another id`;
   if (!optional(sheet.rowCount, isCount) || !optional(sheet.columnCount, isCount)) return `sheet ${id} has a bad size`;
   if (!optional(sheet.cellData, isObject)) return `sheet ${id}'s cells are not an object`;
-  for (const [row, cells] of Object.entries((sheet.cellData as Record<string, unknown> | undefined) ?? {})) {
-    if (!/^\d+$/.test(row) || !isObject(cells)) return `sheet ${id} has a bad row ${row}`;
-    for (const [column, cell] of Object.entries(cells)) {
-      if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
-    }
-  }
+  const badRows = rowsProblem(id, (sheet.cellData as Record<string, unknown> | undefined) ?? {}, false);
+  if (badRows) return badRows;
   if (!optional(sheet.mergeData, Array.isArray)) return `sheet ${id}'s mergeData is not a list`;
   // Univer's createWorkbook throws on a merge it cannot read (a null one among them), leaving a blank page.
   const badMerge = ((sheet.mergeData as unknown[] | undefined) ?? []).findIndex((merge) => !isRange(merge));
@@ -95,24 +101,24 @@ function parseSent(text: string): unknown {
   return parsed;
 }
 
-/** Parses a snapshot's JSON text, refusing prototype keys and a structure the page could not render. */
-export function checkSnapshotText(text: string): WorkbookSnapshot {
+/** Parses JSON text sent by the page and refuses (400) what `problemOf` finds wrong with it. */
+function parseChecked<T>(text: string, problemOf: (value: unknown) => string | undefined): T {
   const parsed = parseSent(text);
-  const problem = snapshotProblem(parsed);
+  const problem = problemOf(parsed);
   if (problem) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(problem).en, 400);
-  return parsed as WorkbookSnapshot;
+  return parsed as T;
 }
+
+/** Parses a snapshot's JSON text, refusing prototype keys and a structure the page could not render. */
+export const checkSnapshotText = (text: string): WorkbookSnapshot => parseChecked(text, snapshotProblem);
 
 /** Why a parsed value is not a patch (src/files/snapshotPatch.ts) the server can apply, or undefined. */
 export function patchProblem(value: unknown): string | undefined {
   if (!isObject(value) || !isObject(value.sheets)) return 'not a patch of sheets';
   for (const [id, change] of Object.entries(value.sheets)) {
     if (!isObject(change) || !isObject(change.cells) || !isObject(change.rows)) return `the change of sheet ${id} is not rows`;
-    for (const [row, cells] of Object.entries(change.cells)) {
-      if (!/^\d+$/.test(row) || (cells !== null && !isObject(cells))) return `sheet ${id} has a bad row ${row}`;
-      for (const [column, cell] of Object.entries(cells ?? {}))
-        if (!/^\d+$/.test(column) || (cell !== null && !isObject(cell))) return `sheet ${id} has a bad cell ${row},${column}`;
-    }
+    const badRows = rowsProblem(id, change.cells, true);
+    if (badRows) return badRows;
     for (const [row, format] of Object.entries(change.rows))
       if (!/^\d+$/.test(row) || (format !== null && !isObject(format))) return `sheet ${id} has a bad row format ${row}`;
   }
@@ -122,9 +128,4 @@ export function patchProblem(value: unknown): string | undefined {
 }
 
 /** Parses a patch's JSON text as checkSnapshotText does a snapshot's. */
-export function checkPatchText(text: string): SnapshotPatch {
-  const parsed = parseSent(text);
-  const problem = patchProblem(parsed);
-  if (problem) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(problem).en, 400);
-  return parsed as SnapshotPatch;
-}
+export const checkPatchText = (text: string): SnapshotPatch => parseChecked(text, patchProblem);
