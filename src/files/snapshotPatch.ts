@@ -1,15 +1,17 @@
 /**
  * What changed in a workbook since a saved revision, as the web page sends it instead of the whole
  * snapshot (src/hosts/web/persistence/changeTracker.ts builds it, src/server/store.ts applies it):
- * whole rows of the sheets that changed — their cells and their row formats, each as the page holds
- * it now, or null where the page holds nothing — plus the workbook's style table and its plugins'
- * resources, which a cell edit may add to without a change of its own.
+ * per changed sheet, either whole rows — their cells and their row formats, each as the page holds
+ * it now, or null where the page holds nothing — or the whole sheet (a new sheet, inserted rows, a
+ * merge, a width), or that the sheet is gone; plus the sheet order, the workbook's style table and
+ * its plugins' resources, which a cell edit may add to without a change of its own.
  *
  * Applied to the snapshot of the revision it was made from, a patch gives the snapshot the page
- * would have sent whole: rows are replaced, never merged, so what the page deleted is deleted.
+ * would have sent whole: rows and sheets are replaced, never merged, so what the page deleted is
+ * deleted.
  */
 import type { ICellData, IRowData, IWorkbookData } from '@univerjs/core';
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 export interface SheetRowsPatch {
   /** Row index → that row's cells (column index → cell) as they are now, or null: the row holds none. */
@@ -18,19 +20,55 @@ export interface SheetRowsPatch {
   readonly rows: Readonly<Record<string, IRowData | null>>;
 }
 
+/** A sheet as it is now (new, or changed in more than its rows). */
+export interface WholeSheetPatch {
+  readonly whole: SheetSnapshot;
+}
+
+/** A sheet the workbook no longer holds. */
+export interface RemovedSheetPatch {
+  readonly removed: true;
+}
+
+export type SheetPatch = SheetRowsPatch | WholeSheetPatch | RemovedSheetPatch;
+
 export interface SnapshotPatch {
-  /** Sheet id → its changed rows. */
-  readonly sheets: Readonly<Record<string, SheetRowsPatch>>;
+  /** Sheet id → how it changed. */
+  readonly sheets: Readonly<Record<string, SheetPatch>>;
+  /** The sheet order now (absent: as it was). */
+  readonly sheetOrder?: readonly string[];
   /** The workbook's whole style table now (null: it has none). */
   readonly styles: IWorkbookData['styles'] | null;
   /** The plugins' resources now (tables, validation, conditional formats, notes, names…), whole. */
   readonly resources: IWorkbookData['resources'] | null;
 }
 
-/** Why a patch cannot apply to a snapshot (it names a sheet the snapshot does not hold), or undefined. */
+export const isWholeSheet = (change: SheetPatch): change is WholeSheetPatch => 'whole' in change;
+export const isRemovedSheet = (change: SheetPatch): change is RemovedSheetPatch => 'removed' in change;
+
+/** The rows a patch changes, by sheet (sheets it replaces or removes are not listed). */
+export function changedRows(patch: SnapshotPatch): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const [id, change] of Object.entries(patch.sheets))
+    if (!isWholeSheet(change) && !isRemovedSheet(change)) rows.set(id, Object.keys(change.cells));
+  return rows;
+}
+
+/**
+ * Why a patch cannot apply to a snapshot, or undefined: rows or a removal of a sheet the snapshot
+ * does not hold, or a sheet order that does not name the sheets the workbook would hold.
+ */
 export function patchMismatch(snapshot: WorkbookSnapshot, patch: SnapshotPatch): string | undefined {
-  const missing = Object.keys(patch.sheets).find((id) => !Object.prototype.hasOwnProperty.call(snapshot.sheets, id));
-  return missing === undefined ? undefined : `the workbook holds no sheet ${missing}`;
+  const held = new Set(Object.keys(snapshot.sheets));
+  for (const [id, change] of Object.entries(patch.sheets)) {
+    if (isWholeSheet(change)) held.add(id);
+    else if (!held.has(id)) return `the workbook holds no sheet ${id}`;
+    else if (isRemovedSheet(change)) held.delete(id);
+  }
+  const order = patch.sheetOrder ?? snapshot.sheetOrder;
+  if (order.length === 0 || order.length !== held.size || !order.every((id) => held.has(id)))
+    return 'the sheet order does not name the sheets the workbook holds';
+  return undefined;
 }
 
 /**
@@ -38,17 +76,26 @@ export function patchMismatch(snapshot: WorkbookSnapshot, patch: SnapshotPatch):
  * changed sheets get new cell and row maps): `snapshot` itself stays as it was.
  */
 export function patchedSnapshot(snapshot: WorkbookSnapshot, patch: SnapshotPatch): WorkbookSnapshot {
-  const sheets = { ...snapshot.sheets };
+  const sheets: Record<string, SheetSnapshot> = { ...snapshot.sheets };
   for (const [id, change] of Object.entries(patch.sheets)) {
+    if (isWholeSheet(change)) {
+      sheets[id] = change.whole;
+      continue;
+    }
+    if (isRemovedSheet(change)) {
+      delete sheets[id];
+      continue;
+    }
     const sheet = sheets[id];
     if (!sheet) throw new Error(`the workbook holds no sheet ${id}`);
     const cellData: Record<string, unknown> = { ...sheet.cellData };
     replaceEntries(cellData, change.cells);
     const rowData: Record<string, unknown> = { ...sheet.rowData };
     replaceEntries(rowData, change.rows);
-    sheets[id] = { ...sheet, cellData, rowData } as typeof sheet;
+    sheets[id] = { ...sheet, cellData, rowData } as SheetSnapshot;
   }
   const next: Record<string, unknown> = { ...snapshot, sheets };
+  if (patch.sheetOrder) next.sheetOrder = [...patch.sheetOrder];
   if (patch.styles === null) delete next.styles;
   else next.styles = patch.styles;
   if (patch.resources === null) delete next.resources;

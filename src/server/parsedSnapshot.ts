@@ -5,7 +5,7 @@
  * per save at 100,000 rows.
  */
 import type { WorkbookSnapshot } from '../files/snapshot';
-import { type SnapshotPatch, patchMismatch, patchedSnapshot } from '../files/snapshotPatch';
+import { type SnapshotPatch, changedRows, patchMismatch, patchedSnapshot } from '../files/snapshotPatch';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { STORE_MESSAGES } from './messages';
 import { SnapshotTextWriter } from './snapshotText';
@@ -40,7 +40,6 @@ export class ParsedSnapshot {
     const mismatch = patchMismatch(base, patch);
     if (mismatch) throw new WorkbookFileError(STORE_MESSAGES.badSnapshot(mismatch).en, 422);
     const snapshot = patchedSnapshot(base, patch);
-    const rows = new Map(Object.entries(patch.sheets).map(([id, change]) => [id, Object.keys(change.cells)]));
-    return { snapshot, text: this.writer.text(snapshot, { base, rows }) };
+    return { snapshot, text: this.writer.text(snapshot, { base, rows: changedRows(patch) }) };
   }
 }

@@ -116,12 +116,23 @@ export const checkSnapshotText = (text: string): WorkbookSnapshot => parseChecke
 export function patchProblem(value: unknown): string | undefined {
   if (!isObject(value) || !isObject(value.sheets)) return 'not a patch of sheets';
   for (const [id, change] of Object.entries(value.sheets)) {
+    if (isObject(change) && 'whole' in change) {
+      const problem = sheetProblem(id, change.whole);
+      if (problem) return problem;
+      continue;
+    }
+    if (isObject(change) && 'removed' in change) {
+      if (change.removed !== true) return `the change of sheet ${id} is not a removal`;
+      continue;
+    }
     if (!isObject(change) || !isObject(change.cells) || !isObject(change.rows)) return `the change of sheet ${id} is not rows`;
     const badRows = rowsProblem(id, change.cells, true);
     if (badRows) return badRows;
     for (const [row, format] of Object.entries(change.rows))
       if (!/^\d+$/.test(row) || (format !== null && !isObject(format))) return `sheet ${id} has a bad row format ${row}`;
   }
+  if (!optional(value.sheetOrder, (order) => Array.isArray(order) && order.every((id) => typeof id === 'string')))
+    return 'the sheet order is not a list of sheet ids';
   if (value.styles !== null && !isObject(value.styles)) return 'styles are not an object';
   if (value.resources !== null && !isResources(value.resources)) return 'resources are not a list of named texts';
   return undefined;

@@ -239,7 +239,7 @@ describe('saves, conflicts, versions', () => {
       patch({ 0: null, 5: { 2: { v: '新', t: 1, s: 'bold' } } }),
     );
     expect(reply.status).toBe(200);
-    const { revision } = JSON.parse(reply.body);
+    let { revision } = JSON.parse(reply.body) as { revision: number };
     const now = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
     const expected = structuredClone(current.snapshot);
     delete expected.sheets[sheetId].cellData[0];
@@ -260,6 +260,44 @@ describe('saves, conflicts, versions', () => {
     expect(JSON.parse(readFileSync(join(history, file), 'utf8'))).toEqual(expected);
     const written = JSON.parse((await send(port, 'GET', `/api/file?revision=${revision}`, auth())).body);
     expect(written.exportedRevision).toBeGreaterThanOrEqual(revision);
+
+    // A new sheet goes whole with the new order; a removed one goes with the order without it.
+    const added = await send(
+      port,
+      'PATCH',
+      '/api/workbook',
+      headers(revision),
+      JSON.stringify({
+        sheets: { n1: { whole: { id: 'n1', name: '导入', cellData: { 0: { 0: { v: 'x', t: 1 } } } } } },
+        sheetOrder: [sheetId, 'n1'],
+        styles: null,
+        resources: null,
+      }),
+    );
+    expect(added.status).toBe(200);
+    const withSheet = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
+    expect(withSheet.snapshot.sheetOrder).toEqual([sheetId, 'n1']);
+    expect(withSheet.snapshot.sheets.n1.cellData[0][0].v).toBe('x');
+    const removed = await send(
+      port,
+      'PATCH',
+      '/api/workbook',
+      headers(withSheet.revision),
+      JSON.stringify({ sheets: { n1: { removed: true } }, sheetOrder: [sheetId], styles: null, resources: null }),
+    );
+    expect(removed.status).toBe(200);
+    const without = JSON.parse((await send(port, 'GET', '/api/workbook', auth())).body);
+    expect(Object.keys(without.snapshot.sheets)).toEqual([sheetId]);
+    for (const [body, status] of [
+      [JSON.stringify({ sheets: { n2: { whole: { name: '' } } }, styles: null, resources: null }), 400],
+      [JSON.stringify({ sheets: { n2: { removed: 'yes' } }, styles: null, resources: null }), 400],
+      [JSON.stringify({ sheets: {}, sheetOrder: [sheetId, 'ghost'], styles: null, resources: null }), 422],
+      [JSON.stringify({ sheets: { [sheetId]: { removed: true } }, sheetOrder: [], styles: null, resources: null }), 422],
+    ] as const) {
+      const refused = await send(port, 'PATCH', '/api/workbook', headers(without.revision), body);
+      expect([body, refused.status]).toEqual([body, status]);
+    }
+    revision = without.revision;
 
     // Based on an older revision: refused, as a whole save is.
     const stale = await send(port, 'PATCH', '/api/workbook', headers(current.revision), patch({ 1: null }));

@@ -1,17 +1,20 @@
 /**
- * Which rows of the workbook changed since the last save, read from the mutations Univer carries
- * out, so a save at 100,000 rows sends those rows (src/files/snapshotPatch.ts) instead of the whole
- * snapshot. A mutation whose effect on the snapshot is not known here makes the next save a whole
- * one: only a change this file can name exactly travels as a patch.
+ * Which rows and sheets of the workbook changed since the last save, read from the mutations Univer
+ * carries out, so a save at 100,000 rows sends those rows (src/files/snapshotPatch.ts) instead of
+ * the whole snapshot. A mutation of one sheet that is not a row change here (inserted rows, a
+ * merge, a width) sends that sheet whole; one whose effect is not known here makes the next save a
+ * whole one: only a change this file can name exactly travels as a patch.
  *
  * Every mutation of the workbook counts, local ones included: formula results are written into the
  * cells by local mutations, and a whole save would carry them too.
  */
 import { IResourceManagerService, type IWorkbookData, type Univer, UniverInstanceType } from '@univerjs/core';
-import type { SheetRowsPatch, SnapshotPatch } from '../../../files/snapshotPatch';
+import type { SheetPatch, SheetRowsPatch, SnapshotPatch } from '../../../files/snapshotPatch';
 
-/** What changed: rows by sheet id, or `whole` when only the whole snapshot can say it. */
-export type TrackedChanges = { readonly whole: true } | { readonly whole: false; readonly rows: ReadonlyMap<string, ReadonlySet<number>> };
+/** What changed: rows by sheet id and whole sheets, or `whole` when only the whole snapshot can say it. */
+export type TrackedChanges =
+  | { readonly whole: true }
+  | { readonly whole: false; readonly rows: ReadonlyMap<string, ReadonlySet<number>>; readonly sheets: ReadonlySet<string> };
 
 interface RowRange {
   readonly startRow: number;
@@ -66,9 +69,14 @@ const SNAPSHOT_UNCHANGED = [
   /^sheet\.mutation\.(register|unregister|set|remove)-worksheet-range-theme-style$/,
 ];
 
+/** Mutations of the workbook's sheet list: the sheet order goes with every patch. */
+const SHEET_ADDED = 'sheet.mutation.insert-sheet';
+const SHEET_LIST = new Set([SHEET_ADDED, 'sheet.mutation.remove-sheet', 'sheet.mutation.set-worksheet-order']);
+
 export class ChangeTracker {
   private whole = false;
   private rows = new Map<string, Set<number>>();
+  private sheets = new Set<string>();
   private count = 0;
 
   /** `unitId`: the workbook whose mutations count (the cell editor's scratch document mutates too). */
@@ -79,17 +87,29 @@ export class ChangeTracker {
     const p = (typeof params === 'object' && params !== null ? params : {}) as Params;
     if (p.unitId !== undefined && p.unitId !== this.unitId()) return;
     if (this.whole || SNAPSHOT_UNCHANGED.some((pattern) => pattern.test(id))) return;
-    const rowsIn = ROW_MUTATIONS[id];
+    if (SHEET_LIST.has(id)) {
+      const sheetId = id === SHEET_ADDED ? (p.sheet as { id?: unknown } | undefined)?.id : p.subUnitId;
+      if (typeof sheetId !== 'string') this.needWhole();
+      else if (id !== 'sheet.mutation.set-worksheet-order') this.wholeSheet(sheetId);
+      return;
+    }
     // Without its unit and sheet a mutation acts on whatever is active: not exactly known here.
-    if (!rowsIn || typeof p.unitId !== 'string' || typeof p.subUnitId !== 'string') {
+    if (typeof p.unitId !== 'string' || typeof p.subUnitId !== 'string') {
       this.needWhole();
       return;
     }
+    const rowsIn = ROW_MUTATIONS[id];
+    if (!rowsIn) {
+      // A change of one sheet beyond its rows' contents: that sheet goes whole.
+      this.wholeSheet(p.subUnitId);
+      return;
+    }
+    if (this.sheets.has(p.subUnitId)) return;
     let rows = this.rows.get(p.subUnitId);
     if (!rows) this.rows.set(p.subUnitId, (rows = new Set()));
     for (const row of rowsIn(p)) {
       if (!Number.isInteger(row) || row < 0) {
-        this.needWhole();
+        this.wholeSheet(p.subUnitId);
         return;
       }
       if (!rows.has(row)) {
@@ -102,18 +122,26 @@ export class ChangeTracker {
     }
   }
 
+  private wholeSheet(sheetId: string): void {
+    this.sheets.add(sheetId);
+    this.count -= this.rows.get(sheetId)?.size ?? 0;
+    this.rows.delete(sheetId);
+  }
+
   /** The next save says the whole snapshot. */
   needWhole(): void {
     this.whole = true;
     this.rows = new Map();
+    this.sheets = new Set();
     this.count = 0;
   }
 
   /** What changed since the last take (and starts afresh). */
   take(): TrackedChanges {
-    const taken: TrackedChanges = this.whole ? { whole: true } : { whole: false, rows: this.rows };
+    const taken: TrackedChanges = this.whole ? { whole: true } : { whole: false, rows: this.rows, sheets: this.sheets };
     this.whole = false;
     this.rows = new Map();
+    this.sheets = new Set();
     this.count = 0;
     return taken;
   }
@@ -125,7 +153,9 @@ export class ChangeTracker {
       return;
     }
     if (this.whole) return;
+    for (const sheetId of changes.sheets) this.wholeSheet(sheetId);
     for (const [sheetId, rows] of changes.rows) {
+      if (this.sheets.has(sheetId)) continue;
       const mine = this.rows.get(sheetId) ?? new Set<number>();
       for (const row of rows) {
         if (mine.has(row)) continue;
@@ -139,16 +169,21 @@ export class ChangeTracker {
 }
 
 /**
- * The patch saying `rows` of `workbook` (Univer's live snapshot, read, never changed), with the
- * workbook's style table and `resources`; undefined when a changed sheet is gone (say it whole).
+ * The patch saying `changes` of `workbook` (Univer's live snapshot, read, never changed), with its
+ * sheet order, style table and `resources`; undefined when a sheet whose rows changed is gone
+ * without its removal being seen (then say it whole).
  */
 export function patchOf(
   workbook: IWorkbookData,
-  rows: ReadonlyMap<string, ReadonlySet<number>>,
+  changes: Extract<TrackedChanges, { whole: false }>,
   resources: IWorkbookData['resources'],
 ): SnapshotPatch | undefined {
-  const sheets: Record<string, SheetRowsPatch> = {};
-  for (const [sheetId, changed] of rows) {
+  const sheets: Record<string, SheetPatch> = {};
+  for (const sheetId of changes.sheets) {
+    const sheet = workbook.sheets[sheetId];
+    sheets[sheetId] = sheet ? { whole: sheet } : { removed: true };
+  }
+  for (const [sheetId, changed] of changes.rows) {
     const sheet = workbook.sheets[sheetId];
     if (!sheet) return undefined;
     const cellData = (sheet.cellData ?? {}) as Record<number, SheetRowsPatch['cells'][string]>;
@@ -161,7 +196,7 @@ export function patchOf(
     }
     sheets[sheetId] = { cells, rows: formats };
   }
-  return { sheets, styles: workbook.styles ?? null, resources: resources ?? null };
+  return { sheets, sheetOrder: workbook.sheetOrder, styles: workbook.styles ?? null, resources: resources ?? null };
 }
 
 /** The plugins' resources of a workbook, as FWorkbook.save() puts them in the snapshot. */

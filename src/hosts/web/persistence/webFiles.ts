@@ -117,7 +117,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
     const changes = tracker.take();
     const patch = changes.whole
       ? undefined
-      : patchOf(workbook().getWorkbook().getSnapshot(), changes.rows, resourcesOf(options.univer, workbook().getId()));
+      : patchOf(workbook().getWorkbook().getSnapshot(), changes, resourcesOf(options.univer, workbook().getId()));
     const body = JSON.stringify(patch ?? (workbook().save() satisfies IWorkbookData));
     const change = nextChange;
     nextChange = undefined;

@@ -1,16 +1,16 @@
 /**
  * Incremental saves: whatever the user does, the server's copy built from the saves — whole
- * snapshots and row patches applied as src/files/snapshotPatch.ts applies them — equals the
- * workbook the page would have sent whole. Random edits through Univer's facade (values, formulas,
- * clears, formats, number formats, row heights, merges, inserted and deleted rows, new and renamed
- * sheets, a template), saved at random moments.
+ * snapshots and patches of rows and sheets applied as src/files/snapshotPatch.ts applies them —
+ * equals the workbook the page would have sent whole. Random edits through Univer's facade (values,
+ * formulas, clears, formats, number formats, row heights, merges, inserted and deleted rows, new
+ * and renamed sheets, a template, the workbook's name), saved at random moments.
  */
 import type { IWorkbookData } from '@univerjs/core';
 import type { FWorkbook } from '@univerjs/sheets/facade';
 import fc from 'fast-check';
 import { TEMPLATES, planTemplate } from '../../../../src/core';
 import { type SnapshotPatch, patchedSnapshot } from '../../../../src/files/snapshotPatch';
-import { ChangeTracker } from '../../../../src/hosts/web/persistence/changeTracker';
+import { ChangeTracker, type TrackedChanges } from '../../../../src/hosts/web/persistence/changeTracker';
 import type { ServerClient } from '../../../../src/hosts/web/persistence/serverClient';
 import { createWebFiles } from '../../../../src/hosts/web/persistence/webFiles';
 import { createHeadlessUniver } from '../../../../src/hosts/web/univerHeadless';
@@ -73,6 +73,7 @@ type Edit =
   | { kind: 'deleteRows'; row: number; count: number }
   | { kind: 'newSheet' }
   | { kind: 'rename'; name: string }
+  | { kind: 'bookName'; name: string }
   | { kind: 'template'; index: number }
   | { kind: 'save' };
 
@@ -107,6 +108,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'newSheet' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), name: fc.constantFrom('客户', 'Deals 2', '表 X') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('template' as const), index: fc.nat({ max: TEMPLATES.length - 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bookName' as const), name: fc.constantFrom('团队复盘', 'Team') }) },
   { weight: 4, arbitrary: fc.constant({ kind: 'save' as const }) },
 );
 
@@ -163,6 +165,9 @@ async function apply(book: FWorkbook, step: Edit, insertTemplate: (index: number
     case 'template':
       await insertTemplate(step.index);
       return;
+    case 'bookName':
+      book.setName(step.name);
+      return;
     case 'save':
       return;
   }
@@ -209,13 +214,17 @@ test('the server copy built from whole saves and row patches equals the workbook
     }),
     { numRuns: 25 },
   );
-  // Both kinds were exercised: value edits go as patches, structural ones as the whole snapshot.
+  // Edits, new sheets and structural changes go as patches (of rows, or of whole sheets); a change of
+  // the workbook itself (its name) as the whole snapshot.
   expect(kinds).toContain('patch');
   expect(kinds).toContain('whole');
 }, 600_000);
 
-test('a typed value is a patch of its row; a structural change or an unknown mutation makes the next save whole', () => {
+test('a typed value is a patch of its row; a structural change sends its sheet whole; an unknown one the workbook', () => {
   const tracker = new ChangeTracker(() => 'book');
+  const rowsOf = (changes: TrackedChanges) =>
+    changes.whole ? 'whole' : Object.fromEntries([...changes.rows].map(([id, rows]) => [id, [...rows]]));
+  const sheetsOf = (changes: TrackedChanges) => (changes.whole ? 'whole' : [...changes.sheets]);
   tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's1', cellValue: { 4: { 1: { v: 1 } }, 9: {} } });
   tracker.record('formula.mutation.set-formula-calculation-result', { unitData: {} });
   tracker.record('doc.mutation.rich-text-editing', { unitId: 'scratch-doc' });
@@ -226,22 +235,36 @@ test('a typed value is a patch of its row; a structural change or an unknown mut
     rowHeight: 30,
   });
   const taken = tracker.take();
-  expect(taken.whole).toBe(false);
-  expect(taken.whole ? [] : [...(taken.rows.get('s1') ?? [])]).toEqual([4, 9, 12, 13]);
-  expect(tracker.take()).toEqual({ whole: false, rows: new Map() });
+  expect(rowsOf(taken)).toEqual({ s1: [4, 9, 12, 13] });
+  expect(sheetsOf(taken)).toEqual([]);
+  expect(tracker.take()).toEqual({ whole: false, rows: new Map(), sheets: new Set() });
 
-  tracker.record('sheet.mutation.insert-row', { unitId: 'book', subUnitId: 's1', range: { startRow: 1, endRow: 1 } });
+  // Inserted rows move every row below: the sheet goes whole, and its rows are not listed besides.
   tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's1', cellValue: { 0: {} } });
-  expect(tracker.take()).toEqual({ whole: true });
-  // Without its sheet a mutation acts on the active one: not exactly known.
+  tracker.record('sheet.mutation.insert-row', { unitId: 'book', subUnitId: 's1', range: { startRow: 1, endRow: 1 } });
+  tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's1', cellValue: { 5: {} } });
+  tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's2', cellValue: { 2: {} } });
+  const structural = tracker.take();
+  expect(rowsOf(structural)).toEqual({ s2: [2] });
+  expect(sheetsOf(structural)).toEqual(['s1']);
+  // A new sheet, a removed one, a new order: those sheets whole (or gone), the order goes with every patch.
+  tracker.record('sheet.mutation.insert-sheet', { unitId: 'book', index: 1, sheet: { id: 's3', name: 'New' } });
+  tracker.record('sheet.mutation.remove-sheet', { unitId: 'book', subUnitId: 's2' });
+  tracker.record('sheet.mutation.set-worksheet-order', { unitId: 'book', subUnitId: 's1', fromOrder: 0, toOrder: 1 });
+  expect(sheetsOf(tracker.take())).toEqual(['s3', 's2']);
+  // Without its sheet a mutation acts on the active one, and a workbook-wide one is not known: whole.
   tracker.record('sheet.mutation.set-range-values', { unitId: 'book', cellValue: { 0: {} } });
+  expect(tracker.take()).toEqual({ whole: true });
+  tracker.record('sheet.mutation.set-workbook-name', { unitId: 'book', name: 'x' });
   expect(tracker.take()).toEqual({ whole: true });
 
   // A failed save's changes come back with the ones made since.
   tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's1', cellValue: { 1: {} } });
+  tracker.record('sheet.mutation.add-worksheet-merge', { unitId: 'book', subUnitId: 's4', ranges: [] });
   const failed = tracker.take();
   tracker.record('sheet.mutation.set-range-values', { unitId: 'book', subUnitId: 's2', cellValue: { 2: {} } });
   tracker.putBack(failed);
   const again = tracker.take();
-  expect(again.whole ? {} : Object.fromEntries([...again.rows].map(([id, rows]) => [id, [...rows]]))).toEqual({ s1: [1], s2: [2] });
+  expect(rowsOf(again)).toEqual({ s1: [1], s2: [2] });
+  expect(sheetsOf(again)).toEqual(['s4']);
 });
