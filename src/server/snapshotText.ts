@@ -79,15 +79,15 @@ export class SnapshotTextWriter {
     this.sheets = next;
     let text = JSON.stringify({ ...snapshot, sheets });
     for (const [id, made] of next) {
-      const placeholder = JSON.stringify(`${this.token}${id}`);
-      const at = text.indexOf(placeholder);
-      // The placeholder is random: finding it twice means a cell holds it, and the plain way is taken.
-      if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) {
+      const marker = JSON.stringify(`${this.token}${id}`);
+      const at = text.indexOf(marker);
+      // The marker is random: finding it twice means a cell holds it, and the plain way is taken.
+      if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
         this.sheets = new Map();
         return JSON.stringify(snapshot);
       }
       const cells = `{${made.blocks.filter((block) => block).join(',')}}`;
-      text = text.slice(0, at) + cells + text.slice(at + placeholder.length);
+      text = text.slice(0, at) + cells + text.slice(at + marker.length);
     }
     return text;
   }

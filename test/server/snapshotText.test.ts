@@ -63,7 +63,7 @@ test('the text of every patched version equals JSON.stringify of it', () => {
   );
 });
 
-test('a cell holding text like the placeholder does not disturb the text', () => {
+test('a cell holding text like the marker does not disturb the text', () => {
   const writer = new SnapshotTextWriter();
   const book = {
     id: 'b',

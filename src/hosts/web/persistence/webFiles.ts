@@ -5,9 +5,10 @@
  * Autosave: every mutation of the workbook (typing, paste, template insertion, wizard write, goal
  * breakdown — Univer carries them all out as mutations) marks it changed; the change is sent
  * 2 s after the last one, at once when the page is hidden or left, and again after a failure
- * (with a growing pause). What is sent is the rows that changed (changeTracker.ts) when the
- * mutations say exactly which, else the whole snapshot. A save is based on the revision this page loaded or last saved; when
- * another tab saved first the server refuses it and this page says so instead of overwriting.
+ * (with a growing pause). What is sent is what changed — rows, or whole sheets — when the
+ * mutations say exactly that (changeTracker.ts), else the whole snapshot. A save is based on the
+ * revision this page loaded or last saved; when another tab saved first the server refuses it and
+ * this page says so instead of overwriting.
  */
 import { CommandType, type IWorkbookData, type Univer } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
@@ -209,7 +210,7 @@ export function createWebFiles(options: WebFilesOptions): WebFiles {
       commandDepth = Math.max(0, commandDepth - 1);
       return;
     }
-    // Every change of the workbook's cells counts for what the next save sends, local ones too.
+    // Every change of the workbook counts for what the next save sends, local ones (formula results) too.
     if (command.type === CommandType.MUTATION && !execution?.fromChangeset) tracker.record(command.id, command.params);
     // Formula results and other local-only mutations are recomputed on load: they are not edits.
     if (command.type !== CommandType.MUTATION || execution?.onlyLocal || execution?.fromChangeset) return;
