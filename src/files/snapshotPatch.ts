@@ -43,8 +43,8 @@ export interface SnapshotPatch {
   readonly resources: IWorkbookData['resources'] | null;
 }
 
-export const isWholeSheet = (change: SheetPatch): change is WholeSheetPatch => 'whole' in change;
-export const isRemovedSheet = (change: SheetPatch): change is RemovedSheetPatch => 'removed' in change;
+const isWholeSheet = (change: SheetPatch): change is WholeSheetPatch => 'whole' in change;
+const isRemovedSheet = (change: SheetPatch): change is RemovedSheetPatch => 'removed' in change;
 
 /** The rows a patch changes, by sheet (sheets it replaces or removes are not listed). */
 export function changedRows(patch: SnapshotPatch): Map<string, string[]> {

@@ -92,11 +92,6 @@ export class SnapshotTextWriter {
     return text;
   }
 
-  /** Forgets the blocks (the next text is made whole). */
-  reset(): void {
-    this.sheets = new Map();
-  }
-
   private sheetText(id: string, cellData: Rows, since: Parameters<SnapshotTextWriter['text']>[1]): SheetText | undefined {
     const known = this.sheets.get(id);
     if (known && known.cellData === cellData) return known;
