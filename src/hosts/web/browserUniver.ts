@@ -80,6 +80,7 @@ import DrawingUIEnUS from '@univerjs/drawing-ui/locale/en-US';
 import SheetsDrawingUIEnUS from '@univerjs/sheets-drawing-ui/locale/en-US';
 
 import type { Locale } from '../../core';
+import { skipFormulaScanForPlainEdits } from './plainEditShortcut';
 import { SALES_DESCRIPTION_LOCALES, salesFormulaConfig } from './univerFunctions';
 import { HEADLESS_LOCALES, type PluginStep, corePlugins, mergeLocaleSets, registerStep, univerLocaleOf } from './univerPlugins';
 
@@ -150,5 +151,6 @@ export function createBrowserUniver(container: HTMLElement, locale: Locale): { u
     registerStep(univer, step);
     for (const ui of after.get(step.plugin) ?? []) registerStep(univer, ui);
   }
+  skipFormulaScanForPlainEdits(univer);
   return { univer, api: FUniver.newAPI(univer) };
 }

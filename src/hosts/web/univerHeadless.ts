@@ -2,6 +2,7 @@
 import { LogLevel, Univer } from '@univerjs/core';
 import { FUniver } from '@univerjs/core/facade';
 import type { Locale } from '../../core';
+import { skipFormulaScanForPlainEdits } from './plainEditShortcut';
 import { SALES_DESCRIPTION_LOCALES, type SalesFunctionOptions, salesFormulaConfig } from './univerFunctions';
 import { HEADLESS_LOCALES, corePlugins, mergeLocaleSets, registerStep, univerLocaleOf } from './univerPlugins';
 
@@ -26,6 +27,7 @@ export function createHeadlessUniver(locale: Locale, options: HeadlessOptions = 
   const locales = mergeLocaleSets(HEADLESS_LOCALES, SALES_DESCRIPTION_LOCALES);
   const univer = new Univer({ locale: univerLocaleOf(locale), locales, logLevel: options.logLevel ?? LogLevel.ERROR });
   for (const step of corePlugins(salesFormulaConfig({ locale, ...options }))) registerStep(univer, step);
+  skipFormulaScanForPlainEdits(univer);
   const api = FUniver.newAPI(univer);
   api.createWorkbook({ name: options.workbookName ?? (locale === 'zh-CN' ? '销售复盘' : 'Sales Review') });
   return {
