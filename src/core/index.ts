@@ -36,3 +36,4 @@ export * from './templates';
 export * from './workbook';
 export * from './review';
 export * from './deals';
+export * from './team';

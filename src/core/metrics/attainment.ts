@@ -25,7 +25,8 @@ export function change(before: number, after: number): Scalar {
   return finite((after - before) / Math.abs(before));
 }
 
-function forecastAccuracy(actual: number, forecast: number): Scalar {
+/** Forecast accuracy: max(0, 1 − |actual − forecast| / |actual|); an actual of 0 cannot score (#DIV/0!). */
+export function forecastAccuracy(actual: number, forecast: number): Scalar {
   if (actual === 0) return divZero(FUNCTION_MESSAGES.actualZero);
   return finite(Math.max(0, 1 - Math.abs(actual - forecast) / Math.abs(actual)));
 }
