@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEMPLATES } from '../../src/core';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -50,7 +51,7 @@ export async function startBench(): Promise<void> {
     row('npm start, cold (no dist/, no build cache) to serving', cold, '— (a build, with progress)'),
     row('npm start, warm (no source change) to serving', warm, '≤ 5 s', floor),
     row('workbook --help', help, '< 1 s', floor),
-    row('workbook new (all 18 templates)', made, 'a few seconds', floor),
+    row(`workbook new (all ${TEMPLATES.length} templates)`, made, 'a few seconds', floor),
     row('workbook report', report, 'a few seconds', floor),
   ]);
 }

@@ -52,6 +52,18 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'forecast', row: 2, column: 'attainment', shows: '90.0%' },
   { template: 'forecast', row: 2, column: 'needed', shows: '5.0' },
   { template: 'forecast', row: 2, column: 'pace', shows: L('正常', 'On track') },
+  // 预测提报: the manager's 80 counts over the rep's 90; at 72 actual, 1 − 8/72 = 88.9%, 8/72 = 11.1% too high.
+  { template: 'forecastCalls', row: 0, column: 'called', shows: '80.0' },
+  { template: 'forecastCalls', row: 0, column: 'accuracy', shows: '88.9%' },
+  { template: 'forecastCalls', row: 0, column: 'bias', shows: '11.1%' },
+  { template: 'forecastCalls', row: 1, column: 'called', shows: '50.0' },
+  { template: 'forecastCalls', row: 1, column: 'accuracy', shows: '90.9%' },
+  { template: 'forecastCalls', row: 1, column: 'bias', shows: '-9.1%' },
+  { template: 'forecastCalls', row: 2, column: 'called', shows: '85.0' },
+  { template: 'forecastCalls', row: 2, column: 'accuracy', shows: '81.9%' },
+  // 组织架构: a row in force and the row a move ended.
+  { template: 'orgChart', row: 0, column: 'status', shows: L('当前', 'Current') },
+  { template: 'orgChart', row: 3, column: 'status', shows: L('已结束', 'Ended') },
   // One-on-one commitments: one kept before its date, one done three days late.
   { template: 'oneOnOne', row: 0, column: 'status', shows: L('按时完成', 'Done on time') },
   { template: 'oneOnOne', row: 1, column: 'status', shows: L('延期完成', 'Done late') },

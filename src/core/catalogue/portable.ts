@@ -70,6 +70,7 @@ export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => stri
     blankIfAny([a, t], polarity === undefined ? higher(a, t) : `IF(${nativeIsLowerBetter(polarity)},${lower(a, t)},${higher(a, t)})`),
   GAP: ([a = '', t = '']) => blankIfAny([a, t], `${t}-${a}`),
   CHANGE: ([before = '', after = '']) => blankIfAny([before, after], `(${after}-${before})/ABS(${before})`),
+  FORECASTACCURACY: ([actual = '', forecast = '']) => blankIfAny([actual, forecast], `MAX(0,1-ABS(${actual}-${forecast})/ABS(${actual}))`),
   CONVERSION: ([converted = '', total = '']) => blankIfAny([converted, total], `${converted}/${total}`),
   WEIGHTED: ([amount = '', probability = '']) => blankIfAny([amount, probability], `${amount}*${probability}`),
   LEADGRADE: ([score = '']) =>

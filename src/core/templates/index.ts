@@ -4,6 +4,7 @@ import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
 import { dealSnapshots, deals, importMappings } from './specs/deals';
 import { forecast } from './specs/forecast';
+import { forecastCalls, orgChart } from './specs/team';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import { commissionTiers, performance } from './specs/performance';
 import { reviewRankings } from './specs/rankings';
@@ -22,6 +23,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   reviewLog,
   deals,
   forecast,
+  forecastCalls,
+  orgChart,
   activityLog,
   feedback,
   oneOnOne,
@@ -49,6 +52,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 export { dealSnapshots, importMappings } from './specs/deals';
 export { reviewRankings } from './specs/rankings';
 export { workbookSettings } from './specs/settings';
+export { ORG_ROW_STATUS } from './specs/team';
 
 export * from './types';
 export * from './plan';

@@ -96,6 +96,8 @@ export type TemplateId =
   | 'reviewLog'
   | 'deals'
   | 'forecast'
+  | 'forecastCalls'
+  | 'orgChart'
   | 'activity'
   | 'feedback'
   | 'oneOnOne'

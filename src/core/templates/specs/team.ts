@@ -1,0 +1,155 @@
+/**
+ * The team's own numbers (issue 24): 组织架构, who reports to whom and since when, so roll-ups keep
+ * history when a rep moves; 预测提报, each week's forecast call per rep beside the register's own
+ * figures at that moment, the manager's adjusted commit with its note, and at period end the call's
+ * accuracy (src/core/team/calls.ts reads both). Samples use roles, never invented people
+ * (docs/DOMAIN.md §2), in the forecast's 2024 Q1.
+ */
+import { L, type Locale } from '../../i18n';
+import type { TemplateSpec } from '../types';
+
+/** 组织架构's 状态: a row in force today, one that has ended (a move or a departure), one not yet begun. */
+export const ORG_ROW_STATUS = {
+  current: L('当前', 'Current'),
+  ended: L('已结束', 'Ended'),
+  future: L('未生效', 'Not yet'),
+} as const;
+
+const orgStatus = (lang: Locale): string =>
+  `IF({rep}="","",IF(AND({start}<>"",{start}>TODAY()),"${ORG_ROW_STATUS.future[lang]}",IF(AND({end}<>"",{end}<TODAY()),"${ORG_ROW_STATUS.ended[lang]}","${ORG_ROW_STATUS.current[lang]}")))`;
+
+const SOUTH = L('华南区', 'South');
+const EAST = L('华东区', 'East');
+const SOUTH_MANAGER = L('华南区经理', 'South manager');
+const EAST_MANAGER = L('华东区经理', 'East manager');
+const SOUTH_REP = L('华南区销售', 'South sales rep');
+const EAST_REP = L('华东区销售', 'East sales rep');
+
+export const orgChart: TemplateSpec = {
+  id: 'orgChart',
+  sheetName: L('组织架构', 'Org Chart'),
+  tableName: 'OrgStructure',
+  purpose: L(
+    '区域 → 经理 → 销售,每行带起止日期:人员调动时结束旧行、新增一行,汇总按当时的归属计算,历史不丢。',
+    'Region → manager → rep, each row with start and end dates: when someone moves, end the old row and add one, so roll-ups follow who reported where at the time.',
+  ),
+  source: { document: '003', part: L('团队业绩对比', 'comparing the team') },
+  columns: [
+    { key: 'region', label: L('区域', 'Region'), type: 'text', width: 10, required: true },
+    { key: 'manager', label: L('经理', 'Manager'), type: 'text', width: 14, required: true },
+    { key: 'rep', label: L('销售', 'Rep'), type: 'text', width: 14, required: true },
+    { key: 'start', label: L('开始日期', 'Start'), type: 'date', width: 12 },
+    { key: 'end', label: L('结束日期', 'End'), type: 'date', width: 12 },
+    {
+      key: 'status',
+      label: L('状态', 'Status'),
+      type: 'text',
+      width: 8,
+      formula: { native: { 'zh-CN': orgStatus('zh-CN'), 'en-US': orgStatus('en-US') } },
+    },
+  ],
+  samples: [
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: SOUTH_REP, start: '2024-01-01' },
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: L('大客户经理', 'Key account manager'), start: '2024-01-01' },
+    { region: EAST, manager: EAST_MANAGER, rep: EAST_REP, start: '2024-01-01' },
+    // 华东区销售 came from 华南区 at the new year: their 2023 numbers stay with 华南区.
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: EAST_REP, start: '2023-07-01', end: '2023-12-31' },
+  ],
+  conditionalFormats: [{ column: 'status', rule: { kind: 'textEquals', text: ORG_ROW_STATUS.ended }, tone: 'warn' }],
+};
+
+export const forecastCalls: TemplateSpec = {
+  id: 'forecastCalls',
+  sheetName: L('预测提报', 'Forecast Calls'),
+  tableName: 'ForecastCalls',
+  purpose: L(
+    '每周每人提报承诺和最可能,旁边记下当时系统(商机明细)的数;经理可调整承诺并写明原因,原提报保留。期末填实际,看每个人的预测准确率和偏差。',
+    'Each week each rep calls a commit and a best case, beside what the deal register said then; the manager may adjust the commit with a note, the rep’s call stays. At period end, the actual shows how accurate each call was.',
+  ),
+  source: { document: '004', part: L('销售预测', 'sales forecasting') },
+  columns: [
+    { key: 'week', label: L('提报周', 'Week'), type: 'date', width: 12, required: true },
+    { key: 'rep', label: L('负责人', 'Rep'), type: 'text', width: 14, required: true },
+    { key: 'start', label: L('期间开始', 'Period start'), type: 'date', width: 12, required: true },
+    { key: 'end', label: L('期间结束', 'Period end'), type: 'date', width: 12, required: true },
+    { key: 'commit', label: L('提报承诺', 'Commit call'), type: 'number', money: true, width: 12, required: true },
+    { key: 'bestCase', label: L('提报最可能', 'Best case call'), type: 'number', money: true, width: 12 },
+    { key: 'systemCommit', label: L('系统承诺', 'Register commit'), type: 'number', money: true, width: 12 },
+    { key: 'systemBestCase', label: L('系统最可能', 'Register best case'), type: 'number', money: true, width: 12 },
+    { key: 'adjustedCommit', label: L('经理调整承诺', 'Manager’s commit'), type: 'number', money: true, width: 14 },
+    { key: 'note', label: L('调整说明', 'Adjustment note'), type: 'text', width: 24 },
+    { key: 'submittedAt', label: L('提报时间', 'Submitted at'), type: 'datetime', width: 16 },
+    { key: 'submittedBy', label: L('提报人', 'Submitted by'), type: 'text', width: 12 },
+    {
+      key: 'called',
+      label: L('采用承诺', 'Commit that counts'),
+      type: 'number',
+      money: true,
+      width: 12,
+      formula: { native: 'IF({adjustedCommit}<>"",{adjustedCommit},IF({commit}<>"",{commit},""))' },
+    },
+    { key: 'actual', label: L('期末实际', 'Period actual'), type: 'number', money: true, width: 12 },
+    {
+      key: 'accuracy',
+      label: L('预测准确率', 'Accuracy'),
+      type: 'percent',
+      width: 12,
+      formula: { call: 'FORECASTACCURACY', args: ['{actual}', '{called}'] },
+    },
+    {
+      key: 'bias',
+      label: L('偏差', 'Bias'),
+      type: 'percent',
+      width: 10,
+      formula: { native: 'IF(OR({actual}="",{called}=""),"",({called}-{actual})/ABS({actual}))' },
+    },
+  ],
+  samples: [
+    {
+      week: '2024-03-04',
+      rep: SOUTH_REP,
+      start: '2024-01-01',
+      end: '2024-03-31',
+      commit: 90,
+      bestCase: 110,
+      systemCommit: 80,
+      systemBestCase: 80,
+      adjustedCommit: 80,
+      note: L('客户A合同仍在法务审核,按系统数计', 'Customer A’s contract is still with legal: counted as the register has it'),
+      submittedAt: '2024-03-04 09:30',
+      submittedBy: SOUTH_REP,
+      actual: 72,
+    },
+    {
+      week: '2024-03-04',
+      rep: EAST_REP,
+      start: '2024-01-01',
+      end: '2024-03-31',
+      commit: 50,
+      bestCase: 60,
+      systemCommit: 0,
+      systemBestCase: 0,
+      submittedAt: '2024-03-04 17:10',
+      submittedBy: EAST_MANAGER,
+      actual: 55,
+    },
+    {
+      week: '2024-03-11',
+      rep: SOUTH_REP,
+      start: '2024-01-01',
+      end: '2024-03-31',
+      commit: 85,
+      bestCase: 100,
+      systemCommit: 80,
+      systemBestCase: 80,
+      submittedAt: '2024-03-11 10:05',
+      submittedBy: SOUTH_REP,
+      actual: 72,
+    },
+  ],
+  conditionalFormats: [
+    { column: 'accuracy', rule: { kind: 'lessThan', value: 0.8 }, tone: 'bad' },
+    { column: 'bias', rule: { kind: 'greaterThan', value: 0.1 }, tone: 'warn' },
+    { column: 'bias', rule: { kind: 'lessThan', value: -0.1 }, tone: 'warn' },
+  ],
+};
