@@ -7,6 +7,7 @@
 import * as echarts from 'echarts';
 import {
   type DataCheckExample,
+  type ForecastCallSummary,
   type Locale,
   type ReportChartId,
   type ReviewReport,
@@ -15,6 +16,7 @@ import {
   dataChecks,
   diagnose,
   evaluateProcess,
+  forecastCallSummary,
   goalComparison,
   isoFromSerial,
   moneyUnitLabel,
@@ -59,6 +61,8 @@ export interface ReportSummary {
   readonly charts: number;
   /** 数据体检: what is wrong with the data, with example rows and the fix. */
   readonly dataChecks: readonly { kind: string; count: number; message: string; fix: string; examples: readonly DataCheckExample[] }[];
+  /** 预测提报, when the workbook has it: per rep the latest call, the adjustment, the accuracy to date; missing calls. */
+  readonly forecastCalls?: ForecastCallSummary;
 }
 
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
@@ -106,6 +110,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
     const pictures = new Map<ReportChartId, ChartPicture>(
       report.charts.map((chart) => [chart.id, { png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, chart)), ...CHART_SIZE }]),
     );
+    const calls = forecastCallSummary(data, asOf);
     const { result: written } = await writeReviewReport(book.port, report, pictures);
     await book.save();
     for (const skipped of analysis.cleaning.issues.slice(0, 5))
@@ -132,6 +137,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       })),
       kpis: Object.fromEntries(report.kpis.map(({ key, ...kpi }) => [key, kpi])),
       charts: written.pictures,
+      ...(calls ? { forecastCalls: calls } : {}),
     };
   } finally {
     await book.dispose();

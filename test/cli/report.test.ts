@@ -4,11 +4,12 @@
  * report (pictures too), another adds one and keeps the first one's pictures; LibreOffice opens the
  * file and reads the report's numbers; a workbook without the method's sheets is left untouched.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runWorkbookCli } from '../../src/cli/workbook';
+import type { ForecastCallSummary } from '../../src/core';
 import { pngSize } from '../../src/files/png';
 import { CHART_SIZE } from '../../src/files/reportPicture';
 import { readPictures } from '../../src/files/xlsxPictures';
@@ -74,6 +75,35 @@ test('--json: the review id, findings with their sheet, the KPIs and four charts
   expect(pictures.map((p) => p.description)).toEqual(['销售漏斗', '目标与实际(按区域)', '月度趋势', '团队排名(达成率)']);
   for (const p of pictures) expect(pngSize(p.png)).toEqual(CHART_SIZE);
 }, 120_000);
+
+test('--json: the team’s forecast calls — latest call, adjustment, accuracy to date, missing calls', async () => {
+  const calls = join(dir, 'calls.xlsx');
+  copyFileSync(book, calls);
+  const summary = (await report(calls)) as Summary & { forecastCalls: ForecastCallSummary };
+  const { reps, missing, skippedRows } = summary.forecastCalls;
+  expect(skippedRows).toEqual([]);
+  expect(missing).toEqual([]); // the quarter is over on 2024-04-01: no call is due
+  const south = reps.find((r) => r.rep === '华南区销售');
+  // The samples: 90 then 85 called against 72 — (1 − 18/72 + 1 − 13/72) / 2, too high by (18 + 13) / 72 / 2.
+  expect(south).toMatchObject({ commit: 85, called: 85, systemCommit: 80, weeksScored: 2, direction: 'over', persistent: false });
+  expect(south?.accuracy).toBeCloseTo((1 - 18 / 72 + 1 - 13 / 72) / 2, 12);
+  expect(south?.bias).toBeCloseTo(31 / 72 / 2, 12);
+  const east = reps.find((r) => r.rep === '华东区销售');
+  expect(east).toMatchObject({ commit: 50, called: 50, weeksScored: 1, direction: 'under' });
+  expect(east?.accuracy).toBeCloseTo(1 - 5 / 55, 12);
+
+  // On 2024-03-20 the quarter runs: 华南区销售 last called 9 days before, 华东区销售 16, 大客户经理 (in 组织架构) never.
+  const running = capture();
+  expect(await runWorkbookCli(['report', calls, '--json', '--as-of', '2024-03-20'], running.io)).toBe(0);
+  const during = (JSON.parse(running.out.join('')) as { forecastCalls: ForecastCallSummary }).forecastCalls;
+  expect(during.missing.map((m) => [m.rep, m.daysSince])).toEqual(
+    [
+      ['华东区销售', 16],
+      ['华南区销售', 9],
+      ['大客户经理', undefined],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  );
+});
 
 test('the same review id replaces its report and pictures; another id adds one and keeps the first’s', async () => {
   const before = await sheetNames(book);

@@ -13,9 +13,11 @@ import type { ReadTable, ReadValue, WorkbookData } from './types';
 
 /** What step 1 reads, in the order the wizard shows it. */
 export const REVIEW_SOURCES: readonly TemplateId[] = ['goals', 'funnel', 'leads', 'execution', 'plan', 'evaluation', 'kpi', 'deals'];
-/** Read too when the workbook has them, never reported missing: the forecast, the register's snapshots, the team's records and the earlier reports' rankings. */
+/** Read too when the workbook has them, never reported missing: the forecast and its calls, the org chart, the register's snapshots, the team's records and the earlier reports' rankings. */
 export const REVIEW_EXTRAS: readonly TemplateId[] = [
   'forecast',
+  'forecastCalls',
+  'orgChart',
   'dealSnapshots',
   'activity',
   'feedback',

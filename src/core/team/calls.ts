@@ -64,7 +64,7 @@ export interface MissingCall {
   readonly rep: string;
   /** The last submission on or before the day, if any. */
   readonly lastSubmitted?: number;
-  /** Whole days since it; undefined when there was none. */
+  /** Calendar days since it; undefined when there was none. */
   readonly daysSince?: number;
 }
 
@@ -83,8 +83,10 @@ export function missingCalls(
   const missing: MissingCall[] = [];
   for (const rep of reps) {
     const at = last.get(rep);
+    // Calendar days, as a manager counts them: a call on the 4th at 17:10 is 16 days before the 20th.
+    const days = at === undefined ? undefined : Math.floor(asOf) - Math.floor(at);
     if (at === undefined) missing.push({ rep });
-    else if (asOf - at > dueDays) missing.push({ rep, lastSubmitted: at, daysSince: Math.floor(asOf - at) });
+    else if (days !== undefined && days > dueDays) missing.push({ rep, lastSubmitted: at, daysSince: days });
   }
   return missing;
 }

@@ -147,7 +147,7 @@ test('a call that is missing or late is flagged; the latest call wins; a result 
   const calls = quarter();
   const asOf = (WEEKS[12] as number) + 3;
   const missing = missingCalls(calls, REPS, asOf);
-  expect(missing).toEqual([{ rep: '销售六', lastSubmitted: (WEEKS[10] as number) + 0.4, daysSince: 16 }]);
+  expect(missing).toEqual([{ rep: '销售六', lastSubmitted: (WEEKS[10] as number) + 0.4, daysSince: 17 }]);
   expect(missingCalls(calls, [...REPS, '新人'], asOf).at(-1)).toEqual({ rep: '新人' });
   const latest = latestCalls(calls);
   expect(latest).toHaveLength(6);
