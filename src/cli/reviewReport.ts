@@ -16,7 +16,6 @@ import {
   dataChecks,
   diagnose,
   evaluateProcess,
-  forecastCallSummary,
   goalComparison,
   isoFromSerial,
   moneyUnitLabel,
@@ -110,7 +109,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
     const pictures = new Map<ReportChartId, ChartPicture>(
       report.charts.map((chart) => [chart.id, { png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, chart)), ...CHART_SIZE }]),
     );
-    const calls = forecastCallSummary(data, asOf);
+    const calls = analysis.summary.calls;
     const { result: written } = await writeReviewReport(book.port, report, pictures);
     await book.save();
     for (const skipped of analysis.cleaning.issues.slice(0, 5))

@@ -64,6 +64,12 @@ Usage:
       {"reviewId","sheet","replaced","dataChecks":[{"kind","count","message","fix","examples"}],"findings":[…],"kpis":{…},"charts"};
       the data checks (数据体检: unit mismatch, unmatched regions, text in number columns, duplicate deal
       ids, overdue open deals, blank lost reasons, a stale register, months without actuals) are printed first.
+  npm run workbook -- rollup <folder|book.xlsx>… <team.xlsx> [--unit 元|万元|USD…] [--force] [--json] [--lang …]
+      Combines the managers' workbooks (each file named, or every .xlsx of a folder) into a team
+      workbook: 表2, the deal register, 预测提报, 组织架构, 表1's findings and 表3's actions, each row with
+      its 来源工作簿, money in --unit (default: the first source's unit). The sources are only read; one
+      that cannot be read or combined is listed with the reason. Then "report team.xlsx" reviews the
+      team. --json prints {"out","unit","sheets","sources":[{"file","combined","reason","rows"}],"notes"}.
   npm run workbook -- --help
 
 Template ids: ${TEMPLATES.map((t) => t.id).join(', ')}
@@ -343,7 +349,28 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         );
       return 0;
     }
-    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import, link, report (see --help).`);
+    if (command === 'rollup') {
+      if (rest.length < 2) throw new UsageError('rollup needs the workbooks (or folders) to combine and the team workbook to write.');
+      const out = requireXlsx(rest.at(-1), 'the team workbook');
+      await refuseExisting(out, values.force ?? false);
+      const locale = values.lang as Locale;
+      if (!LOCALES.includes(locale)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not "${values.lang}".`);
+      const { rollupWorkbooks } = await import('./rollup');
+      const summary = await rollupWorkbooks(
+        { inputs: rest.slice(0, -1), out, locale, ...(values.unit !== undefined ? { unit: values.unit } : {}) },
+        values.json ? io.err : io.out,
+      );
+      const left = summary.sources.filter((s) => !s.combined);
+      for (const s of left) io.err(`Not combined: ${s.file} — ${s.reason ?? ''}`);
+      for (const n of summary.notes) io.err(`${n.source}: ${n.message}`);
+      if (values.json) io.out(JSON.stringify(summary));
+      else
+        io.out(
+          `Wrote ${out}: ${summary.sources.length - left.length} of ${summary.sources.length} workbooks combined into ${summary.sheets.join(', ')}${summary.unit ? ` (money in ${summary.unit})` : ''}.`,
+        );
+      return 0;
+    }
+    throw new UsageError(`Unknown command "${command}". Commands: new, portable, import, goals, link, report, rollup (see --help).`);
   } catch (error) {
     const parseError =
       typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' &&

@@ -8,6 +8,7 @@ import type { TemplateId } from '../templates/types';
 import { type CleanTable, cleanTable } from './cleaning';
 import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
 import { recordsSummary } from './summaryRecords';
+import { forecastCallSummary } from './summaryCalls';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -72,6 +73,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
     });
   }
   if (RECORD_SOURCES.some((id) => clean[id])) summary.records = recordsSummary(clean, today);
+  const calls = forecastCallSummary(data, today);
+  if (calls) summary.calls = calls;
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }
 

@@ -1,7 +1,8 @@
 /** The review wizard's pure model: analysis, process evaluation, rules, SMART check, follow-up and the write plan. */
 export * from './types';
 export { type KpiComparison, type RankedOwner, type TeamRanking, goalComparison, teamRanking } from './comparisons';
-export { type ForecastCallSummary, forecastCallSummary, readForecastCalls, readOrgChart } from './summaryCalls';
+export { forecastCallSummary, readForecastCalls, readOrgChart } from './summaryCalls';
+export type { ForecastCallSummary } from './callTypes';
 export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
 export type { Commitment, RecordsSummary } from './recordTypes';
 export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';

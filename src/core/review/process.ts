@@ -92,6 +92,40 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
   return out;
 }
 
+/** 预测提报: the reps ranked by the accuracy of their own calls, and the team's accuracy week by week. */
+function callEvidence(a: Analysis, locale: Locale): string[] {
+  const calls = a.summary.calls;
+  if (calls === undefined) return [];
+  const scored = calls.reps.filter((r) => r.accuracy !== undefined).sort((x, y) => (y.accuracy as number) - (x.accuracy as number));
+  const out: string[] = [];
+  if (scored.length > 0) {
+    const line = (lang: Locale) =>
+      scored.map((r) => {
+        const lean = r.direction === 'over' ? L('偏高', 'high')[lang] : r.direction === 'under' ? L('偏低', 'low')[lang] : '';
+        return `${r.rep} ${pct(r.accuracy as number)}${lean ? (lang === 'zh-CN' ? `(${lean} ${pct(Math.abs(r.bias ?? 0))})` : ` (${lean} by ${pct(Math.abs(r.bias ?? 0))})`) : ''}`;
+      });
+    out.push(L(`预测准确率排名:${comma(line('zh-CN'), 'zh-CN')}`, `Forecast accuracy ranking: ${comma(line('en-US'), 'en-US')}`)[locale]);
+  }
+  if (calls.trend.length >= 2) {
+    const weeks = calls.trend.slice(-6).map((w) => pct(w.accuracy));
+    out.push(L(`团队预测准确率(按周):${weeks.join(' → ')}`, `Team forecast accuracy by week: ${weeks.join(' → ')}`)[locale]);
+  }
+  if (calls.missing.length > 0)
+    out.push(
+      L(
+        `未按时提报预测:${comma(
+          calls.missing.map((m) => m.rep),
+          'zh-CN',
+        )}`,
+        `Forecast calls missing: ${comma(
+          calls.missing.map((m) => m.rep),
+          'en-US',
+        )}`,
+      )[locale],
+    );
+  return out;
+}
+
 function teamEvidence(a: Analysis, locale: Locale): string[] {
   const out: string[] = [];
   const g = a.summary.goals;
@@ -121,6 +155,7 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
+  out.push(...callEvidence(a, locale));
   const r = a.summary.records;
   if (r?.activity && r.activity.reps.length > 0) {
     const reps = r.activity.reps.map((x) =>

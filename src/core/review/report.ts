@@ -152,6 +152,7 @@ const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
   kpi: 'kpi',
   deals: 'deals',
   forecast: 'forecast',
+  calls: 'forecastCalls',
   'records.lowActivity': 'activity',
   'records.satisfactionFalling': 'feedback',
   'records.complaintsRising': 'feedback',

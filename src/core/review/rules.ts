@@ -12,6 +12,7 @@ import { type Context, MAX_ROW_FINDINGS, attainmentSeverity, push } from './rule
 export { MAX_ROW_FINDINGS };
 import { dealRules } from './rulesDeals';
 import { recordRules } from './rulesRecords';
+import { callRules } from './rulesCalls';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -45,6 +46,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   kpiRules(analysis, ctx);
   dealRules(analysis, ctx);
   recordRules(analysis, ctx);
+  callRules(analysis, ctx);
   // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }

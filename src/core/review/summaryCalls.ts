@@ -4,44 +4,10 @@
  * that counts, beside the register's figures then), the accuracy to date and the bias, and the
  * calls that are missing. Rows without a rep, a week or a period are named, not guessed.
  */
-import {
-  type AccuracyRecord,
-  type ForecastCall,
-  type MissingCall,
-  type OrgAssignment,
-  calledCommit,
-  latestCalls,
-  missingCalls,
-  repAccuracy,
-} from '../team';
+import { type ForecastCall, type OrgAssignment, calledCommit, latestCalls, missingCalls, repAccuracy } from '../team';
+import type { ForecastCallSummary } from './callTypes';
 import { readDate, readNumber, readText, sheetRowOf, viewOf } from './read';
 import type { WorkbookData } from './types';
-
-/** What the review says about the team's forecast calls (`report --json`'s `forecastCalls`). */
-export interface ForecastCallSummary {
-  readonly sheet: string;
-  readonly reps: readonly {
-    readonly rep: string;
-    readonly week: number;
-    readonly commit?: number;
-    readonly bestCase?: number;
-    readonly adjustedCommit?: number;
-    readonly called?: number;
-    readonly systemCommit?: number;
-    readonly systemBestCase?: number;
-    readonly note?: string;
-    /** Mean accuracy and bias of the rep's own calls in periods whose actual is known. */
-    readonly accuracy?: number;
-    readonly bias?: number;
-    readonly direction?: AccuracyRecord['direction'];
-    readonly persistent?: boolean;
-    readonly weeksScored: number;
-  }[];
-  /** Reps with no call within the due days of the day the review is for (during a called period). */
-  readonly missing: readonly MissingCall[];
-  /** Sheet rows left out: no rep, no week or no period. */
-  readonly skippedRows: readonly number[];
-}
 
 const optional = <K extends string>(key: K, v: number | string | null | undefined): Partial<Record<K, number | string>> =>
   v === null || v === undefined || v === '' ? {} : ({ [key]: v } as Record<K, number | string>);
@@ -144,5 +110,11 @@ export function forecastCallSummary(data: WorkbookData, asOf: number): ForecastC
   const running = calls.filter((c) => c.start <= asOf && asOf <= c.end);
   const due = new Set(running.map((c) => c.rep));
   if (running.length > 0) for (const a of org) if ((a.start ?? -Infinity) <= asOf && asOf <= (a.end ?? Infinity)) due.add(a.rep);
-  return { sheet, reps, missing: missingCalls(calls, [...due].sort(), asOf), skippedRows };
+  const byWeek = new Map<number, number[]>();
+  for (const record of accuracy)
+    for (const w of record.weeks) if (w.accuracy !== undefined) byWeek.set(w.week, [...(byWeek.get(w.week) ?? []), w.accuracy]);
+  const trend = [...byWeek]
+    .sort((a, b) => a[0] - b[0])
+    .map(([week, xs]) => ({ week, accuracy: xs.reduce((s, x) => s + x, 0) / xs.length, reps: xs.length }));
+  return { sheet, reps, missing: missingCalls(calls, [...due].sort(), asOf), skippedRows, trend };
 }

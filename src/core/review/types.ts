@@ -3,6 +3,7 @@
  * The pane shows and edits these values; `core/review` computes them from tables read through the
  * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
  */
+import type { ForecastCallSummary } from './callTypes';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
@@ -104,6 +105,8 @@ export interface ActionRowResult {
 }
 
 export interface KpiSummary {
+  /** 预测提报: the latest calls, their accuracy to date and the calls missing (core/review/summaryCalls.ts). */
+  readonly calls?: ForecastCallSummary;
   readonly goals?: {
     readonly overall: AttainmentLine;
     readonly byRegion: readonly AttainmentLine[];

@@ -1,0 +1,71 @@
+/**
+ * Roll-up across workbooks through the port (core/team/rollup.ts combines): a manager's workbook
+ * is read for the tables the team's combines, and the team workbook gets each combined table as
+ * its template plus 来源工作簿, computed columns as the template's own formulas, money headers and
+ * 工作簿设置 in the team's unit. Any host's port works: the command line's Univer today.
+ */
+import {
+  type Locale,
+  type Rollup,
+  type RollupSource,
+  type TemplateId,
+  type TemplateSpec,
+  type WriteCell,
+  ROLLUP_TABLES,
+  locateTemplate,
+  matchHeader,
+  planTemplate,
+  rollupSpec,
+  specLayout,
+  templateById,
+  workbookSettings,
+  workbookSettingsWrites,
+} from '../core';
+import { readWorkbookMoneyUnit } from './moneyUnit';
+import type { WorkbookPort } from './port';
+
+/** The templates a roll-up reads, by id (the sources' tables are matched against these). */
+export const rollupSpecs = (): Partial<Record<TemplateId, TemplateSpec>> =>
+  Object.fromEntries(ROLLUP_TABLES.map((id) => [id, templateById(id)]));
+
+/** One manager's workbook: each table the roll-up combines that it holds, and its money unit. */
+export async function readRollupSource(port: WorkbookPort, name: string): Promise<RollupSource> {
+  const sheets = await port.listSheets();
+  const tables: RollupSource['tables'] = {};
+  for (const id of ROLLUP_TABLES) {
+    const at = locateTemplate(templateById(id), sheets);
+    if (at) (tables as Record<TemplateId, unknown>)[id] = await port.readTable(at);
+  }
+  const unit = await readWorkbookMoneyUnit(port);
+  return { name, tables, ...(unit ? { unit } : {}) };
+}
+
+/** Writes the combined tables into a workbook without them (a new team workbook); returns the sheets written. */
+export async function writeRollup(
+  port: WorkbookPort,
+  rollup: Rollup,
+  options: { readonly locale: Locale; readonly portable: boolean },
+): Promise<string[]> {
+  const { locale, portable } = options;
+  const sheets: string[] = [];
+  if (rollup.unit) {
+    const inserted = await port.insertTemplate(planTemplate(workbookSettings, { locale, samples: false, portable, blankRows: 1 }));
+    await port.writeTables(workbookSettingsWrites({ moneyUnit: rollup.unit }, await port.readTable({ sheetName: inserted.sheetName })));
+  }
+  for (const combined of rollup.tables) {
+    const spec = rollupSpec(templateById(combined.id));
+    const inserted = await port.insertTemplate(
+      planTemplate(spec, { locale, samples: false, portable, blankRows: 0, ...(rollup.unit ? { moneyUnit: rollup.unit } : {}) }),
+    );
+    const table = await port.readTable({ sheetName: inserted.sheetName, tableName: inserted.tableName });
+    const layout = specLayout(spec.columns, { ...table, rowCount: table.rows.length }, matchHeader(spec, table.header), portable);
+    const rows = combined.rows.map((values) =>
+      layout.byPosition.map(
+        (column): WriteCell => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null)),
+      ),
+    );
+    await port.writeTables([{ location: layout.location, header: table.header, computed: layout.computed, rows }]);
+    sheets.push(inserted.sheetName);
+  }
+  return sheets;
+}
