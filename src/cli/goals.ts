@@ -32,6 +32,9 @@ export interface GoalOptions extends OpenBookOptions {
   readonly weights?: string;
   /** Every cell a whole multiple of it (default 0.1, as 表2 shows one decimal). */
   readonly rounding?: string;
+  /** 冲刺目标 and 挑战目标 for the period, split like the target. */
+  readonly stretch?: string;
+  readonly challenge?: string;
 }
 
 export interface GoalSummary {
@@ -40,7 +43,14 @@ export interface GoalSummary {
   readonly period: string;
   readonly months: readonly string[];
   readonly unit?: string;
-  readonly cells: readonly { readonly month: string; readonly region: string; readonly owner: string; readonly target: number }[];
+  readonly cells: readonly {
+    readonly month: string;
+    readonly region: string;
+    readonly owner: string;
+    readonly target: number;
+    readonly stretch?: number;
+    readonly challenge?: number;
+  }[];
 }
 
 const list = (text: string | undefined): string[] =>
@@ -69,8 +79,18 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
   if (options.weights !== undefined && (weights.length !== regions.length || weights.some((w) => !Number.isFinite(w) || w < 0)))
     throw new UsageError(`--weights must be one number ≥ 0 per region (${regions.length}), not "${options.weights}".`);
 
+  const tier = (name: 'stretch' | 'challenge'): { [K in typeof name]?: number } => {
+    const text = options[name];
+    if (text === undefined) return {};
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new UsageError(`--${name} must be a number above 0 (in the workbook's unit), not "${text}".`);
+    return { [name]: value };
+  };
   const months = monthsOfPeriod(period);
   const input: GoalInput = {
+    ...tier('stretch'),
+    ...tier('challenge'),
     period: periodKey(period),
     target,
     months,
@@ -112,7 +132,13 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
       months: breakdown.months,
       ...(unit ? { unit: moneyUnitLabel(unit, options.locale) } : {}),
       cells: breakdown.months.flatMap((month, m) =>
-        breakdown.regions.map((region, r) => ({ month, region: region.name, owner: region.owner, target: breakdown.cells[m]?.[r] ?? 0 })),
+        breakdown.regions.map((region, r) => ({
+          month,
+          region: region.name,
+          owner: region.owner,
+          target: breakdown.cells[m]?.[r] ?? 0,
+          ...Object.fromEntries(breakdown.tiers.map((t) => [t.tier, t.cells[m]?.[r] ?? 0])),
+        })),
       ),
     };
   } finally {

@@ -8,6 +8,7 @@ import * as echarts from 'echarts';
 import {
   type DataCheckExample,
   type ForecastCallSummary,
+  type KpiSummary,
   type Locale,
   type ReportChartId,
   type ReviewReport,
@@ -62,6 +63,8 @@ export interface ReportSummary {
   readonly dataChecks: readonly { kind: string; count: number; message: string; fix: string; examples: readonly DataCheckExample[] }[];
   /** 预测提报, when the workbook has it: per rep the latest call, the adjustment, the accuracy to date; missing calls. */
   readonly forecastCalls?: ForecastCallSummary;
+  /** 目标 / 冲刺 / 挑战 over 表2's reported rows, when it gives a stretch or a challenge, and the tier reached. */
+  readonly tiers?: NonNullable<KpiSummary['goals']>['tiers'];
 }
 
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
@@ -137,6 +140,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       kpis: Object.fromEntries(report.kpis.map(({ key, ...kpi }) => [key, kpi])),
       charts: written.pictures,
       ...(calls ? { forecastCalls: calls } : {}),
+      ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
     };
   } finally {
     await book.dispose();

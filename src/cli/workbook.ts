@@ -41,10 +41,11 @@ Usage:
       (no changes); the
       workbook is untouched on error.
   npm run workbook -- goals <book.xlsx> --period "2026 Q1" --target 500 --regions 华南,华东,华北 [--unit 万元]
-                      [--owners 张伟,李娜,王强] [--weights 5,3,2] [--rounding 0.1] [--json] [--lang …]
+                      [--owners 张伟,李娜,王强] [--weights 5,3,2] [--rounding 0.1] [--stretch 550] [--challenge 600] [--json] [--lang …]
       The goal split of the pane's 目标分解: the period's target split over its months (equally) and
       the regions (equally, or by --weights), every cell a whole multiple of --rounding and all adding
-      up to the target, appended to 表2 (inserted when missing). --unit keeps the workbook's money
+      up to the target, appended to 表2 (inserted when missing); --stretch and --challenge (冲刺目标,
+      挑战目标) are split the same way into their columns. --unit keeps the workbook's money
       unit in 工作簿设置, so imports convert into it. --json prints
       {"sheet","rows","period","months","unit","cells":[{"month","region","owner","target"}]}.
   npm run workbook -- link <book.xlsx> [--match "region:REGISTER NAME=NAME"]… [--replace] [--as-of yyyy-mm-dd] [--json] [--lang …]
@@ -146,6 +147,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         owners: { type: 'string' },
         weights: { type: 'string' },
         rounding: { type: 'string' },
+        stretch: { type: 'string' },
+        challenge: { type: 'string' },
         'review-id': { type: 'string' },
         period: { type: 'string' },
       },
@@ -260,6 +263,8 @@ export async function runWorkbookCli(argv: readonly string[], io: CliIo): Promis
         owners: values.owners,
         weights: values.weights,
         rounding: values.rounding,
+        stretch: values.stretch,
+        challenge: values.challenge,
       };
       const { writeGoals } = await import('./goals');
       const summary = await writeGoals(

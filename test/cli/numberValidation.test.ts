@@ -30,8 +30,11 @@ test('表2 in a new workbook: decimal rules on the typed number columns, kept by
     'decimal B3:B9 “季度目标(万元)”只能填数字。',
     'decimal D3:D9 “月度分解目标(万元)”只能填数字。',
     'decimal G3:G9 “月度实际完成(万元)”只能填数字。',
+    'decimal K3:K9 “冲刺目标(万元)”只能填数字。',
+    'decimal L3:L9 “挑战目标(万元)”只能填数字。',
   ]);
   const [resaved = ''] = resavedByLibreOffice([book]);
   const kept = await validations(resaved);
-  for (const rule of ['B3:B9', 'D3:D9', 'G3:G9']) expect(kept.some((v) => v.startsWith('decimal ') && v.includes(rule))).toBe(true);
+  for (const rule of ['B3:B9', 'D3:D9', 'G3:G9', 'K3:K9', 'L3:L9'])
+    expect(kept.some((v) => v.startsWith('decimal ') && v.includes(rule))).toBe(true);
 }, 120_000);

@@ -22,6 +22,9 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'goals', row: 0, column: 'gap', shows: '15.0' },
   { template: 'goals', row: 1, column: 'attainment', shows: '' },
   { template: 'goals', row: 1, column: 'gap', shows: '' },
+  // 165 of 180: below the target, so neither the stretch (200) nor the challenge (220) is reached.
+  { template: 'goals', row: 0, column: 'tier', shows: L('未达成', 'Below target') },
+  { template: 'goals', row: 1, column: 'tier', shows: '' },
   { template: 'evaluation', row: 0, column: 'before', shows: '12.0%' },
   { template: 'evaluation', row: 0, column: 'after', shows: '18.0%' },
   { template: 'evaluation', row: 1, column: 'before', shows: '60' },
@@ -64,6 +67,26 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   // 组织架构: a row in force and the row a move ended.
   { template: 'orgChart', row: 0, column: 'status', shows: L('当前', 'Current') },
   { template: 'orgChart', row: 3, column: 'status', shows: L('已结束', 'Ended') },
+  // Its roll-up of 预测提报's latest calls: 华南区销售 85 (the 03-11 call), 大客户经理 none, 华东区销售 50;
+  // 华南区经理 and 华南区 85, 华东区 50; the ended row counts nothing.
+  { template: 'forecastCalls', row: 0, column: 'latest', shows: '' },
+  { template: 'forecastCalls', row: 1, column: 'latest', shows: '1' },
+  { template: 'forecastCalls', row: 2, column: 'latest', shows: '1' },
+  ...(
+    [
+      [0, '85.0', '85.0', '85.0'],
+      [1, '0.0', '85.0', '85.0'],
+      [2, '50.0', '50.0', '50.0'],
+      [3, '', '', ''],
+    ] as const
+  ).flatMap(([row, latestCommit, managerCommit, regionCommit]) =>
+    Object.entries({ latestCommit, managerCommit, regionCommit }).map(([column, shows]) => ({
+      template: 'orgChart' as const,
+      row,
+      column,
+      shows,
+    })),
+  ),
   // One-on-one commitments: one kept before its date, one done three days late.
   { template: 'oneOnOne', row: 0, column: 'status', shows: L('按时完成', 'Done on time') },
   { template: 'oneOnOne', row: 1, column: 'status', shows: L('延期完成', 'Done late') },

@@ -7,3 +7,4 @@ export * from './records';
 export * from './review';
 export * from './sources';
 export * from './stages';
+export * from './tiers';

@@ -7,6 +7,7 @@
  * rounded down or up to the unit, and the grand total is the target. So a share that is already a
  * whole number of units (a region's 60% of 500 = 300) comes out exactly. The extra units go to the
  * largest remainders; ties to the larger cell, then the earlier month, then the earlier region.
+ * The stretch and challenge targets, where given, are split the same way, each exact on its own.
  */
 import { commonScale, decimalOf, decimalsOf, decimalToNumber } from './decimal';
 import { controlledRound } from './rounding';
@@ -21,6 +22,16 @@ export function breakDownGoal(input: GoalInput): GoalResult {
 }
 
 function split(input: GoalInput): GoalBreakdown {
+  const tiers = (['stretch', 'challenge'] as const).flatMap((tier) => {
+    const target = input[tier];
+    if (target === undefined) return [];
+    const { cells, monthTotals, regionTotals, total } = splitTarget({ ...input, target });
+    return [{ tier, target, cells, monthTotals, regionTotals, total }];
+  });
+  return { ...splitTarget(input), tiers };
+}
+
+function splitTarget(input: GoalInput): Omit<GoalBreakdown, 'tiers'> {
   const targetUnits = unitsOf(input.target, input.unit)!;
   const months = input.months.map((m) => m.trim());
   const seasons = commonScale(input.seasonality ?? months.map(() => 1));

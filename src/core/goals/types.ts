@@ -24,6 +24,20 @@ export interface GoalInput {
   readonly equalSplit?: boolean;
   /** Rounding unit (> 0): every cell is a whole multiple of it, e.g. 0.01 or 1. */
   readonly unit: number;
+  /** 冲刺目标: a higher period target (≥ the target), split the same way; optional. */
+  readonly stretch?: number;
+  /** 挑战目标: higher still (≥ the stretch, else the target); optional. */
+  readonly challenge?: number;
+}
+
+/** A tier's period target split over the same months and regions as the target (core/domain/tiers.ts). */
+export interface TierSplit {
+  readonly tier: 'stretch' | 'challenge';
+  readonly target: number;
+  readonly cells: readonly (readonly number[])[];
+  readonly monthTotals: readonly number[];
+  readonly regionTotals: readonly number[];
+  readonly total: number;
 }
 
 export interface GoalBreakdown {
@@ -42,6 +56,8 @@ export interface GoalBreakdown {
   readonly regionTotals: readonly number[];
   /** Sum of every cell: equal to `target`. */
   readonly total: number;
+  /** The stretch and challenge targets split alike, those given. */
+  readonly tiers: readonly TierSplit[];
 }
 
 /**
@@ -56,6 +72,8 @@ export type GoalField =
   | 'seasonality'
   | 'regions'
   | 'weights'
+  | 'stretch'
+  | 'challenge'
   | `month.${number}`
   | `seasonality.${number}`
   | `region.${number}`
@@ -71,7 +89,8 @@ export type GoalErrorCode =
   | 'notMultiple'
   | 'tooFine'
   | 'tooMany'
-  | 'lengthMismatch';
+  | 'lengthMismatch'
+  | 'belowLowerTier';
 
 export interface GoalError {
   readonly field: GoalField;

@@ -68,6 +68,22 @@ function message(field: GoalField, code: GoalErrorCode, unit?: number): Localize
         '区域权重不能全为 0;请至少给一个区域大于 0 的权重,或打开“平均分配”。',
         'Region weights cannot all be 0; give one region a weight above 0, or switch on equal split.',
       );
+    case 'stretch:notNumber':
+    case 'challenge:notNumber':
+      return L(
+        `请输入${kind === 'stretch' ? '冲刺' : '挑战'}目标数字,或留空。`,
+        `Enter the ${kind} target as a number, or leave it blank.`,
+      );
+    case 'stretch:notMultiple':
+    case 'challenge:notMultiple':
+      return L(
+        `${kind === 'stretch' ? '冲刺' : '挑战'}目标须是取整单位 ${unit} 的整数倍。`,
+        `The ${kind} target must be a whole multiple of the rounding unit ${unit}.`,
+      );
+    case 'stretch:belowLowerTier':
+      return L('冲刺目标不能低于目标。', 'The stretch target cannot be below the target.');
+    case 'challenge:belowLowerTier':
+      return L('挑战目标不能低于冲刺目标(或目标)。', 'The challenge target cannot be below the stretch target (or the target).');
     default:
       return L('输入无效。', 'Invalid input.');
   }
@@ -93,6 +109,8 @@ export function validateGoalInput(input: GoalInput): GoalError[] {
     if (units === undefined) fail('target', 'notMultiple', input.unit);
     else if (units > BigInt(MAX_UNITS)) fail('unit', 'tooFine');
   }
+
+  checkTiers(input, unitOk, fail);
 
   if (input.months.length === 0) fail('months', 'required');
   else if (input.months.length > MAX_MONTHS) fail('months', 'tooMany');
@@ -125,6 +143,19 @@ export function validateGoalInput(input: GoalInput): GoalError[] {
     );
   }
   return errors;
+}
+
+/** 冲刺 ≥ 目标 and 挑战 ≥ 冲刺 (or 目标), each a whole multiple of the unit; a blank tier is fine. */
+function checkTiers(input: GoalInput, unitOk: boolean, fail: (field: GoalField, code: GoalErrorCode, unit?: number) => void): void {
+  let floor = input.target;
+  for (const tier of ['stretch', 'challenge'] as const) {
+    const value = input[tier];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value)) fail(tier, 'notNumber');
+    else if (Number.isFinite(floor) && value < floor) fail(tier, 'belowLowerTier');
+    else if (unitOk && unitsOf(value, input.unit) === undefined) fail(tier, 'notMultiple', input.unit);
+    if (Number.isFinite(value)) floor = Math.max(floor, value);
+  }
 }
 
 function checkWeights(

@@ -14,6 +14,8 @@ import type { GoalBreakdown } from './types';
 
 /** Columns the breakdown fills; without one of them nothing is written. */
 const GOAL_INPUT_COLUMNS = ['quarter', 'quarterTarget', 'month', 'monthTarget', 'region', 'owner'] as const;
+/** Where each tier's monthly targets go. */
+const TIER_COLUMNS = { stretch: 'stretchTarget', challenge: 'challengeTarget' } as const;
 
 export type GoalWritePlan =
   | { readonly ok: true; readonly write: TableWrite; readonly rows: number; readonly locale: Locale }
@@ -29,9 +31,11 @@ export function goalTableWrite(
   options: { readonly portable?: boolean } = {},
 ): GoalWritePlan {
   const match = matchHeader(goals, table.header);
-  const missing = GOAL_INPUT_COLUMNS.filter((key) => !match.columns.has(key)).map(
-    (key) => goals.columns.find((c) => c.key === key)!.label[match.locale],
-  );
+  // A tier's column is needed only when the split has that tier (a 表2 from before tiers still takes plain splits).
+  const needed = [...GOAL_INPUT_COLUMNS, ...breakdown.tiers.map((t) => TIER_COLUMNS[t.tier])];
+  const missing = needed
+    .filter((key) => !match.columns.has(key))
+    .map((key) => goals.columns.find((c) => c.key === key)!.label[match.locale]);
   if (missing.length > 0) {
     const sheet = table.sheetName;
     return { ok: false, sheetName: sheet, missing, message: missingColumnMessage(sheet, missing, 'nothingWritten') };
@@ -51,6 +55,7 @@ export function goalTableWrite(
         monthTarget: target,
         region: region.name,
         owner: region.owner === '' ? null : region.owner,
+        ...Object.fromEntries(breakdown.tiers.map((t) => [TIER_COLUMNS[t.tier], t.cells[m]![r]!])),
       };
       rows.push(
         layout.byPosition.map((column) =>

@@ -2,7 +2,7 @@
  * Step 2, 过程评估 (source 000 §2, docs/DOMAIN.md): the four areas — sales process, team, customers, market — each
  * with evidence sentences drawn from the analysis and an empty note for the manager.
  */
-import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, paceLabel, verdictOf } from '../domain';
+import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, goalTierLabel, paceLabel, verdictOf } from '../domain';
 import { L, type Locale } from '../i18n';
 import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
@@ -268,6 +268,21 @@ function marketEvidence(a: Analysis, locale: Locale): string[] {
           `Overall attainment ${pct(o.attainment)} (actual ${num(o.actual)} / target ${num(o.target)})`,
         )[locale],
   );
+  if (g.tiers) {
+    const t = g.tiers;
+    const levels = (lang: Locale) =>
+      [
+        `${goalTierLabel('target', lang)} ${num(t.target)}`,
+        ...(t.stretch !== undefined ? [`${goalTierLabel('stretch', lang)} ${num(t.stretch)}`] : []),
+        ...(t.challenge !== undefined ? [`${goalTierLabel('challenge', lang)} ${num(t.challenge)}`] : []),
+      ].join(' / ');
+    out.push(
+      L(
+        `达成档位:${goalTierLabel(t.reached, 'zh-CN')}(实际 ${num(t.actual)};${levels('zh-CN')})`,
+        `Tier reached: ${goalTierLabel(t.reached, 'en-US')} (actual ${num(t.actual)}; ${levels('en-US')})`,
+      )[locale],
+    );
+  }
   if (g.byRegion.length > 0)
     out.push(L(`区域达成率:${lines(g.byRegion, 'zh-CN')}`, `Attainment by region: ${lines(g.byRegion, 'en-US')}`)[locale]);
   out.push(...lost);

@@ -3,6 +3,7 @@
  * columns with the core metric functions — computed columns are never read: a host may not have
  * calculated them, and a user may have typed over them.
  */
+import { tierReached } from '../domain/tiers';
 import { parsePeriod, periodKey } from '../periods';
 import { attainment } from '../metrics/attainment';
 import { bottleneck, funnel } from '../metrics/funnel';
@@ -85,10 +86,21 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
   const belowTarget: GoalRowResult[] = [];
   let unreported = 0;
   let belowTargetCount = 0;
+  const [cStretch, cChallenge] = ['stretchTarget', 'challengeTarget'].map((key) => columnIndex(clean, key)) as [number, number];
+  const tiers = { target: 0, actual: 0, stretch: 0 as number | null, challenge: 0 as number | null, reported: 0 };
   for (const i of clean.rows) {
     const row = table.rows[i] ?? [];
     const target = readNumber(row[cTarget]) ?? 0;
     const actual = readNumber(row[cActual]);
+    if (actual !== null) {
+      // A tier's total counts only when every reported row gives it: a partial sum would be no tier.
+      const [stretch, challenge] = [readNumber(row[cStretch]), readNumber(row[cChallenge])];
+      tiers.target += target;
+      tiers.actual += actual;
+      tiers.stretch = stretch === null || tiers.stretch === null ? null : tiers.stretch + stretch;
+      tiers.challenge = challenge === null || tiers.challenge === null ? null : tiers.challenge + challenge;
+      tiers.reported += 1;
+    }
     const region = readText(row[cRegion]);
     const owner = readText(row[cOwner]);
     const quarter = readText(row[cQuarter]);
@@ -131,6 +143,21 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     belowTarget,
     belowTargetCount,
     unreported,
+    ...(tiers.reported > 0 && (tiers.stretch !== null || tiers.challenge !== null)
+      ? {
+          tiers: {
+            target: tiers.target,
+            actual: tiers.actual,
+            ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
+            ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
+            reached: tierReached(tiers.actual, {
+              target: tiers.target,
+              ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
+              ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
+            }),
+          },
+        }
+      : {}),
   };
 }
 

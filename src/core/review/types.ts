@@ -4,6 +4,7 @@
  * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
  */
 import type { ForecastCallSummary } from './callTypes';
+import type { GoalTier } from '../domain/tiers';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
@@ -123,6 +124,17 @@ export interface KpiSummary {
     readonly belowTargetCount?: number;
     /** Rows with a blank actual (not reported yet). */
     readonly unreported?: number;
+    /**
+     * 目标 / 冲刺 / 挑战 over the reported rows, when 表2 gives a stretch or a challenge on every one
+     * of them: the sums and the tier the actual reaches (core/domain/tiers.ts).
+     */
+    readonly tiers?: {
+      readonly target: number;
+      readonly actual: number;
+      readonly stretch?: number;
+      readonly challenge?: number;
+      readonly reached: GoalTier;
+    };
   };
   readonly funnel?: {
     readonly steps: readonly {

@@ -78,6 +78,19 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           onBlur={touch('target')}
         />
       </Field>
+      <div className={styles.pair}>
+        {(['stretch', 'challenge'] as const).map((tier) => (
+          <Field key={tier} label={gt(locale, tier)} hint={gt(locale, 'tierHint')} {...fieldState(tier)}>
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={form[tier] ?? ''}
+              onChange={(_e, d) => setForm({ ...form, [tier]: d.value })}
+              onBlur={touch(tier)}
+            />
+          </Field>
+        ))}
+      </div>
       <Field label={gt(locale, 'moneyUnit')} hint={gt(locale, 'moneyUnitHint')}>
         <Select className={styles.input} value={form.moneyUnit ?? ''} onChange={(_e, d) => setForm({ ...form, moneyUnit: d.value })}>
           <option value="">{gt(locale, 'moneyUnitKeep')}</option>

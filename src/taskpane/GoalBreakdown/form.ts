@@ -29,6 +29,9 @@ export interface GoalForm {
   readonly nextId: number;
   /** The workbook's money unit to keep (its English label, e.g. `CNY 10k`); blank keeps the workbook's own. */
   readonly moneyUnit?: string;
+  /** 冲刺目标 and 挑战目标 as typed; blank: no such tier. */
+  readonly stretch?: string;
+  readonly challenge?: string;
 }
 
 export const UNITS = ['0.01', '0.1', '1', '10', '100'] as const;
@@ -82,5 +85,8 @@ export function toGoalInput(form: GoalForm): GoalInput {
     ...(form.seasonal ? { seasonality: form.months.map((m) => numberOrNaN(m.weight)) } : {}),
     regions: form.regions.map((r) => ({ name: r.name, owner: r.owner, weight: numberOrNaN(r.weight) })),
     equalSplit: form.equalSplit,
+    // A blank tier is no tier; anything typed is checked (unreadable text says "enter a number").
+    ...((form.stretch ?? '').trim() !== '' ? { stretch: numberOrNaN(form.stretch ?? '') } : {}),
+    ...((form.challenge ?? '').trim() !== '' ? { challenge: numberOrNaN(form.challenge ?? '') } : {}),
   };
 }

@@ -11,6 +11,12 @@ export const gt = translator({
   periodHint: { 'zh-CN': '写入“季度”列,例如 2024 Q1', 'en-US': 'Goes in the Quarter column, e.g. 2024 Q1' },
   target: { 'zh-CN': '期间目标', 'en-US': 'Period target' },
   targetHint: { 'zh-CN': '例如 500,按下面的金额单位', 'en-US': 'e.g. 500, in the money unit below' },
+  stretch: { 'zh-CN': '冲刺目标(可选)', 'en-US': 'Stretch target (optional)' },
+  challenge: { 'zh-CN': '挑战目标(可选)', 'en-US': 'Challenge target (optional)' },
+  tierHint: {
+    'zh-CN': '按同样方式分解,写入表2 的冲刺目标、挑战目标列',
+    'en-US': 'Split the same way into T2’s stretch and challenge columns',
+  },
   moneyUnit: { 'zh-CN': '金额单位', 'en-US': 'Money unit' },
   moneyUnitHint: {
     'zh-CN': '保存在“工作簿设置”中;导入商机时按它换算金额',

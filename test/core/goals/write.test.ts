@@ -39,15 +39,17 @@ describe('goalTableWrite', () => {
     expect(write.key).toBeUndefined();
     expect(write.location).toEqual({ sheetName: '表2 销售目标分解与跟踪表', tableName: 'GoalTracking' });
     expect(write.header).toEqual(header);
-    expect(write.computed).toEqual([false, false, false, false, false, false, false, true, true, false]);
+    expect(write.computed).toEqual([false, false, false, false, false, false, false, true, true, false, false, false, true]);
+    // 冲刺目标 and 挑战目标 stay blank without tiers; 达成档位 is the template's native formula.
+    const TIER = '=IF(OR(G6="",D6=""),"",IF(AND(L6<>"",G6>=L6),"挑战",IF(AND(K6<>"",G6>=K6),"冲刺",IF(G6>=D6,"目标","未达成"))))';
     const values = write.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' ? cell.formulaAt(5) : cell)));
     expect(values).toEqual([
-      ['2024 Q1', 500, '1月', 93.75, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
-      ['2024 Q1', 500, '1月', 62.5, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
-      ['2024 Q1', 500, '2月', 93.75, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
-      ['2024 Q1', 500, '2月', 62.5, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
-      ['2024 Q1', 500, '3月', 112.5, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
-      ['2024 Q1', 500, '3月', 75, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null],
+      ['2024 Q1', 500, '1月', 93.75, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
+      ['2024 Q1', 500, '1月', 62.5, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
+      ['2024 Q1', 500, '2月', 93.75, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
+      ['2024 Q1', 500, '2月', 62.5, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
+      ['2024 Q1', 500, '3月', 112.5, '华南区', '区域经理', null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
+      ['2024 Q1', 500, '3月', 75, '华东区', null, null, '=SALES.ATTAINMENT(G6,D6)', '=SALES.GAP(G6,D6)', null, null, null, TIER],
     ]);
     expect(values.reduce((sum, row) => sum + (row[3] as number), 0)).toBe(500);
   });

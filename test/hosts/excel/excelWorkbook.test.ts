@@ -44,7 +44,7 @@ describe('Excel host: 表2 goals, en-US', () => {
 
   it('adds a sheet, writes the title and one 2-D block through `formulas`, in two syncs', async () => {
     const { mock, result, sheet } = await insert(plan);
-    expect(result).toEqual({ sheetName: 'T2 Goal Breakdown & Tracking', tableName: 'GoalTracking', tableAddress: 'A2:J9' });
+    expect(result).toEqual({ sheetName: 'T2 Goal Breakdown & Tracking', tableName: 'GoalTracking', tableAddress: 'A2:M9' });
     expect(mock.runs).toHaveLength(1);
     expect(lastRun(mock).syncs).toBe(2);
 
@@ -56,7 +56,7 @@ describe('Excel host: 表2 goals, en-US', () => {
       ]),
     );
 
-    const blocks = sheet.writes.filter((w) => w.address === 'A2:J9');
+    const blocks = sheet.writes.filter((w) => w.address === 'A2:M9');
     expect(blocks).toHaveLength(1);
     expect(blocks[0]?.property).toBe('formulas');
     expect(sheet.writes.filter((w) => w.property === 'formulasLocal')).toHaveLength(0);
@@ -72,6 +72,9 @@ describe('Excel host: 表2 goals, en-US', () => {
       'Attainment',
       'Gap',
       'Variance analysis & actions',
+      'Stretch target',
+      'Challenge target',
+      'Tier reached',
     ]);
 
     expect(cell(sheet, 'H3')).toMatchObject({ kind: 'formula', value: '=SALES.ATTAINMENT(G3,D3)', numberFormat: '0.0%' });
@@ -92,12 +95,12 @@ describe('Excel host: 表2 goals, en-US', () => {
 
   it('sets every column’s number format on header + data before the block is written', async () => {
     const { sheet } = await insert(plan);
-    const expected = ['@', '#,##0.0', '@', '#,##0.0', '@', '@', '#,##0.0', '0.0%', '#,##0.0', '@'];
+    const expected = ['@', '#,##0.0', '@', '#,##0.0', '@', '@', '#,##0.0', '0.0%', '#,##0.0', '@', '#,##0.0', '#,##0.0', 'General'];
     expect(plan.columns.map((c) => cellNumberFormat(c))).toEqual(expected);
     for (let row = 1; row <= 8; row++) {
       expected.forEach((format, col) => expect(cellAt(sheet, row, col)?.numberFormat).toBe(format));
     }
-    const block = sheet.writes.find((w) => w.address === 'A2:J9');
+    const block = sheet.writes.find((w) => w.address === 'A2:M9');
     expect(sheet.numberFormats.length).toBeGreaterThan(0);
     for (const nf of sheet.numberFormats) {
       expect(nf.seq).toBeLessThan(block?.seq ?? 0);
@@ -113,7 +116,7 @@ describe('Excel host: 表2 goals, en-US', () => {
   it('makes a real table, sizes columns, freezes two rows, colours 达成率, adds the chart and activates the sheet', async () => {
     const { mock, sheet } = await insert(plan);
     const table = mock.tables.find((t) => t.name === 'GoalTracking');
-    expect(table).toMatchObject({ address: 'A2:J9', style: TABLE_STYLE, headers: plan.columns.map((c) => c.label) });
+    expect(table).toMatchObject({ address: 'A2:M9', style: TABLE_STYLE, headers: plan.columns.map((c) => c.label) });
     expect(table?.sheet).toBe(sheet);
 
     // 表2 has no drop-down columns; its typed number columns (not 达成率 or 差距, computed) refuse text.
@@ -123,6 +126,8 @@ describe('Excel host: 表2 goals, en-US', () => {
         ['B3:B9', 'Quarter target'],
         ['D3:D9', 'Monthly target'],
         ['G3:G9', 'Monthly actual'],
+        ['K3:K9', 'Stretch target'],
+        ['L3:L9', 'Challenge target'],
       ].map(([address, title]) => ({
         address,
         rule: { decimal: number },
@@ -169,8 +174,8 @@ describe('Excel host: 表2 goals, en-US', () => {
         { name: 'Monthly actual', values: 'G3:G9', xAxis: 'C3:C9' },
       ],
     });
-    // right of the table (J) with one empty column
-    expect(sheet.charts[0]?.position?.[0]).toBe('L2');
+    // right of the table (M) with one empty column
+    expect(sheet.charts[0]?.position?.[0]).toBe('O2');
 
     expect(mock.activeSheet).toBe(sheet);
     expect(sheet.activations).toBe(1);
@@ -182,10 +187,10 @@ describe('Excel host: 表2 goals, zh-CN', () => {
 
   it('writes through `formulasLocal` with 销售.* names under a zh-CN display language', async () => {
     const { mock, result, sheet } = await insert(plan, 'zh-CN');
-    expect(result).toEqual({ sheetName: GOALS_ZH, tableName: 'GoalTracking', tableAddress: 'A2:J9' });
+    expect(result).toEqual({ sheetName: GOALS_ZH, tableName: 'GoalTracking', tableAddress: 'A2:M9' });
     expect(lastRun(mock).syncs).toBe(2);
     expect(sheet.writes.filter((w) => w.property === 'formulas')).toHaveLength(0);
-    const block = sheet.writes.find((w) => w.address === 'A2:J9');
+    const block = sheet.writes.find((w) => w.address === 'A2:M9');
     expect(block?.property).toBe('formulasLocal');
     expect(block?.data[0]).toEqual([
       '季度',
@@ -198,6 +203,9 @@ describe('Excel host: 表2 goals, zh-CN', () => {
       '达成率',
       '差距',
       '差异分析及改进措施',
+      '冲刺目标',
+      '挑战目标',
+      '达成档位',
     ]);
     expect(cell(sheet, 'H3')).toMatchObject({ kind: 'formula', value: '=销售.达成率(G3,D3)', via: 'formulasLocal', numberFormat: '0.0%' });
     expect(cell(sheet, 'I3')?.value).toBe(localizeFormula('=SALES.GAP(G3,D3)', 'zh-CN'));
@@ -307,7 +315,7 @@ describe('Excel host: sync budget', () => {
     const { mock, sheet, result } = await insert(plan, 'zh-CN');
     // The regional separators are read once per pane (one sync), then the insertion: one run, 2 syncs.
     expect(mock.runs.map((r) => r.syncs)).toEqual([1, 2]);
-    expect(result.tableAddress).toBe(`A2:J${rows + 2}`);
+    expect(result.tableAddress).toBe(`A2:M${rows + 2}`);
     const block = sheet.writes.filter((w) => w.property === 'formulasLocal' && w.address === result.tableAddress);
     expect(block).toHaveLength(1);
     expect(block[0]?.data).toHaveLength(rows + 1);
@@ -347,13 +355,13 @@ describe('Excel host: never touches an existing sheet', () => {
     const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
     const result = await port.insertTemplate(planTemplate(spec('goals'), { locale: 'zh-CN', samples: true, portable: false }));
 
-    expect(result).toEqual({ sheetName: `${GOALS_ZH} (2)`, tableName: 'GoalTracking2', tableAddress: 'A2:J9' });
+    expect(result).toEqual({ sheetName: `${GOALS_ZH} (2)`, tableName: 'GoalTracking2', tableAddress: 'A2:M9' });
     expect(mock.sheets.map((s) => s.name)).toEqual([GOALS_ZH, 'Sheet1', `${GOALS_ZH} (2)`]);
     expect(mock.snapshot(GOALS_ZH)).toEqual(before);
     expect(mock.sheet(GOALS_ZH)?.writes).toEqual([]);
     expect(mock.tables.map((t) => [t.name, t.sheet.name, t.address])).toEqual([
       ['GoalTracking', GOALS_ZH, 'A2:B3'],
-      ['GoalTracking2', `${GOALS_ZH} (2)`, 'A2:J9'],
+      ['GoalTracking2', `${GOALS_ZH} (2)`, 'A2:M9'],
     ]);
     expect(mock.activeSheet?.name).toBe(`${GOALS_ZH} (2)`);
     expect(lastRun(mock).syncs).toBe(2);

@@ -65,7 +65,7 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
       { sheetName: GOALS.sheetName, updated: 0, appended: 2, cleared: 0 },
     ]);
     expect(lastRun(mock).syncs).toBe(2);
-    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J7'); // no growth: two of three blank rows used
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:M7'); // no growth: two of three blank rows used
     expect(cell(mock, GOALS.sheetName, 'C5')).toMatchObject({ kind: 'text', value: '2024-05', numberFormat: '@' });
     expect(cell(mock, GOALS.sheetName, 'H5')).toMatchObject({ kind: 'formula', value: '=销售.达成率(G5,D5)', via: 'formulasLocal' });
 
@@ -73,12 +73,12 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
     const second = await port.writeTables([goalsWrite(months.map((m, i) => month(m, 100, 90 + i)))]);
     expect(second[0]).toMatchObject({ appended: 3, updated: 0, cleared: 0 });
     expect(lastRun(mock).syncs).toBe(2);
-    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J9'); // the table really covers the new rows
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:M9'); // the table really covers the new rows
     const sheet = sheetOf(mock, GOALS.sheetName);
     // The blank row left, then the new rows as one block directly below the table (co-authoring).
     expect(sheet.writes.slice(-2)).toMatchObject([
-      { property: 'formulasLocal', address: 'A7:J7' },
-      { property: 'formulasLocal', address: 'A8:J9' },
+      { property: 'formulasLocal', address: 'A7:M7' },
+      { property: 'formulasLocal', address: 'A8:M9' },
     ]);
     expect(lastRun(mock).locations).toEqual(expect.arrayContaining(['Range.insert', 'Table.resize']));
     expect(mock.runs.flatMap((r) => r.locations).filter((l) => l.startsWith('TableRowCollection'))).toEqual([]);
@@ -93,7 +93,7 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
   it('with nothing below the table, inserts nothing: the rows are written below it and it is resized', async () => {
     const { mock, port } = setup([existingSheet(GOALS, 2, (i) => goalsRow(i))]);
     await port.writeTables([goalsWrite([month('2024-07', 100), month('2024-08', 110)])]);
-    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J6');
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:M6');
     expect(lastRun(mock).locations).not.toContain('Range.insert');
     expect(lastRun(mock).locations).toContain('Table.resize');
     expect(cell(mock, GOALS.sheetName, 'C6')).toMatchObject({ value: '2024-08', numberFormat: '@' });
@@ -104,7 +104,7 @@ describe('Excel host: appends fill trailing blank rows, then grow the table', ()
   it('below ExcelApi 1.13 the table grows by auto-expansion over the rows written below it', async () => {
     const { mock, port } = setup([goalsWithBlanks()], 'zh-CN', excelApi19);
     await port.writeTables([goalsWrite(['2024-05', '2024-06', '2024-07', '2024-08', '2024-09'].map((m) => month(m, 100)))]);
-    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:J9');
+    expect(tableAddress(mock, 'GoalTracking')).toBe('A2:M9');
     expect(lastRun(mock).locations).not.toContain('Table.resize');
     expect(cell(mock, GOALS.sheetName, 'A11')).toMatchObject({ value: '备注:此行以下为说明' });
   });

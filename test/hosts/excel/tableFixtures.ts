@@ -107,10 +107,13 @@ export function goalsRow(i: number): SeedCell[] {
     null,
     null,
     NOTES[i % NOTES.length] ?? '',
+    null, // 冲刺目标: this 表2 sets no tiers
+    null, // 挑战目标
+    null, // 达成档位 (computed)
   ];
 }
 
-/** What Excel shows in 达成率 / 差距 for row i. */
+/** What Excel shows in 达成率 / 差距 / 达成档位 for row i. */
 function goalsResult(i: number, column: number): string | number | undefined {
   const row = goalsRow(i);
   const target = row[3] as number;
@@ -118,13 +121,14 @@ function goalsResult(i: number, column: number): string | number | undefined {
   if (actual === null) return '';
   if (column === 7) return target === 0 ? '#DIV/0!' : actual / target;
   if (column === 8) return target - actual;
+  if (column === 12) return actual >= target ? '目标' : '未达成';
   return undefined;
 }
 
 /** The snapshot row readTable should give for row i of a 表2. */
 export function goalsReadRow(i: number): CellValue[] {
   return goalsRow(i).map((value, c) => {
-    const shown = c === 7 || c === 8 ? goalsResult(i, c) : value;
+    const shown = c === 7 || c === 8 || c === 12 ? goalsResult(i, c) : value;
     return shown === '' || shown === undefined ? null : (shown as CellValue);
   });
 }

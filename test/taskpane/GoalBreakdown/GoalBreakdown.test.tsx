@@ -44,6 +44,9 @@ async function fillExample() {
 
 const ATT = (row: number) => `=SALES.ATTAINMENT(G${row},D${row})`;
 const GAP = (row: number) => `=SALES.GAP(G${row},D${row})`;
+/** 表2's 达成档位 (core/domain/tiers.ts); 冲刺目标 and 挑战目标 stay blank without tiers. */
+const TIER = (row: number) =>
+  `=IF(OR(G${row}="",D${row}=""),"",IF(AND(L${row}<>"",G${row}>=L${row}),"挑战",IF(AND(K${row}<>"",G${row}>=K${row}),"冲刺",IF(G${row}>=D${row},"目标","未达成"))))`;
 
 /** The six rows the example writes, for data rows landing on sheet rows `first`… (1-based). */
 const exampleRows = (first: number) =>
@@ -54,7 +57,21 @@ const exampleRows = (first: number) =>
     ['2024-02', 62.5, '华东区', null],
     ['2024-03', 112.5, '华南区', '区域经理'],
     ['2024-03', 75, '华东区', null],
-  ].map(([month, target, region, owner], i) => ['2024 Q1', 500, month, target, region, owner, null, ATT(first + i), GAP(first + i), null]);
+  ].map(([month, target, region, owner], i) => [
+    '2024 Q1',
+    500,
+    month,
+    target,
+    region,
+    owner,
+    null,
+    ATT(first + i),
+    GAP(first + i),
+    null,
+    null,
+    null,
+    TIER(first + i),
+  ]);
 
 describe('GoalBreakdown', () => {
   it('shows the month × region grid with totals that add up to the target', async () => {
@@ -143,6 +160,28 @@ describe('GoalBreakdown', () => {
     expect(sheet.rows.slice(6, 12)).toEqual(exampleRows(9));
     expect(sheet.rows).toHaveLength(12);
     expect(workbook.writes.every((batch) => batch.every((w) => w.key === undefined))).toBe(true);
+  });
+
+  it('goal tiers typed are split like the target into 冲刺目标 and 挑战目标; a stretch below the target is refused on its field', async () => {
+    const workbook = new MemoryWorkbook();
+    renderGoals(workbook);
+    await fillExample();
+    await replace('冲刺目标(可选)', '400');
+    await userEvent.tab();
+    expect(screen.getByText('冲刺目标不能低于目标。')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '冲刺目标(可选)' }).getAttribute('aria-invalid')).toBe('true');
+    await replace('冲刺目标(可选)', '550');
+    await replace('挑战目标(可选)', '600');
+    await userEvent.click(screen.getByRole('button', { name: '写入表2' }));
+    await screen.findByText(/写入 6 行/);
+    const sheet = workbook.sheet('表2 销售目标分解与跟踪表');
+    const header = sheet.plan?.columns.map((c) => c.label) ?? [];
+    const [stretch, challenge] = ['冲刺目标', '挑战目标'].map((label) => header.findIndex((h) => h.startsWith(label)));
+    const rows = sheet.rows.slice(0, 6);
+    expect(rows.reduce((sum, row) => sum + (row[stretch as number] as number), 0)).toBeCloseTo(550, 9);
+    expect(rows.reduce((sum, row) => sum + (row[challenge as number] as number), 0)).toBeCloseTo(600, 9);
+    // March 华南区: 550 × 1.2/3.2 × 0.6 = 123.75, to the cent.
+    expect(rows[4]?.[stretch as number]).toBe(123.75);
   });
 
   it('appends after the rows of an existing 表2 in English, with portable formulas', async () => {

@@ -1,6 +1,7 @@
 /** The method's own tables (source 002, docs/DOMAIN.md): 表1 diagnosis, 表2 goals, 表3 execution tracking, execution plan. */
 import type { TemplateSpec } from '../types';
 import { L } from '../../i18n';
+import { nativeTierReached } from '../../domain/tiers';
 import { SEVERITY, attainmentColours, reviewIdColumn } from './common';
 
 export const DIMENSION_LABELS = [
@@ -96,6 +97,21 @@ export const goals: TemplateSpec = {
       formula: { call: 'GAP', args: ['{actual}', '{monthTarget}'] },
     },
     { key: 'analysis', label: L('差异分析及改进措施', 'Variance analysis & actions'), type: 'text', width: 40 },
+    // Goal tiers (core/domain/tiers.ts), after the document's columns so 表2's own letters stay put.
+    { key: 'stretchTarget', label: L('冲刺目标', 'Stretch target'), type: 'number', money: true, width: 12 },
+    { key: 'challengeTarget', label: L('挑战目标', 'Challenge target'), type: 'number', money: true, width: 12 },
+    {
+      key: 'tier',
+      label: L('达成档位', 'Tier reached'),
+      type: 'text',
+      width: 10,
+      formula: {
+        native: {
+          'zh-CN': nativeTierReached('{actual}', '{monthTarget}', '{stretchTarget}', '{challengeTarget}', 'zh-CN'),
+          'en-US': nativeTierReached('{actual}', '{monthTarget}', '{stretchTarget}', '{challengeTarget}', 'en-US'),
+        },
+      },
+    },
   ],
   samples: [
     {
@@ -110,6 +126,8 @@ export const goals: TemplateSpec = {
         '受竞品促销影响,下周加大高端客户拜访频次',
         "Hit by a competitor's promotion; more visits to high-end customers next week",
       ),
+      stretchTarget: 200,
+      challengeTarget: 220,
     },
     {
       quarter: '2024 Q2',

@@ -1,0 +1,46 @@
+/**
+ * 目标档位 Goal tiers: a goal may carry a stretch (冲刺) and a challenge (挑战) level above the target
+ * (source 002: goals that stretch; CordysCRM's 目标 / 冲刺 / 挑战). One home for the tiers, their
+ * labels, which one an actual reaches, and its native form in 表2.
+ */
+import { L, type Locale, type Localized } from '../i18n';
+
+export type GoalTier = 'below' | 'target' | 'stretch' | 'challenge';
+
+export const GOAL_TIERS: readonly { readonly key: GoalTier; readonly label: Localized }[] = [
+  { key: 'below', label: L('未达成', 'Below target') },
+  { key: 'target', label: L('目标', 'Target') },
+  { key: 'stretch', label: L('冲刺', 'Stretch') },
+  { key: 'challenge', label: L('挑战', 'Challenge') },
+];
+
+export const goalTierLabel = (tier: GoalTier, locale: Locale): string =>
+  (GOAL_TIERS.find((t) => t.key === tier) as (typeof GOAL_TIERS)[number]).label[locale];
+
+/** The levels a goal has: the target, and the stretch and challenge where given. */
+export interface GoalLevels {
+  readonly target: number;
+  readonly stretch?: number;
+  readonly challenge?: number;
+}
+
+/** The highest tier `actual` reaches (a tier not given is never reached). */
+export function tierReached(actual: number, levels: GoalLevels): GoalTier {
+  if (levels.challenge !== undefined && actual >= levels.challenge) return 'challenge';
+  if (levels.stretch !== undefined && actual >= levels.stretch) return 'stretch';
+  return actual >= levels.target ? 'target' : 'below';
+}
+
+/**
+ * tierReached as a native formula over cell references (blank actual or target: blank; a blank
+ * stretch or challenge is never reached), in the sheet's language.
+ */
+export function nativeTierReached(actual: string, target: string, stretch: string, challenge: string, locale: Locale): string {
+  const label = (tier: GoalTier) => `"${goalTierLabel(tier, locale)}"`;
+  return (
+    `IF(OR(${actual}="",${target}=""),"",` +
+    `IF(AND(${challenge}<>"",${actual}>=${challenge}),${label('challenge')},` +
+    `IF(AND(${stretch}<>"",${actual}>=${stretch}),${label('stretch')},` +
+    `IF(${actual}>=${target},${label('target')},${label('below')}))))`
+  );
+}
