@@ -50,6 +50,7 @@ const STRINGS = {
   sections: { 'zh-CN': '功能', 'en-US': 'Sections' },
   templatesTab: { 'zh-CN': '模板', 'en-US': 'Templates' },
   goalsTab: { 'zh-CN': '目标分解', 'en-US': 'Goals' },
+  callsTab: { 'zh-CN': '预测提报', 'en-US': 'Calls' },
   importTab: { 'zh-CN': '导入', 'en-US': 'Import' },
   reviewTab: { 'zh-CN': '复盘', 'en-US': 'Review' },
   functionsTab: { 'zh-CN': '函数', 'en-US': 'Functions' },

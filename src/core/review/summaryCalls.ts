@@ -22,11 +22,20 @@ export function readForecastCalls(data: WorkbookData): { calls: ForecastCall[]; 
   };
   const calls: ForecastCall[] = [];
   const skippedRows: number[] = [];
+  const inputs = view.spec.columns.flatMap((c) =>
+    c.formula === undefined && view.columns.has(c.key) ? [view.columns.get(c.key) as number] : [],
+  );
   view.table.rows.forEach((row, i) => {
     const rep = readText(at(row, 'rep'));
     const [week, start, end] = [readDate(at(row, 'week')), readDate(at(row, 'start')), readDate(at(row, 'end'))];
-    const blank = row.every((v) => v === null || v === undefined || v === '');
-    if (blank) return;
+    // A row with no input is a blank row of the table (its computed cells do not count).
+    if (
+      inputs.every((i) => {
+        const v = row[i];
+        return v === null || v === undefined || v === '';
+      })
+    )
+      return;
     if (rep === '' || week === null || start === null || end === null) {
       skippedRows.push(sheetRowOf(view.table, i));
       return;

@@ -78,7 +78,8 @@ export function missingCalls(
   const last = new Map<string, number>();
   for (const call of calls) {
     const at = when(call);
-    if (at <= asOf && at > (last.get(call.rep) ?? -Infinity)) last.set(call.rep, at);
+    // A call made during the day itself counts (asOf is a day; 提报时间 carries the time).
+    if (Math.floor(at) <= Math.floor(asOf) && at > (last.get(call.rep) ?? -Infinity)) last.set(call.rep, at);
   }
   const missing: MissingCall[] = [];
   for (const rep of reps) {

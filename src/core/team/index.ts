@@ -2,3 +2,4 @@
 export * from './org';
 export * from './calls';
 export * from './rollup';
+export * from './callWrite';

@@ -122,8 +122,8 @@ export interface FormulaContext {
   readonly references?: ReadonlyMap<string, string>;
 }
 
-const COLUMN_REFERENCE = /\{(\w+)(@prev|@first|#col|#rest)?\}/g;
-const OTHER_TABLE_REFERENCE = /\{@(\w+)\.(\w+)\}/g;
+const COLUMN_REFERENCE = /\{(\w+)(@prev|@first|#col|#rest|#all)?\}/g;
+const OTHER_TABLE_REFERENCE = /\{@(\w+)\.(\w+)(#all)?\}/g;
 
 /** Blank rows a table gets below its samples, or without samples (see `TemplateOptions.blankRows`). */
 const BLANK_ROWS = { withSamples: 5, without: 10 } as const;
@@ -137,19 +137,19 @@ function referencesOf(spec: TemplateSpec, locale: Locale): Map<string, string> {
   for (const used of spec.uses ?? []) {
     const rows = Math.max(used.samples.length + BLANK_ROWS.withSamples, BLANK_ROWS.without);
     const first = HEADER_ROW + 1;
-    used.columns.forEach((column, col) =>
-      references.set(
-        `${used.id}.${column.key}`,
-        `${quotedSheet(used.sheetName[locale])}!${rangeAddress(first, col, first + rows - 1, col, true)}`,
-      ),
-    );
+    used.columns.forEach((column, col) => {
+      const sheet = quotedSheet(used.sheetName[locale]);
+      references.set(`${used.id}.${column.key}`, `${sheet}!${rangeAddress(first, col, first + rows - 1, col, true)}`);
+      // The whole column: it keeps every row the table ever grows to (a log such as 预测提报).
+      references.set(`${used.id}.${column.key}#all`, `${sheet}!$${columnLetter(col)}:$${columnLetter(col)}`);
+    });
   }
   return references;
 }
 
 function substitute(template: string, row: number, ctx: FormulaContext): string {
-  const withOthers = template.replace(OTHER_TABLE_REFERENCE, (match, id: string, key: string) => {
-    const range = ctx.references?.get(`${id}.${key}`);
+  const withOthers = template.replace(OTHER_TABLE_REFERENCE, (match, id: string, key: string, all: string | undefined) => {
+    const range = ctx.references?.get(`${id}.${key}${all ?? ''}`);
     if (range === undefined) throw new Error(`formula refers to ${match}, which is not in the template's uses`);
     return range;
   });
@@ -167,6 +167,8 @@ function substitute(template: string, row: number, ctx: FormulaContext): string 
         return rangeAddress(ctx.firstDataRow, col, ctx.lastDataRow, col, true);
       case '#rest':
         return rangeAddress(ctx.firstDataRow + 1, col, ctx.lastDataRow, col, true);
+      case '#all':
+        return `$${columnLetter(col)}:$${columnLetter(col)}`;
       default:
         return cellAddress(row, col);
     }

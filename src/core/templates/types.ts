@@ -10,8 +10,9 @@ export type ColumnType = 'text' | 'number' | 'general' | 'integer' | 'percent' |
 /**
  * A formula over column keys. Column references: `{key}` same row, `{key@prev}` previous row,
  * `{key@first}` first data row (absolute), `{key#col}` the column's data range (absolute),
- * `{key#rest}` that range without its first row, `{@id.key}` the column of another template
- * (listed in `uses`) on its own sheet (absolute).
+ * `{key#rest}` that range without its first row, `{key#all}` the whole sheet column (rows added
+ * later included; SUMIFS/COUNTIFS skip the header), `{@id.key}` the column of another template
+ * (listed in `uses`) on its own sheet (absolute), `{@id.key#all}` its whole column.
  */
 export type FormulaSpec =
   /** A SALES function; with portable formulas on, the catalogue's native equivalent is used instead (or `portable`). */

@@ -25,6 +25,7 @@ import { WorkbookContext } from '../workbookContext';
 // The pane opens on Templates; every other section is its own chunk, loaded when its tab is first
 // chosen, so the Excel pane's initial JavaScript stays within budget (npm run bench).
 const GoalBreakdown = lazy(() => import('../GoalBreakdown/GoalBreakdown').then((m) => ({ default: m.GoalBreakdown })));
+const ForecastCalls = lazy(() => import('../ForecastCalls/ForecastCalls').then((m) => ({ default: m.ForecastCalls })));
 const ReviewWizard = lazy(() => import('../ReviewWizard/ReviewWizard').then((m) => ({ default: m.ReviewWizard })));
 const FunctionGuide = lazy(() => import('../FunctionGuide/FunctionGuide').then((m) => ({ default: m.FunctionGuide })));
 const DealImport = lazy(() => import('../DealImport/DealImport').then((m) => ({ default: m.DealImport })));
@@ -93,6 +94,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
             >
               <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
               <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
+              <Tab value="calls">{t(locale, 'callsTab')}</Tab>
               <Tab value="import">{t(locale, 'importTab')}</Tab>
               <Tab value="review">{t(locale, 'reviewTab')}</Tab>
               <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
@@ -115,6 +117,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
                   onFormChange={(form) => (goalForm.current = form)}
                 />
               )}
+              {tab === 'calls' && <ForecastCalls locale={locale} portable={settings.portable} />}
               {tab === 'import' && <DealImport locale={locale} portable={settings.portable} />}
               {tab === 'review' && <ReviewWizard locale={locale} portable={settings.portable} />}
               {tab === 'functions' && <FunctionGuide locale={locale} />}

@@ -194,3 +194,10 @@ test('property: a roll-up loses nothing — the team holds every item, the regio
     }),
   );
 });
+
+test('a call made during the day the review is for counts as made (提报时间 carries the time of day)', () => {
+  const day = WEEKS[3] as number;
+  const call: ForecastCall = { row: 0, rep: '销售一', week: day, start: START, end: END, commit: 100, submittedAt: day + 0.7 };
+  expect(missingCalls([call], ['销售一'], day)).toEqual([]);
+  expect(missingCalls([call], ['销售一'], day + 8)).toEqual([{ rep: '销售一', lastSubmitted: day + 0.7, daysSince: 8 }]);
+});

@@ -18,45 +18,20 @@ export const ORG_ROW_STATUS = {
 const orgStatus = (lang: Locale): string =>
   `IF({rep}="","",IF(AND({start}<>"",{start}>TODAY()),"${ORG_ROW_STATUS.future[lang]}",IF(AND({end}<>"",{end}<TODAY()),"${ORG_ROW_STATUS.ended[lang]}","${ORG_ROW_STATUS.current[lang]}")))`;
 
+/** A roll-up formula for rows in force today (状态 当前), blank on the others. */
+const inForce = (body: string) => ({
+  native: {
+    'zh-CN': `IF(OR({rep}="",{status}<>"${ORG_ROW_STATUS.current['zh-CN']}"),"",${body})`,
+    'en-US': `IF(OR({rep}="",{status}<>"${ORG_ROW_STATUS.current['en-US']}"),"",${body})`,
+  },
+});
+
 const SOUTH = L('华南区', 'South');
 const EAST = L('华东区', 'East');
 const SOUTH_MANAGER = L('华南区经理', 'South manager');
 const EAST_MANAGER = L('华东区经理', 'East manager');
 const SOUTH_REP = L('华南区销售', 'South sales rep');
 const EAST_REP = L('华东区销售', 'East sales rep');
-
-export const orgChart: TemplateSpec = {
-  id: 'orgChart',
-  sheetName: L('组织架构', 'Org Chart'),
-  tableName: 'OrgStructure',
-  purpose: L(
-    '区域 → 经理 → 销售,每行带起止日期:人员调动时结束旧行、新增一行,汇总按当时的归属计算,历史不丢。',
-    'Region → manager → rep, each row with start and end dates: when someone moves, end the old row and add one, so roll-ups follow who reported where at the time.',
-  ),
-  source: { document: '003', part: L('团队业绩对比', 'comparing the team') },
-  columns: [
-    { key: 'region', label: L('区域', 'Region'), type: 'text', width: 10, required: true },
-    { key: 'manager', label: L('经理', 'Manager'), type: 'text', width: 14, required: true },
-    { key: 'rep', label: L('销售', 'Rep'), type: 'text', width: 14, required: true },
-    { key: 'start', label: L('开始日期', 'Start'), type: 'date', width: 12 },
-    { key: 'end', label: L('结束日期', 'End'), type: 'date', width: 12 },
-    {
-      key: 'status',
-      label: L('状态', 'Status'),
-      type: 'text',
-      width: 8,
-      formula: { native: { 'zh-CN': orgStatus('zh-CN'), 'en-US': orgStatus('en-US') } },
-    },
-  ],
-  samples: [
-    { region: SOUTH, manager: SOUTH_MANAGER, rep: SOUTH_REP, start: '2024-01-01' },
-    { region: SOUTH, manager: SOUTH_MANAGER, rep: L('大客户经理', 'Key account manager'), start: '2024-01-01' },
-    { region: EAST, manager: EAST_MANAGER, rep: EAST_REP, start: '2024-01-01' },
-    // 华东区销售 came from 华南区 at the new year: their 2023 numbers stay with 华南区.
-    { region: SOUTH, manager: SOUTH_MANAGER, rep: EAST_REP, start: '2023-07-01', end: '2023-12-31' },
-  ],
-  conditionalFormats: [{ column: 'status', rule: { kind: 'textEquals', text: ORG_ROW_STATUS.ended }, tone: 'warn' }],
-};
 
 export const forecastCalls: TemplateSpec = {
   id: 'forecastCalls',
@@ -102,6 +77,17 @@ export const forecastCalls: TemplateSpec = {
       type: 'percent',
       width: 10,
       formula: { native: 'IF(OR({actual}="",{called}=""),"",({called}-{actual})/ABS({actual}))' },
+    },
+    {
+      // 1 on each rep's newest call (latest week, then latest 提报时间): what 组织架构 rolls up.
+      key: 'latest',
+      label: L('最新提报', 'Latest call'),
+      type: 'integer',
+      width: 8,
+      formula: {
+        native:
+          'IF({rep}="","",IF(COUNTIFS({rep#all},{rep},{week#all},">"&{week})+COUNTIFS({rep#all},{rep},{week#all},{week},{submittedAt#all},">"&N({submittedAt}))=0,1,""))',
+      },
     },
   ],
   samples: [
@@ -152,4 +138,72 @@ export const forecastCalls: TemplateSpec = {
     { column: 'bias', rule: { kind: 'greaterThan', value: 0.1 }, tone: 'warn' },
     { column: 'bias', rule: { kind: 'lessThan', value: -0.1 }, tone: 'warn' },
   ],
+};
+
+export const orgChart: TemplateSpec = {
+  id: 'orgChart',
+  sheetName: L('组织架构', 'Org Chart'),
+  tableName: 'OrgStructure',
+  purpose: L(
+    '区域 → 经理 → 销售,每行带起止日期:人员调动时结束旧行、新增一行,汇总按当时的归属计算,历史不丢。',
+    'Region → manager → rep, each row with start and end dates: when someone moves, end the old row and add one, so roll-ups follow who reported where at the time.',
+  ),
+  source: { document: '003', part: L('团队业绩对比', 'comparing the team') },
+  columns: [
+    { key: 'region', label: L('区域', 'Region'), type: 'text', width: 10, required: true },
+    { key: 'manager', label: L('经理', 'Manager'), type: 'text', width: 14, required: true },
+    { key: 'rep', label: L('销售', 'Rep'), type: 'text', width: 14, required: true },
+    { key: 'start', label: L('开始日期', 'Start'), type: 'date', width: 12 },
+    { key: 'end', label: L('结束日期', 'End'), type: 'date', width: 12 },
+    {
+      key: 'status',
+      label: L('状态', 'Status'),
+      type: 'text',
+      width: 8,
+      formula: { native: { 'zh-CN': orgStatus('zh-CN'), 'en-US': orgStatus('en-US') } },
+    },
+    // The roll-up of the latest calls (预测提报), by rep, manager and region: rows in force only, so a
+    // move counts once, with the new manager.
+    {
+      key: 'latestCommit',
+      label: L('最新承诺', 'Latest commit'),
+      type: 'number',
+      money: true,
+      width: 12,
+      formula: inForce('SUMIFS({@forecastCalls.called#all},{@forecastCalls.rep#all},{rep},{@forecastCalls.latest#all},1)'),
+    },
+    {
+      key: 'managerCommit',
+      label: L('经理合计', 'Manager total'),
+      type: 'number',
+      money: true,
+      width: 12,
+      formula: inForce('SUMIFS({latestCommit#all},{manager#all},{manager})'),
+    },
+    {
+      key: 'regionCommit',
+      label: L('区域合计', 'Region total'),
+      type: 'number',
+      money: true,
+      width: 12,
+      formula: inForce('SUMIFS({latestCommit#all},{region#all},{region})'),
+    },
+  ],
+  summary: [
+    {
+      key: 'teamCommit',
+      label: L('团队最新承诺合计', 'Team latest commit'),
+      type: 'number',
+      formula: { native: 'SUM({latestCommit#all})' },
+    },
+  ],
+  uses: [forecastCalls],
+  samples: [
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: SOUTH_REP, start: '2024-01-01' },
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: L('大客户经理', 'Key account manager'), start: '2024-01-01' },
+    { region: EAST, manager: EAST_MANAGER, rep: EAST_REP, start: '2024-01-01' },
+    // 华东区销售 came from 华南区 at the new year: their 2023 numbers stay with 华南区.
+    { region: SOUTH, manager: SOUTH_MANAGER, rep: EAST_REP, start: '2023-07-01', end: '2023-12-31' },
+  ],
+  conditionalFormats: [{ column: 'status', rule: { kind: 'textEquals', text: ORG_ROW_STATUS.ended }, tone: 'warn' }],
 };

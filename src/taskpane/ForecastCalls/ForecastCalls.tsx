@@ -1,0 +1,174 @@
+/**
+ * 预测提报 in the pane, the same in every host: each rep's latest call in the chosen scope (本人 /
+ * 下属 / 全部) with late and missing calls flagged, a call to submit, and the manager's adjustment
+ * with its note — each a new row of 预测提报, the earlier rows kept.
+ */
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useId } from 'react';
+import { DATA_SCOPES, type DataScope, type Locale } from '../../core';
+import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
+import { t } from '../strings';
+import { ct } from './strings';
+import { useCallStyles } from './styles';
+import { useForecastCalls } from './useForecastCalls';
+
+const SCOPE_LABEL = { self: 'scopeSelf', subordinates: 'scopeSubordinates', all: 'scopeAll' } as const satisfies Record<DataScope, string>;
+const num = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const pct = (n: number | undefined) => (n === undefined ? '—' : `${(n * 100).toFixed(1)}%`);
+
+export interface ForecastCallsProps {
+  readonly locale: Locale;
+  readonly portable: boolean;
+  readonly now?: () => Date;
+}
+
+export function ForecastCalls({ locale, portable, now = () => new Date() }: ForecastCallsProps) {
+  const styles = useCallStyles();
+  const id = useId();
+  const s = useForecastCalls({ locale, portable, now });
+  const shown = s.summary?.reps.filter((r) => s.reps.includes(r.rep)) ?? [];
+  const missing = new Map((s.summary?.missing ?? []).map((m) => [m.rep, m]));
+  const never = s.reps.filter((rep) => !shown.some((r) => r.rep === rep));
+
+  const status = (rep: string) => {
+    if (never.includes(rep)) return <span className={styles.late}>{ct(locale, 'never')}</span>;
+    const m = missing.get(rep);
+    if (!m) return <span>{ct(locale, 'onTime')}</span>;
+    return (
+      <span className={styles.late}>{m.daysSince === undefined ? ct(locale, 'never') : ct(locale, 'late', { days: m.daysSince })}</span>
+    );
+  };
+
+  return (
+    <section className={styles.root} aria-label={t(locale, 'callsTab')}>
+      <Caption1>{ct(locale, 'intro')}</Caption1>
+      <div className={styles.pair}>
+        <Field label={ct(locale, 'viewer')} hint={ct(locale, 'viewerHint')}>
+          <Input value={s.viewer} onChange={(_e, d) => s.setViewer(d.value)} />
+        </Field>
+        <Field label={ct(locale, 'scope')}>
+          <Select value={s.scope} onChange={(_e, d) => s.setScope(d.value as DataScope)}>
+            {DATA_SCOPES.map((scope) => (
+              <option key={scope} value={scope}>
+                {ct(locale, SCOPE_LABEL[scope])}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {s.data === null ? (
+        <Spinner size="tiny" label={ct(locale, 'reading')} />
+      ) : shown.length + never.length === 0 ? (
+        <Caption1 className={styles.muted}>{ct(locale, 'none')}</Caption1>
+      ) : (
+        <div className={styles.scroll} role="region" aria-label={ct(locale, 'tableLabel')} tabIndex={0}>
+          <Table size="small" aria-label={ct(locale, 'tableLabel')}>
+            <TableHeader>
+              <TableRow>
+                {(['rep', 'called', 'system', 'accuracy', 'status'] as const).map((key) => (
+                  <TableHeaderCell key={key}>{ct(locale, key)}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((r) => (
+                <TableRow key={r.rep}>
+                  <TableCell>{r.rep}</TableCell>
+                  <TableCell>
+                    {num(r.called)}
+                    {r.adjustedCommit !== undefined && (
+                      <span className={styles.muted}>{ct(locale, 'adjusted', { commit: num(r.commit) })}</span>
+                    )}
+                  </TableCell>
+                  <TableCell>{num(r.systemCommit)}</TableCell>
+                  <TableCell>{pct(r.accuracy)}</TableCell>
+                  <TableCell>{status(r.rep)}</TableCell>
+                </TableRow>
+              ))}
+              {never.map((rep) => (
+                <TableRow key={rep}>
+                  <TableCell>{rep}</TableCell>
+                  <TableCell>—</TableCell>
+                  <TableCell>—</TableCell>
+                  <TableCell>—</TableCell>
+                  <TableCell>{status(rep)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+
+      <fieldset className={styles.group} aria-labelledby={`${id}-submit`}>
+        <Subtitle2 as="h3" id={`${id}-submit`}>
+          {ct(locale, 'submitTitle')}
+        </Subtitle2>
+        <div className={styles.pair}>
+          <Field label={ct(locale, 'rep')} required>
+            <Input value={s.call.rep} list={`${id}-reps`} onChange={(_e, d) => s.setCall({ ...s.call, rep: d.value })} />
+          </Field>
+          <Field label={ct(locale, 'submittedBy')}>
+            <Input value={s.call.submittedBy} onChange={(_e, d) => s.setCall({ ...s.call, submittedBy: d.value })} />
+          </Field>
+          <Field label={ct(locale, 'commit')} required>
+            <Input inputMode="decimal" value={s.call.commit} onChange={(_e, d) => s.setCall({ ...s.call, commit: d.value })} />
+          </Field>
+          <Field label={ct(locale, 'bestCase')}>
+            <Input inputMode="decimal" value={s.call.bestCase} onChange={(_e, d) => s.setCall({ ...s.call, bestCase: d.value })} />
+          </Field>
+        </div>
+        <datalist id={`${id}-reps`}>
+          {s.reps.map((rep) => (
+            <option key={rep} value={rep} />
+          ))}
+        </datalist>
+        <Button appearance="primary" disabledFocusable={s.busy} onClick={() => void s.submit()}>
+          {ct(locale, 'submit')}
+        </Button>
+      </fieldset>
+
+      <fieldset className={styles.group} aria-labelledby={`${id}-adjust`}>
+        <Subtitle2 as="h3" id={`${id}-adjust`}>
+          {ct(locale, 'adjustTitle')}
+        </Subtitle2>
+        <div className={styles.pair}>
+          <Field label={ct(locale, 'adjustRep')} required>
+            <Select value={s.adjust.rep} onChange={(_e, d) => s.setAdjust({ ...s.adjust, rep: d.value })}>
+              <option value="" />
+              {shown.map((r) => (
+                <option key={r.rep} value={r.rep}>
+                  {r.rep}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={ct(locale, 'adjustedCommit')} required>
+            <Input inputMode="decimal" value={s.adjust.adjusted} onChange={(_e, d) => s.setAdjust({ ...s.adjust, adjusted: d.value })} />
+          </Field>
+        </div>
+        <Field label={ct(locale, 'note')} required>
+          <Input value={s.adjust.note} onChange={(_e, d) => s.setAdjust({ ...s.adjust, note: d.value })} />
+        </Field>
+        <Button disabledFocusable={s.busy} onClick={() => void s.saveAdjustment()}>
+          {ct(locale, 'adjust')}
+        </Button>
+      </fieldset>
+      <OutcomeBanner outcome={s.outcome} />
+    </section>
+  );
+}

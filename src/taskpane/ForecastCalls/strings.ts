@@ -1,0 +1,51 @@
+/** 预测提报's pane text, zh-CN and en-US. */
+import { translator } from '../strings';
+
+export const ct = translator({
+  intro: {
+    'zh-CN': '每周提报本期承诺和最可能;经理可调整承诺并写明原因,原提报保留。未按时提报的人会被标出。',
+    'en-US':
+      'Each week, call the period’s commit and best case; the manager may adjust a commit with a note, the rep’s call stays. Late calls are flagged.',
+  },
+  reading: { 'zh-CN': '正在读取预测提报…', 'en-US': 'Reading the forecast calls…' },
+  viewer: { 'zh-CN': '查看人', 'en-US': 'Viewer' },
+  viewerHint: { 'zh-CN': '你的名字,与组织架构一致', 'en-US': 'Your name, as in the org chart' },
+  scope: { 'zh-CN': '范围', 'en-US': 'Scope' },
+  scopeSelf: { 'zh-CN': '本人', 'en-US': 'Mine' },
+  scopeSubordinates: { 'zh-CN': '下属', 'en-US': 'My team' },
+  scopeAll: { 'zh-CN': '全部', 'en-US': 'Everyone' },
+  tableLabel: { 'zh-CN': '各负责人的最新预测', 'en-US': 'Each rep’s latest call' },
+  rep: { 'zh-CN': '负责人', 'en-US': 'Rep' },
+  called: { 'zh-CN': '采用承诺', 'en-US': 'Commit that counts' },
+  system: { 'zh-CN': '系统承诺', 'en-US': 'Register commit' },
+  accuracy: { 'zh-CN': '准确率', 'en-US': 'Accuracy' },
+  status: { 'zh-CN': '状态', 'en-US': 'Status' },
+  onTime: { 'zh-CN': '已提报', 'en-US': 'Called' },
+  never: { 'zh-CN': '从未提报', 'en-US': 'Never called' },
+  late: { 'zh-CN': '{days} 天未提报', 'en-US': 'No call for {days} days' },
+  adjusted: { 'zh-CN': '(经理调整,原 {commit})', 'en-US': ' (adjusted; rep called {commit})' },
+  none: { 'zh-CN': '还没有预测提报。', 'en-US': 'No forecast calls yet.' },
+  submitTitle: { 'zh-CN': '提报预测', 'en-US': 'Call the forecast' },
+  commit: { 'zh-CN': '承诺', 'en-US': 'Commit' },
+  bestCase: { 'zh-CN': '最可能', 'en-US': 'Best case' },
+  submittedBy: { 'zh-CN': '提报人', 'en-US': 'Submitted by' },
+  submit: { 'zh-CN': '提交预测', 'en-US': 'Submit the call' },
+  adjustTitle: { 'zh-CN': '经理调整', 'en-US': 'Manager’s adjustment' },
+  adjustRep: { 'zh-CN': '调整谁的承诺', 'en-US': 'Whose commit' },
+  adjustedCommit: { 'zh-CN': '调整后承诺', 'en-US': 'Adjusted commit' },
+  note: { 'zh-CN': '调整说明', 'en-US': 'Note' },
+  adjust: { 'zh-CN': '保存调整', 'en-US': 'Save the adjustment' },
+  needRep: { 'zh-CN': '请填写负责人。', 'en-US': 'Name the rep.' },
+  needNumber: { 'zh-CN': '请输入数字,例如 80。', 'en-US': 'Enter a number, e.g. 80.' },
+  needCall: { 'zh-CN': '{rep} 还没有提报,无法调整。', 'en-US': '{rep} has not called yet: nothing to adjust.' },
+  needNote: { 'zh-CN': '请写明调整原因。', 'en-US': 'Say why the commit is adjusted.' },
+  written: {
+    'zh-CN': '已在“{sheet}”追加一行:{rep} 承诺 {commit}(第 {week} 周)。',
+    'en-US': 'Added a row to “{sheet}”: {rep} commits {commit} (week of {week}).',
+  },
+  adjustedWritten: {
+    'zh-CN': '已追加调整:{rep} 采用承诺 {commit},原提报保留。',
+    'en-US': 'Adjustment added: {rep} counts {commit}; the rep’s call is kept.',
+  },
+  failed: { 'zh-CN': '未能完成:{reason}', 'en-US': 'Could not finish: {reason}' },
+});
