@@ -4,7 +4,8 @@
  *  - context.sync() calls per template insertion, 5 and 5,000 rows, against ≤ 2;
  *  - Google Sheets service calls per template insertion and wizard write (scripts/bench/sheets.ts);
  *  - what the .xlsx round trip keeps of 49 real workbooks, per feature (scripts/bench/fidelity.ts).
- *  - `npm start` cold and warm, and the workbook command line beside `node -e 0` (scripts/bench/start.ts).
+ *  - `npm start` cold and warm, and the workbook command line beside `node -e 0` (scripts/bench/start.ts);
+ *  - `workbook rollup` of 50 workbooks × 5,000 deals beside LibreOffice opening them (scripts/bench/rollup.ts).
  * `npm run bench -- files start` runs those sections only (names: SECTIONS below); the bundle
  * figures need a build (the start section makes one).
  */
@@ -22,6 +23,7 @@ import { sheetsBench } from './bench/sheets';
 import { dealsBench } from './bench/deals';
 import { fidelityBench } from './bench/fidelity';
 import { startBench } from './bench/start';
+import { rollupBench } from './bench/rollup';
 
 const DIST = join(__dirname, '..', 'dist');
 const BUDGET_KB = 250;
@@ -79,6 +81,7 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   review: reviewBench,
   report: reportBench,
   files: filesBench,
+  rollup: rollupBench,
   fidelity: fidelityBench,
 };
 

@@ -13,7 +13,8 @@ import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
-import { readRollupSource, rollupSpecs, writeRollup } from '../workbook/rollup';
+import { type BulkCell, appendTableRows } from '../files/tableRows';
+import { insertRollupTables, readRollupSource, rollupSpecs } from '../workbook/rollup';
 import { readBytes } from './book';
 import { UsageError } from './usage';
 
@@ -103,18 +104,31 @@ export async function rollupWorkbooks(options: RollupOptions, log: (line: string
     throw new WorkbookFileError(
       `No source could be combined; nothing was written. ${rollup.failed.map((f) => `${f.name}: ${f.reason}`).join('; ')}`,
     );
+  // The tables are inserted through Univer (one blank row each), their rows put straight into the
+  // snapshot: at 250,000 deals Univer would parse and compute every formula as it writes.
   const team = createHeadlessUniver(options.locale);
   let sheets: string[];
   try {
     const book = team.api.getActiveWorkbook();
     if (!book) throw new Error('no workbook');
     const blank = book.getSheets()[0];
-    sheets = await writeRollup(createUniverWorkbook(team.api, { workbook: book, locale: options.locale }), rollup, {
+    const writes = await insertRollupTables(createUniverWorkbook(team.api, { workbook: book, locale: options.locale }), rollup, {
       locale: options.locale,
       portable: true,
     });
     if (blank && book.getSheets().length > 1) book.deleteSheet(blank);
-    const { buffer } = await writeXlsx(JSON.parse(JSON.stringify(book.save())), { portable: true });
+    const snapshot = JSON.parse(JSON.stringify(book.save())) as Parameters<typeof writeXlsx>[0];
+    for (const write of writes)
+      appendTableRows(
+        snapshot,
+        write.location.sheetName,
+        write.firstRow,
+        write.rows.map((row, i) =>
+          row.map((cell): BulkCell => (cell !== null && typeof cell === 'object' ? { formula: cell.formulaAt(write.firstRow + i) } : cell)),
+        ),
+      );
+    sheets = writes.map((w) => w.location.sheetName);
+    const { buffer } = await writeXlsx(snapshot, { portable: true });
     await writeFileAtomic(out, buffer);
   } finally {
     await team.dispose();

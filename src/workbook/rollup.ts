@@ -10,6 +10,7 @@ import {
   type RollupSource,
   type TemplateId,
   type TemplateSpec,
+  type TableWrite,
   type WriteCell,
   ROLLUP_TABLES,
   locateTemplate,
@@ -40,22 +41,32 @@ export async function readRollupSource(port: WorkbookPort, name: string): Promis
   return { name, tables, ...(unit ? { unit } : {}) };
 }
 
-/** Writes the combined tables into a workbook without them (a new team workbook); returns the sheets written. */
-export async function writeRollup(
+/** A combined table inserted in the team workbook, and its rows planned (formulas at the row each lands on). */
+export interface RollupTableWrite extends TableWrite {
+  /** 0-based sheet row of the table's first (blank) data row. */
+  readonly firstRow: number;
+}
+
+/**
+ * Inserts each combined table's template (one blank data row, money headers and 工作簿设置 in the
+ * team's unit) into a workbook without them, and plans its rows. `port.writeTables` writes them in
+ * any host; the command line puts them straight into the file's snapshot (src/files/tableRows.ts).
+ */
+export async function insertRollupTables(
   port: WorkbookPort,
   rollup: Rollup,
   options: { readonly locale: Locale; readonly portable: boolean },
-): Promise<string[]> {
+): Promise<RollupTableWrite[]> {
   const { locale, portable } = options;
-  const sheets: string[] = [];
   if (rollup.unit) {
     const inserted = await port.insertTemplate(planTemplate(workbookSettings, { locale, samples: false, portable, blankRows: 1 }));
     await port.writeTables(workbookSettingsWrites({ moneyUnit: rollup.unit }, await port.readTable({ sheetName: inserted.sheetName })));
   }
+  const writes: RollupTableWrite[] = [];
   for (const combined of rollup.tables) {
     const spec = rollupSpec(templateById(combined.id));
     const inserted = await port.insertTemplate(
-      planTemplate(spec, { locale, samples: false, portable, blankRows: 0, ...(rollup.unit ? { moneyUnit: rollup.unit } : {}) }),
+      planTemplate(spec, { locale, samples: false, portable, blankRows: 1, ...(rollup.unit ? { moneyUnit: rollup.unit } : {}) }),
     );
     const table = await port.readTable({ sheetName: inserted.sheetName, tableName: inserted.tableName });
     const layout = specLayout(spec.columns, { ...table, rowCount: table.rows.length }, matchHeader(spec, table.header), portable);
@@ -64,8 +75,7 @@ export async function writeRollup(
         (column): WriteCell => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null)),
       ),
     );
-    await port.writeTables([{ location: layout.location, header: table.header, computed: layout.computed, rows }]);
-    sheets.push(inserted.sheetName);
+    writes.push({ location: layout.location, header: table.header, computed: layout.computed, rows, firstRow: table.headerRow + 1 });
   }
-  return sheets;
+  return writes;
 }
