@@ -65,6 +65,11 @@ export interface ReportSummary {
   readonly forecastCalls?: ForecastCallSummary;
   /** 目标 / 冲刺 / 挑战 over 表2's reported rows, when it gives a stretch or a challenge, and the tier reached. */
   readonly tiers?: NonNullable<KpiSummary['goals']>['tiers'];
+  /** 组织架构's roll-up (team, regions, managers, reps: targets, actuals, latest calls, register forecast), when it has rows. */
+  readonly hierarchy?: {
+    readonly lines: readonly { level: string; name: string; region: string; manager: string; totals: Readonly<Record<string, number>> }[];
+    readonly unplaced: readonly string[];
+  };
 }
 
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
@@ -141,6 +146,20 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       charts: written.pictures,
       ...(calls ? { forecastCalls: calls } : {}),
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
+      ...(analysis.summary.hierarchy
+        ? {
+            hierarchy: {
+              lines: analysis.summary.hierarchy.lines.map(({ level, name, region, manager, totals }) => ({
+                level,
+                name,
+                region,
+                manager,
+                totals,
+              })),
+              unplaced: analysis.summary.hierarchy.unplaced,
+            },
+          }
+        : {}),
     };
   } finally {
     await book.dispose();

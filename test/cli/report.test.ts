@@ -81,6 +81,10 @@ test('--json: the team’s forecast calls — latest call, adjustment, accuracy 
   copyFileSync(book, calls);
   const summary = (await report(calls)) as Summary & { forecastCalls: ForecastCallSummary };
   const { reps, missing, skippedRows } = summary.forecastCalls;
+  // 组织架构's samples do not name 表2's 区域经理: named, counted in the team line only.
+  const { hierarchy } = summary as unknown as { hierarchy: { unplaced: string[]; lines: { level: string; totals: { target: number } }[] } };
+  expect(hierarchy.unplaced).toContain('区域经理');
+  expect(hierarchy.lines.find((l) => l.level === 'team')?.totals.target).toBe(350);
   expect(skippedRows).toEqual([]);
   expect(missing).toEqual([]); // the quarter is over on 2024-04-01: no call is due
   const south = reps.find((r) => r.rep === '华南区销售');

@@ -9,6 +9,7 @@ import { type CleanTable, cleanTable } from './cleaning';
 import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
 import { recordsSummary } from './summaryRecords';
 import { forecastCallSummary } from './summaryCalls';
+import { hierarchySummary } from './summaryOrg';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -75,6 +76,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (RECORD_SOURCES.some((id) => clean[id])) summary.records = recordsSummary(clean, today);
   const calls = forecastCallSummary(data, today);
   if (calls) summary.calls = calls;
+  const hierarchy = hierarchySummary(data, today);
+  if (hierarchy) summary.hierarchy = hierarchy;
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }
 

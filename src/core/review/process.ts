@@ -6,7 +6,8 @@ import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, goalTierLabel, paceLab
 import { L, type Locale } from '../i18n';
 import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
-import { comma, num, pct } from './text';
+import { comma, list, num, pct } from './text';
+import { ROLLUP_MEASURES } from './summaryOrg';
 import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 
 const attained = (line: AttainmentLine, locale: Locale): string =>
@@ -92,6 +93,42 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
   return out;
 }
 
+/** 组织架构: targets, actuals, latest calls and the register's forecast by region and by manager. */
+function hierarchyEvidence(a: Analysis, locale: Locale): string[] {
+  const h = a.summary.hierarchy;
+  if (h === undefined) return [];
+  const figures = (line: (typeof h.lines)[number], lang: Locale) => {
+    const parts: string[] = [];
+    const say = (zh: string, en: string, value: number, count: number) => {
+      if (count > 0) parts.push(`${L(zh, en)[lang]} ${num(value)}`);
+    };
+    say('目标', 'target', line.totals.target, line.counts.target);
+    say('实际', 'actual', line.totals.actual, line.counts.actual);
+    say('最新承诺', 'latest call', line.totals.called, line.counts.called);
+    say('系统预测', 'register forecast', line.totals.forecast, line.counts.forecast);
+    return parts.join(lang === 'zh-CN' ? '、' : ', ');
+  };
+  const out: string[] = [];
+  for (const level of ['region', 'manager'] as const) {
+    const lines = h.lines.filter((l) => l.level === level && ROLLUP_MEASURES.some((m) => l.counts[m] > 0));
+    if (lines.length === 0) continue;
+    const text = (lang: Locale) => lines.map((l) => `${l.name} ${figures(l, lang)}`);
+    out.push(
+      level === 'region'
+        ? L(`按区域汇总:${list(text('zh-CN'), 'zh-CN')}`, `By region: ${list(text('en-US'), 'en-US')}`)[locale]
+        : L(`按经理汇总:${list(text('zh-CN'), 'zh-CN')}`, `By manager: ${list(text('en-US'), 'en-US')}`)[locale],
+    );
+  }
+  if (h.unplaced.length > 0)
+    out.push(
+      L(
+        `组织架构中没有的负责人(只计入团队合计):${comma([...h.unplaced], 'zh-CN')}`,
+        `Owners the org chart does not place (team total only): ${comma([...h.unplaced], 'en-US')}`,
+      )[locale],
+    );
+  return out;
+}
+
 /** 预测提报: the reps ranked by the accuracy of their own calls, and the team's accuracy week by week. */
 function callEvidence(a: Analysis, locale: Locale): string[] {
   const calls = a.summary.calls;
@@ -155,7 +192,7 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
-  out.push(...callEvidence(a, locale));
+  out.push(...hierarchyEvidence(a, locale), ...callEvidence(a, locale));
   const r = a.summary.records;
   if (r?.activity && r.activity.reps.length > 0) {
     const reps = r.activity.reps.map((x) =>

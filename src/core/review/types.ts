@@ -4,6 +4,7 @@
  * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
  */
 import type { ForecastCallSummary } from './callTypes';
+import type { HierarchySummary } from './summaryOrg';
 import type { GoalTier } from '../domain/tiers';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
@@ -108,6 +109,8 @@ export interface ActionRowResult {
 export interface KpiSummary {
   /** 预测提报: the latest calls, their accuracy to date and the calls missing (core/review/summaryCalls.ts). */
   readonly calls?: ForecastCallSummary;
+  /** 组织架构's roll-up of targets, actuals, calls and the register's forecast (core/review/summaryOrg.ts). */
+  readonly hierarchy?: HierarchySummary;
   readonly goals?: {
     readonly overall: AttainmentLine;
     readonly byRegion: readonly AttainmentLine[];

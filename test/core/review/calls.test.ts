@@ -73,3 +73,40 @@ test('missing calls while the quarter runs are one finding naming each rep and h
   // After the quarter nobody is due.
   expect(rules(data, d(4, 10)).filter((f) => f.rule === 'calls.missing')).toEqual([]);
 });
+
+test('组织架构 rolls up 表2, the latest calls and 销售预测 by region and manager, a move kept, unknown owners named', () => {
+  const data: WorkbookData = {
+    orgChart: tableOf('orgChart', [
+      { 区域: '华南区', 经理: '华南区经理', 销售: '销售一' },
+      { 区域: '华南区', 经理: '华南区经理', 销售: '销售二', 结束日期: d(2, 29) },
+      { 区域: '华东区', 经理: '华东区经理', 销售: '销售二', 开始日期: d(3, 1) },
+      { 区域: '华东区', 经理: '华东区经理', 销售: '销售三' },
+    ]),
+    goals: tableOf('goals', [
+      { 月份: '2024-02', 月度分解目标: 100, 负责人: '销售一', 月度实际完成: 90 },
+      { 月份: '2024-02', 月度分解目标: 80, 负责人: '销售二', 月度实际完成: 70 },
+      { 月份: '2024-03', 月度分解目标: 80, 负责人: '销售二', 月度实际完成: 85 },
+      { 月份: '2024-03', 月度分解目标: 60, 负责人: '销售三', 月度实际完成: 50 },
+      { 月份: '2024-03', 月度分解目标: 40, 负责人: '区域经理', 月度实际完成: 40 },
+    ]),
+    forecastCalls: tableOf('forecastCalls', [
+      { 提报周: d(3, 11), 负责人: '销售一', ...Q1, 提报承诺: 300, 提报时间: d(3, 11) + 0.4 },
+      { 提报周: d(3, 18), 负责人: '销售一', ...Q1, 提报承诺: 280, 经理调整承诺: 260, 提报时间: d(3, 18) + 0.4 },
+      { 提报周: d(3, 18), 负责人: '销售二', ...Q1, 提报承诺: 240, 提报时间: d(3, 18) + 0.5 },
+    ]),
+    forecast: tableOf('forecast', [{ 负责人: '销售三', 开始日期: d(1, 1), 结束日期: d(3, 31), 目标: 200, 已赢单: 120, 承诺: 30 }]),
+  };
+  const h = analyseWorkbook(data, { today: d(3, 20) }).summary.hierarchy;
+  const line = (level: string, name: string) => h?.lines.find((l) => l.level === level && l.name === name)?.totals;
+  // 销售二's February stays with 华南区 (the old row), March goes to 华东区.
+  expect(line('manager', '华南区经理')).toEqual({ target: 180, actual: 160, called: 260, forecast: 0 });
+  expect(line('manager', '华东区经理')).toEqual({ target: 140, actual: 135, called: 240, forecast: 150 });
+  expect(line('region', '华东区')).toEqual(line('manager', '华东区经理'));
+  expect(line('team', '')).toEqual({ target: 360, actual: 335, called: 500, forecast: 150 });
+  expect(h?.unplaced).toEqual(['区域经理']);
+  const team = evaluateProcess(analyseWorkbook(data, { today: d(3, 20) }), 'zh-CN').find((a) => a.area === 'team');
+  expect(team?.evidence).toContain(
+    '按经理汇总:华南区经理 目标 180、实际 160、最新承诺 260;华东区经理 目标 140、实际 135、最新承诺 240、系统预测 150',
+  );
+  expect(team?.evidence).toContain('组织架构中没有的负责人(只计入团队合计):区域经理');
+});
