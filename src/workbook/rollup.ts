@@ -19,6 +19,7 @@ import {
   rollupSpec,
   specLayout,
   templateById,
+  templateReferences,
   workbookSettings,
   workbookSettingsWrites,
 } from '../core';
@@ -63,13 +64,28 @@ export async function insertRollupTables(
     await port.writeTables(workbookSettingsWrites({ moneyUnit: rollup.unit }, await port.readTable({ sheetName: inserted.sheetName })));
   }
   const writes: RollupTableWrite[] = [];
-  for (const combined of rollup.tables) {
+  // 组织架构's roll-up formulas read 预测提报: it is inserted (empty) when no source had calls.
+  const ids = new Set(rollup.tables.map((t) => t.id));
+  const tables = ROLLUP_TABLES.flatMap((id) => {
+    const combined = rollup.tables.find((t) => t.id === id);
+    if (combined) return [combined];
+    return id === 'forecastCalls' && ids.has('orgChart') ? [{ id, rows: [] }] : [];
+  });
+  for (const combined of tables) {
     const spec = rollupSpec(templateById(combined.id));
     const inserted = await port.insertTemplate(
       planTemplate(spec, { locale, samples: false, portable, blankRows: 1, ...(rollup.unit ? { moneyUnit: rollup.unit } : {}) }),
     );
     const table = await port.readTable({ sheetName: inserted.sheetName, tableName: inserted.tableName });
-    const layout = specLayout(spec.columns, { ...table, rowCount: table.rows.length }, matchHeader(spec, table.header), portable);
+    const match = matchHeader(spec, table.header);
+    // 组织架构's roll-up reads 预测提报, inserted in the same workbook under its own name.
+    const layout = specLayout(
+      spec.columns,
+      { ...table, rowCount: table.rows.length },
+      match,
+      portable,
+      templateReferences(spec, match.locale),
+    );
     const rows = combined.rows.map((values) =>
       layout.byPosition.map(
         (column): WriteCell => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null)),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { runWorkbookCli } from '../../src/cli/workbook';
+import { computedSheets } from '../support/libreoffice';
 
 function capture() {
   const out: string[] = [];
@@ -75,6 +76,8 @@ beforeAll(async () => {
   }
   writeFileSync(join(managers, '损坏.xlsx'), 'PK\u0003\u0004 not a workbook');
   await run('new', join(managers, '空白.xlsx'), '--templates', 'leads', '--no-samples');
+  // A manager who keeps 组织架构 and 预测提报 (the templates' samples).
+  await run('new', join(managers, '组织.xlsx'), '--templates', 'orgChart');
 }, 300_000);
 
 test('the team review’s totals equal the sum of the three managers’ reviews, 元 converted to 万元', async () => {
@@ -92,7 +95,11 @@ test('the team review’s totals equal the sum of the three managers’ reviews,
   expect(byFile.get('损坏.xlsx')).toMatchObject({ combined: false });
   expect(byFile.get('损坏.xlsx')?.reason).toBeTruthy();
   expect(byFile.get('空白.xlsx')).toMatchObject({ combined: false, reason: expect.stringContaining('no sheet of the method') });
-  expect(summary.notes).toEqual([{ source: '华东区.xlsx', message: '金额从 元 换算为 万元' }]);
+  expect(byFile.get('组织.xlsx')).toMatchObject({ combined: true, rows: { orgChart: 4, forecastCalls: 3 } });
+  expect(summary.notes).toEqual([
+    { source: '华东区.xlsx', message: '金额从 元 换算为 万元' },
+    { source: '组织.xlsx', message: '未注明金额单位,按 万元 汇总' },
+  ]);
   MANAGERS.forEach((m, i) => expect(readFileSync(join(managers, m.file)).equals(before[i] as Buffer)).toBe(true));
 
   const each = await Promise.all(MANAGERS.map((m, i) => salesOf(join(managers, m.file), `R2026-03-31-${i + 1}`)));
@@ -107,6 +114,20 @@ test('the team review’s totals equal the sum of the three managers’ reviews,
   const teamSales = await salesOf(team, 'R2026-03-31');
   expect(teamSales.target).toBeCloseTo(sum.target, 6);
   expect(teamSales.actual).toBeCloseTo(sum.actual, 6);
+
+  // LibreOffice computes the team workbook without an error value; 组织架构 still rolls up 预测提报.
+  const sheets = computedSheets([team]).get(team) ?? new Map<string, string[][]>();
+  const errors = [...sheets].flatMap(([name, rows]) =>
+    rows
+      .flat()
+      .filter((v) => /^#(REF|NAME|VALUE|N\/A|DIV)/.test(v))
+      .map((v) => `${name}: ${v}`),
+  );
+  expect(errors).toEqual([]);
+  const org = sheets.get('组织架构') ?? [];
+  // Money headers carry the team's unit: 经理合计(万元).
+  const header = org.findIndex((r) => r.some((v) => v.startsWith('经理合计')));
+  expect(org[header + 1]?.[(org[header] ?? []).findIndex((v) => v.startsWith('经理合计'))]).toBe('85.0');
 }, 300_000);
 
 test('no source that can be combined: nothing is written, each is named; an existing team workbook needs --force', async () => {

@@ -26,7 +26,17 @@ export interface SpecLayout {
   formulaCell(column: ColumnSpec): WriteCell;
 }
 
-export function specLayout(columns: readonly ColumnSpec[], table: TableShape, match: HeaderMatch, portable: boolean): SpecLayout {
+/**
+ * `references`: the columns of the templates the spec uses (`templateReferences`), for formulas
+ * over another table (组织架构's roll-up of 预测提报); without them such a formula is left blank.
+ */
+export function specLayout(
+  columns: readonly ColumnSpec[],
+  table: TableShape,
+  match: HeaderMatch,
+  portable: boolean,
+  references?: ReadonlyMap<string, string>,
+): SpecLayout {
   const byPosition: (ColumnSpec | undefined)[] = table.header.map(() => undefined);
   for (const column of columns) {
     const at = match.columns.get(column.key);
@@ -38,6 +48,7 @@ export function specLayout(columns: readonly ColumnSpec[], table: TableShape, ma
     columnIndex: new Map([...match.columns].map(([key, at]) => [key, table.firstColumn + at])),
     firstDataRow: table.headerRow + 1,
     lastDataRow: table.headerRow + 1 + (table.rowCount ?? 0),
+    ...(references ? { references } : {}),
   };
   return {
     locale: match.locale,

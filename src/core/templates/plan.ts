@@ -132,7 +132,7 @@ const BLANK_ROWS = { withSamples: 5, without: 10 } as const;
  * The columns of the templates a spec uses, as absolute ranges over as many rows as that table is
  * ever inserted with, so the reference holds whichever options it was inserted with.
  */
-function referencesOf(spec: TemplateSpec, locale: Locale): Map<string, string> {
+export function templateReferences(spec: TemplateSpec, locale: Locale): Map<string, string> {
   const references = new Map<string, string>();
   for (const used of spec.uses ?? []) {
     const rows = Math.max(used.samples.length + BLANK_ROWS.withSamples, BLANK_ROWS.without);
@@ -225,7 +225,7 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
     columnIndex,
     firstDataRow,
     lastDataRow: firstDataRow + dataRowCount - 1,
-    references: referencesOf(spec, locale),
+    references: templateReferences(spec, locale),
   };
 
   const rows: PlanCell[][] = [];

@@ -4,6 +4,7 @@
  * rep who stops calling. Every figure is checked against a plain oracle written in this file.
  */
 import fc from 'fast-check';
+import { ACTUAL, END, ORG, REPS, START, WEEKS, quarter } from '../../support/teamQuarter';
 import {
   type ForecastCall,
   type OrgAssignment,
@@ -15,53 +16,7 @@ import {
   repAccuracy,
   repsInScope,
   rollUp,
-  serialFromDate,
 } from '../../../src/core';
-
-const START = serialFromDate(2026, 1, 1);
-const END = serialFromDate(2026, 3, 31);
-const MOVE = serialFromDate(2026, 2, 16);
-const WEEKS = Array.from({ length: 13 }, (_, i) => serialFromDate(2026, 1, 5) + 7 * i);
-
-const ORG: OrgAssignment[] = [
-  { region: '华南区', manager: '华南区经理', rep: '销售一' },
-  { region: '华南区', manager: '华南区经理', rep: '销售二' },
-  { region: '华南区', manager: '华南区经理', rep: '销售三', end: MOVE - 1 },
-  { region: '华东区', manager: '华东区经理', rep: '销售三', start: MOVE },
-  { region: '华东区', manager: '华东区经理', rep: '销售四' },
-  { region: '华东区', manager: '华东区经理', rep: '销售五' },
-  { region: '华东区', manager: '华东区经理', rep: '销售六' },
-];
-const REPS = ['销售一', '销售二', '销售三', '销售四', '销售五', '销售六'];
-const ACTUAL: Record<string, number> = { 销售一: 120, 销售二: 80, 销售三: 100, 销售四: 60, 销售五: 150, 销售六: 90 };
-
-/** Deterministic calls: 销售一 always calls high, 销售四 always low, the others around their result. */
-function quarter(): ForecastCall[] {
-  const calls: ForecastCall[] = [];
-  let row = 0;
-  REPS.forEach((rep, r) => {
-    WEEKS.forEach((week, w) => {
-      if (rep === '销售六' && w >= 11) return; // stops calling for the last two weeks
-      const actual = ACTUAL[rep] as number;
-      const drift = rep === '销售一' ? 30 : rep === '销售四' ? -20 : ((w * 7 + r * 3) % 11) - 5;
-      const commit = actual + drift;
-      calls.push({
-        row: row++,
-        rep,
-        week,
-        start: START,
-        end: END,
-        commit,
-        bestCase: commit + 20,
-        systemCommit: actual - 10,
-        // The managers trim 销售一's calls by 25 from week 5 on, with a note.
-        ...(rep === '销售一' && w >= 4 ? { adjustedCommit: commit - 25, note: '历史偏高' } : {}),
-        submittedAt: week + 0.4,
-      });
-    });
-  });
-  return calls;
-}
 
 const managerOn = (rep: string, day: number) =>
   (ORG.find((a) => a.rep === rep && (a.start ?? -Infinity) <= day && day <= (a.end ?? Infinity)) as OrgAssignment).manager;
