@@ -3,7 +3,20 @@
  * two regions, 销售三 moving from 华南区经理 to 华东区经理 mid-quarter, thirteen weekly calls each with
  * the manager trimming 销售一's from week 5, 销售六 calling no more for the last two weeks.
  */
-import { type ForecastCall, type OrgAssignment, serialFromDate } from '../../src/core';
+import {
+  type ForecastCall,
+  type OrgAssignment,
+  type TableSnapshot,
+  type WriteCell,
+  callTableWrite,
+  matchHeader,
+  serialFromDate,
+  specLayout,
+  templateById,
+  templateReferences,
+} from '../../src/core';
+import { insertTemplateWithUses } from '../../src/workbook/insertTemplate';
+import type { WorkbookPort } from '../../src/workbook/port';
 
 export const START = serialFromDate(2026, 1, 1);
 export const END = serialFromDate(2026, 3, 31);
@@ -48,4 +61,43 @@ export function quarter(): ForecastCall[] {
     });
   });
   return calls;
+}
+
+/**
+ * The quarter written into a workbook through its port, as the pane writes it: 组织架构 inserted
+ * (bringing 预测提报), every call appended with callTableWrite, the org rows with their formulas.
+ */
+export async function writeQuarter(port: WorkbookPort, portable: boolean): Promise<{ org: TableSnapshot; orgSheet: string }> {
+  const orgChart = templateById('orgChart');
+  const inserted = await insertTemplateWithUses(port, orgChart, { locale: 'zh-CN', samples: false, portable, blankRows: 1 });
+  const calls = await port.readTable({ sheetName: '预测提报' });
+  const writes = quarter().map((call) => {
+    const { row: _row, actual: _actual, ...submission } = call;
+    const plan = callTableWrite({ ...submission, submittedAt: call.submittedAt ?? call.week }, calls, { portable });
+    if (!plan.ok) throw new Error(plan.message['en-US']);
+    return plan.write;
+  });
+  const org = await port.readTable({ sheetName: inserted.sheetName });
+  const layout = specLayout(orgChart.columns, org, matchHeader(orgChart, org.header), portable, templateReferences(orgChart, 'zh-CN'));
+  const orgRows = ORG.map((a) =>
+    layout.byPosition.map((column): WriteCell => {
+      if (column === undefined) return null;
+      if (column.formula) return layout.formulaCell(column);
+      const values: Record<string, WriteCell> = {
+        region: a.region,
+        manager: a.manager,
+        rep: a.rep,
+        start: a.start ?? null,
+        end: a.end ?? null,
+      };
+      return values[column.key] ?? null;
+    }),
+  );
+  const [first] = writes;
+  if (!first) throw new Error('no calls');
+  await port.writeTables([
+    { ...first, rows: writes.flatMap((w) => w.rows) },
+    { location: layout.location, header: org.header, computed: layout.computed, rows: orgRows },
+  ]);
+  return { org, orgSheet: inserted.sheetName };
 }

@@ -1,14 +1,16 @@
 /**
  * The workbook flows on the Excel port, under the Excel profile the suite runs as (jest.config.js):
  * a CRM export imported twice a week apart (register, snapshots), the register linked into 表2, the
- * funnel and the forecast, the review read back — in a Chinese Excel whose formulas must compute.
+ * funnel and the forecast, the review read back — in a Chinese Excel whose formulas must compute;
+ * and the team's quarter of forecast calls with its org chart (test/support/teamQuarter.ts).
  */
-import { autoMap, serialFromDate, templateById } from '../../../src/core';
+import { autoMap, readForecastCalls, readOrgChart, repAccuracy, serialFromDate, templateById } from '../../../src/core';
 import { createExcelWorkbook } from '../../../src/hosts/excel/excelWorkbook';
 import { findDealTables, runDealImport } from '../../../src/workbook/dealImport';
 import { insertTemplateWithUses } from '../../../src/workbook/insertTemplate';
 import { linkDealRegister } from '../../../src/workbook/registerLink';
 import { readReviewData } from '../../../src/workbook/reviewData';
+import { ACTUAL, ORG, quarter, writeQuarter } from '../../support/teamQuarter';
 import { EXCEL_LOCALES } from './excelProfiles';
 import { MockExcel } from './mockExcel';
 
@@ -64,6 +66,26 @@ test('import twice, link, read the review: nothing duplicated, every formula com
   expect(third.counts).toMatchObject({ new: 0, updated: 0 });
   expect((await port.readTable({ sheetName: first.registerSheet })).rows.filter((r) => r.some((v) => v === 'D-4'))).toHaveLength(1);
 
+  const unknown = mock.sheets.flatMap((s) =>
+    [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`),
+  );
+  expect(unknown).toEqual([]);
+  expect(mock.runs.flatMap((r) => r.locations).filter((l) => l.startsWith('TableRowCollection'))).toEqual([]);
+});
+
+test('the team’s quarter of forecast calls and its org chart: written in two syncs’ runs, read back, every formula valid', async () => {
+  const mock = new MockExcel({ sheets: [{ name: 'Sheet1' }], locale: EXCEL_LOCALES['zh-CN'], maxSyncsPerRun: 6 });
+  const port = createExcelWorkbook({ excel: mock.api, isSetSupported: mock.isSetSupported, displayLanguage: 'zh-CN' });
+  await writeQuarter(port, false);
+  const { data } = await readReviewData(port);
+  // Every call comes back as the pane and the review read it; the accuracy of each rep equals the core's on the source calls.
+  const read = readForecastCalls(data).calls.map(({ row: _row, ...c }) => c);
+  expect(read).toEqual(quarter().map(({ row: _row, ...c }) => c));
+  expect(readOrgChart(data)).toEqual(ORG);
+  const actualOf = (rep: string) => ACTUAL[rep];
+  expect(repAccuracy(readForecastCalls(data).calls, actualOf).map((r) => [r.name, r.accuracy])).toEqual(
+    repAccuracy(quarter(), actualOf).map((r) => [r.name, r.accuracy]),
+  );
   const unknown = mock.sheets.flatMap((s) =>
     [...s.cells.entries()].filter(([, c]) => c.nameError).map(([k, c]) => `${s.name}!${k} ${String(c.value)}`),
   );

@@ -7,23 +7,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type OrgAssignment,
-  type WriteCell,
-  calledCommit,
-  callTableWrite,
-  latestCalls,
-  matchHeader,
-  specLayout,
-  templateById,
-  templateReferences,
-} from '../../../src/core';
+import { type OrgAssignment, calledCommit, latestCalls, templateById } from '../../../src/core';
 import { writeXlsx } from '../../../src/files/xlsxWrite';
 import { createHeadlessUniver, type HeadlessUniver } from '../../../src/hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../../../src/hosts/web/univerWorkbook';
-import { insertTemplateWithUses } from '../../../src/workbook/insertTemplate';
 import { computedSheets } from '../../support/libreoffice';
-import { ORG, quarter } from '../../support/teamQuarter';
+import { ORG, quarter, writeQuarter } from '../../support/teamQuarter';
 
 const orgChart = templateById('orgChart');
 const KEYS = ['latestCommit', 'managerCommit', 'regionCommit'] as const;
@@ -49,40 +38,10 @@ beforeAll(async () => {
   const workbook = host.api.getActiveWorkbook();
   if (!workbook) throw new Error('no workbook');
   const port = createUniverWorkbook(host.api, { workbook, locale: 'zh-CN' });
-  // 组织架构 brings 预测提报 along (its formulas read it).
-  const inserted = await insertTemplateWithUses(port, orgChart, { locale: 'zh-CN', samples: false, portable: true, blankRows: 1 });
-  const calls = await port.readTable({ sheetName: '预测提报' });
-  const rows = quarter().map((call) => {
-    const { row: _row, actual: _actual, ...submission } = call;
-    const plan = callTableWrite({ ...submission, submittedAt: call.submittedAt ?? call.week }, calls, { portable: true });
-    if (!plan.ok) throw new Error(plan.message['en-US']);
-    return plan.write.rows[0] as readonly WriteCell[];
-  });
-  const first = callTableWrite({ rep: 'x', week: 1, start: 1, end: 1, commit: 1, submittedAt: 1 }, calls, { portable: true });
-  if (!first.ok) throw new Error('no write');
-  const org = await port.readTable({ sheetName: inserted.sheetName });
-  const layout = specLayout(orgChart.columns, org, matchHeader(orgChart, org.header), true, templateReferences(orgChart, 'zh-CN'));
-  const orgRows = ORG.map((a) =>
-    layout.byPosition.map((column): WriteCell => {
-      if (column === undefined) return null;
-      if (column.formula) return layout.formulaCell(column);
-      const values: Record<string, WriteCell> = {
-        region: a.region,
-        manager: a.manager,
-        rep: a.rep,
-        start: a.start ?? null,
-        end: a.end ?? null,
-      };
-      return values[column.key] ?? null;
-    }),
-  );
-  await port.writeTables([
-    { ...first.write, rows },
-    { location: layout.location, header: org.header, computed: layout.computed, rows: orgRows },
-  ]);
+  const { org, orgSheet } = await writeQuarter(port, true);
   await host.api.getFormula().onCalculationResultApplied();
 
-  const sheet = workbook.getSheetByName(inserted.sheetName);
+  const sheet = workbook.getSheetByName(orgSheet);
   if (!sheet) throw new Error('no 组织架构');
   const col = (key: string) =>
     org.header.findIndex((h) => h.startsWith(orgChart.columns.find((c) => c.key === key)?.label['zh-CN'] ?? '?'));
