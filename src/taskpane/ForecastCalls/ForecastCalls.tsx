@@ -58,10 +58,10 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
       <Caption1>{ct(locale, 'intro')}</Caption1>
       <div className={styles.pair}>
         <Field label={ct(locale, 'viewer')} hint={ct(locale, 'viewerHint')}>
-          <Input value={s.viewer} onChange={(_e, d) => s.setViewer(d.value)} />
+          <Input className={styles.input} value={s.viewer} onChange={(_e, d) => s.setViewer(d.value)} />
         </Field>
         <Field label={ct(locale, 'scope')}>
-          <Select value={s.scope} onChange={(_e, d) => s.setScope(d.value as DataScope)}>
+          <Select className={styles.input} value={s.scope} onChange={(_e, d) => s.setScope(d.value as DataScope)}>
             {DATA_SCOPES.map((scope) => (
               <option key={scope} value={scope}>
                 {ct(locale, SCOPE_LABEL[scope])}
@@ -77,36 +77,38 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
         <Caption1 className={styles.muted}>{ct(locale, 'none')}</Caption1>
       ) : (
         <div className={styles.scroll} role="region" aria-label={ct(locale, 'tableLabel')} tabIndex={0}>
-          <Table size="small" aria-label={ct(locale, 'tableLabel')}>
+          <Table size="small" className={styles.table} aria-label={ct(locale, 'tableLabel')}>
             <TableHeader>
               <TableRow>
                 {(['rep', 'called', 'system', 'accuracy', 'status'] as const).map((key) => (
-                  <TableHeaderCell key={key}>{ct(locale, key)}</TableHeaderCell>
+                  <TableHeaderCell key={key} className={styles.cell}>
+                    {ct(locale, key)}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
             <TableBody>
               {shown.map((r) => (
                 <TableRow key={r.rep}>
-                  <TableCell>{r.rep}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell}>{r.rep}</TableCell>
+                  <TableCell className={styles.cell}>
                     {num(r.called)}
                     {r.adjustedCommit !== undefined && (
                       <span className={styles.muted}>{ct(locale, 'adjusted', { commit: num(r.commit) })}</span>
                     )}
                   </TableCell>
-                  <TableCell>{num(r.systemCommit)}</TableCell>
-                  <TableCell>{pct(r.accuracy)}</TableCell>
-                  <TableCell>{status(r.rep)}</TableCell>
+                  <TableCell className={styles.cell}>{num(r.systemCommit)}</TableCell>
+                  <TableCell className={styles.cell}>{pct(r.accuracy)}</TableCell>
+                  <TableCell className={styles.cell}>{status(r.rep)}</TableCell>
                 </TableRow>
               ))}
               {never.map((rep) => (
                 <TableRow key={rep}>
-                  <TableCell>{rep}</TableCell>
-                  <TableCell>—</TableCell>
-                  <TableCell>—</TableCell>
-                  <TableCell>—</TableCell>
-                  <TableCell>{status(rep)}</TableCell>
+                  <TableCell className={styles.cell}>{rep}</TableCell>
+                  <TableCell className={styles.cell}>—</TableCell>
+                  <TableCell className={styles.cell}>—</TableCell>
+                  <TableCell className={styles.cell}>—</TableCell>
+                  <TableCell className={styles.cell}>{status(rep)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -120,16 +122,35 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
         </Subtitle2>
         <div className={styles.pair}>
           <Field label={ct(locale, 'rep')} required>
-            <Input value={s.call.rep} list={`${id}-reps`} onChange={(_e, d) => s.setCall({ ...s.call, rep: d.value })} />
+            <Input
+              className={styles.input}
+              value={s.call.rep}
+              list={`${id}-reps`}
+              onChange={(_e, d) => s.setCall({ ...s.call, rep: d.value })}
+            />
           </Field>
           <Field label={ct(locale, 'submittedBy')}>
-            <Input value={s.call.submittedBy} onChange={(_e, d) => s.setCall({ ...s.call, submittedBy: d.value })} />
+            <Input
+              className={styles.input}
+              value={s.call.submittedBy}
+              onChange={(_e, d) => s.setCall({ ...s.call, submittedBy: d.value })}
+            />
           </Field>
           <Field label={ct(locale, 'commit')} required>
-            <Input inputMode="decimal" value={s.call.commit} onChange={(_e, d) => s.setCall({ ...s.call, commit: d.value })} />
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={s.call.commit}
+              onChange={(_e, d) => s.setCall({ ...s.call, commit: d.value })}
+            />
           </Field>
           <Field label={ct(locale, 'bestCase')}>
-            <Input inputMode="decimal" value={s.call.bestCase} onChange={(_e, d) => s.setCall({ ...s.call, bestCase: d.value })} />
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={s.call.bestCase}
+              onChange={(_e, d) => s.setCall({ ...s.call, bestCase: d.value })}
+            />
           </Field>
         </div>
         <datalist id={`${id}-reps`}>
@@ -148,7 +169,7 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
         </Subtitle2>
         <div className={styles.pair}>
           <Field label={ct(locale, 'adjustRep')} required>
-            <Select value={s.adjust.rep} onChange={(_e, d) => s.setAdjust({ ...s.adjust, rep: d.value })}>
+            <Select className={styles.input} value={s.adjust.rep} onChange={(_e, d) => s.setAdjust({ ...s.adjust, rep: d.value })}>
               <option value="" />
               {shown.map((r) => (
                 <option key={r.rep} value={r.rep}>
@@ -158,11 +179,16 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
             </Select>
           </Field>
           <Field label={ct(locale, 'adjustedCommit')} required>
-            <Input inputMode="decimal" value={s.adjust.adjusted} onChange={(_e, d) => s.setAdjust({ ...s.adjust, adjusted: d.value })} />
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={s.adjust.adjusted}
+              onChange={(_e, d) => s.setAdjust({ ...s.adjust, adjusted: d.value })}
+            />
           </Field>
         </div>
         <Field label={ct(locale, 'note')} required>
-          <Input value={s.adjust.note} onChange={(_e, d) => s.setAdjust({ ...s.adjust, note: d.value })} />
+          <Input className={styles.input} value={s.adjust.note} onChange={(_e, d) => s.setAdjust({ ...s.adjust, note: d.value })} />
         </Field>
         <Button disabledFocusable={s.busy} onClick={() => void s.saveAdjustment()}>
           {ct(locale, 'adjust')}

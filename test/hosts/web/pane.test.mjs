@@ -56,7 +56,7 @@ test(
       await page.addStyleTag({ content: ':root { --pane-width: 320px; }' });
       const tabs = page.locator('#pane [role="tab"]');
       const count = await tabs.count();
-      assert.equal(count, 7, "the web host's pane has its seven tabs (File included)");
+      assert.equal(count, 8, "the web host's pane has its eight tabs (File included)");
       for (let i = 0; i < count; i++) {
         const tab = tabs.nth(i);
         const name = (await tab.textContent()) ?? String(i);
@@ -112,6 +112,38 @@ test('a goal breakdown is written into a new 表2 and read back from the sheet',
   assert.equal(filled.length, 12);
   assert.deepEqual(filled.slice(0, 6), rows, 'the first write is untouched');
   await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'goal-breakdown.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a forecast call and the manager’s adjustment are written from the 预测提报 tab and read back', { timeout: 180_000 }, async () => {
+  const { page, errors } = await host.openPage();
+  await page.getByRole('tab', { name: '预测提报' }).click();
+  // The rep field offers the names of 组织架构 (a datalist), so it is a combobox.
+  await page.getByRole('combobox', { name: /^负责人/ }).fill('华南区销售');
+  await page.getByRole('textbox', { name: /^承诺/ }).fill('90');
+  await page.getByRole('textbox', { name: /^最可能/ }).fill('110');
+  await page.getByRole('button', { name: '提交预测' }).click();
+  await page.getByText(/已在“预测提报”追加一行:华南区销售 承诺 90/).waitFor({ timeout: 60_000 });
+  await page.getByRole('combobox', { name: /^调整谁的承诺/ }).selectOption('华南区销售');
+  await page.getByRole('textbox', { name: /^调整后承诺/ }).fill('80');
+  await page.getByRole('textbox', { name: /^调整说明/ }).fill('客户A合同仍在法务审核');
+  await page.getByRole('button', { name: '保存调整' }).click();
+  await page.getByText('已追加调整:华南区销售 采用承诺 80,原提报保留。').waitFor({ timeout: 60_000 });
+
+  const table = await page.evaluate(() => window.salesReview.workbook.readTable({ sheetName: '预测提报' }));
+  const col = (label) => table.header.findIndex((h) => h.startsWith(label));
+  const rows = table.rows.filter((row) => row[col('负责人')] === '华南区销售');
+  assert.equal(rows.length, 2, 'the call and the adjustment, each a row');
+  assert.deepEqual(
+    rows.map((row) => [row[col('提报承诺')], row[col('经理调整承诺')], row[col('采用承诺')]]),
+    [
+      [90, null, 90],
+      [90, 80, 80],
+    ],
+    'the rep’s call is kept; the adjustment counts',
+  );
+  await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'forecast-calls.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
