@@ -2,8 +2,8 @@
 export * from './types';
 export { type KpiComparison, type RankedOwner, type TeamRanking, goalComparison, teamRanking } from './comparisons';
 export { forecastCallSummary, readForecastCalls, readOrgChart } from './summaryCalls';
-export type { ForecastCallSummary } from './callTypes';
-export { ROLLUP_MEASURES, type HierarchySummary, type RollupMeasure, hierarchySummary } from './summaryOrg';
+export { type ForecastCallSummary, type HierarchySummary, ROLLUP_MEASURES, type RollupMeasure } from './callTypes';
+export { hierarchySummary } from './summaryOrg';
 export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
 export type { Commitment, RecordsSummary } from './recordTypes';
 export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';

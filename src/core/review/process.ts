@@ -7,7 +7,7 @@ import { L, type Locale } from '../i18n';
 import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
 import { comma, list, num, pct } from './text';
-import { ROLLUP_MEASURES } from './summaryOrg';
+import { ROLLUP_MEASURES } from './callTypes';
 import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 
 const attained = (line: AttainmentLine, locale: Locale): string =>

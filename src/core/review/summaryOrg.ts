@@ -6,20 +6,11 @@
  */
 import { serialFromDate } from '../dates';
 import { parsePeriod } from '../periods';
-import { type OrgItem, type RollUpLine, calledCommit, latestCalls, rollUp } from '../team';
+import { type OrgItem, calledCommit, latestCalls, rollUp } from '../team';
+import { type HierarchySummary, ROLLUP_MEASURES, type RollupMeasure } from './callTypes';
 import { readDate, readMonth, readNumber, readText, viewOf } from './read';
 import { readForecastCalls, readOrgChart } from './summaryCalls';
 import type { WorkbookData } from './types';
-
-export const ROLLUP_MEASURES = ['target', 'actual', 'called', 'forecast'] as const;
-export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
-
-export interface HierarchySummary {
-  /** The team, then regions, managers and reps. */
-  readonly lines: readonly RollUpLine<RollupMeasure>[];
-  /** 负责人 of 表2, 预测提报 or 销售预测 that 组织架构 does not place on the item's day. */
-  readonly unplaced: readonly string[];
-}
 
 function rowsOf(data: WorkbookData, id: 'goals' | 'forecast', keys: readonly string[]) {
   const view = viewOf(data, id);

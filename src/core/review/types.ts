@@ -3,8 +3,8 @@
  * The pane shows and edits these values; `core/review` computes them from tables read through the
  * WorkbookPort and turns the finished draft into table writes. Dates are day serials.
  */
-import type { ForecastCallSummary } from './callTypes';
-import type { HierarchySummary } from './summaryOrg';
+import type { ForecastCallSummary, HierarchySummary } from './callTypes';
+
 import type { GoalTier } from '../domain/tiers';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
