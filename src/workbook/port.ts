@@ -7,7 +7,9 @@
  * writes nothing when one check fails.
  */
 import type {
+  CellValue,
   FunctionSpelling,
+  ImportState,
   Localized,
   ReportChartId,
   ReportSheetPlan,
@@ -88,6 +90,8 @@ export interface WorkbookPort {
   readonly functionSpelling?: FunctionSpelling;
   /** What this host supports, for Settings (Excel: its API sets). */
   readonly support?: HostSupport;
+  /** Google Sheets: other spreadsheets brought in with IMPORTRANGE, for the team roll-up (src/workbook/linkedRollup.ts). */
+  readonly linked?: LinkedWorkbooks;
   listSheets(): Promise<readonly SheetInfo[]>;
   /** Creates a new sheet from a plan; never touches an existing sheet or cell. */
   insertTemplate(plan: TemplatePlan): Promise<InsertedTemplate>;
@@ -109,6 +113,20 @@ export interface WorkbookPort {
   writeReportSheet(plan: ReportSheetPlan, pictures?: ReadonlyMap<ReportChartId, ChartPicture>): Promise<ReportSheetResult>;
   /** Writes a formula (en-US form, `=SALES.…`) into the active cell; returns where it went. */
   insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }>;
+}
+
+/** One range of a linked spreadsheet as imported (values as `readTable` gives them), or why not. */
+export type LinkedImport = { readonly state: 'ok'; readonly grid: CellValue[][] } | { readonly state: Exclude<ImportState, 'ok'> };
+
+/**
+ * Other spreadsheets the user has linked (Google Sheets' IMPORTRANGE: Google asks, once per source,
+ * to allow it, so the add-on's own grant stays the current spreadsheet).
+ */
+export interface LinkedWorkbooks {
+  /** Writes the connection check into the rows of 汇总来源 that lack it, and says per row whether the source answers. */
+  connect(location: TableLocation, rows: readonly { readonly row: number; readonly url: string }[]): Promise<readonly ImportState[]>;
+  /** A range of a source (a table's name), imported, read and removed: nothing stays behind. */
+  importRange(url: string, range: string): Promise<LinkedImport>;
 }
 
 /** A message a user can act on: what went wrong and what to do, in the pane's language. */

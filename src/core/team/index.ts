@@ -3,3 +3,4 @@ export * from './org';
 export * from './calls';
 export * from './rollup';
 export * from './callWrite';
+export * from './linkedSources';

@@ -4,7 +4,7 @@ import { evaluation, kpi, reviewLog } from './specs/evaluation';
 import { funnel, leads } from './specs/pipeline';
 import { dealSnapshots, deals, importMappings } from './specs/deals';
 import { forecast } from './specs/forecast';
-import { forecastCalls, orgChart } from './specs/team';
+import { forecastCalls, orgChart, rollupSources } from './specs/team';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import { commissionTiers, performance } from './specs/performance';
 import { reviewRankings } from './specs/rankings';
@@ -35,7 +35,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
 ];
 
 /** Sheets the product keeps for itself (inserted by an import, not from the gallery). */
-const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings, reviewRankings, workbookSettings];
+const INTERNAL_TEMPLATES: readonly TemplateSpec[] = [dealSnapshots, importMappings, reviewRankings, workbookSettings, rollupSources];
 
 /** The spec of a template id; every TemplateId has one, so this throws only on a programming error. */
 export function templateById(id: TemplateId): TemplateSpec {
@@ -52,7 +52,7 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 export { dealSnapshots, importMappings } from './specs/deals';
 export { reviewRankings } from './specs/rankings';
 export { workbookSettings } from './specs/settings';
-export { ORG_ROW_STATUS } from './specs/team';
+export { ORG_ROW_STATUS, rollupSources } from './specs/team';
 
 export * from './types';
 export * from './plan';

@@ -109,7 +109,8 @@ export type TemplateId =
   | 'dealSnapshots'
   | 'importMappings'
   | 'workbookSettings'
-  | 'reviewRankings';
+  | 'reviewRankings'
+  | 'rollupSources';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

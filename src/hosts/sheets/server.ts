@@ -9,7 +9,13 @@ import type { SheetsServices } from './sheetsApi';
 import { callFromSheets as callCatalogue } from './sheetsFunctions';
 import { type ServerReply, createSheetsServer } from './sheetsServer';
 
-const services = (): SheetsServices => ({ app: SpreadsheetApp, lock: LockService, html: HtmlService, session: Session });
+const services = (): SheetsServices => ({
+  app: SpreadsheetApp,
+  lock: LockService,
+  html: HtmlService,
+  session: Session,
+  utilities: Utilities,
+});
 
 /** `onOpen` / `onInstall`: the add-on menu (in every auth mode: it reads no data). */
 export function onOpen(): void {

@@ -89,6 +89,7 @@ export interface SheetsSheet {
   insertChart(chart: SheetsEmbeddedChart): void;
   getCharts(): SheetsEmbeddedChart[];
   removeChart(chart: SheetsEmbeddedChart): void;
+  hideSheet(): SheetsSheet;
 }
 
 /** EmbeddedChartBuilder (and its as…Chart() builders, which share these methods). */
@@ -117,6 +118,7 @@ export interface SheetsSpreadsheet {
   getSheets(): SheetsSheet[];
   getSheetByName(name: string): SheetsSheet | null;
   insertSheet(sheetName: string, sheetIndex: number): SheetsSheet;
+  deleteSheet(sheet: SheetsSheet): void;
   getNumSheets(): number;
   getNamedRanges(): SheetsNamedRange[];
   setNamedRange(name: string, range: SheetsRange): void;
@@ -168,10 +170,16 @@ export interface SheetsLockService {
   getDocumentLock(): SheetsLock;
 }
 
+export interface SheetsUtilities {
+  /** Waits (IMPORTRANGE results arrive a moment after the formula). */
+  sleep(milliseconds: number): void;
+}
+
 /** What the host is given: the services, as globals on Apps Script, the fake in tests. */
 export interface SheetsServices {
   readonly app: SheetsApp;
   readonly lock: SheetsLockService;
   readonly html: SheetsHtmlService;
   readonly session: SheetsSession;
+  readonly utilities: SheetsUtilities;
 }

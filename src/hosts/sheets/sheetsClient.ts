@@ -7,6 +7,7 @@
 import type { Locale, TemplatePlan } from '../../core';
 import {
   type CellPosition,
+  type LinkedWorkbooks,
   type ReadProgress,
   type TableLocation,
   type TableSnapshot,
@@ -72,5 +73,10 @@ export function createSheetsClientPort(call: ServerCall): WorkbookPort {
     writeReportSheet: (plan) => call('writeReportSheet', plan) as ReturnType<WorkbookPort['writeReportSheet']>,
     insertFormulaAtSelection: (formula: string) =>
       call('insertFormulaAtSelection', formula) as ReturnType<WorkbookPort['insertFormulaAtSelection']>,
+    linked: {
+      // One server call per range: each stays well inside Apps Script's 6-minute limit.
+      connect: (location, rows) => call('linkedConnect', { location, rows }) as ReturnType<LinkedWorkbooks['connect']>,
+      importRange: (url, range) => call('linkedImport', { url, range }) as ReturnType<LinkedWorkbooks['importRange']>,
+    },
   };
 }

@@ -55,6 +55,9 @@ export interface ServerMethods {
   writeTables: readonly WireWrite[];
   writeReportSheet: ReportSheetPlan;
   insertFormulaAtSelection: string;
+  /** 汇总来源's table and the rows to connect (src/workbook/linkedRollup.ts). */
+  linkedConnect: { readonly location: TableLocation; readonly rows: readonly { readonly row: number; readonly url: string }[] };
+  linkedImport: { readonly url: string; readonly range: string };
 }
 
 export interface SheetsContext {
@@ -119,6 +122,14 @@ export function createSheetsServer(services: SheetsServices, now: () => Date = (
         return host.writeReportSheet(payload as ReportSheetPlan);
       case 'insertFormulaAtSelection':
         return host.insertFormulaAtSelection(payload as string);
+      case 'linkedConnect': {
+        const { location, rows } = payload as ServerMethods['linkedConnect'];
+        return host.linked.connect(location, rows);
+      }
+      case 'linkedImport': {
+        const { url, range } = payload as ServerMethods['linkedImport'];
+        return host.linked.importRange(String(url), String(range));
+      }
     }
     throw new Error(`unknown server method ${String(method)}`);
   }

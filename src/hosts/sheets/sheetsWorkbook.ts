@@ -19,6 +19,7 @@ import type {
 import { type CellPosition, WorkbookError } from '../../workbook/port';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import type { SheetsServices } from './sheetsApi';
+import { type SheetsLinked, createSheetsLinked } from './sheetsLinked';
 import { createSheetsTables } from './sheetsTables';
 import { insertTemplate } from './sheetsTemplates';
 import { writeSheetsReport } from './sheetsReport';
@@ -33,10 +34,12 @@ export interface SheetsWorkbook {
   writeTables(writes: readonly TableWrite[]): readonly TableWriteResult[];
   writeReportSheet(plan: ReportSheetPlan): ReportSheetResult;
   insertFormulaAtSelection(formula: string): { readonly sheetName: string; readonly address: string };
+  readonly linked: SheetsLinked;
 }
 
 export function createSheetsWorkbook(services: SheetsServices, locale: Locale): SheetsWorkbook {
   const { app } = services;
+  const tables = createSheetsTables(app, services.lock, locale);
   return {
     listSheets() {
       const spreadsheet = app.getActiveSpreadsheet();
@@ -53,8 +56,9 @@ export function createSheetsWorkbook(services: SheetsServices, locale: Locale): 
       sheet.activate();
       if (cell) sheet.getRange(cell.row + 1, cell.column + 1, 1, 1).activate();
     },
-    ...createSheetsTables(app, services.lock, locale),
+    ...tables,
     writeReportSheet: (plan) => writeSheetsReport(app, plan, locale),
+    linked: createSheetsLinked(services, tables, locale),
   };
 }
 
@@ -77,5 +81,9 @@ export function createSheetsPort(workbook: SheetsWorkbook): WorkbookPort {
     writeTables: (writes) => run(() => workbook.writeTables(writes)),
     writeReportSheet: (plan) => run(() => workbook.writeReportSheet(plan)),
     insertFormulaAtSelection: (formula) => run(() => workbook.insertFormulaAtSelection(formula)),
+    linked: {
+      connect: (location, rows) => run(() => workbook.linked.connect(location, rows)),
+      importRange: (url, range) => run(() => workbook.linked.importRange(url, range)),
+    },
   };
 }

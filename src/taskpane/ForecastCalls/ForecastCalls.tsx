@@ -21,6 +21,7 @@ import {
 import { useId } from 'react';
 import { DATA_SCOPES, type DataScope, type Locale } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
+import { TeamRollup } from '../TeamRollup/TeamRollup';
 import { t } from '../strings';
 import { ct } from './strings';
 import { useCallStyles } from './styles';
@@ -195,6 +196,7 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
         </Button>
       </fieldset>
       <OutcomeBanner outcome={s.outcome} />
+      <TeamRollup locale={locale} />
     </section>
   );
 }

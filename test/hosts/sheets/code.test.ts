@@ -34,12 +34,13 @@ function load(fake: FakeSheets, today = 45376): Sandbox {
       return fixed;
     }
   }
-  const { app, lock, html, session } = fake.services;
+  const { app, lock, html, session, utilities } = fake.services;
   const sandbox: Record<string, unknown> = {
     SpreadsheetApp: app,
     LockService: lock,
     HtmlService: html,
     Session: session,
+    Utilities: utilities,
     Date: FixedDate,
     console,
   };
@@ -219,6 +220,39 @@ describe('the add-on in a spreadsheet', () => {
     ]);
     const sidebar = readFileSync(join(CODE, '..', 'Sidebar.html'), 'utf8');
     expect(sidebar).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // one self-contained file
+  });
+
+  test('the team roll-up’s import runs in the bundle: it waits for Google, reads the table and leaves no sheet', () => {
+    const url = `https://docs.google.com/spreadsheets/d/${'s'.repeat(44)}/edit`;
+    const fake = createFakeSheets({
+      linked: {
+        [url]: {
+          allowed: true,
+          ranges: {
+            GoalTracking: [
+              ['月份', '月度分解目标'],
+              ['2026-01', 180],
+            ],
+          },
+        },
+      },
+      importLoadingReads: 3,
+    });
+    const code = load(fake);
+    const serve = code.salesReviewServer as (m: string, p: unknown) => ServerReply;
+    expect(serve('linkedImport', { url, range: 'GoalTracking' })).toEqual({
+      ok: true,
+      value: {
+        state: 'ok',
+        grid: [
+          ['月份', '月度分解目标'],
+          ['2026-01', 180],
+        ],
+      },
+    });
+    expect(serve('linkedImport', { url, range: 'DealRegister' })).toEqual({ ok: true, value: { state: 'error' } });
+    expect(fake.sleeps()).toBeGreaterThanOrEqual(4);
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
   });
 
   test('a refused write comes back as data naming the sheet, not as a thrown error', () => {

@@ -124,11 +124,40 @@ class FakeBook {
   nextChartId = 1;
   private nextId = 0;
 
+  /** Reads so far of each IMPORTRANGE cell (sheet id, row, column, formula): it loads first. */
+  readonly importReads = new Map<string, number>();
+  sleeps = 0;
+
   constructor(
     readonly timeZone: string,
     readonly evaluate: FormulaEvaluator | undefined,
+    readonly linked: Readonly<Record<string, FakeLinkedSpreadsheet>> = {},
+    readonly importLoadingReads = 1,
   ) {
     this.active = this.addSheet('Sheet1', 0);
+  }
+
+  /**
+   * What an IMPORTRANGE cell gives, as Sheets does: #N/A while loading, #REF! when the source is
+   * not allowed or has no such range, else the range's values (spilling right and down).
+   */
+  imported(sheet: FakeSheet, row: number, column: number, formula: string, count: boolean): readonly (readonly unknown[])[] {
+    const key = `${sheet.id},${row},${column},${formula}`;
+    const reads = this.importReads.get(key) ?? 0;
+    if (count) this.importReads.set(key, reads + 1);
+    if (reads < this.importLoadingReads) return [['#N/A']];
+    const call = parseImportRange(formula);
+    const source = call ? this.linked[call.url] : undefined;
+    const values = source?.allowed ? source.ranges[call?.range ?? ''] : undefined;
+    if (!values || values.length === 0) return [['#REF!']];
+    // An array that would overwrite a cell is not expanded: the anchor shows #REF!.
+    for (let r = 0; r < values.length; r++)
+      for (let c = 0; c < (values[r]?.length ?? 0); c++) {
+        if (r === 0 && c === 0) continue;
+        const cell = sheet.cell(row + r, column + c);
+        if (cell?.value !== undefined || cell?.formula !== undefined) return [['#REF!']];
+      }
+    return values;
   }
 
   private readonly raws = new WeakMap<object, object>();
@@ -173,6 +202,7 @@ export interface FakeChart {
 }
 
 class FakeSheet {
+  hidden = false;
   maxRows = 1000;
   maxColumns = 26;
   frozenRows = 0;
@@ -198,14 +228,33 @@ class FakeSheet {
     return cell;
   }
 
-  /** Last 1-based row / column holding a value or a formula; 0 when none. */
+  /** Last 1-based row / column holding a value, a formula or an imported array's value; 0 when none. */
   last(axis: 0 | 1): number {
     let last = 0;
     for (const [key, cell] of this.cells) {
       if (cell.value === undefined && cell.formula === undefined) continue;
-      last = Math.max(last, Number(key.split(',')[axis]));
+      const [row, column] = key.split(',').map(Number) as [number, number];
+      let end = axis === 0 ? row : column;
+      if (isImport(cell.formula)) {
+        const values = this.book.imported(this, row, column, cell.formula, false);
+        end += axis === 0 ? values.length - 1 : Math.max(...values.map((v) => v.length)) - 1;
+      }
+      last = Math.max(last, end);
     }
     return last;
+  }
+
+  /** The value an imported array spills into an empty cell, if one does. */
+  spilled(row: number, column: number): unknown {
+    for (const [key, cell] of this.cells) {
+      if (!isImport(cell.formula)) continue;
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      if (r > row || c > column || (r === row && c === column)) continue;
+      const values = this.book.imported(this, r, c, cell.formula, false);
+      const value = values[row - r]?.[column - c];
+      if (value !== undefined) return value;
+    }
+    return undefined;
   }
 
   range(row: number, column: number, rows: number, columns: number): SheetsRange {
@@ -296,9 +345,13 @@ class FakeRange implements SheetsRange {
   getValues(): unknown[][] {
     const { book } = this._sheet;
     return this._map((cell, row, column) => {
+      if (isImport(cell?.formula)) return book.imported(this._sheet, row, column, cell.formula, true)[0]?.[0] ?? '';
       if (cell?.formula !== undefined) return book.evaluate ? book.evaluate(this._sheet.name, row - 1, column - 1, cell.formula) : '';
       const value = cell?.value;
-      if (value === undefined) return '';
+      if (value === undefined) {
+        const spilled = this._sheet.spilled(row, column);
+        return spilled === undefined || spilled === null ? '' : spilled;
+      }
       if (typeof value === 'number' && isDateFormat(cell?.format)) return dateOfSerial(value, book.timeZone);
       return value;
     });
@@ -367,6 +420,14 @@ class FakeRange implements SheetsRange {
   }
 }
 
+/** `=IMPORTRANGE("link","range")` with literal arguments (the only form the host writes). */
+function parseImportRange(formula: string): { url: string; range: string } | undefined {
+  const match = /^=IMPORTRANGE\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/i.exec(formula.trim());
+  return match ? { url: (match[1] as string).replace(/""/g, '"'), range: (match[2] as string).replace(/""/g, '"') } : undefined;
+}
+
+const isImport = (formula: string | undefined): formula is string => formula !== undefined && /^=IMPORTRANGE\(/i.test(formula);
+
 function parseA1(a1: string): [number, number, number, number] {
   const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
   if (!match) throw new FakeServiceError(`Range not found: ${a1}`);
@@ -387,6 +448,12 @@ class FakeSheetApi implements SheetsSheet {
   getMaxColumns = () => this._sheet.maxColumns;
   getLastRow = () => this._sheet.last(0);
   getLastColumn = () => this._sheet.last(1);
+  hideSheet(): SheetsSheet {
+    if (this._book.sheets.every((s) => s === this._sheet || s.hidden))
+      throw new FakeServiceError("You can't hide all the sheets in a document.");
+    this._sheet.hidden = true;
+    return this._book.wrap(this, 'Sheet');
+  }
   insertRowsAfter(after: number, howMany: number): SheetsSheet {
     if (after < 1 || after > this._sheet.maxRows || howMany < 1) throw new FakeServiceError('Those rows are out of bounds.');
     this._sheet.shiftRows(after, howMany);
@@ -608,6 +675,15 @@ function spreadsheetApi(book: FakeBook): SheetsSpreadsheet {
         if (index < 0 || index > book.sheets.length) throw new FakeServiceError('Sheet index out of range.');
         return sheetApi(book.addSheet(name, index));
       },
+      deleteSheet: (sheet: SheetsSheet) => {
+        const raw = book.sheets.find((s) => s.name === sheet.getName());
+        if (!raw) throw new FakeServiceError('fake: not a sheet of this spreadsheet');
+        if (book.sheets.length === 1) throw new FakeServiceError("You can't remove all the sheets in a document.");
+        book.sheets.splice(book.sheets.indexOf(raw), 1);
+        for (const [name, named] of book.named) if (named.sheet === raw) book.named.delete(name);
+        if (book.active === raw) book.active = book.sheets[0] as FakeSheet;
+        if (book.current?.sheet === raw) book.current = null;
+      },
       getNumSheets: () => book.sheets.length,
       getNamedRanges: () => [...book.named.values()].map((n) => namedApi(n.name)),
       setNamedRange: (name: string, range: SheetsRange) => {
@@ -633,6 +709,19 @@ export interface FakeSheetsOptions {
   readonly userLocale?: string;
   /** The HTML files of the project (default: Sidebar). */
   readonly htmlFiles?: readonly string[];
+  /** Other spreadsheets by link, for IMPORTRANGE (none by default: every import is #REF!). */
+  readonly linked?: Readonly<Record<string, FakeLinkedSpreadsheet>>;
+  /** Reads an IMPORTRANGE answers "#N/A" (Loading...) before its result arrives (default 1). */
+  readonly importLoadingReads?: number;
+}
+
+/**
+ * Another spreadsheet as IMPORTRANGE sees it: whether the user has allowed this one to import from
+ * it, and its ranges by name (a named range, or `A1` of the first sheet) as values.
+ */
+export interface FakeLinkedSpreadsheet {
+  allowed: boolean;
+  readonly ranges: Readonly<Record<string, readonly (readonly unknown[])[]>>;
 }
 
 export interface FakeMenu {
@@ -642,6 +731,11 @@ export interface FakeMenu {
 export interface FakeSheets {
   /** The services as the host receives them (each call counted). */
   readonly services: SheetsServices;
+  /** Utilities.sleep calls so far. */
+  sleeps(): number;
+  hiddenSheets(): readonly string[];
+  /** A named range's values as getValues gives them (what IMPORTRANGE of that name imports). */
+  namedValues(name: string): unknown[][];
   /** Service calls made so far; `reset()` starts a new count. */
   calls(): { readonly total: number; readonly byName: ReadonlyMap<string, number> };
   resetCalls(): void;
@@ -665,7 +759,7 @@ export interface FakeSheets {
 }
 
 export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
-  const book = new FakeBook(options.timeZone ?? 'Asia/Shanghai', options.evaluate);
+  const book = new FakeBook(options.timeZone ?? 'Asia/Shanghai', options.evaluate, options.linked, options.importLoadingReads);
   const menus: FakeMenu[] = [];
   const sidebars: { file: string; title: string | undefined }[] = [];
   const outputs = new WeakMap<object, { file: string; title: string | undefined }>();
@@ -738,7 +832,28 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   );
   const lockService: SheetsLockService = book.wrap({ getDocumentLock: () => lock }, 'LockService');
   return {
-    services: { app, lock: lockService, html, session },
+    services: {
+      app,
+      lock: lockService,
+      html,
+      session,
+      utilities: book.wrap(
+        {
+          sleep: (ms: number) => {
+            if (!Number.isInteger(ms) || ms < 0 || ms > 300_000) throw new FakeServiceError(`Invalid sleep ${ms}.`);
+            book.sleeps += 1;
+          },
+        },
+        'Utilities',
+      ),
+    },
+    sleeps: () => book.sleeps,
+    hiddenSheets: () => book.sheets.filter((s) => s.hidden).map((s) => s.name),
+    namedValues: (name: string) => {
+      const n = book.named.get(name.toLowerCase());
+      if (!n) throw new Error(`fake: no named range ${name}`);
+      return new FakeRange(n.sheet, n.row, n.column, n.rows, n.columns).getValues();
+    },
     calls: () => ({ total: book.calls.total, byName: new Map(book.calls.byName) }),
     resetCalls: () => {
       book.calls.total = 0;

@@ -5,34 +5,10 @@
  * cannot carry.
  */
 import { type ScriptRunner, createServerCall, createSheetsClientPort, fetchContext } from '../../../src/hosts/sheets/sheetsClient';
-import { type ServerReply, createSheetsServer } from '../../../src/hosts/sheets/sheetsServer';
 import { fillTemplate, formulaTemplate } from '../../../src/workbook/wire';
 import { describePortContract } from '../../workbook/portContract';
-import { type FakeSheets, contractHooks, createFakeSheets } from './fakeSheets';
-
-/** google.script.run over the server, with a JSON round trip each way (no functions, no Dates, no classes). */
-function scriptRun(fake: FakeSheets): () => ScriptRunner {
-  const server = createSheetsServer(fake.services, () => new Date(Date.UTC(2024, 2, 25, 4)));
-  return () => {
-    let onSuccess: (reply: ServerReply) => void = () => undefined;
-    let onFailure: (error: Error) => void = () => undefined;
-    const runner: ScriptRunner = {
-      withSuccessHandler: (handler) => ((onSuccess = handler), runner),
-      withFailureHandler: (handler) => ((onFailure = handler), runner),
-      salesReviewServer: (method, payload) => {
-        const sent = JSON.parse(JSON.stringify(payload)) as unknown;
-        setTimeout(() => {
-          try {
-            onSuccess(JSON.parse(JSON.stringify(server.handle(method, sent))) as ServerReply);
-          } catch (error) {
-            onFailure(error as Error);
-          }
-        }, 0);
-      },
-    };
-    return runner;
-  };
-}
+import { contractHooks, createFakeSheets } from './fakeSheets';
+import { scriptRun } from './scriptRun';
 
 describePortContract('Google Sheets sidebar → google.script.run → server (fake SpreadsheetApp)', async () => {
   const fake = createFakeSheets();

@@ -207,3 +207,28 @@ export const orgChart: TemplateSpec = {
   ],
   conditionalFormats: [{ column: 'status', rule: { kind: 'textEquals', text: ORG_ROW_STATUS.ended }, tone: 'warn' }],
 };
+
+/**
+ * 汇总来源: the managers' Google spreadsheets a team spreadsheet rolls up (the Sheets add-on's
+ * roll-up, src/workbook/linkedRollup.ts). 连接检查 holds an IMPORTRANGE the add-on writes: Google
+ * asks the user there, once per source, to allow the import — the add-on's own grant stays
+ * spreadsheets.currentonly.
+ */
+export const rollupSources: TemplateSpec = {
+  id: 'rollupSources',
+  sheetName: L('汇总来源', 'Roll-up Sources'),
+  tableName: 'RollupSources',
+  purpose: L(
+    '每行一个经理的 Google 表格:名称和链接。第一次汇总时,把鼠标移到 连接检查 列的 #REF! 上,点“允许访问”,每个来源一次。',
+    'One row per manager’s Google spreadsheet: a name and its link. At the first roll-up, hover over #REF! in Connection and click “Allow access”, once per source.',
+  ),
+  source: { document: '003', part: L('团队管理', 'team management') },
+  columns: [
+    { key: 'name', label: L('来源名称', 'Source name'), type: 'text', width: 16 },
+    { key: 'url', label: L('表格链接', 'Spreadsheet link'), type: 'text', width: 56, required: true },
+    // General, not text: a formula typed or set in a text-formatted cell would stay text.
+    { key: 'connection', label: L('连接检查', 'Connection'), type: 'general', width: 24 },
+  ],
+  samples: [],
+  conditionalFormats: [],
+};
