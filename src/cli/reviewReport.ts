@@ -8,6 +8,8 @@ import * as echarts from 'echarts';
 import {
   type DataCheckExample,
   type ForecastCallSummary,
+  type ForecastLine,
+  type GoalTier,
   type KpiSummary,
   type Locale,
   type ReportChartId,
@@ -65,11 +67,46 @@ export interface ReportSummary {
   readonly forecastCalls?: ForecastCallSummary;
   /** 目标 / 冲刺 / 挑战 over 表2's reported rows, when it gives a stretch or a challenge, and the tier reached. */
   readonly tiers?: NonNullable<KpiSummary['goals']>['tiers'];
+  /** 销售预测's rows with a stretch or challenge: the tier won + commit reaches and the tier the pace so far projects. */
+  readonly paceTiers?: readonly {
+    readonly sheetRow: number;
+    readonly owner: string;
+    readonly region: string;
+    readonly target: number;
+    readonly stretch?: number;
+    readonly challenge?: number;
+    readonly won: number;
+    readonly commit: number;
+    readonly forecastTier: GoalTier;
+    readonly paceTier: GoalTier | null;
+  }[];
   /** 组织架构's roll-up (team, regions, managers, reps: targets, actuals, latest calls, register forecast), when it has rows. */
   readonly hierarchy?: {
     readonly lines: readonly { level: string; name: string; region: string; manager: string; totals: Readonly<Record<string, number>> }[];
     readonly unplaced: readonly string[];
   };
+}
+
+function paceTiersOf(lines: readonly ForecastLine[]): Pick<ReportSummary, 'paceTiers'> {
+  const tiered = lines.flatMap(({ sheetRow, owner, region, target, won, commit, tiers }) =>
+    tiers
+      ? [
+          {
+            sheetRow,
+            owner,
+            region,
+            target,
+            ...(tiers.stretch !== undefined ? { stretch: tiers.stretch } : {}),
+            ...(tiers.challenge !== undefined ? { challenge: tiers.challenge } : {}),
+            won,
+            commit,
+            forecastTier: tiers.forecast,
+            paceTier: tiers.pace,
+          },
+        ]
+      : [],
+  );
+  return tiered.length > 0 ? { paceTiers: tiered } : {};
 }
 
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
@@ -146,6 +183,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       charts: written.pictures,
       ...(calls ? { forecastCalls: calls } : {}),
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
+      ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
       ...(analysis.summary.hierarchy
         ? {
             hierarchy: {

@@ -91,3 +91,26 @@ test('the tiers split into 表2, and the report names the tier reached', async (
   const tiers = [1, 2, 3].map((i) => String(sheet.getRow(row + i).getCell(col).result ?? ''));
   expect(tiers).toEqual(['挑战', '冲刺', '冲刺']);
 }, 120_000);
+
+test('report --json names each 销售预测 row’s forecast tier and pace tier (PACE by tier)', async () => {
+  const book = join(dir, 'forecast.xlsx');
+  await run('new', book, '--templates', 'deals,forecast');
+  const summary = JSON.parse(await run('report', book, '--json', '--as-of', '2024-02-15')) as {
+    paceTiers?: {
+      owner: string;
+      target: number;
+      stretch?: number;
+      challenge?: number;
+      won: number;
+      commit: number;
+      forecastTier: string;
+      paceTier: string | null;
+    }[];
+  };
+  // The samples: 华南区销售 has 100 / 120 / 150 and, from the sample register, won 0 and commit 80 by mid-February.
+  expect(summary.paceTiers).toEqual([
+    expect.objectContaining({ owner: '华南区销售', target: 100, stretch: 120, challenge: 150, forecastTier: 'below', paceTier: 'below' }),
+  ]);
+  const [line] = summary.paceTiers ?? [];
+  expect(line?.forecastTier).toBe((line?.won ?? 0) + (line?.commit ?? 0) >= 100 ? 'target' : 'below');
+}, 120_000);

@@ -55,6 +55,9 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'forecast', row: 2, column: 'attainment', shows: '90.0%' },
   { template: 'forecast', row: 2, column: 'needed', shows: '5.0' },
   { template: 'forecast', row: 2, column: 'pace', shows: L('正常', 'On track') },
+  // 华南区销售's 100 / 120 / 150: won 0 + commit 80 reaches no tier, nor does the pace (the period is over: won 0).
+  { template: 'forecast', row: 0, column: 'forecastTier', shows: L('未达成', 'Below target') },
+  { template: 'forecast', row: 0, column: 'paceTier', shows: L('未达成', 'Below target') },
   // 预测提报: the manager's 80 counts over the rep's 90; at 72 actual, 1 − 8/72 = 88.9%, 8/72 = 11.1% too high.
   { template: 'forecastCalls', row: 0, column: 'called', shows: '80.0' },
   { template: 'forecastCalls', row: 0, column: 'accuracy', shows: '88.9%' },
@@ -98,6 +101,11 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'performance', row: 1, column: 'score', shows: '76.5%' },
   { template: 'performance', row: 1, column: 'level', shows: L('需辅导', 'Needs coaching') },
   { template: 'performance', row: 1, column: 'commission', shows: '10,000.0' },
+  // Goal tiers: 620,000 passes the stretch (600,000), not the challenge: the plan's 冲刺 reward 2% = 12,400.
+  { template: 'performance', row: 0, column: 'tier', shows: L('冲刺', 'Stretch') },
+  { template: 'performance', row: 0, column: 'tierReward', shows: '12,400.0' },
+  { template: 'performance', row: 1, column: 'tier', shows: L('未达成', 'Below target') },
+  { template: 'performance', row: 1, column: 'tierReward', shows: '0.0' },
   { template: 'leads', row: 0, column: 'grade', shows: 'A' },
   { template: 'leads', row: 1, column: 'grade', shows: 'B' },
   { template: 'leads', row: 2, column: 'grade', shows: 'C' },

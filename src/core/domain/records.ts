@@ -65,6 +65,13 @@ export const PERFORMANCE_LEVELS = [
 ] as const;
 
 /** 提成 tiers of the sample 提成方案 (the catalogue's example): from 0 at 2%, from 100,000 at 5%, from 500,000 at 8%. */
+/** The sample plan's reward for reaching a goal tier: a rate on the whole sales (提成方案 目标档位). */
+export const SAMPLE_TIER_REWARDS = [
+  { tier: 'target', rate: 0.01 },
+  { tier: 'stretch', rate: 0.02 },
+  { tier: 'challenge', rate: 0.03 },
+] as const;
+
 export const SAMPLE_COMMISSION_TIERS = [
   { from: 0, rate: 0.02 },
   { from: 100_000, rate: 0.05 },

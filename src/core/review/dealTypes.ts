@@ -2,6 +2,7 @@
 import type { ChangeReport } from '../deals/changes';
 import type { ForecastCategory } from '../deals/fields';
 import type { PaceLevel } from '../domain/pace';
+import type { GoalTier } from '../domain/tiers';
 import type { StageKey } from '../domain/stages';
 import type { Locale } from '../i18n';
 
@@ -54,6 +55,16 @@ export interface ForecastLine {
   readonly pace: PaceLevel | null;
   /** Share of the target the days gone by would give. */
   readonly expected: number;
+  /**
+   * With a stretch or a challenge level: the levels, the tier won + commit reaches, and the tier the
+   * pace so far projects (null before the period starts) — core/domain/tiers.ts.
+   */
+  readonly tiers?: {
+    readonly stretch?: number;
+    readonly challenge?: number;
+    readonly forecast: GoalTier;
+    readonly pace: GoalTier | null;
+  };
 }
 
 export interface ChangeWindow {

@@ -6,6 +6,7 @@ export { type ForecastCallSummary, type HierarchySummary, ROLLUP_MEASURES, type 
 export { hierarchySummary } from './summaryOrg';
 export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
 export type { Commitment, RecordsSummary } from './recordTypes';
+export type { ForecastLine } from './dealTypes';
 export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
 export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, type StaleLimits, changeComparison } from './summaryDeals';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';

@@ -3,11 +3,12 @@
  * with evidence sentences drawn from the analysis and an empty note for the manager.
  */
 import { PROCESS_AREAS, type ProcessArea, VERDICT_LABELS, goalTierLabel, paceLabel, verdictOf } from '../domain';
-import { L, type Locale } from '../i18n';
+import { L, type Locale, type Localized } from '../i18n';
 import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
 import { comma, list, num, pct } from './text';
 import { ROLLUP_MEASURES } from './callTypes';
+import type { ForecastLine } from './dealTypes';
 import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 
 const attained = (line: AttainmentLine, locale: Locale): string =>
@@ -20,6 +21,16 @@ const lines = (items: readonly AttainmentLine[], locale: Locale): string =>
   );
 
 /** Best and worst of several lines with an attainment. */
+/** A forecast line's tiers: what won + commit reaches and what the pace so far projects. */
+function tierEvidence(t: NonNullable<ForecastLine['tiers']>): Localized {
+  const pace =
+    t.pace === null ? L('', '') : L(`,按进度预计${goalTierLabel(t.pace, 'zh-CN')}`, `, on pace for ${goalTierLabel(t.pace, 'en-US')}`);
+  return L(
+    `,预测档位${goalTierLabel(t.forecast, 'zh-CN')}${pace['zh-CN']}`,
+    `, forecast tier ${goalTierLabel(t.forecast, 'en-US')}${pace['en-US']}`,
+  );
+}
+
 function spread(items: readonly AttainmentLine[]): { best: AttainmentLine; worst: AttainmentLine } | undefined {
   const reported = items.filter((l) => l.attainment !== null);
   if (reported.length < 2) return undefined;
@@ -185,10 +196,11 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
   for (const f of a.summary.deals?.forecast ?? []) {
     if (f.pace === null) continue;
     const who = f.region ? `${f.owner}(${f.region})` : f.owner;
+    const tier = f.tiers ? tierEvidence(f.tiers) : L('', '');
     out.push(
       L(
-        `${who}:已赢单 ${num(f.won)} / 目标 ${num(f.target)},承诺 ${num(f.commit)},进度${paceLabel(f.pace, 'zh-CN')}`,
-        `${f.region ? `${f.owner} (${f.region})` : f.owner}: won ${num(f.won)} of ${num(f.target)}, commit ${num(f.commit)}, ${paceLabel(f.pace, 'en-US')}`,
+        `${who}:已赢单 ${num(f.won)} / 目标 ${num(f.target)},承诺 ${num(f.commit)},进度${paceLabel(f.pace, 'zh-CN')}${tier['zh-CN']}`,
+        `${f.region ? `${f.owner} (${f.region})` : f.owner}: won ${num(f.won)} of ${num(f.target)}, commit ${num(f.commit)}, ${paceLabel(f.pace, 'en-US')}${tier['en-US']}`,
       )[locale],
     );
   }

@@ -10,6 +10,7 @@ import { type DealStatus, FORECAST_CATEGORIES, type ForecastCategory } from '../
 import { dealStatusOf, forecastCategoryOf } from '../deals/mapping';
 import { readSnapshots } from '../deals/snapshots';
 import { elapsedShare, paceLevel } from '../domain/pace';
+import { projectedTier, tierReached } from '../domain/tiers';
 import { FUNNEL_STAGES, type StageKey, stageOfLabel } from '../domain/stages';
 import { type Locale, labelOfKey } from '../i18n';
 import type { CleanTable } from './cleaning';
@@ -50,17 +51,30 @@ function readForecast(table: ReadTable | undefined, data: WorkbookData, today: n
     const [start, end] = [readDate(at(row, 'start')), readDate(at(row, 'end'))];
     const won = readNumber(at(row, 'won')) ?? 0;
     const share = start !== null && end !== null && end >= start && today >= start ? elapsedShare(start, end, today) : 0;
+    const commit = readNumber(at(row, 'commit')) ?? 0;
+    const [stretch, challenge] = [readNumber(at(row, 'stretchTarget')), readNumber(at(row, 'challengeTarget'))];
+    const levels = { target, ...(stretch !== null ? { stretch } : {}), ...(challenge !== null ? { challenge } : {}) };
     lines.push({
       sheetRow: sheetRowOf(table, i),
       owner,
       region: readText(at(row, 'region')),
       target,
       won,
-      commit: readNumber(at(row, 'commit')) ?? 0,
+      commit,
       bestCase: readNumber(at(row, 'bestCase')) ?? 0,
       pipeline: readNumber(at(row, 'pipeline')),
       pace: share > 0 ? paceLevel(won / (target * share)) : null,
       expected: share,
+      ...(stretch !== null || challenge !== null
+        ? {
+            tiers: {
+              ...(stretch !== null ? { stretch } : {}),
+              ...(challenge !== null ? { challenge } : {}),
+              forecast: tierReached(won + commit, levels),
+              pace: start !== null && end !== null && end >= start ? (projectedTier(won, levels, start, end, today) ?? null) : null,
+            },
+          }
+        : {}),
     });
   });
   return lines;

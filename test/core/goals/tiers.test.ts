@@ -14,6 +14,7 @@ import {
   serialFromDate,
   templateById,
   tierReached,
+  projectedTier,
 } from '../../../src/core';
 import { tableOf } from '../review/fixtures';
 
@@ -153,4 +154,42 @@ test('the review names the tier reached over 表2’s reported rows; a row witho
   expect(evidence).toContain('达成档位:冲刺(实际 230;目标 200 / 冲刺 220 / 挑战 240)');
   const partial = tableOf('goals', [row('2026-01', 100, 120, 110), row('2026-02', 100, 110)]);
   expect(analyseWorkbook({ goals: partial }, { today: serialFromDate(2026, 3, 1) }).summary.goals?.tiers).toBeUndefined();
+});
+
+describe('projectedTier (PACE by tier)', () => {
+  const levels = fc
+    .tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }))
+    .map(([target, up1, up2]) => ({ target, stretch: target + up1, challenge: target + up1 + up2 }));
+  const period = fc
+    .tuple(fc.integer({ min: 40000, max: 50000 }), fc.integer({ min: 0, max: 400 }))
+    .map(([start, days]) => ({ start, end: start + days }));
+
+  test('on or after the last day it is the tier the actual reaches; before the first, none', () => {
+    fc.assert(
+      fc.property(levels, period, fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 100 }), (l, p, actual, after) => {
+        expect(projectedTier(actual, l, p.start, p.end, p.end + after)).toBe(tierReached(actual, l));
+        expect(projectedTier(actual, l, p.start, p.end, p.start - 1 - after)).toBeUndefined();
+      }),
+    );
+  });
+
+  test('mid-period it is the tier of the actual over the share gone by, and never falls as the actual grows', () => {
+    fc.assert(
+      fc.property(
+        levels,
+        period,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 500 }),
+        (l, p, actual, day, more) => {
+          const asOf = p.start + Math.min(day, p.end - p.start);
+          const share = (asOf - p.start + 1) / (p.end - p.start + 1);
+          expect(projectedTier(actual, l, p.start, p.end, asOf)).toBe(tierReached(actual / share, l));
+          const order = ['below', 'target', 'stretch', 'challenge'];
+          const [low, high] = [projectedTier(actual, l, p.start, p.end, asOf), projectedTier(actual + more, l, p.start, p.end, asOf)];
+          expect(order.indexOf(high as string)).toBeGreaterThanOrEqual(order.indexOf(low as string));
+        },
+      ),
+    );
+  });
 });

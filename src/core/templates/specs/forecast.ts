@@ -6,7 +6,8 @@
  * after each import; typed in, they work the same.
  */
 import { DEFAULT_PACE_THRESHOLDS, PACE_LEVELS, type PaceLevel } from '../../domain/pace';
-import type { Localized } from '../../i18n';
+import { nativeProjectedTier, nativeTierReached } from '../../domain/tiers';
+import type { Locale, Localized } from '../../i18n';
 import { L } from '../../i18n';
 import type { TemplateSpec } from '../types';
 import { attainmentColours } from './common';
@@ -20,6 +21,11 @@ const paceArgs = ['{won}', '{target}', '{start}', '{end}', 'TODAY()'].concat(
   [DEFAULT_PACE_THRESHOLDS.ahead, DEFAULT_PACE_THRESHOLDS.onTrack, DEFAULT_PACE_THRESHOLDS.behind].map(String),
   ['{locale}'],
 );
+
+const TIER_LEVELS = { target: '{target}', stretch: '{stretchTarget}', challenge: '{challengeTarget}' } as const;
+const forecastTier = (locale: Locale) =>
+  nativeTierReached('{forecast}', TIER_LEVELS.target, TIER_LEVELS.stretch, TIER_LEVELS.challenge, locale);
+const paceTier = (locale: Locale) => nativeProjectedTier('{won}', TIER_LEVELS, { start: '{start}', end: '{end}', asOf: 'TODAY()' }, locale);
 
 export const forecast: TemplateSpec = {
   id: 'forecast',
@@ -87,6 +93,24 @@ export const forecast: TemplateSpec = {
       width: 10,
       formula: { call: 'PACE', args: paceArgs },
     },
+    // Goal tiers (core/domain/tiers.ts), after the columns above so their letters stay put: the tier
+    // the commit forecast reaches, and the tier the pace so far projects (PACE by tier).
+    { key: 'stretchTarget', label: L('冲刺目标', 'Stretch target'), type: 'number', money: true, width: 12 },
+    { key: 'challengeTarget', label: L('挑战目标', 'Challenge target'), type: 'number', money: true, width: 12 },
+    {
+      key: 'forecastTier',
+      label: L('预测档位', 'Forecast tier'),
+      type: 'text',
+      width: 10,
+      formula: { native: { 'zh-CN': forecastTier('zh-CN'), 'en-US': forecastTier('en-US') } },
+    },
+    {
+      key: 'paceTier',
+      label: L('进度档位', 'Pace tier'),
+      type: 'text',
+      width: 10,
+      formula: { native: { 'zh-CN': paceTier('zh-CN'), 'en-US': paceTier('en-US') } },
+    },
   ],
   // The deal register's samples for 2024 Q1 (closing 2024-01-01 … 2024-03-31): what the link computes from them.
   samples: [
@@ -100,6 +124,8 @@ export const forecast: TemplateSpec = {
       commit: 80,
       bestCase: 0,
       pipeline: 80,
+      stretchTarget: 120,
+      challengeTarget: 150,
     },
     {
       owner: L('华东区销售', 'East sales rep'),

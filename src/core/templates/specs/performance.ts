@@ -3,10 +3,12 @@
  * 考核涵盖销售额、客户满意度、团队合作; 销售额达到一定目标后获得一定比例的提成). The score is
  * SALES.SCORE over the three attainments and their weights, the level comes from PERFORMANCE_LEVELS
  * and the commission is SALES.COMMISSION on the rep's sales over the plan's tiers, on its own sheet
- * so one plan serves every row.
+ * so one plan serves every row. A plan may also reward goal tiers (目标 / 冲刺 / 挑战, issue 24): each
+ * rep's own levels give the tier reached, and the plan's rate for that tier is paid on the sales.
  */
-import { PERFORMANCE_LEVELS, SAMPLE_COMMISSION_TIERS } from '../../domain/records';
-import { L, type Localized } from '../../i18n';
+import { PERFORMANCE_LEVELS, SAMPLE_COMMISSION_TIERS, SAMPLE_TIER_REWARDS } from '../../domain/records';
+import { REACHED_TIERS, nativeTierReached } from '../../domain/tiers';
+import { L, type Locale, type Localized } from '../../i18n';
 import type { ConditionalFormatSpec, TemplateSpec } from '../types';
 import { attainmentColours } from './common';
 
@@ -23,10 +25,15 @@ export const commissionTiers: TemplateSpec = {
     { key: 'from', label: L('起点金额', 'From amount'), type: 'number', width: 14, required: true },
     { key: 'rate', label: L('提成比例', 'Rate'), type: 'percent', width: 10, required: true },
     { key: 'note', label: L('说明', 'Note'), type: 'text', width: 30 },
+    // A second ladder beside the amounts: the reward for reaching a goal tier, on the whole sales.
+    { key: 'goalTier', label: L('目标档位', 'Goal tier'), type: 'text', width: 10, list: REACHED_TIERS.map((t) => t.label) },
+    { key: 'tierRate', label: L('档位奖励比例', 'Tier reward rate'), type: 'percent', width: 12 },
   ],
   samples: SAMPLE_COMMISSION_TIERS.map((tier, i) => ({
     from: tier.from,
     rate: tier.rate,
+    goalTier: REACHED_TIERS.find((t) => t.key === SAMPLE_TIER_REWARDS[i]?.tier)?.label ?? null,
+    tierRate: SAMPLE_TIER_REWARDS[i]?.rate ?? null,
     note: [
       L('起步档:全部销售额都有提成', 'Base tier: every sale earns commission'),
       L('超过该金额的部分按此比例', 'The part above this amount earns this rate'),
@@ -35,6 +42,8 @@ export const commissionTiers: TemplateSpec = {
   })),
   conditionalFormats: [],
 };
+
+const tierOf = (locale: Locale) => nativeTierReached('{sales}', '{target}', '{stretchTarget}', '{challengeTarget}', locale);
 
 const levelFormula = (lang: 'zh-CN' | 'en-US'): string => {
   const [last, ...higher] = [...PERFORMANCE_LEVELS].reverse();
@@ -90,6 +99,26 @@ export const performance: TemplateSpec = {
       formula: { call: 'COMMISSION', args: ['{sales}', '{@commissionTiers.from}', '{@commissionTiers.rate}'] },
     },
     { key: 'note', label: L('激励与辅导', 'Reward or coaching'), type: 'text', width: 26 },
+    // Goal tiers (core/domain/tiers.ts), after the columns above so their letters stay put.
+    { key: 'target', label: L('目标', 'Target'), type: 'number', width: 12 },
+    { key: 'stretchTarget', label: L('冲刺目标', 'Stretch target'), type: 'number', width: 12 },
+    { key: 'challengeTarget', label: L('挑战目标', 'Challenge target'), type: 'number', width: 12 },
+    {
+      key: 'tier',
+      label: L('达成档位', 'Tier reached'),
+      type: 'text',
+      width: 10,
+      formula: { native: { 'zh-CN': tierOf('zh-CN'), 'en-US': tierOf('en-US') } },
+    },
+    {
+      key: 'tierReward',
+      label: L('档位奖励', 'Tier reward'),
+      type: 'number',
+      width: 12,
+      formula: {
+        native: 'IF(OR({sales}="",{tier}=""),"",{sales}*SUMIFS({@commissionTiers.tierRate#all},{@commissionTiers.goalTier#all},{tier}))',
+      },
+    },
   ],
   samples: [
     {
@@ -103,6 +132,10 @@ export const performance: TemplateSpec = {
       satisfactionWeight: 0.25,
       teamworkWeight: 0.15,
       note: L('奖金并列入晋升评估', 'Bonus; considered for promotion'),
+      // 620,000 of 500,000 = the 124% above; past the stretch (600,000), short of the challenge.
+      target: 500_000,
+      stretchTarget: 600_000,
+      challengeTarget: 700_000,
     },
     {
       owner: L('华东区销售', 'East sales rep'),
@@ -115,6 +148,7 @@ export const performance: TemplateSpec = {
       satisfactionWeight: 0.25,
       teamworkWeight: 0.15,
       note: L('安排跟进技巧培训和一对一辅导', 'Follow-up skills training and one-on-one coaching'),
+      target: 400_000,
     },
   ],
   conditionalFormats: [...attainmentColours('score'), ...levelColours],
