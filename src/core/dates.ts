@@ -34,6 +34,11 @@ export function todaySerial(now: Date): number {
   return serialFromDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** A moment in the local calendar as a serial with its time of day (to the minute): a 提报时间. */
+export function momentSerial(now: Date): number {
+  return todaySerial(now) + (now.getHours() * 3600 + now.getMinutes() * 60) / 86400;
+}
+
 /** A date a CRM put in the export's file name (`商机_20260305.csv`, `deals-2026-03-05.csv`), as a day serial. */
 export function dateInFileName(path: string): number | undefined {
   const name = path.split(/[\\/]/).pop() ?? '';

@@ -4,7 +4,7 @@
  * and the period a comparison looks back to: 环比 the one before, 同比 the same one a year before.
  * One home for SALES.PERIODCHANGE, the goal rows' months and the review's comparisons.
  */
-import { isoFromSerial } from './dates';
+import { isoFromSerial, serialFromDate } from './dates';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -77,4 +77,11 @@ export function monthsOfPeriod(period: Period): string[] {
   const first = period.kind === 'month' ? period.index : period.kind === 'quarter' ? (period.index - 1) * 3 + 1 : 1;
   const count = period.kind === 'month' ? 1 : period.kind === 'quarter' ? 3 : 12;
   return Array.from({ length: count }, (_v, i) => periodKey({ kind: 'month', year: period.year, index: first + i }));
+}
+
+/** The first and last day (serials) of the calendar quarter holding `day`. */
+export function quarterBounds(day: number): { start: number; end: number } {
+  const [year, month] = isoFromSerial(day).split('-').map(Number) as [number, number];
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return { start: serialFromDate(year, first, 1), end: serialFromDate(year, first + 3, 1) - 1 };
 }

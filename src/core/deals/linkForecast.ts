@@ -5,8 +5,8 @@
  * quarter.
  */
 import { labelOfKey } from '../i18n';
-import { isoFromSerial, serialFromDate } from '../dates';
-import { parsePeriod } from '../periods';
+import { serialFromDate } from '../dates';
+import { parsePeriod, quarterBounds } from '../periods';
 import { specLayout } from '../templates/layout';
 import { matchHeader } from '../templates/locate';
 import { deals as dealRegister } from '../templates/specs/deals';
@@ -97,12 +97,6 @@ function forecastCells(
   });
 }
 
-function quarterOf(day: number): { start: number; end: number } {
-  const [year, month] = isoFromSerial(day).split('-').map(Number) as [number, number];
-  const first = Math.floor((month - 1) / 3) * 3 + 1;
-  return { start: serialFromDate(year, first, 1), end: serialFromDate(year, first + 3, 1) - 1 };
-}
-
 export function forecastWrite(register: Register, registerTable: LinkTable, table: LinkTable, options: LinkOptions, names: NameMatches) {
   const match = matchHeader(forecastSpec, table.header);
   const { columns } = match;
@@ -149,7 +143,7 @@ export function forecastWrite(register: Register, registerTable: LinkTable, tabl
     match,
     options.portable ?? false,
   );
-  const { start, end } = options.period ?? quarterOf(options.asOf);
+  const { start, end } = options.period ?? quarterBounds(options.asOf);
   const rows = pairs.map(([owner, region]) =>
     layout.byPosition.map((column, position): WriteCell => {
       if (column === undefined) return null;
@@ -174,10 +168,10 @@ export function goalsQuarter(goals: Pick<LinkTable, 'header' | 'rows'>, asOf: nu
   const starts = new Set<number>();
   for (const row of goals.rows) {
     const period = parsePeriod(row[at]);
-    if (period?.kind === 'month') starts.add(quarterOf(serialFromDate(period.year, period.index, 1)).start);
+    if (period?.kind === 'month') starts.add(quarterBounds(serialFromDate(period.year, period.index, 1)).start);
   }
   const sorted = [...starts].sort((a, b) => a - b);
   const begun = sorted.filter((start) => start <= asOf);
   const start = begun.at(-1) ?? sorted[0];
-  return start === undefined ? undefined : quarterOf(start);
+  return start === undefined ? undefined : quarterBounds(start);
 }

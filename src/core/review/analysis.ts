@@ -8,7 +8,7 @@ import type { TemplateId } from '../templates/types';
 import { type CleanTable, cleanTable } from './cleaning';
 import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
 import { recordsSummary } from './summaryRecords';
-import { forecastCallSummary } from './summaryCalls';
+import { forecastCallSummary, readTeamTables } from './summaryCalls';
 import { hierarchySummary } from './summaryOrg';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
@@ -74,9 +74,10 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
     });
   }
   if (RECORD_SOURCES.some((id) => clean[id])) summary.records = recordsSummary(clean, today);
-  const calls = forecastCallSummary(data, today);
+  const team = readTeamTables(data);
+  const calls = forecastCallSummary(data, today, team);
   if (calls) summary.calls = calls;
-  const hierarchy = hierarchySummary(data, today);
+  const hierarchy = hierarchySummary(data, today, team);
   if (hierarchy) summary.hierarchy = hierarchy;
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }

@@ -1,12 +1,14 @@
 /** The review wizard's pure model: analysis, process evaluation, rules, SMART check, follow-up and the write plan. */
 export * from './types';
 export { type KpiComparison, type RankedOwner, type TeamRanking, goalComparison, teamRanking } from './comparisons';
-export { forecastCallSummary, readForecastCalls, readOrgChart } from './summaryCalls';
+export { type TeamTables, forecastCallSummary, readForecastCalls, readOrgChart, readTeamTables } from './summaryCalls';
 export { type ForecastCallSummary, type HierarchySummary, ROLLUP_MEASURES, type RollupMeasure } from './callTypes';
 export { hierarchySummary } from './summaryOrg';
 export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
 export type { Commitment, RecordsSummary } from './recordTypes';
 export type { ForecastLine } from './dealTypes';
+/** The review's number spellings, for a pane that shows the same figures. */
+export { num as formatNumber, pct as formatPercent } from './text';
 export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './read';
 export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, type StaleLimits, changeComparison } from './summaryDeals';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';

@@ -53,6 +53,14 @@ export function viewOf(data: WorkbookData, id: TemplateId): TableView | undefine
   return { spec, table, locale: match.locale, columns: match.columns, missing: match.missing };
 }
 
+/** A row's cell by column key (undefined when the sheet lacks the column), typed for the read* helpers. */
+export const cellOf =
+  (view: TableView) =>
+  (row: readonly unknown[], key: string): never | undefined => {
+    const i = view.columns.get(key);
+    return i === undefined ? undefined : (row[i] as never);
+  };
+
 // A host may hand over a header with blanks or numbers; matchHeader wants strings.
 function matchHeaderSafe(spec: TemplateSpec, header: readonly unknown[]) {
   return matchHeader(

@@ -6,7 +6,7 @@
  */
 import { type ForecastCall, type OrgAssignment, calledCommit, latestCalls, missingCalls, repAccuracy } from '../team';
 import type { ForecastCallSummary } from './callTypes';
-import { readDate, readNumber, readText, sheetRowOf, viewOf } from './read';
+import { cellOf, readDate, readNumber, readText, sheetRowOf, viewOf } from './read';
 import type { WorkbookData } from './types';
 
 const optional = <K extends string>(key: K, v: number | string | null | undefined): Partial<Record<K, number | string>> =>
@@ -16,10 +16,7 @@ const optional = <K extends string>(key: K, v: number | string | null | undefine
 export function readForecastCalls(data: WorkbookData): { calls: ForecastCall[]; skippedRows: number[]; sheet?: string } {
   const view = viewOf(data, 'forecastCalls');
   if (!view) return { calls: [], skippedRows: [] };
-  const at = (row: readonly unknown[], key: string) => {
-    const i = view.columns.get(key);
-    return i === undefined ? undefined : (row[i] as never);
-  };
+  const at = cellOf(view);
   const calls: ForecastCall[] = [];
   const skippedRows: number[] = [];
   const inputs = view.spec.columns.flatMap((c) =>
@@ -64,10 +61,7 @@ export function readForecastCalls(data: WorkbookData): { calls: ForecastCall[]; 
 export function readOrgChart(data: WorkbookData): OrgAssignment[] {
   const view = viewOf(data, 'orgChart');
   if (!view) return [];
-  const at = (row: readonly unknown[], key: string) => {
-    const i = view.columns.get(key);
-    return i === undefined ? undefined : (row[i] as never);
-  };
+  const at = cellOf(view);
   return view.table.rows.flatMap((row) => {
     const [region, manager, rep] = [readText(at(row, 'region')), readText(at(row, 'manager')), readText(at(row, 'rep'))];
     if (region === '' || manager === '' || rep === '') return [];
@@ -78,11 +72,19 @@ export function readOrgChart(data: WorkbookData): OrgAssignment[] {
   });
 }
 
+/** 预测提报 and 组织架构 read once for the summaries that both use (this one and summaryOrg.ts's). */
+export interface TeamTables {
+  readonly calls: ReturnType<typeof readForecastCalls>;
+  readonly org: OrgAssignment[];
+}
+
+export const readTeamTables = (data: WorkbookData): TeamTables => ({ calls: readForecastCalls(data), org: readOrgChart(data) });
+
 /** The team's calls as of `asOf`: undefined when the workbook has no 预测提报. */
-export function forecastCallSummary(data: WorkbookData, asOf: number): ForecastCallSummary | undefined {
-  const { calls, skippedRows, sheet } = readForecastCalls(data);
+export function forecastCallSummary(data: WorkbookData, asOf: number, team = readTeamTables(data)): ForecastCallSummary | undefined {
+  const { calls, skippedRows, sheet } = team.calls;
   if (sheet === undefined) return undefined;
-  const org = readOrgChart(data);
+  const { org } = team;
   const accuracy = repAccuracy(calls.filter((c) => c.week <= asOf));
   const latest = latestCalls(calls, asOf + 1).sort((a, b) => a.rep.localeCompare(b.rep) || b.end - a.end);
   const seen = new Set<string>();

@@ -8,21 +8,20 @@ import { serialFromDate } from '../dates';
 import { parsePeriod } from '../periods';
 import { type OrgItem, calledCommit, latestCalls, rollUp } from '../team';
 import { type HierarchySummary, ROLLUP_MEASURES, type RollupMeasure } from './callTypes';
-import { readDate, readMonth, readNumber, readText, viewOf } from './read';
-import { readForecastCalls, readOrgChart } from './summaryCalls';
+import { cellOf, readDate, readMonth, readNumber, readText, viewOf } from './read';
+import { readTeamTables } from './summaryCalls';
 import type { WorkbookData } from './types';
 
 function rowsOf(data: WorkbookData, id: 'goals' | 'forecast', keys: readonly string[]) {
   const view = viewOf(data, id);
   if (!view) return [];
-  return view.table.rows.map((row) =>
-    Object.fromEntries(keys.map((k) => [k, view.columns.has(k) ? row[view.columns.get(k) as number] : undefined])),
-  );
+  const at = cellOf(view);
+  return view.table.rows.map((row) => Object.fromEntries(keys.map((k) => [k, at(row, k)])));
 }
 
 /** The roll-up as of `asOf`, or undefined without 组织架构. */
-export function hierarchySummary(data: WorkbookData, asOf: number): HierarchySummary | undefined {
-  const org = readOrgChart(data);
+export function hierarchySummary(data: WorkbookData, asOf: number, team = readTeamTables(data)): HierarchySummary | undefined {
+  const { org } = team;
   if (org.length === 0) return undefined;
   const items: OrgItem<RollupMeasure>[] = [];
   for (const row of rowsOf(data, 'goals', ['owner', 'month', 'monthTarget', 'actual'])) {
@@ -35,7 +34,7 @@ export function hierarchySummary(data: WorkbookData, asOf: number): HierarchySum
     const day = serialFromDate(period.year, period.index + 1, 1) - 1;
     items.push({ rep, day, values: { target, ...(actual !== null ? { actual } : {}) } });
   }
-  for (const call of latestCalls(readForecastCalls(data).calls, asOf + 1)) {
+  for (const call of latestCalls(team.calls.calls, asOf + 1)) {
     const called = calledCommit(call);
     if (called !== undefined && call.start <= asOf && asOf <= call.end)
       items.push({ rep: call.rep, day: Math.min(asOf, call.end), values: { called } });

@@ -19,7 +19,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useId } from 'react';
-import { DATA_SCOPES, type DataScope, type Locale } from '../../core';
+import { DATA_SCOPES, type DataScope, type Locale, formatNumber, formatPercent } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { TeamRollup } from '../TeamRollup/TeamRollup';
 import { t } from '../strings';
@@ -28,8 +28,8 @@ import { useCallStyles } from './styles';
 import { useForecastCalls } from './useForecastCalls';
 
 const SCOPE_LABEL = { self: 'scopeSelf', subordinates: 'scopeSubordinates', all: 'scopeAll' } as const satisfies Record<DataScope, string>;
-const num = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
-const pct = (n: number | undefined) => (n === undefined ? '—' : `${(n * 100).toFixed(1)}%`);
+const num = (n: number | undefined) => (n === undefined ? '—' : formatNumber(n));
+const pct = (n: number | undefined) => (n === undefined ? '—' : formatPercent(n));
 
 export interface ForecastCallsProps {
   readonly locale: Locale;

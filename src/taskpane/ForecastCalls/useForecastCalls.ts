@@ -16,11 +16,11 @@ import {
   isoFromSerial,
   latestCalls,
   locateTemplate,
-  readForecastCalls,
-  readOrgChart,
+  momentSerial,
+  quarterBounds,
+  readTeamTables,
   registerFigures,
   repsInScope,
-  serialFromDate,
   templateById,
   toReadTable,
   todaySerial,
@@ -44,15 +44,6 @@ async function readCallData(port: WorkbookPort): Promise<WorkbookData> {
     if (at) data[id] = toReadTable(id, await port.readTable(at));
   }
   return data as WorkbookData;
-}
-
-/** Now as a serial with the time of day (提报时间). */
-const serialAt = (d: Date): number => todaySerial(d) + (d.getHours() * 3600 + d.getMinutes() * 60) / 86400;
-
-/** The quarter holding `day`, for a call when 销售预测 has no row for the rep. */
-function quarterOf(d: Date): { start: number; end: number } {
-  const q = Math.floor(d.getMonth() / 3);
-  return { start: serialFromDate(d.getFullYear(), q * 3 + 1, 1), end: serialFromDate(d.getFullYear(), q * 3 + 4, 1) - 1 };
 }
 
 export interface CallForm {
@@ -91,9 +82,14 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
   useEffect(() => void load(), [load]);
 
   const today = todaySerial(now());
-  const summary: ForecastCallSummary | undefined = useMemo(() => (data ? forecastCallSummary(data, today) : undefined), [data, today]);
-  const org = useMemo(() => (data ? readOrgChart(data) : []), [data]);
-  const calls = useMemo(() => (data ? readForecastCalls(data).calls : []), [data]);
+  // 预测提报 and 组织架构 parsed once per read, for the summary, the names and the adjustment.
+  const team = useMemo(() => (data ? readTeamTables(data) : undefined), [data]);
+  const summary: ForecastCallSummary | undefined = useMemo(
+    () => (data && team ? forecastCallSummary(data, today, team) : undefined),
+    [data, team, today],
+  );
+  const org = team?.org ?? [];
+  const calls = team?.calls.calls ?? [];
   const reps = useMemo(() => {
     const all = [...new Set([...org.filter((a) => (a.end ?? Infinity) >= today).map((a) => a.rep), ...calls.map((c) => c.rep)])];
     if (scope === 'all' || viewer.trim() === '') return all;
@@ -122,7 +118,8 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     try {
       const at = now();
       const figures = registerFigures(data?.forecast, rep, today);
-      const period = figures ?? quarterOf(at);
+      // Without a 销售预测 row for the rep, the call is for this quarter.
+      const period = figures ?? quarterBounds(today);
       const week = weekOf(today);
       const sheet = await append({
         rep,
@@ -133,7 +130,7 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
         ...(typeof bestCase === 'number' ? { bestCase } : {}),
         ...(figures?.commit !== undefined ? { systemCommit: figures.commit } : {}),
         ...(figures?.bestCase !== undefined ? { systemBestCase: figures.bestCase } : {}),
-        submittedAt: serialAt(at),
+        submittedAt: momentSerial(at),
         ...(call.submittedBy.trim() !== '' ? { submittedBy: call.submittedBy.trim() } : {}),
       });
       // The list first, then the message: what it says is already shown.
@@ -157,7 +154,7 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     if (adjust.note.trim() === '') return setOutcome({ intent: 'error', text: ct(locale, 'needNote') });
     setBusy(true);
     try {
-      await append(adjustmentOf(latest, adjusted, adjust.note, serialAt(now()), viewer.trim() || undefined));
+      await append(adjustmentOf(latest, adjusted, adjust.note, momentSerial(now()), viewer.trim() || undefined));
       await load();
       setAdjust({ rep, adjusted: '', note: '' });
       setOutcome({ intent: 'success', text: ct(locale, 'adjustedWritten', { rep, commit: adjusted }) });
