@@ -77,6 +77,7 @@ const NODE_SOURCES = {
   workbook: 'src/cli/workbook.ts',
   openWorker: 'src/server/openWorker.ts',
   exportWorker: 'src/server/exportWorker.ts',
+  rollupWorker: 'src/server/rollupWorker.ts',
 };
 const NODE_ENTRIES = Object.keys(NODE_SOURCES);
 

@@ -7,15 +7,14 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { type Locale, type RollupFailure, type RollupSource, combineSources, moneyUnitLabel, parseMoneyUnit } from '../core';
-import { readXlsx } from '../files/xlsxRead';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
 import { writeFileAtomic } from '../server/atomic';
 import { type BulkCell, appendTableRows } from '../files/tableRows';
-import { insertRollupTables, readRollupSource, rollupSpecs } from '../workbook/rollup';
-import { readBytes } from './book';
+import { insertRollupTables, rollupSpecs } from '../workbook/rollup';
+import { readRollupFiles } from './rollupReaders';
 import { UsageError } from './usage';
 
 export interface RollupOptions {
@@ -75,29 +74,19 @@ export async function rollupWorkbooks(options: RollupOptions, log: (line: string
   const names = namesOf(files);
   const sources: RollupSource[] = [];
   const failed: RollupFailure[] = [];
-  const host = createHeadlessUniver(options.locale);
-  try {
-    for (const [i, file] of files.entries()) {
-      const name = names.get(file) as string;
-      log(`(${i + 1}/${files.length}) ${name}`);
-      if (!isWorkbookFile(basename(file))) {
-        failed.push({ name, reason: 'not an .xlsx workbook' });
-        continue;
-      }
-      try {
-        const { snapshot } = await readXlsx(await readBytes(file), file, options.locale);
-        const book = host.api.createWorkbook(snapshot);
-        try {
-          sources.push(await readRollupSource(createUniverWorkbook(host.api, { workbook: book, locale: options.locale }), name));
-        } finally {
-          host.api.disposeUnit(book.getId());
-        }
-      } catch (error) {
-        failed.push({ name, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  } finally {
-    await host.dispose();
+  const readable = files.filter((file) => {
+    if (isWorkbookFile(basename(file))) return true;
+    failed.push({ name: names.get(file) as string, reason: 'not an .xlsx workbook' });
+    return false;
+  });
+  const read = await readRollupFiles(
+    readable.map((file) => ({ file, name: names.get(file) as string })),
+    options.locale,
+    (done, total, name) => log(`(${done}/${total}) ${name}`),
+  );
+  for (const result of read) {
+    if ('source' in result) sources.push(result.source);
+    else failed.push(result.failure);
   }
   const rollup = combineSources(sources, rollupSpecs(), { ...(unit ? { unit } : {}), failed });
   if (rollup.tables.length === 0)

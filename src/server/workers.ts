@@ -1,12 +1,12 @@
 /**
- * Starts one of the server's workers (openWorker.ts, exportWorker.ts). Built (dist/node, by
+ * Starts one of the server's workers (openWorker.ts, exportWorker.ts; rollupWorker.ts for the command line). Built (dist/node, by
  * scripts/build.mjs) each is a .cjs file beside the code that starts it; from the sources (tsx, Jest)
  * tsWorker.mjs loads the TypeScript through tsx.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-export type WorkerName = 'openWorker' | 'exportWorker';
+export type WorkerName = 'openWorker' | 'exportWorker' | 'rollupWorker';
 
 const fromSources = /\.tsx?$/.test(__filename);
 
