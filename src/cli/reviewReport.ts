@@ -11,6 +11,8 @@ import {
   type ForecastLine,
   type GoalTier,
   type KpiSummary,
+  type MeetingsSummary,
+  actionItemsToFollow,
   type Locale,
   type ReportChartId,
   type ReviewReport,
@@ -67,6 +69,16 @@ export interface ReportSummary {
   readonly forecastCalls?: ForecastCallSummary;
   /** 目标 / 冲刺 / 挑战 over 表2's reported rows, when it gives a stretch or a challenge, and the tier reached. */
   readonly tiers?: NonNullable<KpiSummary['goals']>['tiers'];
+  /** 行动项 past their due day and not done on the review day (the meetings' follow-up), longest overdue first. */
+  readonly overdueActions?: readonly {
+    readonly sheetRow: number;
+    readonly item: string;
+    readonly owner: string;
+    readonly due: string;
+    readonly daysOverdue: number;
+    readonly meetingId: string;
+    readonly department: string;
+  }[];
   /** 销售预测's rows with a stretch or challenge: the tier won + commit reaches and the tier the pace so far projects. */
   readonly paceTiers?: readonly {
     readonly sheetRow: number;
@@ -84,6 +96,22 @@ export interface ReportSummary {
   readonly hierarchy?: {
     readonly lines: readonly { level: string; name: string; region: string; manager: string; totals: Readonly<Record<string, number>> }[];
     readonly unplaced: readonly string[];
+  };
+}
+
+function overdueOf(meetings: MeetingsSummary | undefined): Pick<ReportSummary, 'overdueActions'> {
+  const overdue = actionItemsToFollow(meetings).filter((i) => i.state === 'overdue');
+  if (meetings === undefined) return {};
+  return {
+    overdueActions: overdue.map((i) => ({
+      sheetRow: i.sheetRow,
+      item: i.item,
+      owner: i.owner,
+      due: isoFromSerial(i.due),
+      daysOverdue: i.daysOverdue ?? 0,
+      meetingId: i.meetingId,
+      department: i.department,
+    })),
   };
 }
 
@@ -184,6 +212,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       ...(calls ? { forecastCalls: calls } : {}),
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
       ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
+      ...overdueOf(analysis.summary.meetings),
       ...(analysis.summary.hierarchy
         ? {
             hierarchy: {

@@ -59,6 +59,13 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'forecast', row: 0, column: 'forecastTier', shows: L('未达成', 'Below target') },
   { template: 'forecast', row: 0, column: 'paceTier', shows: L('未达成', 'Below target') },
   // 预测提报: the manager's 80 counts over the rep's 90; at 72 actual, 1 − 8/72 = 88.9%, 8/72 = 11.1% too high.
+  // 销售例会 / 行动项 (source 003 §3): the script done on its day; the two 2024 items not done are overdue,
+  // one per meeting still open.
+  { template: 'actionItems', row: 0, column: 'state', shows: L('按时完成', 'Done on time') },
+  { template: 'actionItems', row: 1, column: 'state', shows: L('已逾期', 'Overdue') },
+  { template: 'actionItems', row: 2, column: 'state', shows: L('已逾期', 'Overdue') },
+  { template: 'meetings', row: 0, column: 'openItems', shows: '1' },
+  { template: 'meetings', row: 1, column: 'openItems', shows: '1' },
   { template: 'forecastCalls', row: 0, column: 'called', shows: '80.0' },
   { template: 'forecastCalls', row: 0, column: 'accuracy', shows: '88.9%' },
   { template: 'forecastCalls', row: 0, column: 'bias', shows: '11.1%' },

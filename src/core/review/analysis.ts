@@ -10,6 +10,7 @@ import { RECORD_SOURCES, REVIEW_SOURCES, viewOf } from './read';
 import { recordsSummary } from './summaryRecords';
 import { forecastCallSummary, readTeamTables } from './summaryCalls';
 import { hierarchySummary } from './summaryOrg';
+import { meetingsSummary } from './summaryMeetings';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -79,6 +80,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (calls) summary.calls = calls;
   const hierarchy = hierarchySummary(data, today, team);
   if (hierarchy) summary.hierarchy = hierarchy;
+  const meetings = meetingsSummary(data, today);
+  if (meetings) summary.meetings = meetings;
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };
 }
 

@@ -62,8 +62,11 @@ export function followUpItems(data: WorkbookData, today: number, options: Follow
 }
 
 /** `R2026-11-23`, or `R2026-11-23-2`, `-3`… when taken (two reviews on one day). */
-export function newReviewId(date: number, existingIds: readonly string[]): string {
-  const base = `R${isoFromSerial(date)}`;
+export const newReviewId = (date: number, existingIds: readonly string[]): string => newDatedId('R', date, existingIds);
+
+/** A prefix and the day (`M2026-12-07` a meeting), numbered `-2`, `-3`… when taken. */
+export function newDatedId(prefix: string, date: number, existingIds: readonly string[]): string {
+  const base = `${prefix}${isoFromSerial(date)}`;
   const taken = new Set(existingIds.map((id) => id.trim()));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -6,6 +6,8 @@ export { type ForecastCallSummary, type HierarchySummary, ROLLUP_MEASURES, type 
 export { hierarchySummary } from './summaryOrg';
 export { COMMITMENT_STATE_LABELS, commitmentsToFollow } from './summaryRecords';
 export type { Commitment, RecordsSummary } from './recordTypes';
+export { actionItemsToFollow, meetingsSummary } from './summaryMeetings';
+export type { ActionItemLine, MeetingsSummary } from './meetingTypes';
 export type { ForecastLine } from './dealTypes';
 /** The review's number spellings, for a pane that shows the same figures. */
 export { num as formatNumber, pct as formatPercent } from './text';
@@ -17,7 +19,8 @@ export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel } from './causes';
 export { checkSmart } from './smart';
 export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, moneyUnitOfData, reviewDateOf } from './dataChecks';
-export { emptyDraft, followUpItems, newReviewId, type FollowUpOptions } from './followUp';
+export { emptyDraft, followUpItems, newDatedId, newReviewId, type FollowUpOptions } from './followUp';
+export { AGENDA_LIMIT, agendaMeeting, draftAgenda } from './agenda';
 export {
   planReviewWrite,
   type ReviewWriteError,

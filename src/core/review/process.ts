@@ -8,6 +8,7 @@ import { type TemplateId, templateById } from '../templates';
 import { dimensionOfMetric } from './causes';
 import { comma, list, num, pct } from './text';
 import { ROLLUP_MEASURES } from './callTypes';
+import { meetingEvidence } from './processMeetings';
 import type { ForecastLine } from './dealTypes';
 import type { Analysis, AreaEvaluation, AttainmentLine } from './types';
 
@@ -204,7 +205,7 @@ function teamEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
-  out.push(...hierarchyEvidence(a, locale), ...callEvidence(a, locale));
+  out.push(...hierarchyEvidence(a, locale), ...callEvidence(a, locale), ...meetingEvidence(a, locale));
   const r = a.summary.records;
   if (r?.activity && r.activity.reps.length > 0) {
     const reps = r.activity.reps.map((x) =>

@@ -24,6 +24,8 @@ export const REVIEW_EXTRAS: readonly TemplateId[] = [
   'oneOnOne',
   'weeklyReport',
   'training',
+  'meetings',
+  'actionItems',
   'reviewRankings',
 ];
 /** The team's records among the extras: cleaned like the sources, summarised for 过程评估. */

@@ -153,6 +153,7 @@ const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
   deals: 'deals',
   forecast: 'forecast',
   calls: 'forecastCalls',
+  meetings: 'actionItems',
   'records.lowActivity': 'activity',
   'records.satisfactionFalling': 'feedback',
   'records.complaintsRising': 'feedback',

@@ -13,6 +13,7 @@ export { MAX_ROW_FINDINGS };
 import { dealRules } from './rulesDeals';
 import { recordRules } from './rulesRecords';
 import { callRules } from './rulesCalls';
+import { meetingRules } from './rulesMeetings';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -47,6 +48,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   dealRules(analysis, ctx);
   recordRules(analysis, ctx);
   callRules(analysis, ctx);
+  meetingRules(analysis, ctx);
   // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }

@@ -6,6 +6,7 @@
 import type { ForecastCallSummary, HierarchySummary } from './callTypes';
 
 import type { GoalTier } from '../domain/tiers';
+import type { MeetingsSummary } from './meetingTypes';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
@@ -111,6 +112,8 @@ export interface KpiSummary {
   readonly calls?: ForecastCallSummary;
   /** 组织架构's roll-up of targets, actuals, calls and the register's forecast (core/review/summaryOrg.ts). */
   readonly hierarchy?: HierarchySummary;
+  /** 销售例会 and 行动项: each item's state on the review day, by department (core/review/summaryMeetings.ts). */
+  readonly meetings?: MeetingsSummary;
   readonly goals?: {
     readonly overall: AttainmentLine;
     readonly byRegion: readonly AttainmentLine[];

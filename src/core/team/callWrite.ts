@@ -3,13 +3,11 @@
  * the earlier rows stay as they were (the history the accuracy is scored from). The register's own
  * figures at that moment come from 销售预测 (its 承诺 and 最可能 for the rep's period).
  */
-import { missingColumnMessage } from '../domain';
-import type { Localized } from '../i18n';
 import { matchHeader } from '../templates/locate';
-import { specLayout } from '../templates/layout';
 import { forecast as forecastSpec } from '../templates/specs/forecast';
 import { forecastCalls } from '../templates/specs/team';
-import type { CellValue, TableSnapshot, TableWrite, WriteCell } from '../workbook';
+import { type RowWritePlan, appendRowWrite } from '../templates/rowWrite';
+import type { CellValue, TableSnapshot } from '../workbook';
 import type { ForecastCall } from './calls';
 
 /** One submission: the call, who made it and when (a serial with the time of day). */
@@ -18,7 +16,7 @@ export type CallSubmission = Omit<ForecastCall, 'row' | 'actual'> & { readonly s
 /** Columns a submission fills; a 预测提报 without one of them takes nothing. */
 const CALL_COLUMNS = ['week', 'rep', 'start', 'end', 'commit', 'submittedAt'] as const;
 
-export type CallWritePlan = { readonly ok: true; readonly write: TableWrite } | { readonly ok: false; readonly message: Localized };
+export type CallWritePlan = RowWritePlan;
 
 /** The row of a submission for 预测提报 as read (either language, any column order); appended, never over a row. */
 export function callTableWrite(
@@ -26,17 +24,7 @@ export function callTableWrite(
   table: Pick<TableSnapshot, 'sheetName' | 'tableName' | 'header' | 'firstColumn' | 'headerRow'>,
   options: { readonly portable?: boolean } = {},
 ): CallWritePlan {
-  const match = matchHeader(forecastCalls, table.header);
-  const missing = CALL_COLUMNS.filter((key) => !match.columns.has(key)).map(
-    (key) => (forecastCalls.columns.find((c) => c.key === key) as (typeof forecastCalls.columns)[number]).label[match.locale],
-  );
-  if (missing.length > 0) return { ok: false, message: missingColumnMessage(table.sheetName, missing, 'nothingWritten') };
-  const layout = specLayout(forecastCalls.columns, table, match, options.portable ?? false);
-  const values: Record<string, CellValue | undefined> = { ...submission };
-  const row = layout.byPosition.map(
-    (column): WriteCell => (column === undefined ? null : column.formula ? layout.formulaCell(column) : (values[column.key] ?? null)),
-  );
-  return { ok: true, write: { location: layout.location, header: table.header, computed: layout.computed, rows: [row] } };
+  return appendRowWrite(forecastCalls, { ...submission }, table, { ...options, needs: CALL_COLUMNS });
 }
 
 /** The manager's adjustment of a call: the rep's figures kept, the adjusted commit and the note added, as a new row. */

@@ -8,6 +8,7 @@ import { forecastCalls, orgChart, rollupSources } from './specs/team';
 import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs/records';
 import { commissionTiers, performance } from './specs/performance';
 import { reviewRankings } from './specs/rankings';
+import { actionItems, meetings } from './specs/meetings';
 import { workbookSettings } from './specs/settings';
 import type { TemplateId, TemplateSpec } from './types';
 
@@ -30,6 +31,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   oneOnOne,
   weeklyReport,
   training,
+  meetings,
+  actionItems,
   commissionTiers,
   performance,
 ];
@@ -61,4 +64,5 @@ export * from './a1';
 export type { TemplateId };
 export * from './naming';
 export * from './locate';
+export * from './rowWrite';
 export * from './layout';

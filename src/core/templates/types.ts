@@ -110,7 +110,9 @@ export type TemplateId =
   | 'importMappings'
   | 'workbookSettings'
   | 'reviewRankings'
-  | 'rollupSources';
+  | 'rollupSources'
+  | 'meetings'
+  | 'actionItems';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

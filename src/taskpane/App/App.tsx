@@ -15,6 +15,7 @@ import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import type { WorkbookPort } from '../../workbook/port';
 import { ft } from '../FilePanel/strings';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
+import { OverdueActions } from '../OverdueActions/OverdueActions';
 import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
 import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../Settings/store';
@@ -86,6 +87,7 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
           <main className={styles.root} lang={locale}>
             <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
             <SaveStatus locale={locale} files={files} problem={filesProblem} />
+            <OverdueActions locale={locale} />
             <TabList
               className={styles.tabs}
               selectedValue={tab}

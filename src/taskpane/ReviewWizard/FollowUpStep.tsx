@@ -6,6 +6,8 @@
 import { Body1, Caption1, Card, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import {
+  ACTION_STATE_LABELS,
+  type ActionItemLine,
   CHANGE_LABELS,
   COMMITMENT_STATE_LABELS,
   type ChangeComparisonLine,
@@ -34,6 +36,8 @@ export interface FollowUpStepProps {
   readonly changes?: readonly ChangeComparisonLine[];
   /** One-on-one commitments still to check (missed or open). */
   readonly commitments?: readonly Commitment[];
+  /** Meeting action items still to do (overdue first). */
+  readonly actionItems?: readonly ActionItemLine[];
   /** null until the workbook has been read. */
   readonly items: readonly FollowUpItem[] | null;
   readonly draft: ReviewDraft;
@@ -41,7 +45,7 @@ export interface FollowUpStepProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
-export function FollowUpStep({ locale, changes = [], commitments = [], items, draft, raw, dispatch }: FollowUpStepProps) {
+export function FollowUpStep({ locale, changes = [], commitments = [], actionItems = [], items, draft, raw, dispatch }: FollowUpStepProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -70,6 +74,16 @@ export function FollowUpStep({ locale, changes = [], commitments = [], items, dr
           rows={commitments.map((c) => ({
             key: String(c.sheetRow),
             cells: [`${c.rep} · ${c.commitment}`, isoOrEmpty(c.due), COMMITMENT_STATE_LABELS[c.state][locale]],
+          }))}
+        />
+      )}
+      {actionItems.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'actionItemsTitle')}
+          headers={[w(locale, 'actionItem'), w(locale, 'actionDue'), w(locale, 'actionState')]}
+          rows={actionItems.map((a) => ({
+            key: String(a.sheetRow),
+            cells: [`${a.owner} · ${a.item}`, isoOrEmpty(a.due), ACTION_STATE_LABELS[a.state][locale]],
           }))}
         />
       )}

@@ -26,6 +26,7 @@ import {
   dataChecks,
   buildReviewReport,
   changeComparison,
+  actionItemsToFollow,
   commitmentsToFollow,
   checkSmart,
   diagnose,
@@ -43,6 +44,7 @@ import { useReviewReport } from '../ReviewReport/useReviewReport';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
+import { AgendaCard } from './AgendaCard';
 import { ActionsStep } from './ActionsStep';
 import { type Busy, DataStep, type ReadProgressState } from './DataStep';
 import { DiagnosisStep } from './DiagnosisStep';
@@ -287,12 +289,14 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
           locale={locale}
           changes={analysis?.summary.deals ? changeComparison(analysis.summary.deals) : []}
           commitments={commitmentsToFollow(analysis?.summary.records)}
+          actionItems={actionItemsToFollow(analysis?.summary.meetings)}
           items={followUps}
           draft={draft}
           raw={raw}
           dispatch={dispatch}
         />
       )}
+      {step === 4 && <AgendaCard locale={locale} analysis={analysis} findings={draft.findings} today={today} portable={portable} />}
 
       <div className={styles.footer}>
         {blockedText && (

@@ -130,6 +130,21 @@ const STRINGS = {
   commitment: { 'zh-CN': '承诺', 'en-US': 'Commitment' },
   commitmentDue: { 'zh-CN': '承诺完成日期', 'en-US': 'Due' },
   commitmentState: { 'zh-CN': '状态', 'en-US': 'Status' },
+  actionItemsTitle: { 'zh-CN': '例会行动项(待跟进)', 'en-US': 'Meeting action items to follow up' },
+  actionItem: { 'zh-CN': '行动项', 'en-US': 'Action item' },
+  actionDue: { 'zh-CN': '截止日期', 'en-US': 'Due' },
+  actionState: { 'zh-CN': '进度', 'en-US': 'Progress' },
+  agendaTitle: { 'zh-CN': '下次例会', 'en-US': 'Next meeting' },
+  agendaHint: {
+    'zh-CN': '按本次复盘起草下次例会的议程:目标进展、重点商机、问题、未提报的预测和逾期的行动项,写入“销售例会”。',
+    'en-US':
+      'Draft the next meeting’s agenda from this review: progress, key deals, findings, missing forecast calls and overdue action items, into Sales Meetings.',
+  },
+  agendaDraft: { 'zh-CN': '起草下次例会议程', 'en-US': 'Draft the next meeting’s agenda' },
+  agendaWritten: {
+    'zh-CN': '已在“{sheet}”新增会议 {id}({date}),议程 {lines} 条。',
+    'en-US': 'Meeting {id} ({date}) added to “{sheet}” with {lines} agenda lines.',
+  },
   changesNow: { 'zh-CN': '本次(个 · 金额)', 'en-US': 'This time (deals · amount)' },
   changesBefore: { 'zh-CN': '上次(个 · 金额)', 'en-US': 'Time before (deals · amount)' },
   noValue: { 'zh-CN': '—', 'en-US': '—' },

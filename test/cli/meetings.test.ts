@@ -1,0 +1,40 @@
+/**
+ * `report --json` on a workbook made by `new` with 销售例会 and 行动项 (the documents' samples): the
+ * action item overdue on the review day is listed with its days and the finding names it; the
+ * one done and the one not yet due are not.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runWorkbookCli } from '../../src/cli/workbook';
+
+async function run(...args: string[]): Promise<string> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runWorkbookCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  if (code !== 0) throw new Error(`${args.join(' ')} → ${code}: ${err.join('\n')}`);
+  return out.join('');
+}
+
+test('the report lists the overdue action item and finds it; done and not-yet-due ones stay out', async () => {
+  const book = join(mkdtempSync(join(tmpdir(), 'cli-meetings-')), 'team.xlsx');
+  await run('new', book, '--templates', 'goals,meetings');
+  const summary = JSON.parse(await run('report', book, '--json', '--as-of', '2024-03-25')) as {
+    overdueActions: { item: string; owner: string; due: string; daysOverdue: number; meetingId: string; department: string }[];
+    findings: { problem: string; sheet: string }[];
+  };
+  expect(summary.overdueActions).toEqual([
+    expect.objectContaining({
+      item: '与售后建立客户问题共享群',
+      owner: '华南区经理',
+      due: '2024-03-15',
+      daysOverdue: 10,
+      meetingId: 'M2024-03-04',
+      department: '售后部',
+    }),
+  ]);
+  const problems = summary.findings.map((f) => f.problem).join('\n');
+  expect(problems).toContain('与售后建立客户问题共享群');
+  expect(problems).not.toContain('客户跟进话术标准化');
+  expect(problems).not.toContain('法务提前介入');
+}, 120_000);
