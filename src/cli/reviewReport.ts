@@ -69,6 +69,22 @@ export interface ReportSummary {
   readonly forecastCalls?: ForecastCallSummary;
   /** 目标 / 冲刺 / 挑战 over 表2's reported rows, when it gives a stretch or a challenge, and the tier reached. */
   readonly tiers?: NonNullable<KpiSummary['goals']>['tiers'];
+  /** 效果评估's pilot and control groups per metric: the difference in differences, the exact permutation test's p, the verdict. */
+  readonly pilots?: readonly {
+    readonly metric: string;
+    readonly pilotMembers: number;
+    readonly controlMembers: number;
+    readonly pilotChange: number;
+    readonly controlChange: number;
+    readonly difference: number;
+    readonly pValue: number;
+    readonly smallestP: number;
+    readonly arrangements: number;
+    readonly method: string;
+    readonly verdict: string;
+    readonly reason: string;
+    readonly statement: string;
+  }[];
   /** 行动项 past their due day and not done on the review day (the meetings' follow-up), longest overdue first. */
   readonly overdueActions?: readonly {
     readonly sheetRow: number;
@@ -213,6 +229,25 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
       ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
       ...overdueOf(analysis.summary.meetings),
+      ...(analysis.summary.pilots
+        ? {
+            pilots: analysis.summary.pilots.map(({ metric, comparison: c, statement }) => ({
+              metric,
+              pilotMembers: c.pilotMembers,
+              controlMembers: c.controlMembers,
+              pilotChange: c.pilotChange,
+              controlChange: c.controlChange,
+              difference: c.difference,
+              pValue: c.pValue,
+              smallestP: c.smallestP,
+              arrangements: c.arrangements,
+              method: c.method,
+              verdict: c.verdict,
+              reason: c.reason,
+              statement: statement[options.locale],
+            })),
+          }
+        : {}),
       ...(analysis.summary.hierarchy
         ? {
             hierarchy: {

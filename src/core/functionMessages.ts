@@ -24,6 +24,8 @@ export const CELL_NAMES = {
   hours: L('时限小时', 'hours'),
   threshold: L('门槛', 'threshold'),
   rate: L('提成比例', 'rate'),
+  before: L('优化前', 'before'),
+  after: L('优化后', 'after'),
 } as const satisfies Record<string, ArgumentName>;
 
 const between = (min: number, max: number) => L(`${min} 到 ${max} 之间`, `between ${min} and ${max}`);
@@ -75,6 +77,7 @@ export const FUNCTION_MESSAGES = {
 
   // Scorecard, leads, time
   weightsZero: L('权重之和为 0', 'weights add up to 0'),
+  emptyGroup: L('一组中没有同时有优化前和优化后的成员', 'a group has no member with both a before and an after'),
   comparison: L(
     '对比方式必须是 "previous"(环比)或 "year"(同比)',
     'compare must be "previous" (period before) or "year" (same period last year)',

@@ -268,6 +268,19 @@ export function score(values: any[][], weights: any[][]): any[][] {
 }
 
 /**
+ * Pilot against control: the pilot members’ mean change (after − before) less the control members’ (difference in differences).
+ * @customfunction DID
+ * @param {any[][]} pilot_before Pilot members before.
+ * @param {any[][]} pilot_after Pilot members after, same shape.
+ * @param {any[][]} control_before Control members before.
+ * @param {any[][]} control_after Control members after, same shape.
+ * @returns {any[][]} One value, or one per cell of the ranges given (spills).
+ */
+export function did(pilot_before: any[][], pilot_after: any[][], control_before: any[][], control_after: any[][]): any[][] {
+  return callFromExcel('DID', [pilot_before, pilot_after, control_before, control_after]);
+}
+
+/**
  * Tiered commission on an amount: progressive (each tier’s rate on the part within it, default) or flat (the whole amount at the highest tier reached).
  * @customfunction COMMISSION
  * @param {any[][]} amount Sales amount (a cell or a range, ≥ 0).

@@ -29,6 +29,7 @@ const DOMAIN_IDS = [
   'DELAY',
   'FORECASTACCURACY',
   'SCORE',
+  'DID',
   'COMMISSION',
 ];
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import {
+  comparePilot,
   type Arg,
   CalcError,
   type CalcErrorKind,
@@ -656,6 +657,24 @@ describe('semantic properties', () => {
         expect(Math.abs(result - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, ...deals.map(([a]) => Math.abs(a))));
       }),
       params,
+    );
+  });
+
+  test('DID is the core comparison’s difference in differences, and swapping the groups negates it', () => {
+    const member = fc.tuple(fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }));
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 8 }), fc.array(member, { minLength: 1, maxLength: 8 }), (pilot, control) => {
+        const col = (xs: readonly (readonly [number, number])[], i: 0 | 1) => xs.map((m) => [m[i]]);
+        const did = num(run('DID', [col(pilot, 0), col(pilot, 1), col(control, 0), col(control, 1)]));
+        const swapped = num(run('DID', [col(control, 0), col(control, 1), col(pilot, 0), col(pilot, 1)]));
+        const c = comparePilot(
+          pilot.map(([b, a]) => a - b),
+          control.map(([b, a]) => a - b),
+        );
+        expect(did).toBeCloseTo(c?.difference as number, 9);
+        expect(swapped).toBeCloseTo(-did, 9);
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -10,6 +10,7 @@ import { SCORE } from '../metrics/score';
 import { CYCLE, DELAY, PACE, RUNRATE } from '../metrics/time';
 import { PERIODCHANGE } from '../metrics/periods';
 import { COMMISSION } from '../metrics/commission';
+import { DID } from '../metrics/pilot';
 import { DEFAULT_PACE_THRESHOLDS } from '../domain/pace';
 import { PORTABLE } from './portable';
 import { DEFAULT_GRADE_THRESHOLDS } from '../metrics/leads';
@@ -455,6 +456,25 @@ const SPECS: readonly FunctionSpec[] = [
     example: { args: ['{0.9;1.2}', '{0.6;0.4}'], shows: '102.0%' },
     shape: 'list',
     impl: SCORE,
+  },
+  {
+    id: 'DID',
+    name: { 'en-US': 'DID', 'zh-CN': '双重差分' },
+    description: {
+      'en-US':
+        'Pilot against control: the pilot members’ mean change (after − before) less the control members’ (difference in differences).',
+      'zh-CN': '试点组对比对照组:试点组成员平均变化(优化后 − 优化前)减去对照组成员平均变化(双重差分)。',
+    },
+    params: [
+      p('pilot_before', '试点组优化前', 'Pilot members before.', '试点组成员的优化前数值。', { kind: 'range' }),
+      p('pilot_after', '试点组优化后', 'Pilot members after, same shape.', '试点组成员的优化后数值,形状相同。', { kind: 'range' }),
+      p('control_before', '对照组优化前', 'Control members before.', '对照组成员的优化前数值。', { kind: 'range' }),
+      p('control_after', '对照组优化后', 'Control members after, same shape.', '对照组成员的优化后数值,形状相同。', { kind: 'range' }),
+    ],
+    result: 'number',
+    example: { args: ['{12;11}', '{19;18}', '{12;12}', '{13;12}'], shows: '6.5' },
+    shape: 'list',
+    impl: DID,
   },
   {
     id: 'COMMISSION',

@@ -63,6 +63,14 @@ function commissionNative([amount = '', thresholds = '', rates = '', mode]: read
 
 export const PORTABLE: Readonly<Record<string, (args: readonly string[]) => string | undefined>> = {
   COMMISSION: commissionNative,
+  // DID's mean changes over the members with both values, as SALES.DID skips the others.
+  DID: ([pb = '', pa = '', cb = '', ca = '']) => {
+    const change = (before: string, after: string) => {
+      const both = `(${before}<>"")*(${after}<>"")`;
+      return `SUMPRODUCT(${both},${after}-${before})/SUMPRODUCT(${both})`;
+    };
+    return `${change(pb, pa)}-${change(cb, ca)}`;
+  },
   // SCORE skips a KPI not measured yet, so the weights summed are those of the filled values.
   SCORE: ([values = '', weights = '']) =>
     `IF(COUNT(${values})=0,"",SUMPRODUCT(${values},${weights})/SUMPRODUCT((${values}<>"")*${weights}))`,

@@ -4,6 +4,7 @@ export * from './evaluation';
 export * from './meetings';
 export * from './messages';
 export * from './pace';
+export * from './pilot';
 export * from './records';
 export * from './review';
 export * from './sources';

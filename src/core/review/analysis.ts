@@ -11,6 +11,7 @@ import { recordsSummary } from './summaryRecords';
 import { forecastCallSummary, readTeamTables } from './summaryCalls';
 import { hierarchySummary } from './summaryOrg';
 import { meetingsSummary } from './summaryMeetings';
+import { pilotsSummary } from './summaryPilots';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -80,6 +81,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (calls) summary.calls = calls;
   const hierarchy = hierarchySummary(data, today, team);
   if (hierarchy) summary.hierarchy = hierarchy;
+  const pilots = pilotsSummary(data);
+  if (pilots.length > 0) summary.pilots = pilots;
   const meetings = meetingsSummary(data, today);
   if (meetings) summary.meetings = meetings;
   return { missing, cleaning: { issues, validRows, droppedRows }, summary };

@@ -21,6 +21,8 @@ export { checkSmart } from './smart';
 export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, moneyUnitOfData, reviewDateOf } from './dataChecks';
 export { emptyDraft, followUpItems, newDatedId, newReviewId, type FollowUpOptions } from './followUp';
 export { AGENDA_LIMIT, agendaMeeting, draftAgenda } from './agenda';
+export { pilotStatement, pilotsSummary } from './summaryPilots';
+export type { PilotLine } from './pilotTypes';
 export {
   planReviewWrite,
   type ReviewWriteError,

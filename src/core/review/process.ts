@@ -102,6 +102,8 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
+  // 试点组 vs 对照组: whether the new process is worth rolling out (source 002 关键提醒).
+  for (const pilot of a.summary.pilots ?? []) out.push(pilot.statement[locale]);
   return out;
 }
 

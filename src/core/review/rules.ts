@@ -14,6 +14,7 @@ import { dealRules } from './rulesDeals';
 import { recordRules } from './rulesRecords';
 import { callRules } from './rulesCalls';
 import { meetingRules } from './rulesMeetings';
+import { pilotRules } from './rulesPilots';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -49,6 +50,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   recordRules(analysis, ctx);
   callRules(analysis, ctx);
   meetingRules(analysis, ctx);
+  pilotRules(analysis, ctx);
   // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }

@@ -2,6 +2,7 @@
  * The KPI summary of the tracking sheets (表3 and 执行计划表, 效果评估, KPI), from input columns
  * with the core metric functions (DELAY, CHANGE, ATTAINMENT), respecting each metric's direction.
  */
+import { isMemberRow } from './summaryPilots';
 import { readPolarity, verdictOf } from '../domain';
 import { attainment, change } from '../metrics/attainment';
 import { delay } from '../metrics/time';
@@ -100,11 +101,13 @@ export function actionsSummary(execution: CleanTable | undefined, plan: CleanTab
  */
 export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['evaluation']> {
   const { table } = clean.view;
-  const [cMetric, cDirection, cBefore, cAfter, cGoal] = ['metric', 'direction', 'before', 'after', 'goalChange'].map((k) =>
+  const [cMetric, cDirection, cBefore, cAfter, cGoal, cGroup] = ['metric', 'direction', 'before', 'after', 'goalChange', 'group'].map((k) =>
     columnIndex(clean, k),
-  ) as [number, number, number, number, number];
+  ) as [number, number, number, number, number, number];
+  // A pilot or control member's row is part of a comparison (summaryPilots.ts), not a metric of its own.
+  const rows = clean.rows.filter((i) => !isMemberRow((table.rows[i] ?? [])[cGroup]));
   return {
-    metrics: clean.rows.map((i) => {
+    metrics: rows.map((i) => {
       const row = table.rows[i] ?? [];
       const polarity = polarityOf(row[cDirection]);
       const before = readNumber(row[cBefore]) ?? 0;

@@ -152,6 +152,8 @@ describe('planReviewWrite: content', () => {
       0.9,
       0.2,
       REVIEW,
+      null, // 成员 and 分组: a review's metric is no pilot member
+      null,
     ]);
   });
 

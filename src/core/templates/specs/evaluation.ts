@@ -1,7 +1,8 @@
 /** Measurement tables: multi-dimensional KPIs (source 003 §4, docs/DOMAIN.md), before/after (source 002 step 4, docs/DOMAIN.md), review log (source 000, docs/DOMAIN.md). */
 import type { TemplateSpec } from '../types';
 import { L } from '../../i18n';
-import { DIRECTION, VERDICT_LABELS, nativeVerdict } from '../../domain';
+import { DIRECTION, PILOT_GROUPS, VERDICT_LABELS, nativeVerdict } from '../../domain';
+import type { Locale } from '../../i18n';
 import { attainmentColours, reviewIdColumn } from './common';
 
 const CATEGORY = [L('结果', 'Result'), L('过程', 'Process'), L('效率', 'Efficiency')] as const;
@@ -72,6 +73,19 @@ export const kpi: TemplateSpec = {
   conditionalFormats: attainmentColours('attainment'),
 };
 
+/**
+ * The metric's difference in differences on each member's row: the pilot members' mean change less
+ * the control members' (rows with both a before and an after), as core/domain/pilot.ts computes it.
+ */
+function nativeDid(locale: Locale): string {
+  const mean = (group: string) => {
+    const where = `{metric#all},{metric},{group#all},"${group}",{before#all},"<>",{after#all},"<>"`;
+    return `(SUMIFS({after#all},${where})-SUMIFS({before#all},${where}))/COUNTIFS(${where})`;
+  };
+  const [pilot, control] = PILOT_GROUPS.map((g) => g.label[locale]) as [string, string];
+  return `IF(OR({metric}="",{group}=""),"",${mean(pilot)}-${mean(control)})`;
+}
+
 export const evaluation: TemplateSpec = {
   id: 'evaluation',
   sheetName: L('效果评估', 'Before & After'),
@@ -95,8 +109,18 @@ export const evaluation: TemplateSpec = {
       width: 10,
       formula: { native: { 'zh-CN': nativeVerdict('zh-CN'), 'en-US': nativeVerdict('en-US') } },
     },
-    // Last, so follow-up rows the wizard writes can be upserted by review id.
+    // Last of the method's columns, so follow-up rows the wizard writes can be upserted by review id.
     reviewIdColumn,
+    // 试点组 vs 对照组 (issue 25; source 002 关键提醒): one row per member of either group for a metric.
+    { key: 'member', label: L('成员', 'Member'), type: 'text', width: 12 },
+    { key: 'group', label: L('分组', 'Group'), type: 'text', width: 10, list: PILOT_GROUPS.map((g) => g.label) },
+    {
+      key: 'did',
+      label: L('组间差异', 'Pilot vs control'),
+      type: 'general',
+      width: 12,
+      formula: { native: { 'zh-CN': nativeDid('zh-CN'), 'en-US': nativeDid('en-US') } },
+    },
   ],
   samples: [
     // A rate shows as one (12.0% → 18.0%) in columns that hold days in the next row.
