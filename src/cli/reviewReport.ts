@@ -85,6 +85,14 @@ export interface ReportSummary {
     readonly reason: string;
     readonly statement: string;
   }[];
+  /** 方案反馈: the anonymous answers per statement (mean, spread, share agreeing) and the comments' themes. */
+  readonly planFeedback?: {
+    readonly responses: number;
+    readonly statements: readonly { statement: string; answers: number; mean: number; distribution: readonly number[]; agree: number }[];
+    readonly themes: readonly { theme: string; label: string; count: number; examples: readonly string[] }[];
+    readonly otherComments: number;
+    readonly badScoreRows: readonly number[];
+  };
   /** 行动项 past their due day and not done on the review day (the meetings' follow-up), longest overdue first. */
   readonly overdueActions?: readonly {
     readonly sheetRow: number;
@@ -229,6 +237,22 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
       ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
       ...overdueOf(analysis.summary.meetings),
+      ...(analysis.summary.survey
+        ? {
+            planFeedback: {
+              responses: analysis.summary.survey.responses,
+              statements: analysis.summary.survey.statements.map((s) => ({ ...s, distribution: [...s.distribution] })),
+              themes: analysis.summary.survey.themes.map((t) => ({
+                theme: t.theme,
+                label: t.label[options.locale],
+                count: t.count,
+                examples: t.examples,
+              })),
+              otherComments: analysis.summary.survey.otherComments,
+              badScoreRows: analysis.summary.survey.badScoreRows,
+            },
+          }
+        : {}),
       ...(analysis.summary.pilots
         ? {
             pilots: analysis.summary.pilots.map(({ metric, comparison: c, statement }) => ({

@@ -127,8 +127,9 @@ describe.each(LOCALES)('every template (%s) survives .xlsx out and back in', (lo
 
   test('same number formats, widths, frozen rows, tables, drop-downs, conditional formats and header notes', () => {
     expect(features(back)).toEqual(features(original));
-    // 一对一面谈's four prompt questions, 销售例会's agenda and 行动项's link are notes on header cells, in the file too.
-    expect(features(back).flatMap((sheet) => sheet.notes)).toHaveLength(6);
+    // 一对一面谈's four prompt questions, 销售例会's agenda, 行动项's link and 方案反馈's two (anonymous number,
+    // the score's scale) are notes on header cells, in the file too.
+    expect(features(back).flatMap((sheet) => sheet.notes)).toHaveLength(8);
   });
 
   test('the file holds real Excel tables, list validation and formulas with cached values', async () => {

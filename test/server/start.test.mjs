@@ -26,6 +26,6 @@ test('the server listens first, then says it has opened the workbook; the page w
   const loaded = await fetch(new URL('/api/workbook', server.url), { headers: { 'x-sales-review-token': token } });
   assert.equal(loaded.status, 200);
   const body = await loaded.json();
-  assert.equal(Object.keys(body.snapshot.sheets).length, 22); // every gallery template
+  assert.equal(Object.keys(body.snapshot.sheets).length, 23); // every gallery template
   assert.match(server.output(), /is running at http:\/\/localhost:\d+\/[\s\S]*Opened team\.xlsx in \d+\.\d s\./);
 });

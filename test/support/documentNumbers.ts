@@ -66,6 +66,11 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'actionItems', row: 2, column: 'state', shows: L('已逾期', 'Overdue') },
   { template: 'meetings', row: 0, column: 'openItems', shows: '1' },
   { template: 'meetings', row: 1, column: 'openItems', shows: '1' },
+  // 方案反馈 (source 002 第四步's own quotes): 线索分级 scored 5 and 4, 工具支持 4 and 2.
+  { template: 'planFeedback', row: 0, column: 'mean', shows: '4.5' },
+  { template: 'planFeedback', row: 0, column: 'answers', shows: '2' },
+  { template: 'planFeedback', row: 1, column: 'mean', shows: '3.0' },
+  { template: 'planFeedback', row: 3, column: 'answers', shows: '2' },
   { template: 'forecastCalls', row: 0, column: 'called', shows: '80.0' },
   { template: 'forecastCalls', row: 0, column: 'accuracy', shows: '88.9%' },
   { template: 'forecastCalls', row: 0, column: 'bias', shows: '11.1%' },

@@ -9,4 +9,5 @@ export * from './records';
 export * from './review';
 export * from './sources';
 export * from './stages';
+export * from './survey';
 export * from './tiers';

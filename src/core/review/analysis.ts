@@ -12,6 +12,7 @@ import { forecastCallSummary, readTeamTables } from './summaryCalls';
 import { hierarchySummary } from './summaryOrg';
 import { meetingsSummary } from './summaryMeetings';
 import { pilotsSummary } from './summaryPilots';
+import { surveySummary } from './summarySurvey';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -81,6 +82,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (calls) summary.calls = calls;
   const hierarchy = hierarchySummary(data, today, team);
   if (hierarchy) summary.hierarchy = hierarchy;
+  const survey = surveySummary(data);
+  if (survey) summary.survey = survey;
   const pilots = pilotsSummary(data);
   if (pilots.length > 0) summary.pilots = pilots;
   const meetings = meetingsSummary(data, today);

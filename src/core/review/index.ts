@@ -23,6 +23,8 @@ export { emptyDraft, followUpItems, newDatedId, newReviewId, type FollowUpOption
 export { AGENDA_LIMIT, agendaMeeting, draftAgenda } from './agenda';
 export { pilotStatement, pilotsSummary } from './summaryPilots';
 export type { PilotLine } from './pilotTypes';
+export { surveySummary } from './summarySurvey';
+export type { SurveyStatementLine, SurveySummary } from './surveyTypes';
 export {
   planReviewWrite,
   type ReviewWriteError,

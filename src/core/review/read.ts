@@ -26,6 +26,7 @@ export const REVIEW_EXTRAS: readonly TemplateId[] = [
   'training',
   'meetings',
   'actionItems',
+  'planFeedback',
   'reviewRankings',
 ];
 /** The team's records among the extras: cleaned like the sources, summarised for 过程评估. */

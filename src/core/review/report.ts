@@ -154,6 +154,7 @@ const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
   forecast: 'forecast',
   calls: 'forecastCalls',
   meetings: 'actionItems',
+  survey: 'planFeedback',
   'records.lowActivity': 'activity',
   'records.satisfactionFalling': 'feedback',
   'records.complaintsRising': 'feedback',

@@ -15,6 +15,7 @@ import { recordRules } from './rulesRecords';
 import { callRules } from './rulesCalls';
 import { meetingRules } from './rulesMeetings';
 import { pilotRules } from './rulesPilots';
+import { surveyRules } from './rulesSurvey';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -51,6 +52,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   callRules(analysis, ctx);
   meetingRules(analysis, ctx);
   pilotRules(analysis, ctx);
+  surveyRules(analysis, ctx);
   // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }

@@ -8,6 +8,7 @@ import type { ForecastCallSummary, HierarchySummary } from './callTypes';
 import type { GoalTier } from '../domain/tiers';
 import type { MeetingsSummary } from './meetingTypes';
 import type { PilotLine } from './pilotTypes';
+import type { SurveySummary } from './surveyTypes';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
@@ -113,6 +114,8 @@ export interface KpiSummary {
   readonly calls?: ForecastCallSummary;
   /** 组织架构's roll-up of targets, actuals, calls and the register's forecast (core/review/summaryOrg.ts). */
   readonly hierarchy?: HierarchySummary;
+  /** 方案反馈: the team's anonymous scores per statement and the comments' themes (core/review/summarySurvey.ts). */
+  readonly survey?: SurveySummary;
   /** 效果评估's pilot and control members compared per metric (core/review/summaryPilots.ts). */
   readonly pilots?: readonly PilotLine[];
   /** 销售例会 and 行动项: each item's state on the review day, by department (core/review/summaryMeetings.ts). */

@@ -9,6 +9,7 @@ import { activityLog, feedback, oneOnOne, training, weeklyReport } from './specs
 import { commissionTiers, performance } from './specs/performance';
 import { reviewRankings } from './specs/rankings';
 import { actionItems, meetings } from './specs/meetings';
+import { planFeedback } from './specs/survey';
 import { workbookSettings } from './specs/settings';
 import type { TemplateId, TemplateSpec } from './types';
 
@@ -33,6 +34,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   training,
   meetings,
   actionItems,
+  planFeedback,
   commissionTiers,
   performance,
 ];

@@ -112,7 +112,8 @@ export type TemplateId =
   | 'reviewRankings'
   | 'rollupSources'
   | 'meetings'
-  | 'actionItems';
+  | 'actionItems'
+  | 'planFeedback';
 
 export interface TemplateSpec {
   readonly id: TemplateId;

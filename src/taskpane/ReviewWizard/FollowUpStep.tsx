@@ -15,6 +15,7 @@ import {
   type FollowUpItem,
   type Locale,
   type ReviewDraft,
+  type SurveySummary,
 } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber, isoOrEmpty } from './format';
@@ -38,6 +39,8 @@ export interface FollowUpStepProps {
   readonly commitments?: readonly Commitment[];
   /** Meeting action items still to do (overdue first). */
   readonly actionItems?: readonly ActionItemLine[];
+  /** 方案反馈: the team's scores per statement and the comments' themes (收集反馈意见). */
+  readonly survey?: SurveySummary;
   /** null until the workbook has been read. */
   readonly items: readonly FollowUpItem[] | null;
   readonly draft: ReviewDraft;
@@ -45,7 +48,17 @@ export interface FollowUpStepProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
-export function FollowUpStep({ locale, changes = [], commitments = [], actionItems = [], items, draft, raw, dispatch }: FollowUpStepProps) {
+export function FollowUpStep({
+  locale,
+  changes = [],
+  commitments = [],
+  actionItems = [],
+  survey,
+  items,
+  draft,
+  raw,
+  dispatch,
+}: FollowUpStepProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -86,6 +99,23 @@ export function FollowUpStep({ locale, changes = [], commitments = [], actionIte
             cells: [`${a.owner} · ${a.item}`, isoOrEmpty(a.due), ACTION_STATE_LABELS[a.state][locale]],
           }))}
         />
+      )}
+      {survey && survey.statements.length > 0 && (
+        <MiniTable
+          caption={w(locale, 'surveyTitle', { responses: survey.responses })}
+          headers={[w(locale, 'surveyStatement'), w(locale, 'surveyMean'), w(locale, 'surveyAgree')]}
+          rows={survey.statements.map((s) => ({
+            key: s.statement,
+            cells: [s.statement, `${formatNumber(locale, s.mean, 1)} (${s.answers})`, `${Math.round(s.agree * 100)}%`],
+          }))}
+        />
+      )}
+      {survey && survey.themes.length > 0 && (
+        <Caption1 className={styles.muted}>
+          {w(locale, 'surveyThemes', {
+            themes: survey.themes.map((t) => `${t.label[locale]} ${t.count}`).join(locale === 'zh-CN' ? '、' : ', '),
+          })}
+        </Caption1>
       )}
       {items?.map((item) => (
         <FollowUpCard key={item.row} locale={locale} item={item} edit={editFor(item, draft.followUps)} raw={raw} dispatch={dispatch} />

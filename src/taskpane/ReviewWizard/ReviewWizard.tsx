@@ -290,6 +290,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
           changes={analysis?.summary.deals ? changeComparison(analysis.summary.deals) : []}
           commitments={commitmentsToFollow(analysis?.summary.records)}
           actionItems={actionItemsToFollow(analysis?.summary.meetings)}
+          {...(analysis?.summary.survey ? { survey: analysis.summary.survey } : {})}
           items={followUps}
           draft={draft}
           raw={raw}

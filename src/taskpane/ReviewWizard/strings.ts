@@ -134,6 +134,11 @@ const STRINGS = {
   actionItem: { 'zh-CN': '行动项', 'en-US': 'Action item' },
   actionDue: { 'zh-CN': '截止日期', 'en-US': 'Due' },
   actionState: { 'zh-CN': '进度', 'en-US': 'Progress' },
+  surveyTitle: { 'zh-CN': '方案反馈(匿名问卷,{responses} 份)', 'en-US': 'Feedback on the plan (anonymous, {responses} responses)' },
+  surveyStatement: { 'zh-CN': '陈述', 'en-US': 'Statement' },
+  surveyMean: { 'zh-CN': '平均分', 'en-US': 'Mean' },
+  surveyAgree: { 'zh-CN': '同意占比', 'en-US': 'Agree' },
+  surveyThemes: { 'zh-CN': '意见主题:{themes}', 'en-US': 'Themes of the comments: {themes}' },
   agendaTitle: { 'zh-CN': '下次例会', 'en-US': 'Next meeting' },
   agendaHint: {
     'zh-CN': '按本次复盘起草下次例会的议程:目标进展、重点商机、问题、未提报的预测和逾期的行动项,写入“销售例会”。',

@@ -49,7 +49,7 @@ test('the wizard runs end to end on the samples and writes back; a second run up
   // Every template, with the documents' sample rows (the gallery's default).
   const inserts = page.locator('#pane button', { hasText: '插入' });
   const count = await inserts.count();
-  assert.equal(count, 22, 'one Insert button per template');
+  assert.equal(count, 23, 'one Insert button per template');
   for (let i = 0; i < count; i++) {
     const button = inserts.nth(i);
     const label = await button.getAttribute('aria-label');

@@ -45,7 +45,7 @@ describe('TemplateGallery', () => {
   it('shows a card with an Insert button for each template', () => {
     renderGallery(new MemoryWorkbook());
     for (const spec of TEMPLATES) expect(screen.getByRole('button', { name: `插入 ${spec.sheetName['zh-CN']}` })).toBeTruthy();
-    expect(TEMPLATES).toHaveLength(22);
+    expect(TEMPLATES).toHaveLength(23);
   });
 
   it("names each card's source by the method's document and part, never by a file number", () => {
