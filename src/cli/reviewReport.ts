@@ -85,6 +85,15 @@ export interface ReportSummary {
     readonly reason: string;
     readonly statement: string;
   }[];
+  /** 阶段标准: 流程达标率 overall and per owner, and each deal that skipped exit criteria or overstayed. */
+  readonly stageCompliance?: {
+    readonly checked: number;
+    readonly compliant: number;
+    readonly rate: number;
+    readonly exitTracked: boolean;
+    readonly byOwner: readonly { owner: string; checked: number; compliant: number; rate: number }[];
+    readonly issues: readonly { sheetRow: number; id: string; owner: string; kind: string; stage: string; days?: number; limit?: number }[];
+  };
   /** 方案反馈: the anonymous answers per statement (mean, spread, share agreeing) and the comments' themes. */
   readonly planFeedback?: {
     readonly responses: number;
@@ -237,6 +246,26 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
       ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
       ...overdueOf(analysis.summary.meetings),
+      ...(analysis.summary.stages
+        ? {
+            stageCompliance: {
+              checked: analysis.summary.stages.checked,
+              compliant: analysis.summary.stages.compliant,
+              rate: analysis.summary.stages.rate,
+              exitTracked: analysis.summary.stages.exitTracked,
+              byOwner: [...analysis.summary.stages.byOwner],
+              issues: analysis.summary.stages.issues.map(({ sheetRow, id, owner, kind, stage, days, limit }) => ({
+                sheetRow,
+                id,
+                owner,
+                kind,
+                stage,
+                ...(days !== undefined ? { days } : {}),
+                ...(limit !== undefined ? { limit } : {}),
+              })),
+            },
+          }
+        : {}),
       ...(analysis.summary.survey
         ? {
             planFeedback: {

@@ -18,6 +18,8 @@ export interface SnapshotDeal {
   readonly status: DealStatus;
   readonly closeDate: number | null;
   readonly category: ForecastCategory | null;
+  /** 退出标准已达成 on that day: true 是, false 否, absent when not said. */
+  readonly exitMet?: boolean;
 }
 
 export interface DealSnapshot {

@@ -10,6 +10,8 @@ import { isBlank } from '../values';
 import type { TableSnapshot } from '../workbook';
 import type { DealSnapshot, SnapshotDeal } from './changes';
 import { dealStatusOf, forecastCategoryOf } from './mapping';
+import { matchKey } from './normalize';
+import { YES_NO } from '../domain/records';
 
 /** Whether a header is the register's (its key and status columns, in either language). */
 export function isDealRegister(header: readonly string[]): boolean {
@@ -31,6 +33,7 @@ export function snapshotDealOf(row: readonly unknown[], columns: ReadonlyMap<str
   const amount = at('amount');
   const close = at('closeDate');
   const category = at('category');
+  const exitMet = yesNoOf(at('exitMet'));
   return {
     id: String(id).trim(),
     amount: typeof amount === 'number' ? amount : null,
@@ -38,7 +41,17 @@ export function snapshotDealOf(row: readonly unknown[], columns: ReadonlyMap<str
     status: dealStatusOf(String(at('status') ?? '')) ?? 'open',
     closeDate: typeof close === 'number' ? close : null,
     category: isBlank(category) ? null : (forecastCategoryOf(String(category)) ?? null),
+    ...(exitMet !== undefined ? { exitMet } : {}),
   };
+}
+
+/** 是 / 否 (either language, TRUE/FALSE too) as a boolean; anything else undefined. */
+export function yesNoOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (isBlank(value as never)) return undefined;
+  const text = matchKey(String(value));
+  const key = YES_NO.find((y) => matchKey(y.label['zh-CN']) === text || matchKey(y.label['en-US']) === text)?.key;
+  return key === undefined ? undefined : key === 'yes';
 }
 
 export function registerSnapshot(table: Pick<TableSnapshot, 'header' | 'rows'>, takenOn: number): DealSnapshot {

@@ -12,6 +12,7 @@ import { dealSnapshots } from '../templates/specs/deals';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import type { DealSnapshot, SnapshotDeal } from './changes';
 import { DEAL_STATUSES, FORECAST_CATEGORIES } from './fields';
+import { YES_NO } from '../domain/records';
 import { snapshotDealOf } from './register';
 
 const snapshotId = (takenOn: number): string => `S-${isoFromSerial(takenOn)}`;
@@ -38,6 +39,7 @@ export function snapshotWrite(
       status: labelOf(DEAL_STATUSES, deal.status, locale),
       closeDate: deal.closeDate,
       category: labelOf(FORECAST_CATEGORIES, deal.category, locale),
+      exitMet: deal.exitMet === undefined ? null : labelOfKey(YES_NO, deal.exitMet ? 'yes' : 'no')[locale],
     };
     return layout.byPosition.map((column) => (column === undefined ? null : (values[column.key] ?? null)));
   });

@@ -94,6 +94,10 @@ export function planDealUpsert(
       const next = deal.values[column.key as DealFieldKey] ?? null;
       if (!same(current[c], next)) cells.push({ column: c, value: next });
     });
+    // 退出标准已达成 is the current stage's check: a deal that moved to another stage starts unchecked.
+    const [stageAt, exitAt] = [match.columns.get('stage'), match.columns.get('exitMet')];
+    if (exitAt !== undefined && !isBlank(current[exitAt] ?? null) && cells.some((cell) => cell.column === stageAt))
+      cells.push({ column: exitAt, value: null });
     if (cells.length === 0) unchanged++;
     else {
       updated++;

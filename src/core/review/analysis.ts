@@ -13,6 +13,7 @@ import { hierarchySummary } from './summaryOrg';
 import { meetingsSummary } from './summaryMeetings';
 import { pilotsSummary } from './summaryPilots';
 import { surveySummary } from './summarySurvey';
+import { stageCompliance, stageLimits } from './summaryStages';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
 import { actionsSummary, evaluationSummary, kpiSummary } from './summaryTracking';
 import { dealsSummary } from './summaryDeals';
@@ -69,7 +70,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
     const overall = summary.goals?.overall;
     summary.deals = dealsSummary(clean.deals, data, {
       today,
-      ...(options.thresholds?.staleDays ? { staleLimits: options.thresholds.staleDays } : {}),
+      // 销售漏斗's 标准停留天数 are the follow-up limits; the manager's own still win.
+      staleLimits: { ...stageLimits(data), ...(options.thresholds?.staleDays ?? {}) },
       ...(options.thresholds?.slipPeriod ? { slipPeriod: options.thresholds.slipPeriod } : {}),
       ...(overall
         ? { goals: { target: overall.totalTarget ?? overall.target, actual: overall.actual, ...periodEndOf(summary.goals) } }
@@ -82,6 +84,8 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (calls) summary.calls = calls;
   const hierarchy = hierarchySummary(data, today, team);
   if (hierarchy) summary.hierarchy = hierarchy;
+  const stages = stageCompliance(data, today);
+  if (stages) summary.stages = stages;
   const survey = surveySummary(data);
   if (survey) summary.survey = survey;
   const pilots = pilotsSummary(data);

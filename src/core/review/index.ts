@@ -24,6 +24,8 @@ export { AGENDA_LIMIT, agendaMeeting, draftAgenda } from './agenda';
 export { pilotStatement, pilotsSummary } from './summaryPilots';
 export type { PilotLine } from './pilotTypes';
 export { surveySummary } from './summarySurvey';
+export { stageCompliance, stageLimits } from './summaryStages';
+export type { StageCompliance, StageIssue } from './stageTypes';
 export type { SurveyStatementLine, SurveySummary } from './surveyTypes';
 export {
   planReviewWrite,

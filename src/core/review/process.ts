@@ -102,6 +102,16 @@ function processEvidence(a: Analysis, locale: Locale): string[] {
       )[locale],
     );
   }
+  const st = a.summary.stages;
+  if (st) {
+    const owners = st.byOwner.map((o) => `${o.owner || '—'} ${pct(o.rate)}`);
+    out.push(
+      L(
+        `流程达标率 ${pct(st.rate)}(${st.checked} 个商机):${comma(owners, 'zh-CN')}${st.exitTracked ? '' : ';商机快照未记录退出标准,只看停留天数'}`,
+        `Stage standards met: ${pct(st.rate)} of ${st.checked} deals: ${comma(owners, 'en-US')}${st.exitTracked ? '' : '; the snapshots do not record exit criteria, so only days in stage are judged'}`,
+      )[locale],
+    );
+  }
   // 试点组 vs 对照组: whether the new process is worth rolling out (source 002 关键提醒).
   for (const pilot of a.summary.pilots ?? []) out.push(pilot.statement[locale]);
   return out;

@@ -155,6 +155,7 @@ const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
   calls: 'forecastCalls',
   meetings: 'actionItems',
   survey: 'planFeedback',
+  stages: 'deals',
   'records.lowActivity': 'activity',
   'records.satisfactionFalling': 'feedback',
   'records.complaintsRising': 'feedback',

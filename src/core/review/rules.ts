@@ -16,6 +16,7 @@ import { callRules } from './rulesCalls';
 import { meetingRules } from './rulesMeetings';
 import { pilotRules } from './rulesPilots';
 import { surveyRules } from './rulesSurvey';
+import { stageRules } from './rulesStages';
 import type { ActionRowResult, Analysis, AttainmentLine, Finding, GoalRowResult, ReviewThresholds, Severity } from './types';
 
 export interface DiagnoseOptions {
@@ -53,6 +54,7 @@ export function diagnose(analysis: Analysis, options: DiagnoseOptions): Finding[
   meetingRules(analysis, ctx);
   pilotRules(analysis, ctx);
   surveyRules(analysis, ctx);
+  stageRules(analysis, ctx);
   // Most severe first; within a severity the most money at stake first, then the order of the rules and sheets (sort is stable).
   return ctx.out.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.atStake ?? -1) - (a.atStake ?? -1));
 }

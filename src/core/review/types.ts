@@ -9,6 +9,7 @@ import type { GoalTier } from '../domain/tiers';
 import type { MeetingsSummary } from './meetingTypes';
 import type { PilotLine } from './pilotTypes';
 import type { SurveySummary } from './surveyTypes';
+import type { StageCompliance } from './stageTypes';
 import type { ProcessArea } from '../domain';
 import type { Localized } from '../i18n';
 import type { TemplateId } from '../templates/types';
@@ -114,6 +115,8 @@ export interface KpiSummary {
   readonly calls?: ForecastCallSummary;
   /** 组织架构's roll-up of targets, actuals, calls and the register's forecast (core/review/summaryOrg.ts). */
   readonly hierarchy?: HierarchySummary;
+  /** 阶段标准: deals past their stage's expected days or moved on without its exit criteria, 流程达标率 per owner. */
+  readonly stages?: StageCompliance;
   /** 方案反馈: the team's anonymous scores per statement and the comments' themes (core/review/summarySurvey.ts). */
   readonly survey?: SurveySummary;
   /** 效果评估's pilot and control members compared per metric (core/review/summaryPilots.ts). */

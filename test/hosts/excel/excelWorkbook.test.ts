@@ -271,12 +271,13 @@ describe('Excel host: other templates’ details', () => {
     const plan = planTemplate(spec('funnel'), { locale: 'en-US', samples: true, portable: false });
     const { mock, sheet, result } = await insert(plan);
     const last = plan.headerRow + plan.rows.length + 1; // 1-based last data row
-    expect(result.tableAddress).toBe(`A2:H${last}`);
+    // Stage, count … weighted (A–H), then 阶段标准's entry, exit and expected days (I–K).
+    expect(result.tableAddress).toBe(`A2:K${last}`);
     const summary = plan.summary[0];
     if (!summary || !isFormula(summary.value)) throw new Error('funnel has a summary formula');
-    expect(cell(sheet, 'J2')).toMatchObject({ kind: 'text', value: 'Bottleneck stage' });
-    expect(sheet.formats).toEqual(expect.arrayContaining([expect.objectContaining({ address: 'J2', path: 'font.bold', value: true })]));
-    expect(cell(sheet, 'J3')).toMatchObject({ kind: 'formula', value: summary.value.formula, numberFormat: 'General' });
+    expect(cell(sheet, 'M2')).toMatchObject({ kind: 'text', value: 'Bottleneck stage' });
+    expect(sheet.formats).toEqual(expect.arrayContaining([expect.objectContaining({ address: 'M2', path: 'font.bold', value: true })]));
+    expect(cell(sheet, 'M3')).toMatchObject({ kind: 'formula', value: summary.value.formula, numberFormat: 'General' });
     expect(summary.value.formula).toMatch(/^=SALES\.BOTTLENECK\(/);
     expect(sheet.charts[0]).toMatchObject({
       type: 'Funnel',
@@ -284,7 +285,7 @@ describe('Excel host: other templates’ details', () => {
       seriesBy: 'Columns',
       title: 'Sales funnel',
       series: [{ values: `B3:B${last}`, xAxis: `A3:A${last}` }],
-      position: ['L2', expect.any(String)],
+      position: ['O2', expect.any(String)],
     });
     // Excel refuses series calls on a funnel (office-js#2971): its source holds stages and counts.
     expect(lastRun(mock).locations.filter((l) => l.startsWith('ChartSeries'))).toEqual([]);

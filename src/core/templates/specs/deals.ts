@@ -6,6 +6,7 @@
  */
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey, FORECAST_CATEGORIES, LOST_REASONS } from '../../deals/fields';
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '../../domain/stages';
+import { YES_NO } from '../../domain/records';
 import { L, type Locale, type Localized, labelOfKey } from '../../i18n';
 import type { ColumnSpec, ColumnType, SampleValue, TemplateSpec } from '../types';
 
@@ -84,6 +85,9 @@ const columns: ColumnSpec[] = [
     width: 10,
     formula: { native: { 'zh-CN': daysInStageFormula('zh-CN'), 'en-US': daysInStageFormula('en-US') } },
   },
+  // 阶段标准 (issue 25): the rep's check that the current stage's exit criteria (销售漏斗 退出标准) are met;
+  // 商机快照 keeps it, so a deal that moved on without it is seen at the next review.
+  { key: 'exitMet', label: L('退出标准已达成', 'Exit criteria met'), type: 'text', width: 12, list: YES_NO.map((y) => y.label) },
 ];
 
 const stage = (key: (typeof FUNNEL_STAGES)[number]['key']): Localized => labelOfKey(FUNNEL_STAGES, key);
@@ -259,6 +263,7 @@ export const dealSnapshots: TemplateSpec = {
     { key: 'status', label: L('状态', 'Status'), type: 'text', width: 10 },
     { key: 'closeDate', label: L('预计成交日期', 'Expected close'), type: 'date', width: 12 },
     { key: 'category', label: L('预测类别', 'Forecast category'), type: 'text', width: 12 },
+    { key: 'exitMet', label: L('退出标准已达成', 'Exit criteria met'), type: 'text', width: 12 },
   ],
   samples: [],
   conditionalFormats: [],

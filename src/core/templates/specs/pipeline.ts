@@ -1,6 +1,6 @@
 /** Pipeline tables: the sales funnel (sources 003 §2 and 004 §3, docs/DOMAIN.md) and lead grading (source 002 step 2, docs/DOMAIN.md). */
 import type { TemplateSpec } from '../types';
-import { FUNNEL_STAGE_LABELS } from '../../domain/stages';
+import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '../../domain/stages';
 import { L } from '../../i18n';
 
 /** Illustrative stage counts (the issue's worked example 100 → 60 → 30 → 15 → 9 → 5). */
@@ -41,8 +41,19 @@ export const funnel: TemplateSpec = {
       width: 12,
       formula: { call: 'WEIGHTED', args: ['{amount}', '{probability}'] },
     },
+    // 阶段标准 (issue 25), after the columns above so their letters stay put: the review's follow-up
+    // and dwell limits are 标准停留天数 where the sheet gives them.
+    { key: 'entryCriteria', label: L('进入标准', 'Entry criteria'), type: 'text', width: 22 },
+    { key: 'exitCriteria', label: L('退出标准', 'Exit criteria'), type: 'text', width: 26 },
+    { key: 'dwellDays', label: L('标准停留天数', 'Expected days in stage'), type: 'integer', width: 12 },
   ],
-  samples: FUNNEL_STAGE_LABELS.map((stage, i) => ({ stage, count: SAMPLE_COUNTS[i] ?? null })),
+  samples: FUNNEL_STAGES.map((stage, i) => ({
+    stage: stage.label,
+    count: SAMPLE_COUNTS[i] ?? null,
+    entryCriteria: stage.entry,
+    exitCriteria: stage.exit,
+    dwellDays: stage.followUpDays ?? null,
+  })),
   conditionalFormats: [],
   summary: [
     {
