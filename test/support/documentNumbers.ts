@@ -59,13 +59,13 @@ const DOCUMENT_NUMBERS: readonly Expectation[] = [
   { template: 'forecast', row: 0, column: 'forecastTier', shows: L('未达成', 'Below target') },
   { template: 'forecast', row: 0, column: 'paceTier', shows: L('未达成', 'Below target') },
   // 预测提报: the manager's 80 counts over the rep's 90; at 72 actual, 1 − 8/72 = 88.9%, 8/72 = 11.1% too high.
-  // 销售例会 / 行动项 (source 003 §3): the script done on its day; the two 2024 items not done are overdue,
-  // one per meeting still open.
+  // 销售例会 / 行动项 (source 003 §3): the script done on its day, the after-sales channel 3 days late, the
+  // legal step early — nothing left open, so the samples raise no finding.
   { template: 'actionItems', row: 0, column: 'state', shows: L('按时完成', 'Done on time') },
-  { template: 'actionItems', row: 1, column: 'state', shows: L('已逾期', 'Overdue') },
-  { template: 'actionItems', row: 2, column: 'state', shows: L('已逾期', 'Overdue') },
-  { template: 'meetings', row: 0, column: 'openItems', shows: '1' },
-  { template: 'meetings', row: 1, column: 'openItems', shows: '1' },
+  { template: 'actionItems', row: 1, column: 'state', shows: L('延期完成', 'Done late') },
+  { template: 'actionItems', row: 2, column: 'state', shows: L('按时完成', 'Done on time') },
+  { template: 'meetings', row: 0, column: 'openItems', shows: '0' },
+  { template: 'meetings', row: 1, column: 'openItems', shows: '0' },
   // 方案反馈 (source 002 第四步's own quotes): 线索分级 scored 5 and 4, 工具支持 4 and 2.
   { template: 'planFeedback', row: 0, column: 'mean', shows: '4.5' },
   { template: 'planFeedback', row: 0, column: 'answers', shows: '2' },

@@ -2,13 +2,15 @@
  * 阶段标准 in the review (issue 25; source 003 §2: 进入与退出标准、平均停留时间): the funnel's expected
  * days per stage (销售漏斗 标准停留天数, else the stage's default), open deals past them, and deals
  * the snapshots saw move to a later stage while 退出标准已达成 was not 是 — per owner as 流程达标率
- * (deals meeting the standards / deals judged). A snapshot sheet without the check judges no move.
+ * (deals meeting the standards / deals judged). A snapshot sheet without the check judges no move;
+ * a register where no deal has the check yet is not judged at all.
  */
 import { matchHeader } from '../templates/locate';
 import { dealSnapshots } from '../templates/specs/deals';
 import { FUNNEL_STAGES, type StageKey, stageOfLabel } from '../domain/stages';
 import { readSnapshots } from '../deals/snapshots';
 import { dealStatusOf } from '../deals/mapping';
+import { yesNoOf } from '../deals/register';
 import { cellOf, readDate, readNumber, readText, sheetRowOf, viewOf } from './read';
 import type { StageCompliance, StageIssue } from './stageTypes';
 import type { WorkbookData } from './types';
@@ -39,6 +41,12 @@ export function stageCompliance(data: WorkbookData, today: number): StageComplia
   const snapshotTable = data.dealSnapshots;
   const exitTracked = snapshotTable !== undefined && matchHeader(dealSnapshots, snapshotTable.header).columns.has('exitMet');
   const snapshots = snapshotTable && exitTracked ? readSnapshots(snapshotTable) : [];
+  // The check is the team's adoption of stage standards: until a deal carries one (now or in a
+  // snapshot), overstays are the follow-up rule's (deals.stale) and nothing is judged twice.
+  const adopted =
+    view.table.rows.some((row) => yesNoOf(at(row, 'exitMet')) !== undefined) ||
+    snapshots.some((snapshot) => snapshot.deals.some((d) => d.exitMet !== undefined));
+  if (!adopted) return undefined;
   const label = (key: StageKey) => (FUNNEL_STAGES.find((s) => s.key === key) as (typeof FUNNEL_STAGES)[number]).label[view.locale];
 
   // Moves to a later stage with the earlier snapshot's check not 是: the first such move per deal.

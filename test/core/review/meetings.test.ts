@@ -19,7 +19,10 @@ import {
   evaluateProcess,
   labelOfKey,
   newDatedId,
+  planTemplate,
   serialFromDate,
+  templateById,
+  toReadTable,
 } from '../../../src/core';
 import { tableOf } from './fixtures';
 
@@ -137,4 +140,20 @@ test('the next meeting: the date the last one set, a fresh id, and an agenda nam
   const meeting = agendaMeeting(analysis, findings, 'zh-CN', TODAY);
   expect(meeting).toMatchObject({ meetingId: 'M2026-03-21', date: TODAY + 1, kind: '周会' });
   expect(newDatedId('M', TODAY, ['M2026-03-20', 'M2026-03-20-2'])).toBe('M2026-03-20-3');
+});
+
+test('the documents’ samples raise no meeting finding, however late the review', () => {
+  const sampleTable = (id: 'actionItems' | 'meetings') => {
+    const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: true, portable: true });
+    return toReadTable(id, {
+      sheetName: plan.sheetName,
+      headerRow: plan.headerRow,
+      firstColumn: 0,
+      header: plan.columns.map((c) => c.label),
+      rows: plan.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' ? null : cell))),
+    });
+  };
+  const analysis = analyseWorkbook({ actionItems: sampleTable('actionItems'), meetings: sampleTable('meetings') }, { today: TODAY + 1000 });
+  expect(analysis.summary.meetings?.items.map((i) => i.state)).toEqual(['doneOnTime', 'doneLate', 'doneOnTime']);
+  expect(diagnose(analysis, { locale: 'zh-CN', today: TODAY + 1000 }).filter((f) => f.rule === 'meetings.actionOverdue')).toEqual([]);
 });

@@ -116,8 +116,12 @@ test('each owner below the standard is a finding naming the deals; the funnel’
   expect(stageLimits({ funnel: FUNNEL })).toMatchObject({ lead: 14, needs: 20, negotiation: 5, proposal: 10 });
 });
 
-test('snapshots that do not record the check judge days in stage only, and say so', () => {
-  const c = stageCompliance({ deals: register(), funnel: FUNNEL, dealSnapshots: snapshots(false) }, TODAY);
+test('snapshots that do not record the check judge days in stage only, and say so; without any check, nothing is judged', () => {
+  const table = register();
+  const exitAt = table.header.indexOf('退出标准已达成');
+  const checkedOnce = { ...table, rows: table.rows.map((row, i) => row.map((v, c) => (i === 4 && c === exitAt ? '是' : v))) };
+  expect(stageCompliance({ deals: register(), funnel: FUNNEL, dealSnapshots: snapshots(false) }, TODAY)).toBeUndefined();
+  const c = stageCompliance({ deals: checkedOnce, funnel: FUNNEL, dealSnapshots: snapshots(false) }, TODAY);
   expect(c?.exitTracked).toBe(false);
   expect(c?.issues.filter((i) => i.kind === 'skipped')).toEqual([]);
 });

@@ -16,13 +16,23 @@ import { WorkbookContext } from '../../../src/taskpane/workbookContext';
 import { emptyDraft } from '../../../src/core';
 import { MemoryWorkbook } from '../../workbook/memoryWorkbook';
 
-// 2024-03-25: the samples' 与售后建立客户问题共享群 (due 03-15) is 10 days overdue; 法务提前介入 is due 03-29.
+// 2024-03-25: the samples with their last two items reopened — 与售后建立客户问题共享群 (due 03-15) is 10 days
+// overdue, 法务提前介入 is due 03-29; the script stays done.
 const NOW = () => new Date(2024, 2, 25, 9);
 const TODAY = serialFromDate(2024, 3, 25);
 
 async function withItems(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
   await workbook.insertTemplate(planTemplate(templateById('actionItems'), { locale: 'zh-CN', samples: true, portable: true }));
+  const sheet = workbook.sheet('行动项');
+  const [status, doneOn] = ['状态', '完成日期'].map((label) => sheet.header.indexOf(label)) as [number, number];
+  for (const [row, reopened] of [
+    [1, '进行中'],
+    [2, '未开始'],
+  ] as const) {
+    (sheet.rows[row] as unknown[])[status] = reopened;
+    (sheet.rows[row] as unknown[])[doneOn] = null;
+  }
   return workbook;
 }
 
