@@ -7,15 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runWorkbookCli } from '../../src/cli/workbook';
+import { runCli } from '../support/cli';
 
-async function run(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runWorkbookCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  if (code !== 0) throw new Error(`${args.join(' ')} → ${code}: ${err.join('\n')}`);
-  return out.join('');
-}
+const run = runCli;
 
 test('the report lists the overdue action item and finds it; done and not-yet-due ones stay out', async () => {
   const book = join(mkdtempSync(join(tmpdir(), 'cli-meetings-')), 'team.xlsx');

@@ -7,16 +7,10 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runWorkbookCli } from '../../src/cli/workbook';
+import { runCli } from '../support/cli';
 import { resavedByLibreOffice } from '../support/libreoffice';
 
-async function run(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runWorkbookCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  if (code !== 0) throw new Error(`${args.join(' ')} → ${code}: ${err.join('\n')}`);
-  return out.join('');
-}
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-tiers-'));
 // Won in 元: 1,200,000 + 1,100,000 + 1,150,000 = 345 万元 over the quarter, above the stretch (330), below the challenge (360).

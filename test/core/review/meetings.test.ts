@@ -19,12 +19,9 @@ import {
   evaluateProcess,
   labelOfKey,
   newDatedId,
-  planTemplate,
   serialFromDate,
-  templateById,
-  toReadTable,
 } from '../../../src/core';
-import { tableOf } from './fixtures';
+import { sampleTable, tableOf } from './fixtures';
 
 const TODAY = serialFromDate(2026, 3, 20);
 const status = (key: ActionStatus) => labelOfKey(ACTION_STATUSES, key)['zh-CN'];
@@ -143,16 +140,6 @@ test('the next meeting: the date the last one set, a fresh id, and an agenda nam
 });
 
 test('the documents’ samples raise no meeting finding, however late the review', () => {
-  const sampleTable = (id: 'actionItems' | 'meetings') => {
-    const plan = planTemplate(templateById(id), { locale: 'zh-CN', samples: true, portable: true });
-    return toReadTable(id, {
-      sheetName: plan.sheetName,
-      headerRow: plan.headerRow,
-      firstColumn: 0,
-      header: plan.columns.map((c) => c.label),
-      rows: plan.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' ? null : cell))),
-    });
-  };
   const analysis = analyseWorkbook({ actionItems: sampleTable('actionItems'), meetings: sampleTable('meetings') }, { today: TODAY + 1000 });
   expect(analysis.summary.meetings?.items.map((i) => i.state)).toEqual(['doneOnTime', 'doneLate', 'doneOnTime']);
   expect(diagnose(analysis, { locale: 'zh-CN', today: TODAY + 1000 }).filter((f) => f.rule === 'meetings.actionOverdue')).toEqual([]);

@@ -13,9 +13,8 @@ import {
   surveySummary,
   templateById,
   themesOf,
-  toReadTable,
 } from '../../../src/core';
-import { tableOf } from './fixtures';
+import { sampleTable, tableOf } from './fixtures';
 
 const TODAY = 46000;
 const [CLEAR, GRADING, TOOLS] = SURVEY_STATEMENTS.map((s) => s['zh-CN']) as [string, string, string];
@@ -85,14 +84,7 @@ test('a statement scored low by enough people is a finding; the documents’ sam
       (f) => f.rule === 'survey.lowScore',
     );
   expect(findings(low).map((f) => [f.problem, f.severity])).toEqual([[`团队对“${TOOLS}”评分偏低:4 份答卷平均 2 分,同意的占 0.0%`, 'high']]);
-  const plan = planTemplate(templateById('planFeedback'), { locale: 'zh-CN', samples: true, portable: true });
-  const samples = toReadTable('planFeedback', {
-    sheetName: plan.sheetName,
-    headerRow: plan.headerRow,
-    firstColumn: 0,
-    header: plan.columns.map((c) => c.label),
-    rows: plan.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' ? null : cell))),
-  });
+  const samples = sampleTable('planFeedback');
   const analysis = analyseWorkbook({ planFeedback: samples }, { today: TODAY });
   expect(analysis.summary.survey?.statements.map((s) => [s.statement, s.mean])).toEqual([
     [GRADING, 4.5],
