@@ -20,7 +20,11 @@ export async function newWorkbookSnapshot(
     if (!book) throw new Error('no workbook');
     const port = createUniverWorkbook(host.api, { workbook: book, locale });
     const blank = book.getSheets()[0];
-    for (const spec of templates) await insertTemplateWithUses(port, spec, { locale, samples, portable });
+    for (const spec of templates) {
+      // A template another brought along (销售例会 brings 行动项) is there already: never a second copy.
+      if ((await port.listSheets()).some((sheet) => sheet.name === spec.sheetName[locale])) continue;
+      await insertTemplateWithUses(port, spec, { locale, samples, portable });
+    }
     if (blank && book.getSheets().length > 1) book.deleteSheet(blank);
     book.setActiveSheet(book.getSheets()[0] as NonNullable<ReturnType<typeof book.getSheets>[number]>);
     return JSON.parse(JSON.stringify(book.save())) as IWorkbookData;

@@ -52,3 +52,14 @@ test('the report lists the overdue action item and finds it; done and not-yet-du
   expect(problems).not.toContain('客户跟进话术标准化');
   expect(problems).not.toContain('法务提前介入');
 }, 120_000);
+
+test('new with 销售例会 and 行动项 in either order makes one 行动项 (the one 销售例会 brings along)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-meetings-new-'));
+  for (const templates of ['meetings,actionItems', 'actionItems,meetings']) {
+    const book = join(dir, `${templates.replace(',', '-')}.xlsx`);
+    await run('new', book, '--templates', templates);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['行动项', '销售例会']);
+  }
+}, 120_000);

@@ -32,8 +32,9 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   oneOnOne,
   weeklyReport,
   training,
-  meetings,
+  // A template a later one reads comes first (行动项 before 销售例会, 提成方案 before 绩效考核).
   actionItems,
+  meetings,
   planFeedback,
   commissionTiers,
   performance,
