@@ -84,6 +84,13 @@ export interface ReportSummary {
     readonly verdict: string;
     readonly reason: string;
     readonly statement: string;
+    /** A pilot over the register or the records: the measure, the spans compared (ISO days) and the reps left out. */
+    readonly measured?: {
+      readonly measure: string;
+      readonly before: readonly string[];
+      readonly after: readonly string[];
+      readonly leftOut: readonly string[];
+    };
   }[];
   /** 阶段标准: 流程达标率 overall and per owner, and each deal that skipped exit criteria or overstayed. */
   readonly stageCompliance?: {
@@ -284,7 +291,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
         : {}),
       ...(analysis.summary.pilots
         ? {
-            pilots: analysis.summary.pilots.map(({ metric, comparison: c, statement }) => ({
+            pilots: analysis.summary.pilots.map(({ metric, comparison: c, statement, measured }) => ({
               metric,
               pilotMembers: c.pilotMembers,
               controlMembers: c.controlMembers,
@@ -298,6 +305,16 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
               verdict: c.verdict,
               reason: c.reason,
               statement: statement[options.locale],
+              ...(measured
+                ? {
+                    measured: {
+                      measure: measured.measure,
+                      before: measured.windows.before.map(isoFromSerial),
+                      after: measured.windows.after.map(isoFromSerial),
+                      leftOut: measured.leftOut,
+                    },
+                  }
+                : {}),
             })),
           }
         : {}),

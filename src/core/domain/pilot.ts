@@ -15,6 +15,19 @@ export const PILOT_GROUPS: readonly { readonly key: PilotGroup; readonly label: 
   { key: 'control', label: L('对照组', 'Control') },
 ];
 
+/**
+ * The measures a pilot can be judged on straight from the register (商机明细) or the records
+ * (活动记录), per rep (core/review/summaryPilotMeasures.ts): named in 效果评估's 指标, with 试点开始.
+ */
+export type PilotMeasure = 'winRate' | 'wonAmount' | 'newDeals' | 'activities';
+
+export const PILOT_MEASURES: readonly { readonly key: PilotMeasure; readonly label: Localized; readonly explained: Localized }[] = [
+  { key: 'winRate', label: L('赢单率', 'Win rate'), explained: L('结束的商机中赢单的占比', 'won ÷ (won + lost) of the deals closed') },
+  { key: 'wonAmount', label: L('赢单金额', 'Won amount'), explained: L('赢单商机的金额合计', 'the amount of the deals won') },
+  { key: 'newDeals', label: L('新增商机数', 'New deals'), explained: L('新建商机的个数', 'the deals created') },
+  { key: 'activities', label: L('活动次数', 'Activities'), explained: L('活动记录的条数', 'the rows of the activity log') },
+];
+
 export type PilotVerdict = 'rollOut' | 'keepWatching' | 'stop';
 
 export const PILOT_VERDICTS: Readonly<Record<PilotVerdict, Localized>> = {

@@ -12,6 +12,7 @@ import { forecastCallSummary, readTeamTables } from './summaryCalls';
 import { hierarchySummary } from './summaryOrg';
 import { meetingsSummary } from './summaryMeetings';
 import { pilotsSummary } from './summaryPilots';
+import { measurePilots } from './summaryPilotMeasures';
 import { surveySummary } from './summarySurvey';
 import { stageCompliance, stageLimits } from './summaryStages';
 import { funnelSummary, goalsSummary, leadsSummary } from './summaryResults';
@@ -88,7 +89,9 @@ export function analyseWorkbook(data: WorkbookData, options: AnalyseOptions): An
   if (stages) summary.stages = stages;
   const survey = surveySummary(data);
   if (survey) summary.survey = survey;
-  const pilots = pilotsSummary(data);
+  const measured = measurePilots(data, clean, today);
+  for (const issue of measured.issues) issues.push(issue);
+  const pilots = [...pilotsSummary(data), ...measured.lines];
   if (pilots.length > 0) summary.pilots = pilots;
   const meetings = meetingsSummary(data, today);
   if (meetings) summary.meetings = meetings;

@@ -9,6 +9,7 @@ import { missingColumnMessage, readPolarity } from '../domain';
 import type { TemplateId } from '../templates/types';
 import { MAX_SERIAL, type TableView, readDate, sheetRowOf } from './read';
 import { isBlank } from '../values';
+import { isPilotDefinitionRow } from './summaryPilots';
 import type { CleaningIssue, ReadValue } from './types';
 
 /** Columns the analysis cannot do without, beyond the spec's required ones. */
@@ -18,6 +19,14 @@ const NEEDED: Partial<Record<TemplateId, readonly string[]>> = {
   execution: ['actual'],
   evaluation: ['after'],
   kpi: ['actual'],
+};
+
+/**
+ * Rows that define something another summary checks (a pilot over the register,
+ * summaryPilots.ts): the sheet's required cells are not theirs to fill.
+ */
+const DEFINITION_ROWS: Partial<Record<TemplateId, (view: TableView, row: readonly unknown[]) => boolean>> = {
+  evaluation: isPilotDefinitionRow,
 };
 
 /** Number columns where a negative value is meaningful (a change, a loss budget, a net figure). */
@@ -114,6 +123,7 @@ export function cleanTable(view: TableView): CleanResult {
   // Duplicates by a hash of the input cells in an open-addressing table (typed arrays, no key
   // strings, no Map), compared cell by cell only when hashes meet: 100k rows in a few ms.
   const positions = inputs.map((c) => c.position);
+  const isDefinition = DEFINITION_ROWS[templateId];
   const rows = table.rows;
   const seen = new HashSet(rows.length);
   const kept: number[] = [];
@@ -144,15 +154,17 @@ export function cleanTable(view: TableView): CleanResult {
     }
 
     let bad = false;
+    const definition = isDefinition?.(view, row) === true;
     for (const column of inputs) {
       const v = row[column.position];
+      const required = column.required && !definition;
       // The common case inline (a number where a number belongs, text where text does).
       if (v === null || v === undefined) {
-        if (!column.required) continue;
+        if (!required) continue;
       } else if (column.check === 'text' || column.check === 'none') {
-        if (!column.required || typeof v !== 'string' || v.trim() !== '') continue;
+        if (!required || typeof v !== 'string' || v.trim() !== '') continue;
       } else if (typeof v === 'number' && v > 0 && v < LAST_SERIAL && column.check !== 'direction') continue;
-      const message = cellProblem(column, v);
+      const message = cellProblem(definition ? { ...column, required } : column, v);
       if (message === undefined) continue;
       bad = true;
       issues.push({ templateId, sheetName, row: sheetRowOf(table, i), kind: 'invalid', column: column.label, message });

@@ -6,13 +6,20 @@
 import { PILOT_ALPHA, PILOT_GROUPS, PILOT_VERDICTS, type PilotComparison, type PilotGroup, comparePilot, readPolarity } from '../domain';
 import { matchKey } from '../deals/normalize';
 import { L, type Localized } from '../i18n';
-import { cellOf, readNumber, readText, sheetRowOf, viewOf } from './read';
+import { cellOf, readDate, readNumber, readText, sheetRowOf, type TableView, viewOf } from './read';
 import { num } from './text';
 import type { PilotLine } from './pilotTypes';
 import type { WorkbookData } from './types';
 
-const groupOf = (text: string): PilotGroup | undefined =>
+/** 试点组 / 对照组 (either language) as its key. */
+export const groupOf = (text: string): PilotGroup | undefined =>
   PILOT_GROUPS.find((g) => matchKey(g.label['zh-CN']) === matchKey(text) || matchKey(g.label['en-US']) === matchKey(text))?.key;
+
+/** A row of 效果评估 that defines a pilot over the register: 试点开始 filled, no member of its own. */
+export function isPilotDefinitionRow(view: TableView, row: readonly unknown[]): boolean {
+  const at = cellOf(view);
+  return readDate(at(row, 'pilotStart')) !== null && groupOf(readText(at(row, 'group'))) === undefined;
+}
 
 /** Rows of 效果评估 that are a pilot or control member (the per-metric evaluation leaves them out). */
 export const isMemberRow = (groupCell: unknown): boolean => groupOf(readText(groupCell as never)) !== undefined;

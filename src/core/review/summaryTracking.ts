@@ -2,7 +2,7 @@
  * The KPI summary of the tracking sheets (表3 and 执行计划表, 效果评估, KPI), from input columns
  * with the core metric functions (DELAY, CHANGE, ATTAINMENT), respecting each metric's direction.
  */
-import { isMemberRow } from './summaryPilots';
+import { isMemberRow, isPilotDefinitionRow } from './summaryPilots';
 import { readPolarity, verdictOf } from '../domain';
 import { attainment, change } from '../metrics/attainment';
 import { delay } from '../metrics/time';
@@ -105,7 +105,10 @@ export function evaluationSummary(clean: CleanTable): NonNullable<KpiSummary['ev
     columnIndex(clean, k),
   ) as [number, number, number, number, number, number];
   // A pilot or control member's row is part of a comparison (summaryPilots.ts), not a metric of its own.
-  const rows = clean.rows.filter((i) => !isMemberRow((table.rows[i] ?? [])[cGroup]));
+  // A row defining a pilot over the register (试点开始) is that pilot's, not a metric either.
+  const rows = clean.rows.filter(
+    (i) => !isMemberRow((table.rows[i] ?? [])[cGroup]) && !isPilotDefinitionRow(clean.view, table.rows[i] ?? []),
+  );
   return {
     metrics: rows.map((i) => {
       const row = table.rows[i] ?? [];

@@ -121,6 +121,9 @@ export const evaluation: TemplateSpec = {
       width: 12,
       formula: { native: { 'zh-CN': nativeDid('zh-CN'), 'en-US': nativeDid('en-US') } },
     },
+    // A pilot judged on the register or the activity log (core/review/summaryPilotMeasures.ts): 指标 names
+    // the measure, this the day it began; the reps' groups are 组织架构's 试点分组.
+    { key: 'pilotStart', label: L('试点开始', 'Pilot start'), type: 'date', width: 12 },
   ],
   samples: [
     // A rate shows as one (12.0% → 18.0%) in columns that hold days in the next row.

@@ -7,6 +7,7 @@
  */
 import { L, type Locale } from '../../i18n';
 import type { TemplateSpec } from '../types';
+import { PILOT_GROUPS } from '../../domain/pilot';
 
 /** 组织架构's 状态: a row in force today, one that has ended (a move or a departure), one not yet begun. */
 export const ORG_ROW_STATUS = {
@@ -188,6 +189,8 @@ export const orgChart: TemplateSpec = {
       width: 12,
       formula: inForce('SUMIFS({latestCommit#all},{region#all},{region})'),
     },
+    // 试点组 / 对照组 for a pilot judged on the register (效果评估's 试点开始, core/review/summaryPilotMeasures.ts).
+    { key: 'pilotGroup', label: L('试点分组', 'Pilot group'), type: 'text', width: 10, list: PILOT_GROUPS.map((g) => g.label) },
   ],
   summary: [
     {
