@@ -184,6 +184,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
     }
     const result = await runDealImport(book.port, tables, {
       table,
+      preview,
       mapping,
       stages,
       full: options.full,

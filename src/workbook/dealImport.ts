@@ -18,6 +18,7 @@ import {
   type SlipPeriod,
   type StageMeaning,
   type TableSnapshot,
+  type TemplateLocation,
   type TemplateSpec,
   type UpsertCounts,
   changeDetails,
@@ -44,8 +45,10 @@ import {
   repeatedSlips,
   snapshotWrite,
   templateById,
+  templatesOfSheets,
 } from '../core';
-import { type WorkbookPort, WorkbookError } from './port';
+import { type SheetInfo, type WorkbookPort, WorkbookError } from './port';
+import { tableAfterWrite } from './placement';
 
 export interface DealTables {
   readonly register?: TableSnapshot;
@@ -56,27 +59,46 @@ export interface DealTables {
   readonly headerUnit?: MoneyUnit;
 }
 
-const WANTED = [templateById('deals'), dealSnapshots, importMappings, workbookSettings].map((spec) => spec.tableName.toLowerCase());
+/** The templates whose headers may say the money unit, most telling first (./moneyUnit.ts's order). */
+const UNIT_TABLES = ['goals', 'deals', 'forecast', 'funnel'] as const;
 
-/** The register, the snapshots, the saved mappings and the settings: one pass over the sheets, each read once at most. */
-export async function findDealTables(port: WorkbookPort): Promise<DealTables> {
-  const named = (sheet: { tables: readonly string[] }) =>
-    sheet.tables.some((t) => WANTED.includes(t.toLowerCase().replace(/\d+$/, ''))) ? 0 : 1;
-  const sheets = [...(await port.listSheets())].sort((a, b) => named(a) - named(b));
-  let register: TableSnapshot | undefined;
-  let snapshots: TableSnapshot | undefined;
-  let mappings: TableSnapshot | undefined;
-  let settings: TableSnapshot | undefined;
+/**
+ * The register, the snapshots, the saved mappings and the settings, each found by the one locate
+ * rule (its table or sheet name) and read once at most. Headers decide only where a name does not:
+ * a register the user renamed is looked for on the sheets no template claims. Without 工作簿设置's
+ * unit, the money headers of the method's sheets tell it (the first that names one).
+ */
+export async function findDealTables(port: WorkbookPort, listed?: readonly SheetInfo[]): Promise<DealTables> {
+  const sheets = listed ?? (await port.listSheets());
+  const read = (location: TemplateLocation) => port.readTable(location).catch(() => undefined);
+  const named = async (spec: TemplateSpec, fits: (header: readonly string[]) => boolean) => {
+    const at = locateTemplate(spec, sheets);
+    const table = at ? await read(at) : undefined;
+    return table && fits(table.header) ? table : undefined;
+  };
+  let register = await named(templateById('deals'), isDealRegister);
+  const snapshots = await named(dealSnapshots, isSnapshotTable);
+  const mappings = await named(importMappings, isImportMappingsTable);
+  const settings = await named(workbookSettings, isWorkbookSettingsTable);
+  if (!register) {
+    const claimed = templatesOfSheets(sheets);
+    for (const sheet of sheets) {
+      if (claimed.has(sheet.name)) continue;
+      const table = await read({ sheetName: sheet.name });
+      if (table && isDealRegister(table.header)) {
+        register = table;
+        break;
+      }
+    }
+  }
   let headerUnit: MoneyUnit | undefined;
-  for (const sheet of sheets) {
-    if (register && snapshots && mappings && settings) break;
-    const read = await port.readTable({ sheetName: sheet.name }).catch(() => undefined);
-    if (!read) continue;
-    headerUnit ??= moneyUnitOfHeader(read.header);
-    if (!register && isDealRegister(read.header)) register = read;
-    else if (!snapshots && isSnapshotTable(read.header)) snapshots = read;
-    else if (!mappings && isImportMappingsTable(read.header)) mappings = read;
-    else if (!settings && isWorkbookSettingsTable(read.header)) settings = read;
+  if ((settings ? readWorkbookSettings(settings).settings.moneyUnit : undefined) === undefined) {
+    for (const id of UNIT_TABLES) {
+      const table = id === 'deals' ? register : await named(templateById(id), () => true);
+      headerUnit = table ? moneyUnitOfHeader(table.header) : undefined;
+      if (headerUnit) break;
+    }
+    headerUnit ??= snapshots ? moneyUnitOfHeader(snapshots.header) : undefined;
   }
   return {
     ...(register ? { register } : {}),
@@ -146,6 +168,8 @@ export interface DealImportRequest {
   readonly slipPeriod?: SlipPeriod;
   /** The unit of the export's amounts (its header's, or the user's answer); undefined: the workbook's. */
   readonly amountUnit?: MoneyUnit;
+  /** The preview the caller showed for exactly these inputs: not computed again. */
+  readonly preview?: ImportPreview;
 }
 
 export interface DealImportResult {
@@ -176,7 +200,8 @@ export interface DealImportResult {
 export async function runDealImport(port: WorkbookPort, tables: DealTables, request: DealImportRequest): Promise<DealImportResult> {
   const { locale } = request;
   const amounts = amountConversion(workbookMoneyUnit(tables), request.amountUnit);
-  const preview = previewImport(request.table, request.mapping, { locale, stages: request.stages, ...(amounts ? { amounts } : {}) });
+  const preview =
+    request.preview ?? previewImport(request.table, request.mapping, { locale, stages: request.stages, ...(amounts ? { amounts } : {}) });
   if (amounts && preview.deals.length === 0 && preview.problems.length > 0 && amounts.from.currency !== amounts.to.currency)
     throw new WorkbookError(preview.problems[0]!.why[locale]);
   const inserted: string[] = [];
@@ -193,7 +218,8 @@ export async function runDealImport(port: WorkbookPort, tables: DealTables, requ
   const plan = planDealUpsert(before, preview.deals, request.mapping, { fullExport: request.full });
   if (!plan.ok) throw new WorkbookError(plan.message[locale], before.sheetName);
   await port.writeTables([plan.write]);
-  const after = await port.readTable({ sheetName: before.sheetName });
+  // The register as the write leaves it, from the same placement the host used: not read again.
+  const after = tableAfterWrite(before, plan.write, locale);
   const taken = registerSnapshot(after, request.takenOn);
 
   let kept = tables.snapshots;

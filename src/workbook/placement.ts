@@ -4,7 +4,7 @@
  * table's tail, the key column and the rows to update), call `placeWrite`, and write what it says.
  */
 import { type Locale, isBlank, missingColumnMessage } from '../core';
-import { type CellValue, type TableWrite, type TableWriteResult, WorkbookError, type WriteCell } from './port';
+import { type CellValue, type TableSnapshot, type TableWrite, type TableWriteResult, WorkbookError, type WriteCell } from './port';
 
 /** How many rows at the end of a table a host loads to find trailing blank rows. */
 export const TAIL_ROWS = 1000;
@@ -149,4 +149,32 @@ export function placeWrite(write: TableWrite, state: TableState, sheetName: stri
     rowCountAfter: Math.max(state.rowCount, next),
     result: { sheetName, updated, appended, cleared },
   };
+}
+
+/**
+ * The table as a write leaves it, computed from the table as read (the placement every host uses):
+ * what an import needs to know after writing, without reading the table again. Formula cells the
+ * write places read as blank here (their values are the host's to compute).
+ */
+export function tableAfterWrite<T extends Pick<TableSnapshot, 'header' | 'rows'>>(before: T, write: TableWrite, locale: Locale): T {
+  const rows = before.rows.map((row) => [...row]);
+  const tailStart = Math.max(0, rows.length - TAIL_ROWS);
+  const state: TableState = {
+    header: before.header,
+    rowCount: rows.length,
+    tailStart,
+    tail: rows.slice(tailStart),
+    ...(write.key ? { keyValues: rows.map((row) => row[write.key?.column ?? 0] ?? null) } : {}),
+    updateRows: new Map((write.updates ?? []).flatMap((u) => (rows[u.row] ? [[u.row, rows[u.row] as CellValue[]]] : []))),
+  };
+  const placement = placeWrite(write, state, '', locale);
+  const width = before.header.length;
+  while (rows.length < placement.rowCountAfter) rows.push(new Array<CellValue>(width).fill(null));
+  for (const placed of placement.rows) {
+    const row = rows[placed.dataRow] as CellValue[];
+    placed.cells.forEach((cell, c) => {
+      if (cell !== undefined) row[c] = cell !== null && typeof cell === 'object' ? null : cell;
+    });
+  }
+  return { ...before, rows };
 }

@@ -12,6 +12,7 @@ import { actionItems, meetings } from './specs/meetings';
 import { planFeedback } from './specs/survey';
 import { workbookSettings } from './specs/settings';
 import type { TemplateId, TemplateSpec } from './types';
+import { type SheetTables, locateTemplates } from './locate';
 
 export const TEMPLATES: readonly TemplateSpec[] = [
   diagnosis,
@@ -53,6 +54,18 @@ export function templateById(id: TemplateId): TemplateSpec {
 /** The spec of an id that came from outside (a command line, a stored setting), or undefined. */
 export function findTemplate(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);
+}
+
+/**
+ * Which template each sheet holds, by the one locate rule (locate.ts: table name, else sheet name in
+ * either language). Sheets no template claims are the user's own — the only ones worth reading
+ * headers of to find a renamed table.
+ */
+export function templatesOfSheets(sheets: readonly SheetTables[]): ReadonlyMap<string, TemplateId> {
+  const kinds = new Map<string, TemplateId>();
+  for (const spec of [...TEMPLATES, ...INTERNAL_TEMPLATES])
+    for (const at of locateTemplates(spec, sheets)) if (!kinds.has(at.sheetName)) kinds.set(at.sheetName, spec.id);
+  return kinds;
 }
 
 export { dealSnapshots, importMappings } from './specs/deals';

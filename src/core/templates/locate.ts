@@ -19,7 +19,7 @@ export interface TemplateLocation {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every place the template's table appears, best match first (exact names before renamed copies). */
-function locateTemplates(spec: TemplateSpec, sheets: readonly SheetTables[]): TemplateLocation[] {
+export function locateTemplates(spec: TemplateSpec, sheets: readonly SheetTables[]): TemplateLocation[] {
   const tablePattern = new RegExp(`^${escape(spec.tableName)}(\\d*)$`, 'i');
   const found: { location: TemplateLocation; rank: number }[] = [];
   for (const sheet of sheets) {

@@ -30,6 +30,7 @@ import {
 import type { ExportTable } from '../../files/exportTable';
 import {
   type DealImportResult,
+  type DealTables,
   type SnapshotResult,
   amountConversion,
   findDealTables,
@@ -59,6 +60,12 @@ interface Picked {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly exported: ExportTable;
+  /**
+   * The workbook's tables found when the file was picked, carried into the import so no table is
+   * read twice; dropped once a write has changed them. Writes are guarded (src/workbook/placement.ts),
+   * so a row the user changed in between stops the import with a message instead of being overwritten.
+   */
+  readonly tables?: DealTables;
 }
 
 /** The saved mapping whose headers this export has most of (at least one), if any. */
@@ -118,26 +125,29 @@ export function useDealImport(locale: Locale, portable: boolean) {
     setMappingName(mapping?.name ?? stem(fileName));
   };
 
-  const read = async (name: string, bytes: Uint8Array, sheet?: string) => {
+  const read = async (name: string, bytes: Uint8Array, sheet?: string, found?: DealTables) => {
     const { readExportTable } = await import('../../files/exportTable');
     const exported = await readExportTable(bytes, name, { locale, ...(sheet !== undefined ? { sheet } : {}) });
-    const tables = await findDealTables(port);
+    const tables = found ?? (await findDealTables(port));
     const known = savedMappings(tables);
     setSaved(known);
     setWorkbookUnit(workbookMoneyUnit(tables));
     setUnitAnswer(undefined);
-    setPicked({ name, bytes, exported });
+    setPicked({ name, bytes, exported, tables });
     setExportDateText(isoFromSerial(dateInFileName(name) ?? today));
     setOutcome(null);
     applyMapping(exported.table.headers, bestMapping(exported.table.headers, known), name);
   };
+
+  /** After a write the tables found with the pick are no longer what the workbook holds. */
+  const forgetTables = () => setPicked((p) => (p ? { name: p.name, bytes: p.bytes, exported: p.exported } : p));
 
   const pick = (file: File) =>
     run('read', async () => {
       await read(file.name, new Uint8Array(await file.arrayBuffer()));
     });
 
-  const chooseSheet = (sheet: string) => picked && run('read', () => read(picked.name, picked.bytes, sheet));
+  const chooseSheet = (sheet: string) => picked && run('read', () => read(picked.name, picked.bytes, sheet, picked.tables));
 
   const chooseMapping = (name: string) => {
     if (!picked) return;
@@ -193,8 +203,10 @@ export function useDealImport(locale: Locale, portable: boolean) {
     preview &&
     run('import', async () => {
       await labelChange(CHANGE_LABELS.importDeals(picked.exported.table.rows.length));
-      const tables = await findDealTables(port);
+      const tables = picked.tables ?? (await findDealTables(port));
+      forgetTables();
       const result = await runDealImport(port, tables, {
+        preview,
         table: picked.exported.table,
         mapping: columns,
         stages,
@@ -217,6 +229,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const snapshot = () =>
     run('snapshot', async () => {
       await labelChange(CHANGE_LABELS.dealSnapshot());
+      forgetTables();
       const result = await saveDealSnapshot(port, await findDealTables(port), today, locale);
       setOutcome({ kind: 'snapshot', result });
     });
@@ -224,6 +237,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const link = (replaceTyped = false) =>
     run('link', async () => {
       await labelChange(CHANGE_LABELS.link());
+      forgetTables();
       const result = await linkDealRegister(port, { today, locale, portable, replaceTyped });
       setOutcome(result.linked ? { kind: 'linked', result } : { kind: 'confirmLink', result });
     });
@@ -239,6 +253,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
   const undoLink = () =>
     outcome?.kind === 'linked' &&
     run('link', async () => {
+      forgetTables();
       const restored = await undoRegisterLink(port, outcome.result);
       setOutcome({ kind: 'unlinked', restored });
     });
