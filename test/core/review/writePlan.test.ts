@@ -154,6 +154,7 @@ describe('planReviewWrite: content', () => {
       REVIEW,
       null, // 成员 and 分组: a review's metric is no pilot member
       null,
+      null, // 试点开始: nor a pilot over the register
     ]);
   });
 
