@@ -3,21 +3,11 @@
  * the goal split of the pane's 目标分解 (core/goals) written into 表2 (inserted when missing), with
  * the workbook's money unit kept in 工作簿设置 when `--unit` says it.
  */
-import {
-  type Locale,
-  locateTemplate,
-  monthsOfPeriod,
-  moneyUnitLabel,
-  parseMoneyUnit,
-  parsePeriod,
-  periodKey,
-  planTemplate,
-  templateById,
-} from '../core';
+import { type Locale, monthsOfPeriod, moneyUnitLabel, parseMoneyUnit, parsePeriod, periodKey, templateById } from '../core';
 import { type GoalInput, breakDownGoal, goalTableWrite } from '../core/goals';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import { findDealTables, saveMoneyUnit } from '../workbook/dealImport';
-import { withWorkbookMoneyUnit } from '../workbook/moneyUnit';
+import { ensureTemplate } from '../workbook/ensureTemplate';
 import { type OpenBookOptions, openBook } from './book';
 import { UsageError } from './usage';
 
@@ -110,15 +100,8 @@ export async function writeGoals(options: GoalOptions, log: (line: string) => vo
     const port = book.port;
     // The unit first, so a new 表2's money headers show it.
     if (unit) await saveMoneyUnit(port, await findDealTables(port), unit, options.locale);
-    let location = locateTemplate(templateById('goals'), await port.listSheets());
-    if (location === undefined) {
-      const spec = templateById('goals');
-      const inserted = await port.insertTemplate(
-        planTemplate(spec, await withWorkbookMoneyUnit(port, spec, { locale: options.locale, samples: false, portable: true })),
-      );
-      log(`Inserted the sheet "${inserted.sheetName}".`);
-      location = { sheetName: inserted.sheetName };
-    }
+    const { location, inserted } = await ensureTemplate(port, templateById('goals'), { locale: options.locale, portable: true });
+    if (inserted) log(`Inserted the sheet "${inserted}".`);
     const table = await port.readTable(location);
     const plan = goalTableWrite(result.breakdown, table, { portable: true });
     if (!plan.ok) throw new WorkbookFileError(`${options.book}: ${plan.message[options.locale]}`);

@@ -37,7 +37,6 @@ import {
   locateTemplate,
   moneyUnitOfHeader,
   planDealUpsert,
-  planTemplate,
   previewImport,
   readImportMappings,
   readSnapshots,
@@ -49,6 +48,7 @@ import {
 } from '../core';
 import { type SheetInfo, type WorkbookPort, WorkbookError } from './port';
 import { tableAfterWrite } from './placement';
+import { ensureTemplate } from './ensureTemplate';
 
 export interface DealTables {
   readonly register?: TableSnapshot;
@@ -144,11 +144,10 @@ export async function saveMoneyUnit(port: WorkbookPort, tables: Pick<DealTables,
 export const savedMappings = (tables: DealTables): Map<string, ImportMapping> =>
   tables.mappings ? readImportMappings(tables.mappings) : new Map();
 
+/** A table the import keeps, inserted when missing (in the unit the import stores, else none), and read. */
 export async function ensureTable(port: WorkbookPort, spec: TemplateSpec, locale: Locale, moneyUnit?: MoneyUnit): Promise<TableSnapshot> {
-  const inserted = await port.insertTemplate(
-    planTemplate(spec, { locale, samples: false, portable: false, blankRows: 1, ...(moneyUnit ? { moneyUnit } : {}) }),
-  );
-  return port.readTable({ sheetName: inserted.sheetName });
+  const { location } = await ensureTemplate(port, spec, { locale, blankRows: 1, moneyUnit: moneyUnit ?? null });
+  return port.readTable(location);
 }
 
 export interface DealImportRequest {

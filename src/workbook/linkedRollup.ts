@@ -21,13 +21,13 @@ import {
   combineSources,
   importedTable,
   locateTemplate,
-  planTemplate,
   readLinkedSources,
   rollupSources,
   templateById,
   workbookSettings,
 } from '../core';
 import { type SheetInfo, type TableLocation, WorkbookError, type WorkbookPort } from './port';
+import { ensureTemplate } from './ensureTemplate';
 import { insertRollupTables, readRollupSource, rollupSpecs } from './rollup';
 
 const MESSAGES = {
@@ -69,10 +69,8 @@ export interface LinkedRollupResult {
 
 /** The roll-up needs 汇总来源 first: inserted when missing (the answer is then `inserted`). */
 export async function ensureRollupSources(port: WorkbookPort, locale: Locale): Promise<{ inserted: boolean; location: TableLocation }> {
-  const at = locateTemplate(rollupSources, await port.listSheets());
-  if (at) return { inserted: false, location: at };
-  const inserted = await port.insertTemplate(planTemplate(rollupSources, { locale, samples: false, portable: false, blankRows: 3 }));
-  return { inserted: true, location: { sheetName: inserted.sheetName, tableName: inserted.tableName } };
+  const { location, inserted } = await ensureTemplate(port, rollupSources, { locale, blankRows: 3, moneyUnit: null });
+  return { inserted: inserted !== undefined, location };
 }
 
 /** Team tables already here: sheets whose table ends with 来源工作簿 (an earlier roll-up). */

@@ -17,12 +17,12 @@ import {
   matchKey,
   nameAliasesWrite,
   planRegisterLinks,
-  planTemplate,
   readNameAliases,
   readSnapshots,
   templateById,
 } from '../core';
 import { NO_REGISTER, ensureTable, findDealTables, workbookMoneyUnit } from './dealImport';
+import { ensureTemplate } from './ensureTemplate';
 import { type WorkbookPort, WorkbookError } from './port';
 export interface LinkResult {
   /** False when nothing was written: the link would replace typed 表2 actuals and was not told to. */
@@ -108,17 +108,14 @@ export async function linkDealRegister(port: WorkbookPort, request: LinkRequest)
     };
   let insertedForecast: string | undefined;
   if (!forecast) {
-    const inserted = await port.insertTemplate(
-      planTemplate(templateById('forecast'), {
-        locale,
-        samples: false,
-        portable: request.portable ?? false,
-        blankRows: 1,
-        ...(workbookMoneyUnit(tables) ? { moneyUnit: workbookMoneyUnit(tables) } : {}),
-      }),
-    );
-    insertedForecast = inserted.sheetName;
-    forecast = await port.readTable({ sheetName: inserted.sheetName });
+    const ensured = await ensureTemplate(port, templateById('forecast'), {
+      locale,
+      portable: request.portable ?? false,
+      blankRows: 1,
+      moneyUnit: workbookMoneyUnit(tables) ?? null,
+    });
+    insertedForecast = ensured.inserted;
+    forecast = await port.readTable(ensured.location);
   }
   const plan = planRegisterLinks(tables.register, { ...(funnel ? { funnel } : {}), ...(goals ? { goals } : {}), forecast }, options);
   if (!plan.ok) throw new WorkbookError(plan.message[locale], tables.register.sheetName);

@@ -4,17 +4,9 @@
  * by the review id, inserted the first time) for the next report's rank changes. The pane's wizard
  * and the command line both come here.
  */
-import {
-  type ReportChartId,
-  type ReportSheetPlan,
-  type ReviewReport,
-  layoutReport,
-  locateTemplate,
-  planTemplate,
-  rankingWrite,
-  reviewRankings,
-} from '../core';
+import { type ReportChartId, type ReportSheetPlan, type ReviewReport, layoutReport, rankingWrite, reviewRankings } from '../core';
 import type { ChartPicture, ReportSheetResult, WorkbookPort } from './port';
+import { ensureTemplate } from './ensureTemplate';
 
 export async function writeReviewReport(
   port: WorkbookPort,
@@ -24,14 +16,11 @@ export async function writeReviewReport(
   const plan = layoutReport(report, report.title);
   const result = await port.writeReportSheet(plan, pictures);
   if (report.ranking.length > 0) {
-    const found = locateTemplate(reviewRankings, await port.listSheets());
-    const location =
-      found ??
-      (await port.insertTemplate(planTemplate(reviewRankings, { locale: report.locale, samples: false, portable: false, blankRows: 0 })));
-    const table = await port.readTable({ sheetName: location.sheetName, ...(location.tableName ? { tableName: location.tableName } : {}) });
+    const { location, inserted } = await ensureTemplate(port, reviewRankings, { locale: report.locale, blankRows: 0, moneyUnit: null });
+    const table = await port.readTable(location);
     await port.writeTables([rankingWrite(report.reviewId, report.date, report.ranking, table)]);
     // Inserting 复盘排名 made it the active sheet: the report goes back in front.
-    if (!found) await port.activateSheet(result.sheetName);
+    if (inserted) await port.activateSheet(result.sheetName);
   }
   return { plan, result };
 }

@@ -31,7 +31,7 @@ import type { WorkbookPort } from '../../workbook/port';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { readTypedNumber } from '../typedNumber';
 import { useWorkbook } from '../workbookContext';
-import { ensureTemplates } from '../workbookFlow';
+import { ensureTemplates } from '../../workbook/ensureTemplate';
 import { ct } from './strings';
 
 const READ: readonly TemplateId[] = ['forecastCalls', 'orgChart', 'forecast'];

@@ -1,7 +1,7 @@
 /**
  * The goal breakdown's state and workbook traffic: the form, which fields to show errors on, the
  * split (pure core), and the write into 表2 through the shared flow (insert if missing → read →
- * plan → write, src/taskpane/workbookFlow.ts). The component only renders what this returns.
+ * plan → write, src/workbook/ensureTemplate.ts). The component only renders what this returns.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Locale, parseMoneyUnit, templateById } from '../../core';
@@ -12,7 +12,7 @@ import { reasonOf } from '../strings';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
-import { ensureTemplates } from '../workbookFlow';
+import { ensureTemplates } from '../../workbook/ensureTemplate';
 import { type GoalForm, type MonthRow, type RegionRow, initialForm, toGoalInput } from './form';
 import { gt } from './strings';
 

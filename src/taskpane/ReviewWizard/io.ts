@@ -12,23 +12,17 @@ import {
   type TemplateId,
   type WorkbookData,
   planReviewWrite,
-  planTemplate,
   templateById,
 } from '../../core';
 import type { TableWriteResult, WorkbookPort } from '../../workbook/port';
-import { withWorkbookMoneyUnit } from '../../workbook/moneyUnit';
 import { readTemplates } from '../../workbook/reviewData';
 
 export { type ReadOutcome, type SheetReadProgress, readReviewData } from '../../workbook/reviewData';
-import { ensureTemplates } from '../workbookFlow';
+import { ensureTemplate, ensureTemplates } from '../../workbook/ensureTemplate';
 
-/** Inserts a template without sample rows; returns the new sheet's name. */
+/** A missing template inserted without sample rows; returns its sheet's name. */
 export async function insertEmptyTemplate(port: WorkbookPort, id: TemplateId, locale: Locale, portable: boolean): Promise<string> {
-  const spec = templateById(id);
-  const inserted = await port.insertTemplate(
-    planTemplate(spec, await withWorkbookMoneyUnit(port, spec, { locale, samples: false, portable })),
-  );
-  return inserted.sheetName;
+  return (await ensureTemplate(port, templateById(id), { locale, portable })).location.sheetName;
 }
 
 export type PlanError = ReviewWriteError;
