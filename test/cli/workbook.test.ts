@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { COMMANDS } from '../../src/cli/commands';
 import { runWorkbookCli } from '../../src/cli/workbook';
 
 function capture() {
@@ -28,6 +29,18 @@ test('--help prints the usage and exits 0; no command exits 2', async () => {
   expect(help.out.join('\n')).toMatch(/npm run workbook -- new <out\.xlsx>/);
   expect(help.out.join('\n')).toMatch(/portable <in\.xlsx> <out\.xlsx>/);
   expect(await runWorkbookCli([], capture().io)).toBe(2);
+});
+
+test('the help is made from the commands’ declarations: each usage and each option it declares', async () => {
+  const help = capture();
+  await runWorkbookCli(['--help'], help.io);
+  const text = help.out.join('\n');
+  for (const command of COMMANDS) {
+    expect(text).toContain(`npm run workbook -- ${command.usage.split('\n')[0]}`);
+    // An option the command takes is one its usage names (so the help never hides one).
+    for (const option of Object.keys(command.options))
+      expect([command.name, command.usage]).toEqual([command.name, expect.stringContaining(`--${option}`)]);
+  }
 });
 
 test('new with two templates in English, without samples, SALES formulas kept', async () => {
@@ -62,6 +75,11 @@ test.each([
   [['new', join(dir, 'x.csv')], 2, /must be an \.xlsx file/],
   [['frobnicate'], 2, /Unknown command "frobnicate"/],
   [['new', join(dir, 'x.xlsx'), '--colour'], 2, /Unknown option/],
+  // Each command takes only the options it declares (src/cli/commands.ts): --templates is new's alone.
+  [['portable', join(dir, 'a.xlsx'), join(dir, 'b.xlsx'), '--templates', 'goals'], 2, /Unknown option '--templates'/],
+  [['goals', join(dir, 'a.xlsx'), 'extra'], 2, /Unexpected argument "extra"/],
+  [['rollup', join(dir, 'team.xlsx')], 2, /rollup needs the workbooks \(or folders\) to combine and the team workbook/],
+  [['import', join(dir, 'a.xlsx')], 2, /Missing the export file/],
   [['portable', join(dir, 'missing.xlsx'), join(dir, 'out.xlsx')], 1, /Cannot read .*missing\.xlsx: ENOENT/],
 ])('%j exits %d with a message', async (args, code, message) => {
   const run = capture();
