@@ -1,7 +1,8 @@
 /**
  * Jest: ts-jest transpiles (tsc --noEmit does the type checking); jsdom only for React components.
- * Two projects: `unit` needs nothing but `npm install`; `build` checks what `npm run build` emits
- * in dist/ (the manifest, the Excel bundle, its metadata) and runs after the build in `npm test`.
+ * Projects: `unit` needs nothing but `npm install`; `office` runs LibreOffice and the real-workbook
+ * corpus (`npm run test:deps` provides them); `build` checks what `npm run build` emits in dist/
+ * (the manifest, the Excel bundle, its metadata) and runs after the build in `npm test`.
  */
 const FAST_CHECK_RUNS = Number(process.env.FAST_CHECK_RUNS ?? 1000);
 
@@ -11,6 +12,29 @@ const BUILD_SUITES = [
   'test/functions/bundle.test.ts',
   'test/functions/metadata.test.ts',
   'test/hosts/sheets/code.test.ts',
+];
+
+/**
+ * The suites that run real applications beside ours — LibreOffice recomputing what we write, the
+ * public real-workbook corpus, xmllint — minutes of work that `test:unit` leaves to `test:office`.
+ */
+const OFFICE_SUITES = [
+  'test/files/nativeForms.test.ts',
+  'test/files/libreoffice.test.ts',
+  'test/files/xlsxPictures.test.ts',
+  'test/files/validity.test.ts',
+  'test/hosts/web/teamRollup.test.ts',
+  'test/hosts/web/registerNames.test.ts',
+  'test/hosts/web/registerLinks.test.ts',
+  'test/hosts/web/forecastTiers.test.ts',
+  'test/hosts/web/pilotGroups.test.ts',
+  'test/cli/rollup.test.ts',
+  'test/cli/goalsMonth.test.ts',
+  'test/cli/report.test.ts',
+  'test/cli/numberValidation.test.ts',
+  'test/cli/tiers.test.ts',
+  'test/cli/userFile.test.ts',
+  'test/server/corpus.test.ts',
 ];
 
 const common = {
@@ -54,8 +78,9 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-      testPathIgnorePatterns: ['/node_modules/', ...BUILD_SUITES.map((suite) => `<rootDir>/${suite}`)],
+      testPathIgnorePatterns: ['/node_modules/', ...[...BUILD_SUITES, ...OFFICE_SUITES].map((suite) => `<rootDir>/${suite}`)],
     },
+    { ...common, displayName: 'office', testMatch: OFFICE_SUITES.map((suite) => `<rootDir>/${suite}`) },
     { ...common, displayName: 'build', testMatch: BUILD_SUITES.map((suite) => `<rootDir>/${suite}`) },
     ...EXCEL_PROFILES.map(excelProfileProject),
   ],
