@@ -12,7 +12,7 @@ import { createUniverWorkbook } from '../../src/hosts/web/univerWorkbook';
 import { rollupWorkbooks } from '../../src/cli/rollup';
 import { readerCount } from '../../src/cli/rollupReaders';
 import { writeXlsx } from '../../src/files/xlsxWrite';
-import { writeFileAtomic } from '../../src/server/atomic';
+import { writeFileAtomic } from '../../src/files/atomic';
 import { libreOfficeSeconds } from './files';
 
 const BOOKS = 50;

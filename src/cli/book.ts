@@ -18,7 +18,7 @@ import { WorkbookFileError } from '../files/xlsxGuard';
 import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
-import { writeFileAtomic } from '../server/atomic';
+import { writeFileAtomic } from '../files/atomic';
 import { isReadOnly, lockFileOf, modeFor, sha256, writablePath } from '../server/userFile';
 
 export async function readBytes(path: string): Promise<Buffer> {

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { TEMPLATES, type TemplateSpec, findTemplate } from '../core';
 import { WorkbookFileError } from '../files/xlsxGuard';
-import { writeFileAtomic } from '../server/atomic';
+import { writeFileAtomic } from '../files/atomic';
 import { COMMON_OPTIONS, type CommandSpec, type OptionValues, defineCommand, given } from './command';
 import { importLines, linkJson } from './commandOutput';
 import { UsageError } from './usage';

@@ -17,14 +17,11 @@ import {
   type ReportChartId,
   type ReviewReport,
   analyseWorkbook,
+  automaticReview,
   buildReviewReport,
   dataChecks,
-  diagnose,
-  evaluateProcess,
   goalComparison,
   isoFromSerial,
-  moneyUnitLabel,
-  moneyUnitOfData,
   newReviewId,
   reviewDateOf,
   serialFromIso,
@@ -202,9 +199,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
         `数据体检 ${check.kind}: ${check.message[locale]} ${check.examples.map((e) => `${e.sheet} row ${e.row}${e.value ? ` (${e.value})` : ''}`).join('; ')} — ${check.fix[locale]}`,
       );
     const analysis = analyseWorkbook(data, { today: asOf });
-    const unit = moneyUnitOfData(data);
-    const findings = diagnose(analysis, { locale, today: asOf, ...(unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {}) });
-    const areas = evaluateProcess(analysis, locale);
+    const { areas, findings, moneyUnit } = automaticReview(analysis, data, { locale, today: asOf });
     const reviewId = options.reviewId ?? newReviewId(today, existingIds);
     const period = options.period ?? goalComparison(analysis.summary)?.latest.period ?? '';
     const report = buildReviewReport({
@@ -217,7 +212,7 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       actions: [],
       data,
       locale,
-      ...(unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {}),
+      ...(moneyUnit ? { moneyUnit } : {}),
     });
     const pictures = new Map<ReportChartId, ChartPicture>(
       report.charts.map((chart) => [chart.id, { png: pngFromSvg(chartSvg(echarts as unknown as EChartsModule, chart)), ...CHART_SIZE }]),

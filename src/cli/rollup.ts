@@ -11,7 +11,7 @@ import { WorkbookFileError } from '../files/xlsxGuard';
 import { writeXlsx } from '../files/xlsxWrite';
 import { createHeadlessUniver } from '../hosts/web/univerHeadless';
 import { createUniverWorkbook } from '../hosts/web/univerWorkbook';
-import { writeFileAtomic } from '../server/atomic';
+import { writeFileAtomic } from '../files/atomic';
 import { type BulkCell, appendTableRows } from '../files/tableRows';
 import { insertRollupTables, rollupSpecs } from '../workbook/rollup';
 import { readRollupFiles } from './rollupReaders';

@@ -23,7 +23,7 @@ import type { Locale } from '../core';
 import { type WorkbookSnapshot, blankSnapshot } from '../files/snapshot';
 import { WorkbookFileError } from '../files/xlsxGuard';
 import type { FileStatus } from '../workbook/files';
-import { removeStaleTemps, removeStaleTempsOf } from './atomic';
+import { removeStaleTemps, removeStaleTempsOf } from '../files/atomic';
 import { type Bilingual, FILE_MESSAGES, STORE_MESSAGES, writeFailure } from './messages';
 import { type FileState, holdTextOf, lostTextOf, withTargetNotices } from './fileState';
 import { ParsedSnapshot } from './parsedSnapshot';

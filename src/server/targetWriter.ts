@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import type { FileStatus } from '../workbook/files';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from '../files/atomic';
 import { type Bilingual, FILE_MESSAGES, writeFailure } from './messages';
 import { lockFileOf, modeFor, readIfExists, sha256 } from './userFile';
 import { exportXlsx } from './xlsxExporter';

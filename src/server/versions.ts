@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Bilingual } from '../workbook/files';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from '../files/atomic';
 import { checkSnapshotText } from './snapshotCheck';
 
 export type VersionSource = 'new' | 'edit' | 'restore' | 'import' | 'original' | 'outside';

@@ -14,7 +14,7 @@ import type { NameKind } from './names';
 import { isBlank } from '../values';
 import type { TableSnapshot, TableWrite, WriteCell } from '../workbook';
 import { DEAL_FIELDS, DEAL_STATUSES, type DealFieldKey } from './fields';
-import type { ColumnMapping, ImportMapping, StageMeaning } from './mapping';
+import { type ColumnMapping, type ImportMapping, type StageMeaning, stageMeaning } from './mapping';
 import { matchKey } from './normalize';
 
 /** What a stage name means, as the sheet spells it: a funnel stage's label, or 输单 Lost. */
@@ -173,4 +173,35 @@ export function importMappingWrite(
     rows: rows.map((values) => layout.byPosition.map((column) => (column === undefined ? null : (values[column.key] ?? null)))),
     ...(key !== undefined ? { key: { column: key, value: mapping.name } } : {}),
   };
+}
+
+/** The saved mapping whose headers this export has most of (at least one): the source it most likely came from. */
+export function bestSavedMapping(headers: readonly string[], saved: ReadonlyMap<string, ImportMapping>): ImportMapping | undefined {
+  const keys = new Set(headers.map(matchKey));
+  let best: { mapping: ImportMapping; hits: number } | undefined;
+  for (const mapping of saved.values()) {
+    const hits = Object.values(mapping.columns).filter((h) => h !== undefined && keys.has(matchKey(h))).length;
+    if (hits > 0 && (best === undefined || hits > best.hits)) best = { mapping, hits };
+  }
+  return best?.mapping;
+}
+
+/**
+ * The export's stage names that neither the funnel, the CRMs' defaults nor the saved answers know,
+ * with how many rows carry each: what the import must ask once per name.
+ */
+export function unknownStages(
+  rows: readonly (readonly unknown[])[],
+  stageColumn: number,
+  savedStages: Readonly<Record<string, StageMeaning>> = {},
+): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const cell = row[stageColumn];
+    if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+    const name = String(cell).trim();
+    if (counts.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    else if (stageMeaning(name, savedStages) === undefined) counts.set(name, 1);
+  }
+  return [...counts.entries()];
 }

@@ -7,7 +7,8 @@ import { delay } from '../metrics/time';
 import { isBlank } from '../values';
 import { readDate, readText, viewOf } from './read';
 import { finiteOrNull } from './summaryResults';
-import type { AreaEvaluation, FollowUpItem, FollowUpStatus, ReviewDraft, WorkbookData } from './types';
+import type { AreaEvaluation, FollowUpEdit, FollowUpItem, FollowUpStatus, ReviewDraft, WorkbookData } from './types';
+import { L, type Localized } from '../i18n';
 
 export interface FollowUpOptions {
   /** Completed actions done within this many days are still shown (for their effect). Default 90: a quarter. */
@@ -89,4 +90,15 @@ export function emptyDraft(options: { readonly today: number; readonly existingI
     followUps: [],
     nextReview: Math.floor(today) + NEXT_REVIEW_DAYS,
   };
+}
+
+/**
+ * What stops a follow-up edit from being written, if anything: before/after values need the metric
+ * they measure (效果评估 keys its rows by it). The pane's step 5 and its blockers both ask here.
+ */
+export function followUpProblem(edit: FollowUpEdit): Localized | undefined {
+  const hasValues = (edit.before ?? null) !== null || (edit.after ?? null) !== null;
+  return hasValues && (edit.metric ?? '').trim() === ''
+    ? L('填写了优化前后时请写明指标。', 'Name the metric for the before/after values.')
+    : undefined;
 }

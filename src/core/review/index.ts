@@ -15,11 +15,12 @@ export { REVIEW_EXTRAS, REVIEW_SOURCES, REVIEW_TARGETS, toReadTable } from './re
 export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, type StaleLimits, changeComparison } from './summaryDeals';
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
 export { evaluateProcess } from './process';
+export { type AutomaticReview, automaticReview } from './automatic';
 export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel } from './causes';
 export { checkSmart } from './smart';
 export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, moneyUnitOfData, reviewDateOf } from './dataChecks';
-export { emptyDraft, followUpItems, newDatedId, newReviewId, type FollowUpOptions } from './followUp';
+export { emptyDraft, followUpItems, followUpProblem, newDatedId, newReviewId, type FollowUpOptions } from './followUp';
 export { AGENDA_LIMIT, agendaMeeting, draftAgenda } from './agenda';
 export { pilotStatement, pilotsSummary } from './summaryPilots';
 export type { PilotLine } from './pilotTypes';

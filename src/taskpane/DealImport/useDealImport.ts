@@ -17,14 +17,14 @@ import {
   type StageMeaning,
   amountUnitOf,
   autoMap,
+  bestSavedMapping,
   dateInFileName,
   importMappingOf,
   isoFromSerial,
-  matchKey,
   previewImport,
   serialFromIso,
-  stageMeaning,
   todaySerial,
+  unknownStages,
   unmappedRequired,
 } from '../../core';
 import type { ExportTable } from '../../files/exportTable';
@@ -66,17 +66,6 @@ interface Picked {
    * so a row the user changed in between stops the import with a message instead of being overwritten.
    */
   readonly tables?: DealTables;
-}
-
-/** The saved mapping whose headers this export has most of (at least one), if any. */
-function bestMapping(headers: readonly string[], saved: ReadonlyMap<string, ImportMapping>): ImportMapping | undefined {
-  const keys = new Set(headers.map(matchKey));
-  let best: { mapping: ImportMapping; hits: number } | undefined;
-  for (const mapping of saved.values()) {
-    const hits = Object.values(mapping.columns).filter((h) => h !== undefined && keys.has(matchKey(h))).length;
-    if (hits > 0 && (best === undefined || hits > best.hits)) best = { mapping, hits };
-  }
-  return best?.mapping;
 }
 
 const stem = (name: string) => name.replace(/\.[^.]+$/, '');
@@ -136,7 +125,7 @@ export function useDealImport(locale: Locale, portable: boolean) {
     setPicked({ name, bytes, exported, tables });
     setExportDateText(isoFromSerial(dateInFileName(name) ?? today));
     setOutcome(null);
-    applyMapping(exported.table.headers, bestMapping(exported.table.headers, known), name);
+    applyMapping(exported.table.headers, bestSavedMapping(exported.table.headers, known), name);
   };
 
   /** After a write the tables found with the pick are no longer what the workbook holds. */
@@ -181,20 +170,10 @@ export function useDealImport(locale: Locale, portable: boolean) {
   );
 
   /** Stage names of the export that neither the funnel, the CRM defaults nor the saved mapping know: asked once each. */
-  const askedStages: readonly [string, number][] = useMemo(() => {
-    const at = columns.stage;
-    if (!table || at === undefined) return [];
-    const savedStages = saved.get(chosenMapping)?.stages ?? {};
-    const counts = new Map<string, number>();
-    for (const row of table.rows) {
-      const cell = row[at];
-      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
-      const name = String(cell).trim();
-      if (counts.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
-      else if (stageMeaning(name, savedStages) === undefined) counts.set(name, 1);
-    }
-    return [...counts.entries()];
-  }, [table, columns.stage, saved, chosenMapping]);
+  const askedStages: readonly [string, number][] = useMemo(
+    () => (table && columns.stage !== undefined ? unknownStages(table.rows, columns.stage, saved.get(chosenMapping)?.stages) : []),
+    [table, columns.stage, saved, chosenMapping],
+  );
 
   const missing = unmappedRequired(columns).map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
 

@@ -4,7 +4,7 @@
  */
 import { Badge, type BadgeProps, Caption1, Card, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
-import type { FollowUpEdit, FollowUpItem, FollowUpStatus, Locale } from '../../core';
+import { type FollowUpEdit, type FollowUpItem, type FollowUpStatus, type Locale, followUpProblem } from '../../core';
 import { DateField, NumberField } from './fields';
 import { isoOrEmpty } from './format';
 import type { WizardAction } from './state';
@@ -37,12 +37,6 @@ function statusBadge(locale: Locale, status: FollowUpStatus): { readonly text: s
 /** The edit for an item: what was recorded, else what the sheet holds. */
 export function editFor(item: FollowUpItem, edits: readonly FollowUpEdit[]): FollowUpEdit {
   return edits.find((e) => e.row === item.row) ?? { row: item.row, actual: item.actual, quality: item.quality };
-}
-
-/** A blocking problem with an item's edit, if any. */
-export function followUpProblem(locale: Locale, edit: FollowUpEdit): string | undefined {
-  const hasValues = (edit.before ?? null) !== null || (edit.after ?? null) !== null;
-  return hasValues && (edit.metric ?? '').trim() === '' ? w(locale, 'metricRequired') : undefined;
 }
 
 export interface FollowUpCardProps {
@@ -81,7 +75,7 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
       />
     );
   };
-  const metricProblem = followUpProblem(locale, edit);
+  const metricProblem = followUpProblem(edit)?.[locale];
   return (
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-row={item.row}>
       <div className={styles.header}>

@@ -24,18 +24,15 @@ import {
   type WorkbookData,
   analyseWorkbook,
   dataChecks,
+  automaticReview,
   buildReviewReport,
   changeComparison,
   actionItemsToFollow,
   commitmentsToFollow,
   checkSmart,
-  diagnose,
-  evaluateProcess,
   followUpItems,
   todaySerial,
   isoFromSerial,
-  moneyUnitLabel,
-  moneyUnitOfData,
   reviewDateOf,
   serialFromIso,
 } from '../../core';
@@ -81,12 +78,6 @@ export interface ReviewWizardProps {
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The findings' amounts in the workbook's unit ("差距 15万元"), when its money headers say one. */
-const moneyOf = (data: WorkbookData, locale: Locale): { moneyUnit?: string } => {
-  const unit = moneyUnitOfData(data);
-  return unit ? { moneyUnit: moneyUnitLabel(unit, locale) } : {};
-};
-
 export function ReviewWizard({ locale, today: todayProp, portable: portableDefault = false }: ReviewWizardProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
@@ -116,16 +107,11 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const analysis = useMemo(() => (data ? analyseWorkbook(data, { today: asOf, thresholds }) : null), [data, asOf, thresholds]);
   const checks = useMemo(() => (data ? dataChecks(data, { today: asOf }) : []), [data, asOf]);
   // Steps 2 and 3's automatic evaluation and findings: proposed to the draft, and step 1's report.
-  const automatic = useMemo(
-    () =>
-      analysis && data
-        ? {
-            areas: evaluateProcess(analysis, locale),
-            proposals: diagnose(analysis, { thresholds, locale, today: asOf, ...moneyOf(data, locale) }),
-          }
-        : null,
-    [analysis, data, locale, thresholds, asOf],
-  );
+  const automatic = useMemo(() => {
+    if (!analysis || !data) return null;
+    const { areas, findings, moneyUnit } = automaticReview(analysis, data, { thresholds, locale, today: asOf });
+    return { areas, proposals: findings, ...(moneyUnit ? { moneyUnit } : {}) };
+  }, [analysis, data, locale, thresholds, asOf]);
   useEffect(() => {
     if (automatic) dispatch({ type: 'analysed', ...automatic });
   }, [automatic]);
@@ -164,7 +150,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       actions: auto ? [] : draft.actions,
       data,
       locale,
-      ...moneyOf(data, locale),
+      ...(automatic.moneyUnit ? { moneyUnit: automatic.moneyUnit } : {}),
     });
   }
 

@@ -234,7 +234,6 @@ const STRINGS = {
   lowerBetter: { 'zh-CN': '越低越好', 'en-US': 'Lower is better' },
   goalChange: { 'zh-CN': '目标变化', 'en-US': 'Target change' },
   after: { 'zh-CN': '优化后', 'en-US': 'After' },
-  metricRequired: { 'zh-CN': '填写了优化前后时请写明指标。', 'en-US': 'Name the metric for the before/after values.' },
   followUpBlocked: { 'zh-CN': '跟踪记录中有需要改正的输入。', 'en-US': 'Some follow-up entries need fixing.' },
   reviewLog: { 'zh-CN': '复盘记录', 'en-US': 'Review log' },
   reviewId: { 'zh-CN': '复盘编号 {id}', 'en-US': 'Review ID {id}' },

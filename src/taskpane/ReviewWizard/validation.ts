@@ -1,6 +1,6 @@
 /** What keeps each step from advancing (and the final write from running), in the pane's language. */
-import type { FollowUpItem, Locale, ReviewDraft, SmartIssue } from '../../core';
-import { editFor, followUpProblem } from './FollowUpCard';
+import { type FollowUpItem, type Locale, type ReviewDraft, type SmartIssue, followUpProblem } from '../../core';
+import { editFor } from './FollowUpCard';
 import { isInvalidNumber } from './fields';
 import { w } from './strings';
 
@@ -33,7 +33,7 @@ export function stepBlockers(locale: Locale, { read, draft, smart, raw, followUp
     const match = /^followUp\.(\d+)\./.exec(key);
     return match !== null && rows.has(Number(match[1]));
   });
-  const badMetric = (followUps ?? []).some((item) => followUpProblem(locale, editFor(item, draft.followUps)) !== undefined);
+  const badMetric = (followUps ?? []).some((item) => followUpProblem(editFor(item, draft.followUps)) !== undefined);
   if (badNumber || badMetric) followUp.push(w(locale, 'followUpBlocked'));
 
   return [data, [], diagnosis, actions, followUp];
