@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const OFFICE_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'SpreadsheetApp'];
 const APPS_SCRIPT_GLOBALS = ['SpreadsheetApp', 'LockService', 'HtmlService', 'Session', 'PropertiesService', 'google'];
@@ -134,5 +135,25 @@ export default tseslint.config(
   {
     files: ['src/functions/*.generated.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Hooks in the same order every render, effects with every dependency they read (the state hooks
+    // of the pane's components, Fluent's useX / renderX split, rely on both).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // A promise nobody awaits loses its error: each is awaited, returned, or marked `void` on purpose.
+    // Long functions and long parameter lists are where this codebase got hard to change (issue 26).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/functions/*.generated.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-params': ['warn', 5],
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
   },
 );

@@ -27,7 +27,7 @@ function settingsStore() {
   return createStorageSettingsStore(browserStorage(), partition ? `${partition}/` : '');
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   const container = document.getElementById('root');
   if (!container) return;
   const displayLanguage = Office.context.displayLanguage;

@@ -160,13 +160,13 @@ export function useDealImport(locale: Locale, portable: boolean) {
     });
 
   const table = picked?.exported.table;
-  const headerUnit = table ? amountUnitOf(table.headers, columns) : undefined;
+  const headerUnit = useMemo(() => (table ? amountUnitOf(table.headers, columns) : undefined), [table, columns]);
   const exportUnit = headerUnit ?? unitAnswer ?? workbookUnit;
-  const amounts = amountConversion(workbookUnit, exportUnit);
+  // The conversion depends on the two units only: one object while they stay the same.
+  const amounts = useMemo(() => amountConversion(workbookUnit, exportUnit), [workbookUnit, exportUnit]);
   const preview: ImportPreview | null = useMemo(
     () => (table ? previewImport(table, columns, { locale, stages, ...(amounts ? { amounts } : {}) }) : null),
-    // The conversion is a pair of small objects rebuilt each render: depend on what they say.
-    [table, columns, stages, locale, amounts?.from.scale, amounts?.from.currency, amounts?.to.scale, amounts?.to.currency],
+    [table, columns, stages, locale, amounts],
   );
 
   /** Stage names of the export that neither the funnel, the CRM defaults nor the saved mapping know: asked once each. */

@@ -39,9 +39,9 @@ export function FilePanel({ locale, files }: FilePanelProps) {
   const others = panel.books?.books.filter((b) => b !== panel.books?.current) ?? [];
   const book = chosenBook ?? others[0];
 
-  const picked = (input: HTMLInputElement | null, use: (file: File) => void) => {
+  const picked = (input: HTMLInputElement | null, take: (file: File) => void) => {
     const file = input?.files?.[0];
-    if (file) use(file);
+    if (file) take(file);
     if (input) input.value = '';
   };
 

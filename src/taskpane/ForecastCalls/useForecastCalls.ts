@@ -88,14 +88,14 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     () => (data && team ? forecastCallSummary(data, today, team) : undefined),
     [data, team, today],
   );
-  const org = team?.org ?? [];
-  const calls = team?.calls.calls ?? [];
   const reps = useMemo(() => {
+    const org = team?.org ?? [];
+    const calls = team?.calls.calls ?? [];
     const all = [...new Set([...org.filter((a) => (a.end ?? Infinity) >= today).map((a) => a.rep), ...calls.map((c) => c.rep)])];
     if (scope === 'all' || viewer.trim() === '') return all;
     const seen = new Set(repsInScope(org, viewer.trim(), scope, today));
     return all.filter((r) => seen.has(r));
-  }, [org, calls, scope, viewer, today]);
+  }, [team, scope, viewer, today]);
 
   async function append(submission: CallSubmission): Promise<string> {
     const { locations } = await ensureTemplates(port, ['forecastCalls'], { locale, portable });
@@ -148,7 +148,7 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     setOutcome(null);
     const rep = adjust.rep.trim();
     const adjusted = readTypedNumber(adjust.adjusted);
-    const latest = latestCalls(calls.filter((c) => c.rep === rep)).sort((a, b) => b.end - a.end)[0];
+    const latest = latestCalls((team?.calls.calls ?? []).filter((c) => c.rep === rep)).sort((a, b) => b.end - a.end)[0];
     if (!latest) return setOutcome({ intent: 'error', text: ct(locale, rep === '' ? 'needRep' : 'needCall', { rep }) });
     if (typeof adjusted !== 'number') return setOutcome({ intent: 'error', text: ct(locale, 'needNumber') });
     if (adjust.note.trim() === '') return setOutcome({ intent: 'error', text: ct(locale, 'needNote') });

@@ -21,8 +21,11 @@ export function useTeamRollup(locale: Locale) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<RollupProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const fail = (error: unknown) =>
-    setOutcome({ intent: 'error', text: rt(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) });
+  const fail = useCallback(
+    (error: unknown) =>
+      setOutcome({ intent: 'error', text: rt(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) }),
+    [locale],
+  );
 
   const openSources = useCallback(async () => {
     setBusy(true);
@@ -35,7 +38,7 @@ export function useTeamRollup(locale: Locale) {
     } finally {
       setBusy(false);
     }
-  }, [port, locale]);
+  }, [port, locale, fail]);
 
   const run = useCallback(async () => {
     setBusy(true);
@@ -62,7 +65,7 @@ export function useTeamRollup(locale: Locale) {
       setProgress(null);
       setBusy(false);
     }
-  }, [port, locale]);
+  }, [port, locale, fail]);
 
   return { available: port.linked !== undefined, busy, progress, outcome, openSources, run };
 }
