@@ -78,7 +78,7 @@ const STRINGS = {
 export type StringKey = keyof typeof STRINGS;
 
 /** A shared pane string with its `{name}` slots filled in. */
-export const t: (locale: Locale, key: StringKey, values?: Readonly<Record<string, string | number>>) => string = translator(STRINGS);
+export const paneText: (locale: Locale, key: StringKey, values?: Readonly<Record<string, string | number>>) => string = translator(STRINGS);
 
 /** An error's message for a MessageBar (a WorkbookError's text is already written for the user). */
 export function reasonOf(error: unknown): string {

@@ -13,13 +13,13 @@ import { Suspense, lazy, useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { Bilingual, WorkbookFiles } from '../../workbook/files';
 import type { WorkbookPort } from '../../workbook/port';
-import { ft } from '../FilePanel/strings';
+import { fileText } from '../FilePanel/strings';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
 import { OverdueActions } from '../OverdueActions/OverdueActions';
 import type { GoalForm } from '../GoalBreakdown/form';
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery';
 import { type Settings, type SettingsStore, createMemorySettingsStore, effectiveLocale } from '../Settings/store';
-import { t } from '../strings';
+import { paneText } from '../strings';
 import { FilesContext } from '../changeContext';
 import { WorkbookContext } from '../workbookContext';
 
@@ -85,25 +85,25 @@ export function App({ locale: automatic, workbook, theme, settingsStore, files, 
       <WorkbookContext.Provider value={workbook}>
         <FilesContext.Provider value={files}>
           <main className={styles.root} lang={locale}>
-            <Subtitle1 as="h1">{t(locale, 'appTitle')}</Subtitle1>
+            <Subtitle1 as="h1">{paneText(locale, 'appTitle')}</Subtitle1>
             <SaveStatus locale={locale} files={files} problem={filesProblem} />
             <OverdueActions locale={locale} />
             <TabList
               className={styles.tabs}
               selectedValue={tab}
               onTabSelect={(_e, data) => setTab(String(data.value))}
-              aria-label={t(locale, 'sections')}
+              aria-label={paneText(locale, 'sections')}
             >
-              <Tab value="templates">{t(locale, 'templatesTab')}</Tab>
-              <Tab value="goals">{t(locale, 'goalsTab')}</Tab>
-              <Tab value="calls">{t(locale, 'callsTab')}</Tab>
-              <Tab value="import">{t(locale, 'importTab')}</Tab>
-              <Tab value="review">{t(locale, 'reviewTab')}</Tab>
-              <Tab value="functions">{t(locale, 'functionsTab')}</Tab>
-              {files && <Tab value="file">{ft(locale, 'fileTab')}</Tab>}
-              <Tab value="settings">{t(locale, 'settingsTab')}</Tab>
+              <Tab value="templates">{paneText(locale, 'templatesTab')}</Tab>
+              <Tab value="goals">{paneText(locale, 'goalsTab')}</Tab>
+              <Tab value="calls">{paneText(locale, 'callsTab')}</Tab>
+              <Tab value="import">{paneText(locale, 'importTab')}</Tab>
+              <Tab value="review">{paneText(locale, 'reviewTab')}</Tab>
+              <Tab value="functions">{paneText(locale, 'functionsTab')}</Tab>
+              {files && <Tab value="file">{fileText(locale, 'fileTab')}</Tab>}
+              <Tab value="settings">{paneText(locale, 'settingsTab')}</Tab>
             </TabList>
-            <Suspense fallback={<Spinner size="small" label={t(locale, 'loading')} />}>
+            <Suspense fallback={<Spinner size="small" label={paneText(locale, 'loading')} />}>
               {tab === 'templates' && (
                 <TemplateGallery
                   locale={locale}

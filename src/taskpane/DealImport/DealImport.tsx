@@ -23,7 +23,7 @@ import {
 import { MiniTable } from '../MiniTable/MiniTable';
 import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { ImportOutcome } from './ImportOutcome';
-import { it } from './strings';
+import { importText } from './strings';
 import { useImportStyles } from './styles';
 import { useDealImport } from './useDealImport';
 
@@ -67,7 +67,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
 
   return (
     <div className={styles.root}>
-      <Body1>{it(locale, 'intro')}</Body1>
+      <Body1>{importText(locale, 'intro')}</Body1>
       <div className={styles.group}>
         <input
           ref={input}
@@ -87,11 +87,11 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           icon={spinner('read')}
           onClick={() => input.current?.click()}
         >
-          {busy === 'read' ? it(locale, 'reading') : it(locale, 'pickFile')}
+          {busy === 'read' ? importText(locale, 'reading') : importText(locale, 'pickFile')}
         </Button>
         {picked && (
           <Caption1 role="status" className={styles.muted}>
-            {it(locale, 'fileLine', {
+            {importText(locale, 'fileLine', {
               file: picked.name,
               rows: picked.exported.table.rows.length,
               columns: headers.length,
@@ -104,7 +104,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
       {picked && (
         <div className={styles.fields}>
           {picked.exported.sheets.length > 1 && (
-            <Field label={it(locale, 'sheet')}>
+            <Field label={importText(locale, 'sheet')}>
               <Select value={picked.exported.sheet ?? ''} disabled={waiting} onChange={(_e, d) => void state.chooseSheet(d.value)}>
                 {picked.exported.sheets.map((name) => (
                   <option key={name}>{name}</option>
@@ -112,9 +112,9 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
               </Select>
             </Field>
           )}
-          <Field label={it(locale, 'savedMapping')}>
+          <Field label={importText(locale, 'savedMapping')}>
             <Select value={state.chosenMapping} onChange={(_e, d) => state.chooseMapping(d.value)}>
-              <option value="">{it(locale, 'autoMapping')}</option>
+              <option value="">{importText(locale, 'autoMapping')}</option>
               {[...state.saved.keys()].map((name) => (
                 <option key={name}>{name}</option>
               ))}
@@ -126,11 +126,11 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
       {picked && (
         <section className={styles.group} aria-labelledby={`${id}-mapping`}>
           <Subtitle2 as="h2" id={`${id}-mapping`}>
-            {it(locale, 'mappingTitle')}
+            {importText(locale, 'mappingTitle')}
           </Subtitle2>
           <div className={styles.fields}>
             {DEAL_FIELDS.map((field) => {
-              const label = field.required ? it(locale, 'requiredMark', { label: field.label[locale] }) : field.label[locale];
+              const label = field.required ? importText(locale, 'requiredMark', { label: field.label[locale] }) : field.label[locale];
               const at = state.columns[field.key as DealFieldKey];
               return (
                 <Field key={field.key} label={label} validationState={field.required && at === undefined ? 'error' : 'none'}>
@@ -138,7 +138,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
                     value={at === undefined ? '' : String(at)}
                     onChange={(_e, d) => state.setColumn(field.key, d.value === '' ? undefined : Number(d.value))}
                   >
-                    <option value="">{it(locale, 'notImported')}</option>
+                    <option value="">{importText(locale, 'notImported')}</option>
                     {headers.map((header, index) => (
                       <option key={index} value={String(index)}>
                         {header || `#${index + 1}`}
@@ -150,7 +150,9 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
             })}
           </div>
           {state.missing.length > 0 && (
-            <Body1 role="alert">{it(locale, 'missingRequired', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}</Body1>
+            <Body1 role="alert">
+              {importText(locale, 'missingRequired', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}
+            </Body1>
           )}
         </section>
       )}
@@ -158,14 +160,14 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
       {picked && state.askedStages.length > 0 && (
         <section className={styles.group} aria-labelledby={`${id}-stages`}>
           <Subtitle2 as="h2" id={`${id}-stages`}>
-            {it(locale, 'stagesTitle')}
+            {importText(locale, 'stagesTitle')}
           </Subtitle2>
           <div className={styles.fields}>
             {state.askedStages.map(([name, count]) => {
               const meaning = state.stages[name];
               const value = meaning === undefined ? '' : meaning.status === 'lost' ? LOST : (meaning.stage ?? '');
               return (
-                <Field key={name} label={it(locale, 'stageQuestion', { stage: name, count })}>
+                <Field key={name} label={importText(locale, 'stageQuestion', { stage: name, count })}>
                   <Select
                     value={value}
                     onChange={(_e, d) =>
@@ -175,13 +177,13 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
                       )
                     }
                   >
-                    <option value="">{it(locale, 'stageUnanswered')}</option>
+                    <option value="">{importText(locale, 'stageUnanswered')}</option>
                     {FUNNEL_STAGES.map((s) => (
                       <option key={s.key} value={s.key}>
                         {s.label[locale]}
                       </option>
                     ))}
-                    <option value={LOST}>{it(locale, 'lostStage')}</option>
+                    <option value={LOST}>{importText(locale, 'lostStage')}</option>
                   </Select>
                 </Field>
               );
@@ -193,12 +195,12 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
       {picked && preview && (
         <section className={styles.group} aria-labelledby={`${id}-preview`}>
           <Subtitle2 as="h2" id={`${id}-preview`}>
-            {it(locale, 'previewTitle')}
+            {importText(locale, 'previewTitle')}
           </Subtitle2>
-          <Field label={it(locale, 'unitField')} {...(state.headerUnit ? {} : { hint: it(locale, 'unitUnknown') })}>
+          <Field label={importText(locale, 'unitField')} {...(state.headerUnit ? {} : { hint: importText(locale, 'unitUnknown') })}>
             {state.headerUnit ? (
               <Caption1>
-                {it(locale, 'unitFromHeader', {
+                {importText(locale, 'unitFromHeader', {
                   header: headers[state.columns.amount ?? -1] ?? '',
                   unit: moneyUnitLabel(state.headerUnit, locale),
                 })}
@@ -208,7 +210,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
                 value={state.exportUnit ? moneyUnitLabel(state.exportUnit, 'en-US') : ''}
                 onChange={(_e, d) => state.setUnitAnswer(parseMoneyUnit(d.value))}
               >
-                {state.exportUnit === undefined && <option value="">{it(locale, 'unitChoose')}</option>}
+                {state.exportUnit === undefined && <option value="">{importText(locale, 'unitChoose')}</option>}
                 <MoneyUnitOptions locale={locale} units={unitChoices(state.workbookUnit)} />
               </Select>
             )}
@@ -216,23 +218,27 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           {state.amounts && (
             <Caption1 className={styles.muted}>
               {state.workbookUnit === undefined
-                ? it(locale, 'unitNew', { unit: moneyUnitLabel(state.amounts.to, locale) })
+                ? importText(locale, 'unitNew', { unit: moneyUnitLabel(state.amounts.to, locale) })
                 : state.amounts.from.scale !== state.amounts.to.scale
-                  ? it(locale, 'unitConverted', {
+                  ? importText(locale, 'unitConverted', {
                       from: moneyUnitLabel(state.amounts.from, locale),
                       to: moneyUnitLabel(state.amounts.to, locale),
                     })
-                  : it(locale, 'unitKept', { unit: moneyUnitLabel(state.amounts.to, locale) })}
+                  : importText(locale, 'unitKept', { unit: moneyUnitLabel(state.amounts.to, locale) })}
             </Caption1>
           )}
           {state.missing.length > 0 ? (
-            <Body1 role="status">{it(locale, 'blockedLine', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}</Body1>
+            <Body1 role="status">
+              {importText(locale, 'blockedLine', { fields: state.missing.join(locale === 'zh-CN' ? '、' : ', ') })}
+            </Body1>
           ) : (
-            <Body1 role="status">{it(locale, bad === 1 ? 'previewLineOne' : 'previewLine', { deals: preview.deals.length, bad })}</Body1>
+            <Body1 role="status">
+              {importText(locale, bad === 1 ? 'previewLineOne' : 'previewLine', { deals: preview.deals.length, bad })}
+            </Body1>
           )}
           {state.missing.length === 0 && preview.deals.length > 0 && (
             <MiniTable
-              caption={it(locale, 'sampleCaption', { count: Math.min(SAMPLE_ROWS, preview.deals.length) })}
+              caption={importText(locale, 'sampleCaption', { count: Math.min(SAMPLE_ROWS, preview.deals.length) })}
               headers={SAMPLE_FIELDS.map((key) => {
                 const label = DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key;
                 return key === 'amount' && state.amounts ? `${label} (${moneyUnitLabel(state.amounts.to, locale)})` : label;
@@ -251,18 +257,20 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
           )}
           {preview.problems.length > 0 && (
             <MiniTable
-              caption={it(locale, 'problemsCaption')}
-              headers={(['row', 'column', 'value', 'why'] as const).map((key) => it(locale, key))}
+              caption={importText(locale, 'problemsCaption')}
+              headers={(['row', 'column', 'value', 'why'] as const).map((key) => importText(locale, key))}
               rows={preview.problems.slice(0, LISTED_PROBLEMS).map((p, i) => ({
                 key: String(i),
-                cells: [p.fileRow, p.column, p.value === null ? it(locale, 'blank') : String(p.value), p.why[locale]],
+                cells: [p.fileRow, p.column, p.value === null ? importText(locale, 'blank') : String(p.value), p.why[locale]],
               }))}
             />
           )}
           {preview.problems.length > LISTED_PROBLEMS && (
-            <Caption1 className={styles.muted}>{it(locale, 'moreProblems', { count: preview.problems.length - LISTED_PROBLEMS })}</Caption1>
+            <Caption1 className={styles.muted}>
+              {importText(locale, 'moreProblems', { count: preview.problems.length - LISTED_PROBLEMS })}
+            </Caption1>
           )}
-          <Checkbox checked={state.full} onChange={(_e, d) => state.setFull(d.checked === true)} label={it(locale, 'fullExport')} />
+          <Checkbox checked={state.full} onChange={(_e, d) => state.setFull(d.checked === true)} label={importText(locale, 'fullExport')} />
           <Field label={SLIP_PERIOD_SETTING.question[locale]}>
             <Select value={state.slipPeriod} onChange={(_e, d) => state.setSlipPeriod(d.value === 'quarter' ? 'quarter' : 'month')}>
               {SLIP_PERIOD_SETTING.options.map((o) => (
@@ -272,14 +280,14 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
               ))}
             </Select>
           </Field>
-          <Field label={it(locale, 'saveAs')}>
+          <Field label={importText(locale, 'saveAs')}>
             <Input value={state.mappingName} onChange={(_e, d) => state.setMappingName(d.value)} />
           </Field>
           <Field
-            label={it(locale, 'exportDate')}
+            label={importText(locale, 'exportDate')}
             {...(badDate
-              ? { validationState: 'error' as const, validationMessage: it(locale, 'exportDateBad') }
-              : { hint: it(locale, 'exportDateHint') })}
+              ? { validationState: 'error' as const, validationMessage: importText(locale, 'exportDateBad') }
+              : { hint: importText(locale, 'exportDateHint') })}
           >
             <Input value={state.exportDateText} placeholder="2026-03-05" onChange={(_e, d) => state.setExportDateText(d.value)} />
           </Field>
@@ -290,7 +298,7 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
               icon={spinner('import')}
               onClick={() => void state.doImport()}
             >
-              {busy === 'import' ? it(locale, 'importing') : it(locale, 'importButton')}
+              {busy === 'import' ? importText(locale, 'importing') : importText(locale, 'importButton')}
             </Button>
           </div>
           {state.outcomeOf === 'import' && outcome}
@@ -300,17 +308,17 @@ export function DealImport({ locale, portable = false }: { readonly locale: Loca
 
       <section className={styles.group} aria-labelledby={`${id}-register`}>
         <Subtitle2 as="h2" id={`${id}-register`}>
-          {it(locale, 'registerTitle')}
+          {importText(locale, 'registerTitle')}
         </Subtitle2>
         <div className={styles.row}>
           <Button disabledFocusable={waiting} icon={spinner('snapshot')} onClick={() => void state.snapshot()}>
-            {it(locale, 'snapshotButton')}
+            {importText(locale, 'snapshotButton')}
           </Button>
           <Button disabledFocusable={waiting} icon={spinner('link')} onClick={() => void state.link(false)}>
-            {it(locale, 'linkButton')}
+            {importText(locale, 'linkButton')}
           </Button>
         </div>
-        <Caption1 className={styles.muted}>{it(locale, 'linkHint')}</Caption1>
+        <Caption1 className={styles.muted}>{importText(locale, 'linkHint')}</Caption1>
         {state.outcomeOf === 'register' && outcome}
       </section>
     </div>

@@ -13,7 +13,7 @@ import type { LinkResult } from '../../workbook/registerLink';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { ImportOutcome as Outcome } from './useDealImport';
-import { it } from './strings';
+import { importText } from './strings';
 
 interface ChangeView {
   readonly report: ChangeReport;
@@ -28,15 +28,17 @@ function ChangeTable({ locale, view, onGoToRow }: { readonly locale: Locale; rea
   const { report, details } = view;
   const moved = CHANGE_TYPES.filter((type) => report[type].count > 0);
   const caption =
-    view.from === undefined ? it(locale, 'changesSinceRegister') : it(locale, 'changesTitle', { from: isoFromSerial(view.from) });
-  if (moved.length === 0) return <p>{`${caption}: ${it(locale, 'noChanges')}`}</p>;
+    view.from === undefined
+      ? importText(locale, 'changesSinceRegister')
+      : importText(locale, 'changesTitle', { from: isoFromSerial(view.from) });
+  if (moved.length === 0) return <p>{`${caption}: ${importText(locale, 'noChanges')}`}</p>;
   const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const shown = (value: ChangedDeal['from']) => (value === null ? '—' : typeof value === 'number' ? money.format(value) : value);
   return (
     <>
       <MiniTable
         caption={caption}
-        headers={[it(locale, 'changeType'), it(locale, 'deals'), it(locale, 'amount')]}
+        headers={[importText(locale, 'changeType'), importText(locale, 'deals'), importText(locale, 'amount')]}
         rows={moved.map((type) => ({
           key: type,
           cells: [CHANGE_LABELS[type][locale], report[type].count, money.format(report[type].amount)],
@@ -45,16 +47,16 @@ function ChangeTable({ locale, view, onGoToRow }: { readonly locale: Locale; rea
       {details &&
         moved.map((type) => (
           <div key={type}>
-            <Caption1 as="h3">{`${CHANGE_LABELS[type][locale]} · ${it(locale, 'changedDeals')}`}</Caption1>
+            <Caption1 as="h3">{`${CHANGE_LABELS[type][locale]} · ${importText(locale, 'changedDeals')}`}</Caption1>
             <ul>
               {details[type].map((deal) => {
                 const who = [deal.id, deal.name, deal.owner, deal.amount === null ? '' : money.format(deal.amount)].filter((s) => s !== '');
                 return (
                   <li key={`${type} ${deal.id}`}>
-                    {it(locale, 'changedDeal', { deal: who.join(' · '), from: shown(deal.from), to: shown(deal.to) })}{' '}
+                    {importText(locale, 'changedDeal', { deal: who.join(' · '), from: shown(deal.from), to: shown(deal.to) })}{' '}
                     {deal.row !== undefined && (
                       <Link as="button" onClick={() => onGoToRow(view.registerSheet, deal.row as number)}>
-                        {it(locale, 'goToRow', { row: deal.row })}
+                        {importText(locale, 'goToRow', { row: deal.row })}
                       </Link>
                     )}
                   </li>
@@ -77,8 +79,8 @@ function nameItems(result: LinkResult, locale: Locale): string[] {
       .filter((m) => m.how !== 'exact')
       .map((m) =>
         m.target === undefined
-          ? it(locale, 'nameUnmatched', { name: m.name, deals: m.deals, amount: money.format(m.amount) })
-          : it(locale, 'nameMatched', { name: m.name, target: m.target }),
+          ? importText(locale, 'nameUnmatched', { name: m.name, deals: m.deals, amount: money.format(m.amount) })
+          : importText(locale, 'nameMatched', { name: m.name, target: m.target }),
       ),
   );
 }
@@ -100,10 +102,11 @@ export function ImportOutcome({
   readonly outcome: Outcome;
   readonly actions: LinkActions;
 }) {
-  if (outcome.kind === 'failed') return <OutcomeBanner outcome={{ intent: 'error', title: it(locale, 'failed'), text: outcome.message }} />;
-  if (outcome.kind === 'linkCancelled') return <OutcomeBanner outcome={{ intent: 'warning', text: it(locale, 'linkCancelled') }} />;
+  if (outcome.kind === 'failed')
+    return <OutcomeBanner outcome={{ intent: 'error', title: importText(locale, 'failed'), text: outcome.message }} />;
+  if (outcome.kind === 'linkCancelled') return <OutcomeBanner outcome={{ intent: 'warning', text: importText(locale, 'linkCancelled') }} />;
   if (outcome.kind === 'unlinked')
-    return <OutcomeBanner outcome={{ intent: 'success', text: it(locale, 'unlinked', { count: outcome.restored }) }} />;
+    return <OutcomeBanner outcome={{ intent: 'success', text: importText(locale, 'unlinked', { count: outcome.restored }) }} />;
   if (outcome.kind === 'confirmLink') {
     const goals = outcome.result.goals;
     const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
@@ -112,7 +115,7 @@ export function ImportOutcome({
         <OutcomeBanner
           outcome={{
             intent: 'warning',
-            text: it(locale, 'linkConfirm', { count: goals?.replaced.length ?? 0, sum: money.format(goals?.replacedSum ?? 0) }),
+            text: importText(locale, 'linkConfirm', { count: goals?.replaced.length ?? 0, sum: money.format(goals?.replacedSum ?? 0) }),
             items: (goals?.replaced ?? []).map(
               (x) => `${String(x.month)}: ${x.before === null ? '' : String(x.before)} → ${money.format(x.after)}`,
             ),
@@ -120,10 +123,10 @@ export function ImportOutcome({
         />
         <div>
           <Button appearance="primary" disabledFocusable={actions.busy} onClick={actions.onReplace}>
-            {it(locale, 'linkReplace')}
+            {importText(locale, 'linkReplace')}
           </Button>{' '}
           <Button disabledFocusable={actions.busy} onClick={actions.onCancel}>
-            {it(locale, 'linkCancel')}
+            {importText(locale, 'linkCancel')}
           </Button>
         </div>
       </>
@@ -136,7 +139,7 @@ export function ImportOutcome({
         <OutcomeBanner
           outcome={{
             intent: 'success',
-            text: it(locale, 'snapshotDone', { count: result.taken.deals.length, sheet: result.snapshotsSheet }),
+            text: importText(locale, 'snapshotDone', { count: result.taken.deals.length, sheet: result.snapshotsSheet }),
           }}
         />
         {result.changes && result.baselineDay !== undefined && (
@@ -165,7 +168,7 @@ export function ImportOutcome({
         <OutcomeBanner
           outcome={{
             intent: missed || unmatched ? 'warning' : 'success',
-            text: it(locale, 'linkDone', {
+            text: importText(locale, 'linkDone', {
               funnel: counts.funnelRows,
               goals: counts.goalRows,
               forecast: counts.forecastRows,
@@ -174,7 +177,7 @@ export function ImportOutcome({
             items: [
               ...(missed && goals
                 ? [
-                    it(locale, 'linkMissed', {
+                    importText(locale, 'linkMissed', {
                       missed: goals.wonDeals - goals.countedDeals,
                       amount: money.format(goals.wonAmount - goals.countedAmount),
                     }),
@@ -188,7 +191,7 @@ export function ImportOutcome({
         {goals?.undo && (
           <div>
             <Button disabledFocusable={actions.busy} onClick={actions.onUndo}>
-              {it(locale, 'linkUndo')}
+              {importText(locale, 'linkUndo')}
             </Button>
           </div>
         )}
@@ -202,16 +205,19 @@ export function ImportOutcome({
       <OutcomeBanner
         outcome={{
           intent: 'success',
-          title: it(locale, 'importedTitle', { sheet: result.registerSheet }),
-          text: it(locale, 'importedLine', { ...result.counts, invalid: new Set(result.preview.problems.map((p) => p.fileRow)).size }),
+          title: importText(locale, 'importedTitle', { sheet: result.registerSheet }),
+          text: importText(locale, 'importedLine', {
+            ...result.counts,
+            invalid: new Set(result.preview.problems.map((p) => p.fileRow)).size,
+          }),
           items: [
-            ...(result.inserted.length > 0 ? [it(locale, 'insertedSheets', { sheets: result.inserted.join(', ') })] : []),
-            ...(slips.length > 0 ? [it(locale, 'repeated', { deals: slips.join(', ') })] : []),
+            ...(result.inserted.length > 0 ? [importText(locale, 'insertedSheets', { sheets: result.inserted.join(', ') })] : []),
+            ...(slips.length > 0 ? [importText(locale, 'repeated', { deals: slips.join(', ') })] : []),
           ],
         }}
       />
       {result.baseline ? (
-        <p>{it(locale, 'baselineLine')}</p>
+        <p>{importText(locale, 'baselineLine')}</p>
       ) : (
         <ChangeTable
           locale={locale}

@@ -1,7 +1,7 @@
 /** 导入 Import tab strings: a CRM export into the deal register. */
 import { translator } from '../strings';
 
-export const it = translator({
+export const importText = translator({
   intro: {
     'zh-CN': '把 CRM 导出的商机(CSV 或 .xlsx)导入“商机明细”:按商机编号更新或新增,每次导入保存快照并列出本周变动。',
     'en-US':
@@ -136,4 +136,4 @@ export const it = translator({
   busy: { 'zh-CN': '请稍候…', 'en-US': 'Please wait…' },
 });
 
-export type ImportStringKey = Parameters<typeof it>[1];
+export type ImportStringKey = Parameters<typeof importText>[1];

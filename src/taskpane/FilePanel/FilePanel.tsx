@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookFiles } from '../../workbook/files';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
-import { ft } from './strings';
+import { fileText } from './strings';
 import { useFilePanel } from './useFilePanel';
 import { SaveTarget } from './SaveTarget';
 import { VersionList } from './VersionList';
@@ -46,15 +46,15 @@ export function FilePanel({ locale, files }: FilePanelProps) {
   };
 
   return (
-    <section className={styles.root} aria-label={ft(locale, 'fileTab')}>
+    <section className={styles.root} aria-label={fileText(locale, 'fileTab')}>
       <OutcomeBanner outcome={panel.outcome} />
 
       <div className={styles.group}>
-        <Subtitle2 as="h2">{ft(locale, 'open')}</Subtitle2>
-        {panel.books && <Caption1 className={styles.hint}>{ft(locale, 'folder', { folder: panel.books.folder })}</Caption1>}
+        <Subtitle2 as="h2">{fileText(locale, 'open')}</Subtitle2>
+        {panel.books && <Caption1 className={styles.hint}>{fileText(locale, 'folder', { folder: panel.books.folder })}</Caption1>}
         {others.length > 0 && (
           <div className={styles.row}>
-            <Field label={ft(locale, 'pick')}>
+            <Field label={fileText(locale, 'pick')}>
               <Dropdown
                 className={styles.dropdown}
                 value={book ?? ''}
@@ -69,7 +69,7 @@ export function FilePanel({ locale, files }: FilePanelProps) {
               </Dropdown>
             </Field>
             <Button disabledFocusable={busy || !book} onClick={() => book && void panel.open(book)}>
-              {ft(locale, 'openButton')}
+              {fileText(locale, 'openButton')}
             </Button>
           </div>
         )}
@@ -82,28 +82,28 @@ export function FilePanel({ locale, files }: FilePanelProps) {
           onChange={() => picked(uploadInput.current, (f) => void panel.upload(f, f.name))}
         />
         <Button disabledFocusable={busy} onClick={() => uploadInput.current?.click()}>
-          {panel.busy === 'upload' ? ft(locale, 'busy') : ft(locale, 'upload')}
+          {panel.busy === 'upload' ? fileText(locale, 'busy') : fileText(locale, 'upload')}
         </Button>
-        <Caption1 className={styles.hint}>{ft(locale, 'uploadHint')}</Caption1>
+        <Caption1 className={styles.hint}>{fileText(locale, 'uploadHint')}</Caption1>
       </div>
 
       <SaveTarget locale={locale} files={files} busy={busy} onChoose={(target) => void panel.setTarget(target)} />
 
       <div className={styles.group}>
-        <Subtitle2 as="h2">{ft(locale, 'download')}</Subtitle2>
+        <Subtitle2 as="h2">{fileText(locale, 'download')}</Subtitle2>
         <div className={styles.row}>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void panel.download(true)}>
-            {panel.busy === 'portable' ? ft(locale, 'busy') : ft(locale, 'downloadXlsx')}
+            {panel.busy === 'portable' ? fileText(locale, 'busy') : fileText(locale, 'downloadXlsx')}
           </Button>
           <Button disabledFocusable={busy} onClick={() => void panel.download(false)}>
-            {panel.busy === 'download' ? ft(locale, 'busy') : ft(locale, 'downloadAddin')}
+            {panel.busy === 'download' ? fileText(locale, 'busy') : fileText(locale, 'downloadAddin')}
           </Button>
         </div>
-        <Caption1 className={styles.hint}>{ft(locale, 'portableHint')}</Caption1>
+        <Caption1 className={styles.hint}>{fileText(locale, 'portableHint')}</Caption1>
       </div>
 
       <div className={styles.group}>
-        <Subtitle2 as="h2">{ft(locale, 'import')}</Subtitle2>
+        <Subtitle2 as="h2">{fileText(locale, 'import')}</Subtitle2>
         <input
           ref={importInput}
           className={styles.hidden}
@@ -113,11 +113,11 @@ export function FilePanel({ locale, files }: FilePanelProps) {
           onChange={() => picked(importInput.current, (f) => void panel.importFile(f, f.name))}
         />
         <Button disabledFocusable={busy} onClick={() => importInput.current?.click()}>
-          {panel.busy === 'import' ? ft(locale, 'busy') : ft(locale, 'importButton')}
+          {panel.busy === 'import' ? fileText(locale, 'busy') : fileText(locale, 'importButton')}
         </Button>
         {panel.pendingImport && (
           <div className={styles.row}>
-            <Field label={ft(locale, 'chooseSheet', { file: panel.pendingImport.name })}>
+            <Field label={fileText(locale, 'chooseSheet', { file: panel.pendingImport.name })}>
               <Dropdown
                 className={styles.dropdown}
                 value={chosenSheet ?? panel.pendingImport.sheetNames[0] ?? ''}
@@ -138,24 +138,24 @@ export function FilePanel({ locale, files }: FilePanelProps) {
                 if (pending) void panel.importFile(pending.file, pending.name, chosenSheet ?? pending.sheetNames[0]);
               }}
             >
-              {ft(locale, 'importSheet')}
+              {fileText(locale, 'importSheet')}
             </Button>
           </div>
         )}
-        <Caption1 className={styles.hint}>{ft(locale, 'importHint')}</Caption1>
+        <Caption1 className={styles.hint}>{fileText(locale, 'importHint')}</Caption1>
       </div>
 
       <div className={styles.group}>
         <div className={styles.row}>
-          <Subtitle2 as="h2">{ft(locale, 'versions')}</Subtitle2>
+          <Subtitle2 as="h2">{fileText(locale, 'versions')}</Subtitle2>
           <Button size="small" disabledFocusable={busy} onClick={() => void panel.refreshVersions()}>
-            {ft(locale, 'refresh')}
+            {fileText(locale, 'refresh')}
           </Button>
         </div>
         {panel.versions && (
           <VersionList locale={locale} versions={panel.versions} busy={panel.busy} onRestore={(v) => void panel.restore(v)} />
         )}
-        <Caption1 className={styles.hint}>{ft(locale, 'versionsKept')}</Caption1>
+        <Caption1 className={styles.hint}>{fileText(locale, 'versionsKept')}</Caption1>
       </div>
     </section>
   );

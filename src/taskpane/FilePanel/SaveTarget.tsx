@@ -7,7 +7,7 @@ import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react
 import { useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../../core';
 import type { WorkbookFiles } from '../../workbook/files';
-import { ft, inLocale } from './strings';
+import { fileText, inLocale } from './strings';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -36,21 +36,23 @@ export function SaveTarget({ locale, files, busy, onChoose }: SaveTargetProps) {
   const canConvert = status.target === 'copy' && !status.readOnly && status.unreadable === undefined;
   return (
     <div className={styles.group} data-save-target={status.target}>
-      <Subtitle2 as="h2">{ft(locale, 'target')}</Subtitle2>
+      <Subtitle2 as="h2">{fileText(locale, 'target')}</Subtitle2>
       {status.target === 'copy' ? (
         <>
-          <Caption1 className={styles.text}>{ft(locale, 'targetCopy', { file: status.fileName, copy: status.targetName })}</Caption1>
-          {status.lost.length > 0 && <Caption1 className={styles.text}>{ft(locale, 'targetLost', { lost })}</Caption1>}
+          <Caption1 className={styles.text}>{fileText(locale, 'targetCopy', { file: status.fileName, copy: status.targetName })}</Caption1>
+          {status.lost.length > 0 && <Caption1 className={styles.text}>{fileText(locale, 'targetLost', { lost })}</Caption1>}
           {canConvert && !confirming && (
             <div className={styles.row}>
               <Button disabledFocusable={busy} onClick={() => setConfirming(true)}>
-                {ft(locale, 'convert')}
+                {fileText(locale, 'convert')}
               </Button>
             </div>
           )}
           {canConvert && confirming && (
-            <div className={styles.row} role="group" aria-label={ft(locale, 'convert')}>
-              <Caption1 className={styles.text}>{ft(locale, 'convertConfirm', { file: status.fileName, lost: lost || '—' })}</Caption1>
+            <div className={styles.row} role="group" aria-label={fileText(locale, 'convert')}>
+              <Caption1 className={styles.text}>
+                {fileText(locale, 'convertConfirm', { file: status.fileName, lost: lost || '—' })}
+              </Caption1>
               <Button
                 appearance="primary"
                 disabledFocusable={busy}
@@ -59,21 +61,21 @@ export function SaveTarget({ locale, files, busy, onChoose }: SaveTargetProps) {
                   onChoose('original');
                 }}
               >
-                {ft(locale, 'convertYes')}
+                {fileText(locale, 'convertYes')}
               </Button>
               <Button disabledFocusable={busy} onClick={() => setConfirming(false)}>
-                {ft(locale, 'keepCopy')}
+                {fileText(locale, 'keepCopy')}
               </Button>
             </div>
           )}
         </>
       ) : (
         <>
-          <Caption1 className={styles.text}>{ft(locale, 'targetOriginal', { file: status.targetName })}</Caption1>
+          <Caption1 className={styles.text}>{fileText(locale, 'targetOriginal', { file: status.targetName })}</Caption1>
           {status.lost.length > 0 && (
             <div className={styles.row}>
               <Button disabledFocusable={busy} onClick={() => onChoose('copy')}>
-                {ft(locale, 'backToCopy')}
+                {fileText(locale, 'backToCopy')}
               </Button>
             </div>
           )}

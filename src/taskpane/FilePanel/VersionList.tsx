@@ -2,7 +2,7 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../core';
 import type { VersionEntry } from '../../workbook/files';
-import { ft, inLocale, shortTime } from './strings';
+import { fileText, inLocale, shortTime } from './strings';
 
 const useStyles = makeStyles({
   list: {
@@ -31,31 +31,31 @@ export function VersionList({ locale, versions, busy, onRestore }: VersionListPr
   const styles = useStyles();
   const newest = versions.find((v) => v.revision !== undefined);
   return (
-    <ul className={styles.list} aria-label={ft(locale, 'versions')}>
+    <ul className={styles.list} aria-label={fileText(locale, 'versions')}>
       {versions.map((version) => {
         const time = shortTime(version.savedAt);
-        const source = inLocale(version.label, locale) + (version.pinned ? ft(locale, 'pinned') : '');
+        const source = inLocale(version.label, locale) + (version.pinned ? fileText(locale, 'pinned') : '');
         const line =
           version.revision !== undefined
-            ? ft(locale, 'versionLine', { revision: version.revision, time, source })
-            : ft(locale, 'keptLine', { time, source });
+            ? fileText(locale, 'versionLine', { revision: version.revision, time, source })
+            : fileText(locale, 'keptLine', { time, source });
         const current = version === newest;
         const key = version.revision !== undefined ? `r${version.revision}` : `f${version.file ?? ''}`;
         return (
           <li key={key} className={styles.item} data-revision={version.revision} data-file={version.file}>
-            <Caption1 className={styles.text}>{current ? ft(locale, 'currentVersion', { line }) : line}</Caption1>
+            <Caption1 className={styles.text}>{current ? fileText(locale, 'currentVersion', { line }) : line}</Caption1>
             {!current && (
               <Button
                 size="small"
                 disabledFocusable={busy !== null}
                 aria-label={
                   version.revision !== undefined
-                    ? ft(locale, 'restoreLabel', { revision: version.revision, time })
-                    : ft(locale, 'restoreKeptLabel', { source, time })
+                    ? fileText(locale, 'restoreLabel', { revision: version.revision, time })
+                    : fileText(locale, 'restoreKeptLabel', { source, time })
                 }
                 onClick={() => onRestore(version.revision !== undefined ? { revision: version.revision } : { file: version.file ?? '' })}
               >
-                {ft(locale, 'restore')}
+                {fileText(locale, 'restore')}
               </Button>
             )}
           </li>

@@ -3,7 +3,7 @@ import type { Locale } from '../../core';
 import type { Bilingual } from '../../workbook/files';
 import { translator } from '../strings';
 
-export const ft = translator({
+export const fileText = translator({
   fileTab: { 'zh-CN': '文件', 'en-US': 'File' },
   current: { 'zh-CN': '当前工作簿', 'en-US': 'Current workbook' },
   folder: { 'zh-CN': '工作簿文件夹:{folder}', 'en-US': 'Workbooks folder: {folder}' },

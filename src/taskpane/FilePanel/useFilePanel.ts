@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '../../core';
 import type { VersionEntry, WorkbookFiles } from '../../workbook/files';
 import { reasonOf } from '../strings';
-import { ft, inLocale } from './strings';
+import { fileText, inLocale } from './strings';
 
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 
@@ -29,7 +29,7 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
       try {
         setOutcome(await work());
       } catch (error) {
-        setOutcome({ intent: 'error', text: ft(locale, 'failed', { reason: reasonOf(error) }) });
+        setOutcome({ intent: 'error', text: fileText(locale, 'failed', { reason: reasonOf(error) }) });
       } finally {
         setBusy(null);
       }
@@ -52,11 +52,11 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
         return null;
       }
       setPendingImport(null);
-      const text = ft(locale, 'imported', { sheet: result.sheetName, rows: result.rows });
+      const text = fileText(locale, 'imported', { sheet: result.sheetName, rows: result.rows });
       return result.notImported.length > 0
         ? {
             intent: 'warning',
-            text: `${text} ${ft(locale, 'notImported', { parts: result.notImported.join(locale === 'zh-CN' ? '、' : ', ') })}`,
+            text: `${text} ${fileText(locale, 'notImported', { parts: result.notImported.join(locale === 'zh-CN' ? '、' : ', ') })}`,
           }
         : { intent: 'success', text };
     });
@@ -77,9 +77,9 @@ export function useFilePanel(files: WorkbookFiles, locale: Locale) {
     download: (portable: boolean) =>
       run(portable ? 'portable' : 'download', async () => {
         const { fileName, frozenToValues } = await files.download(portable);
-        const text = ft(locale, 'downloaded', { file: fileName });
+        const text = fileText(locale, 'downloaded', { file: fileName });
         return frozenToValues > 0
-          ? { intent: 'warning', text: `${text} ${ft(locale, 'frozen', { count: frozenToValues })}` }
+          ? { intent: 'warning', text: `${text} ${fileText(locale, 'frozen', { count: frozenToValues })}` }
           : { intent: 'success', text };
       }),
     importFile,

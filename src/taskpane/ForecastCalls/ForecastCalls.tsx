@@ -22,8 +22,8 @@ import { useId } from 'react';
 import { DATA_SCOPES, type DataScope, type Locale, formatNumber, formatPercent } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { TeamRollup } from '../TeamRollup/TeamRollup';
-import { t } from '../strings';
-import { ct } from './strings';
+import { paneText } from '../strings';
+import { callsText } from './strings';
 import { useCallStyles } from './styles';
 import { useForecastCalls } from './useForecastCalls';
 
@@ -46,26 +46,28 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
   const never = s.reps.filter((rep) => !shown.some((r) => r.rep === rep));
 
   const status = (rep: string) => {
-    if (never.includes(rep)) return <span className={styles.late}>{ct(locale, 'never')}</span>;
+    if (never.includes(rep)) return <span className={styles.late}>{callsText(locale, 'never')}</span>;
     const m = missing.get(rep);
-    if (!m) return <span>{ct(locale, 'onTime')}</span>;
+    if (!m) return <span>{callsText(locale, 'onTime')}</span>;
     return (
-      <span className={styles.late}>{m.daysSince === undefined ? ct(locale, 'never') : ct(locale, 'late', { days: m.daysSince })}</span>
+      <span className={styles.late}>
+        {m.daysSince === undefined ? callsText(locale, 'never') : callsText(locale, 'late', { days: m.daysSince })}
+      </span>
     );
   };
 
   return (
-    <section className={styles.root} aria-label={t(locale, 'callsTab')}>
-      <Caption1>{ct(locale, 'intro')}</Caption1>
+    <section className={styles.root} aria-label={paneText(locale, 'callsTab')}>
+      <Caption1>{callsText(locale, 'intro')}</Caption1>
       <div className={styles.pair}>
-        <Field label={ct(locale, 'viewer')} hint={ct(locale, 'viewerHint')}>
+        <Field label={callsText(locale, 'viewer')} hint={callsText(locale, 'viewerHint')}>
           <Input className={styles.input} value={s.viewer} onChange={(_e, d) => s.setViewer(d.value)} />
         </Field>
-        <Field label={ct(locale, 'scope')}>
+        <Field label={callsText(locale, 'scope')}>
           <Select className={styles.input} value={s.scope} onChange={(_e, d) => s.setScope(d.value as DataScope)}>
             {DATA_SCOPES.map((scope) => (
               <option key={scope} value={scope}>
-                {ct(locale, SCOPE_LABEL[scope])}
+                {callsText(locale, SCOPE_LABEL[scope])}
               </option>
             ))}
           </Select>
@@ -73,17 +75,17 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
       </div>
 
       {s.data === null ? (
-        <Spinner size="tiny" label={ct(locale, 'reading')} />
+        <Spinner size="tiny" label={callsText(locale, 'reading')} />
       ) : shown.length + never.length === 0 ? (
-        <Caption1 className={styles.muted}>{ct(locale, 'none')}</Caption1>
+        <Caption1 className={styles.muted}>{callsText(locale, 'none')}</Caption1>
       ) : (
-        <div className={styles.scroll} role="region" aria-label={ct(locale, 'tableLabel')} tabIndex={0}>
-          <Table size="small" className={styles.table} aria-label={ct(locale, 'tableLabel')}>
+        <div className={styles.scroll} role="region" aria-label={callsText(locale, 'tableLabel')} tabIndex={0}>
+          <Table size="small" className={styles.table} aria-label={callsText(locale, 'tableLabel')}>
             <TableHeader>
               <TableRow>
                 {(['rep', 'called', 'system', 'accuracy', 'status'] as const).map((key) => (
                   <TableHeaderCell key={key} className={styles.cell}>
-                    {ct(locale, key)}
+                    {callsText(locale, key)}
                   </TableHeaderCell>
                 ))}
               </TableRow>
@@ -95,7 +97,7 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
                   <TableCell className={styles.cell}>
                     {num(r.called)}
                     {r.adjustedCommit !== undefined && (
-                      <span className={styles.muted}>{ct(locale, 'adjusted', { commit: num(r.commit) })}</span>
+                      <span className={styles.muted}>{callsText(locale, 'adjusted', { commit: num(r.commit) })}</span>
                     )}
                   </TableCell>
                   <TableCell className={styles.cell}>{num(r.systemCommit)}</TableCell>
@@ -119,10 +121,10 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
 
       <fieldset className={styles.group} aria-labelledby={`${id}-submit`}>
         <Subtitle2 as="h3" id={`${id}-submit`}>
-          {ct(locale, 'submitTitle')}
+          {callsText(locale, 'submitTitle')}
         </Subtitle2>
         <div className={styles.pair}>
-          <Field label={ct(locale, 'rep')} required>
+          <Field label={callsText(locale, 'rep')} required>
             <Input
               className={styles.input}
               value={s.call.rep}
@@ -130,14 +132,14 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
               onChange={(_e, d) => s.setCall({ ...s.call, rep: d.value })}
             />
           </Field>
-          <Field label={ct(locale, 'submittedBy')}>
+          <Field label={callsText(locale, 'submittedBy')}>
             <Input
               className={styles.input}
               value={s.call.submittedBy}
               onChange={(_e, d) => s.setCall({ ...s.call, submittedBy: d.value })}
             />
           </Field>
-          <Field label={ct(locale, 'commit')} required>
+          <Field label={callsText(locale, 'commit')} required>
             <Input
               className={styles.input}
               inputMode="decimal"
@@ -145,7 +147,7 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
               onChange={(_e, d) => s.setCall({ ...s.call, commit: d.value })}
             />
           </Field>
-          <Field label={ct(locale, 'bestCase')}>
+          <Field label={callsText(locale, 'bestCase')}>
             <Input
               className={styles.input}
               inputMode="decimal"
@@ -160,16 +162,16 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
           ))}
         </datalist>
         <Button appearance="primary" disabledFocusable={s.busy} onClick={() => void s.submit()}>
-          {ct(locale, 'submit')}
+          {callsText(locale, 'submit')}
         </Button>
       </fieldset>
 
       <fieldset className={styles.group} aria-labelledby={`${id}-adjust`}>
         <Subtitle2 as="h3" id={`${id}-adjust`}>
-          {ct(locale, 'adjustTitle')}
+          {callsText(locale, 'adjustTitle')}
         </Subtitle2>
         <div className={styles.pair}>
-          <Field label={ct(locale, 'adjustRep')} required>
+          <Field label={callsText(locale, 'adjustRep')} required>
             <Select className={styles.input} value={s.adjust.rep} onChange={(_e, d) => s.setAdjust({ ...s.adjust, rep: d.value })}>
               <option value="" />
               {shown.map((r) => (
@@ -179,7 +181,7 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
               ))}
             </Select>
           </Field>
-          <Field label={ct(locale, 'adjustedCommit')} required>
+          <Field label={callsText(locale, 'adjustedCommit')} required>
             <Input
               className={styles.input}
               inputMode="decimal"
@@ -188,11 +190,11 @@ export function ForecastCalls({ locale, portable, now = () => new Date() }: Fore
             />
           </Field>
         </div>
-        <Field label={ct(locale, 'note')} required>
+        <Field label={callsText(locale, 'note')} required>
           <Input className={styles.input} value={s.adjust.note} onChange={(_e, d) => s.setAdjust({ ...s.adjust, note: d.value })} />
         </Field>
         <Button disabledFocusable={s.busy} onClick={() => void s.saveAdjustment()}>
-          {ct(locale, 'adjust')}
+          {callsText(locale, 'adjust')}
         </Button>
       </fieldset>
       <OutcomeBanner outcome={s.outcome} />

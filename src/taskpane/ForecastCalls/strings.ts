@@ -1,7 +1,7 @@
 /** 预测提报's pane text, zh-CN and en-US. */
 import { translator } from '../strings';
 
-export const ct = translator({
+export const callsText = translator({
   intro: {
     'zh-CN': '每周提报本期承诺和最可能;经理可调整承诺并写明原因,原提报保留。未按时提报的人会被标出。',
     'en-US':

@@ -32,7 +32,7 @@ import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { readTypedNumber } from '../typedNumber';
 import { useWorkbook } from '../workbookContext';
 import { ensureTemplates } from '../../workbook/ensureTemplate';
-import { ct } from './strings';
+import { callsText } from './strings';
 
 const READ: readonly TemplateId[] = ['forecastCalls', 'orgChart', 'forecast'];
 
@@ -69,14 +69,17 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const fail = (error: unknown) =>
-    setOutcome({ intent: 'error', text: ct(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) });
+    setOutcome({ intent: 'error', text: callsText(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) });
 
   const load = useCallback(async () => {
     try {
       setData(await readCallData(port));
     } catch (error) {
       setData({});
-      setOutcome({ intent: 'error', text: ct(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setOutcome({
+        intent: 'error',
+        text: callsText(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }),
+      });
     }
   }, [port, locale]);
   useEffect(() => void load(), [load]);
@@ -112,8 +115,8 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     const commit = readTypedNumber(call.commit);
     // Blank best case: none called (null); text that is no number: say so (undefined).
     const bestCase = readTypedNumber(call.bestCase);
-    if (rep === '') return setOutcome({ intent: 'error', text: ct(locale, 'needRep') });
-    if (typeof commit !== 'number' || bestCase === undefined) return setOutcome({ intent: 'error', text: ct(locale, 'needNumber') });
+    if (rep === '') return setOutcome({ intent: 'error', text: callsText(locale, 'needRep') });
+    if (typeof commit !== 'number' || bestCase === undefined) return setOutcome({ intent: 'error', text: callsText(locale, 'needNumber') });
     setBusy(true);
     try {
       const at = now();
@@ -136,7 +139,7 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
       // The list first, then the message: what it says is already shown.
       await load();
       setCall({ ...call, commit: '', bestCase: '' });
-      setOutcome({ intent: 'success', text: ct(locale, 'written', { sheet, rep, commit, week: isoFromSerial(week) }) });
+      setOutcome({ intent: 'success', text: callsText(locale, 'written', { sheet, rep, commit, week: isoFromSerial(week) }) });
     } catch (error) {
       fail(error);
     } finally {
@@ -149,15 +152,15 @@ export function useForecastCalls({ locale, portable, now }: { locale: Locale; po
     const rep = adjust.rep.trim();
     const adjusted = readTypedNumber(adjust.adjusted);
     const latest = latestCalls((team?.calls.calls ?? []).filter((c) => c.rep === rep)).sort((a, b) => b.end - a.end)[0];
-    if (!latest) return setOutcome({ intent: 'error', text: ct(locale, rep === '' ? 'needRep' : 'needCall', { rep }) });
-    if (typeof adjusted !== 'number') return setOutcome({ intent: 'error', text: ct(locale, 'needNumber') });
-    if (adjust.note.trim() === '') return setOutcome({ intent: 'error', text: ct(locale, 'needNote') });
+    if (!latest) return setOutcome({ intent: 'error', text: callsText(locale, rep === '' ? 'needRep' : 'needCall', { rep }) });
+    if (typeof adjusted !== 'number') return setOutcome({ intent: 'error', text: callsText(locale, 'needNumber') });
+    if (adjust.note.trim() === '') return setOutcome({ intent: 'error', text: callsText(locale, 'needNote') });
     setBusy(true);
     try {
       await append(adjustmentOf(latest, adjusted, adjust.note, momentSerial(now()), viewer.trim() || undefined));
       await load();
       setAdjust({ rep, adjusted: '', note: '' });
-      setOutcome({ intent: 'success', text: ct(locale, 'adjustedWritten', { rep, commit: adjusted }) });
+      setOutcome({ intent: 'success', text: callsText(locale, 'adjustedWritten', { rep, commit: adjusted }) });
     } catch (error) {
       fail(error);
     } finally {

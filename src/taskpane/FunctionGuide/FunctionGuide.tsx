@@ -19,9 +19,9 @@ import {
 import { useMemo, useState } from 'react';
 import { FUNCTIONS, type FunctionSpec, LOCALES, type Locale, hostFormula, hostFunctionName, qualifiedName } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
-import { reasonOf, t } from '../strings';
+import { reasonOf, paneText } from '../strings';
 import { useWorkbook } from '../workbookContext';
-import { ft } from './strings';
+import { guideText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -96,18 +96,18 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
       setOutcome({
         id: spec.id,
         intent: 'success',
-        text: ft(locale, 'inserted', { formula: shownFormula(formula), sheet: at.sheetName, address: at.address }),
+        text: guideText(locale, 'inserted', { formula: shownFormula(formula), sheet: at.sheetName, address: at.address }),
       });
     } catch (error) {
-      setOutcome({ id: spec.id, intent: 'error', text: ft(locale, 'insertFailed', { reason: reasonOf(error) }) });
+      setOutcome({ id: spec.id, intent: 'error', text: guideText(locale, 'insertFailed', { reason: reasonOf(error) }) });
     } finally {
       setBusy(null);
     }
   }
 
   return (
-    <section className={styles.root} aria-label={t(locale, 'functionsTab')}>
-      <Field label={ft(locale, 'search')} hint={ft(locale, 'searchHint')}>
+    <section className={styles.root} aria-label={paneText(locale, 'functionsTab')}>
+      <Field label={guideText(locale, 'search')} hint={guideText(locale, 'searchHint')}>
         {/* No dismiss button while empty: Fluent keeps it clipped beside the box, which measures as overflow. */}
         <SearchBox
           className={styles.search}
@@ -118,8 +118,8 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
       </Field>
       <Caption1 className={styles.count} aria-live="polite">
         {shown.length === 0
-          ? ft(locale, 'none', { query: query.trim() })
-          : ft(locale, 'count', { shown: shown.length, total: FUNCTIONS.length })}
+          ? guideText(locale, 'none', { query: query.trim() })
+          : guideText(locale, 'count', { shown: shown.length, total: FUNCTIONS.length })}
       </Caption1>
       <Accordion multiple collapsible>
         {shown.map((spec) => {
@@ -137,9 +137,9 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                   <Caption1 className={styles.secondary}>
                     {nameOf(spec, other) === nameOf(spec, locale)
                       ? spec.description[other]
-                      : `${ft(locale, 'alsoKnownAs', { name: nameOf(spec, other) })} — ${spec.description[other]}`}
+                      : `${guideText(locale, 'alsoKnownAs', { name: nameOf(spec, other) })} — ${spec.description[other]}`}
                   </Caption1>
-                  <Caption1>{ft(locale, 'parameters')}</Caption1>
+                  <Caption1>{guideText(locale, 'parameters')}</Caption1>
                   <dl className={styles.params}>
                     {spec.params.map((p) => (
                       <div key={p.key} className={styles.paramRow}>
@@ -147,23 +147,23 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                         <dd className={styles.paramText}>
                           <Caption1>
                             {p.description[locale]}
-                            {p.optional ? ft(locale, 'optional') : ''}
+                            {p.optional ? guideText(locale, 'optional') : ''}
                           </Caption1>
                         </dd>
                       </div>
                     ))}
                   </dl>
-                  <Caption1>{ft(locale, 'example')}</Caption1>
+                  <Caption1>{guideText(locale, 'example')}</Caption1>
                   <code className={styles.example}>{shownFormula(formula)}</code>
-                  <Caption1>{ft(locale, 'shows', { value: spec.example.shows })}</Caption1>
+                  <Caption1>{guideText(locale, 'shows', { value: spec.example.shows })}</Caption1>
                   {outcome?.id === spec.id && <OutcomeBanner outcome={outcome} />}
                   <Button
                     className={styles.insert}
                     disabledFocusable={busy !== null}
                     onClick={() => void insert(spec)}
-                    aria-label={ft(locale, 'insertLabel', { formula: shownFormula(formula) })}
+                    aria-label={guideText(locale, 'insertLabel', { formula: shownFormula(formula) })}
                   >
-                    {busy === spec.id ? ft(locale, 'inserting') : ft(locale, 'insert')}
+                    {busy === spec.id ? guideText(locale, 'inserting') : guideText(locale, 'insert')}
                   </Button>
                 </div>
               </AccordionPanel>

@@ -1,7 +1,7 @@
 /** 函数 Function guide strings. Function names, descriptions and parameters come from the catalogue. */
 import { translator } from '../strings';
 
-export const ft = translator({
+export const guideText = translator({
   search: { 'zh-CN': '搜索函数', 'en-US': 'Search functions' },
   searchHint: { 'zh-CN': '按名称、说明或参数查找,中英文均可', 'en-US': 'By name, description or parameter, in English or Chinese' },
   count: { 'zh-CN': '显示 {shown} / {total} 个函数', 'en-US': 'Showing {shown} of {total} functions' },

@@ -9,10 +9,10 @@ import { AddRegular } from '@fluentui/react-icons';
 import type { Locale } from '../../core';
 import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
-import { t } from '../strings';
+import { paneText } from '../strings';
 import { type GoalForm, UNITS, withPeriod } from './form';
 import { MonthInputs, Preview, RegionInputs } from './GoalInputs';
-import { gt } from './strings';
+import { goalText } from './strings';
 import { useGoalStyles } from './styles';
 import { useGoalBreakdown } from './useGoalBreakdown';
 
@@ -48,10 +48,10 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
   } = useGoalBreakdown({ locale, portable, now, ...(initial ? { initial } : {}), ...(onFormChange ? { onFormChange } : {}) });
 
   return (
-    <section className={styles.root} aria-label={t(locale, 'goalsTab')} ref={root}>
-      <Caption1>{gt(locale, 'intro')}</Caption1>
+    <section className={styles.root} aria-label={paneText(locale, 'goalsTab')} ref={root}>
+      <Caption1>{goalText(locale, 'intro')}</Caption1>
       <div className={styles.pair}>
-        <Field label={gt(locale, 'period')} hint={gt(locale, 'periodHint')} required {...fieldState('period')}>
+        <Field label={goalText(locale, 'period')} hint={goalText(locale, 'periodHint')} required {...fieldState('period')}>
           <Input
             className={styles.input}
             value={form.period}
@@ -59,7 +59,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
             onBlur={touch('period')}
           />
         </Field>
-        <Field label={gt(locale, 'unit')} hint={gt(locale, 'unitHint')} {...fieldState('unit')}>
+        <Field label={goalText(locale, 'unit')} hint={goalText(locale, 'unitHint')} {...fieldState('unit')}>
           <Select className={styles.input} value={form.unit} onChange={(_e, d) => setForm({ ...form, unit: d.value })}>
             {UNITS.map((u) => (
               <option key={u} value={u}>
@@ -69,7 +69,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           </Select>
         </Field>
       </div>
-      <Field label={gt(locale, 'target')} hint={gt(locale, 'targetHint')} required {...fieldState('target')}>
+      <Field label={goalText(locale, 'target')} hint={goalText(locale, 'targetHint')} required {...fieldState('target')}>
         <Input
           className={styles.input}
           inputMode="decimal"
@@ -80,7 +80,7 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
       </Field>
       <div className={styles.pair}>
         {(['stretch', 'challenge'] as const).map((tier) => (
-          <Field key={tier} label={gt(locale, tier)} hint={gt(locale, 'tierHint')} {...fieldState(tier)}>
+          <Field key={tier} label={goalText(locale, tier)} hint={goalText(locale, 'tierHint')} {...fieldState(tier)}>
             <Input
               className={styles.input}
               inputMode="decimal"
@@ -91,25 +91,29 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           </Field>
         ))}
       </div>
-      <Field label={gt(locale, 'moneyUnit')} hint={gt(locale, 'moneyUnitHint')}>
+      <Field label={goalText(locale, 'moneyUnit')} hint={goalText(locale, 'moneyUnitHint')}>
         <Select className={styles.input} value={form.moneyUnit ?? ''} onChange={(_e, d) => setForm({ ...form, moneyUnit: d.value })}>
-          <option value="">{gt(locale, 'moneyUnitKeep')}</option>
+          <option value="">{goalText(locale, 'moneyUnitKeep')}</option>
           <MoneyUnitOptions locale={locale} />
         </Select>
       </Field>
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>
-          <Text weight="semibold">{gt(locale, 'months')}</Text>
+          <Text weight="semibold">{goalText(locale, 'months')}</Text>
         </legend>
-        <Switch checked={form.seasonal} onChange={(_e, d) => setForm({ ...form, seasonal: d.checked })} label={gt(locale, 'seasonal')} />
+        <Switch
+          checked={form.seasonal}
+          onChange={(_e, d) => setForm({ ...form, seasonal: d.checked })}
+          label={goalText(locale, 'seasonal')}
+        />
         <div className={mergeClasses(styles.rows, form.seasonal ? styles.monthRowsSeasonal : styles.monthRows)}>
           <Caption1 className={styles.columnTitle} aria-hidden>
-            {gt(locale, 'month')}
+            {goalText(locale, 'month')}
           </Caption1>
           {form.seasonal && (
             <Caption1 className={styles.columnTitle} aria-hidden>
-              {gt(locale, 'weight')}
+              {goalText(locale, 'weight')}
             </Caption1>
           )}
           <span />
@@ -137,30 +141,30 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           </Caption1>
         )}
         <Button className={styles.add} icon={<AddRegular />} onClick={addMonth}>
-          {gt(locale, 'addMonth')}
+          {goalText(locale, 'addMonth')}
         </Button>
       </fieldset>
 
       <fieldset className={styles.group}>
         <legend className={styles.legend}>
-          <Text weight="semibold">{gt(locale, 'regions')}</Text>
+          <Text weight="semibold">{goalText(locale, 'regions')}</Text>
         </legend>
         <Switch
           checked={form.equalSplit}
           onChange={(_e, d) => setForm({ ...form, equalSplit: d.checked })}
-          label={gt(locale, 'equalSplit')}
+          label={goalText(locale, 'equalSplit')}
         />
-        {!form.equalSplit && <Caption1 className={styles.hint}>{gt(locale, 'weightsHint')}</Caption1>}
+        {!form.equalSplit && <Caption1 className={styles.hint}>{goalText(locale, 'weightsHint')}</Caption1>}
         <div className={mergeClasses(styles.rows, form.equalSplit ? styles.regionRows : styles.regionRowsWeighted)}>
           <Caption1 className={styles.columnTitle} aria-hidden>
-            {gt(locale, 'region')}
+            {goalText(locale, 'region')}
           </Caption1>
           <Caption1 className={styles.columnTitle} aria-hidden>
-            {gt(locale, 'owner')}
+            {goalText(locale, 'owner')}
           </Caption1>
           {!form.equalSplit && (
             <Caption1 className={styles.columnTitle} aria-hidden>
-              {gt(locale, 'weight')}
+              {goalText(locale, 'weight')}
             </Caption1>
           )}
           <span />
@@ -188,22 +192,22 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
           </Caption1>
         )}
         <Button className={styles.add} icon={<AddRegular />} onClick={addRegion}>
-          {gt(locale, 'addRegion')}
+          {goalText(locale, 'addRegion')}
         </Button>
       </fieldset>
 
       <Text weight="semibold" as="h2" size={300}>
-        {gt(locale, 'preview')}
+        {goalText(locale, 'preview')}
       </Text>
       {breakdown ? (
         <Preview breakdown={breakdown} locale={locale} />
       ) : (
-        <Caption1 className={styles.hint}>{gt(locale, 'previewEmpty')}</Caption1>
+        <Caption1 className={styles.hint}>{goalText(locale, 'previewEmpty')}</Caption1>
       )}
 
       <OutcomeBanner outcome={outcome} />
       <Button appearance="primary" disabledFocusable={busy} aria-busy={busy} onClick={() => void write()}>
-        {busy ? gt(locale, 'writing') : gt(locale, 'write')}
+        {busy ? goalText(locale, 'writing') : goalText(locale, 'write')}
       </Button>
     </section>
   );

@@ -5,7 +5,7 @@ import { DeleteRegular } from '@fluentui/react-icons';
 import type { Locale } from '../../core';
 import type { GoalBreakdown as Breakdown } from '../../core/goals';
 import type { MonthRow, RegionRow } from './form';
-import { gt } from './strings';
+import { goalText } from './strings';
 import { useGoalStyles } from './styles';
 
 type FieldState = { validationState?: 'error'; validationMessage?: string };
@@ -31,7 +31,7 @@ export function MonthInputs(p: MonthInputsProps) {
       <Field {...p.labelState}>
         <Input
           className={p.inputClass}
-          aria-label={gt(p.locale, 'monthLabel', { n: p.n })}
+          aria-label={goalText(p.locale, 'monthLabel', { n: p.n })}
           value={p.month.label}
           onChange={(_e, d) => p.onChange({ label: d.value })}
           onBlur={p.onBlurLabel}
@@ -42,7 +42,7 @@ export function MonthInputs(p: MonthInputsProps) {
           <Input
             className={p.inputClass}
             inputMode="decimal"
-            aria-label={gt(p.locale, 'monthWeight', { n: p.n })}
+            aria-label={goalText(p.locale, 'monthWeight', { n: p.n })}
             value={p.month.weight}
             onChange={(_e, d) => p.onChange({ weight: d.value })}
             onBlur={p.onBlurWeight}
@@ -52,7 +52,7 @@ export function MonthInputs(p: MonthInputsProps) {
       <Button
         appearance="subtle"
         icon={<DeleteRegular />}
-        aria-label={gt(p.locale, 'removeMonth', { n: p.n })}
+        aria-label={goalText(p.locale, 'removeMonth', { n: p.n })}
         disabled={!p.canRemove}
         onClick={p.onRemove}
       />
@@ -81,7 +81,7 @@ export function RegionInputs(p: RegionInputsProps) {
       <Field {...p.nameState}>
         <Input
           className={p.inputClass}
-          aria-label={gt(p.locale, 'regionName', { n: p.n })}
+          aria-label={goalText(p.locale, 'regionName', { n: p.n })}
           value={p.region.name}
           onChange={(_e, d) => p.onChange({ name: d.value })}
           onBlur={p.onBlurName}
@@ -90,7 +90,7 @@ export function RegionInputs(p: RegionInputsProps) {
       <Field>
         <Input
           className={p.inputClass}
-          aria-label={gt(p.locale, 'regionOwner', { n: p.n })}
+          aria-label={goalText(p.locale, 'regionOwner', { n: p.n })}
           value={p.region.owner}
           onChange={(_e, d) => p.onChange({ owner: d.value })}
         />
@@ -100,7 +100,7 @@ export function RegionInputs(p: RegionInputsProps) {
           <Input
             className={p.inputClass}
             inputMode="decimal"
-            aria-label={gt(p.locale, 'regionWeight', { n: p.n })}
+            aria-label={goalText(p.locale, 'regionWeight', { n: p.n })}
             value={p.region.weight}
             onChange={(_e, d) => p.onChange({ weight: d.value })}
             onBlur={p.onBlurWeight}
@@ -110,7 +110,7 @@ export function RegionInputs(p: RegionInputsProps) {
       <Button
         appearance="subtle"
         icon={<DeleteRegular />}
-        aria-label={gt(p.locale, 'removeRegion', { n: p.n })}
+        aria-label={goalText(p.locale, 'removeRegion', { n: p.n })}
         disabled={!p.canRemove}
         onClick={p.onRemove}
       />
@@ -129,12 +129,12 @@ export function Preview({ breakdown, locale }: { readonly breakdown: Breakdown; 
   const cell = styles.cell;
   return (
     <>
-      <div className={styles.previewScroll} role="region" aria-label={gt(locale, 'previewRegion')} tabIndex={0}>
+      <div className={styles.previewScroll} role="region" aria-label={goalText(locale, 'previewRegion')} tabIndex={0}>
         <table className={styles.table} data-testid="goal-preview">
           <thead>
             <tr className={styles.head}>
               <th scope="col" className={mergeClasses(cell, styles.rowHeader)}>
-                {gt(locale, 'month')}
+                {goalText(locale, 'month')}
               </th>
               {breakdown.regions.map((r) => (
                 <th scope="col" key={r.name} className={mergeClasses(cell, styles.columnHeader)}>
@@ -142,7 +142,7 @@ export function Preview({ breakdown, locale }: { readonly breakdown: Breakdown; 
                 </th>
               ))}
               <th scope="col" className={cell}>
-                {gt(locale, 'total')}
+                {goalText(locale, 'total')}
               </th>
             </tr>
           </thead>
@@ -162,7 +162,7 @@ export function Preview({ breakdown, locale }: { readonly breakdown: Breakdown; 
             ))}
             <tr className={styles.totals}>
               <th scope="row" className={mergeClasses(cell, styles.rowHeader, styles.totals)}>
-                {gt(locale, 'total')}
+                {goalText(locale, 'total')}
               </th>
               {breakdown.regionTotals.map((value, r) => (
                 <td key={r} className={cell}>
@@ -174,7 +174,7 @@ export function Preview({ breakdown, locale }: { readonly breakdown: Breakdown; 
           </tbody>
         </table>
       </div>
-      <Caption1 className={styles.hint}>{gt(locale, 'roundingNote', { target: num(breakdown.target) })}</Caption1>
+      <Caption1 className={styles.hint}>{goalText(locale, 'roundingNote', { target: num(breakdown.target) })}</Caption1>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** 目标分解 pane strings. Validation messages come from the core (`validateGoalInput`). */
 import { translator } from '../strings';
 
-export const gt = translator({
+export const goalText = translator({
   intro: {
     'zh-CN': '把期间目标按月份(季节性)和区域(权重)分解,合计与目标完全相等,然后写入表2。',
     'en-US':

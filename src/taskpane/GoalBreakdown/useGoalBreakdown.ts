@@ -14,7 +14,7 @@ import { useChangeLabel } from '../changeContext';
 import { useWorkbook } from '../workbookContext';
 import { ensureTemplates } from '../../workbook/ensureTemplate';
 import { type GoalForm, type MonthRow, type RegionRow, initialForm, toGoalInput } from './form';
-import { gt } from './strings';
+import { goalText } from './strings';
 
 const goalsSpec = templateById('goals');
 
@@ -78,7 +78,7 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
     const result = breakDownGoal(input);
     if (!result.ok) {
       setAttempts((n) => n + 1);
-      setOutcome({ intent: 'error', text: gt(locale, 'fixFields', { n: result.errors.length }) });
+      setOutcome({ intent: 'error', text: goalText(locale, 'fixFields', { n: result.errors.length }) });
       return;
     }
     setBusy(true);
@@ -106,10 +106,10 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
       const rows = (written?.appended ?? 0) + (written?.updated ?? 0);
       setOutcome({
         intent: 'success',
-        text: gt(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }),
+        text: goalText(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }),
       });
     } catch (error) {
-      setOutcome({ intent: 'error', text: gt(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) });
+      setOutcome({ intent: 'error', text: goalText(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) });
     } finally {
       setBusy(false);
     }

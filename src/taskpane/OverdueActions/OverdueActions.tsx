@@ -4,7 +4,7 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Locale } from '../../core';
-import { ot } from './strings';
+import { overdueText } from './strings';
 import { useOverdueActions } from './useOverdueActions';
 
 const SHOWN = 3;
@@ -14,17 +14,17 @@ export function OverdueActions({ locale, now = systemNow }: { readonly locale: L
   const { overdue, open } = useOverdueActions(now);
   if (!overdue) return null;
   const { items } = overdue;
-  const names = items.slice(0, SHOWN).map((i) => ot(locale, 'item', { item: i.item, owner: i.owner, days: i.daysOverdue ?? 0 }));
-  if (items.length > SHOWN) names.push(ot(locale, 'more', { count: items.length - SHOWN }));
+  const names = items.slice(0, SHOWN).map((i) => overdueText(locale, 'item', { item: i.item, owner: i.owner, days: i.daysOverdue ?? 0 }));
+  if (items.length > SHOWN) names.push(overdueText(locale, 'more', { count: items.length - SHOWN }));
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{ot(locale, 'title', { count: items.length })}</MessageBarTitle>
+        <MessageBarTitle>{overdueText(locale, 'title', { count: items.length })}</MessageBarTitle>
         {names.join(locale === 'zh-CN' ? ';' : '; ')}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={() => void open((items[0] as (typeof items)[number]).sheetRow)}>
-          {ot(locale, 'open')}
+          {overdueText(locale, 'open')}
         </Button>
       </MessageBarActions>
     </MessageBar>

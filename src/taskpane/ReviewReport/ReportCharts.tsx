@@ -7,7 +7,7 @@
 import { FunnelChart, GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart, getNextColor } from '@fluentui/react-charts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type Locale, type ReportChart, showReportValue } from '../../core';
-import { r } from './strings';
+import { reportText } from './strings';
 import { useReportStyles } from './styles';
 
 const shown = (chart: ReportChart, v: number | null | undefined): string => showReportValue(v, chart.unit);
@@ -109,7 +109,7 @@ function Figure({ chart, locale, width }: { readonly chart: ReportChart; readonl
         {chart.title}
       </figcaption>
       <span id={wordsId} className={styles.srOnly}>
-        {r(locale, 'chartData', { title: chart.title })}: {chartInWords(chart, locale)}
+        {reportText(locale, 'chartData', { title: chart.title })}: {chartInWords(chart, locale)}
       </span>
       <Chart chart={chart} width={width} />
     </figure>
@@ -125,7 +125,7 @@ export default function ReportCharts({ charts, locale }: ReportChartsProps) {
   const styles = useReportStyles();
   const [ref, width] = useWidth();
   return (
-    <div ref={ref} className={styles.charts} role="group" aria-label={r(locale, 'chartsLabel')}>
+    <div ref={ref} className={styles.charts} role="group" aria-label={reportText(locale, 'chartsLabel')}>
       {charts.map((chart) => (
         <Figure key={chart.id} chart={chart} locale={locale} width={width} />
       ))}

@@ -6,7 +6,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@f
 import { Suspense, lazy } from 'react';
 import { type Locale, type ReportKpi, showReportValue } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
-import { r } from './strings';
+import { reportText } from './strings';
 import { useReportStyles } from './styles';
 import type { ReviewReportState } from './useReviewReport';
 
@@ -14,7 +14,7 @@ const ReportCharts = lazy(() => import('./ReportCharts'));
 
 const percent = (v: number | null, signed = false): string => showReportValue(v, 'percent', { signed });
 const rankChange = (change: number | null, locale: Locale): string =>
-  change === null ? '—' : change === 0 ? r(locale, 'rankSame') : change > 0 ? `↑${change}` : `↓${-change}`;
+  change === null ? '—' : change === 0 ? reportText(locale, 'rankSame') : change > 0 ? `↑${change}` : `↓${-change}`;
 const value = (k: ReportKpi): string => showReportValue(k.actual, k.unit, { digits: 2 });
 
 export interface ReviewReportProps {
@@ -27,45 +27,56 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
   const { report, busy, written, picture } = state;
   if (!report) return null;
   return (
-    <section className={styles.root} aria-label={r(locale, 'title')} data-report={report.reviewId}>
+    <section className={styles.root} aria-label={reportText(locale, 'title')} data-report={report.reviewId}>
       <Subtitle2 as="h3">{report.title}</Subtitle2>
-      <Text>{r(locale, 'intro', { sheet: report.title })}</Text>
-      {busy === 'write' && <Spinner size="tiny" label={r(locale, 'writingReport')} />}
+      <Text>{reportText(locale, 'intro', { sheet: report.title })}</Text>
+      {busy === 'write' && <Spinner size="tiny" label={reportText(locale, 'writingReport')} />}
       {written?.kind === 'written' && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {r(locale, written.result.replaced ? 'replaced' : 'written', { sheet: written.result.sheetName })}{' '}
+            {reportText(locale, written.result.replaced ? 'replaced' : 'written', { sheet: written.result.sheetName })}{' '}
             {written.result.nativeCharts > 0
-              ? r(locale, 'nativeCharts', { count: written.result.nativeCharts })
+              ? reportText(locale, 'nativeCharts', { count: written.result.nativeCharts })
               : written.result.pictures > 0
-                ? r(locale, 'pictureCharts', { count: written.result.pictures })
+                ? reportText(locale, 'pictureCharts', { count: written.result.pictures })
                 : report.charts.length > 0
-                  ? r(locale, 'noSheetCharts')
+                  ? reportText(locale, 'noSheetCharts')
                   : ''}
           </MessageBarBody>
         </MessageBar>
       )}
       {written?.kind === 'failed' && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{r(locale, 'writeFailed', { reason: written.message })}</MessageBarBody>
+          <MessageBarBody>{reportText(locale, 'writeFailed', { reason: written.message })}</MessageBarBody>
         </MessageBar>
       )}
       {report.kpis.length > 0 ? (
         <MiniTable
-          caption={r(locale, 'kpiCaption')}
-          headers={[r(locale, 'kpi'), r(locale, 'actual'), r(locale, 'attainment'), r(locale, 'previous'), r(locale, 'lastYear')]}
+          caption={reportText(locale, 'kpiCaption')}
+          headers={[
+            reportText(locale, 'kpi'),
+            reportText(locale, 'actual'),
+            reportText(locale, 'attainment'),
+            reportText(locale, 'previous'),
+            reportText(locale, 'lastYear'),
+          ]}
           rows={report.kpis.map((k) => ({
             key: k.key,
             cells: [k.label, value(k), percent(k.attainment), percent(k.previous, true), percent(k.lastYear, true)],
           }))}
         />
       ) : (
-        <Text>{r(locale, 'noKpis')}</Text>
+        <Text>{reportText(locale, 'noKpis')}</Text>
       )}
       {report.ranking.length > 0 && (
         <MiniTable
-          caption={r(locale, 'rankingCaption')}
-          headers={[r(locale, 'owner'), r(locale, 'rank'), r(locale, 'attainment'), r(locale, 'rankChange')]}
+          caption={reportText(locale, 'rankingCaption')}
+          headers={[
+            reportText(locale, 'owner'),
+            reportText(locale, 'rank'),
+            reportText(locale, 'attainment'),
+            reportText(locale, 'rankChange'),
+          ]}
           rows={report.ranking.map((line) => ({
             key: line.owner,
             cells: [line.owner, String(line.rank), percent(line.attainment), rankChange(line.rankChange, locale)],
@@ -73,11 +84,11 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
         />
       )}
       {report.charts.length > 0 ? (
-        <Suspense fallback={<Spinner size="tiny" label={r(locale, 'loadingCharts')} />}>
+        <Suspense fallback={<Spinner size="tiny" label={reportText(locale, 'loadingCharts')} />}>
           <ReportCharts charts={report.charts} locale={locale} />
         </Suspense>
       ) : (
-        <Text>{r(locale, 'noCharts')}</Text>
+        <Text>{reportText(locale, 'noCharts')}</Text>
       )}
       <div className={styles.buttons}>
         <Button
@@ -85,20 +96,22 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
           icon={busy === 'picture' ? <Spinner size="tiny" /> : undefined}
           onClick={() => void state.exportPicture('png')}
         >
-          {r(locale, busy === 'picture' ? 'exporting' : 'exportPicture')}
+          {reportText(locale, busy === 'picture' ? 'exporting' : 'exportPicture')}
         </Button>
         <Button disabledFocusable={busy !== null} onClick={() => void state.exportPicture('pdf')}>
-          {r(locale, 'exportPdf')}
+          {reportText(locale, 'exportPdf')}
         </Button>
       </div>
       {picture?.kind === 'exported' && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{r(locale, 'exported', { file: picture.file, width: picture.width, height: picture.height })}</MessageBarBody>
+          <MessageBarBody>
+            {reportText(locale, 'exported', { file: picture.file, width: picture.width, height: picture.height })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {picture?.kind === 'failed' && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{r(locale, 'exportFailed', { reason: picture.message })}</MessageBarBody>
+          <MessageBarBody>{reportText(locale, 'exportFailed', { reason: picture.message })}</MessageBarBody>
         </MessageBar>
       )}
     </section>

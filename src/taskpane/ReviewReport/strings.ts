@@ -46,4 +46,5 @@ const STRINGS = {
 } as const;
 
 export type ReportStringKey = keyof typeof STRINGS;
-export const r: (locale: Locale, key: ReportStringKey, vars?: Readonly<Record<string, string | number>>) => string = translator(STRINGS);
+export const reportText: (locale: Locale, key: ReportStringKey, vars?: Readonly<Record<string, string | number>>) => string =
+  translator(STRINGS);

@@ -7,7 +7,7 @@ import { type Dispatch, useId } from 'react';
 import type { Action, Finding, Locale, SmartField, SmartIssue } from '../../core';
 import { DateField, NumberField } from './fields';
 import type { ActionPatch, WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   card: { minWidth: 0 },
@@ -22,7 +22,7 @@ function findingLabel(locale: Locale, findings: readonly Finding[], finding: Fin
   const n = findings.indexOf(finding) + 1;
   const problem = finding.problem.trim();
   const short = problem.length > 24 ? `${problem.slice(0, 24)}…` : problem;
-  return short ? `${w(locale, 'findingN', { n })} · ${short}` : w(locale, 'findingN', { n });
+  return short ? `${wizardText(locale, 'findingN', { n })} · ${short}` : wizardText(locale, 'findingN', { n });
 }
 
 export interface ActionCardProps {
@@ -57,24 +57,24 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-action={action.id}>
       <div className={styles.header}>
         <Subtitle2 as="h3" id={`${id}-title`} className={styles.title}>
-          {w(locale, 'actionN', { n })}
+          {wizardText(locale, 'actionN', { n })}
         </Subtitle2>
         <Button
           size="small"
           appearance="subtle"
-          aria-label={w(locale, 'deleteAction', { n })}
+          aria-label={wizardText(locale, 'deleteAction', { n })}
           onClick={() => dispatch({ type: 'removeAction', id: action.id })}
         >
           ✕
         </Button>
       </div>
-      <Field label={w(locale, 'linkedFinding')} required validationState={state(findingIssue)} validationMessage={findingIssue}>
+      <Field label={wizardText(locale, 'linkedFinding')} required validationState={state(findingIssue)} validationMessage={findingIssue}>
         <Select
           className={styles.select}
           value={action.findingId ?? ''}
           onChange={(_e, data) => update({ findingId: data.value === '' ? null : data.value })}
         >
-          <option value="">{w(locale, 'noFindingOption')}</option>
+          <option value="">{wizardText(locale, 'noFindingOption')}</option>
           {findings.map((finding) => (
             <option key={finding.id} value={finding.id}>
               {findingLabel(locale, findings, finding)}
@@ -82,29 +82,40 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
           ))}
         </Select>
       </Field>
-      <Field label={w(locale, 'task')} required validationState={state(taskIssue)} validationMessage={taskIssue}>
+      <Field label={wizardText(locale, 'task')} required validationState={state(taskIssue)} validationMessage={taskIssue}>
         <Input value={action.task} onChange={(_e, data) => update({ task: data.value })} />
       </Field>
-      <Field label={w(locale, 'owner')} required validationState={state(ownerIssue)} validationMessage={ownerIssue}>
+      <Field label={wizardText(locale, 'owner')} required validationState={state(ownerIssue)} validationMessage={ownerIssue}>
         <Input value={action.owner} onChange={(_e, data) => update({ owner: data.value })} />
       </Field>
       <div className={styles.row}>
-        <DateField label={w(locale, 'start')} value={action.start} error={issueFor('start')} onChange={(start) => update({ start })} />
-        <DateField label={w(locale, 'due')} required value={action.due} error={issueFor('due')} onChange={(due) => update({ due })} />
+        <DateField
+          label={wizardText(locale, 'start')}
+          value={action.start}
+          error={issueFor('start')}
+          onChange={(start) => update({ start })}
+        />
+        <DateField
+          label={wizardText(locale, 'due')}
+          required
+          value={action.due}
+          error={issueFor('due')}
+          onChange={(due) => update({ due })}
+        />
       </div>
-      <Field label={w(locale, 'output')}>
+      <Field label={wizardText(locale, 'output')}>
         <Input value={action.output} onChange={(_e, data) => update({ output: data.value })} />
       </Field>
-      <Field label={w(locale, 'resources')}>
+      <Field label={wizardText(locale, 'resources')}>
         <Input value={action.resources} onChange={(_e, data) => update({ resources: data.value })} />
       </Field>
       <div className={styles.row}>
-        <Field label={w(locale, 'targetMetric')} required validationState={state(metricIssue)} validationMessage={metricIssue}>
+        <Field label={wizardText(locale, 'targetMetric')} required validationState={state(metricIssue)} validationMessage={metricIssue}>
           <Input value={action.metric} onChange={(_e, data) => update({ metric: data.value })} />
         </Field>
         <NumberField
           locale={locale}
-          label={w(locale, 'targetValue')}
+          label={wizardText(locale, 'targetValue')}
           value={action.targetValue}
           raw={raw[rawKey]}
           error={valueIssue}

@@ -4,7 +4,7 @@ import type { Dispatch } from 'react';
 import type { Action, Finding, Locale, SmartIssue } from '../../core';
 import { ActionCard } from './ActionCard';
 import type { WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -24,8 +24,8 @@ export function ActionsStep({ locale, actions, findings, issues, raw, dispatch }
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <Body1>{w(locale, 'actionsIntro')}</Body1>
-      {actions.length === 0 && <Body1 className={styles.muted}>{w(locale, 'noActions')}</Body1>}
+      <Body1>{wizardText(locale, 'actionsIntro')}</Body1>
+      {actions.length === 0 && <Body1 className={styles.muted}>{wizardText(locale, 'noActions')}</Body1>}
       {actions.map((action, i) => (
         <ActionCard
           key={action.id}
@@ -38,7 +38,7 @@ export function ActionsStep({ locale, actions, findings, issues, raw, dispatch }
           dispatch={dispatch}
         />
       ))}
-      <Button onClick={() => dispatch({ type: 'addAction' })}>{w(locale, 'addAction')}</Button>
+      <Button onClick={() => dispatch({ type: 'addAction' })}>{wizardText(locale, 'addAction')}</Button>
     </div>
   );
 }

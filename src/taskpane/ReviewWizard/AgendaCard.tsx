@@ -8,7 +8,7 @@ import { type Analysis, type Finding, type Locale, agendaMeeting, isoFromSerial 
 import { writeMeetingAgenda } from '../../workbook/meetingAgenda';
 import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   card: { minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -39,7 +39,7 @@ export function AgendaCard({ locale, analysis, findings, today, portable }: Agen
       const { sheetName } = await writeMeetingAgenda(port, meeting, { locale, portable });
       setOutcome({
         intent: 'success',
-        text: w(locale, 'agendaWritten', {
+        text: wizardText(locale, 'agendaWritten', {
           sheet: sheetName,
           id: String(meeting.meetingId),
           date: isoFromSerial(meeting.date as number),
@@ -56,11 +56,11 @@ export function AgendaCard({ locale, analysis, findings, today, portable }: Agen
   return (
     <Card className={styles.card} role="group" aria-labelledby={`${id}-agenda`}>
       <Subtitle2 as="h3" id={`${id}-agenda`}>
-        {w(locale, 'agendaTitle')}
+        {wizardText(locale, 'agendaTitle')}
       </Subtitle2>
-      <Caption1 className={styles.muted}>{w(locale, 'agendaHint')}</Caption1>
+      <Caption1 className={styles.muted}>{wizardText(locale, 'agendaHint')}</Caption1>
       <Button disabledFocusable={busy || !analysis} onClick={() => void draft()}>
-        {w(locale, 'agendaDraft')}
+        {wizardText(locale, 'agendaDraft')}
       </Button>
       <OutcomeBanner outcome={outcome} />
     </Card>

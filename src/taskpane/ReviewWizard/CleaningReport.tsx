@@ -1,7 +1,7 @@
 /** Step 1's cleaning report: rows kept/dropped per sheet, then each duplicate or invalid row by sheet, row and column. */
 import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { type CleaningReport as Report, type Locale, type TemplateId, templateById } from '../../core';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 /** Long reports are cut here; the counts above still cover every row. */
 const SHOWN = 50;
@@ -26,7 +26,7 @@ export function CleaningReport({ locale, report }: { readonly locale: Locale; re
           {ids.map((id) => (
             <li key={id} className={styles.item}>
               <Caption1>
-                {w(locale, 'cleaningCounts', {
+                {wizardText(locale, 'cleaningCounts', {
                   sheet: sheetOf(id),
                   valid: report.validRows[id] ?? 0,
                   dropped: report.droppedRows[id] ?? 0,
@@ -37,18 +37,18 @@ export function CleaningReport({ locale, report }: { readonly locale: Locale; re
         </ul>
       )}
       {report.issues.length === 0 ? (
-        <Body1>{w(locale, 'cleaningNone')}</Body1>
+        <Body1>{wizardText(locale, 'cleaningNone')}</Body1>
       ) : (
         <ul className={styles.list}>
           {report.issues.slice(0, SHOWN).map((issue, i) => (
             <li key={i} className={styles.item}>
               <Badge className={styles.badge} size="small" appearance="tint" color={issue.kind === 'duplicate' ? 'warning' : 'danger'}>
-                {w(locale, issue.kind === 'duplicate' ? 'duplicate' : 'invalid')}
+                {wizardText(locale, issue.kind === 'duplicate' ? 'duplicate' : 'invalid')}
               </Badge>
               <Caption1>
-                {w(locale, 'rowAt', { sheet: issue.sheetName, row: issue.row })}
+                {wizardText(locale, 'rowAt', { sheet: issue.sheetName, row: issue.row })}
                 {issue.column ? ` · ${issue.column}` : ''}
-                {`${w(locale, 'colon')}${issue.message[locale]}`}
+                {`${wizardText(locale, 'colon')}${issue.message[locale]}`}
               </Caption1>
             </li>
           ))}

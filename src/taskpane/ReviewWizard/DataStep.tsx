@@ -38,7 +38,7 @@ import { KpiSummary } from './KpiSummary';
 import { NumberField } from './fields';
 import { formatNumber } from './format';
 import type { WizardAction } from './state';
-import { type WizardStringKey, w } from './strings';
+import { type WizardStringKey, wizardText } from './strings';
 
 export type Busy = { readonly kind: 'read' } | { readonly kind: 'insert'; readonly id: TemplateId } | { readonly kind: 'write' } | null;
 
@@ -111,7 +111,7 @@ export function DataStep({
   const count = (n: number) => formatNumber(locale, n, 0);
   return (
     <div className={styles.root}>
-      <Body1>{w(locale, 'readIntro')}</Body1>
+      <Body1>{wizardText(locale, 'readIntro')}</Body1>
       <div className={styles.section}>
         <Button
           appearance={analysis ? 'secondary' : 'primary'}
@@ -119,29 +119,29 @@ export function DataStep({
           onClick={onRead}
           icon={reading ? <Spinner size="tiny" /> : undefined}
         >
-          {w(locale, analysis ? 'readAgain' : 'readWorkbook')}
+          {wizardText(locale, analysis ? 'readAgain' : 'readWorkbook')}
         </Button>
         {reading && (
           <div role="status">
             <Caption1>
               {progress?.sheet
-                ? w(locale, 'reading', { sheet: progress.sheet, read: count(progress.read), total: count(progress.total) })
-                : w(locale, 'readingSheets')}
+                ? wizardText(locale, 'reading', { sheet: progress.sheet, read: count(progress.read), total: count(progress.total) })
+                : wizardText(locale, 'readingSheets')}
             </Caption1>
             <ProgressBar
               value={progress && progress.total > 0 ? progress.read / progress.total : undefined}
-              aria-label={w(locale, 'readWorkbook')}
+              aria-label={wizardText(locale, 'readWorkbook')}
             />
           </div>
         )}
         {!reading && tablesRead !== null && (
           <Caption1 role="status" className={styles.muted}>
-            {w(locale, 'readDone', { count: tablesRead })}
+            {wizardText(locale, 'readDone', { count: tablesRead })}
           </Caption1>
         )}
         {analysis && onReport && (
           <Button disabled={busy !== null || reporting} icon={reporting ? <Spinner size="tiny" /> : undefined} onClick={onReport}>
-            {w(locale, 'reportNow')}
+            {wizardText(locale, 'reportNow')}
           </Button>
         )}
       </div>
@@ -149,9 +149,9 @@ export function DataStep({
       {analysis && analysis.missing.length > 0 && (
         <section className={styles.section} aria-labelledby={`${id}-missing`}>
           <Subtitle2 as="h3" id={`${id}-missing`}>
-            {w(locale, 'missingTitle')}
+            {wizardText(locale, 'missingTitle')}
           </Subtitle2>
-          <Caption1 className={styles.muted}>{w(locale, 'missingHint')}</Caption1>
+          <Caption1 className={styles.muted}>{wizardText(locale, 'missingHint')}</Caption1>
           <ul className={styles.missing}>
             {analysis.missing.map((templateId) => {
               const sheet = templateById(templateId)?.sheetName[locale] ?? templateId;
@@ -161,11 +161,11 @@ export function DataStep({
                   <Button
                     size="small"
                     disabled={busy !== null}
-                    aria-label={w(locale, 'insertTemplateFor', { sheet })}
+                    aria-label={wizardText(locale, 'insertTemplateFor', { sheet })}
                     icon={busy?.kind === 'insert' && busy.id === templateId ? <Spinner size="tiny" /> : undefined}
                     onClick={() => onInsert(templateId)}
                   >
-                    {w(locale, 'insertTemplate')}
+                    {wizardText(locale, 'insertTemplate')}
                   </Button>
                 </li>
               );
@@ -177,10 +177,10 @@ export function DataStep({
       {analysis && (
         <section className={styles.section} aria-labelledby={`${id}-checks`}>
           <Subtitle2 as="h3" id={`${id}-checks`}>
-            {w(locale, 'checksTitle')}
+            {wizardText(locale, 'checksTitle')}
           </Subtitle2>
           {checks.length === 0 ? (
-            <Caption1 className={styles.muted}>{w(locale, 'checksClean')}</Caption1>
+            <Caption1 className={styles.muted}>{wizardText(locale, 'checksClean')}</Caption1>
           ) : (
             checks.map((check, i) => (
               <OutcomeBanner
@@ -199,7 +199,7 @@ export function DataStep({
       {analysis && (
         <section className={styles.section} aria-labelledby={`${id}-cleaning`}>
           <Subtitle2 as="h3" id={`${id}-cleaning`}>
-            {w(locale, 'cleaningTitle')}
+            {wizardText(locale, 'cleaningTitle')}
           </Subtitle2>
           <CleaningReport locale={locale} report={analysis.cleaning} />
         </section>
@@ -208,7 +208,7 @@ export function DataStep({
       {analysis && (
         <section className={styles.section} aria-labelledby={`${id}-kpi`}>
           <Subtitle2 as="h3" id={`${id}-kpi`}>
-            {w(locale, 'kpiTitle')}
+            {wizardText(locale, 'kpiTitle')}
           </Subtitle2>
           <KpiSummary locale={locale} summary={analysis.summary} />
         </section>
@@ -217,14 +217,14 @@ export function DataStep({
       <Accordion collapsible>
         <AccordionItem value="thresholds">
           <AccordionHeader as="h3" size="small">
-            {w(locale, 'thresholdsTitle')}
+            {wizardText(locale, 'thresholdsTitle')}
           </AccordionHeader>
           <AccordionPanel className={styles.thresholds}>
             {THRESHOLD_FIELDS.map(({ key, label }) => (
               <NumberField
                 key={key}
                 locale={locale}
-                label={w(locale, label)}
+                label={wizardText(locale, label)}
                 value={thresholds[key]}
                 raw={raw[`threshold.${key}`]}
                 onChange={(value, text) => {
@@ -247,12 +247,12 @@ export function DataStep({
                 ))}
               </Select>
             </Field>
-            <Caption1Strong as="p">{w(locale, 'staleTitle')}</Caption1Strong>
+            <Caption1Strong as="p">{wizardText(locale, 'staleTitle')}</Caption1Strong>
             {STALE_STAGES.map((stage) => (
               <NumberField
                 key={stage.key}
                 locale={locale}
-                label={w(locale, 'staleLimit', { stage: stage.label[locale] })}
+                label={wizardText(locale, 'staleLimit', { stage: stage.label[locale] })}
                 value={thresholds.staleDays?.[stage.key] ?? DEFAULT_STALE_LIMITS[stage.key]}
                 raw={raw[`threshold.stale.${stage.key}`]}
                 onChange={(value, text) => {

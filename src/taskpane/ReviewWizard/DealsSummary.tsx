@@ -3,7 +3,7 @@ import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import type { DealsSummary as Deals, Locale } from '../../core';
 import { MiniTable } from '../MiniTable/MiniTable';
 import { formatNumber, isoOrEmpty } from './format';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -25,9 +25,9 @@ export function DealsSummary({
   const styles = useStyles();
   const coverage = deals.coverage;
   return (
-    <section className={styles.root} aria-label={w(locale, 'dealsTitle')}>
+    <section className={styles.root} aria-label={wizardText(locale, 'dealsTitle')}>
       <Body1>
-        {w(locale, 'dealsLine', {
+        {wizardText(locale, 'dealsLine', {
           open: deals.open.count,
           amount: money(deals.open.amount),
           weighted: money(deals.open.weighted),
@@ -40,24 +40,24 @@ export function DealsSummary({
       {coverage && (
         <Body1 className={coverage.ratio !== null && coverage.ratio < 1 ? styles.bad : undefined}>
           {coverage.ratio === null
-            ? w(locale, 'coverageMet')
-            : w(locale, 'coverageLine', {
+            ? wizardText(locale, 'coverageMet')
+            : wizardText(locale, 'coverageLine', {
                 ratio: formatNumber(locale, coverage.ratio, 2),
                 pipeline: money(coverage.pipeline),
                 gap: money(coverage.target - coverage.won),
-                source: w(locale, coverage.source === 'forecast' ? 'sourceForecast' : 'sourceGoals'),
+                source: wizardText(locale, coverage.source === 'forecast' ? 'sourceForecast' : 'sourceGoals'),
               })}
         </Body1>
       )}
       <MiniTable
-        caption={w(locale, 'pipelineByStage')}
-        headers={[w(locale, 'stage'), w(locale, 'count'), w(locale, 'amount')]}
+        caption={wizardText(locale, 'pipelineByStage')}
+        headers={[wizardText(locale, 'stage'), wizardText(locale, 'count'), wizardText(locale, 'amount')]}
         rows={deals.byStage.map((s) => ({ key: s.stage, cells: [s.label, formatNumber(locale, s.count, 0), money(s.amount)] }))}
       />
       {deals.byCategory.length > 0 && (
         <MiniTable
-          caption={w(locale, 'pipelineByCategory')}
-          headers={[w(locale, 'category'), w(locale, 'count'), w(locale, 'amount')]}
+          caption={wizardText(locale, 'pipelineByCategory')}
+          headers={[wizardText(locale, 'category'), wizardText(locale, 'count'), wizardText(locale, 'amount')]}
           rows={deals.byCategory.map((c) => ({
             key: c.category ?? '-',
             cells: [c.label, formatNumber(locale, c.count, 0), money(c.amount)],
@@ -66,8 +66,8 @@ export function DealsSummary({
       )}
       {deals.stale.length > 0 && (
         <MiniTable
-          caption={w(locale, 'staleDeals', { count: deals.stale.length })}
-          headers={[w(locale, 'deal'), w(locale, 'days'), w(locale, 'amount')]}
+          caption={wizardText(locale, 'staleDeals', { count: deals.stale.length })}
+          headers={[wizardText(locale, 'deal'), wizardText(locale, 'days'), wizardText(locale, 'amount')]}
           rows={deals.stale.slice(0, SHOWN).map((d) => ({
             key: d.id,
             cells: [`${d.name || d.id} · ${d.stage}`, `${d.days} / ${d.limit}`, money(d.amount)],
@@ -76,15 +76,15 @@ export function DealsSummary({
       )}
       {deals.slipped.length > 0 && (
         <MiniTable
-          caption={w(locale, 'slippedDeals', { count: deals.slipped.length })}
-          headers={[w(locale, 'deal'), w(locale, 'movedTo'), w(locale, 'amount')]}
+          caption={wizardText(locale, 'slippedDeals', { count: deals.slipped.length })}
+          headers={[wizardText(locale, 'deal'), wizardText(locale, 'movedTo'), wizardText(locale, 'amount')]}
           rows={deals.slipped.slice(0, SHOWN).map((d) => ({ key: d.id, cells: [d.name || d.id, isoOrEmpty(d.to), money(d.amount)] }))}
         />
       )}
       {deals.lostReasons.length > 0 && (
         <MiniTable
-          caption={w(locale, 'lostReasons')}
-          headers={[w(locale, 'reason'), w(locale, 'count'), w(locale, 'amount')]}
+          caption={wizardText(locale, 'lostReasons')}
+          headers={[wizardText(locale, 'reason'), wizardText(locale, 'count'), wizardText(locale, 'amount')]}
           rows={deals.lostReasons
             .slice(0, SHOWN)
             .map((r) => ({ key: r.reason, cells: [r.reason, formatNumber(locale, r.count, 0), money(r.amount)] }))}

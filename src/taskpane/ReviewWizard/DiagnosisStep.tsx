@@ -4,7 +4,7 @@ import type { Dispatch } from 'react';
 import type { Finding, Locale } from '../../core';
 import { FindingCard } from './FindingCard';
 import type { WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -21,12 +21,12 @@ export function DiagnosisStep({ locale, findings, dispatch }: DiagnosisStepProps
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <Body1>{w(locale, 'findingsIntro')}</Body1>
-      {findings.length === 0 && <Body1 className={styles.muted}>{w(locale, 'noFindings')}</Body1>}
+      <Body1>{wizardText(locale, 'findingsIntro')}</Body1>
+      {findings.length === 0 && <Body1 className={styles.muted}>{wizardText(locale, 'noFindings')}</Body1>}
       {findings.map((finding, i) => (
         <FindingCard key={finding.id} locale={locale} finding={finding} index={i} dispatch={dispatch} />
       ))}
-      <Button onClick={() => dispatch({ type: 'addFinding' })}>{w(locale, 'addFinding')}</Button>
+      <Button onClick={() => dispatch({ type: 'addFinding' })}>{wizardText(locale, 'addFinding')}</Button>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { type Dispatch, useId } from 'react';
 import { type Finding, type Locale, type Severity, causeSuggestions, dimensionLabel } from '../../core';
 import { DIMENSION_KEYS } from '../../core';
 import { type FindingPatch, type WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
@@ -44,22 +44,22 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-finding={finding.id}>
       <div className={styles.header}>
         <Subtitle2 as="h3" id={`${id}-title`} className={styles.title}>
-          {w(locale, 'findingN', { n })}
+          {wizardText(locale, 'findingN', { n })}
         </Subtitle2>
         <Badge appearance="tint" color={finding.origin === 'rule' ? 'brand' : 'informative'}>
-          {w(locale, finding.origin === 'rule' ? 'proposed' : 'manual')}
+          {wizardText(locale, finding.origin === 'rule' ? 'proposed' : 'manual')}
         </Badge>
         <Button
           size="small"
           appearance="subtle"
-          aria-label={w(locale, 'deleteFinding', { n })}
+          aria-label={wizardText(locale, 'deleteFinding', { n })}
           onClick={() => dispatch({ type: 'removeFinding', id: finding.id })}
         >
           ✕
         </Button>
       </div>
       <div className={styles.row}>
-        <Field label={w(locale, 'dimension')}>
+        <Field label={wizardText(locale, 'dimension')}>
           <Select value={finding.dimension} onChange={(_e, data) => update({ dimension: data.value as Finding['dimension'] })}>
             {DIMENSION_KEYS.map((d) => (
               <option key={d} value={d}>
@@ -68,34 +68,34 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
             ))}
           </Select>
         </Field>
-        <Field label={w(locale, 'severity')}>
+        <Field label={wizardText(locale, 'severity')}>
           <Select value={finding.severity} onChange={(_e, data) => update({ severity: data.value as Severity })}>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {w(locale, s)}
+                {wizardText(locale, s)}
               </option>
             ))}
           </Select>
         </Field>
       </div>
       <Field
-        label={w(locale, 'problem')}
+        label={wizardText(locale, 'problem')}
         required
         validationState={problemMissing ? 'error' : 'none'}
-        validationMessage={problemMissing ? w(locale, 'problemRequired') : undefined}
+        validationMessage={problemMissing ? wizardText(locale, 'problemRequired') : undefined}
       >
         <Textarea resize="vertical" value={finding.problem} onChange={(_e, data) => update({ problem: data.value })} />
       </Field>
-      <Field label={w(locale, 'impact')}>
+      <Field label={wizardText(locale, 'impact')}>
         <Input value={finding.impact} onChange={(_e, data) => update({ impact: data.value })} />
       </Field>
-      <Field label={w(locale, 'cause')}>
+      <Field label={wizardText(locale, 'cause')}>
         <Textarea resize="vertical" value={finding.cause} onChange={(_e, data) => update({ cause: data.value })} />
       </Field>
       {suggestions.length > 0 && (
         <div role="group" aria-labelledby={`${id}-causes`}>
           <Caption1 id={`${id}-causes`} className={styles.muted}>
-            {w(locale, 'causeSuggestions')}
+            {wizardText(locale, 'causeSuggestions')}
           </Caption1>
           <div className={styles.chips}>
             {suggestions.map((suggestion) => {
@@ -107,7 +107,7 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
                   size="small"
                   shape="circular"
                   appearance="outline"
-                  aria-label={w(locale, 'addCause', { cause })}
+                  aria-label={wizardText(locale, 'addCause', { cause })}
                   onClick={() => update({ cause: withCause(finding.cause, cause) })}
                 >
                   {cause}

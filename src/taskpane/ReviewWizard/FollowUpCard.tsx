@@ -8,7 +8,7 @@ import { type FollowUpEdit, type FollowUpItem, type FollowUpStatus, type Locale,
 import { DateField, NumberField } from './fields';
 import { isoOrEmpty } from './format';
 import type { WizardAction } from './state';
-import { type WizardStringKey, w } from './strings';
+import { type WizardStringKey, wizardText } from './strings';
 
 const QUALITY_KEYS: readonly WizardStringKey[] = ['excellent', 'good', 'fair', 'poor'];
 
@@ -24,13 +24,13 @@ const useStyles = makeStyles({
 function statusBadge(locale: Locale, status: FollowUpStatus): { readonly text: string; readonly color: BadgeProps['color'] } {
   switch (status.kind) {
     case 'onTime':
-      return { text: w(locale, 'statusOnTime'), color: 'success' };
+      return { text: wizardText(locale, 'statusOnTime'), color: 'success' };
     case 'late':
-      return { text: w(locale, 'statusLate', { days: status.days }), color: 'warning' };
+      return { text: wizardText(locale, 'statusLate', { days: status.days }), color: 'warning' };
     case 'overdue':
-      return { text: w(locale, 'statusOverdue', { days: status.days }), color: 'danger' };
+      return { text: wizardText(locale, 'statusOverdue', { days: status.days }), color: 'danger' };
     case 'open':
-      return { text: w(locale, 'statusOpen'), color: 'informative' };
+      return { text: wizardText(locale, 'statusOpen'), color: 'informative' };
   }
 }
 
@@ -52,11 +52,11 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
   const id = useId();
   const badge = statusBadge(locale, item.status);
   const update = (patch: Partial<Omit<FollowUpEdit, 'row'>>) => dispatch({ type: 'setFollowUp', edit: { ...edit, ...patch } });
-  const qualities = QUALITY_KEYS.map((key) => w(locale, key));
+  const qualities = QUALITY_KEYS.map((key) => wizardText(locale, key));
   const completed = edit.actual !== null;
   const meta = [
-    w(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }),
-    item.reviewId ? w(locale, 'fromReview', { id: item.reviewId }) : '',
+    wizardText(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }),
+    item.reviewId ? wizardText(locale, 'fromReview', { id: item.reviewId }) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -65,7 +65,7 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
     return (
       <NumberField
         locale={locale}
-        label={w(locale, key)}
+        label={wizardText(locale, key)}
         value={edit[key]}
         raw={raw[rawKey]}
         onChange={(value, text) => {
@@ -88,10 +88,10 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
       </div>
       <Caption1 className={styles.meta}>{meta}</Caption1>
       <div className={styles.row}>
-        <DateField label={w(locale, 'actualDate')} value={edit.actual} onChange={(actual) => update({ actual })} />
-        <Field label={w(locale, 'quality')}>
+        <DateField label={wizardText(locale, 'actualDate')} value={edit.actual} onChange={(actual) => update({ actual })} />
+        <Field label={wizardText(locale, 'quality')}>
           <Select value={edit.quality} onChange={(_e, data) => update({ quality: data.value })}>
-            <option value="">{w(locale, 'qualityNone')}</option>
+            <option value="">{wizardText(locale, 'qualityNone')}</option>
             {edit.quality !== '' && !qualities.includes(edit.quality) && <option value={edit.quality}>{edit.quality}</option>}
             {qualities.map((q) => (
               <option key={q} value={q}>
@@ -103,7 +103,11 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
       </div>
       {completed && (
         <>
-          <Field label={w(locale, 'effectMetric')} validationState={metricProblem ? 'error' : 'none'} validationMessage={metricProblem}>
+          <Field
+            label={wizardText(locale, 'effectMetric')}
+            validationState={metricProblem ? 'error' : 'none'}
+            validationMessage={metricProblem}
+          >
             <Input value={edit.metric ?? ''} onChange={(_e, data) => update({ metric: data.value })} />
           </Field>
           <div className={styles.row}>
@@ -111,13 +115,13 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
             {numberField('after')}
           </div>
           <div className={styles.row}>
-            <Field label={w(locale, 'direction')}>
+            <Field label={wizardText(locale, 'direction')}>
               <Select
                 value={edit.direction ?? 'higher'}
                 onChange={(_e, data) => update({ direction: data.value === 'lower' ? 'lower' : 'higher' })}
               >
-                <option value="higher">{w(locale, 'higherBetter')}</option>
-                <option value="lower">{w(locale, 'lowerBetter')}</option>
+                <option value="higher">{wizardText(locale, 'higherBetter')}</option>
+                <option value="lower">{wizardText(locale, 'lowerBetter')}</option>
               </Select>
             </Field>
             {numberField('goalChange')}

@@ -22,7 +22,7 @@ import { formatNumber, isoOrEmpty } from './format';
 import { FollowUpCard, editFor } from './FollowUpCard';
 import { DateField } from './fields';
 import type { WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -63,27 +63,29 @@ export function FollowUpStep({
   const id = useId();
   return (
     <div className={styles.root}>
-      <Body1>{w(locale, 'followUpIntro')}</Body1>
-      {items === null && <Body1 className={styles.muted}>{w(locale, 'followUpNotRead')}</Body1>}
-      {items?.length === 0 && <Body1 className={styles.muted}>{w(locale, 'followUpNone')}</Body1>}
+      <Body1>{wizardText(locale, 'followUpIntro')}</Body1>
+      {items === null && <Body1 className={styles.muted}>{wizardText(locale, 'followUpNotRead')}</Body1>}
+      {items?.length === 0 && <Body1 className={styles.muted}>{wizardText(locale, 'followUpNone')}</Body1>}
       {changes.length > 0 && (
         <MiniTable
-          caption={w(locale, 'changesTitle')}
-          headers={[w(locale, 'changeType'), w(locale, 'changesNow'), w(locale, 'changesBefore')]}
+          caption={wizardText(locale, 'changesTitle')}
+          headers={[wizardText(locale, 'changeType'), wizardText(locale, 'changesNow'), wizardText(locale, 'changesBefore')]}
           rows={changes.map((line) => ({
             key: line.type,
             cells: [
               CHANGE_LABELS[line.type][locale],
               `${line.now.count} · ${formatNumber(locale, line.now.amount, 0)}`,
-              line.before === null ? w(locale, 'noValue') : `${line.before.count} · ${formatNumber(locale, line.before.amount, 0)}`,
+              line.before === null
+                ? wizardText(locale, 'noValue')
+                : `${line.before.count} · ${formatNumber(locale, line.before.amount, 0)}`,
             ],
           }))}
         />
       )}
       {commitments.length > 0 && (
         <MiniTable
-          caption={w(locale, 'commitmentsTitle')}
-          headers={[w(locale, 'commitment'), w(locale, 'commitmentDue'), w(locale, 'commitmentState')]}
+          caption={wizardText(locale, 'commitmentsTitle')}
+          headers={[wizardText(locale, 'commitment'), wizardText(locale, 'commitmentDue'), wizardText(locale, 'commitmentState')]}
           rows={commitments.map((c) => ({
             key: String(c.sheetRow),
             cells: [`${c.rep} · ${c.commitment}`, isoOrEmpty(c.due), COMMITMENT_STATE_LABELS[c.state][locale]],
@@ -92,8 +94,8 @@ export function FollowUpStep({
       )}
       {actionItems.length > 0 && (
         <MiniTable
-          caption={w(locale, 'actionItemsTitle')}
-          headers={[w(locale, 'actionItem'), w(locale, 'actionDue'), w(locale, 'actionState')]}
+          caption={wizardText(locale, 'actionItemsTitle')}
+          headers={[wizardText(locale, 'actionItem'), wizardText(locale, 'actionDue'), wizardText(locale, 'actionState')]}
           rows={actionItems.map((a) => ({
             key: String(a.sheetRow),
             cells: [`${a.owner} · ${a.item}`, isoOrEmpty(a.due), ACTION_STATE_LABELS[a.state][locale]],
@@ -102,8 +104,8 @@ export function FollowUpStep({
       )}
       {survey && survey.statements.length > 0 && (
         <MiniTable
-          caption={w(locale, 'surveyTitle', { responses: survey.responses })}
-          headers={[w(locale, 'surveyStatement'), w(locale, 'surveyMean'), w(locale, 'surveyAgree')]}
+          caption={wizardText(locale, 'surveyTitle', { responses: survey.responses })}
+          headers={[wizardText(locale, 'surveyStatement'), wizardText(locale, 'surveyMean'), wizardText(locale, 'surveyAgree')]}
           rows={survey.statements.map((s) => ({
             key: s.statement,
             cells: [s.statement, `${formatNumber(locale, s.mean, 1)} (${s.answers})`, `${Math.round(s.agree * 100)}%`],
@@ -112,7 +114,7 @@ export function FollowUpStep({
       )}
       {survey && survey.themes.length > 0 && (
         <Caption1 className={styles.muted}>
-          {w(locale, 'surveyThemes', {
+          {wizardText(locale, 'surveyThemes', {
             themes: survey.themes.map((t) => `${t.label[locale]} ${t.count}`).join(locale === 'zh-CN' ? '、' : ', '),
           })}
         </Caption1>
@@ -123,26 +125,26 @@ export function FollowUpStep({
 
       <Card className={styles.card} role="group" aria-labelledby={`${id}-log`}>
         <Subtitle2 as="h3" id={`${id}-log`}>
-          {w(locale, 'reviewLog')}
+          {wizardText(locale, 'reviewLog')}
         </Subtitle2>
-        <Caption1 className={styles.muted}>{w(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
+        <Caption1 className={styles.muted}>{wizardText(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
         <div className={styles.row}>
           <DateField
-            label={w(locale, 'reviewDate')}
+            label={wizardText(locale, 'reviewDate')}
             required
             value={draft.date}
             onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })}
           />
           <DateField
-            label={w(locale, 'nextReview')}
+            label={wizardText(locale, 'nextReview')}
             value={draft.nextReview}
             onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })}
           />
         </div>
-        <Field label={w(locale, 'period')}>
+        <Field label={wizardText(locale, 'period')}>
           <Input value={draft.period} onChange={(_e, data) => dispatch({ type: 'setField', field: 'period', value: data.value })} />
         </Field>
-        <Field label={w(locale, 'participants')}>
+        <Field label={wizardText(locale, 'participants')}>
           <Input
             value={draft.participants}
             onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })}

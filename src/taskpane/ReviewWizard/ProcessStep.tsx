@@ -3,7 +3,7 @@ import { Caption1, Card, Field, Subtitle2, Textarea, makeStyles, tokens } from '
 import { type Dispatch, useId } from 'react';
 import { AREA_LABELS, type AreaEvaluation, type Locale } from '../../core';
 import type { WizardAction } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -31,9 +31,9 @@ export function ProcessStep({ locale, areas, dispatch }: ProcessStepProps) {
             <Subtitle2 as="h3" id={`${id}-${area}`}>
               {label}
             </Subtitle2>
-            <Caption1 className={styles.muted}>{w(locale, 'evidence')}</Caption1>
+            <Caption1 className={styles.muted}>{wizardText(locale, 'evidence')}</Caption1>
             {evidence.length === 0 ? (
-              <Caption1 className={styles.muted}>{w(locale, 'noEvidence')}</Caption1>
+              <Caption1 className={styles.muted}>{wizardText(locale, 'noEvidence')}</Caption1>
             ) : (
               <ul className={styles.list}>
                 {evidence.map((line, i) => (
@@ -43,7 +43,7 @@ export function ProcessStep({ locale, areas, dispatch }: ProcessStepProps) {
                 ))}
               </ul>
             )}
-            <Field label={w(locale, 'areaNote', { area: label })}>
+            <Field label={wizardText(locale, 'areaNote', { area: label })}>
               <Textarea resize="vertical" value={note} onChange={(_e, data) => dispatch({ type: 'setNote', area, note: data.value })} />
             </Field>
           </Card>

@@ -52,7 +52,7 @@ import { WriteResult, type WriteStatus } from './WriteResult';
 import { insertEmptyTemplate, readReviewData, writeReview } from './io';
 import { loadSession, saveSession } from './session';
 import { STEP_COUNT, initialState, reducer } from './state';
-import { w } from './strings';
+import { wizardText } from './strings';
 import { stepBlockers } from './validation';
 
 const useStyles = makeStyles({
@@ -129,10 +129,10 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const reachable = firstBlocked === -1 ? STEP_COUNT - 1 : firstBlocked;
   const last = step === STEP_COUNT - 1;
   const stepBlocked = blockers[step] ?? [];
-  const writeBlockedSteps = blockers.flatMap((b, i) => (b.length > 0 ? [w(locale, STEP_KEYS[i] ?? 'stepData')] : []));
+  const writeBlockedSteps = blockers.flatMap((b, i) => (b.length > 0 ? [wizardText(locale, STEP_KEYS[i] ?? 'stepData')] : []));
   const blockedText = last
     ? writeBlockedSteps.length > 0
-      ? [w(locale, 'writeBlocked', { steps: writeBlockedSteps.join('、') }), ...stepBlocked].join(' ')
+      ? [wizardText(locale, 'writeBlocked', { steps: writeBlockedSteps.join('、') }), ...stepBlocked].join(' ')
       : ''
     : stepBlocked.join(' ');
 
@@ -173,7 +173,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
     try {
       await readAll();
     } catch (e) {
-      setError(w(locale, 'readFailed', { reason: reason(e) }));
+      setError(wizardText(locale, 'readFailed', { reason: reason(e) }));
     } finally {
       setBusy(null);
       setProgress(null);
@@ -189,7 +189,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
       setBusy({ kind: 'read' });
       await readAll();
     } catch (e) {
-      setError(w(locale, 'insertFailed', { sheet, reason: reason(e) }));
+      setError(wizardText(locale, 'insertFailed', { sheet, reason: reason(e) }));
     } finally {
       setBusy(null);
       setProgress(null);
@@ -225,11 +225,11 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
   const goTo = (target: number) => target <= reachable && dispatch({ type: 'goTo', step: target });
 
   return (
-    <section className={styles.root} aria-label={w(locale, 'wizardLabel')}>
+    <section className={styles.root} aria-label={wizardText(locale, 'wizardLabel')}>
       <Stepper locale={locale} step={step} reachable={reachable} onGoTo={goTo} />
       <Field
-        label={w(locale, 'asOfLabel')}
-        hint={w(locale, asOfText.trim() === '' ? (dataDay === undefined ? 'asOfToday' : 'asOfData') : 'asOfTyped', {
+        label={wizardText(locale, 'asOfLabel')}
+        hint={wizardText(locale, asOfText.trim() === '' ? (dataDay === undefined ? 'asOfToday' : 'asOfData') : 'asOfTyped', {
           day: isoFromSerial(asOf),
         })}
         validationState={asOfText.trim() !== '' && serialFromIso(asOfText.trim()) === undefined ? 'error' : 'none'}
@@ -241,7 +241,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
           <MessageBarBody>{error}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" size="small" aria-label={w(locale, 'dismiss')} onClick={() => setError(null)}>
+              <Button appearance="transparent" size="small" aria-label={wizardText(locale, 'dismiss')} onClick={() => setError(null)}>
                 ✕
               </Button>
             }
@@ -291,10 +291,10 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
             {blockedText}
           </Caption1>
         )}
-        {last && <Switch checked={portable} onChange={(_e, d) => setPortable(d.checked)} label={w(locale, 'portable')} />}
+        {last && <Switch checked={portable} onChange={(_e, d) => setPortable(d.checked)} label={wizardText(locale, 'portable')} />}
         <div className={styles.buttons}>
           <Button disabled={step === 0 || busy !== null} onClick={() => dispatch({ type: 'goTo', step: step - 1 })}>
-            {w(locale, 'back')}
+            {wizardText(locale, 'back')}
           </Button>
           {last ? (
             <Button
@@ -304,7 +304,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
               icon={busy?.kind === 'write' ? <Spinner size="tiny" /> : undefined}
               onClick={() => void write()}
             >
-              {w(locale, busy?.kind === 'write' ? 'writing' : 'write')}
+              {wizardText(locale, busy?.kind === 'write' ? 'writing' : 'write')}
             </Button>
           ) : (
             <Button
@@ -313,7 +313,7 @@ export function ReviewWizard({ locale, today: todayProp, portable: portableDefau
               aria-describedby={blockedText ? blockedId : undefined}
               onClick={() => dispatch({ type: 'goTo', step: step + 1 })}
             >
-              {w(locale, 'next')}
+              {wizardText(locale, 'next')}
             </Button>
           )}
         </div>

@@ -5,7 +5,7 @@
 import { Button, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { Locale } from '../../core';
-import { type WizardStringKey, w } from './strings';
+import { type WizardStringKey, wizardText } from './strings';
 
 export const STEP_KEYS: readonly WizardStringKey[] = ['stepData', 'stepProcess', 'stepDiagnosis', 'stepActions', 'stepFollowUp'];
 
@@ -56,10 +56,10 @@ export function Stepper({ locale, step, reachable, onGoTo }: StepperProps) {
     }
     title.current?.focus();
   }, [step]);
-  const name = (i: number) => w(locale, STEP_KEYS[i] ?? 'stepData');
+  const name = (i: number) => wizardText(locale, STEP_KEYS[i] ?? 'stepData');
   return (
     <div className={styles.root}>
-      <nav aria-label={w(locale, 'steps')}>
+      <nav aria-label={wizardText(locale, 'steps')}>
         <ol className={styles.list}>
           {STEP_KEYS.map((_key, i) => (
             <li key={i} className={styles.item}>
@@ -69,7 +69,7 @@ export function Stepper({ locale, step, reachable, onGoTo }: StepperProps) {
                 size="small"
                 appearance={i === step ? 'primary' : i < step ? 'outline' : 'subtle'}
                 aria-current={i === step ? 'step' : undefined}
-                aria-label={w(locale, 'stepButton', { n: i + 1, name: name(i) })}
+                aria-label={wizardText(locale, 'stepButton', { n: i + 1, name: name(i) })}
                 title={name(i)}
                 disabledFocusable={i > reachable}
                 onClick={() => i !== step && onGoTo(i)}
@@ -82,7 +82,7 @@ export function Stepper({ locale, step, reachable, onGoTo }: StepperProps) {
         </ol>
       </nav>
       <h2 ref={title} tabIndex={-1} className={styles.title} aria-live="polite">
-        {w(locale, 'stepOf', { n: step + 1, total: STEP_KEYS.length, name: name(step) })}
+        {wizardText(locale, 'stepOf', { n: step + 1, total: STEP_KEYS.length, name: name(step) })}
       </h2>
     </div>
   );

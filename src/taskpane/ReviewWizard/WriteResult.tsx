@@ -3,7 +3,7 @@ import type { Locale } from '../../core';
 import type { TableWriteResult } from '../../workbook/port';
 import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import type { PlanError } from './io';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 export type WriteStatus =
   | {
@@ -17,33 +17,33 @@ export type WriteStatus =
 
 function outcomeOf(locale: Locale, status: WriteStatus): Outcome {
   const insertedNote = (inserted: readonly string[]) =>
-    inserted.length > 0 ? w(locale, 'insertedTargets', { sheets: inserted.join('、') }) : '';
+    inserted.length > 0 ? wizardText(locale, 'insertedTargets', { sheets: inserted.join('、') }) : '';
   switch (status.kind) {
     case 'written':
       return {
         intent: 'success',
-        title: w(locale, 'written', { id: status.reviewId }),
+        title: wizardText(locale, 'written', { id: status.reviewId }),
         text: insertedNote(status.inserted),
         items: status.results
           .filter((r) => r.appended + r.updated + r.cleared > 0)
           .map(
             (r) =>
-              w(locale, 'writtenLine', { sheet: r.sheetName, appended: r.appended, updated: r.updated }) +
-              (r.cleared > 0 ? w(locale, 'writtenCleared', { cleared: r.cleared }) : ''),
+              wizardText(locale, 'writtenLine', { sheet: r.sheetName, appended: r.appended, updated: r.updated }) +
+              (r.cleared > 0 ? wizardText(locale, 'writtenCleared', { cleared: r.cleared }) : ''),
           ),
       };
     case 'planErrors':
       return {
         intent: 'error',
-        title: w(locale, 'planErrorsTitle'),
+        title: wizardText(locale, 'planErrorsTitle'),
         text: insertedNote(status.inserted),
         items: status.errors.map(
           (e) =>
-            `${e.column ? w(locale, 'planErrorAt', { sheet: e.sheet, column: e.column }) : e.sheet}${w(locale, 'colon')}${e.message[locale]}`,
+            `${e.column ? wizardText(locale, 'planErrorAt', { sheet: e.sheet, column: e.column }) : e.sheet}${wizardText(locale, 'colon')}${e.message[locale]}`,
         ),
       };
     case 'failed':
-      return { intent: 'error', text: w(locale, 'writeFailed', { reason: status.message }) };
+      return { intent: 'error', text: wizardText(locale, 'writeFailed', { reason: status.message }) };
   }
 }
 

@@ -3,7 +3,7 @@ import { Field, Input, makeStyles } from '@fluentui/react-components';
 import type { Locale } from '../../core';
 import { readTypedNumber } from '../typedNumber';
 import { isoOrEmpty, numberText, serialOrNull } from './format';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   input: { minWidth: 0, width: '100%' },
@@ -42,7 +42,7 @@ export function NumberField({ locale, label, value, raw, onChange, error, hint }
   const styles = useStyles();
   const text = numberText(raw, value);
   const invalid = readTypedNumber(text) === undefined;
-  const message = invalid ? w(locale, 'notANumber') : error;
+  const message = invalid ? wizardText(locale, 'notANumber') : error;
   return (
     <Field label={label} hint={hint} validationState={message ? 'error' : 'none'} validationMessage={message}>
       <Input

@@ -262,4 +262,4 @@ const STRINGS = {
 export type WizardStringKey = keyof typeof STRINGS;
 
 /** A wizard string with its `{name}` slots filled in. */
-export const w = translator(STRINGS);
+export const wizardText = translator(STRINGS);

@@ -2,7 +2,7 @@
 import { type FollowUpItem, type Locale, type ReviewDraft, type SmartIssue, followUpProblem } from '../../core';
 import { editFor } from './FollowUpCard';
 import { isInvalidNumber } from './fields';
-import { w } from './strings';
+import { wizardText } from './strings';
 
 export interface ValidationInput {
   readonly read: boolean;
@@ -16,16 +16,16 @@ export interface ValidationInput {
 export function stepBlockers(locale: Locale, { read, draft, smart, raw, followUps }: ValidationInput): string[][] {
   const invalidRaw = (test: (key: string) => boolean) => Object.entries(raw).some(([key, text]) => test(key) && isInvalidNumber(text));
   const data: string[] = [];
-  if (!read) data.push(w(locale, 'notRead'));
-  if (invalidRaw((key) => key.startsWith('threshold.'))) data.push(w(locale, 'numberBlocked'));
+  if (!read) data.push(wizardText(locale, 'notRead'));
+  if (invalidRaw((key) => key.startsWith('threshold.'))) data.push(wizardText(locale, 'numberBlocked'));
 
   const unnamed = draft.findings.filter((f) => f.problem.trim() === '').length;
-  const diagnosis = unnamed > 0 ? [w(locale, 'findingsBlocked', { n: unnamed })] : [];
+  const diagnosis = unnamed > 0 ? [wizardText(locale, 'findingsBlocked', { n: unnamed })] : [];
 
   const actions: string[] = [];
-  if (smart.length > 0) actions.push(w(locale, 'smartBlocked', { n: smart.length }));
+  if (smart.length > 0) actions.push(wizardText(locale, 'smartBlocked', { n: smart.length }));
   const actionIds = new Set(draft.actions.map((a) => a.id));
-  if (invalidRaw((key) => actionIds.has(key.slice(0, key.lastIndexOf('.'))))) actions.push(w(locale, 'numberBlocked'));
+  if (invalidRaw((key) => actionIds.has(key.slice(0, key.lastIndexOf('.'))))) actions.push(wizardText(locale, 'numberBlocked'));
 
   const followUp: string[] = [];
   const rows = new Set((followUps ?? []).map((item) => item.row));
@@ -34,7 +34,7 @@ export function stepBlockers(locale: Locale, { read, draft, smart, raw, followUp
     return match !== null && rows.has(Number(match[1]));
   });
   const badMetric = (followUps ?? []).some((item) => followUpProblem(editFor(item, draft.followUps)) !== undefined);
-  if (badNumber || badMetric) followUp.push(w(locale, 'followUpBlocked'));
+  if (badNumber || badMetric) followUp.push(wizardText(locale, 'followUpBlocked'));
 
   return [data, [], diagnosis, actions, followUp];
 }

@@ -7,7 +7,7 @@ import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeSt
 import { useState, useSyncExternalStore } from 'react';
 import type { Locale } from '../../core';
 import type { Bilingual, SaveState, WorkbookFiles } from '../../workbook/files';
-import { ft, inLocale, shortTime } from '../FilePanel/strings';
+import { fileText, inLocale, shortTime } from '../FilePanel/strings';
 
 const useStyles = makeStyles({
   root: {
@@ -26,21 +26,21 @@ const useStyles = makeStyles({
 function saveStateText(state: SaveState, locale: Locale): string {
   switch (state.kind) {
     case 'saved':
-      return ft(locale, 'saved', { time: shortTime(state.at) });
+      return fileText(locale, 'saved', { time: shortTime(state.at) });
     case 'saving':
-      return ft(locale, 'saving');
+      return fileText(locale, 'saving');
     case 'writingFile':
-      return ft(locale, 'writingFile', { time: shortTime(state.at) });
+      return fileText(locale, 'writingFile', { time: shortTime(state.at) });
     case 'unwritten':
-      return ft(locale, 'unwritten');
+      return fileText(locale, 'unwritten');
     case 'pending':
-      return ft(locale, 'pending');
+      return fileText(locale, 'pending');
     case 'unsaved':
-      return ft(locale, 'unsaved', { reason: inLocale(state.reason, locale) });
+      return fileText(locale, 'unsaved', { reason: inLocale(state.reason, locale) });
     case 'conflict':
-      return ft(locale, 'conflict');
+      return fileText(locale, 'conflict');
     case 'held':
-      return ft(locale, 'held', { reason: inLocale(state.reason, locale) });
+      return fileText(locale, 'held', { reason: inLocale(state.reason, locale) });
   }
 }
 
@@ -60,7 +60,7 @@ export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
   if (!files || !state) {
     return problem ? (
       <Caption1 role="status" className={styles.problem}>
-        {ft(locale, 'notSaving', { reason: inLocale(problem, locale) })}
+        {fileText(locale, 'notSaving', { reason: inLocale(problem, locale) })}
       </Caption1>
     ) : null;
   }
@@ -70,22 +70,24 @@ export function SaveStatus({ locale, files, problem }: SaveStatusProps) {
   return (
     <>
       <div className={styles.root} data-save-state={state.kind} data-save-file={target}>
-        <Caption1 className={styles.name}>{target === files.fileName ? files.fileName : ft(locale, 'savingTo', { file: target })}</Caption1>
+        <Caption1 className={styles.name}>
+          {target === files.fileName ? files.fileName : fileText(locale, 'savingTo', { file: target })}
+        </Caption1>
         <Caption1 role="status" aria-live="polite" className={bad ? styles.problem : styles.ok}>
           {saveStateText(state, locale)}
         </Caption1>
         {state.kind === 'conflict' && (
           <Button size="small" onClick={() => files.reload()}>
-            {ft(locale, 'reload')}
+            {fileText(locale, 'reload')}
           </Button>
         )}
         {state.kind === 'held' && state.hold === 'outside' && (
           <>
             <Button size="small" onClick={() => void files.resolveOutside('theirs')}>
-              {ft(locale, 'reloadTheirs')}
+              {fileText(locale, 'reloadTheirs')}
             </Button>
             <Button size="small" onClick={() => void files.resolveOutside('mine')}>
-              {ft(locale, 'keepMine')}
+              {fileText(locale, 'keepMine')}
             </Button>
           </>
         )}
@@ -104,7 +106,7 @@ function Notices({ locale, notices }: { readonly locale: Locale; readonly notice
       <MessageBarBody>{notices.map((n) => inLocale(n, locale)).join(' ')}</MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={() => setOpen(false)}>
-          {ft(locale, 'dismiss')}
+          {fileText(locale, 'dismiss')}
         </Button>
       </MessageBarActions>
     </MessageBar>

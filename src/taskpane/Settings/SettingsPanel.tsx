@@ -2,9 +2,9 @@
 import { Caption1, MessageBar, MessageBarBody, Radio, RadioGroup, Field, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { Locale } from '../../core';
 import type { HostSupport } from '../../workbook/port';
-import { t } from '../strings';
+import { paneText } from '../strings';
 import type { LanguageSetting, Settings } from './store';
-import { st } from './strings';
+import { settingsText } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -43,30 +43,30 @@ export function SettingsPanel({
 }: SettingsPanelProps) {
   const styles = useStyles();
   return (
-    <section className={styles.root} aria-label={t(locale, 'settingsTab')}>
-      <Field label={st(locale, 'paneLanguage')}>
+    <section className={styles.root} aria-label={paneText(locale, 'settingsTab')}>
+      <Field label={settingsText(locale, 'paneLanguage')}>
         <RadioGroup value={settings.language} onChange={(_e, data) => onChange({ ...settings, language: data.value as LanguageSetting })}>
-          <Radio value="auto" label={st(locale, 'auto', { current: LANGUAGE_NAMES[automatic] })} />
+          <Radio value="auto" label={settingsText(locale, 'auto', { current: LANGUAGE_NAMES[automatic] })} />
           <Radio value="zh-CN" label={LANGUAGE_NAMES['zh-CN']} lang="zh-CN" />
           <Radio value="en-US" label={LANGUAGE_NAMES['en-US']} lang="en-US" />
         </RadioGroup>
       </Field>
       <fieldset className={styles.group}>
-        <legend className={styles.legend}>{st(locale, 'defaults')}</legend>
+        <legend className={styles.legend}>{settingsText(locale, 'defaults')}</legend>
         <Switch
           checked={settings.samples}
           onChange={(_e, data) => onChange({ ...settings, samples: data.checked })}
-          label={st(locale, 'samples')}
+          label={settingsText(locale, 'samples')}
         />
         <Switch
           checked={settings.portable}
           onChange={(_e, data) => onChange({ ...settings, portable: data.checked })}
-          label={st(locale, 'portable')}
+          label={settingsText(locale, 'portable')}
         />
       </fieldset>
-      {themeFollowsOffice && <Caption1 className={styles.note}>{st(locale, 'theme')}</Caption1>}
+      {themeFollowsOffice && <Caption1 className={styles.note}>{settingsText(locale, 'theme')}</Caption1>}
       {support && (
-        <section className={styles.group} aria-label={st(locale, 'support')}>
+        <section className={styles.group} aria-label={settingsText(locale, 'support')}>
           <Caption1 className={styles.note}>{support.summary[locale]}</Caption1>
           {support.limits.length > 0 && (
             <ul className={styles.limits}>
@@ -80,10 +80,10 @@ export function SettingsPanel({
         </section>
       )}
       {saved ? (
-        <Caption1 className={styles.note}>{st(locale, 'remembered')}</Caption1>
+        <Caption1 className={styles.note}>{settingsText(locale, 'remembered')}</Caption1>
       ) : (
         <MessageBar intent="warning">
-          <MessageBarBody>{st(locale, 'notSaved')}</MessageBarBody>
+          <MessageBarBody>{settingsText(locale, 'notSaved')}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -1,7 +1,7 @@
 /** 设置 Settings strings. */
 import { translator } from '../strings';
 
-export const st = translator({
+export const settingsText = translator({
   paneLanguage: { 'zh-CN': '界面语言', 'en-US': 'Pane language' },
   auto: { 'zh-CN': '自动(跟随 Office 显示语言:{current})', 'en-US': 'Automatic (Office display language: {current})' },
   defaults: { 'zh-CN': '插入模板时的默认选项', 'en-US': 'Defaults for inserting templates' },

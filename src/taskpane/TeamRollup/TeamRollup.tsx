@@ -7,7 +7,7 @@ import { Button, Caption1, ProgressBar, Subtitle2 } from '@fluentui/react-compon
 import { useId } from 'react';
 import type { Locale } from '../../core';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
-import { rt } from './strings';
+import { rollupText } from './strings';
 import { useRollupStyles } from './styles';
 import { useTeamRollup } from './useTeamRollup';
 
@@ -19,24 +19,24 @@ export function TeamRollup({ locale }: { readonly locale: Locale }) {
   return (
     <fieldset className={styles.root} aria-labelledby={`${id}-title`}>
       <Subtitle2 as="h3" id={`${id}-title`}>
-        {rt(locale, 'title')}
+        {rollupText(locale, 'title')}
       </Subtitle2>
-      <Caption1>{rt(locale, 'intro')}</Caption1>
+      <Caption1>{rollupText(locale, 'intro')}</Caption1>
       <div className={styles.actions}>
         <Button disabledFocusable={s.busy} onClick={() => void s.openSources()}>
-          {rt(locale, 'sources')}
+          {rollupText(locale, 'sources')}
         </Button>
         <Button appearance="primary" disabledFocusable={s.busy} onClick={() => void s.run()}>
-          {rt(locale, 'run')}
+          {rollupText(locale, 'run')}
         </Button>
       </div>
       {s.progress && (
         <ProgressBar
           value={s.progress.total === 0 ? undefined : s.progress.done / s.progress.total}
-          aria-label={rt(locale, 'reading', { source: s.progress.source, done: s.progress.done, total: s.progress.total })}
+          aria-label={rollupText(locale, 'reading', { source: s.progress.source, done: s.progress.done, total: s.progress.total })}
         />
       )}
-      {s.progress && <Caption1 aria-live="polite">{rt(locale, 'reading', { ...s.progress })}</Caption1>}
+      {s.progress && <Caption1 aria-live="polite">{rollupText(locale, 'reading', { ...s.progress })}</Caption1>}
       <OutcomeBanner outcome={s.outcome} />
     </fieldset>
   );

@@ -1,7 +1,7 @@
 /** 团队汇总's pane text, zh-CN and en-US. */
 import { translator } from '../strings';
 
-export const rt = translator({
+export const rollupText = translator({
   title: { 'zh-CN': '团队汇总(Google 表格)', 'en-US': 'Team roll-up (Google Sheets)' },
   intro: {
     'zh-CN':

@@ -8,7 +8,7 @@ import type { Locale } from '../../core';
 import { ensureRollupSources, rollupLinked } from '../../workbook/linkedRollup';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
-import { rt } from './strings';
+import { rollupText } from './strings';
 
 export interface RollupProgress {
   readonly done: number;
@@ -23,7 +23,10 @@ export function useTeamRollup(locale: Locale) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const fail = useCallback(
     (error: unknown) =>
-      setOutcome({ intent: 'error', text: rt(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }) }),
+      setOutcome({
+        intent: 'error',
+        text: rollupText(locale, 'failed', { reason: error instanceof Error ? error.message : String(error) }),
+      }),
     [locale],
   );
 
@@ -47,16 +50,16 @@ export function useTeamRollup(locale: Locale) {
       const result = await rollupLinked(port, locale, (done, total, source) => setProgress({ done, total, source }));
       const { rollup } = result;
       const left = [
-        ...rollup.failed.map((f) => rt(locale, 'left', { source: f.name, reason: f.reason })),
+        ...rollup.failed.map((f) => rollupText(locale, 'left', { source: f.name, reason: f.reason })),
         ...result.problems.map((p) => p[locale]),
         ...rollup.notes.map((n) => `${n.source}: ${n.message[locale]}`),
       ];
       const rows = rollup.counts.map((c) =>
-        rt(locale, 'rows', { source: c.source, rows: Object.values(c.rows).reduce((sum: number, n) => sum + (n ?? 0), 0) }),
+        rollupText(locale, 'rows', { source: c.source, rows: Object.values(c.rows).reduce((sum: number, n) => sum + (n ?? 0), 0) }),
       );
       setOutcome({
         intent: left.length > 0 ? 'warning' : 'success',
-        text: rt(locale, 'done', { combined: rollup.counts.length, listed: result.listed, sheets: result.sheets.join('、') }),
+        text: rollupText(locale, 'done', { combined: rollup.counts.length, listed: result.listed, sheets: result.sheets.join('、') }),
         items: [...rows, ...left],
       });
     } catch (error) {

@@ -8,7 +8,7 @@ import { LOCALES, type Locale, TEMPLATES, type TemplateSpec, sourceLabel } from 
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
 import { insertTemplateWithUses } from '../../workbook/insertTemplate';
 import { useChangeLabel } from '../changeContext';
-import { reasonOf, t } from '../strings';
+import { reasonOf, paneText } from '../strings';
 import { type Outcome, OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
 
@@ -47,23 +47,26 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
     try {
       await labelChange(CHANGE_LABELS.template(spec.sheetName[sheetLocale]));
       const inserted = await insertTemplateWithUses(workbook, spec, { locale: sheetLocale, samples, portable });
-      const text = t(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName });
+      const text = paneText(locale, 'inserted', { sheet: inserted.sheetName, table: inserted.tableName });
       const also = inserted.alsoInserted.map((sheet) => `“${sheet}”`).join(locale === 'zh-CN' ? '、' : ', ');
       const notices = (inserted.notices ?? []).map((notice) => notice[locale]);
-      const said = also === '' ? text : `${text} ${t(locale, 'insertedWithUses', { sheets: also })}`;
+      const said = also === '' ? text : `${text} ${paneText(locale, 'insertedWithUses', { sheets: also })}`;
       setOutcome({ intent: notices.length > 0 ? 'warning' : 'success', text: [said, ...notices].join(' ') });
     } catch (error) {
-      setOutcome({ intent: 'error', text: t(locale, 'insertFailed', { template: spec.sheetName[locale], reason: reasonOf(error) }) });
+      setOutcome({
+        intent: 'error',
+        text: paneText(locale, 'insertFailed', { template: spec.sheetName[locale], reason: reasonOf(error) }),
+      });
     } finally {
       setBusy(null);
     }
   }
 
   return (
-    <section className={styles.root} aria-label={t(locale, 'templatesTab')}>
+    <section className={styles.root} aria-label={paneText(locale, 'templatesTab')}>
       <div className={styles.options}>
         <label>
-          <Caption1>{t(locale, 'language')}</Caption1>
+          <Caption1>{paneText(locale, 'language')}</Caption1>
           <Dropdown
             className={styles.language}
             value={LANGUAGE_NAMES[sheetLocale]}
@@ -83,7 +86,7 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
             setSamples(data.checked);
             onDefaultsChange?.({ samples: data.checked, portable });
           }}
-          label={t(locale, 'withSamples')}
+          label={paneText(locale, 'withSamples')}
         />
         <Switch
           checked={portable}
@@ -91,7 +94,7 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
             setPortable(data.checked);
             onDefaultsChange?.({ samples, portable: data.checked });
           }}
-          label={t(locale, 'portable')}
+          label={paneText(locale, 'portable')}
         />
       </div>
       <OutcomeBanner outcome={outcome} />
@@ -99,20 +102,20 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
         <Card key={spec.id} className={styles.card} data-template={spec.id}>
           <CardHeader
             header={<Text weight="semibold">{spec.sheetName[locale]}</Text>}
-            description={<Caption1>{`${t(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>}
+            description={<Caption1>{`${paneText(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>}
           />
           <Body1>{spec.purpose[locale]}</Body1>
           <Caption1
             className={styles.columns}
-          >{`${t(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
+          >{`${paneText(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
           <Button
             appearance="primary"
             // Focusable while busy: a disabled button would drop keyboard focus to the page.
             disabledFocusable={busy !== null}
             onClick={() => void insert(spec)}
-            aria-label={`${t(locale, 'insert')} ${spec.sheetName[locale]}`}
+            aria-label={`${paneText(locale, 'insert')} ${spec.sheetName[locale]}`}
           >
-            {busy === spec.id ? t(locale, 'inserting') : t(locale, 'insert')}
+            {busy === spec.id ? paneText(locale, 'inserting') : paneText(locale, 'insert')}
           </Button>
         </Card>
       ))}

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { type Locale, moneyUnitLabel, parseMoneyUnit } from '../../core';
 import { MoneyUnitOptions } from '../MoneyUnitOptions/MoneyUnitOptions';
 import { OutcomeBanner } from '../OutcomeBanner/OutcomeBanner';
-import { ut } from './strings';
+import { unitText } from './strings';
 import { useUnitStyles } from './styles';
 import { useWorkbookUnit } from './useWorkbookUnit';
 
@@ -19,24 +19,24 @@ export function WorkbookUnit({ locale }: { readonly locale: Locale }) {
   return (
     <section className={styles.root} aria-labelledby={`${id}-title`}>
       <Subtitle2 as="h2" id={`${id}-title`}>
-        {ut(locale, 'title')}
+        {unitText(locale, 'title')}
       </Subtitle2>
       {units === null ? (
-        <Spinner size="tiny" label={ut(locale, 'reading')} />
+        <Spinner size="tiny" label={unitText(locale, 'reading')} />
       ) : (
         <>
-          <Field label={ut(locale, 'title')} hint={ut(locale, 'hint')}>
+          <Field label={unitText(locale, 'title')} hint={unitText(locale, 'hint')}>
             <Select value={choice ? moneyUnitLabel(choice, 'en-US') : ''} onChange={(_e, d) => setChoice(parseMoneyUnit(d.value))}>
-              {!choice && <option value="">{ut(locale, 'notSaid')}</option>}
+              {!choice && <option value="">{unitText(locale, 'notSaid')}</option>}
               <MoneyUnitOptions locale={locale} />
             </Select>
           </Field>
           {fromHeaders && (
-            <Caption1 className={styles.muted}>{ut(locale, 'fromHeaders', { unit: moneyUnitLabel(fromHeaders, locale) })}</Caption1>
+            <Caption1 className={styles.muted}>{unitText(locale, 'fromHeaders', { unit: moneyUnitLabel(fromHeaders, locale) })}</Caption1>
           )}
           <div className={styles.row}>
             <Button disabledFocusable={busy || !choice} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void save()}>
-              {busy ? ut(locale, 'saving') : ut(locale, 'save')}
+              {busy ? unitText(locale, 'saving') : unitText(locale, 'save')}
             </Button>
           </div>
           {outcome && <OutcomeBanner outcome={outcome} />}

@@ -1,7 +1,7 @@
 /** 金额单位 (this workbook) strings, on the Settings tab. */
 import { translator } from '../strings';
 
-export const ut = translator({
+export const unitText = translator({
   title: { 'zh-CN': '本工作簿的金额单位', 'en-US': "This workbook's money unit" },
   hint: {
     'zh-CN': '保存在“工作簿设置”表中:目标、导入的商机金额、预测和复盘报告都按它计,新插入的表的金额列标题会写明它。',

@@ -5,7 +5,7 @@ import { findSettings, saveMoneyUnit } from '../../workbook/dealImport';
 import { type MoneyUnits, workbookMoneyUnits } from '../../workbook/moneyUnit';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { useWorkbook } from '../workbookContext';
-import { ut } from './strings';
+import { unitText } from './strings';
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -23,7 +23,7 @@ export function useWorkbookUnit(locale: Locale) {
       setChoice(read.said ?? read.headers[0]?.unit);
     } catch (error) {
       setUnits({ headers: [] });
-      setOutcome({ intent: 'error', text: ut(locale, 'failed', { reason: reasonOf(error) }) });
+      setOutcome({ intent: 'error', text: unitText(locale, 'failed', { reason: reasonOf(error) }) });
     }
   }, [port, locale]);
 
@@ -40,7 +40,7 @@ export function useWorkbookUnit(locale: Locale) {
       setUnits(read);
       // A unit is a label, not a conversion: tables already written in another unit are named, never silently rescaled.
       const other = read.headers.filter((h) => !sameMoneyUnit(h.unit, choice));
-      const text = ut(locale, 'saved', { unit: moneyUnitLabel(choice, locale), sheet });
+      const text = unitText(locale, 'saved', { unit: moneyUnitLabel(choice, locale), sheet });
       setOutcome(
         other.length === 0
           ? { intent: 'success', text }
@@ -48,7 +48,7 @@ export function useWorkbookUnit(locale: Locale) {
               intent: 'warning',
               text,
               items: [...new Set(other.map((h) => moneyUnitLabel(h.unit, locale)))].map((unit) =>
-                ut(locale, 'stillOther', {
+                unitText(locale, 'stillOther', {
                   unit,
                   sheets: other
                     .filter((h) => moneyUnitLabel(h.unit, locale) === unit)
@@ -59,7 +59,7 @@ export function useWorkbookUnit(locale: Locale) {
             },
       );
     } catch (error) {
-      setOutcome({ intent: 'error', text: ut(locale, 'failed', { reason: reasonOf(error) }) });
+      setOutcome({ intent: 'error', text: unitText(locale, 'failed', { reason: reasonOf(error) }) });
     } finally {
       setBusy(false);
     }
