@@ -18,18 +18,24 @@ export interface Context {
   readonly out: Finding[];
 }
 
-export function push(
-  ctx: Context,
-  rule: string,
-  key: string,
-  dimension: Dimension,
-  severity: Severity,
-  problem: Localized,
-  impact: Localized,
-  cause = '',
-  evidence: { readonly atStake?: number; readonly rows?: readonly number[] } = {},
-): void {
-  const { atStake, rows } = evidence;
+/** One finding as a rule states it: which rule, about what, how bad, and the evidence. */
+export interface RuleFinding {
+  readonly rule: string;
+  /** What the finding is about within the rule (a region, a deal, a metric); '' for a rule's one finding. */
+  readonly key: string;
+  readonly dimension: Dimension;
+  readonly severity: Severity;
+  readonly problem: Localized;
+  readonly impact: Localized;
+  readonly cause?: string;
+  /** The money at stake, for ranking findings. */
+  readonly atStake?: number;
+  /** The sheet rows behind the finding. */
+  readonly rows?: readonly number[];
+}
+
+export function push(ctx: Context, finding: RuleFinding): void {
+  const { rule, key, dimension, severity, problem, impact, cause = '', atStake, rows } = finding;
   ctx.out.push({
     ...(atStake !== undefined && Number.isFinite(atStake) && atStake > 0 ? { atStake } : {}),
     ...(rows !== undefined && rows.length > 0 ? { rows: [...rows].sort((a, b) => a - b) } : {}),

@@ -37,20 +37,19 @@ function slippedFinding(deal: SlippedDeal, ctx: Context): void {
         `slipped ${deal.times} times, so the close is in doubt; ${next['en-US']}`,
       )
     : next;
-  push(
-    ctx,
-    'deals.slipped',
-    deal.id,
-    'conversion',
-    repeated ? 'high' : 'medium',
-    L(
+  push(ctx, {
+    rule: 'deals.slipped',
+    key: deal.id,
+    dimension: 'conversion',
+    severity: repeated ? 'high' : 'medium',
+    problem: L(
       `商机${quoted(deal.name, deal.id)}预计成交日期从 ${day(deal.from)} 推迟到 ${day(deal.to)}${deal.owner ? `(${deal.owner})` : ''}`,
       `Deal ${quotedEn(deal.name, deal.id)} slipped from ${day(deal.from)} to ${day(deal.to)}${deal.owner ? ` (${deal.owner})` : ''}`,
     ),
-    L(`${money} 移出原成交月份,本期预测随之减少`, `${money} leaves its close month; this period's forecast drops by it`),
-    cause[ctx.locale],
-    { atStake: deal.amount },
-  );
+    impact: L(`${money} 移出原成交月份,本期预测随之减少`, `${money} leaves its close month; this period's forecast drops by it`),
+    cause: cause[ctx.locale],
+    atStake: deal.amount,
+  });
 }
 
 function staleFinding(deal: StaleDeal, ctx: Context): void {
@@ -71,17 +70,17 @@ function staleFinding(deal: StaleDeal, ctx: Context): void {
           `下一步“${deal.nextStep}”未落实${deal.owner ? `(${deal.owner})` : ''}`,
           `The next step "${deal.nextStep}" has not happened${deal.owner ? ` (${deal.owner})` : ''}`,
         );
-  push(
-    ctx,
-    'deals.stale',
-    deal.id,
-    'followUp',
-    deal.days > 2 * deal.limit ? 'high' : 'medium',
+  push(ctx, {
+    rule: 'deals.stale',
+    key: deal.id,
+    dimension: 'followUp',
+    severity: deal.days > 2 * deal.limit ? 'high' : 'medium',
     problem,
-    L(`金额 ${money} 的商机可能流失`, `A deal of ${money} may be lost`),
-    cause[ctx.locale],
-    { atStake: deal.amount, rows: [deal.sheetRow] },
-  );
+    impact: L(`金额 ${money} 的商机可能流失`, `A deal of ${money} may be lost`),
+    cause: cause[ctx.locale],
+    atStake: deal.amount,
+    rows: [deal.sheetRow],
+  });
 }
 
 export function dealRules(analysis: Analysis, ctx: Context): void {
@@ -91,17 +90,15 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
   if (deals.slipped.length <= MAX_ROW_FINDINGS) deals.slipped.forEach((d) => slippedFinding(d, ctx));
   else {
     const total = deals.slipped.reduce((t, d) => t + d.amount, 0);
-    push(
-      ctx,
-      'deals.slipped',
-      '',
-      'conversion',
-      'high',
-      L(`${deals.slipped.length} 个商机预计成交日期推迟`, `${deals.slipped.length} deals slipped`),
-      L(`${amount(total, ctx.unit)} 移出原成交月份`, `${amount(total, ctx.unit)} left its close month`),
-      '',
-      { atStake: total },
-    );
+    push(ctx, {
+      rule: 'deals.slipped',
+      key: '',
+      dimension: 'conversion',
+      severity: 'high',
+      problem: L(`${deals.slipped.length} 个商机预计成交日期推迟`, `${deals.slipped.length} deals slipped`),
+      impact: L(`${amount(total, ctx.unit)} 移出原成交月份`, `${amount(total, ctx.unit)} left its close month`),
+      atStake: total,
+    });
   }
 
   if (deals.stale.length <= MAX_ROW_FINDINGS) deals.stale.forEach((d) => staleFinding(d, ctx));
@@ -109,14 +106,13 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
     const byOwner = new Map<string, number>();
     for (const d of deals.stale) byOwner.set(d.owner, (byOwner.get(d.owner) ?? 0) + 1);
     const worst = [...byOwner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    push(
-      ctx,
-      'deals.stale',
-      '',
-      'followUp',
-      'high',
-      L(`${deals.stale.length} 个在途商机超过跟进时限未跟进`, `${deals.stale.length} open deals are past their follow-up limit`),
-      L(
+    push(ctx, {
+      rule: 'deals.stale',
+      key: '',
+      dimension: 'followUp',
+      severity: 'high',
+      problem: L(`${deals.stale.length} 个在途商机超过跟进时限未跟进`, `${deals.stale.length} open deals are past their follow-up limit`),
+      impact: L(
         `涉及金额 ${amount(
           deals.stale.reduce((t, d) => t + d.amount, 0),
           ctx.unit,
@@ -126,29 +122,29 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
           ctx.unit,
         )} at stake`,
       ),
-      worst.map(([owner, n]) => `${owner || '—'} ${n}`).join(ctx.locale === 'zh-CN' ? '、' : ', '),
-      { atStake: deals.stale.reduce((t, d) => t + d.amount, 0), rows: deals.stale.map((d) => d.sheetRow) },
-    );
+      cause: worst.map(([owner, n]) => `${owner || '—'} ${n}`).join(ctx.locale === 'zh-CN' ? '、' : ', '),
+      atStake: deals.stale.reduce((t, d) => t + d.amount, 0),
+      rows: deals.stale.map((d) => d.sheetRow),
+    });
   }
 
   // A blank reason is a data gap (数据体检 names it), never the cause of a gap.
   const top = deals.lostReasons.find((r) => !r.blank);
   if (top !== undefined && top.count >= 2) {
     const share = deals.lost.amount > 0 ? top.amount / deals.lost.amount : 0;
-    push(
-      ctx,
-      'deals.topLostReason',
-      top.reason,
-      dimensionOfReason(top.reason),
-      share >= 0.5 ? 'high' : 'medium',
-      L(
+    push(ctx, {
+      rule: 'deals.topLostReason',
+      key: top.reason,
+      dimension: dimensionOfReason(top.reason),
+      severity: share >= 0.5 ? 'high' : 'medium',
+      problem: L(
         `输单原因排名第一:“${top.reason}”(${top.count} 单,金额 ${amount(top.amount, ctx.unit)},占输单金额 ${pct(share)})`,
         `Top lost reason: "${top.reason}" (${top.count} deals, ${amount(top.amount, ctx.unit)}, ${pct(share)} of the amount lost)`,
       ),
-      L(`因此损失 ${amount(top.amount, ctx.unit)}`, `${amount(top.amount, ctx.unit)} lost to it`),
-      L(`主要原因:${top.reason}`, `Main reason: ${top.reason}`)[ctx.locale],
-      { atStake: top.amount },
-    );
+      impact: L(`因此损失 ${amount(top.amount, ctx.unit)}`, `${amount(top.amount, ctx.unit)} lost to it`),
+      cause: L(`主要原因:${top.reason}`, `Main reason: ${top.reason}`)[ctx.locale],
+      atStake: top.amount,
+    });
     // The reason as the suggested cause of the gaps nobody has explained yet.
     for (let i = 0; i < ctx.out.length; i++) {
       const finding = ctx.out[i];
@@ -164,23 +160,25 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
   const minimum = ctx.thresholds.coverage ?? 3;
   if (coverage !== null && coverage.ratio !== null && coverage.ratio < minimum) {
     const gap = coverage.target - coverage.won;
-    push(
-      ctx,
-      'deals.lowCoverage',
-      '',
-      'goals',
-      coverage.ratio < 1 ? 'high' : coverage.ratio < 2 ? 'medium' : 'low',
-      L(
+    push(ctx, {
+      rule: 'deals.lowCoverage',
+      key: '',
+      dimension: 'goals',
+      severity: coverage.ratio < 1 ? 'high' : coverage.ratio < 2 ? 'medium' : 'low',
+      problem: L(
         `在途商机覆盖率 ${num(Math.round(coverage.ratio * 100) / 100)} 倍(在途 ${amount(coverage.pipeline, ctx.unit)} / 差距 ${amount(gap, ctx.unit)}),低于 ${num(minimum)} 倍`,
         `Pipeline coverage ${num(Math.round(coverage.ratio * 100) / 100)}× (open ${amount(coverage.pipeline, ctx.unit)} / gap ${amount(gap, ctx.unit)}), below ${num(minimum)}×`,
       ),
-      L(`按现有管道难以补上 ${amount(gap, ctx.unit)} 的差距`, `The current pipeline can hardly close the gap of ${amount(gap, ctx.unit)}`),
-      L(
+      impact: L(
+        `按现有管道难以补上 ${amount(gap, ctx.unit)} 的差距`,
+        `The current pipeline can hardly close the gap of ${amount(gap, ctx.unit)}`,
+      ),
+      cause: L(
         `还需新增约 ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} 的商机`,
         `About ${amount(Math.max(0, gap * minimum - coverage.pipeline), ctx.unit)} more pipeline is needed`,
       )[ctx.locale],
-      { atStake: gap },
-    );
+      atStake: gap,
+    });
   }
 
   for (const line of deals.forecast ?? []) {
@@ -190,41 +188,40 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
     const gap = line.target - line.won;
     if (line.pace === 'behind' || line.pace === 'atRisk') {
       const upside = line.commit + line.bestCase;
-      push(
-        ctx,
-        'forecast.behindPace',
+      push(ctx, {
+        rule: 'forecast.behindPace',
         key,
-        'goals',
-        line.pace === 'atRisk' ? 'high' : 'medium',
-        L(
+        dimension: 'goals',
+        severity: line.pace === 'atRisk' ? 'high' : 'medium',
+        problem: L(
           `${who} 进度${paceLabel(line.pace, 'zh-CN')}:已赢单 ${amount(line.won, ctx.unit)},按时间应完成 ${amount(line.target * line.expected, ctx.unit)}(目标 ${amount(line.target, ctx.unit)})`,
           `${whoEn} is ${paceLabel(line.pace, 'en-US').toLowerCase()}: won ${amount(line.won, ctx.unit)} where the days gone by expect ${amount(line.target * line.expected, ctx.unit)} (target ${amount(line.target, ctx.unit)})`,
         ),
-        L(`距目标还差 ${amount(gap, ctx.unit)}`, `${amount(gap, ctx.unit)} short of the target`),
-        (upside < gap
+        impact: L(`距目标还差 ${amount(gap, ctx.unit)}`, `${amount(gap, ctx.unit)} short of the target`),
+        cause: (upside < gap
           ? L(
               `承诺与最可能合计 ${amount(upside, ctx.unit)},不足以补上差距`,
               `Commit and best case together (${amount(upside, ctx.unit)}) cannot close it`,
             )
           : L('', ''))[ctx.locale],
-        { atStake: gap, rows: [line.sheetRow] },
-      );
+        atStake: gap,
+        rows: [line.sheetRow],
+      });
     }
     const committed = line.won + line.commit;
     if (gap > 0 && committed < line.target) {
       const short = line.target - committed;
-      push(
-        ctx,
-        'forecast.commitBelowGap',
+      push(ctx, {
+        rule: 'forecast.commitBelowGap',
         key,
-        'goals',
-        short / line.target > 0.2 ? 'high' : 'medium',
-        L(
+        dimension: 'goals',
+        severity: short / line.target > 0.2 ? 'high' : 'medium',
+        problem: L(
           `${who} 承诺不足:已赢单 ${amount(line.won, ctx.unit)} + 承诺 ${amount(line.commit, ctx.unit)},低于目标 ${amount(line.target, ctx.unit)}`,
           `${whoEn}: won ${amount(line.won, ctx.unit)} + commit ${amount(line.commit, ctx.unit)} is below the target ${amount(line.target, ctx.unit)}`,
         ),
-        L(`即使承诺全部成交仍差 ${amount(short, ctx.unit)}`, `Even if every commit closes, ${amount(short, ctx.unit)} is missing`),
-        (line.bestCase >= short
+        impact: L(`即使承诺全部成交仍差 ${amount(short, ctx.unit)}`, `Even if every commit closes, ${amount(short, ctx.unit)} is missing`),
+        cause: (line.bestCase >= short
           ? L(
               `需把最可能中的至少 ${amount(short, ctx.unit)} 转为承诺`,
               `At least ${amount(short, ctx.unit)} of best case must become commit`,
@@ -233,8 +230,9 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
               `最可能仅 ${amount(line.bestCase, ctx.unit)},需要新的商机`,
               `Best case is only ${amount(line.bestCase, ctx.unit)}: new deals are needed`,
             ))[ctx.locale],
-        { atStake: short, rows: [line.sheetRow] },
-      );
+        atStake: short,
+        rows: [line.sheetRow],
+      });
     }
   }
 }

@@ -20,35 +20,31 @@ export function meetingRules(analysis: Analysis, ctx: Context): void {
     'What the meeting agreed has not happened: the problem comes back next meeting',
   );
   if (overdue.length > MAX_ROW_FINDINGS) {
-    push(
-      ctx,
-      'meetings.actionOverdue',
-      '',
-      'teamwork',
-      'high',
-      L(`${overdue.length} 项例会行动项逾期未完成`, `${overdue.length} meeting action items are overdue`),
+    push(ctx, {
+      rule: 'meetings.actionOverdue',
+      key: '',
+      dimension: 'teamwork',
+      severity: 'high',
+      problem: L(`${overdue.length} 项例会行动项逾期未完成`, `${overdue.length} meeting action items are overdue`),
       impact,
-      '',
-      { rows: overdue.map((i) => i.sheetRow) },
-    );
+      rows: overdue.map((i) => i.sheetRow),
+    });
     return;
   }
   for (const item of overdue) {
     const from = item.meetingId === '' ? L('', '') : L(`(来自 ${item.meetingId})`, ` (from ${item.meetingId})`);
     const dept = item.department === '' ? L('', '') : L(`,协作部门 ${item.department}`, `, with ${item.department}`);
-    push(
-      ctx,
-      'meetings.actionOverdue',
-      `r${item.sheetRow}`,
-      item.department === '' ? 'process' : 'teamwork',
-      (item.daysOverdue ?? 0) >= LONG_OVERDUE_DAYS ? 'high' : 'medium',
-      L(
+    push(ctx, {
+      rule: 'meetings.actionOverdue',
+      key: `r${item.sheetRow}`,
+      dimension: item.department === '' ? 'process' : 'teamwork',
+      severity: (item.daysOverdue ?? 0) >= LONG_OVERDUE_DAYS ? 'high' : 'medium',
+      problem: L(
         `行动项“${item.item}”${from['zh-CN']}已过截止日期 ${day(item.due)} ${item.daysOverdue} 天未完成,负责人 ${item.owner}${dept['zh-CN']}`,
         `Action item "${item.item}"${from['en-US']} is ${item.daysOverdue} days past its due day ${day(item.due)}, owner ${item.owner}${dept['en-US']}`,
       ),
       impact,
-      '',
-      { rows: [item.sheetRow] },
-    );
+      rows: [item.sheetRow],
+    });
   }
 }

@@ -11,16 +11,17 @@ import type { Analysis } from './types';
 export function pilotRules(analysis: Analysis, ctx: Context): void {
   for (const pilot of analysis.summary.pilots ?? []) {
     if (pilot.comparison.verdict !== 'stop') continue;
-    push(
-      ctx,
-      'evaluation.pilotWorse',
-      pilot.metric,
-      dimensionOfMetric(pilot.metric),
-      'high',
-      pilot.statement,
-      L('新流程让试点组变差,推广会把问题带给整个团队', 'The new process made the pilot worse; rolling it out would spread the harm'),
-      '',
-      { rows: pilot.rows },
-    );
+    push(ctx, {
+      rule: 'evaluation.pilotWorse',
+      key: pilot.metric,
+      dimension: dimensionOfMetric(pilot.metric),
+      severity: 'high',
+      problem: pilot.statement,
+      impact: L(
+        '新流程让试点组变差,推广会把问题带给整个团队',
+        'The new process made the pilot worse; rolling it out would spread the harm',
+      ),
+      rows: pilot.rows,
+    });
   }
 }

@@ -28,19 +28,17 @@ export function stageRules(analysis: Analysis, ctx: Context): void {
               )[lang],
         );
     const more = issues.length > SHOWN ? L(` 等 ${issues.length} 项`, ` and ${issues.length - SHOWN} more`) : L('', '');
-    push(
-      ctx,
-      'stages.compliance',
-      owner.owner,
-      'process',
-      owner.rate < 0.6 ? 'high' : owner.rate < 0.8 ? 'medium' : 'low',
-      L(
+    push(ctx, {
+      rule: 'stages.compliance',
+      key: owner.owner,
+      dimension: 'process',
+      severity: owner.rate < 0.6 ? 'high' : owner.rate < 0.8 ? 'medium' : 'low',
+      problem: L(
         `${owner.owner || '未填负责人'} 流程达标率 ${pct(owner.rate)}(${owner.checked} 个商机中 ${owner.checked - owner.compliant} 个未达标):${comma(said('zh-CN'), 'zh-CN')}${more['zh-CN']}`,
         `${owner.owner || 'No owner'}: ${pct(owner.rate)} of deals meet the stage standards (${owner.checked - owner.compliant} of ${owner.checked} do not): ${comma(said('en-US'), 'en-US')}${more['en-US']}`,
       ),
-      L('跳过阶段标准或久拖不决,赢单率和预测都失真', 'Skipped standards and stalled deals distort the win rate and the forecast'),
-      '',
-      { rows: [...new Set(issues.map((i) => i.sheetRow))] },
-    );
+      impact: L('跳过阶段标准或久拖不决,赢单率和预测都失真', 'Skipped standards and stalled deals distort the win rate and the forecast'),
+      rows: [...new Set(issues.map((i) => i.sheetRow))],
+    });
   }
 }

@@ -13,17 +13,16 @@ export function surveyRules(analysis: Analysis, ctx: Context): void {
   for (const line of analysis.summary.survey?.statements ?? []) {
     if (line.answers < MIN_RESPONSES || line.mean >= LOW_SCORE) continue;
     const mean = num(Math.round(line.mean * 100) / 100);
-    push(
-      ctx,
-      'survey.lowScore',
-      line.statement,
-      dimensionOfMetric(line.statement),
-      line.mean < LOW_SCORE - 0.5 ? 'high' : 'medium',
-      L(
+    push(ctx, {
+      rule: 'survey.lowScore',
+      key: line.statement,
+      dimension: dimensionOfMetric(line.statement),
+      severity: line.mean < LOW_SCORE - 0.5 ? 'high' : 'medium',
+      problem: L(
         `团队对“${line.statement}”评分偏低:${line.answers} 份答卷平均 ${mean} 分,同意的占 ${pct(line.agree)}`,
         `The team scores "${line.statement}" low: ${mean} on average over ${line.answers} answers, ${pct(line.agree)} agreeing`,
       ),
-      L('执行方案的人不认可,方案难以坚持', 'The people running the plan do not back it: it will not last'),
-    );
+      impact: L('执行方案的人不认可,方案难以坚持', 'The people running the plan do not back it: it will not last'),
+    });
   }
 }
