@@ -130,6 +130,75 @@ function measureStatement(measure: PilotMeasure, windows: PilotWindows, leftOut:
   );
 }
 
+/** What stops a pilot row from being compared, said to the user with its row. */
+const CANNOT = {
+  unknownMeasure: (metric: string) => {
+    const names = PILOT_MEASURES.map((m) => m.label);
+    return L(
+      `填了试点开始,但指标“${metric}”不是能按商机明细或活动记录计算的指标(可用:${names.map((n) => n['zh-CN']).join('、')})。`,
+      `A pilot start is filled in, but "${metric}" is no measure the register or the activity log can give (use: ${names.map((n) => n['en-US']).join(', ')}).`,
+    );
+  },
+  notBegun: (start: number) =>
+    L(`试点 ${isoFromSerial(start)} 才开始,尚无可比的数据。`, `The pilot begins on ${isoFromSerial(start)}: nothing to compare yet.`),
+  noGroups: L(
+    '请在组织架构的“试点分组”中标出试点组和对照组的销售(试点开始当天在岗)。',
+    'Mark the reps of the pilot and the control group in the org chart\'s "Pilot group" (on the team on the pilot\'s first day).',
+  ),
+  nothingToCompare: (leftOut: readonly string[]) =>
+    L(
+      `试点组或对照组里没有人在两段时间里都有数据,无法对比(未计入:${leftOut.join('、')})。`,
+      `No one in the pilot or the control group has data in both spans; nothing to compare (left out: ${leftOut.join(', ')}).`,
+    ),
+};
+
+/** Each member's change between the spans, by group; members without a value in a span are left out. */
+function changesOf(measure: PilotMeasure, members: readonly Member[], events: ReadonlyMap<string, RepEvent[]>, windows: PilotWindows) {
+  const changes: Record<PilotGroup, number[]> = { pilot: [], control: [] };
+  const leftOut: string[] = [];
+  for (const member of members) {
+    const mine = events.get(matchKey(member.rep)) ?? [];
+    const [before, after] = [valueIn(measure, mine, ...windows.before), valueIn(measure, mine, ...windows.after)];
+    if (before === undefined || after === undefined) leftOut.push(member.rep);
+    else changes[member.group].push(after - before);
+  }
+  return { changes, leftOut };
+}
+
+interface PilotRow {
+  readonly metric: string;
+  readonly start: number;
+  readonly sheetRow: number;
+}
+
+/** One pilot row compared, or what stops it. `members` gives the groups on a day (read once per day). */
+function measurePilot(
+  pilot: PilotRow,
+  today: number,
+  members: (day: number) => Member[],
+  events: (measure: PilotMeasure) => ReadonlyMap<string, RepEvent[]>,
+): PilotLine | Localized {
+  const { metric, start } = pilot;
+  const measure = measureOf(metric);
+  if (measure === undefined) return CANNOT.unknownMeasure(metric);
+  if (start > today) return CANNOT.notBegun(start);
+  const onTeam = members(start);
+  if (!onTeam.some((m) => m.group === 'pilot') || !onTeam.some((m) => m.group === 'control')) return CANNOT.noGroups;
+  const days = today - start + 1;
+  const windows: PilotWindows = { before: [start - days, start - 1], after: [start, today] };
+  const { changes, leftOut } = changesOf(measure, onTeam, events(measure), windows);
+  const comparison = comparePilot(changes.pilot, changes.control, 'higher');
+  if (comparison === undefined) return CANNOT.nothingToCompare(leftOut);
+  return {
+    metric,
+    polarity: 'higher',
+    rows: [pilot.sheetRow],
+    comparison,
+    statement: measureStatement(measure, windows, leftOut, pilotStatement(metric, comparison)),
+    measured: { measure, windows, leftOut },
+  };
+}
+
 /** The pilots 效果评估 defines over the register or the records, compared as of `today`. */
 export function measurePilots(
   data: WorkbookData,
@@ -141,78 +210,27 @@ export function measurePilots(
   const issues: CleaningIssue[] = [];
   if (!view || !view.columns.has('pilotStart')) return { lines, issues };
   const at = cellOf(view);
-  const issue = (i: number, message: Localized): void => {
-    issues.push({ templateId: 'evaluation', sheetName: view.table.sheetName, row: sheetRowOf(view.table, i), kind: 'invalid', message });
-  };
-  const membersByStart = new Map<number, Member[]>();
-  const issuesBefore = issues.length;
-  view.table.rows.forEach((row, i): void => {
+  // The groups per start day and the events per measure, each read once however many pilot rows ask.
+  const orgIssues: CleaningIssue[] = [];
+  const byDay = new Map<number, Member[]>();
+  const byMeasure = new Map<PilotMeasure, Map<string, RepEvent[]>>();
+  const members = (day: number) => byDay.get(day) ?? (byDay.set(day, membersOn(data, day, orgIssues)).get(day) as Member[]);
+  const events = (measure: PilotMeasure) =>
+    byMeasure.get(measure) ?? (byMeasure.set(measure, eventsOf(data, clean, measure)).get(measure) as Map<string, RepEvent[]>);
+  view.table.rows.forEach((row, i) => {
     if (!isPilotDefinitionRow(view, row)) return;
-    const metric = readText(at(row, 'metric'));
-    const measure = measureOf(metric);
-    const start = Math.floor(readDate(at(row, 'pilotStart')) ?? 0);
-    if (measure === undefined) {
-      const names = PILOT_MEASURES.map((m) => m.label);
-      return issue(
-        i,
-        L(
-          `填了试点开始,但指标“${metric}”不是能按商机明细或活动记录计算的指标(可用:${names.map((n) => n['zh-CN']).join('、')})。`,
-          `A pilot start is filled in, but "${metric}" is no measure the register or the activity log can give (use: ${names.map((n) => n['en-US']).join(', ')}).`,
-        ),
-      );
-    }
-    if (start > today)
-      return issue(
-        i,
-        L(`试点 ${isoFromSerial(start)} 才开始,尚无可比的数据。`, `The pilot begins on ${isoFromSerial(start)}: nothing to compare yet.`),
-      );
-    // Pilots that began the same day share their members (and any conflict is said once).
-    const members = membersByStart.get(start) ?? membersOn(data, start, issues);
-    membersByStart.set(start, members);
-    if (!members.some((m) => m.group === 'pilot') || !members.some((m) => m.group === 'control'))
-      return issue(
-        i,
-        L(
-          '请在组织架构的“试点分组”中标出试点组和对照组的销售(试点开始当天在岗)。',
-          'Mark the reps of the pilot and the control group in the org chart\'s "Pilot group" (on the team on the pilot\'s first day).',
-        ),
-      );
-    const days = today - start + 1;
-    const windows: PilotWindows = { before: [start - days, start - 1], after: [start, today] };
-    const events = eventsOf(data, clean, measure);
-    const changes: Record<PilotGroup, number[]> = { pilot: [], control: [] };
-    const leftOut: string[] = [];
-    for (const member of members) {
-      const mine = events.get(matchKey(member.rep)) ?? [];
-      const [before, after] = [valueIn(measure, mine, ...windows.before), valueIn(measure, mine, ...windows.after)];
-      if (before === undefined || after === undefined) leftOut.push(member.rep);
-      else changes[member.group].push(after - before);
-    }
-    const polarity = 'higher';
-    const comparison = comparePilot(changes.pilot, changes.control, polarity);
-    if (comparison === undefined)
-      return issue(
-        i,
-        L(
-          `试点组或对照组里没有人在两段时间里都有数据,无法对比(未计入:${leftOut.join('、')})。`,
-          `No one in the pilot or the control group has data in both spans; nothing to compare (left out: ${leftOut.join(', ')}).`,
-        ),
-      );
-    lines.push({
-      metric,
-      polarity,
-      rows: [sheetRowOf(view.table, i)],
-      comparison,
-      statement: measureStatement(measure, windows, leftOut, pilotStatement(metric, comparison)),
-      measured: { measure, windows, leftOut },
-    });
+    const sheetRow = sheetRowOf(view.table, i);
+    const pilot = { metric: readText(at(row, 'metric')), start: Math.floor(readDate(at(row, 'pilotStart')) ?? 0), sheetRow };
+    const result = measurePilot(pilot, today, members, events);
+    if ('comparison' in result) lines.push(result);
+    else issues.push({ templateId: 'evaluation', sheetName: view.table.sheetName, row: sheetRow, kind: 'invalid', message: result });
   });
-  // A rep in both groups is said once, whichever pilots' start days met the conflict.
+  // A rep in both groups is said once, whichever start days met the conflict.
   const said = new Set<string>();
-  const unique = issues.filter((x, k) => {
-    const key = `${x.templateId}:${x.row}:${x.message['en-US']}`;
-    if (k < issuesBefore || !said.has(key)) return (said.add(key), true);
-    return false;
-  });
-  return { lines, issues: unique };
+  for (const issue of orgIssues) {
+    const key = `${issue.row}:${issue.message['en-US']}`;
+    if (!said.has(key)) issues.push(issue);
+    said.add(key);
+  }
+  return { lines, issues };
 }
