@@ -13,7 +13,6 @@ import {
   type ImportPreview,
   type Locale,
   type MoneyUnit,
-  type Localized,
   type RawTable,
   type SlipPeriod,
   type StageMeaning,
@@ -48,6 +47,7 @@ import {
 } from '../core';
 import { type SheetInfo, type WorkbookPort, WorkbookError } from './port';
 import { tableAfterWrite } from './placement';
+import { WORKBOOK_MESSAGES } from './messages';
 import { ensureTemplate } from './ensureTemplate';
 
 export interface DealTables {
@@ -274,7 +274,7 @@ export interface SnapshotResult {
 
 /** "保存快照": keeps today's snapshot of the register (replacing one taken earlier the same day). */
 export async function saveDealSnapshot(port: WorkbookPort, tables: DealTables, takenOn: number, locale: Locale): Promise<SnapshotResult> {
-  if (!tables.register) throw new WorkbookError(NO_REGISTER[locale]);
+  if (!tables.register) throw new WorkbookError(WORKBOOK_MESSAGES.noRegister[locale]);
   const taken = registerSnapshot(tables.register, takenOn);
   const kept = tables.snapshots ?? (await ensureTable(port, dealSnapshots, locale));
   const earlier = readSnapshots(kept).filter((s) => s.takenOn < takenOn);
@@ -290,8 +290,3 @@ export async function saveDealSnapshot(port: WorkbookPort, tables: DealTables, t
       : {}),
   };
 }
-
-export const NO_REGISTER: Localized = {
-  'zh-CN': '工作簿中没有商机明细:先插入“商机明细”模板或导入一个 CRM 导出文件。',
-  'en-US': 'The workbook has no deal register: insert the Deal Register template or import a CRM export first.',
-};

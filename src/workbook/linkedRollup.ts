@@ -14,7 +14,6 @@ import {
   type RollupFailure,
   type RollupSource,
   type TableSnapshot,
-  L,
   type Localized,
   ROLLUP_TABLES,
   SOURCE_COLUMN,
@@ -28,31 +27,8 @@ import {
 } from '../core';
 import { type SheetInfo, type TableLocation, WorkbookError, type WorkbookPort } from './port';
 import { ensureTemplate } from './ensureTemplate';
+import { ROLLUP_MESSAGES } from './messages';
 import { insertRollupTables, readRollupSource, rollupSpecs } from './rollup';
-
-const MESSAGES = {
-  noLinks: L(
-    '本表格无法读取其他表格(只有 Google 表格里的加载项可以)。',
-    'This host cannot read other spreadsheets (only the Google Sheets add-on can).',
-  ),
-  listed: L(
-    '已插入“汇总来源”:每行填一个经理的表格名称和链接,再点“汇总”。',
-    'Roll-up Sources inserted: one row per manager’s spreadsheet (a name and its link), then Roll up again.',
-  ),
-  empty: L('“汇总来源”里还没有表格链接:每行填一个经理的表格链接。', 'Roll-up Sources lists no spreadsheet yet: one link per row.'),
-  already: (sheets: string) =>
-    L(
-      `本表格已有上次的汇总(${sheets})。为不覆盖其中的内容,请删除这些工作表后再汇总,或在新的空白表格中汇总。`,
-      `This spreadsheet already holds a roll-up (${sheets}). So as not to write over it, delete those sheets and roll up again, or roll up in a new blank spreadsheet.`,
-    ),
-  nothing: L('没有可以汇总的来源,未写入任何内容。', 'No source could be combined; nothing was written.'),
-  notAllowed: (row: number) =>
-    L(
-      `尚未允许访问:在“汇总来源”第 ${row} 行的 连接检查 单元格上点“允许访问”,再汇总`,
-      `not allowed yet: click “Allow access” on the Connection cell of Roll-up Sources row ${row}, then roll up again`,
-    ),
-  loading: L('Google 仍在加载该表格,请稍后再汇总', 'Google is still loading it; roll up again in a moment'),
-} as const;
 
 /** Where the roll-up stands, for the pane's progress: sources read so far of all. */
 export type LinkedProgress = (done: number, total: number, source: string) => void;
@@ -92,7 +68,7 @@ async function importSource(port: WorkbookPort, source: LinkedSource, locale: Lo
   const tables: TableSnapshot[] = [];
   for (const spec of [...ROLLUP_TABLES.map(templateById), workbookSettings]) {
     const imported = await linked.importRange(source.url, spec.tableName);
-    if (imported.state === 'loading') return { name: source.name, reason: MESSAGES.loading[locale] };
+    if (imported.state === 'loading') return { name: source.name, reason: ROLLUP_MESSAGES.loading[locale] };
     // #REF! once connected: the source has no such table (Google says the same for a missing name).
     if (imported.state === 'ok') tables.push(importedTable(spec.sheetName[locale], spec.tableName, imported.grid));
   }
@@ -126,16 +102,16 @@ function importedWorkbook(tables: readonly TableSnapshot[]): WorkbookPort {
  */
 export async function rollupLinked(port: WorkbookPort, locale: Locale, onProgress?: LinkedProgress): Promise<LinkedRollupResult> {
   const linked = port.linked;
-  if (!linked) throw new WorkbookError(MESSAGES.noLinks[locale]);
+  if (!linked) throw new WorkbookError(ROLLUP_MESSAGES.noLinks[locale]);
   const { inserted, location } = await ensureRollupSources(port, locale);
-  if (inserted) throw new WorkbookError(MESSAGES.listed[locale], location.sheetName);
+  if (inserted) throw new WorkbookError(ROLLUP_MESSAGES.listed[locale], location.sheetName);
   const table = await port.readTable(location);
   const list = readLinkedSources(rollupSources, table, locale);
   const problems = list.problems.map((p) => p.message);
   if (list.sources.length === 0)
-    throw new WorkbookError([MESSAGES.empty[locale], ...problems.map((p) => p[locale])].join('\n'), location.sheetName);
+    throw new WorkbookError([ROLLUP_MESSAGES.empty[locale], ...problems.map((p) => p[locale])].join('\n'), location.sheetName);
   const already = await earlierRollup(port, await port.listSheets());
-  if (already.length > 0) throw new WorkbookError(MESSAGES.already(already.join('、'))[locale], already[0]);
+  if (already.length > 0) throw new WorkbookError(ROLLUP_MESSAGES.already(already.join('、'))[locale], already[0]);
 
   const states: readonly ImportState[] = await linked.connect(
     location,
@@ -147,7 +123,8 @@ export async function rollupLinked(port: WorkbookPort, locale: Locale, onProgres
     onProgress?.(i, list.sources.length, source.name);
     const state = states[i] ?? 'error';
     if (state !== 'ok') {
-      const reason = state === 'loading' ? MESSAGES.loading[locale] : MESSAGES.notAllowed(table.headerRow + 2 + source.row)[locale];
+      const reason =
+        state === 'loading' ? ROLLUP_MESSAGES.loading[locale] : ROLLUP_MESSAGES.notAllowed(table.headerRow + 2 + source.row)[locale];
       failed.push({ name: source.name, reason });
       continue;
     }
@@ -159,7 +136,7 @@ export async function rollupLinked(port: WorkbookPort, locale: Locale, onProgres
   const rollup = combineSources(read, rollupSpecs(), { failed });
   if (rollup.tables.length === 0) {
     const why = rollup.failed.map((f) => `${f.name}: ${f.reason}`);
-    throw new WorkbookError([MESSAGES.nothing[locale], ...why, ...problems.map((p) => p[locale])].join('\n'));
+    throw new WorkbookError([ROLLUP_MESSAGES.nothing[locale], ...why, ...problems.map((p) => p[locale])].join('\n'));
   }
   const writes = await insertRollupTables(port, rollup, { locale, portable: false });
   await port.writeTables(writes);

@@ -4,6 +4,7 @@
  * table's tail, the key column and the rows to update), call `placeWrite`, and write what it says.
  */
 import { type Locale, isBlank, missingColumnMessage } from '../core';
+import { WORKBOOK_MESSAGES } from './messages';
 import { type CellValue, type TableSnapshot, type TableWrite, type TableWriteResult, WorkbookError, type WriteCell } from './port';
 
 /** How many rows at the end of a table a host loads to find trailing blank rows. */
@@ -35,19 +36,6 @@ export interface Placement {
   readonly result: TableWriteResult;
 }
 
-const MESSAGES = {
-  secondWrite: {
-    'zh-CN': (sheet: string) => `同一批写入中对工作表“${sheet}”的表格写了两次。请合并为一次写入;未写入任何内容。`,
-    'en-US': (sheet: string) => `One batch writes the table of sheet "${sheet}" twice. Merge them into one write; nothing was written.`,
-  },
-  changed: {
-    'zh-CN': (sheet: string, row: number, column: string) =>
-      `工作表“${sheet}”第 ${row} 行的“${column}”在读取后被修改。请重新读取工作簿后再写入,未写入任何内容。`,
-    'en-US': (sheet: string, row: number, column: string) =>
-      `Row ${row} of sheet "${sheet}" changed in column "${column}" since it was read. Read the workbook again and retry; nothing was written.`,
-  },
-} as const;
-
 function sameValue(a: CellValue | undefined, b: CellValue): boolean {
   if (isBlank(a) && isBlank(b)) return true;
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
@@ -62,7 +50,7 @@ function sameValue(a: CellValue | undefined, b: CellValue): boolean {
 export function refuseSecondWrite(tables: readonly { readonly key: string; readonly sheetName: string }[], locale: Locale): void {
   const seen = new Set<string>();
   for (const { key, sheetName } of tables) {
-    if (seen.has(key)) throw new WorkbookError(MESSAGES.secondWrite[locale](sheetName), sheetName);
+    if (seen.has(key)) throw new WorkbookError(WORKBOOK_MESSAGES.secondWrite(sheetName)[locale], sheetName);
     seen.add(key);
   }
 }
@@ -92,12 +80,12 @@ export function placeWrite(write: TableWrite, state: TableState, sheetName: stri
       // outside the table, past rowCountAfter.
       const first = update.expect[0]?.column ?? update.cells[0]?.column ?? 0;
       const column = write.header[first] ?? String(first);
-      throw new WorkbookError(MESSAGES.changed[locale](sheetName, update.row + 1, column), sheetName, column);
+      throw new WorkbookError(WORKBOOK_MESSAGES.changed(sheetName, update.row + 1, column)[locale], sheetName, column);
     }
     for (const guard of update.expect) {
       if (!sameValue(current[guard.column], guard.value)) {
         const column = write.header[guard.column] ?? String(guard.column);
-        throw new WorkbookError(MESSAGES.changed[locale](sheetName, update.row + 1, column), sheetName, column);
+        throw new WorkbookError(WORKBOOK_MESSAGES.changed(sheetName, update.row + 1, column)[locale], sheetName, column);
       }
     }
     const cells: (WriteCell | undefined)[] = new Array(width).fill(undefined);

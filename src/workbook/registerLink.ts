@@ -21,7 +21,8 @@ import {
   readSnapshots,
   templateById,
 } from '../core';
-import { NO_REGISTER, ensureTable, findDealTables, workbookMoneyUnit } from './dealImport';
+import { ensureTable, findDealTables, workbookMoneyUnit } from './dealImport';
+import { WORKBOOK_MESSAGES } from './messages';
 import { ensureTemplate } from './ensureTemplate';
 import { type WorkbookPort, WorkbookError } from './port';
 export interface LinkResult {
@@ -75,7 +76,7 @@ export async function linkDealRegister(port: WorkbookPort, request: LinkRequest)
   const { locale } = request;
   const sheets = await port.listSheets();
   const tables = await findDealTables(port);
-  if (!tables.register) throw new WorkbookError(NO_REGISTER[locale]);
+  if (!tables.register) throw new WorkbookError(WORKBOOK_MESSAGES.noRegister[locale]);
   const read = async (id: 'funnel' | 'goals' | 'forecast') => {
     const location = locateTemplate(templateById(id), sheets);
     return location ? port.readTable(location) : undefined;
