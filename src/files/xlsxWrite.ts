@@ -17,12 +17,10 @@ import ExcelJS from 'exceljs';
 // ExcelJS's own part writers, for the parts its streaming writer leaves out or fixes (tables, calcPr).
 import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform';
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
-import TableXform from 'exceljs/lib/xlsx/xform/table/table-xform';
-import type { ICellData, IStyleData } from '@univerjs/core';
-import { columnLetter, portableFormula, rangeAddress } from '../core';
+import type { ICellData, IObjectArrayPrimitiveType, IStyleData } from '@univerjs/core';
+import { columnLetter, portableFormula } from '../core';
 import {
   type SheetSnapshot,
-  type SnapshotTable,
   type WorkbookSnapshot,
   conditionalFormatsOf,
   definedNamesOf,
@@ -33,11 +31,13 @@ import {
   tablesOf,
   validationsOf,
 } from './snapshot';
-import { PIXELS_PER_CHARACTER, argbOf, pixelsToPoints } from './units';
-import { addLink, definedNamesForFile, excelBorderOf, fileTabColourOf, hyperlinkOf } from './xlsxExtras';
+import { PIXELS_PER_CHARACTER, pixelsToPoints } from './units';
+import { addLink, definedNamesForFile, fileTabColourOf, hyperlinkOf } from './xlsxExtras';
 import { type SheetPicture, addPictures } from './xlsxPictures';
-import { serialFor1904, showsCalendarDate } from './exactDates';
 import { richTextRunsOf } from './xlsxRichText';
+import type { SheetContext, StreamWorkbook, StreamWorksheet } from './xlsxStream';
+import { writeTables } from './xlsxTablesWrite';
+import { type BaseFont, UNSTYLED, cachedResult, excelStyleOf, inFileSystem, outlineLevelOf, plainValue } from './xlsxCellWrite';
 import { writeConditionalFormats, writeValidations } from './xlsxRulesWrite';
 
 export interface XlsxWriteOptions {
@@ -54,129 +54,11 @@ export interface XlsxWriteReport {
   readonly notWritten: readonly string[];
 }
 
-// Univer cell types: 1 string, 2 number, 3 boolean, 4 forced string.
-const CELL_STRING = 1;
-const CELL_BOOLEAN = 3;
-const CELL_FORCE_STRING = 4;
-
-const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!']);
-
-/** A computed value as ExcelJS caches it in a formula cell. */
-function cachedResult(cell: ICellData): ExcelJS.CellFormulaValue['result'] {
-  const v = cell.v;
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v === 'string' && ERROR_CODES.has(v)) return { error: v as ExcelJS.CellErrorValue['error'] };
-  if (cell.t === CELL_BOOLEAN) return Boolean(v);
-  return v as number | string | boolean;
-}
-
-function plainValue(cell: ICellData): ExcelJS.CellValue {
-  const v = cell.v;
-  if (v === undefined || v === null) return null;
-  if (cell.t === CELL_STRING || cell.t === CELL_FORCE_STRING) return String(v);
-  if (cell.t === CELL_BOOLEAN) return v === true || v === 1 || v === '1' || v === 'TRUE';
-  if (typeof v === 'string' && ERROR_CODES.has(v)) return { error: v as ExcelJS.CellErrorValue['error'] };
-  if (typeof v === 'string' && cell.t === undefined) return v;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : String(v);
-}
-
-const H_ALIGN: Record<number, ExcelJS.Alignment['horizontal']> = { 1: 'left', 2: 'center', 3: 'right', 4: 'justify' };
-const V_ALIGN: Record<number, ExcelJS.Alignment['vertical']> = { 1: 'top', 2: 'middle', 3: 'bottom' };
-const WRAP = 3;
-
-/** The workbook's default font: font 0 of the file, shown by every cell without a font of its own. */
-interface BaseFont {
-  readonly name: string;
-  readonly size: number;
-}
-
-function excelStyleOf(style: IStyleData, base: BaseFont): Partial<ExcelJS.Style> {
-  const target: Partial<ExcelJS.Style> = {};
-  if (style.n?.pattern) target.numFmt = style.n.pattern;
-  const border = excelBorderOf(style.bd ?? undefined);
-  if (border) target.border = border;
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.bl === 1) font.bold = true;
-  if (style.it === 1) font.italic = true;
-  if (style.ul?.s === 1) font.underline = true;
-  if (style.st?.s === 1) font.strike = true;
-  if (style.fs) font.size = style.fs;
-  if (style.ff) font.name = style.ff;
-  const fontColor = argbOf(style.cl?.rgb ?? undefined);
-  if (fontColor) font.color = { argb: fontColor };
-  // A font of its own replaces the default one whole: name and size come along.
-  if (Object.keys(font).length > 0) target.font = { name: base.name, size: base.size, ...font };
-  const fill = argbOf(style.bg?.rgb ?? undefined);
-  if (fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (style.ht !== undefined && style.ht !== null && H_ALIGN[style.ht]) alignment.horizontal = H_ALIGN[style.ht];
-  if (style.vt !== undefined && style.vt !== null && V_ALIGN[style.vt]) alignment.vertical = V_ALIGN[style.vt];
-  if (style.tb === WRAP) alignment.wrapText = true;
-  if (Object.keys(alignment).length > 0) target.alignment = alignment;
-  return target;
-}
-
-function uniqueHeaderNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw, i) => {
-    let name = raw.trim() === '' ? `Column${i + 1}` : raw;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${raw}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-/** Excel table names: a letter or `_` first, then letters, digits, `_` and `.`. */
-const safeTableName = (name: string): string => {
-  const cleaned = name.replace(/[^\p{L}\p{N}_.]/gu, '_');
-  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `_${cleaned}`;
-};
-
-interface SheetContext {
-  readonly snapshot: WorkbookSnapshot;
-  readonly portable: boolean;
-  counts: { cells: number; formulas: number };
-  readonly frozenToValues: string[];
-  readonly notWritten: string[];
-  /** Tables written so far (their part numbers are workbook-wide). */
-  readonly tables: { target: string }[];
-  readonly baseFont: BaseFont;
-  /** The workbook counts days from 1904-01-01 (src/files/exactDates.ts). */
-  readonly date1904: boolean;
-}
-
-/** ExcelJS's streaming writer, as far as this file reaches into it (exceljs 4.4.0, pinned). */
-interface StreamWorkbook {
-  readonly zip: { append(data: string, options: { name: string }): void };
-  addWorksheet(name: string, options: object): StreamWorksheet;
-  addContentTypes(): Promise<void>;
-  addWorkbook(): Promise<void>;
-  commit(): Promise<void>;
-  _worksheets: unknown[];
-  sharedStrings: unknown;
-  commentRefs: unknown;
-  media: unknown;
-  _definedNames: { model: unknown };
-  readonly styles: { _addFont(font: Partial<ExcelJS.Font>): number };
-  views: unknown;
-}
-type StreamWorksheet = ExcelJS.Worksheet & {
-  commit(): void;
-  _sheetRelsWriter: {
-    addRelationship(rel: { Type: string; Target: string }): string;
-  };
-  _writeLegacyData(): void;
-  _write(text: string): void;
-};
-
-const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
-
-function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext): void {
+function addSheet(wb: StreamWorkbook, sheet: SheetSnapshot): StreamWorksheet {
   const ySplit = Math.max(0, sheet.freeze?.ySplit ?? 0);
   const xSplit = Math.max(0, sheet.freeze?.xSplit ?? 0);
   const tabColor = fileTabColourOf(sheet.tabColor, (sheet.custom as { tabColor?: unknown } | undefined)?.tabColor);
-  const ws = wb.addWorksheet(sheet.name ?? 'Sheet', {
+  return wb.addWorksheet(sheet.name ?? 'Sheet', {
     views: ySplit > 0 || xSplit > 0 ? [{ state: 'frozen', xSplit, ySplit }] : [],
     state:
       sheet.hidden === 1
@@ -188,11 +70,9 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     // A user's workbook's page setup and headers/footers, as its reader kept them.
     ...printSettingsFor(sheet),
   });
-  const id = sheet.id ?? '';
-  const name = ws.name;
-  const cellData = sheet.cellData ?? {};
+}
 
-  // Columns go out with the first row: set them first.
+function writeColumns(ws: StreamWorksheet, sheet: SheetSnapshot): void {
   for (const [c, column] of Object.entries(sheet.columnData ?? {})) {
     if (!column) continue;
     const col = ws.getColumn(Number(c) + 1);
@@ -201,21 +81,94 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     const level = outlineLevelOf(column);
     if (level > 0) col.outlineLevel = level;
   }
+}
+
+/** The rows to write, in order: those with cells or notes, and blank rows with a height, hidden or grouped. */
+function rowNumbersOf(sheet: SheetSnapshot, notes: Readonly<Record<string, unknown>>): number[] {
+  const rowNumbers = new Set<number>();
+  for (const r of Object.keys(sheet.cellData ?? {})) rowNumbers.add(Number(r));
+  for (const r of Object.keys(notes)) rowNumbers.add(Number(r));
+  for (const [r, row] of Object.entries(sheet.rowData ?? {}))
+    if (row && ((row.h && row.ia === 0) || row.hd === 1 || outlineLevelOf(row) > 0)) rowNumbers.add(Number(r));
+  return [...rowNumbers].sort((a, b) => a - b);
+}
+
+/** A formula cell: its formula (native where portable) with its result cached, or its value when it has no native form. */
+function writeFormula(target: ExcelJS.Cell, cell: ICellData, formula: string, where: string, ctx: SheetContext): void {
+  const style = styleOf(ctx.snapshot, cell);
+  const written = ctx.portable ? portableFormula(formula) : formula;
+  if (written === undefined) {
+    ctx.frozenToValues.push(where);
+    target.value = inFileSystem(plainValue(cell), cell, style, ctx.date1904);
+    return;
+  }
+  const result = inFileSystem(cachedResult(cell), cell, style, ctx.date1904);
+  const arrayRange = (cell.custom as { arrayRange?: unknown } | null | undefined)?.arrayRange;
+  target.value = {
+    formula: written.replace(/^=/, ''),
+    ...(result !== undefined ? { result } : {}),
+    ...(typeof arrayRange === 'string' && /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(arrayRange)
+      ? { shareType: 'array', ref: arrayRange }
+      : {}),
+  } as ExcelJS.CellFormulaValue;
+  ctx.counts.formulas++;
+}
+
+function writeValue(ws: StreamWorksheet, target: ExcelJS.Cell, cell: ICellData, where: string, ctx: SheetContext): void {
+  const value = inFileSystem(plainValue(cell), cell, styleOf(ctx.snapshot, cell), ctx.date1904);
+  const runs = richTextRunsOf(cell);
+  if (runs) target.value = { richText: runs };
+  else if (value !== null) target.value = value;
+  // The link goes beside the value (a linked number stays a number).
+  const link = hyperlinkOf(cell);
+  if (link && value !== null) addLink(ws, where, link);
+}
+
+/** Writes one row's cells; true when a cell carries a format but no value (the row must stay). */
+function writeCells(
+  ws: StreamWorksheet,
+  excelRow: ExcelJS.Row,
+  cells: IObjectArrayPrimitiveType<ICellData>,
+  ctx: SheetContext,
+  styleCache: Map<IStyleData, Partial<ExcelJS.Style>>,
+): boolean {
+  let formattedOnly = false;
+  for (const [c, entry] of Object.entries(cells)) {
+    const cell = entry as ICellData | undefined;
+    if (!cell) continue;
+    const target = excelRow.getCell(Number(c) + 1);
+    const formula = typeof cell.f === 'string' && cell.f.length > 1 ? cell.f : undefined;
+    const where = `${columnLetter(Number(c))}${excelRow.number}`;
+    if (formula !== undefined) writeFormula(target, cell, formula, `${ws.name}!${where}`, ctx);
+    else writeValue(ws, target, cell, where, ctx);
+    const style = styleOf(ctx.snapshot, cell);
+    let excelStyle = style ? styleCache.get(style) : UNSTYLED;
+    if (!excelStyle && style) styleCache.set(style, (excelStyle = excelStyleOf(style, ctx.baseFont)));
+    // One style object per style: ExcelJS registers an object it has seen once by identity, where
+    // a fresh {} per unstyled cell cost it a style lookup per cell (0.3 s at 100,000 rows).
+    target.style = excelStyle && Object.keys(excelStyle).length > 0 ? excelStyle : UNSTYLED;
+    if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
+    else if (style) formattedOnly = true;
+  }
+  return formattedOnly;
+}
+
+function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext): void {
+  const ws = addSheet(wb, sheet);
+  const id = sheet.id ?? '';
+  const cellData = sheet.cellData ?? {};
+  // Columns go out with the first row: set them first.
+  writeColumns(ws, sheet);
   for (const merge of sheet.mergeData ?? [])
     ws.mergeCells(merge.startRow + 1, merge.startColumn + 1, merge.endRow + 1, merge.endColumn + 1);
   writeTables(wb, ws, tablesOf(ctx.snapshot)[id]?.tables ?? [], cellData, ctx);
   writeValidations(ws, validationsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
   writeConditionalFormats(ws, conditionalFormatsOf(ctx.snapshot)[id] ?? [], ctx.notWritten);
 
-  // Rows strictly in order (the streaming writer cannot go back): blank rows with a height, then cells.
-  const rowNumbers = new Set<number>();
-  for (const r of Object.keys(cellData)) rowNumbers.add(Number(r));
+  // Rows strictly in order (the streaming writer cannot go back).
   const notes = notesOf(ctx.snapshot)[id] ?? {};
-  for (const r of Object.keys(notes)) rowNumbers.add(Number(r));
-  for (const [r, row] of Object.entries(sheet.rowData ?? {}))
-    if (row && ((row.h && row.ia === 0) || row.hd === 1 || outlineLevelOf(row) > 0)) rowNumbers.add(Number(r));
   const styleCache = new Map<IStyleData, Partial<ExcelJS.Style>>();
-  for (const r of [...rowNumbers].sort((a, b) => a - b)) {
+  for (const r of rowNumbersOf(sheet, notes)) {
     const excelRow = ws.getRow(r + 1);
     // The row's own style too: a fresh {} per row cost ExcelJS a style lookup per row (0.17 s).
     (excelRow as unknown as { style: Partial<ExcelJS.Style> }).style = UNSTYLED;
@@ -223,47 +176,7 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
     if (rowData?.h && rowData.ia === 0) excelRow.height = pixelsToPoints(rowData.h);
     if (rowData?.hd === 1) excelRow.hidden = true;
     if (rowData && outlineLevelOf(rowData) > 0) excelRow.outlineLevel = outlineLevelOf(rowData);
-    let formattedOnly = false;
-    for (const [c, entry] of Object.entries(cellData[r] ?? {})) {
-      const cell = entry as ICellData | undefined;
-      if (!cell) continue;
-      const target = excelRow.getCell(Number(c) + 1);
-      const formula = typeof cell.f === 'string' && cell.f.length > 1 ? cell.f : undefined;
-      const style = styleOf(ctx.snapshot, cell);
-      if (formula !== undefined) {
-        const written = ctx.portable ? portableFormula(formula) : formula;
-        if (written === undefined) {
-          ctx.frozenToValues.push(`${name}!${columnLetter(Number(c))}${r + 1}`);
-          target.value = inFileSystem(plainValue(cell), cell, style, ctx.date1904);
-        } else {
-          const result = inFileSystem(cachedResult(cell), cell, style, ctx.date1904);
-          const arrayRange = (cell.custom as { arrayRange?: unknown } | null | undefined)?.arrayRange;
-          target.value = {
-            formula: written.replace(/^=/, ''),
-            ...(result !== undefined ? { result } : {}),
-            ...(typeof arrayRange === 'string' && /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(arrayRange)
-              ? { shareType: 'array', ref: arrayRange }
-              : {}),
-          } as ExcelJS.CellFormulaValue;
-          ctx.counts.formulas++;
-        }
-      } else {
-        const value = inFileSystem(plainValue(cell), cell, style, ctx.date1904);
-        const runs = richTextRunsOf(cell);
-        if (runs) target.value = { richText: runs };
-        else if (value !== null) target.value = value;
-        // The link goes beside the value (a linked number stays a number).
-        const link = hyperlinkOf(cell);
-        if (link && value !== null) addLink(ws, `${columnLetter(Number(c))}${r + 1}`, link);
-      }
-      let excelStyle = style ? styleCache.get(style) : UNSTYLED;
-      if (!excelStyle && style) styleCache.set(style, (excelStyle = excelStyleOf(style, ctx.baseFont)));
-      // One style object per style: ExcelJS registers an object it has seen once by identity, where
-      // a fresh {} per unstyled cell cost it a style lookup per cell (0.3 s at 100,000 rows).
-      target.style = excelStyle && Object.keys(excelStyle).length > 0 ? excelStyle : UNSTYLED;
-      if (cell.v !== undefined || formula !== undefined) ctx.counts.cells++;
-      else if (style) formattedOnly = true;
-    }
+    const formattedOnly = writeCells(ws, excelRow, cellData[r] ?? {}, ctx, styleCache);
     for (const [c, note] of Object.entries(notes[r] ?? {})) if (note?.note) excelRow.getCell(Number(c) + 1).note = note.note;
     // The streaming writer drops rows without values; a template's blank rows carry formats that must stay.
     if (formattedOnly || (rowData && outlineLevelOf(rowData) > 0)) Object.defineProperty(excelRow, 'hasValues', { value: true });
@@ -272,77 +185,12 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetSnapshot, ctx: SheetContext)
   ws.commit();
 }
 
-/** The style of every cell without one of its own; never changed (ExcelJS keys its style ids by object). */
-const UNSTYLED: Partial<ExcelJS.Style> = {};
-
-/** A value as the file holds it: a 1904-system file's dates go back to its own serials (src/files/exactDates.ts). */
-function inFileSystem<T>(value: T, cell: ICellData, style: IStyleData | undefined, date1904: boolean): T | number {
-  return date1904 && typeof value === 'number' && showsCalendarDate(style?.n?.pattern ?? undefined)
-    ? serialFor1904(value, (cell.custom as { serial1904?: unknown } | null | undefined)?.serial1904)
-    : value;
-}
-
-/** A row's or column's outline (grouping) level, as the reader keeps it in the custom data. */
-function outlineLevelOf(entry: { custom?: unknown }): number {
-  const level = (entry.custom as { outlineLevel?: unknown } | null | undefined)?.outlineLevel;
-  return typeof level === 'number' && Number.isInteger(level) && level > 0 && level <= 7 ? level : 0;
-}
-
 function printSettingsFor(sheet: SheetSnapshot): { pageSetup?: Partial<ExcelJS.PageSetup>; headerFooter?: Partial<ExcelJS.HeaderFooter> } {
   const print = (sheet.custom as { print?: { pageSetup?: unknown; headerFooter?: unknown } } | null | undefined)?.print;
   const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   return {
     ...(object(print?.pageSetup) ? { pageSetup: print.pageSetup as Partial<ExcelJS.PageSetup> } : {}),
     ...(object(print?.headerFooter) ? { headerFooter: print.headerFooter as Partial<ExcelJS.HeaderFooter> } : {}),
-  };
-}
-
-/**
- * Excel tables. The streaming writer has none of its own: the table part, its relationship and the
- * sheet's <tableParts> are added around it, as ExcelJS's in-memory writer writes them.
- */
-function writeTables(
-  wb: StreamWorkbook,
-  ws: StreamWorksheet,
-  tables: readonly SnapshotTable[],
-  cellData: SheetSnapshot['cellData'],
-  ctx: SheetContext,
-): void {
-  const parts: string[] = [];
-  for (const table of tables) {
-    const { range } = table;
-    const width = range.endColumn - range.startColumn + 1;
-    const headers = uniqueHeaderNames(
-      Array.from({ length: width }, (_, i) => String(cellData?.[range.startRow]?.[range.startColumn + i]?.v ?? '')),
-    );
-    // Excel tables need at least one data row.
-    const endRow = Math.max(range.endRow, range.startRow + 1);
-    const number = ctx.tables.length + 1;
-    const target = `table${number}.xml`;
-    const ref = rangeAddress(range.startRow, range.startColumn, endRow, range.endColumn);
-    const model = {
-      id: number,
-      name: safeTableName(table.name),
-      displayName: safeTableName(table.name),
-      tableRef: ref,
-      autoFilterRef: ref,
-      headerRow: true,
-      totalsRow: false,
-      columns: headers.map((header) => ({ name: header, filterButton: true })),
-      style: { theme: 'TableStyleLight9', showRowStripes: true },
-    };
-    const xform = new TableXform();
-    xform.prepare(model, {});
-    wb.zip.append(xform.toXml(model), { name: `xl/tables/${target}` });
-    ctx.tables.push({ target });
-    parts.push(ws._sheetRelsWriter.addRelationship({ Type: TABLE_RELATIONSHIP, Target: `../tables/${target}` }));
-  }
-  if (parts.length === 0) return;
-  const writeLegacyData = ws._writeLegacyData.bind(ws);
-  // <tableParts> comes after <legacyDrawing>, last before </worksheet> (ECMA-376 CT_Worksheet order).
-  ws._writeLegacyData = () => {
-    writeLegacyData();
-    ws._write(`<tableParts count="${parts.length}">${parts.map((rId) => `<tablePart r:id="${rId}"/>`).join('')}</tableParts>`);
   };
 }
 
