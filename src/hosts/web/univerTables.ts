@@ -115,220 +115,225 @@ function readBlock(sheet: FWorksheet, row: number, column: number, rows: number,
 const headerText = (value: CellValue): string => (value === null ? '' : String(value).trim());
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort, 'readTable' | 'writeTables' | 'insertFormulaAtSelection'> {
-  const { locale } = ctx;
+/** The table by name, else the sheet's first table, else the template layout (header on row 2). */
+function locate(ctx: UniverTablesContext, location: TableLocation): TableGeometry {
+  const { sheetName } = location;
+  const sheet = ctx.workbookOf().getSheetByName(sheetName);
+  if (!sheet) throw new WorkbookError(MESSAGES.noSheet[ctx.locale](sheetName), sheetName);
+  const tables = [...sheet.getSubTableInfos()].sort(
+    (a, b) => a.range.startRow - b.range.startRow || a.range.startColumn - b.range.startColumn,
+  );
+  const wanted = location.tableName?.toLowerCase();
+  const table = wanted === undefined ? tables[0] : tables.find((t) => t.name.toLowerCase() === wanted);
+  if (table) {
+    const { startRow, startColumn, endRow, endColumn } = table.range;
+    const width = endColumn - startColumn + 1;
+    return {
+      sheet,
+      sheetName,
+      table: { id: table.id, name: table.name },
+      headerRow: startRow,
+      firstColumn: startColumn,
+      width,
+      rowCount: endRow - startRow,
+    };
+  }
+  if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable[ctx.locale](sheetName, location.tableName), sheetName);
+  // Template layout without a table: the header runs from A2 to the first blank header cell
+  // (the funnel's summary sits on the header row after one empty column), data to the last used row.
+  const labels = readBlock(sheet, HEADER_ROW, 0, 1, sheet.getLastColumn() + 1)[0] ?? [];
+  const blank = labels.findIndex((label) => headerText(label) === '');
+  const width = blank < 0 ? labels.length : blank;
+  if (width === 0) throw new WorkbookError(MESSAGES.noHeader[ctx.locale](sheetName), sheetName);
+  return { sheet, sheetName, headerRow: HEADER_ROW, firstColumn: 0, width, rowCount: Math.max(0, sheet.getLastRow() - HEADER_ROW) };
+}
 
-  /** The table by name, else the sheet's first table, else the template layout (header on row 2). */
-  function locate(location: TableLocation): TableGeometry {
-    const { sheetName } = location;
-    const sheet = ctx.workbookOf().getSheetByName(sheetName);
-    if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](sheetName), sheetName);
-    const tables = [...sheet.getSubTableInfos()].sort(
-      (a, b) => a.range.startRow - b.range.startRow || a.range.startColumn - b.range.startColumn,
-    );
-    const wanted = location.tableName?.toLowerCase();
-    const table = wanted === undefined ? tables[0] : tables.find((t) => t.name.toLowerCase() === wanted);
-    if (table) {
-      const { startRow, startColumn, endRow, endColumn } = table.range;
-      const width = endColumn - startColumn + 1;
-      return {
-        sheet,
-        sheetName,
-        table: { id: table.id, name: table.name },
-        headerRow: startRow,
-        firstColumn: startColumn,
-        width,
-        rowCount: endRow - startRow,
+const headerOf = (g: TableGeometry): string[] => (readBlock(g.sheet, g.headerRow, g.firstColumn, 1, g.width)[0] ?? []).map(headerText);
+/** Data rows `from` .. `from + count - 1`, `columns` wide. */
+const dataRows = (g: TableGeometry, from: number, count: number, columns = g.width): CellValue[][] =>
+  readBlock(g.sheet, g.headerRow + 1 + from, g.firstColumn, count, columns);
+
+async function readTable(ctx: UniverTablesContext, location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot> {
+  const g = locate(ctx, location);
+  const rows: CellValue[][] = [];
+  onProgress?.(0, g.rowCount);
+  for (let from = 0; from < g.rowCount; from += READ_CHUNK_ROWS) {
+    if (from > 0) await nextTask();
+    rows.push(...dataRows(g, from, Math.min(READ_CHUNK_ROWS, g.rowCount - from)));
+    onProgress?.(rows.length, g.rowCount);
+  }
+  return {
+    sheetName: g.sheetName,
+    ...(g.table ? { tableName: g.table.name } : {}),
+    headerRow: g.headerRow,
+    firstColumn: g.firstColumn,
+    header: headerOf(g),
+    rows,
+  };
+}
+
+/** What placeWrite needs about one table, read from the sheet. */
+function stateOf(g: TableGeometry, write: TableWrite): TableState {
+  const columns = Math.min(g.width, write.header.length);
+  const tailStart = Math.max(0, g.rowCount - TAIL_ROWS);
+  const keyColumn = write.key?.column;
+  const keyValues = keyColumn === undefined || keyColumn >= g.width ? undefined : dataRowsOfColumn(g, keyColumn);
+  const updateRows = new Map<number, CellValue[]>();
+  for (const update of write.updates ?? []) {
+    if (update.row >= 0 && update.row < g.rowCount) updateRows.set(update.row, dataRows(g, update.row, 1, columns)[0] ?? []);
+  }
+  return {
+    header: headerOf(g),
+    rowCount: g.rowCount,
+    tailStart,
+    tail: dataRows(g, tailStart, g.rowCount - tailStart, columns),
+    ...(keyValues ? { keyValues } : {}),
+    updateRows,
+  };
+}
+
+function dataRowsOfColumn(g: TableGeometry, column: number): CellValue[] {
+  const values: CellValue[] = [];
+  for (let from = 0; from < g.rowCount; from += READ_CHUNK_ROWS) {
+    const rows = readBlock(g.sheet, g.headerRow + 1 + from, g.firstColumn + column, Math.min(READ_CHUNK_ROWS, g.rowCount - from), 1);
+    for (const row of rows) values.push(row[0] ?? null);
+  }
+  return values;
+}
+
+/** Rows appended past the table's end land on sheet rows that must be empty: we never overwrite a user's cell. */
+function checkBelow(ctx: UniverTablesContext, g: TableGeometry, placement: Placement): void {
+  const extra = placement.rowCountAfter - g.rowCount;
+  if (extra <= 0) return;
+  const firstRow = g.headerRow + 1 + g.rowCount;
+  const available = Math.max(0, Math.min(extra, g.sheet.getMaxRows() - firstRow));
+  if (available === 0) return;
+  const cells = g.sheet.getRange(firstRow, g.firstColumn, available, g.width).getCellDatas();
+  for (const [r, row] of cells.entries()) {
+    const c = row.findIndex((data) => !!data && (!!data.f || !!data.si || cellValueOf(data) !== null));
+    if (c < 0) continue;
+    const address = cellAddress(firstRow + r, g.firstColumn + c);
+    throw new WorkbookError(MESSAGES.belowInUse[ctx.locale](g.sheetName, address), g.sheetName);
+  }
+}
+
+/** Appended rows take the number formats and styles of the table's last row. */
+function modelStyles(g: TableGeometry): readonly Nullable<ICellData['s']>[] {
+  if (g.rowCount === 0) return [];
+  const last = g.sheet.getRange(g.headerRow + g.rowCount, g.firstColumn, 1, g.width).getCellDatas()[0] ?? [];
+  return Array.from({ length: g.width }, (_v, c) => last[c]?.s);
+}
+
+/** Writes one placement in a single setValues; true when a cell's content changed (styles alone do not count). */
+function writeValues(g: TableGeometry, placement: Placement): boolean {
+  const styles = modelStyles(g);
+  const matrix: IObjectMatrixPrimitiveType<ICellData> = {};
+  let changed = false;
+  for (const placed of placement.rows) {
+    const sheetRow = g.headerRow + 1 + placed.dataRow;
+    const appended = placed.dataRow >= g.rowCount;
+    for (let c = 0; c < g.width; c++) {
+      const cell = placed.cells[c];
+      const style = appended ? styles[c] : undefined;
+      if (cell === undefined && !style) continue; // left as it is
+      (matrix[sheetRow] ??= {})[g.firstColumn + c] = {
+        ...(style ? { s: style } : {}),
+        ...(cell === undefined ? {} : writeCellData(cell, sheetRow)),
       };
-    }
-    if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable[locale](sheetName, location.tableName), sheetName);
-    // Template layout without a table: the header runs from A2 to the first blank header cell
-    // (the funnel's summary sits on the header row after one empty column), data to the last used row.
-    const labels = readBlock(sheet, HEADER_ROW, 0, 1, sheet.getLastColumn() + 1)[0] ?? [];
-    const blank = labels.findIndex((label) => headerText(label) === '');
-    const width = blank < 0 ? labels.length : blank;
-    if (width === 0) throw new WorkbookError(MESSAGES.noHeader[locale](sheetName), sheetName);
-    return { sheet, sheetName, headerRow: HEADER_ROW, firstColumn: 0, width, rowCount: Math.max(0, sheet.getLastRow() - HEADER_ROW) };
-  }
-
-  const headerOf = (g: TableGeometry): string[] => (readBlock(g.sheet, g.headerRow, g.firstColumn, 1, g.width)[0] ?? []).map(headerText);
-  /** Data rows `from` .. `from + count - 1`, `columns` wide. */
-  const dataRows = (g: TableGeometry, from: number, count: number, columns = g.width): CellValue[][] =>
-    readBlock(g.sheet, g.headerRow + 1 + from, g.firstColumn, count, columns);
-
-  async function readTable(location: TableLocation, onProgress?: ReadProgress): Promise<TableSnapshot> {
-    const g = locate(location);
-    const rows: CellValue[][] = [];
-    onProgress?.(0, g.rowCount);
-    for (let from = 0; from < g.rowCount; from += READ_CHUNK_ROWS) {
-      if (from > 0) await nextTask();
-      rows.push(...dataRows(g, from, Math.min(READ_CHUNK_ROWS, g.rowCount - from)));
-      onProgress?.(rows.length, g.rowCount);
-    }
-    return {
-      sheetName: g.sheetName,
-      ...(g.table ? { tableName: g.table.name } : {}),
-      headerRow: g.headerRow,
-      firstColumn: g.firstColumn,
-      header: headerOf(g),
-      rows,
-    };
-  }
-
-  /** What placeWrite needs about one table, read from the sheet. */
-  function stateOf(g: TableGeometry, write: TableWrite): TableState {
-    const columns = Math.min(g.width, write.header.length);
-    const tailStart = Math.max(0, g.rowCount - TAIL_ROWS);
-    const keyColumn = write.key?.column;
-    const keyValues = keyColumn === undefined || keyColumn >= g.width ? undefined : dataRowsOfColumn(g, keyColumn);
-    const updateRows = new Map<number, CellValue[]>();
-    for (const update of write.updates ?? []) {
-      if (update.row >= 0 && update.row < g.rowCount) updateRows.set(update.row, dataRows(g, update.row, 1, columns)[0] ?? []);
-    }
-    return {
-      header: headerOf(g),
-      rowCount: g.rowCount,
-      tailStart,
-      tail: dataRows(g, tailStart, g.rowCount - tailStart, columns),
-      ...(keyValues ? { keyValues } : {}),
-      updateRows,
-    };
-  }
-
-  function dataRowsOfColumn(g: TableGeometry, column: number): CellValue[] {
-    const values: CellValue[] = [];
-    for (let from = 0; from < g.rowCount; from += READ_CHUNK_ROWS) {
-      const rows = readBlock(g.sheet, g.headerRow + 1 + from, g.firstColumn + column, Math.min(READ_CHUNK_ROWS, g.rowCount - from), 1);
-      for (const row of rows) values.push(row[0] ?? null);
-    }
-    return values;
-  }
-
-  /** Rows appended past the table's end land on sheet rows that must be empty: we never overwrite a user's cell. */
-  function checkBelow(g: TableGeometry, placement: Placement): void {
-    const extra = placement.rowCountAfter - g.rowCount;
-    if (extra <= 0) return;
-    const firstRow = g.headerRow + 1 + g.rowCount;
-    const available = Math.max(0, Math.min(extra, g.sheet.getMaxRows() - firstRow));
-    if (available === 0) return;
-    const cells = g.sheet.getRange(firstRow, g.firstColumn, available, g.width).getCellDatas();
-    for (const [r, row] of cells.entries()) {
-      const c = row.findIndex((data) => !!data && (!!data.f || !!data.si || cellValueOf(data) !== null));
-      if (c < 0) continue;
-      const address = cellAddress(firstRow + r, g.firstColumn + c);
-      throw new WorkbookError(MESSAGES.belowInUse[locale](g.sheetName, address), g.sheetName);
+      changed ||= cell !== undefined;
     }
   }
+  if (Object.keys(matrix).length > 0) g.sheet.getRange(g.headerRow, g.firstColumn).setValues(matrix);
+  return changed;
+}
 
-  /** Appended rows take the number formats and styles of the table's last row. */
-  function modelStyles(g: TableGeometry): readonly Nullable<ICellData['s']>[] {
-    if (g.rowCount === 0) return [];
-    const last = g.sheet.getRange(g.headerRow + g.rowCount, g.firstColumn, 1, g.width).getCellDatas()[0] ?? [];
-    return Array.from({ length: g.width }, (_v, c) => last[c]?.s);
+/**
+ * Ranges reaching the table's last data row (sheet row `lastRow`) in a table column, grown down to
+ * `newLastRow`; null when none does, so rules that stop above the table's end are left alone.
+ */
+function extendedRanges(g: TableGeometry, ranges: readonly IRange[], lastRow: number, newLastRow: number): IRange[] | null {
+  const lastColumn = g.firstColumn + g.width - 1;
+  let grown = false;
+  const next = ranges.map((range) => {
+    const reaches = range.startRow <= lastRow && range.endRow >= lastRow && range.endRow < newLastRow;
+    const inTable = range.startColumn <= lastColumn && range.endColumn >= g.firstColumn;
+    if (!reaches || !inTable) return range;
+    grown = true;
+    return { ...range, endRow: newLastRow };
+  });
+  return grown ? next : null;
+}
+
+/** Appended rows take the drop-downs and conditional formats of the rows above them. */
+function extendRules(g: TableGeometry, placement: Placement): void {
+  if (g.rowCount === 0 || placement.rowCountAfter <= g.rowCount) return;
+  const lastRow = g.headerRow + g.rowCount;
+  const newLastRow = g.headerRow + placement.rowCountAfter;
+  for (const validation of g.sheet.getDataValidations()) {
+    const ranges = extendedRanges(g, validation.rule.ranges, lastRow, newLastRow);
+    if (ranges) validation.setRanges(ranges.map((range) => g.sheet.getRange(range)));
+  }
+  for (const rule of g.sheet.getConditionalFormattingRules()) {
+    const ranges = extendedRanges(g, rule.ranges, lastRow, newLastRow);
+    if (ranges) g.sheet.setConditionalFormattingRule(rule.cfId, { ...rule, ranges });
+  }
+}
+
+async function writeTables(ctx: UniverTablesContext, writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
+  // 1. Locate and place every write; any failure throws here, before the workbook is touched.
+  const located = writes.map((write) => locate(ctx, write.location));
+  refuseSecondWrite(
+    located.map((g) => ({ key: `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`, sheetName: g.sheetName })),
+    ctx.locale,
+  );
+  const planned = writes.map((write, i) => {
+    const g = located[i] as (typeof located)[number];
+    const placement = placeWrite(write, stateOf(g, write), g.sheetName, ctx.locale);
+    checkBelow(ctx, g, placement);
+    return { g, placement };
+  });
+
+  // 2. Structure: grow sheets and tables (blank rows only, harmless if a later step failed).
+  for (const { g, placement } of planned) {
+    if (placement.rowCountAfter <= g.rowCount) continue;
+    const lastRow = g.headerRow + placement.rowCountAfter;
+    if (g.sheet.getMaxRows() < lastRow + 1) g.sheet.setRowCount(lastRow + 1);
+    if (!g.table) continue;
+    const range = { startRow: g.headerRow, startColumn: g.firstColumn, endRow: lastRow, endColumn: g.firstColumn + g.width - 1 };
+    if (!(await g.sheet.setTableRange(g.table.id, range)))
+      throw new WorkbookError(MESSAGES.resizeFailed[ctx.locale](g.sheetName), g.sheetName);
   }
 
-  /** Writes one placement in a single setValues; true when a cell's content changed (styles alone do not count). */
-  function writeValues(g: TableGeometry, placement: Placement): boolean {
-    const styles = modelStyles(g);
-    const matrix: IObjectMatrixPrimitiveType<ICellData> = {};
-    let changed = false;
-    for (const placed of placement.rows) {
-      const sheetRow = g.headerRow + 1 + placed.dataRow;
-      const appended = placed.dataRow >= g.rowCount;
-      for (let c = 0; c < g.width; c++) {
-        const cell = placed.cells[c];
-        const style = appended ? styles[c] : undefined;
-        if (cell === undefined && !style) continue; // left as it is
-        (matrix[sheetRow] ??= {})[g.firstColumn + c] = {
-          ...(style ? { s: style } : {}),
-          ...(cell === undefined ? {} : writeCellData(cell, sheetRow)),
-        };
-        changed ||= cell !== undefined;
-      }
-    }
-    if (Object.keys(matrix).length > 0) g.sheet.getRange(g.headerRow, g.firstColumn).setValues(matrix);
-    return changed;
-  }
+  // 3. Values: one write per table.
+  let wrote = false;
+  for (const { g, placement } of planned) wrote = writeValues(g, placement) || wrote;
+  // 4. Drop-downs and conditional formats follow the table down over the appended rows.
+  for (const { g, placement } of planned) extendRules(g, placement);
+  // Any written value may feed a formula; readers expect computed values once this resolves.
+  if (wrote && ctx.awaitCalculation) await ctx.api.getFormula().onCalculationResultApplied();
+  return planned.map((p) => p.placement.result);
+}
 
-  /**
-   * Ranges reaching the table's last data row (sheet row `lastRow`) in a table column, grown down to
-   * `newLastRow`; null when none does, so rules that stop above the table's end are left alone.
-   */
-  function extendedRanges(g: TableGeometry, ranges: readonly IRange[], lastRow: number, newLastRow: number): IRange[] | null {
-    const lastColumn = g.firstColumn + g.width - 1;
-    let grown = false;
-    const next = ranges.map((range) => {
-      const reaches = range.startRow <= lastRow && range.endRow >= lastRow && range.endRow < newLastRow;
-      const inTable = range.startColumn <= lastColumn && range.endColumn >= g.firstColumn;
-      if (!reaches || !inTable) return range;
-      grown = true;
-      return { ...range, endRow: newLastRow };
-    });
-    return grown ? next : null;
-  }
+async function insertFormulaAtSelection(
+  ctx: UniverTablesContext,
+  formula: string,
+): Promise<{ readonly sheetName: string; readonly address: string }> {
+  const workbook = ctx.workbookOf();
+  const sheet = workbook.getActiveSheet();
+  // The active cell; a merged or multi-cell selection writes into its top-left cell.
+  const target = workbook.getActiveCell() ?? workbook.getActiveRange();
+  if (!target) throw new WorkbookError(MESSAGES.noSelection[ctx.locale](), sheet.getSheetName());
+  const row = target.getRow();
+  const column = target.getColumn();
+  sheet.getRange(row, column).setValues({ [row]: { [column]: writeCellData({ formulaAt: () => formula }, row) } });
+  if (ctx.awaitCalculation) await ctx.api.getFormula().onCalculationResultApplied();
+  return { sheetName: sheet.getSheetName(), address: cellAddress(row, column) };
+}
 
-  /** Appended rows take the drop-downs and conditional formats of the rows above them. */
-  function extendRules(g: TableGeometry, placement: Placement): void {
-    if (g.rowCount === 0 || placement.rowCountAfter <= g.rowCount) return;
-    const lastRow = g.headerRow + g.rowCount;
-    const newLastRow = g.headerRow + placement.rowCountAfter;
-    for (const validation of g.sheet.getDataValidations()) {
-      const ranges = extendedRanges(g, validation.rule.ranges, lastRow, newLastRow);
-      if (ranges) validation.setRanges(ranges.map((range) => g.sheet.getRange(range)));
-    }
-    for (const rule of g.sheet.getConditionalFormattingRules()) {
-      const ranges = extendedRanges(g, rule.ranges, lastRow, newLastRow);
-      if (ranges) g.sheet.setConditionalFormattingRule(rule.cfId, { ...rule, ranges });
-    }
-  }
-
-  async function writeTables(writes: readonly TableWrite[]): Promise<readonly TableWriteResult[]> {
-    // 1. Locate and place every write; any failure throws here, before the workbook is touched.
-    const located = writes.map((write) => locate(write.location));
-    refuseSecondWrite(
-      located.map((g) => ({ key: `${g.sheet.getSheetId()}:${g.headerRow}:${g.firstColumn}`, sheetName: g.sheetName })),
-      locale,
-    );
-    const planned = writes.map((write, i) => {
-      const g = located[i] as (typeof located)[number];
-      const placement = placeWrite(write, stateOf(g, write), g.sheetName, locale);
-      checkBelow(g, placement);
-      return { g, placement };
-    });
-
-    // 2. Structure: grow sheets and tables (blank rows only, harmless if a later step failed).
-    for (const { g, placement } of planned) {
-      if (placement.rowCountAfter <= g.rowCount) continue;
-      const lastRow = g.headerRow + placement.rowCountAfter;
-      if (g.sheet.getMaxRows() < lastRow + 1) g.sheet.setRowCount(lastRow + 1);
-      if (!g.table) continue;
-      const range = { startRow: g.headerRow, startColumn: g.firstColumn, endRow: lastRow, endColumn: g.firstColumn + g.width - 1 };
-      if (!(await g.sheet.setTableRange(g.table.id, range)))
-        throw new WorkbookError(MESSAGES.resizeFailed[locale](g.sheetName), g.sheetName);
-    }
-
-    // 3. Values: one write per table.
-    let wrote = false;
-    for (const { g, placement } of planned) wrote = writeValues(g, placement) || wrote;
-    // 4. Drop-downs and conditional formats follow the table down over the appended rows.
-    for (const { g, placement } of planned) extendRules(g, placement);
-    // Any written value may feed a formula; readers expect computed values once this resolves.
-    if (wrote && ctx.awaitCalculation) await ctx.api.getFormula().onCalculationResultApplied();
-    return planned.map((p) => p.placement.result);
-  }
-
-  async function insertFormulaAtSelection(formula: string): Promise<{ readonly sheetName: string; readonly address: string }> {
-    const workbook = ctx.workbookOf();
-    const sheet = workbook.getActiveSheet();
-    // The active cell; a merged or multi-cell selection writes into its top-left cell.
-    const target = workbook.getActiveCell() ?? workbook.getActiveRange();
-    if (!target) throw new WorkbookError(MESSAGES.noSelection[locale](), sheet.getSheetName());
-    const row = target.getRow();
-    const column = target.getColumn();
-    sheet.getRange(row, column).setValues({ [row]: { [column]: writeCellData({ formulaAt: () => formula }, row) } });
-    if (ctx.awaitCalculation) await ctx.api.getFormula().onCalculationResultApplied();
-    return { sheetName: sheet.getSheetName(), address: cellAddress(row, column) };
-  }
-
-  return { readTable, writeTables, insertFormulaAtSelection };
+export function createUniverTables(ctx: UniverTablesContext): Pick<WorkbookPort, 'readTable' | 'writeTables' | 'insertFormulaAtSelection'> {
+  return {
+    readTable: (location, onProgress) => readTable(ctx, location, onProgress),
+    writeTables: (writes) => writeTables(ctx, writes),
+    insertFormulaAtSelection: (formula) => insertFormulaAtSelection(ctx, formula),
+  };
 }
