@@ -98,16 +98,98 @@ function runs<K>(count: number, key: (i: number) => K): { first: number; last: n
   return out;
 }
 
+/** Where a template is queued: the batch, the Excel API, its formula language and the API sets it has. */
+export interface TemplateTarget {
+  readonly context: Excel.RequestContext;
+  readonly excel: ExcelApi;
+  readonly language: FormulaLanguage;
+  readonly isSetSupported: (name: string, version: string) => boolean;
+}
+
+type ColumnRange = (first: number, last: number, top?: number) => string;
+
+/** Drop-downs on list columns; number columns refuse text typed into them, saying what the column takes (ExcelApi 1.8). */
+function queueValidations(sheet: Excel.Worksheet, plan: TemplatePlan, columnRange: ColumnRange): void {
+  const firstDataRow = plan.headerRow + 1;
+  plan.columns.forEach((column, i) => {
+    if (!column.list || column.list.length === 0) return;
+    sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation.rule = {
+      list: { inCellDropDown: true, source: column.list.join(',') },
+    };
+  });
+  plan.columns.forEach((column, i) => {
+    const rule = column.numberRule;
+    if (!rule) return;
+    const validation = sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation;
+    const bounds = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
+    validation.rule = rule.integer ? { wholeNumber: bounds } : { decimal: bounds };
+    validation.errorAlert = { showAlert: true, style: 'Stop', title: column.label, message: rule.message };
+  });
+}
+
+function queueConditionalFormats(excel: ExcelApi, sheet: Excel.Worksheet, plan: TemplatePlan, columnRange: ColumnRange): void {
+  for (const cf of plan.conditionalFormats) {
+    if (cf.column < 0 || cf.column >= plan.columns.length) continue;
+    const format = sheet
+      .getRange(columnRange(cf.column, cf.column, plan.headerRow + 1))
+      .conditionalFormats.add(excel.ConditionalFormatType.cellValue);
+    const tone = TONE_COLORS[cf.tone];
+    format.cellValue.format.fill.color = tone.fill;
+    format.cellValue.format.font.color = tone.font;
+    format.cellValue.rule = conditionalRule(cf.rule);
+  }
+}
+
+/** The summary cells beside the table: bold labels, values in their formats. */
+function queueSummary(sheet: Excel.Worksheet, plan: TemplatePlan, language: FormulaLanguage): void {
+  for (const summary of plan.summary) {
+    const label = sheet.getRange(cellAddress(summary.labelCell.row, summary.labelCell.col));
+    label.values = [[textCell(summary.label)]];
+    label.format.font.bold = true;
+    label.format.columnWidth = columnWidthPoints(SUMMARY_WIDTH);
+    const value = sheet.getRange(cellAddress(summary.valueCell.row, summary.valueCell.col));
+    const isFormula = typeof summary.value === 'object' && summary.value !== null;
+    value.numberFormat = [[cellNumberFormat({ numberFormat: summary.numberFormat, computed: isFormula })]];
+    const property = isFormula ? formulaProperty((summary.value as { formula: string }).formula, language) : language.native;
+    value[property] = [[blockCell(summary.value, summary.numberFormat === '@' && !isFormula, language, property)]];
+  }
+}
+
+/**
+ * The chart and the header notes come last: an Excel without them fails only these commands,
+ * and insertTemplate keeps the sheet. Notes need ExcelApi 1.18 (Office.js throws ApiNotFound the
+ * moment `notes` is touched on an older Excel, 2021 and 2024 included); there the prompt questions
+ * go in comments (ExcelApi 1.10) on the same header cells. `queued`: anything was.
+ */
+function queueExtras(
+  target: TemplateTarget,
+  sheet: Excel.Worksheet,
+  plan: TemplatePlan,
+): { queued: boolean; notice?: ReturnType<typeof missingFeature> } {
+  const { excel, isSetSupported } = target;
+  const lastCol = plan.columns.length - 1;
+  const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
+  const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
+  const noted = plan.columns.flatMap((column, c) => (column.note === undefined ? [] : [{ note: column.note, c }]));
+  const header = (c: number) => sheet.getRange(cellAddress(plan.headerRow, c));
+  // Each member above the manifest's ExcelApi minimum sits inside its own isSetSupported branch
+  // (scripts/excelApiSets.ts checks it).
+  if (isSetSupported('ExcelApi', '1.18')) for (const { note, c } of noted) sheet.notes.add(header(c), note);
+  else if (isSetSupported('ExcelApi', '1.10')) for (const { note, c } of noted) sheet.comments.add(header(c), note);
+  const notesQueued = noted.length > 0 && isSetSupported('ExcelApi', '1.10');
+  // Where notes are missing the prompts went in comments: say so, naming the Excel that has notes.
+  const notice = noted.length > 0 && !isSetSupported('ExcelApi', '1.18') ? missingFeature('ExcelApi', '1.18') : undefined;
+  return { queued: chartQueued || notesQueued, ...(notice ? { notice } : {}) };
+}
+
 /** Queues the whole sheet on the context; nothing is read back. */
 export function queueTemplate(
-  context: Excel.RequestContext,
-  excel: ExcelApi,
-  language: FormulaLanguage,
+  target: TemplateTarget,
   plan: TemplatePlan,
-  sheetName: string,
-  tableName: string,
-  isSetSupported: (name: string, version: string) => boolean,
+  names: { readonly sheetName: string; readonly tableName: string },
 ): { result: InsertedTemplate; /** A chart or header notes were queued last (optional extras). */ chartQueued: boolean } {
+  const { context, language } = target;
+  const { sheetName, tableName } = names;
   const columnCount = plan.columns.length;
   const headerRow = plan.headerRow;
   const firstDataRow = headerRow + 1;
@@ -140,21 +222,7 @@ export function queueTemplate(
   table.name = tableName;
   table.style = TABLE_STYLE;
 
-  plan.columns.forEach((column, i) => {
-    if (!column.list || column.list.length === 0) return;
-    sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation.rule = {
-      list: { inCellDropDown: true, source: column.list.join(',') },
-    };
-  });
-  // Number columns refuse text typed into them, saying what the column takes (ExcelApi 1.8).
-  plan.columns.forEach((column, i) => {
-    const rule = column.numberRule;
-    if (!rule) return;
-    const validation = sheet.getRange(columnRange(i, i, firstDataRow)).dataValidation;
-    const bounds = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
-    validation.rule = rule.integer ? { wholeNumber: bounds } : { decimal: bounds };
-    validation.errorAlert = { showAlert: true, style: 'Stop', title: column.label, message: rule.message };
-  });
+  queueValidations(sheet, plan, columnRange);
 
   for (const run of runs(columnCount, (i) => (plan.columns[i] as PlannedColumn).width)) {
     sheet.getRange(rangeAddress(headerRow, run.first, headerRow, run.last)).format.columnWidth = columnWidthPoints(run.key);
@@ -162,50 +230,14 @@ export function queueTemplate(
 
   sheet.freezePanes.freezeRows(headerRow + 1);
 
-  for (const cf of plan.conditionalFormats) {
-    if (cf.column < 0 || cf.column >= columnCount) continue;
-    const format = sheet
-      .getRange(columnRange(cf.column, cf.column, firstDataRow))
-      .conditionalFormats.add(excel.ConditionalFormatType.cellValue);
-    const tone = TONE_COLORS[cf.tone];
-    format.cellValue.format.fill.color = tone.fill;
-    format.cellValue.format.font.color = tone.font;
-    format.cellValue.rule = conditionalRule(cf.rule);
-  }
-
-  for (const summary of plan.summary) {
-    const label = sheet.getRange(cellAddress(summary.labelCell.row, summary.labelCell.col));
-    label.values = [[textCell(summary.label)]];
-    label.format.font.bold = true;
-    label.format.columnWidth = columnWidthPoints(SUMMARY_WIDTH);
-    const value = sheet.getRange(cellAddress(summary.valueCell.row, summary.valueCell.col));
-    const isFormula = typeof summary.value === 'object' && summary.value !== null;
-    value.numberFormat = [[cellNumberFormat({ numberFormat: summary.numberFormat, computed: isFormula })]];
-    const property = isFormula ? formulaProperty((summary.value as { formula: string }).formula, language) : language.native;
-    value[property] = [[blockCell(summary.value, summary.numberFormat === '@' && !isFormula, language, property)]];
-  }
+  queueConditionalFormats(target.excel, sheet, plan, columnRange);
+  queueSummary(sheet, plan, language);
 
   sheet.activate();
-
-  // The chart and the header notes come last: an Excel without them fails only these commands,
-  // and insertTemplate keeps the sheet. Notes need ExcelApi 1.18 (Office.js throws ApiNotFound the
-  // moment `notes` is touched on an older Excel, 2021 and 2024 included); there the prompt questions
-  // go in comments (ExcelApi 1.10) on the same header cells.
-  const summaryRight = plan.summary.reduce((right, s) => Math.max(right, s.labelCell.col, s.valueCell.col), lastCol);
-  const chartQueued = plan.chart !== undefined && queueChart(excel, sheet, plan, plan.chart, summaryRight + 2);
-  const noted = plan.columns.flatMap((column, c) => (column.note === undefined ? [] : [{ note: column.note, c }]));
-  const header = (c: number) => sheet.getRange(cellAddress(headerRow, c));
-  // Each member above the manifest's ExcelApi minimum sits inside its own isSetSupported branch
-  // (scripts/excelApiSets.ts checks it).
-  if (isSetSupported('ExcelApi', '1.18')) for (const { note, c } of noted) sheet.notes.add(header(c), note);
-  else if (isSetSupported('ExcelApi', '1.10')) for (const { note, c } of noted) sheet.comments.add(header(c), note);
-  const notesQueued = noted.length > 0 && isSetSupported('ExcelApi', '1.10');
-
-  // Where notes are missing the prompts went in comments: say so, naming the Excel that has notes.
-  const notice = noted.length > 0 && !isSetSupported('ExcelApi', '1.18') ? missingFeature('ExcelApi', '1.18') : undefined;
+  const extras = queueExtras(target, sheet, plan);
   return {
-    result: { sheetName, tableName, tableAddress, ...(notice ? { notices: [notice] } : {}) },
-    chartQueued: chartQueued || notesQueued,
+    result: { sheetName, tableName, tableAddress, ...(extras.notice ? { notices: [extras.notice] } : {}) },
+    chartQueued: extras.queued,
   };
 }
 

@@ -127,26 +127,30 @@ function targetsOf(
   return targets;
 }
 
-function queueLoads(context: Context, target: Target): Loads {
-  const width = target.write.header.length;
-  let table: Excel.Table | undefined;
-  let sheet: Excel.Worksheet;
-  let header: Excel.Range;
-  let body: Excel.Range | undefined;
-  let columnsUsed: Excel.Range | undefined;
+/** How one target is read: its ranges, a probe of its input columns and one data row's range. */
+interface Readers {
+  readonly table?: Excel.Table;
+  readonly sheet: Excel.Worksheet;
+  readonly header: Excel.Range;
+  readonly body?: Excel.Range;
+  readonly columnsUsed?: Excel.Range;
   /** The probe of input columns [column, column + count), or undefined when there are no data rows. */
-  let probe: (column: number, count: number) => Probe | undefined;
+  readonly probe: (column: number, count: number) => Probe | undefined;
   /** One data row over the first `width` columns. */
-  let rowRange: (row: number) => Excel.Range | undefined;
-  if (target.tableName !== undefined) {
-    table = context.workbook.tables.getItem(target.tableName);
-    sheet = table.worksheet.load('name,visibility');
-    header = table.getHeaderRowRange().load('values');
-    const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
-    body = data;
-    const whole = table.getRange();
-    columnsUsed = whole.getEntireColumn().getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
-    probe = (column, count) => ({
+  readonly rowRange: (row: number) => Excel.Range | undefined;
+}
+
+function tableReaders(context: Context, tableName: string, width: number): Readers {
+  const table = context.workbook.tables.getItem(tableName);
+  const data = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
+  const whole = table.getRange();
+  return {
+    table,
+    sheet: table.worksheet.load('name,visibility'),
+    header: table.getHeaderRowRange().load('values'),
+    body: data,
+    columnsUsed: whole.getEntireColumn().getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
+    probe: (column, count) => ({
       kind: 'lastRow',
       first: column,
       last: column + count - 1,
@@ -156,17 +160,21 @@ function queueLoads(context: Context, target: Target): Loads {
         .getUsedRange(true)
         .getLastRow()
         .load('rowIndex,values'),
-    });
+    }),
     // getCell may point past the table's last row (the row is then dropped once the size is known).
-    rowRange = (row) => data.getCell(row, 0).getResizedRange(0, width - 1);
-  } else {
-    const layout = target.layout as Layout;
-    sheet = context.workbook.worksheets.getItem(target.sheetName).load('name,visibility');
-    header = sheet.getRange(rangeAddress(HEADER_ROW, layout.firstColumn, HEADER_ROW, layout.lastColumn)).load('values');
-    const top = HEADER_ROW + 1;
-    const left = layout.firstColumn;
-    const start = Math.max(0, layout.rowCount - TAIL_ROWS);
-    probe = (column, count) =>
+    rowRange: (row) => data.getCell(row, 0).getResizedRange(0, width - 1),
+  };
+}
+
+function layoutReaders(context: Context, sheetName: string, layout: Layout, width: number): Readers {
+  const sheet = context.workbook.worksheets.getItem(sheetName).load('name,visibility');
+  const top = HEADER_ROW + 1;
+  const left = layout.firstColumn;
+  const start = Math.max(0, layout.rowCount - TAIL_ROWS);
+  return {
+    sheet,
+    header: sheet.getRange(rangeAddress(HEADER_ROW, layout.firstColumn, HEADER_ROW, layout.lastColumn)).load('values'),
+    probe: (column, count) =>
       layout.rowCount > 0
         ? {
             kind: 'tail',
@@ -175,9 +183,44 @@ function queueLoads(context: Context, target: Target): Loads {
               .getRange(rangeAddress(top + start, left + column, top + layout.rowCount - 1, left + column + count - 1))
               .load('values'),
           }
-        : undefined;
-    rowRange = (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined);
+        : undefined,
+    rowRange: (row) => (row < layout.rowCount ? sheet.getRange(rangeAddress(top + row, left, top + row, left + width - 1)) : undefined),
+  };
+}
+
+/** What the write itself needs: where its input columns end, its key's matches, the rows it updates. */
+function queueWriteLoads(loads: Loads, readers: Readers): void {
+  const { write } = loads.target;
+  // Where each run of input columns was last filled: enough to find the trailing blank rows.
+  for (const run of inputRuns(write)) {
+    if (loads.probes.has(run)) continue;
+    const [first = 0, last = 0] = run.split('-').map(Number);
+    const found = readers.probe(first, last - first + 1);
+    if (found) loads.probes.set(run, found);
   }
+  // The key column's matches by address: a response of a few bytes however long the table is
+  // (its values would weigh megabytes at 100,000 rows, over Excel on the web's 5 MB limit).
+  const key = write.key;
+  if (key !== undefined && !loads.keys.has(keyId(key.column, key.value))) {
+    // Find treats * ? ~ as wildcards: escape them (~*) so the key matches literally.
+    const literal = key.value.replace(/[~*?]/g, '~$&');
+    const found = readers.sheet.findAllOrNullObject(literal, { completeMatch: true, matchCase: true }).load('address');
+    loads.keys.set(keyId(key.column, key.value), { column: key.column, value: key.value, found });
+  }
+  for (const update of write.updates ?? []) {
+    if (update.row < 0 || loads.updates.has(update.row)) continue;
+    const range = readers.rowRange(update.row);
+    if (range) loads.updates.set(update.row, range.load('values'));
+  }
+}
+
+function queueLoads(context: Context, target: Target): Loads {
+  const width = target.write.header.length;
+  const readers =
+    target.tableName !== undefined
+      ? tableReaders(context, target.tableName, width)
+      : layoutReaders(context, target.sheetName, target.layout as Layout, width);
+  const { table, sheet, header, body, columnsUsed } = readers;
   const protection = sheet.protection.load('protected');
   const filter = (table ? table.autoFilter : sheet.autoFilter).load('isDataFiltered');
   const loads: Loads = {
@@ -193,31 +236,7 @@ function queueLoads(context: Context, target: Target): Loads {
     ...(body ? { body } : {}),
     ...(columnsUsed ? { columnsUsed } : {}),
   };
-
-  {
-    const { write } = target;
-    // Where each run of input columns was last filled: enough to find the trailing blank rows.
-    for (const run of inputRuns(write)) {
-      if (loads.probes.has(run)) continue;
-      const [first = 0, last = 0] = run.split('-').map(Number);
-      const found = probe(first, last - first + 1);
-      if (found) loads.probes.set(run, found);
-    }
-    // The key column's matches by address: a response of a few bytes however long the table is
-    // (its values would weigh megabytes at 100,000 rows, over Excel on the web's 5 MB limit).
-    const key = write.key;
-    if (key !== undefined && !loads.keys.has(keyId(key.column, key.value))) {
-      // Find treats * ? ~ as wildcards: escape them (~*) so the key matches literally.
-      const literal = key.value.replace(/[~*?]/g, '~$&');
-      const found = sheet.findAllOrNullObject(literal, { completeMatch: true, matchCase: true }).load('address');
-      loads.keys.set(keyId(key.column, key.value), { column: key.column, value: key.value, found });
-    }
-    for (const update of write.updates ?? []) {
-      if (update.row < 0 || loads.updates.has(update.row)) continue;
-      const range = rowRange(update.row);
-      if (range) loads.updates.set(update.row, range.load('values'));
-    }
-  }
+  queueWriteLoads(loads, readers);
   return loads;
 }
 
