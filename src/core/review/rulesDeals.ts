@@ -9,7 +9,7 @@ import { LOST_REASONS } from '../deals/fields';
 import { paceLabel } from '../domain/pace';
 import { L, type Localized } from '../i18n';
 import { type Context, MAX_ROW_FINDINGS, push } from './ruleContext';
-import type { SlippedDeal, StaleDeal } from './dealTypes';
+import type { DealsSummary, ForecastLine, SlippedDeal, StaleDeal } from './dealTypes';
 import { amount, day, num, pct } from './text';
 import type { Analysis, Dimension } from './types';
 
@@ -83,10 +83,8 @@ function staleFinding(deal: StaleDeal, ctx: Context): void {
   });
 }
 
-export function dealRules(analysis: Analysis, ctx: Context): void {
-  const deals = analysis.summary.deals;
-  if (deals === undefined) return;
-
+/** Each slipped deal, or one finding for them all when there are too many to list. */
+function slippedRule(deals: DealsSummary, ctx: Context): void {
   if (deals.slipped.length <= MAX_ROW_FINDINGS) deals.slipped.forEach((d) => slippedFinding(d, ctx));
   else {
     const total = deals.slipped.reduce((t, d) => t + d.amount, 0);
@@ -100,7 +98,10 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       atStake: total,
     });
   }
+}
 
+/** Each deal past its follow-up limit, or one finding naming the owners with most of them. */
+function staleRule(deals: DealsSummary, ctx: Context): void {
   if (deals.stale.length <= MAX_ROW_FINDINGS) deals.stale.forEach((d) => staleFinding(d, ctx));
   else {
     const byOwner = new Map<string, number>();
@@ -127,7 +128,10 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       rows: deals.stale.map((d) => d.sheetRow),
     });
   }
+}
 
+/** The top lost reason, also offered as the cause of the goal findings that have none. */
+function lostReasonRule(deals: DealsSummary, ctx: Context): void {
   // A blank reason is a data gap (数据体检 names it), never the cause of a gap.
   const top = deals.lostReasons.find((r) => !r.blank);
   if (top !== undefined && top.count >= 2) {
@@ -155,7 +159,10 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
         };
     }
   }
+}
 
+/** Open pipeline too thin for the gap to the target. */
+function coverageRule(deals: DealsSummary, ctx: Context): void {
   const coverage = deals.coverage;
   const minimum = ctx.thresholds.coverage ?? 3;
   if (coverage !== null && coverage.ratio !== null && coverage.ratio < minimum) {
@@ -180,59 +187,67 @@ export function dealRules(analysis: Analysis, ctx: Context): void {
       atStake: gap,
     });
   }
+}
 
-  for (const line of deals.forecast ?? []) {
-    const who = line.region ? `${line.owner}(${line.region})` : line.owner;
-    const whoEn = line.region ? `${line.owner} (${line.region})` : line.owner;
-    const key = `r${line.sheetRow}`;
-    const gap = line.target - line.won;
-    if (line.pace === 'behind' || line.pace === 'atRisk') {
-      const upside = line.commit + line.bestCase;
-      push(ctx, {
-        rule: 'forecast.behindPace',
-        key,
-        dimension: 'goals',
-        severity: line.pace === 'atRisk' ? 'high' : 'medium',
-        problem: L(
-          `${who} 进度${paceLabel(line.pace, 'zh-CN')}:已赢单 ${amount(line.won, ctx.unit)},按时间应完成 ${amount(line.target * line.expected, ctx.unit)}(目标 ${amount(line.target, ctx.unit)})`,
-          `${whoEn} is ${paceLabel(line.pace, 'en-US').toLowerCase()}: won ${amount(line.won, ctx.unit)} where the days gone by expect ${amount(line.target * line.expected, ctx.unit)} (target ${amount(line.target, ctx.unit)})`,
-        ),
-        impact: L(`距目标还差 ${amount(gap, ctx.unit)}`, `${amount(gap, ctx.unit)} short of the target`),
-        cause: (upside < gap
-          ? L(
-              `承诺与最可能合计 ${amount(upside, ctx.unit)},不足以补上差距`,
-              `Commit and best case together (${amount(upside, ctx.unit)}) cannot close it`,
-            )
-          : L('', ''))[ctx.locale],
-        atStake: gap,
-        rows: [line.sheetRow],
-      });
-    }
-    const committed = line.won + line.commit;
-    if (gap > 0 && committed < line.target) {
-      const short = line.target - committed;
-      push(ctx, {
-        rule: 'forecast.commitBelowGap',
-        key,
-        dimension: 'goals',
-        severity: short / line.target > 0.2 ? 'high' : 'medium',
-        problem: L(
-          `${who} 承诺不足:已赢单 ${amount(line.won, ctx.unit)} + 承诺 ${amount(line.commit, ctx.unit)},低于目标 ${amount(line.target, ctx.unit)}`,
-          `${whoEn}: won ${amount(line.won, ctx.unit)} + commit ${amount(line.commit, ctx.unit)} is below the target ${amount(line.target, ctx.unit)}`,
-        ),
-        impact: L(`即使承诺全部成交仍差 ${amount(short, ctx.unit)}`, `Even if every commit closes, ${amount(short, ctx.unit)} is missing`),
-        cause: (line.bestCase >= short
-          ? L(
-              `需把最可能中的至少 ${amount(short, ctx.unit)} 转为承诺`,
-              `At least ${amount(short, ctx.unit)} of best case must become commit`,
-            )
-          : L(
-              `最可能仅 ${amount(line.bestCase, ctx.unit)},需要新的商机`,
-              `Best case is only ${amount(line.bestCase, ctx.unit)}: new deals are needed`,
-            ))[ctx.locale],
-        atStake: short,
-        rows: [line.sheetRow],
-      });
-    }
+/** A forecast line behind pace, and one whose commit cannot reach the target. */
+function forecastRule(line: ForecastLine, ctx: Context): void {
+  const who = line.region ? `${line.owner}(${line.region})` : line.owner;
+  const whoEn = line.region ? `${line.owner} (${line.region})` : line.owner;
+  const key = `r${line.sheetRow}`;
+  const gap = line.target - line.won;
+  if (line.pace === 'behind' || line.pace === 'atRisk') {
+    const upside = line.commit + line.bestCase;
+    push(ctx, {
+      rule: 'forecast.behindPace',
+      key,
+      dimension: 'goals',
+      severity: line.pace === 'atRisk' ? 'high' : 'medium',
+      problem: L(
+        `${who} 进度${paceLabel(line.pace, 'zh-CN')}:已赢单 ${amount(line.won, ctx.unit)},按时间应完成 ${amount(line.target * line.expected, ctx.unit)}(目标 ${amount(line.target, ctx.unit)})`,
+        `${whoEn} is ${paceLabel(line.pace, 'en-US').toLowerCase()}: won ${amount(line.won, ctx.unit)} where the days gone by expect ${amount(line.target * line.expected, ctx.unit)} (target ${amount(line.target, ctx.unit)})`,
+      ),
+      impact: L(`距目标还差 ${amount(gap, ctx.unit)}`, `${amount(gap, ctx.unit)} short of the target`),
+      cause: (upside < gap
+        ? L(
+            `承诺与最可能合计 ${amount(upside, ctx.unit)},不足以补上差距`,
+            `Commit and best case together (${amount(upside, ctx.unit)}) cannot close it`,
+          )
+        : L('', ''))[ctx.locale],
+      atStake: gap,
+      rows: [line.sheetRow],
+    });
   }
+  const committed = line.won + line.commit;
+  if (gap > 0 && committed < line.target) {
+    const short = line.target - committed;
+    push(ctx, {
+      rule: 'forecast.commitBelowGap',
+      key,
+      dimension: 'goals',
+      severity: short / line.target > 0.2 ? 'high' : 'medium',
+      problem: L(
+        `${who} 承诺不足:已赢单 ${amount(line.won, ctx.unit)} + 承诺 ${amount(line.commit, ctx.unit)},低于目标 ${amount(line.target, ctx.unit)}`,
+        `${whoEn}: won ${amount(line.won, ctx.unit)} + commit ${amount(line.commit, ctx.unit)} is below the target ${amount(line.target, ctx.unit)}`,
+      ),
+      impact: L(`即使承诺全部成交仍差 ${amount(short, ctx.unit)}`, `Even if every commit closes, ${amount(short, ctx.unit)} is missing`),
+      cause: (line.bestCase >= short
+        ? L(`需把最可能中的至少 ${amount(short, ctx.unit)} 转为承诺`, `At least ${amount(short, ctx.unit)} of best case must become commit`)
+        : L(
+            `最可能仅 ${amount(line.bestCase, ctx.unit)},需要新的商机`,
+            `Best case is only ${amount(line.bestCase, ctx.unit)}: new deals are needed`,
+          ))[ctx.locale],
+      atStake: short,
+      rows: [line.sheetRow],
+    });
+  }
+}
+
+export function dealRules(analysis: Analysis, ctx: Context): void {
+  const deals = analysis.summary.deals;
+  if (deals === undefined) return;
+  slippedRule(deals, ctx);
+  staleRule(deals, ctx);
+  lostReasonRule(deals, ctx);
+  coverageRule(deals, ctx);
+  for (const line of deals.forecast ?? []) forecastRule(line, ctx);
 }
