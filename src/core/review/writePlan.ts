@@ -76,24 +76,56 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
   const evaluation = open('evaluation', measured.length > 0);
   const reviewLog = open('reviewLog', true);
 
-  if (diagnosis) {
-    const origin = L(`复盘 ${reviewId}`, `Review ${reviewId}`)[diagnosis.locale];
-    draft.findings.forEach((f, i) => {
-      diagnosis.addRow(
-        {
-          dimension: dimensionLabel(f.dimension, diagnosis.locale),
-          problem: f.problem,
-          impact: f.impact,
-          severity: SEVERITY[SEVERITY_INDEX[f.severity]]?.[diagnosis.locale] ?? null,
-          rootCause: f.cause,
-          origin,
-          recordedOn: draft.date,
-          reviewId,
-        },
-        L(`第 ${i + 1} 个问题`, `finding ${i + 1}`),
-      );
-    });
-  }
+  if (diagnosis) addFindingRows(diagnosis, draft, reviewId);
+  addActionRows({ plan, execution }, draft, reviewId, locale);
+  if (execution) followUpUpdates(draft, execution, reviewId, errors);
+  if (evaluation) addEvaluationRows(evaluation, measured, reviewId);
+  if (reviewLog) addLogRow(reviewLog, draft, { data, options, reviewId });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const tables = [diagnosis, plan, execution, evaluation, reviewLog].filter((t): t is WriteTable => t !== undefined);
+  return {
+    ok: true,
+    writes: tables.map((t) => t.toWrite(reviewId)),
+    summary: {
+      findings: diagnosis?.rows.length ?? 0,
+      planRows: plan?.rows.length ?? 0,
+      executionRows: execution?.rows.length ?? 0,
+      followUpUpdates: execution?.updates.length ?? 0,
+      evaluationRows: evaluation?.rows.length ?? 0,
+      reviewLogRows: reviewLog?.rows.length ?? 0,
+    },
+  };
+}
+
+/** The findings → 表1, marked as this review's. */
+function addFindingRows(diagnosis: WriteTable, draft: ReviewDraft, reviewId: string): void {
+  const origin = L(`复盘 ${reviewId}`, `Review ${reviewId}`)[diagnosis.locale];
+  draft.findings.forEach((f, i) => {
+    diagnosis.addRow(
+      {
+        dimension: dimensionLabel(f.dimension, diagnosis.locale),
+        problem: f.problem,
+        impact: f.impact,
+        severity: SEVERITY[SEVERITY_INDEX[f.severity]]?.[diagnosis.locale] ?? null,
+        rootCause: f.cause,
+        origin,
+        recordedOn: draft.date,
+        reviewId,
+      },
+      L(`第 ${i + 1} 个问题`, `finding ${i + 1}`),
+    );
+  });
+}
+
+/** The actions → 执行计划表 and 表3. */
+function addActionRows(
+  tables: { readonly plan: WriteTable | undefined; readonly execution: WriteTable | undefined },
+  draft: ReviewDraft,
+  reviewId: string,
+  locale: Locale,
+): void {
+  const { plan, execution } = tables;
   for (const a of draft.actions) {
     const what = L(`措施“${a.task}”`, `action "${a.task}"`);
     const target = a.metric.trim() !== '' && a.targetValue !== null ? `${a.metric.trim()} ${a.targetText?.trim() || a.targetValue}` : '';
@@ -111,95 +143,89 @@ export function planReviewWrite(draft: ReviewDraft, data: WorkbookData, options:
     );
     execution?.addRow({ action: a.task, owner: a.owner, planned: a.due, actual: null, quality: null, reason: null, reviewId }, what);
   }
-  if (execution) followUpUpdates(draft, execution, reviewId);
-  if (evaluation) {
-    for (const f of measured) {
-      const direction = f.direction === undefined ? null : DIRECTION_LABELS[f.direction][evaluation.locale];
-      evaluation.addRow(
-        { metric: f.metric ?? '', direction, before: f.before ?? null, after: f.after ?? null, goalChange: f.goalChange ?? null, reviewId },
-        L(`指标“${f.metric ?? ''}”`, `metric "${f.metric ?? ''}"`),
-      );
-    }
-  }
-  if (reviewLog) {
-    const l = reviewLog.locale;
-    reviewLog.addRow(
-      {
-        reviewId,
-        date: draft.date,
-        period: draft.period,
-        participants: draft.participants,
-        dataFindings: clip(dataConclusions(options.analysis ?? analyseWorkbook(data, { today: draft.date }), l)),
-        processEvaluation: clip(processSummary(draft, l)),
-        diagnosisSummary: clip(
-          list(
-            draft.findings.map((f) => `[${SEVERITY[SEVERITY_INDEX[f.severity]]?.[l] ?? ''}] ${f.problem}`),
-            l,
-          ),
-        ),
-        actionCount: draft.actions.length,
-        nextReview: draft.nextReview,
-      },
-      L(`复盘 ${reviewId}`, `review ${reviewId}`),
+}
+
+/** The measured effects → 效果评估. */
+function addEvaluationRows(evaluation: WriteTable, measured: readonly ReviewDraft['followUps'][number][], reviewId: string): void {
+  for (const f of measured) {
+    const direction = f.direction === undefined ? null : DIRECTION_LABELS[f.direction][evaluation.locale];
+    evaluation.addRow(
+      { metric: f.metric ?? '', direction, before: f.before ?? null, after: f.after ?? null, goalChange: f.goalChange ?? null, reviewId },
+      L(`指标“${f.metric ?? ''}”`, `metric "${f.metric ?? ''}"`),
     );
   }
-  if (errors.length > 0) return { ok: false, errors };
+}
 
-  const tables = [diagnosis, plan, execution, evaluation, reviewLog].filter((t): t is WriteTable => t !== undefined);
-  return {
-    ok: true,
-    writes: tables.map((t) => t.toWrite(reviewId)),
-    summary: {
-      findings: diagnosis?.rows.length ?? 0,
-      planRows: plan?.rows.length ?? 0,
-      executionRows: execution?.rows.length ?? 0,
-      followUpUpdates: execution?.updates.length ?? 0,
-      evaluationRows: evaluation?.rows.length ?? 0,
-      reviewLogRows: reviewLog?.rows.length ?? 0,
+/** The review's one row of 复盘记录: its conclusions, evaluation and findings in short. */
+function addLogRow(
+  reviewLog: WriteTable,
+  draft: ReviewDraft,
+  from: { readonly data: WorkbookData; readonly options: ReviewWriteOptions; readonly reviewId: string },
+): void {
+  const { data, options, reviewId } = from;
+  const l = reviewLog.locale;
+  reviewLog.addRow(
+    {
+      reviewId,
+      date: draft.date,
+      period: draft.period,
+      participants: draft.participants,
+      dataFindings: clip(dataConclusions(options.analysis ?? analyseWorkbook(data, { today: draft.date }), l)),
+      processEvaluation: clip(processSummary(draft, l)),
+      diagnosisSummary: clip(
+        list(
+          draft.findings.map((f) => `[${SEVERITY[SEVERITY_INDEX[f.severity]]?.[l] ?? ''}] ${f.problem}`),
+          l,
+        ),
+      ),
+      actionCount: draft.actions.length,
+      nextReview: draft.nextReview,
     },
-  };
+    L(`复盘 ${reviewId}`, `review ${reviewId}`),
+  );
+}
 
-  function followUpUpdates(d: ReviewDraft, table: WriteTable, id: string): void {
-    const [cAction, cActual, cQuality, cReview] = ['action', 'actual', 'quality', 'reviewId'].map((k) => table.position(k)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    const rows = table.view.table.rows;
-    for (const f of d.followUps) {
-      const row = rows[f.row];
-      if (row === undefined) {
-        errors.push({
-          sheet: table.sheet,
-          message: L(
-            `“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`,
-            `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`,
-          ),
-        });
-        continue;
-      }
-      // This review's own rows are rewritten by key; updating them too would write them twice.
-      if (readText(row[cReview]) === id) continue;
-      if (f.actual !== null && !isSerial(f.actual)) {
-        const label = table.label('actual');
-        errors.push({
-          sheet: table.sheet,
-          column: label,
-          message: L(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`),
-        });
-        continue;
-      }
-      table.updates.push({
-        row: f.row,
-        // Guarded by the action text as read: if someone edited or sorted the sheet since, the host refuses.
-        expect: [{ column: cAction, value: row[cAction] ?? null }],
-        cells: [
-          { column: cActual, value: f.actual },
-          { column: cQuality, value: f.quality.trim() === '' ? null : qualityIn(f.quality, table.locale) },
-        ],
+/** Follow-up edits → guarded updates of 表3 rows written by earlier reviews. */
+function followUpUpdates(d: ReviewDraft, table: WriteTable, id: string, errors: ReviewWriteError[]): void {
+  const [cAction, cActual, cQuality, cReview] = ['action', 'actual', 'quality', 'reviewId'].map((k) => table.position(k)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const rows = table.view.table.rows;
+  for (const f of d.followUps) {
+    const row = rows[f.row];
+    if (row === undefined) {
+      errors.push({
+        sheet: table.sheet,
+        message: L(
+          `“${table.sheet}”没有第 ${f.row + 1} 条数据,无法记录跟进。请重新读取工作簿。`,
+          `"${table.sheet}" has no data row ${f.row + 1} to update. Read the workbook again.`,
+        ),
       });
+      continue;
     }
+    // This review's own rows are rewritten by key; updating them too would write them twice.
+    if (readText(row[cReview]) === id) continue;
+    if (f.actual !== null && !isSerial(f.actual)) {
+      const label = table.label('actual');
+      errors.push({
+        sheet: table.sheet,
+        column: label,
+        message: L(`“${label}”须为日期(第 ${f.row + 1} 条措施)。`, `"${label}" must be a date (action row ${f.row + 1}).`),
+      });
+      continue;
+    }
+    table.updates.push({
+      row: f.row,
+      // Guarded by the action text as read: if someone edited or sorted the sheet since, the host refuses.
+      expect: [{ column: cAction, value: row[cAction] ?? null }],
+      cells: [
+        { column: cActual, value: f.actual },
+        { column: cQuality, value: f.quality.trim() === '' ? null : qualityIn(f.quality, table.locale) },
+      ],
+    });
   }
 }
 
