@@ -33,137 +33,147 @@ function rowsOf(clean: CleanTable, keys: readonly string[]): { sheetRow: number;
   });
 }
 
+type Summary<K extends keyof RecordsSummary> = NonNullable<RecordsSummary[K]>;
+
+/** Activity per rep against the register's wins, and open deals' customers nobody has touched lately. */
+function activitySummary(activity: CleanTable, deals: CleanTable | undefined, today: number): Summary<'activity'> {
+  const byOwner = new Map<string, { calls: number; visits: number; total: number; days: Set<number>; customers: Set<string> }>();
+  const lastTouch = new Map<string, number>();
+  for (const { cells } of rowsOf(activity, ['date', 'owner', 'customer', 'type'])) {
+    const owner = readText(cells.owner as never);
+    const date = readDate(cells.date as never);
+    const customer = readText(cells.customer as never);
+    if (owner === '' || date === null) continue;
+    const entry = byOwner.get(owner) ?? { calls: 0, visits: 0, total: 0, days: new Set<number>(), customers: new Set<string>() };
+    const type = keyOf(ACTIVITY_TYPES, readText(cells.type as never));
+    entry.total++;
+    if (type === 'call') entry.calls++;
+    if (type === 'visit') entry.visits++;
+    entry.days.add(Math.floor(date));
+    if (customer !== '') entry.customers.add(customer);
+    byOwner.set(owner, entry);
+    if (customer !== '') lastTouch.set(matchKey(customer), Math.max(lastTouch.get(matchKey(customer)) ?? 0, date));
+  }
+  const wins = new Map<string, number>();
+  const untouched: string[] = [];
+  if (deals) {
+    for (const { cells } of rowsOf(deals, ['owner', 'status', 'customer'])) {
+      const status = dealStatusOf(readText(cells.status as never)) ?? 'open';
+      const owner = readText(cells.owner as never);
+      if (status === 'won') wins.set(owner, (wins.get(owner) ?? 0) + 1);
+      const customer = readText(cells.customer as never);
+      if (status !== 'open' || customer === '') continue;
+      const last = lastTouch.get(matchKey(customer));
+      if ((last === undefined || Math.floor(today) - Math.floor(last) > UNTOUCHED_DAYS) && !untouched.includes(customer))
+        untouched.push(customer);
+    }
+  }
+  const reps = [...byOwner.entries()].map(([owner, e]) => ({
+    owner,
+    calls: e.calls,
+    visits: e.visits,
+    total: e.total,
+    days: e.days.size,
+    customers: e.customers.size,
+    perDay: e.total / Math.max(1, e.days.size),
+    won: wins.get(owner) ?? 0,
+  }));
+  const teamPerDay = reps.length === 0 ? 0 : reps.reduce((t, r) => t + r.perDay, 0) / reps.length;
+  return { reps, teamPerDay, untouched: deals ? untouched : null };
+}
+
+/** Satisfaction by month, complaints by category, response times against the SLA, unresolved items. */
+function feedbackSummary(feedback: CleanTable): Summary<'feedback'> {
+  const rows = rowsOf(feedback, ['date', 'type', 'category', 'satisfaction', 'responseHours', 'resolved']);
+  const satisfaction = rows.map((r) => readNumber(r.cells.satisfaction as never)).filter((n): n is number => n !== null);
+  const byMonth = new Map<string, { sum: number; n: number; complaints: Map<string, number> }>();
+  const complaints = new Map<string, number>();
+  let unresolved = 0;
+  let overSla = 0;
+  let answered = 0;
+  let hours = 0;
+  for (const { cells } of rows) {
+    const date = readDate(cells.date as never);
+    const month = date === null ? '' : monthOf(date);
+    const entry = byMonth.get(month) ?? { sum: 0, n: 0, complaints: new Map<string, number>() };
+    const score = readNumber(cells.satisfaction as never);
+    if (score !== null) {
+      entry.sum += score;
+      entry.n++;
+    }
+    const complaint = keyOf(FEEDBACK_TYPES, readText(cells.type as never)) === 'complaint';
+    const category = readText(cells.category as never) || '—';
+    if (complaint) {
+      complaints.set(category, (complaints.get(category) ?? 0) + 1);
+      entry.complaints.set(category, (entry.complaints.get(category) ?? 0) + 1);
+    }
+    if (month !== '') byMonth.set(month, entry);
+    const response = readNumber(cells.responseHours as never);
+    if (response !== null) {
+      answered++;
+      hours += response;
+      if (response > FEEDBACK_SLA_HOURS) overSla++;
+    }
+    if (keyOf(YES_NO, readText(cells.resolved as never)) === 'no') unresolved++;
+  }
+  const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    count: rows.length,
+    averageSatisfaction: satisfaction.length === 0 ? null : satisfaction.reduce((a, b) => a + b, 0) / satisfaction.length,
+    byMonth: months.map(([month, e]) => ({
+      month,
+      satisfaction: e.n === 0 ? null : e.sum / e.n,
+      complaints: Object.fromEntries(e.complaints),
+    })),
+    complaints: [...complaints.entries()].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count),
+    averageResponseHours: answered === 0 ? null : hours / answered,
+    overSla,
+    answered,
+    slaHours: FEEDBACK_SLA_HOURS,
+    unresolved,
+  };
+}
+
+/** Weekly reports submitted against reps × weeks, and the market news they carry. */
+function weeklySummary(weeklyReport: CleanTable): Summary<'weekly'> {
+  const rows = rowsOf(weeklyReport, ['week', 'rep', 'submitted', 'market', 'problems']);
+  const reps = new Set(rows.map((r) => readText(r.cells.rep as never)).filter((t) => t !== ''));
+  const weeks = new Set(rows.map((r) => readText(r.cells.week as never)).filter((t) => t !== ''));
+  const submitted = new Set(
+    rows
+      .filter((r) => readDate(r.cells.submitted as never) !== null)
+      .map((r) => `${readText(r.cells.rep as never)}\u0000${readText(r.cells.week as never)}`),
+  );
+  return {
+    expected: reps.size * weeks.size,
+    submitted: submitted.size,
+    market: [...new Set(rows.map((r) => readText(r.cells.market as never)).filter((t) => t !== ''))],
+  };
+}
+
+/** One-on-one commitments and whether each was kept, kept late, missed or is still open. */
+function commitmentsOf(oneOnOne: CleanTable, today: number): Summary<'commitments'> {
+  const items = rowsOf(oneOnOne, ['rep', 'commitment', 'due', 'done', 'date']).flatMap(({ sheetRow, cells }) => {
+    const commitment = readText(cells.commitment as never);
+    const due = readDate(cells.due as never);
+    if (commitment === '' || due === null) return [];
+    const done = readDate(cells.done as never);
+    const state: 'kept' | 'late' | 'missed' | 'open' =
+      done !== null ? (Math.floor(done) > Math.floor(due) ? 'late' : 'kept') : Math.floor(today) > Math.floor(due) ? 'missed' : 'open';
+    return [{ sheetRow, rep: readText(cells.rep as never), commitment, due, done, state, talkedOn: readDate(cells.date as never) }];
+  });
+  return items;
+}
+
 export function recordsSummary(
   clean: { activity?: CleanTable; feedback?: CleanTable; oneOnOne?: CleanTable; weeklyReport?: CleanTable; deals?: CleanTable },
   today: number,
 ): RecordsSummary {
   const out: { -readonly [K in keyof RecordsSummary]: RecordsSummary[K] } = {};
-
-  if (clean.activity) {
-    const byOwner = new Map<string, { calls: number; visits: number; total: number; days: Set<number>; customers: Set<string> }>();
-    const lastTouch = new Map<string, number>();
-    for (const { cells } of rowsOf(clean.activity, ['date', 'owner', 'customer', 'type'])) {
-      const owner = readText(cells.owner as never);
-      const date = readDate(cells.date as never);
-      const customer = readText(cells.customer as never);
-      if (owner === '' || date === null) continue;
-      const entry = byOwner.get(owner) ?? { calls: 0, visits: 0, total: 0, days: new Set<number>(), customers: new Set<string>() };
-      const type = keyOf(ACTIVITY_TYPES, readText(cells.type as never));
-      entry.total++;
-      if (type === 'call') entry.calls++;
-      if (type === 'visit') entry.visits++;
-      entry.days.add(Math.floor(date));
-      if (customer !== '') entry.customers.add(customer);
-      byOwner.set(owner, entry);
-      if (customer !== '') lastTouch.set(matchKey(customer), Math.max(lastTouch.get(matchKey(customer)) ?? 0, date));
-    }
-    const wins = new Map<string, number>();
-    const untouched: string[] = [];
-    if (clean.deals) {
-      for (const { cells } of rowsOf(clean.deals, ['owner', 'status', 'customer'])) {
-        const status = dealStatusOf(readText(cells.status as never)) ?? 'open';
-        const owner = readText(cells.owner as never);
-        if (status === 'won') wins.set(owner, (wins.get(owner) ?? 0) + 1);
-        const customer = readText(cells.customer as never);
-        if (status !== 'open' || customer === '') continue;
-        const last = lastTouch.get(matchKey(customer));
-        if ((last === undefined || Math.floor(today) - Math.floor(last) > UNTOUCHED_DAYS) && !untouched.includes(customer))
-          untouched.push(customer);
-      }
-    }
-    const reps = [...byOwner.entries()].map(([owner, e]) => ({
-      owner,
-      calls: e.calls,
-      visits: e.visits,
-      total: e.total,
-      days: e.days.size,
-      customers: e.customers.size,
-      perDay: e.total / Math.max(1, e.days.size),
-      won: wins.get(owner) ?? 0,
-    }));
-    const teamPerDay = reps.length === 0 ? 0 : reps.reduce((t, r) => t + r.perDay, 0) / reps.length;
-    out.activity = { reps, teamPerDay, untouched: clean.deals ? untouched : null };
-  }
-
-  if (clean.feedback) {
-    const rows = rowsOf(clean.feedback, ['date', 'type', 'category', 'satisfaction', 'responseHours', 'resolved']);
-    const satisfaction = rows.map((r) => readNumber(r.cells.satisfaction as never)).filter((n): n is number => n !== null);
-    const byMonth = new Map<string, { sum: number; n: number; complaints: Map<string, number> }>();
-    const complaints = new Map<string, number>();
-    let unresolved = 0;
-    let overSla = 0;
-    let answered = 0;
-    let hours = 0;
-    for (const { cells } of rows) {
-      const date = readDate(cells.date as never);
-      const month = date === null ? '' : monthOf(date);
-      const entry = byMonth.get(month) ?? { sum: 0, n: 0, complaints: new Map<string, number>() };
-      const score = readNumber(cells.satisfaction as never);
-      if (score !== null) {
-        entry.sum += score;
-        entry.n++;
-      }
-      const complaint = keyOf(FEEDBACK_TYPES, readText(cells.type as never)) === 'complaint';
-      const category = readText(cells.category as never) || '—';
-      if (complaint) {
-        complaints.set(category, (complaints.get(category) ?? 0) + 1);
-        entry.complaints.set(category, (entry.complaints.get(category) ?? 0) + 1);
-      }
-      if (month !== '') byMonth.set(month, entry);
-      const response = readNumber(cells.responseHours as never);
-      if (response !== null) {
-        answered++;
-        hours += response;
-        if (response > FEEDBACK_SLA_HOURS) overSla++;
-      }
-      if (keyOf(YES_NO, readText(cells.resolved as never)) === 'no') unresolved++;
-    }
-    const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b));
-    out.feedback = {
-      count: rows.length,
-      averageSatisfaction: satisfaction.length === 0 ? null : satisfaction.reduce((a, b) => a + b, 0) / satisfaction.length,
-      byMonth: months.map(([month, e]) => ({
-        month,
-        satisfaction: e.n === 0 ? null : e.sum / e.n,
-        complaints: Object.fromEntries(e.complaints),
-      })),
-      complaints: [...complaints.entries()].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count),
-      averageResponseHours: answered === 0 ? null : hours / answered,
-      overSla,
-      answered,
-      slaHours: FEEDBACK_SLA_HOURS,
-      unresolved,
-    };
-  }
-
-  if (clean.weeklyReport) {
-    const rows = rowsOf(clean.weeklyReport, ['week', 'rep', 'submitted', 'market', 'problems']);
-    const reps = new Set(rows.map((r) => readText(r.cells.rep as never)).filter((t) => t !== ''));
-    const weeks = new Set(rows.map((r) => readText(r.cells.week as never)).filter((t) => t !== ''));
-    const submitted = new Set(
-      rows
-        .filter((r) => readDate(r.cells.submitted as never) !== null)
-        .map((r) => `${readText(r.cells.rep as never)}\u0000${readText(r.cells.week as never)}`),
-    );
-    out.weekly = {
-      expected: reps.size * weeks.size,
-      submitted: submitted.size,
-      market: [...new Set(rows.map((r) => readText(r.cells.market as never)).filter((t) => t !== ''))],
-    };
-  }
-
-  if (clean.oneOnOne) {
-    const items = rowsOf(clean.oneOnOne, ['rep', 'commitment', 'due', 'done', 'date']).flatMap(({ sheetRow, cells }) => {
-      const commitment = readText(cells.commitment as never);
-      const due = readDate(cells.due as never);
-      if (commitment === '' || due === null) return [];
-      const done = readDate(cells.done as never);
-      const state: 'kept' | 'late' | 'missed' | 'open' =
-        done !== null ? (Math.floor(done) > Math.floor(due) ? 'late' : 'kept') : Math.floor(today) > Math.floor(due) ? 'missed' : 'open';
-      return [{ sheetRow, rep: readText(cells.rep as never), commitment, due, done, state, talkedOn: readDate(cells.date as never) }];
-    });
-    out.commitments = items;
-  }
+  if (clean.activity) out.activity = activitySummary(clean.activity, clean.deals, today);
+  if (clean.feedback) out.feedback = feedbackSummary(clean.feedback);
+  if (clean.weeklyReport) out.weekly = weeklySummary(clean.weeklyReport);
+  if (clean.oneOnOne) out.commitments = commitmentsOf(clean.oneOnOne, today);
   return out;
 }
 
