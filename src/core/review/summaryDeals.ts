@@ -110,89 +110,97 @@ function changeWindows(
   };
 }
 
-export function dealsSummary(clean: CleanTable, data: WorkbookData, options: DealsSummaryOptions): DealsSummary {
-  const { view } = clean;
-  const { table, locale } = view;
-  const at = (row: readonly unknown[], key: string) => row[view.columns.get(key) ?? -1] as never;
-  const limits = { ...DEFAULT_STALE_LIMITS, ...options.staleLimits };
-  const byStage = new Map<StageKey, StageLine>(
-    FUNNEL_STAGES.filter((s) => s.key !== 'won').map((s) => [
-      s.key,
-      { stage: s.key, label: s.label[locale], count: 0, amount: 0, weighted: 0 },
-    ]),
-  );
-  const byCategory = new Map<ForecastCategory | null, { count: number; amount: number }>();
-  const open = { count: 0, amount: 0, weighted: 0 };
-  let openByGoalsEnd = 0;
-  const won = { count: 0, amount: 0 };
-  const lost = { count: 0, amount: 0 };
-  const reasons = new Map<string, { count: number; amount: number }>();
-  const stale: StaleDeal[] = [];
-  const rowOf = new Map<string, readonly unknown[]>();
+type Read = (row: readonly unknown[], key: string) => never;
 
-  for (const i of clean.rows) {
-    const row = table.rows[i] ?? [];
-    const id = readText(at(row, 'dealId'));
-    rowOf.set(id, row);
-    const status = statusOf(at(row, 'status'));
-    const amount = readNumber(at(row, 'amount')) ?? 0;
-    if (status === 'removed') continue;
-    if (status === 'won') {
-      won.count++;
-      won.amount += amount;
-      continue;
-    }
-    if (status === 'lost') {
-      lost.count++;
-      lost.amount += amount;
-      const reason = readText(at(row, 'lostReason')) || L_UNFILLED[locale];
-      const entry = reasons.get(reason) ?? { count: 0, amount: 0 };
-      entry.count++;
-      entry.amount += amount;
-      reasons.set(reason, entry);
-      continue;
-    }
-    const stage = stageOfLabel(readText(at(row, 'stage')));
-    const probability = readNumber(at(row, 'probability')) ?? stage?.probability ?? 0;
-    open.count++;
-    open.amount += amount;
-    const close = readDate(at(row, 'closeDate'));
-    if (options.goals?.end !== undefined && close !== null && close <= options.goals.end) openByGoalsEnd += amount;
-    open.weighted += amount * probability;
-    const line = stage ? byStage.get(stage.key) : undefined;
-    if (line)
-      byStage.set(line.stage, {
-        ...line,
-        count: line.count + 1,
-        amount: line.amount + amount,
-        weighted: line.weighted + amount * probability,
-      });
-    const category = forecastCategoryOf(readText(at(row, 'category'))) ?? null;
-    const c = byCategory.get(category) ?? { count: 0, amount: 0 };
-    byCategory.set(category, { count: c.count + 1, amount: c.amount + amount });
+/** The register's rows counted: open by stage and category, won, lost by reason, and the stale ones. */
+interface DealTally {
+  readonly byStage: Map<StageKey, StageLine>;
+  readonly byCategory: Map<ForecastCategory | null, { count: number; amount: number }>;
+  readonly open: { count: number; amount: number; weighted: number };
+  openByGoalsEnd: number;
+  readonly won: { count: number; amount: number };
+  readonly lost: { count: number; amount: number };
+  readonly reasons: Map<string, { count: number; amount: number }>;
+  readonly stale: StaleDeal[];
+}
 
-    const limit = stage ? limits[stage.key] : undefined;
-    const last = readDate(at(row, 'lastActivity'));
-    const since = last ?? readDate(at(row, 'stageSince')) ?? readDate(at(row, 'createdOn'));
-    if (limit === undefined || since === null) continue;
-    const days = Math.floor(options.today) - Math.floor(since);
-    if (days > limit)
-      stale.push({
-        sheetRow: sheetRowOf(table, i),
-        id,
-        name: readText(at(row, 'name')),
-        owner: readText(at(row, 'owner')),
-        stage: readText(at(row, 'stage')),
-        amount,
-        days,
-        limit,
-        nextStep: readText(at(row, 'nextStep')),
-        neverFollowedUp: last === null,
-      });
-  }
+function newTally(locale: Locale): DealTally {
+  return {
+    byStage: new Map<StageKey, StageLine>(
+      FUNNEL_STAGES.filter((s) => s.key !== 'won').map((s) => [
+        s.key,
+        { stage: s.key, label: s.label[locale], count: 0, amount: 0, weighted: 0 },
+      ]),
+    ),
+    byCategory: new Map(),
+    open: { count: 0, amount: 0, weighted: 0 },
+    openByGoalsEnd: 0,
+    won: { count: 0, amount: 0 },
+    lost: { count: 0, amount: 0 },
+    reasons: new Map(),
+    stale: [],
+  };
+}
 
-  const windows = changeWindows(data, options.slipPeriod ?? 'month');
-  const slipped: SlippedDeal[] = (windows.changes?.report.slipped.deals ?? []).map((id) => {
+function tallyLost(tally: DealTally, reason: string, amount: number): void {
+  tally.lost.count++;
+  tally.lost.amount += amount;
+  const entry = tally.reasons.get(reason) ?? { count: 0, amount: 0 };
+  entry.count++;
+  entry.amount += amount;
+  tally.reasons.set(reason, entry);
+}
+
+/** An open deal: its stage and category, the weighted amount, and whether it is past its follow-up limit. */
+function tallyOpen(
+  tally: DealTally,
+  deal: { readonly row: readonly unknown[]; readonly at: Read; readonly amount: number; readonly sheetRow: number; readonly id: string },
+  options: DealsSummaryOptions,
+  limits: Readonly<Partial<Record<StageKey, number>>>,
+): void {
+  const { row, at, amount } = deal;
+  const stage = stageOfLabel(readText(at(row, 'stage')));
+  const probability = readNumber(at(row, 'probability')) ?? stage?.probability ?? 0;
+  tally.open.count++;
+  tally.open.amount += amount;
+  const close = readDate(at(row, 'closeDate'));
+  if (options.goals?.end !== undefined && close !== null && close <= options.goals.end) tally.openByGoalsEnd += amount;
+  tally.open.weighted += amount * probability;
+  const line = stage ? tally.byStage.get(stage.key) : undefined;
+  if (line)
+    tally.byStage.set(line.stage, {
+      ...line,
+      count: line.count + 1,
+      amount: line.amount + amount,
+      weighted: line.weighted + amount * probability,
+    });
+  const category = forecastCategoryOf(readText(at(row, 'category'))) ?? null;
+  const c = tally.byCategory.get(category) ?? { count: 0, amount: 0 };
+  tally.byCategory.set(category, { count: c.count + 1, amount: c.amount + amount });
+
+  const limit = stage ? limits[stage.key] : undefined;
+  const last = readDate(at(row, 'lastActivity'));
+  const since = last ?? readDate(at(row, 'stageSince')) ?? readDate(at(row, 'createdOn'));
+  if (limit === undefined || since === null) return;
+  const days = Math.floor(options.today) - Math.floor(since);
+  if (days > limit)
+    tally.stale.push({
+      sheetRow: deal.sheetRow,
+      id: deal.id,
+      name: readText(at(row, 'name')),
+      owner: readText(at(row, 'owner')),
+      stage: readText(at(row, 'stage')),
+      amount,
+      days,
+      limit,
+      nextStep: readText(at(row, 'nextStep')),
+      neverFollowedUp: last === null,
+    });
+}
+
+/** The deals the snapshots saw slip, with what the register says of them now. */
+function slippedDeals(windows: ReturnType<typeof changeWindows>, rowOf: ReadonlyMap<string, readonly unknown[]>, at: Read): SlippedDeal[] {
+  return (windows.changes?.report.slipped.deals ?? []).map((id) => {
     const row = rowOf.get(id) ?? [];
     return {
       id,
@@ -205,9 +213,34 @@ export function dealsSummary(clean: CleanTable, data: WorkbookData, options: Dea
       nextStep: readText(at(row, 'nextStep')),
     };
   });
+}
 
+export function dealsSummary(clean: CleanTable, data: WorkbookData, options: DealsSummaryOptions): DealsSummary {
+  const { view } = clean;
+  const { table, locale } = view;
+  const at: Read = (row, key) => row[view.columns.get(key) ?? -1] as never;
+  const limits = { ...DEFAULT_STALE_LIMITS, ...options.staleLimits };
+  const tally = newTally(locale);
+  const rowOf = new Map<string, readonly unknown[]>();
+  for (const i of clean.rows) {
+    const row = table.rows[i] ?? [];
+    const id = readText(at(row, 'dealId'));
+    rowOf.set(id, row);
+    const status = statusOf(at(row, 'status'));
+    const amount = readNumber(at(row, 'amount')) ?? 0;
+    if (status === 'removed') continue;
+    if (status === 'won') {
+      tally.won.count++;
+      tally.won.amount += amount;
+    } else if (status === 'lost') tallyLost(tally, readText(at(row, 'lostReason')) || L_UNFILLED[locale], amount);
+    else tallyOpen(tally, { row, at, amount, sheetRow: sheetRowOf(table, i), id }, options, limits);
+  }
+
+  const windows = changeWindows(data, options.slipPeriod ?? 'month');
+  const slipped = slippedDeals(windows, rowOf, at);
   const forecast = readForecast(data.forecast, data, options.today);
-  const coverage = coverageOf(options.goals?.end === undefined ? open.amount : openByGoalsEnd, forecast, options.goals);
+  const { open, won, lost, byStage, byCategory, reasons, stale } = tally;
+  const coverage = coverageOf(options.goals?.end === undefined ? open.amount : tally.openByGoalsEnd, forecast, options.goals);
   return {
     locale,
     open,
