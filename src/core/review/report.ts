@@ -170,14 +170,25 @@ export function sourceOfRule(rule: string | undefined): TemplateId | undefined {
 
 const change = (now: number, before: number): number | null => (before === 0 ? null : (now - before) / Math.abs(before));
 
-function kpisOf(analysis: Analysis, locale: Locale): ReportKpi[] {
-  const { summary } = analysis;
-  const kpis: ReportKpi[] = [];
-  const t = (zh: string, en: string) => L(zh, en)[locale];
+/** A figure that has no target of its own: what it is, its value and its unit. */
+const figure = (key: string, label: string, actual: number, unit: ReportKpi['unit'], previous: number | null = null): ReportKpi => ({
+  key,
+  label,
+  target: null,
+  actual,
+  attainment: null,
+  previous,
+  lastYear: null,
+  unit,
+});
+
+/** Sales against target over the reported months, and the latest month against the one before and last year's. */
+function goalKpis(summary: Analysis['summary'], t: (zh: string, en: string) => string): ReportKpi[] {
   const goals = summary.goals;
-  if (goals) {
-    const o = goals.overall;
-    kpis.push({
+  if (!goals) return [];
+  const o = goals.overall;
+  const kpis: ReportKpi[] = [
+    {
       key: 'sales',
       label: t('销售额(已报告月份)', 'Sales (reported months)'),
       target: o.target,
@@ -186,86 +197,70 @@ function kpisOf(analysis: Analysis, locale: Locale): ReportKpi[] {
       previous: null,
       lastYear: null,
       unit: 'number',
+    },
+  ];
+  const compared = goalComparison(summary);
+  if (compared)
+    kpis.push({
+      key: 'latestMonth',
+      label: t(`销售额 ${compared.latest.period}`, `Sales ${compared.latest.period}`),
+      target: compared.latest.target,
+      actual: compared.latest.actual,
+      attainment: compared.latest.attainment,
+      previous: compared.previous?.change ?? null,
+      lastYear: compared.lastYear?.change ?? null,
+      unit: 'number',
     });
-    const compared = goalComparison(summary);
-    if (compared)
-      kpis.push({
-        key: 'latestMonth',
-        label: t(`销售额 ${compared.latest.period}`, `Sales ${compared.latest.period}`),
-        target: compared.latest.target,
-        actual: compared.latest.actual,
-        attainment: compared.latest.attainment,
-        previous: compared.previous?.change ?? null,
-        lastYear: compared.lastYear?.change ?? null,
-        unit: 'number',
-      });
-  }
+  return kpis;
+}
+
+/** Funnel conversion, actions done, coverage, satisfaction and activity: each when its sheet has it. */
+function processKpis(summary: Analysis['summary'], t: (zh: string, en: string) => string): ReportKpi[] {
+  const kpis: ReportKpi[] = [];
   const steps = summary.funnel?.steps ?? [];
   const [first, last] = [steps[0], steps.at(-1)];
   if (first && last && steps.length > 1 && first.count > 0)
-    kpis.push({
-      key: 'funnelConversion',
-      label: t(`漏斗总转化(${first.stage}→${last.stage})`, `Funnel conversion (${first.stage} → ${last.stage})`),
-      target: null,
-      actual: last.count / first.count,
-      attainment: null,
-      previous: null,
-      lastYear: null,
-      unit: 'percent',
-    });
+    kpis.push(
+      figure(
+        'funnelConversion',
+        t(`漏斗总转化(${first.stage}→${last.stage})`, `Funnel conversion (${first.stage} → ${last.stage})`),
+        last.count / first.count,
+        'percent',
+      ),
+    );
   const actions = summary.actions;
   if (actions && (actions.due ?? 0) > 0)
-    kpis.push({
-      key: 'actionCompletion',
-      label: t('到期措施完成率', 'Due actions completed'),
-      target: null,
-      actual: (actions.completedOfDue ?? 0) / (actions.due ?? 1),
-      attainment: null,
-      previous: null,
-      lastYear: null,
-      unit: 'percent',
-    });
+    kpis.push(
+      figure(
+        'actionCompletion',
+        t('到期措施完成率', 'Due actions completed'),
+        (actions.completedOfDue ?? 0) / (actions.due ?? 1),
+        'percent',
+      ),
+    );
   const coverage = summary.deals?.coverage;
   if (coverage && coverage.ratio !== null)
-    kpis.push({
-      key: 'coverage',
-      label: t('商机覆盖率(在途 ÷ 缺口)', 'Pipeline coverage (open ÷ gap)'),
-      target: null,
-      actual: coverage.ratio,
-      attainment: null,
-      previous: null,
-      lastYear: null,
-      unit: 'number',
-    });
+    kpis.push(figure('coverage', t('商机覆盖率(在途 ÷ 缺口)', 'Pipeline coverage (open ÷ gap)'), coverage.ratio, 'number'));
   const feedback = summary.records?.feedback;
   if (feedback && feedback.averageSatisfaction !== null) {
     const months = feedback.byMonth.filter((m) => m.satisfaction !== null);
     const [before, now] = [months.at(-2)?.satisfaction, months.at(-1)?.satisfaction];
-    kpis.push({
-      key: 'satisfaction',
-      label: t('客户满意度(1–5)', 'Customer satisfaction (1–5)'),
-      target: null,
-      actual: feedback.averageSatisfaction,
-      attainment: null,
-      previous: typeof before === 'number' && typeof now === 'number' ? change(now, before) : null,
-      lastYear: null,
-      unit: 'number',
-    });
+    const previous = typeof before === 'number' && typeof now === 'number' ? change(now, before) : null;
+    kpis.push(
+      figure('satisfaction', t('客户满意度(1–5)', 'Customer satisfaction (1–5)'), feedback.averageSatisfaction, 'number', previous),
+    );
   }
   const activity = summary.records?.activity;
   if (activity && activity.reps.length > 0)
-    kpis.push({
-      key: 'activityPerDay',
-      label: t('人均日跟进次数', 'Follow-ups per rep per day'),
-      target: null,
-      actual: activity.teamPerDay,
-      attainment: null,
-      previous: null,
-      lastYear: null,
-      unit: 'number',
-    });
-  for (const metric of summary.kpi?.metrics ?? [])
-    kpis.push({
+    kpis.push(figure('activityPerDay', t('人均日跟进次数', 'Follow-ups per rep per day'), activity.teamPerDay, 'number'));
+  return kpis;
+}
+
+function kpisOf(analysis: Analysis, locale: Locale): ReportKpi[] {
+  const { summary } = analysis;
+  const t = (zh: string, en: string) => L(zh, en)[locale];
+  const metrics = (summary.kpi?.metrics ?? []).map(
+    (metric): ReportKpi => ({
       key: `kpi:${metric.metric}`,
       label: metric.metric,
       target: metric.target ?? null,
@@ -274,8 +269,9 @@ function kpisOf(analysis: Analysis, locale: Locale): ReportKpi[] {
       previous: null,
       lastYear: null,
       unit: metric.target !== undefined && Math.abs(metric.target) <= 1 ? 'percent' : 'number',
-    });
-  return kpis;
+    }),
+  );
+  return [...goalKpis(summary, t), ...processKpis(summary, t), ...metrics];
 }
 
 function chartsOf(analysis: Analysis, ranking: readonly RankingLine[], locale: Locale): ReportChart[] {
