@@ -62,6 +62,47 @@ function add(acc: Acc, target: number, actual: number | null): void {
 /** Rows under target kept for the rules and the pane; beyond them only the count (a 100k-row sheet would otherwise keep 100k objects). */
 const BELOW_TARGET_ROWS = 200;
 
+/** The target tiers summed over the reported rows (null once a reported row lacks the tier). */
+interface Tiers {
+  target: number;
+  actual: number;
+  stretch: number | null;
+  challenge: number | null;
+  reported: number;
+}
+
+function addTiers(
+  tiers: Tiers,
+  row: { readonly target: number; readonly actual: number },
+  stretch: number | null,
+  challenge: number | null,
+): void {
+  // A tier's total counts only when every reported row gives it: a partial sum would be no tier.
+  tiers.target += row.target;
+  tiers.actual += row.actual;
+  tiers.stretch = stretch === null || tiers.stretch === null ? null : tiers.stretch + stretch;
+  tiers.challenge = challenge === null || tiers.challenge === null ? null : tiers.challenge + challenge;
+  tiers.reported += 1;
+}
+
+function tiersOf(tiers: Tiers): Pick<NonNullable<KpiSummary['goals']>, 'tiers'> {
+  if (tiers.reported === 0 || (tiers.stretch === null && tiers.challenge === null)) return {};
+  const given = {
+    target: tiers.target,
+    ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
+    ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
+  };
+  return {
+    tiers: {
+      target: tiers.target,
+      actual: tiers.actual,
+      ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
+      ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
+      reached: tierReached(tiers.actual, given),
+    },
+  };
+}
+
 /**
  * Overall, per region and per owner attainment = Σ actual / Σ target over reported rows (a blank
  * actual is a month not reported yet, not a zero); rows under target kept for the rules.
@@ -87,20 +128,12 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
   let unreported = 0;
   let belowTargetCount = 0;
   const [cStretch, cChallenge] = ['stretchTarget', 'challengeTarget'].map((key) => columnIndex(clean, key)) as [number, number];
-  const tiers = { target: 0, actual: 0, stretch: 0 as number | null, challenge: 0 as number | null, reported: 0 };
+  const tiers: Tiers = { target: 0, actual: 0, stretch: 0, challenge: 0, reported: 0 };
   for (const i of clean.rows) {
     const row = table.rows[i] ?? [];
     const target = readNumber(row[cTarget]) ?? 0;
     const actual = readNumber(row[cActual]);
-    if (actual !== null) {
-      // A tier's total counts only when every reported row gives it: a partial sum would be no tier.
-      const [stretch, challenge] = [readNumber(row[cStretch]), readNumber(row[cChallenge])];
-      tiers.target += target;
-      tiers.actual += actual;
-      tiers.stretch = stretch === null || tiers.stretch === null ? null : tiers.stretch + stretch;
-      tiers.challenge = challenge === null || tiers.challenge === null ? null : tiers.challenge + challenge;
-      tiers.reported += 1;
-    }
+    if (actual !== null) addTiers(tiers, { target, actual }, readNumber(row[cStretch]), readNumber(row[cChallenge]));
     const region = readText(row[cRegion]);
     const owner = readText(row[cOwner]);
     const quarter = readText(row[cQuarter]);
@@ -143,21 +176,7 @@ export function goalsSummary(clean: CleanTable): NonNullable<KpiSummary['goals']
     belowTarget,
     belowTargetCount,
     unreported,
-    ...(tiers.reported > 0 && (tiers.stretch !== null || tiers.challenge !== null)
-      ? {
-          tiers: {
-            target: tiers.target,
-            actual: tiers.actual,
-            ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
-            ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
-            reached: tierReached(tiers.actual, {
-              target: tiers.target,
-              ...(tiers.stretch !== null ? { stretch: tiers.stretch } : {}),
-              ...(tiers.challenge !== null ? { challenge: tiers.challenge } : {}),
-            }),
-          },
-        }
-      : {}),
+    ...tiersOf(tiers),
   };
 }
 
