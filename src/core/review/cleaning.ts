@@ -84,29 +84,28 @@ function checkOf(view: TableView, key: string, type: string): Check {
 
 const shown = (v: ReadValue | undefined): string => (typeof v === 'string' ? v : String(v));
 
-export function cleanTable(view: TableView): CleanResult {
+/** A column the rules need is missing: the sheet is skipped, and each missing column named. */
+function absentColumnIssues(view: TableView): CleaningIssue[] {
   const { spec, table } = view;
-  const sheetName = table.sheetName;
-  const templateId = spec.id;
-  const issues: CleaningIssue[] = [];
-
-  const needed = new Set([...spec.columns.filter((c) => c.required).map((c) => c.key), ...(NEEDED[templateId] ?? [])]);
-  const absent = view.missing.filter((c) => needed.has(c.key));
-  if (absent.length > 0) {
-    for (const column of absent) {
+  const needed = new Set([...spec.columns.filter((c) => c.required).map((c) => c.key), ...(NEEDED[spec.id] ?? [])]);
+  return view.missing
+    .filter((c) => needed.has(c.key))
+    .map((column) => {
       const label = column.label[view.locale];
-      issues.push({
-        templateId,
-        sheetName,
+      return {
+        templateId: spec.id,
+        sheetName: table.sheetName,
         row: table.headerRow + 1,
-        kind: 'invalid',
+        kind: 'invalid' as const,
         column: label,
-        message: missingColumnMessage(sheetName, label, 'sheetSkipped'),
-      });
-    }
-    return { issues, valid: 0, dropped: 0 };
-  }
+        message: missingColumnMessage(table.sheetName, label, 'sheetSkipped'),
+      };
+    });
+}
 
+/** The columns a user types into (not computed), with where they are and how each is checked. */
+function inputColumnsOf(view: TableView): InputColumn[] {
+  const { spec, table } = view;
   const inputs: InputColumn[] = [];
   for (const column of spec.columns) {
     const position = view.columns.get(column.key);
@@ -119,6 +118,19 @@ export function cleanTable(view: TableView): CleanResult {
       check: checkOf(view, column.key, column.type),
     });
   }
+  return inputs;
+}
+
+export function cleanTable(view: TableView): CleanResult {
+  const { spec, table } = view;
+  const sheetName = table.sheetName;
+  const templateId = spec.id;
+  const issues: CleaningIssue[] = [];
+
+  const absent = absentColumnIssues(view);
+  if (absent.length > 0) return { issues: absent, valid: 0, dropped: 0 };
+
+  const inputs = inputColumnsOf(view);
 
   // Duplicates by a hash of the input cells in an open-addressing table (typed arrays, no key
   // strings, no Map), compared cell by cell only when hashes meet: 100k rows in a few ms.
