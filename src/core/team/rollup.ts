@@ -61,6 +61,71 @@ export interface Rollup {
 
 const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || v === '';
 
+/** What the sources add up to so far: the rows by table, the deal keys seen (and where), the notes. */
+interface Combined {
+  readonly rows: Map<TemplateId, Record<string, CellValue>[]>;
+  readonly keysSeen: Map<string, string>;
+  readonly notes: RollupNote[];
+}
+
+/**
+ * One source's table added in the team's unit: blank rows skipped, a deal already taken from an
+ * earlier source noted and not counted twice. Returns the rows taken, or undefined (noted) when a
+ * column the table needs is missing.
+ */
+function takeTable(
+  combined: Combined,
+  source: RollupSource,
+  table: { readonly id: TemplateId; readonly spec: TemplateSpec; readonly toTeamUnit: (v: number) => number },
+): number | undefined {
+  const { id, spec, toTeamUnit } = table;
+  const { rows, keysSeen, notes } = combined;
+  const snapshot = source.tables[id] as TableSnapshot;
+  const match = matchHeader(spec, snapshot.header);
+  const inputs = spec.columns.filter((c) => c.formula === undefined);
+  const lacking = spec.columns.filter((c) => c.required && !match.columns.has(c.key));
+  if (lacking.length > 0) {
+    notes.push({
+      source: source.name,
+      message: L(
+        `${snapshot.sheetName} 缺少列 ${lacking.map((c) => c.label['zh-CN']).join('、')},未汇总`,
+        `${snapshot.sheetName} lacks ${lacking.map((c) => c.label['en-US']).join(', ')}: not combined`,
+      ),
+    });
+    return undefined;
+  }
+  const key = KEYS[id];
+  let count = 0;
+  snapshot.rows.forEach((row, i) => {
+    const values: Record<string, CellValue> = {};
+    for (const column of inputs) {
+      const at = match.columns.get(column.key);
+      const v = at === undefined ? null : (row[at] ?? null);
+      values[column.key] = column.money === true && typeof v === 'number' ? toTeamUnit(v) : v;
+    }
+    if (inputs.every((c) => blank(values[c.key]))) return;
+    if (key !== undefined && !blank(values[key])) {
+      const id2 = `${id}\u0000${String(values[key])}`;
+      const first = keysSeen.get(id2);
+      if (first !== undefined) {
+        notes.push({
+          source: source.name,
+          message: L(
+            `${snapshot.sheetName} 第 ${snapshot.headerRow + 2 + i} 行:商机编号 ${String(values[key])} 已在 ${first} 中,未重复汇总`,
+            `${snapshot.sheetName} row ${snapshot.headerRow + 2 + i}: deal ${String(values[key])} is in ${first} already; not counted twice`,
+          ),
+        });
+        return;
+      }
+      keysSeen.set(id2, source.name);
+    }
+    values[SOURCE_COLUMN.key] = source.name;
+    (rows.get(id) as Record<string, CellValue>[]).push(values);
+    count += 1;
+  });
+  return count;
+}
+
 /**
  * Combines the sources. The team's unit is `unit`, else the first source's that says one; money of
  * a source in another unit of the same currency is converted, of another currency left out with a
@@ -94,51 +159,9 @@ export function combineSources(
     const taken: Partial<Record<TemplateId, number>> = {};
     for (const id of found) {
       const spec = specs[id];
-      const table = source.tables[id] as TableSnapshot;
       if (!spec) continue;
-      const match = matchHeader(spec, table.header);
-      const inputs = spec.columns.filter((c) => c.formula === undefined);
-      const lacking = spec.columns.filter((c) => c.required && !match.columns.has(c.key));
-      if (lacking.length > 0) {
-        notes.push({
-          source: source.name,
-          message: L(
-            `${table.sheetName} 缺少列 ${lacking.map((c) => c.label['zh-CN']).join('、')},未汇总`,
-            `${table.sheetName} lacks ${lacking.map((c) => c.label['en-US']).join(', ')}: not combined`,
-          ),
-        });
-        continue;
-      }
-      const key = KEYS[id];
-      let count = 0;
-      table.rows.forEach((row, i) => {
-        const values: Record<string, CellValue> = {};
-        for (const column of inputs) {
-          const at = match.columns.get(column.key);
-          const v = at === undefined ? null : (row[at] ?? null);
-          values[column.key] = column.money === true && typeof v === 'number' ? toTeamUnit(v) : v;
-        }
-        if (inputs.every((c) => blank(values[c.key]))) return;
-        if (key !== undefined && !blank(values[key])) {
-          const id2 = `${id}\u0000${String(values[key])}`;
-          const first = keysSeen.get(id2);
-          if (first !== undefined) {
-            notes.push({
-              source: source.name,
-              message: L(
-                `${table.sheetName} 第 ${table.headerRow + 2 + i} 行:商机编号 ${String(values[key])} 已在 ${first} 中,未重复汇总`,
-                `${table.sheetName} row ${table.headerRow + 2 + i}: deal ${String(values[key])} is in ${first} already; not counted twice`,
-              ),
-            });
-            return;
-          }
-          keysSeen.set(id2, source.name);
-        }
-        values[SOURCE_COLUMN.key] = source.name;
-        (rows.get(id) as Record<string, CellValue>[]).push(values);
-        count += 1;
-      });
-      taken[id] = count;
+      const count = takeTable({ rows, keysSeen, notes }, source, { id, spec, toTeamUnit });
+      if (count !== undefined) taken[id] = count;
     }
     counts.push({ source: source.name, rows: taken });
   }
