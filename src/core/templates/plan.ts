@@ -212,6 +212,51 @@ function planRule(rule: ConditionRule, locale: Locale): PlannedRule {
   return rule.kind === 'textEquals' ? { kind: 'textEquals', text: rule.text[locale] } : rule;
 }
 
+/** Sample cells shown in another format than their column's (a date in a text column, …). */
+function sampleFormats(spec: TemplateSpec, samples: TemplateSpec['samples']): PlannedCellFormat[] {
+  const cellFormats: PlannedCellFormat[] = [];
+  samples.forEach((sample, row) =>
+    spec.columns.forEach((column, c) => {
+      const value = sample[column.key];
+      if (value !== undefined && value !== null && isShownAs(value) && value.shownAs !== column.type) {
+        cellFormats.push({ row, column: c, numberFormat: NUMBER_FORMATS[value.shownAs] });
+      }
+    }),
+  );
+  return cellFormats;
+}
+
+/** The data rows: formulas in computed columns, the samples (in the workbook's money unit) in the others. */
+function planRows(
+  spec: TemplateSpec,
+  layout: {
+    readonly samples: TemplateSpec['samples'];
+    readonly dataRowCount: number;
+    readonly ctx: FormulaContext;
+    readonly moneyUnit: TemplateOptions['moneyUnit'];
+  },
+): PlanCell[][] {
+  const { samples, dataRowCount, ctx, moneyUnit: unit } = layout;
+  const rows: PlanCell[][] = [];
+  for (let i = 0; i < dataRowCount; i++) {
+    const sample = samples[i];
+    const row = ctx.firstDataRow + i;
+    rows.push(
+      spec.columns.map((column) => {
+        const formula = i === 0 && column.firstRowFormula ? column.firstRowFormula : column.formula;
+        if (formula) return { formula: `=${renderFormula(formula, row, ctx)}` };
+        if (!sample) return null;
+        const value = sample[column.key];
+        // The samples are in 万元; in a workbook of another unit (same currency) they are shown in its unit.
+        if (column.money === true && typeof value === 'number' && unit && sameCurrency(unit, SAMPLE_MONEY_UNIT))
+          return sampleCell(convertMoney(value, SAMPLE_MONEY_UNIT, unit), column, ctx.locale);
+        return sampleCell(value, column, ctx.locale);
+      }),
+    );
+  }
+  return rows;
+}
+
 export function planTemplate(spec: TemplateSpec, options: TemplateOptions): TemplatePlan {
   const { locale } = options;
   const samples = options.samples ? spec.samples : [];
@@ -228,33 +273,8 @@ export function planTemplate(spec: TemplateSpec, options: TemplateOptions): Temp
     references: templateReferences(spec, locale),
   };
 
-  const rows: PlanCell[][] = [];
-  const cellFormats: PlannedCellFormat[] = [];
-  samples.forEach((sample, row) =>
-    spec.columns.forEach((column, c) => {
-      const value = sample[column.key];
-      if (value !== undefined && value !== null && isShownAs(value) && value.shownAs !== column.type) {
-        cellFormats.push({ row, column: c, numberFormat: NUMBER_FORMATS[value.shownAs] });
-      }
-    }),
-  );
-  for (let i = 0; i < dataRowCount; i++) {
-    const sample = samples[i];
-    const row = firstDataRow + i;
-    rows.push(
-      spec.columns.map((column) => {
-        const formula = i === 0 && column.firstRowFormula ? column.firstRowFormula : column.formula;
-        if (formula) return { formula: `=${renderFormula(formula, row, ctx)}` };
-        if (!sample) return null;
-        const value = sample[column.key];
-        // The samples are in 万元; in a workbook of another unit (same currency) they are shown in its unit.
-        const unit = options.moneyUnit;
-        if (column.money === true && typeof value === 'number' && unit && sameCurrency(unit, SAMPLE_MONEY_UNIT))
-          return sampleCell(convertMoney(value, SAMPLE_MONEY_UNIT, unit), column, locale);
-        return sampleCell(value, column, locale);
-      }),
-    );
-  }
+  const cellFormats = sampleFormats(spec, samples);
+  const rows = planRows(spec, { samples, dataRowCount, ctx, moneyUnit: options.moneyUnit });
 
   const summaryCol = spec.columns.length + 1; // one empty column between the table and the summary
   return {
