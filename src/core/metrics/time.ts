@@ -25,14 +25,13 @@ function runRate(actual: number, start: number, end: number, asOf: number): Scal
  * pace yet (#N/A); thresholds must not rise from ahead to behind.
  */
 function pace(
-  actual: number,
-  target: number,
-  start: number,
-  end: number,
-  asOf: number,
+  result: { readonly actual: number; readonly target: number },
+  period: { readonly start: number; readonly end: number; readonly asOf: number },
   thresholds: readonly number[],
   lang: Scalar,
 ): Scalar {
+  const { actual, target } = result;
+  const { start, end, asOf } = period;
   const [ahead, onTrack, behind] = thresholds as [number, number, number];
   if (Math.floor(end) < Math.floor(start)) return numError(FUNCTION_MESSAGES.endBeforeStart);
   if (!(ahead >= onTrack && onTrack >= behind)) return numError(FUNCTION_MESSAGES.paceThresholds);
@@ -76,11 +75,8 @@ export const RUNRATE: ElementMetric = ([actual, start, end, asOf]) =>
 
 export const PACE: ElementMetric = ([actual, target, start, end, asOf, ahead, onTrack, behind, lang]) =>
   pace(
-    actual as number,
-    target as number,
-    start as number,
-    end as number,
-    asOf as number,
+    { actual: actual as number, target: target as number },
+    { start: start as number, end: end as number, asOf: asOf as number },
     [ahead as number, onTrack as number, behind as number],
     lang ?? null,
   );
