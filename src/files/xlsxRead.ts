@@ -234,6 +234,104 @@ function notesOfSheet(ws: ExcelJS.Worksheet): SheetNotes {
   return notes;
 }
 
+type CellLinks = Awaited<ReturnType<typeof linksOfFile>> extends Map<string, infer V> ? V : never;
+
+/** A sheet's cells as snapshot cell data (styles shared by id), and how far they reach. */
+function cellsOfSheet(
+  ws: ExcelJS.Worksheet,
+  read: {
+    readonly date1904: boolean;
+    readonly links: CellLinks | undefined;
+    readonly defaultFont: { readonly name: string; readonly size: number };
+    readonly styleId: (style: IStyleData) => string;
+  },
+): { cellData: Record<number, Record<number, ICellData>>; maxRow: number; maxCol: number } {
+  const cellData: Record<number, Record<number, ICellData>> = {};
+  let maxRow = 0;
+  let maxCol = 0;
+  // Rows without values may still carry formats (a template's blank rows): visit them too.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const data = cellDataOf(cell, read.date1904) ?? {};
+      withFileLink(data, read.links?.get(cell.address));
+      const style = styleDataOf(cell, read.defaultFont);
+      if (style) data.s = read.styleId(style);
+      if (Object.keys(data).length === 0) return;
+      (cellData[rowNumber - 1] ??= {})[colNumber - 1] = data;
+      maxRow = Math.max(maxRow, rowNumber);
+      maxCol = Math.max(maxCol, colNumber);
+    });
+  });
+  return { cellData, maxRow, maxCol };
+}
+
+/** Column widths, row heights, hidden and grouped rows and columns, frozen panes and merges. */
+function layoutOfSheet(ws: ExcelJS.Worksheet, maxCol: number) {
+  // Outline (grouping) levels ride in the rows' and columns' custom data, which Univer keeps.
+  const columnData: Record<number, { w?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
+  // Columns with a width or level but no cell count too (ExcelJS's columnCount counts cells).
+  for (let c = 1; c <= Math.max(ws.columnCount, maxCol, ws.columns?.length ?? 0); c++) {
+    const column = ws.getColumn(c);
+    const entry: { w?: number; hd?: number; custom?: { outlineLevel: number } } = {};
+    if (column.width !== undefined) entry.w = Math.round(column.width * PIXELS_PER_CHARACTER);
+    if (column.hidden) entry.hd = 1;
+    if (column.outlineLevel) entry.custom = { outlineLevel: column.outlineLevel };
+    if (Object.keys(entry).length > 0) columnData[c - 1] = entry;
+  }
+  const rowData: Record<number, { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const entry: { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } } = {};
+    if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false)
+      Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
+    if (row.hidden) entry.hd = 1;
+    if (row.outlineLevel) entry.custom = { outlineLevel: row.outlineLevel };
+    if (Object.keys(entry).length > 0) rowData[rowNumber - 1] = entry;
+  });
+  const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+  const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? [])
+    .map(parseRange)
+    .filter((r): r is SnapshotRange => r !== undefined);
+  return { columnData, rowData, ySplit: view?.ySplit ?? 0, xSplit: view?.xSplit ?? 0, merges };
+}
+
+/** The workbook before its sheets: name, language, default font and date system. */
+function emptySnapshot(
+  fileName: string,
+  locale: Locale,
+  defaultFont: { readonly name: string; readonly size: number },
+  date1904: boolean,
+): WorkbookSnapshot {
+  return {
+    id: freshId('w'),
+    name: fileName.replace(/\.xlsx$/i, ''),
+    appVersion: '0.25.1',
+    locale: (locale === 'zh-CN' ? 'zhCN' : 'enUS') as WorkbookSnapshot['locale'],
+    styles: {},
+    // Every cell without a font of its own shows the workbook's default font.
+    defaultStyle: { ff: defaultFont.name, fs: defaultFont.size },
+    sheetOrder: [],
+    sheets: {},
+    resources: [],
+    // The writer goes back to the file's date system (src/files/exactDates.ts).
+    ...(date1904 ? { custom: { date1904: true } } : {}),
+  };
+}
+
+/** Each distinct style once in `styles`, under a short id. */
+function styleRegistry(styles: Record<string, IStyleData>): (style: IStyleData) => string {
+  const styleIds = new Map<string, string>();
+  return (style) => {
+    const key = JSON.stringify(style);
+    let id = styleIds.get(key);
+    if (id === undefined) {
+      id = `x${styleIds.size.toString(36)}`;
+      styleIds.set(key, id);
+      styles[id] = style;
+    }
+    return id;
+  };
+}
+
 export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Locale): Promise<XlsxReadResult> {
   const inspection = await inspectXlsx(bytes, fileName, locale);
   await checkXlsxBounds(bytes, fileName, locale);
@@ -246,37 +344,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   if (wb.worksheets.length === 0) throw fileError('notSpreadsheet', locale, fileName);
   const defaultFont = (await defaultFontOf(bytes)) ?? { name: 'Calibri', size: 11 };
 
-  const styles: Record<string, IStyleData> = {};
-  const styleIds = new Map<string, string>();
-  const styleId = (style: IStyleData): string => {
-    const key = JSON.stringify(style);
-    let id = styleIds.get(key);
-    if (id === undefined) {
-      id = `x${styleIds.size.toString(36)}`;
-      styleIds.set(key, id);
-      styles[id] = style;
-    }
-    return id;
-  };
-
   const skipped = new Set<string>();
   const date1904 = wb.properties.date1904 === true;
   const links = await linksOfFile(bytes);
   const themeXml = (wb as unknown as { _themes?: Record<string, string> })._themes?.theme1;
-  const snapshot: WorkbookSnapshot = {
-    id: freshId('w'),
-    name: fileName.replace(/\.xlsx$/i, ''),
-    appVersion: '0.25.1',
-    locale: (locale === 'zh-CN' ? 'zhCN' : 'enUS') as WorkbookSnapshot['locale'],
-    styles,
-    // Every cell without a font of its own shows the workbook's default font.
-    defaultStyle: { ff: defaultFont.name, fs: defaultFont.size },
-    sheetOrder: [],
-    sheets: {},
-    resources: [],
-    // The writer goes back to the file's date system (src/files/exactDates.ts).
-    ...(date1904 ? { custom: { date1904: true } } : {}),
-  };
+  const snapshot = emptySnapshot(fileName, locale, defaultFont, date1904);
+  const styleId = styleRegistry(snapshot.styles as Record<string, IStyleData>);
   const tables: Record<string, { tables: SnapshotTable[] }> = {};
   const validations: Record<string, SnapshotValidation[]> = {};
   const conditional: Record<string, SnapshotConditionalFormat[]> = {};
@@ -287,49 +360,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, locale: Loca
   );
   for (const ws of worksheets) {
     const sheetId = freshId('s');
-    const cellData: Record<number, Record<number, ICellData>> = {};
-    const fileLinks = links.get(ws.name);
-    let maxRow = 0;
-    let maxCol = 0;
-    // Rows without values may still carry formats (a template's blank rows): visit them too.
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        const data = cellDataOf(cell, date1904) ?? {};
-        withFileLink(data, fileLinks?.get(cell.address));
-        const style = styleDataOf(cell, defaultFont);
-        if (style) data.s = styleId(style);
-        if (Object.keys(data).length === 0) return;
-        (cellData[rowNumber - 1] ??= {})[colNumber - 1] = data;
-        maxRow = Math.max(maxRow, rowNumber);
-        maxCol = Math.max(maxCol, colNumber);
-      });
-    });
-    // Outline (grouping) levels ride in the rows' and columns' custom data, which Univer keeps.
-    const columnData: Record<number, { w?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
-    // Columns with a width or level but no cell count too (ExcelJS's columnCount counts cells).
-    for (let c = 1; c <= Math.max(ws.columnCount, maxCol, ws.columns?.length ?? 0); c++) {
-      const column = ws.getColumn(c);
-      const entry: { w?: number; hd?: number; custom?: { outlineLevel: number } } = {};
-      if (column.width !== undefined) entry.w = Math.round(column.width * PIXELS_PER_CHARACTER);
-      if (column.hidden) entry.hd = 1;
-      if (column.outlineLevel) entry.custom = { outlineLevel: column.outlineLevel };
-      if (Object.keys(entry).length > 0) columnData[c - 1] = entry;
-    }
-    const rowData: Record<number, { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } }> = {};
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const entry: { h?: number; ia?: number; hd?: number; custom?: { outlineLevel: number } } = {};
-      if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false)
-        Object.assign(entry, { h: pointsToPixels(row.height), ia: 0 });
-      if (row.hidden) entry.hd = 1;
-      if (row.outlineLevel) entry.custom = { outlineLevel: row.outlineLevel };
-      if (Object.keys(entry).length > 0) rowData[rowNumber - 1] = entry;
-    });
-    const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
-    const ySplit = view?.ySplit ?? 0;
-    const xSplit = view?.xSplit ?? 0;
-    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? [])
-      .map(parseRange)
-      .filter((r): r is SnapshotRange => r !== undefined);
+    const { cellData, maxRow, maxCol } = cellsOfSheet(ws, { date1904, links: links.get(ws.name), defaultFont, styleId });
+    const { columnData, rowData, ySplit, xSplit, merges } = layoutOfSheet(ws, maxCol);
 
     const cellText = (row: number, col: number): string => String(cellData[row]?.[col]?.v ?? '');
     const tab = tabColourOf(ws.properties?.tabColor, themeXml);
