@@ -148,25 +148,12 @@ function valueKey(type: string | undefined, body: string, shared: readonly strin
 const emptyInventory = (): XlsxInventory =>
   Object.fromEntries(FEATURE_KINDS.map((kind) => [kind, [] as string[]])) as unknown as XlsxInventory;
 
-/** Counts what an .xlsx holds. The bytes must have passed inspectXlsx (src/files/xlsxGuard.ts). */
-export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  const inv = emptyInventory();
-  const names = Object.keys(zip.files);
-  const text = async (part: string): Promise<string> => (await zip.file(part)?.async('string')) ?? '';
-  const count = (kind: FeatureKind, pattern: RegExp): void => {
-    names.filter((n) => pattern.test(n)).forEach((n) => inv[kind].push(n));
-  };
-  count('charts', /^xl\/charts\/chart\d*\.xml$/i);
-  count('pivotTables', /^xl\/pivotTables\/pivotTable\d*\.xml$/i);
-  count('macros', /^xl\/vbaProject\.bin$/i);
-  count('slicers', /^xl\/slicers\/slicer\d*\.xml$/i);
-  count('externalLinks', /^xl\/externalLinks\/externalLink\d*\.xml$/i);
+type Relationships = Awaited<ReturnType<typeof relationshipsOf>>;
 
-  const workbookXml = await text('xl/workbook.xml');
+/** The date system, the sheets (hidden, chart sheets) and the defined names; returns the worksheets' parts. */
+function workbookInventory(inv: XlsxInventory, workbookXml: string, rels: Relationships): { name: string; part: string }[] {
   const workbookPr = tagsOf(workbookXml, 'workbookPr')[0] ?? '';
   if (/^(1|true)$/.test(attr(workbookPr, 'date1904') ?? '')) inv.date1904.push('date1904');
-  const rels = await relationshipsOf(zip, 'xl/workbook.xml');
   const sheetNames: string[] = [];
   const sheetParts: { name: string; part: string }[] = [];
   for (const tag of tagsOf(workbookXml, 'sheet')) {
@@ -188,7 +175,107 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
     const scope = attr(m[0], 'localSheetId');
     inv.definedNames.push(`${scope === undefined ? '' : (sheetNames[Number(scope)] ?? scope)}!${name}`);
   }
+  return sheetParts;
+}
 
+/** A sheet's tab colour, grouped rows and columns, merges, links, validations, conditional formats and print settings. */
+function sheetLayoutInventory(inv: XlsxInventory, name: string, xml: string): void {
+  const tab = /<(?:\w+:)?tabColor\b[^>]*>/.exec(xml)?.[0];
+  if (tab) {
+    const rgb = attr(tab, 'rgb');
+    const theme = attr(tab, 'theme');
+    const colour =
+      rgb ?? (theme !== undefined ? `theme${theme}:${Number(attr(tab, 'tint') ?? 0)}` : `indexed${attr(tab, 'indexed') ?? ''}`);
+    inv.tabColours.push(`${name}:${colour}`);
+  }
+  for (const row of tagsOf(xml, 'row')) {
+    const level = Number(attr(row, 'outlineLevel') ?? 0);
+    if (level > 0) inv.outlineLevels.push(`${name}!row${attr(row, 'r') ?? ''}:${level}`);
+  }
+  for (const col of tagsOf(xml, 'col')) {
+    const level = Number(attr(col, 'outlineLevel') ?? 0);
+    if (level <= 0) continue;
+    const [min, max] = [Number(attr(col, 'min') ?? 0), Number(attr(col, 'max') ?? 0)];
+    // A <col> may cover the whole width: count a run once per column, but no more than 1,000.
+    for (let c = min; c <= Math.min(max, min + 999); c++) inv.outlineLevels.push(`${name}!col${c}:${level}`);
+  }
+  tagsOf(xml, 'mergeCell').forEach((tag) => inv.mergedCells.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+  tagsOf(xml, 'hyperlink').forEach((tag) => inv.hyperlinks.push(`${name}!${attr(tag, 'ref') ?? ''}`));
+  for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?dataValidation>)/g)) {
+    const formulas = [...(m[2] ?? '').matchAll(/<(?:\w+:)?(?:formula[12]|f)\b[^>]*>([\s\S]*?)<\//g)].map((f) =>
+      decodeXml(f[1] ?? '').trim(),
+    );
+    inv.validations.push(`${name}:${attr(m[0], 'type') ?? 'none'}:${attr(m[0], 'operator') ?? ''}:${formulas.join('|')}`);
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g)) {
+    const sqref = attr(m[0], 'sqref') ?? /<(?:\w+:)?sqref>([^<]*)</.exec(m[2] ?? '')?.[1] ?? '';
+    tagsOf(m[2] ?? '', 'cfRule').forEach((rule) => inv.conditionalFormats.push(`${name}!${sqref}:${attr(rule, 'type') ?? ''}`));
+  }
+  const pageSetup = tagsOf(xml, 'pageSetup')[0];
+  if (pageSetup && /\s(orientation|paperSize|scale|fitToWidth|fitToHeight)="/.test(pageSetup)) inv.printSettings.push(`${name}:page`);
+  if (/<(?:\w+:)?(?:oddHeader|oddFooter)>[^<]+</.test(xml)) inv.printSettings.push(`${name}:headerFooter`);
+}
+
+/** A sheet's cells: values, formulas, array formulas, rich text, borders and fonts other than the default. */
+function sheetCellsInventory(
+  inv: XlsxInventory,
+  name: string,
+  xml: string,
+  book: {
+    readonly styles: ReturnType<typeof cellStylesOf>['styles'];
+    readonly defaultFont: string | undefined;
+    readonly shared: ReturnType<typeof sharedStrings>['texts'];
+    readonly rich: ReturnType<typeof sharedStrings>['rich'];
+  },
+): void {
+  const { styles, defaultFont, shared, rich } = book;
+  // Cells may omit their reference (`r`): their place is then the next row or column.
+  let rowNumber = 0;
+  for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
+    rowNumber = Number(attr(row[0], 'r') ?? rowNumber + 1);
+    let columnNumber = 0;
+    for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const open = cell[1] ?? '';
+      const body = cell[2] ?? '';
+      const given = attr(open, 'r');
+      columnNumber = given ? columnIndex(/^\$?([A-Z]+)/i.exec(given)?.[1] ?? '') + 1 : columnNumber + 1;
+      const ref = `${name}!${given ?? `${columnLetter(columnNumber - 1)}${rowNumber}`}`;
+      const style = styles[Number(attr(open, 's') ?? 0)];
+      const hasContent = body.trim() !== '';
+      if (style?.bordered) inv.borderedCells.push(ref);
+      if (style?.fontName !== undefined && style.fontName !== defaultFont && hasContent) inv.fontNames.push(`${ref}:${style.fontName}`);
+      const formula = /<(?:\w+:)?f\b([^>]*)(?:\/>|>)/.exec(body);
+      if (formula) {
+        inv.formulas.push(ref);
+        if (attr(formula[0], 't') === 'array') inv.arrayFormulas.push(`${ref}:${attr(formula[0], 'ref') ?? ''}`);
+      }
+      const type = attr(open, 't');
+      const value = valueKey(type, body, shared);
+      if (value !== undefined) inv.values.push(`${ref}=${value}`);
+      if (type === 's') {
+        const index = Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1] ?? -1);
+        if (rich.has(index)) inv.richText.push(ref);
+      } else if (type === 'inlineStr' && /<(?:\w+:)?is\b[\s\S]*<(?:\w+:)?r\b/.test(body)) inv.richText.push(ref);
+    }
+  }
+}
+
+/** Counts what an .xlsx holds. The bytes must have passed inspectXlsx (src/files/xlsxGuard.ts). */
+export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  const inv = emptyInventory();
+  const names = Object.keys(zip.files);
+  const text = async (part: string): Promise<string> => (await zip.file(part)?.async('string')) ?? '';
+  const count = (kind: FeatureKind, pattern: RegExp): void => {
+    names.filter((n) => pattern.test(n)).forEach((n) => inv[kind].push(n));
+  };
+  count('charts', /^xl\/charts\/chart\d*\.xml$/i);
+  count('pivotTables', /^xl\/pivotTables\/pivotTable\d*\.xml$/i);
+  count('macros', /^xl\/vbaProject\.bin$/i);
+  count('slicers', /^xl\/slicers\/slicer\d*\.xml$/i);
+  count('externalLinks', /^xl\/externalLinks\/externalLink\d*\.xml$/i);
+
+  const sheetParts = workbookInventory(inv, await text('xl/workbook.xml'), await relationshipsOf(zip, 'xl/workbook.xml'));
   const { styles, defaultFont } = cellStylesOf(await text('xl/styles.xml'));
   if (defaultFont !== undefined) inv.defaultFont.push(defaultFont);
   const { texts: shared, rich } = sharedStrings(await text('xl/sharedStrings.xml'));
@@ -203,70 +290,8 @@ export async function inventoryXlsx(bytes: Uint8Array): Promise<XlsxInventory> {
 
   for (const { name, part } of sheetParts) {
     const xml = await text(part);
-    const tab = /<(?:\w+:)?tabColor\b[^>]*>/.exec(xml)?.[0];
-    if (tab) {
-      const rgb = attr(tab, 'rgb');
-      const theme = attr(tab, 'theme');
-      const colour =
-        rgb ?? (theme !== undefined ? `theme${theme}:${Number(attr(tab, 'tint') ?? 0)}` : `indexed${attr(tab, 'indexed') ?? ''}`);
-      inv.tabColours.push(`${name}:${colour}`);
-    }
-    for (const row of tagsOf(xml, 'row')) {
-      const level = Number(attr(row, 'outlineLevel') ?? 0);
-      if (level > 0) inv.outlineLevels.push(`${name}!row${attr(row, 'r') ?? ''}:${level}`);
-    }
-    for (const col of tagsOf(xml, 'col')) {
-      const level = Number(attr(col, 'outlineLevel') ?? 0);
-      if (level <= 0) continue;
-      const [min, max] = [Number(attr(col, 'min') ?? 0), Number(attr(col, 'max') ?? 0)];
-      // A <col> may cover the whole width: count a run once per column, but no more than 1,000.
-      for (let c = min; c <= Math.min(max, min + 999); c++) inv.outlineLevels.push(`${name}!col${c}:${level}`);
-    }
-    // Cells may omit their reference (`r`): their place is then the next row or column.
-    let rowNumber = 0;
-    for (const row of xml.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-      rowNumber = Number(attr(row[0], 'r') ?? rowNumber + 1);
-      let columnNumber = 0;
-      for (const cell of (row[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-        const open = cell[1] ?? '';
-        const body = cell[2] ?? '';
-        const given = attr(open, 'r');
-        columnNumber = given ? columnIndex(/^\$?([A-Z]+)/i.exec(given)?.[1] ?? '') + 1 : columnNumber + 1;
-        const ref = `${name}!${given ?? `${columnLetter(columnNumber - 1)}${rowNumber}`}`;
-        const style = styles[Number(attr(open, 's') ?? 0)];
-        const hasContent = body.trim() !== '';
-        if (style?.bordered) inv.borderedCells.push(ref);
-        if (style?.fontName !== undefined && style.fontName !== defaultFont && hasContent) inv.fontNames.push(`${ref}:${style.fontName}`);
-        const formula = /<(?:\w+:)?f\b([^>]*)(?:\/>|>)/.exec(body);
-        if (formula) {
-          inv.formulas.push(ref);
-          if (attr(formula[0], 't') === 'array') inv.arrayFormulas.push(`${ref}:${attr(formula[0], 'ref') ?? ''}`);
-        }
-        const type = attr(open, 't');
-        const value = valueKey(type, body, shared);
-        if (value !== undefined) inv.values.push(`${ref}=${value}`);
-        if (type === 's') {
-          const index = Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1] ?? -1);
-          if (rich.has(index)) inv.richText.push(ref);
-        } else if (type === 'inlineStr' && /<(?:\w+:)?is\b[\s\S]*<(?:\w+:)?r\b/.test(body)) inv.richText.push(ref);
-      }
-    }
-    tagsOf(xml, 'mergeCell').forEach((tag) => inv.mergedCells.push(`${name}!${attr(tag, 'ref') ?? ''}`));
-    tagsOf(xml, 'hyperlink').forEach((tag) => inv.hyperlinks.push(`${name}!${attr(tag, 'ref') ?? ''}`));
-    for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?dataValidation>)/g)) {
-      const formulas = [...(m[2] ?? '').matchAll(/<(?:\w+:)?(?:formula[12]|f)\b[^>]*>([\s\S]*?)<\//g)].map((f) =>
-        decodeXml(f[1] ?? '').trim(),
-      );
-      inv.validations.push(`${name}:${attr(m[0], 'type') ?? 'none'}:${attr(m[0], 'operator') ?? ''}:${formulas.join('|')}`);
-    }
-    for (const m of xml.matchAll(/<(?:\w+:)?conditionalFormatting\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?conditionalFormatting>/g)) {
-      const sqref = attr(m[0], 'sqref') ?? /<(?:\w+:)?sqref>([^<]*)</.exec(m[2] ?? '')?.[1] ?? '';
-      tagsOf(m[2] ?? '', 'cfRule').forEach((rule) => inv.conditionalFormats.push(`${name}!${sqref}:${attr(rule, 'type') ?? ''}`));
-    }
-    const pageSetup = tagsOf(xml, 'pageSetup')[0];
-    if (pageSetup && /\s(orientation|paperSize|scale|fitToWidth|fitToHeight)="/.test(pageSetup)) inv.printSettings.push(`${name}:page`);
-    if (/<(?:\w+:)?(?:oddHeader|oddFooter)>[^<]+</.test(xml)) inv.printSettings.push(`${name}:headerFooter`);
-
+    sheetLayoutInventory(inv, name, xml);
+    sheetCellsInventory(inv, name, xml, { styles, defaultFont, shared, rich });
     for (const rel of await relationshipsOf(zip, part)) {
       if (rel.external) continue;
       if (rel.type === 'comments')
