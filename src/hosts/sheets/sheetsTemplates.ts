@@ -48,6 +48,38 @@ function conditionalRule(
 /** The names of the tables of a workbook: its named ranges. */
 export const tableNamesOf = (spreadsheet: SheetsSpreadsheet): string[] => spreadsheet.getNamedRanges().map((n) => n.getName());
 
+/** Drop-downs, number rules (with the column's help text) and conditional formats over the data rows. */
+function addRules(app: SheetsApp, sheet: SheetsSheet, plan: TemplatePlan): void {
+  const firstDataRow = plan.headerRow + 1;
+  const rowCount = plan.rows.length;
+  plan.columns.forEach((column, c) => {
+    if (!column.list || column.list.length === 0) return;
+    const rule = app
+      .newDataValidation()
+      .requireValueInList([...column.list], true)
+      .setAllowInvalid(false)
+      .build();
+    rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
+  });
+  // Number columns refuse text typed into them, with the column's help text.
+  plan.columns.forEach((column, c) => {
+    if (!column.numberRule) return;
+    const rule = app
+      .newDataValidation()
+      .requireNumberBetween(column.numberRule.min, column.numberRule.max)
+      .setAllowInvalid(false)
+      .setHelpText(column.numberRule.message)
+      .build();
+    rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
+  });
+  const added = plan.conditionalFormats
+    .filter((format) => format.column >= 0)
+    .map((format) =>
+      conditionalRule(app, format, rangeOf(sheet, firstDataRow, format.column, rowCount, 1), cellAddress(firstDataRow, format.column)),
+    );
+  if (added.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...added]);
+}
+
 export function insertTemplate(app: SheetsApp, plan: TemplatePlan): InsertedTemplate {
   const spreadsheet = app.getActiveSpreadsheet();
   const sheetName = uniqueSheetName(
@@ -106,34 +138,7 @@ export function insertTemplate(app: SheetsApp, plan: TemplatePlan): InsertedTemp
   const table = rangeOf(sheet, headerRow, 0, rowCount + 1, columnCount);
   spreadsheet.setNamedRange(tableName, table);
 
-  if (rowCount > 0) {
-    plan.columns.forEach((column, c) => {
-      if (!column.list || column.list.length === 0) return;
-      const rule = app
-        .newDataValidation()
-        .requireValueInList([...column.list], true)
-        .setAllowInvalid(false)
-        .build();
-      rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
-    });
-    // Number columns refuse text typed into them, with the column's help text.
-    plan.columns.forEach((column, c) => {
-      if (!column.numberRule) return;
-      const rule = app
-        .newDataValidation()
-        .requireNumberBetween(column.numberRule.min, column.numberRule.max)
-        .setAllowInvalid(false)
-        .setHelpText(column.numberRule.message)
-        .build();
-      rangeOf(sheet, firstDataRow, c, rowCount, 1).setDataValidation(rule);
-    });
-    const added = plan.conditionalFormats
-      .filter((format) => format.column >= 0)
-      .map((format) =>
-        conditionalRule(app, format, rangeOf(sheet, firstDataRow, format.column, rowCount, 1), cellAddress(firstDataRow, format.column)),
-      );
-    if (added.length > 0) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...added]);
-  }
+  if (rowCount > 0) addRules(app, sheet, plan);
 
   plan.columns.forEach((column, c) =>
     sheet.setColumnWidth(c + 1, Math.max(MIN_COLUMN_PIXELS, Math.round(column.width * PIXELS_PER_CHARACTER))),
