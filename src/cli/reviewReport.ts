@@ -6,6 +6,7 @@
  */
 import * as echarts from 'echarts';
 import {
+  type Analysis,
   type DataCheckExample,
   type ForecastCallSummary,
   type ForecastLine,
@@ -174,6 +175,97 @@ function paceTiersOf(lines: readonly ForecastLine[]): Pick<ReportSummary, 'paceT
   return tiered.length > 0 ? { paceTiers: tiered } : {};
 }
 
+/** `report --json` stageCompliance: 阶段标准 kept, by owner, and each deal that broke it. */
+function stageComplianceOf(stages: Analysis['summary']['stages']): Partial<ReportSummary> {
+  if (!stages) return {};
+  return {
+    stageCompliance: {
+      checked: stages.checked,
+      compliant: stages.compliant,
+      rate: stages.rate,
+      exitTracked: stages.exitTracked,
+      byOwner: [...stages.byOwner],
+      issues: stages.issues.map(({ sheetRow, id, owner, kind, stage, days, limit }) => ({
+        sheetRow,
+        id,
+        owner,
+        kind,
+        stage,
+        ...(days !== undefined ? { days } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      })),
+    },
+  };
+}
+
+/** `report --json` planFeedback: the 计划反馈 survey, its statements and the themes of its comments. */
+function planFeedbackOf(survey: Analysis['summary']['survey'], locale: Locale): Partial<ReportSummary> {
+  if (!survey) return {};
+  return {
+    planFeedback: {
+      responses: survey.responses,
+      statements: survey.statements.map((s) => ({ ...s, distribution: [...s.distribution] })),
+      themes: survey.themes.map((t) => ({
+        theme: t.theme,
+        label: t.label[locale],
+        count: t.count,
+        examples: t.examples,
+      })),
+      otherComments: survey.otherComments,
+      badScoreRows: survey.badScoreRows,
+    },
+  };
+}
+
+/** `report --json` pilots: each 试点 vs 对照 comparison, and how it was measured. */
+function pilotsOf(pilots: Analysis['summary']['pilots'], locale: Locale): Partial<ReportSummary> {
+  if (!pilots) return {};
+  return {
+    pilots: pilots.map(({ metric, comparison: c, statement, measured }) => ({
+      metric,
+      pilotMembers: c.pilotMembers,
+      controlMembers: c.controlMembers,
+      pilotChange: c.pilotChange,
+      controlChange: c.controlChange,
+      difference: c.difference,
+      pValue: c.pValue,
+      smallestP: c.smallestP,
+      arrangements: c.arrangements,
+      method: c.method,
+      verdict: c.verdict,
+      reason: c.reason,
+      statement: statement[locale],
+      ...(measured
+        ? {
+            measured: {
+              measure: measured.measure,
+              before: measured.windows.before.map(isoFromSerial),
+              after: measured.windows.after.map(isoFromSerial),
+              leftOut: measured.leftOut,
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
+/** `report --json` hierarchy: 组织架构's roll-up by level. */
+function hierarchyOf(hierarchy: Analysis['summary']['hierarchy']): Partial<ReportSummary> {
+  if (!hierarchy) return {};
+  return {
+    hierarchy: {
+      lines: hierarchy.lines.map(({ level, name, region, manager, totals }) => ({
+        level,
+        name,
+        region,
+        manager,
+        totals,
+      })),
+      unplaced: hierarchy.unplaced,
+    },
+  };
+}
+
 const REVIEW_ID = /^R\d{4}-\d{2}-\d{2}(-\d+)?$/;
 
 export async function reportWorkbook(options: ReportOptions, log: (line: string) => void): Promise<ReportSummary> {
@@ -248,85 +340,10 @@ export async function reportWorkbook(options: ReportOptions, log: (line: string)
       ...(analysis.summary.goals?.tiers ? { tiers: analysis.summary.goals.tiers } : {}),
       ...paceTiersOf(analysis.summary.deals?.forecast ?? []),
       ...overdueOf(analysis.summary.meetings),
-      ...(analysis.summary.stages
-        ? {
-            stageCompliance: {
-              checked: analysis.summary.stages.checked,
-              compliant: analysis.summary.stages.compliant,
-              rate: analysis.summary.stages.rate,
-              exitTracked: analysis.summary.stages.exitTracked,
-              byOwner: [...analysis.summary.stages.byOwner],
-              issues: analysis.summary.stages.issues.map(({ sheetRow, id, owner, kind, stage, days, limit }) => ({
-                sheetRow,
-                id,
-                owner,
-                kind,
-                stage,
-                ...(days !== undefined ? { days } : {}),
-                ...(limit !== undefined ? { limit } : {}),
-              })),
-            },
-          }
-        : {}),
-      ...(analysis.summary.survey
-        ? {
-            planFeedback: {
-              responses: analysis.summary.survey.responses,
-              statements: analysis.summary.survey.statements.map((s) => ({ ...s, distribution: [...s.distribution] })),
-              themes: analysis.summary.survey.themes.map((t) => ({
-                theme: t.theme,
-                label: t.label[options.locale],
-                count: t.count,
-                examples: t.examples,
-              })),
-              otherComments: analysis.summary.survey.otherComments,
-              badScoreRows: analysis.summary.survey.badScoreRows,
-            },
-          }
-        : {}),
-      ...(analysis.summary.pilots
-        ? {
-            pilots: analysis.summary.pilots.map(({ metric, comparison: c, statement, measured }) => ({
-              metric,
-              pilotMembers: c.pilotMembers,
-              controlMembers: c.controlMembers,
-              pilotChange: c.pilotChange,
-              controlChange: c.controlChange,
-              difference: c.difference,
-              pValue: c.pValue,
-              smallestP: c.smallestP,
-              arrangements: c.arrangements,
-              method: c.method,
-              verdict: c.verdict,
-              reason: c.reason,
-              statement: statement[options.locale],
-              ...(measured
-                ? {
-                    measured: {
-                      measure: measured.measure,
-                      before: measured.windows.before.map(isoFromSerial),
-                      after: measured.windows.after.map(isoFromSerial),
-                      leftOut: measured.leftOut,
-                    },
-                  }
-                : {}),
-            })),
-          }
-        : {}),
-      ...(analysis.summary.hierarchy
-        ? {
-            hierarchy: {
-              lines: analysis.summary.hierarchy.lines.map(({ level, name, region, manager, totals }) => ({
-                level,
-                name,
-                region,
-                manager,
-                totals,
-              })),
-              unplaced: analysis.summary.hierarchy.unplaced,
-            },
-          }
-        : {}),
+      ...stageComplianceOf(analysis.summary.stages),
+      ...planFeedbackOf(analysis.summary.survey, locale),
+      ...pilotsOf(analysis.summary.pilots, locale),
+      ...hierarchyOf(analysis.summary.hierarchy),
     };
   } finally {
     await book.dispose();
