@@ -7,6 +7,7 @@
  * or (with --strict) any row has a problem.
  */
 import {
+  type ImportMapping,
   type ChangedDeal,
   CHANGE_TYPES,
   type ColumnMapping,
@@ -125,6 +126,58 @@ function columnAnswers(answers: readonly string[], headers: readonly string[]): 
   return mapping;
 }
 
+/** The saved mapping asked for (--mapping), with the user's --column choices over it and every other field found by header. */
+function mappingFor(
+  options: ImportOptions,
+  table: Awaited<ReturnType<typeof readExport>>,
+  saved: ReadonlyMap<string, ImportMapping>,
+): { chosen: ImportMapping | undefined; mapping: ColumnMapping } {
+  const { locale } = options;
+  const chosen = options.mapping === undefined ? undefined : saved.get(options.mapping);
+  if (options.mapping !== undefined && chosen === undefined) {
+    const names = [...saved.keys()];
+    throw new WorkbookFileError(
+      `${options.book} has no saved mapping "${options.mapping}" (${names.length > 0 ? `saved: ${names.join(', ')}` : 'none is saved yet; save one with --save-mapping NAME'}). Nothing was written.`,
+    );
+  }
+  // The user's column choices win; every other field is mapped as saved, else by its header.
+  const chosenColumns = columnAnswers(options.columnAnswers ?? [], table.headers);
+  const taken = new Set(Object.values(chosenColumns));
+  const auto = Object.entries(autoMap(table.headers, chosen)).filter(([field, index]) => !(field in chosenColumns) && !taken.has(index));
+  const mapping: ColumnMapping = { ...Object.fromEntries(auto), ...chosenColumns };
+  const missing = unmappedRequired(mapping);
+  if (missing.length > 0) {
+    const names = missing.map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
+    throw new WorkbookFileError(
+      `${options.file}: no column for ${names.join(', ')} (headers: ${table.headers.join(', ')}). Pick each with --column "${names[0]}=HEADER" (or rename it in the export) and try again; nothing was written.`,
+    );
+  }
+  return { chosen, mapping };
+}
+
+/** The summary `import --json` prints. */
+function importSummary(
+  result: Awaited<ReturnType<typeof runDealImport>>,
+  preview: ReturnType<typeof previewImport>,
+  takenOn: number,
+  locale: Locale,
+): ImportSummary {
+  return {
+    new: result.counts.new,
+    updated: result.counts.updated,
+    unchanged: result.counts.unchanged,
+    invalid: new Set(preview.problems.map((p) => p.fileRow)).size,
+    removed: result.counts.removed,
+    changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, { ...result.changes[type], details: result.details[type] }])),
+    repeatedSlips: Object.fromEntries(result.repeatedSlips),
+    baseline: result.baseline,
+    takenOn: isoFromSerial(takenOn),
+    ...(result.amounts
+      ? { unit: { export: moneyUnitLabel(result.amounts.from, locale), workbook: moneyUnitLabel(result.amounts.to, locale) } }
+      : {}),
+  };
+}
+
 /** Runs an import and returns what it did; throws WorkbookFileError / UsageError when nothing was written. */
 export async function importDeals(options: ImportOptions, log: (line: string) => void): Promise<ImportSummary> {
   const { locale } = options;
@@ -145,26 +198,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
   const book = await openBook(options.book, locale, options);
   try {
     const tables = await findDealTables(book.port);
-    const saved = savedMappings(tables);
-    const chosen = options.mapping === undefined ? undefined : saved.get(options.mapping);
-    if (options.mapping !== undefined && chosen === undefined) {
-      const names = [...saved.keys()];
-      throw new WorkbookFileError(
-        `${options.book} has no saved mapping "${options.mapping}" (${names.length > 0 ? `saved: ${names.join(', ')}` : 'none is saved yet; save one with --save-mapping NAME'}). Nothing was written.`,
-      );
-    }
-    // The user's column choices win; every other field is mapped as saved, else by its header.
-    const chosenColumns = columnAnswers(options.columnAnswers ?? [], table.headers);
-    const taken = new Set(Object.values(chosenColumns));
-    const auto = Object.entries(autoMap(table.headers, chosen)).filter(([field, index]) => !(field in chosenColumns) && !taken.has(index));
-    const mapping: ColumnMapping = { ...Object.fromEntries(auto), ...chosenColumns };
-    const missing = unmappedRequired(mapping);
-    if (missing.length > 0) {
-      const names = missing.map((key) => DEAL_FIELDS.find((f) => f.key === key)?.label[locale] ?? key);
-      throw new WorkbookFileError(
-        `${options.file}: no column for ${names.join(', ')} (headers: ${table.headers.join(', ')}). Pick each with --column "${names[0]}=HEADER" (or rename it in the export) and try again; nothing was written.`,
-      );
-    }
+    const { chosen, mapping } = mappingFor(options, table, savedMappings(tables));
     const stages = { ...(chosen?.stages ?? {}), ...answers };
     const headerUnit = amountUnitOf(table.headers, mapping);
     if (givenUnit && headerUnit && (givenUnit.scale !== headerUnit.scale || givenUnit.currency !== headerUnit.currency))
@@ -207,20 +241,7 @@ export async function importDeals(options: ImportOptions, log: (line: string) =>
       log(
         `Stages no map knows: ${[...preview.unknownStages.keys()].map((s) => `"${s}"`).join(', ')}. Answer with --stage "NAME=方案提交" (a funnel stage, 赢单 or 输单) and --save-mapping NAME to keep the answer.`,
       );
-    return {
-      new: result.counts.new,
-      updated: result.counts.updated,
-      unchanged: result.counts.unchanged,
-      invalid: new Set(preview.problems.map((p) => p.fileRow)).size,
-      removed: result.counts.removed,
-      changes: Object.fromEntries(CHANGE_TYPES.map((type) => [type, { ...result.changes[type], details: result.details[type] }])),
-      repeatedSlips: Object.fromEntries(result.repeatedSlips),
-      baseline: result.baseline,
-      takenOn: isoFromSerial(takenOn),
-      ...(result.amounts
-        ? { unit: { export: moneyUnitLabel(result.amounts.from, locale), workbook: moneyUnitLabel(result.amounts.to, locale) } }
-        : {}),
-    };
+    return importSummary(result, preview, takenOn, locale);
   } finally {
     await book.dispose();
   }
