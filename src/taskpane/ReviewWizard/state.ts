@@ -92,22 +92,74 @@ function withDraft(state: WizardState, draft: Partial<ReviewDraft>): WizardState
   return { ...state, draft: { ...state.draft, ...draft } };
 }
 
+/** A new analysis: the areas' evidence and the proposals merged in; actions of findings now gone lose their link. */
+function analysed(state: WizardState, action: Extract<WizardAction, { type: 'analysed' }>): WizardState {
+  const { draft } = state;
+  const areas = PROCESS_AREAS.map((area) => ({
+    area,
+    evidence: action.areas.find((a) => a.area === area)?.evidence ?? [],
+    note: draft.areas.find((a) => a.area === area)?.note ?? '',
+  }));
+  const findings = mergeFindings(state, action.proposals);
+  const ids = new Set(findings.map((f) => f.id));
+  const actions = draft.actions.map((a) => (a.findingId !== null && !ids.has(a.findingId) ? { ...a, findingId: null } : a));
+  return withDraft(state, { areas, findings, actions });
+}
+
+/** A blank finding of the user's own. */
+function addFinding(state: WizardState): WizardState {
+  const { draft } = state;
+  const finding: Finding = {
+    id: `manual-${state.serial + 1}`,
+    dimension: 'leads',
+    problem: '',
+    impact: '',
+    cause: '',
+    severity: 'medium',
+    origin: 'manual',
+  };
+  return { ...withDraft(state, { findings: [...draft.findings, finding] }), serial: state.serial + 1 };
+}
+
+/** A finding taken away; a proposed one stays dismissed when the workbook is read again. */
+function removeFinding(state: WizardState, id: string): WizardState {
+  const { draft } = state;
+  const removed = draft.findings.find((f) => f.id === id);
+  return {
+    ...withDraft(state, {
+      findings: draft.findings.filter((f) => f.id !== id),
+      actions: draft.actions.map((a) => (a.findingId === id ? { ...a, findingId: null } : a)),
+    }),
+    dismissed: removed?.origin === 'rule' ? [...state.dismissed, id] : state.dismissed,
+  };
+}
+
+/** A blank action starting with the review, linked to the finding when there is only one. */
+function addAction(state: WizardState): WizardState {
+  const { draft } = state;
+  const first = draft.findings[0];
+  const created: Action = {
+    id: `action-${state.serial + 1}`,
+    findingId: draft.findings.length === 1 && first ? first.id : null,
+    task: '',
+    owner: '',
+    start: draft.date,
+    due: null,
+    output: '',
+    resources: '',
+    metric: '',
+    targetValue: null,
+  };
+  return { ...withDraft(state, { actions: [...draft.actions, created] }), serial: state.serial + 1 };
+}
+
 export function reducer(state: WizardState, action: WizardAction): WizardState {
   const { draft } = state;
   switch (action.type) {
     case 'goTo':
       return { ...state, step: Math.max(0, Math.min(STEP_COUNT - 1, action.step)) };
-    case 'analysed': {
-      const areas = PROCESS_AREAS.map((area) => ({
-        area,
-        evidence: action.areas.find((a) => a.area === area)?.evidence ?? [],
-        note: draft.areas.find((a) => a.area === area)?.note ?? '',
-      }));
-      const findings = mergeFindings(state, action.proposals);
-      const ids = new Set(findings.map((f) => f.id));
-      const actions = draft.actions.map((a) => (a.findingId !== null && !ids.has(a.findingId) ? { ...a, findingId: null } : a));
-      return withDraft(state, { areas, findings, actions });
-    }
+    case 'analysed':
+      return analysed(state, action);
     case 'existingIds':
       if (state.written) return state;
       return withDraft(state, { reviewId: newReviewId(draft.date, action.ids) });
@@ -118,49 +170,17 @@ export function reducer(state: WizardState, action: WizardAction): WizardState {
       return withDraft(state, { [action.field]: action.value });
     case 'setNote':
       return withDraft(state, { areas: draft.areas.map((a) => (a.area === action.area ? { ...a, note: action.note } : a)) });
-    case 'addFinding': {
-      const finding: Finding = {
-        id: `manual-${state.serial + 1}`,
-        dimension: 'leads',
-        problem: '',
-        impact: '',
-        cause: '',
-        severity: 'medium',
-        origin: 'manual',
-      };
-      return { ...withDraft(state, { findings: [...draft.findings, finding] }), serial: state.serial + 1 };
-    }
+    case 'addFinding':
+      return addFinding(state);
     case 'updateFinding':
       return {
         ...withDraft(state, { findings: draft.findings.map((f) => (f.id === action.id ? { ...f, ...action.patch } : f)) }),
         touched: state.touched.includes(action.id) ? state.touched : [...state.touched, action.id],
       };
-    case 'removeFinding': {
-      const removed = draft.findings.find((f) => f.id === action.id);
-      return {
-        ...withDraft(state, {
-          findings: draft.findings.filter((f) => f.id !== action.id),
-          actions: draft.actions.map((a) => (a.findingId === action.id ? { ...a, findingId: null } : a)),
-        }),
-        dismissed: removed?.origin === 'rule' ? [...state.dismissed, action.id] : state.dismissed,
-      };
-    }
-    case 'addAction': {
-      const first = draft.findings[0];
-      const created: Action = {
-        id: `action-${state.serial + 1}`,
-        findingId: draft.findings.length === 1 && first ? first.id : null,
-        task: '',
-        owner: '',
-        start: draft.date,
-        due: null,
-        output: '',
-        resources: '',
-        metric: '',
-        targetValue: null,
-      };
-      return { ...withDraft(state, { actions: [...draft.actions, created] }), serial: state.serial + 1 };
-    }
+    case 'removeFinding':
+      return removeFinding(state, action.id);
+    case 'addAction':
+      return addAction(state);
     case 'updateAction':
       return withDraft(state, { actions: draft.actions.map((a) => (a.id === action.id ? { ...a, ...action.patch } : a)) });
     case 'removeAction': {
