@@ -48,6 +48,68 @@ export interface FollowUpStepProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
+/** 复盘记录: the review's id, dates, period and participants. */
+function ReviewLogCard({ locale, draft, dispatch }: Pick<FollowUpStepProps, 'locale' | 'draft' | 'dispatch'>) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <Card className={styles.card} role="group" aria-labelledby={`${id}-log`}>
+      <Subtitle2 as="h3" id={`${id}-log`}>
+        {wizardText(locale, 'reviewLog')}
+      </Subtitle2>
+      <Caption1 className={styles.muted}>{wizardText(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
+      <div className={styles.row}>
+        <DateField
+          label={wizardText(locale, 'reviewDate')}
+          required
+          value={draft.date}
+          onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })}
+        />
+        <DateField
+          label={wizardText(locale, 'nextReview')}
+          value={draft.nextReview}
+          onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })}
+        />
+      </div>
+      <Field label={wizardText(locale, 'period')}>
+        <Input value={draft.period} onChange={(_e, data) => dispatch({ type: 'setField', field: 'period', value: data.value })} />
+      </Field>
+      <Field label={wizardText(locale, 'participants')}>
+        <Input
+          value={draft.participants}
+          onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })}
+        />
+      </Field>
+    </Card>
+  );
+}
+
+/** 方案反馈: the team's scores per statement and the themes of their comments. */
+function SurveyPart({ locale, survey }: { readonly locale: Locale; readonly survey: SurveySummary }) {
+  const styles = useStyles();
+  return (
+    <>
+      {survey && survey.statements.length > 0 && (
+        <MiniTable
+          caption={wizardText(locale, 'surveyTitle', { responses: survey.responses })}
+          headers={[wizardText(locale, 'surveyStatement'), wizardText(locale, 'surveyMean'), wizardText(locale, 'surveyAgree')]}
+          rows={survey.statements.map((s) => ({
+            key: s.statement,
+            cells: [s.statement, `${formatNumber(locale, s.mean, 1)} (${s.answers})`, `${Math.round(s.agree * 100)}%`],
+          }))}
+        />
+      )}
+      {survey && survey.themes.length > 0 && (
+        <Caption1 className={styles.muted}>
+          {wizardText(locale, 'surveyThemes', {
+            themes: survey.themes.map((t) => `${t.label[locale]} ${t.count}`).join(locale === 'zh-CN' ? '、' : ', '),
+          })}
+        </Caption1>
+      )}
+    </>
+  );
+}
+
 export function FollowUpStep({
   locale,
   changes = [],
@@ -60,7 +122,6 @@ export function FollowUpStep({
   dispatch,
 }: FollowUpStepProps) {
   const styles = useStyles();
-  const id = useId();
   return (
     <div className={styles.root}>
       <Body1>{wizardText(locale, 'followUpIntro')}</Body1>
@@ -102,55 +163,12 @@ export function FollowUpStep({
           }))}
         />
       )}
-      {survey && survey.statements.length > 0 && (
-        <MiniTable
-          caption={wizardText(locale, 'surveyTitle', { responses: survey.responses })}
-          headers={[wizardText(locale, 'surveyStatement'), wizardText(locale, 'surveyMean'), wizardText(locale, 'surveyAgree')]}
-          rows={survey.statements.map((s) => ({
-            key: s.statement,
-            cells: [s.statement, `${formatNumber(locale, s.mean, 1)} (${s.answers})`, `${Math.round(s.agree * 100)}%`],
-          }))}
-        />
-      )}
-      {survey && survey.themes.length > 0 && (
-        <Caption1 className={styles.muted}>
-          {wizardText(locale, 'surveyThemes', {
-            themes: survey.themes.map((t) => `${t.label[locale]} ${t.count}`).join(locale === 'zh-CN' ? '、' : ', '),
-          })}
-        </Caption1>
-      )}
+      {survey && <SurveyPart locale={locale} survey={survey} />}
       {items?.map((item) => (
         <FollowUpCard key={item.row} locale={locale} item={item} edit={editFor(item, draft.followUps)} raw={raw} dispatch={dispatch} />
       ))}
 
-      <Card className={styles.card} role="group" aria-labelledby={`${id}-log`}>
-        <Subtitle2 as="h3" id={`${id}-log`}>
-          {wizardText(locale, 'reviewLog')}
-        </Subtitle2>
-        <Caption1 className={styles.muted}>{wizardText(locale, 'reviewId', { id: draft.reviewId })}</Caption1>
-        <div className={styles.row}>
-          <DateField
-            label={wizardText(locale, 'reviewDate')}
-            required
-            value={draft.date}
-            onChange={(value) => dispatch({ type: 'setDate', field: 'date', value })}
-          />
-          <DateField
-            label={wizardText(locale, 'nextReview')}
-            value={draft.nextReview}
-            onChange={(value) => dispatch({ type: 'setDate', field: 'nextReview', value })}
-          />
-        </div>
-        <Field label={wizardText(locale, 'period')}>
-          <Input value={draft.period} onChange={(_e, data) => dispatch({ type: 'setField', field: 'period', value: data.value })} />
-        </Field>
-        <Field label={wizardText(locale, 'participants')}>
-          <Input
-            value={draft.participants}
-            onChange={(_e, data) => dispatch({ type: 'setField', field: 'participants', value: data.value })}
-          />
-        </Field>
-      </Card>
+      <ReviewLogCard locale={locale} draft={draft} dispatch={dispatch} />
     </div>
   );
 }
