@@ -2,17 +2,16 @@
  * One improvement action of step 4: linked finding, task, owner, dates, output, resources, target
  * metric and value. Each SMART issue from `checkSmart` shows on its own field.
  */
-import { Button, Card, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import type { Action, Finding, Locale, SmartField, SmartIssue } from '../../core';
+import { CardHeading } from './CardHeading';
 import { DateField, NumberField } from './fields';
 import type { ActionPatch, WizardAction } from './state';
 import { wizardText } from './strings';
 
 const useStyles = makeStyles({
   card: { minWidth: 0 },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { flexGrow: 1 },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS },
   select: { minWidth: 0 },
 });
@@ -35,40 +34,42 @@ export interface ActionCardProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
+/** Each SMART issue on the field that shows it; a missing target on the metric when it has no name, else on the value. */
+function issuesByField(action: Action, issues: readonly SmartIssue[], locale: Locale) {
+  const issueFor = (field: SmartField) => {
+    const messages = issues.filter((i) => i.field === field).map((i) => i.message[locale]);
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  };
+  const target = issueFor('target');
+  const metric = target && action.metric.trim() === '' ? target : undefined;
+  return {
+    finding: issueFor('finding'),
+    task: issueFor('task'),
+    owner: issueFor('owner'),
+    start: issueFor('start'),
+    due: issueFor('due'),
+    metric,
+    value: target && !metric ? target : undefined,
+  };
+}
+
 export function ActionCard({ locale, action, index, findings, issues, raw, dispatch }: ActionCardProps) {
   const styles = useStyles();
   const id = useId();
   const n = index + 1;
   const update = (patch: ActionPatch) => dispatch({ type: 'updateAction', id: action.id, patch });
-  const issueFor = (field: SmartField) => {
-    const messages = issues.filter((i) => i.field === field).map((i) => i.message[locale]);
-    return messages.length > 0 ? messages.join(' ') : undefined;
-  };
+  const issue = issuesByField(action, issues, locale);
   const state = (message: string | undefined) => (message ? ('error' as const) : ('none' as const));
-  // A missing measurable target is the metric's fault when it has no name, else the value's.
-  const targetIssue = issueFor('target');
-  const metricIssue = targetIssue && action.metric.trim() === '' ? targetIssue : undefined;
-  const valueIssue = targetIssue && !metricIssue ? targetIssue : undefined;
-  const findingIssue = issueFor('finding');
-  const taskIssue = issueFor('task');
-  const ownerIssue = issueFor('owner');
   const rawKey = `${action.id}.targetValue`;
   return (
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-action={action.id}>
-      <div className={styles.header}>
-        <Subtitle2 as="h3" id={`${id}-title`} className={styles.title}>
-          {wizardText(locale, 'actionN', { n })}
-        </Subtitle2>
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={wizardText(locale, 'deleteAction', { n })}
-          onClick={() => dispatch({ type: 'removeAction', id: action.id })}
-        >
-          ✕
-        </Button>
-      </div>
-      <Field label={wizardText(locale, 'linkedFinding')} required validationState={state(findingIssue)} validationMessage={findingIssue}>
+      <CardHeading
+        id={`${id}-title`}
+        title={wizardText(locale, 'actionN', { n })}
+        deleteLabel={wizardText(locale, 'deleteAction', { n })}
+        onDelete={() => dispatch({ type: 'removeAction', id: action.id })}
+      />
+      <Field label={wizardText(locale, 'linkedFinding')} required validationState={state(issue.finding)} validationMessage={issue.finding}>
         <Select
           className={styles.select}
           value={action.findingId ?? ''}
@@ -82,26 +83,15 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
           ))}
         </Select>
       </Field>
-      <Field label={wizardText(locale, 'task')} required validationState={state(taskIssue)} validationMessage={taskIssue}>
+      <Field label={wizardText(locale, 'task')} required validationState={state(issue.task)} validationMessage={issue.task}>
         <Input value={action.task} onChange={(_e, data) => update({ task: data.value })} />
       </Field>
-      <Field label={wizardText(locale, 'owner')} required validationState={state(ownerIssue)} validationMessage={ownerIssue}>
+      <Field label={wizardText(locale, 'owner')} required validationState={state(issue.owner)} validationMessage={issue.owner}>
         <Input value={action.owner} onChange={(_e, data) => update({ owner: data.value })} />
       </Field>
       <div className={styles.row}>
-        <DateField
-          label={wizardText(locale, 'start')}
-          value={action.start}
-          error={issueFor('start')}
-          onChange={(start) => update({ start })}
-        />
-        <DateField
-          label={wizardText(locale, 'due')}
-          required
-          value={action.due}
-          error={issueFor('due')}
-          onChange={(due) => update({ due })}
-        />
+        <DateField label={wizardText(locale, 'start')} value={action.start} error={issue.start} onChange={(start) => update({ start })} />
+        <DateField label={wizardText(locale, 'due')} required value={action.due} error={issue.due} onChange={(due) => update({ due })} />
       </div>
       <Field label={wizardText(locale, 'output')}>
         <Input value={action.output} onChange={(_e, data) => update({ output: data.value })} />
@@ -110,7 +100,7 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
         <Input value={action.resources} onChange={(_e, data) => update({ resources: data.value })} />
       </Field>
       <div className={styles.row}>
-        <Field label={wizardText(locale, 'targetMetric')} required validationState={state(metricIssue)} validationMessage={metricIssue}>
+        <Field label={wizardText(locale, 'targetMetric')} required validationState={state(issue.metric)} validationMessage={issue.metric}>
           <Input value={action.metric} onChange={(_e, data) => update({ metric: data.value })} />
         </Field>
         <NumberField
@@ -118,7 +108,7 @@ export function ActionCard({ locale, action, index, findings, issues, raw, dispa
           label={wizardText(locale, 'targetValue')}
           value={action.targetValue}
           raw={raw[rawKey]}
-          error={valueIssue}
+          error={issue.value}
           onChange={(targetValue, text) => {
             dispatch({ type: 'setRaw', key: rawKey, text });
             update({ targetValue, targetText: text });

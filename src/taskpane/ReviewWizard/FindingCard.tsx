@@ -1,8 +1,9 @@
 /** One 问题 → 影响 → 原因 row of step 3, with cause suggestions for its dimension as clickable chips. */
-import { Badge, Button, Caption1, Card, Field, Input, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, useId } from 'react';
 import { type Finding, type Locale, type Severity, causeSuggestions, dimensionLabel } from '../../core';
 import { DIMENSION_KEYS } from '../../core';
+import { CardHeading } from './CardHeading';
 import { type FindingPatch, type WizardAction } from './state';
 import { wizardText } from './strings';
 
@@ -33,31 +34,66 @@ export interface FindingCardProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
+/** Causes often found for the dimension, one click each to add to the finding's cause. */
+function CauseSuggestions({
+  locale,
+  dimension,
+  onPick,
+}: {
+  readonly locale: Locale;
+  readonly dimension: Finding['dimension'];
+  readonly onPick: (cause: string) => void;
+}) {
+  const styles = useStyles();
+  const id = useId();
+  const suggestions = causeSuggestions(dimension);
+  if (suggestions.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={`${id}-causes`}>
+      <Caption1 id={`${id}-causes`} className={styles.muted}>
+        {wizardText(locale, 'causeSuggestions')}
+      </Caption1>
+      <div className={styles.chips}>
+        {suggestions.map((suggestion) => {
+          const cause = suggestion[locale];
+          return (
+            <Button
+              key={cause}
+              className={styles.chip}
+              size="small"
+              shape="circular"
+              appearance="outline"
+              aria-label={wizardText(locale, 'addCause', { cause })}
+              onClick={() => onPick(cause)}
+            >
+              {cause}
+            </Button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
 export function FindingCard({ locale, finding, index, dispatch }: FindingCardProps) {
   const styles = useStyles();
   const id = useId();
   const n = index + 1;
   const update = (patch: FindingPatch) => dispatch({ type: 'updateFinding', id: finding.id, patch });
-  const suggestions = causeSuggestions(finding.dimension);
   const problemMissing = finding.problem.trim() === '';
   return (
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-finding={finding.id}>
-      <div className={styles.header}>
-        <Subtitle2 as="h3" id={`${id}-title`} className={styles.title}>
-          {wizardText(locale, 'findingN', { n })}
-        </Subtitle2>
-        <Badge appearance="tint" color={finding.origin === 'rule' ? 'brand' : 'informative'}>
-          {wizardText(locale, finding.origin === 'rule' ? 'proposed' : 'manual')}
-        </Badge>
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={wizardText(locale, 'deleteFinding', { n })}
-          onClick={() => dispatch({ type: 'removeFinding', id: finding.id })}
-        >
-          ✕
-        </Button>
-      </div>
+      <CardHeading
+        id={`${id}-title`}
+        title={wizardText(locale, 'findingN', { n })}
+        badge={
+          <Badge appearance="tint" color={finding.origin === 'rule' ? 'brand' : 'informative'}>
+            {wizardText(locale, finding.origin === 'rule' ? 'proposed' : 'manual')}
+          </Badge>
+        }
+        deleteLabel={wizardText(locale, 'deleteFinding', { n })}
+        onDelete={() => dispatch({ type: 'removeFinding', id: finding.id })}
+      />
       <div className={styles.row}>
         <Field label={wizardText(locale, 'dimension')}>
           <Select value={finding.dimension} onChange={(_e, data) => update({ dimension: data.value as Finding['dimension'] })}>
@@ -92,31 +128,11 @@ export function FindingCard({ locale, finding, index, dispatch }: FindingCardPro
       <Field label={wizardText(locale, 'cause')}>
         <Textarea resize="vertical" value={finding.cause} onChange={(_e, data) => update({ cause: data.value })} />
       </Field>
-      {suggestions.length > 0 && (
-        <div role="group" aria-labelledby={`${id}-causes`}>
-          <Caption1 id={`${id}-causes`} className={styles.muted}>
-            {wizardText(locale, 'causeSuggestions')}
-          </Caption1>
-          <div className={styles.chips}>
-            {suggestions.map((suggestion) => {
-              const cause = suggestion[locale];
-              return (
-                <Button
-                  key={cause}
-                  className={styles.chip}
-                  size="small"
-                  shape="circular"
-                  appearance="outline"
-                  aria-label={wizardText(locale, 'addCause', { cause })}
-                  onClick={() => update({ cause: withCause(finding.cause, cause) })}
-                >
-                  {cause}
-                </Button>
-              );
-            })}
-          </div>
-        </div>
-      )}
+      <CauseSuggestions
+        locale={locale}
+        dimension={finding.dimension}
+        onPick={(cause) => update({ cause: withCause(finding.cause, cause) })}
+      />
     </Card>
   );
 }

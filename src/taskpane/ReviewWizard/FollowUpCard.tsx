@@ -47,19 +47,10 @@ export interface FollowUpCardProps {
   readonly dispatch: Dispatch<WizardAction>;
 }
 
-export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCardProps) {
+/** Once the action is done: the effect's metric, before and after, its direction and the change aimed for. */
+function EffectFields({ locale, item, edit, raw, dispatch }: FollowUpCardProps) {
   const styles = useStyles();
-  const id = useId();
-  const badge = statusBadge(locale, item.status);
   const update = (patch: Partial<Omit<FollowUpEdit, 'row'>>) => dispatch({ type: 'setFollowUp', edit: { ...edit, ...patch } });
-  const qualities = QUALITY_KEYS.map((key) => wizardText(locale, key));
-  const completed = edit.actual !== null;
-  const meta = [
-    wizardText(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }),
-    item.reviewId ? wizardText(locale, 'fromReview', { id: item.reviewId }) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
   const numberField = (key: 'before' | 'after' | 'goalChange') => {
     const rawKey = `followUp.${item.row}.${key}`;
     return (
@@ -76,6 +67,48 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
     );
   };
   const metricProblem = followUpProblem(edit)?.[locale];
+  return (
+    <>
+      <Field
+        label={wizardText(locale, 'effectMetric')}
+        validationState={metricProblem ? 'error' : 'none'}
+        validationMessage={metricProblem}
+      >
+        <Input value={edit.metric ?? ''} onChange={(_e, data) => update({ metric: data.value })} />
+      </Field>
+      <div className={styles.row}>
+        {numberField('before')}
+        {numberField('after')}
+      </div>
+      <div className={styles.row}>
+        <Field label={wizardText(locale, 'direction')}>
+          <Select
+            value={edit.direction ?? 'higher'}
+            onChange={(_e, data) => update({ direction: data.value === 'lower' ? 'lower' : 'higher' })}
+          >
+            <option value="higher">{wizardText(locale, 'higherBetter')}</option>
+            <option value="lower">{wizardText(locale, 'lowerBetter')}</option>
+          </Select>
+        </Field>
+        {numberField('goalChange')}
+      </div>
+    </>
+  );
+}
+
+export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCardProps) {
+  const styles = useStyles();
+  const id = useId();
+  const badge = statusBadge(locale, item.status);
+  const update = (patch: Partial<Omit<FollowUpEdit, 'row'>>) => dispatch({ type: 'setFollowUp', edit: { ...edit, ...patch } });
+  const qualities = QUALITY_KEYS.map((key) => wizardText(locale, key));
+  const completed = edit.actual !== null;
+  const meta = [
+    wizardText(locale, 'plannedOn', { owner: item.owner, date: isoOrEmpty(item.planned) }),
+    item.reviewId ? wizardText(locale, 'fromReview', { id: item.reviewId }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Card className={styles.card} role="group" aria-labelledby={`${id}-title`} data-row={item.row}>
       <div className={styles.header}>
@@ -101,33 +134,7 @@ export function FollowUpCard({ locale, item, edit, raw, dispatch }: FollowUpCard
           </Select>
         </Field>
       </div>
-      {completed && (
-        <>
-          <Field
-            label={wizardText(locale, 'effectMetric')}
-            validationState={metricProblem ? 'error' : 'none'}
-            validationMessage={metricProblem}
-          >
-            <Input value={edit.metric ?? ''} onChange={(_e, data) => update({ metric: data.value })} />
-          </Field>
-          <div className={styles.row}>
-            {numberField('before')}
-            {numberField('after')}
-          </div>
-          <div className={styles.row}>
-            <Field label={wizardText(locale, 'direction')}>
-              <Select
-                value={edit.direction ?? 'higher'}
-                onChange={(_e, data) => update({ direction: data.value === 'lower' ? 'lower' : 'higher' })}
-              >
-                <option value="higher">{wizardText(locale, 'higherBetter')}</option>
-                <option value="lower">{wizardText(locale, 'lowerBetter')}</option>
-              </Select>
-            </Field>
-            {numberField('goalChange')}
-          </div>
-        </>
-      )}
+      {completed && <EffectFields locale={locale} item={item} edit={edit} raw={raw} dispatch={dispatch} />}
     </Card>
   );
 }
