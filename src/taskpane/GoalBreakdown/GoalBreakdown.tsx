@@ -27,25 +27,124 @@ export interface GoalBreakdownProps {
   readonly now?: () => Date;
 }
 
+type GoalState = ReturnType<typeof useGoalBreakdown>;
+
+/** The months of the period, with their seasonal weights when the target is not spread evenly. */
+function MonthsFieldset({ locale, goals }: { readonly locale: Locale; readonly goals: GoalState }) {
+  const styles = useGoalStyles();
+  const { form, setForm, touch, fieldState, updateMonth, addMonth, monthsError } = goals;
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>
+        <Text weight="semibold">{goalText(locale, 'months')}</Text>
+      </legend>
+      <Switch
+        checked={form.seasonal}
+        onChange={(_e, d) => setForm({ ...form, seasonal: d.checked })}
+        label={goalText(locale, 'seasonal')}
+      />
+      <div className={mergeClasses(styles.rows, form.seasonal ? styles.monthRowsSeasonal : styles.monthRows)}>
+        <Caption1 className={styles.columnTitle} aria-hidden>
+          {goalText(locale, 'month')}
+        </Caption1>
+        {form.seasonal && (
+          <Caption1 className={styles.columnTitle} aria-hidden>
+            {goalText(locale, 'weight')}
+          </Caption1>
+        )}
+        <span />
+        {form.months.map((month, i) => (
+          <MonthInputs
+            key={month.id}
+            month={month}
+            n={i + 1}
+            locale={locale}
+            seasonal={form.seasonal}
+            canRemove={form.months.length > 1}
+            labelState={fieldState(`month.${i}`)}
+            weightState={fieldState(`seasonality.${i}`)}
+            onChange={(patch) => updateMonth(month.id, patch)}
+            onBlurLabel={touch(`month.${i}`)}
+            onBlurWeight={touch(`seasonality.${i}`)}
+            onRemove={() => setForm({ ...form, months: form.months.filter((m) => m.id !== month.id) })}
+            inputClass={styles.input}
+          />
+        ))}
+      </div>
+      {monthsError && (
+        <Caption1 className={styles.groupError} role="alert">
+          {monthsError}
+        </Caption1>
+      )}
+      <Button className={styles.add} icon={<AddRegular />} onClick={addMonth}>
+        {goalText(locale, 'addMonth')}
+      </Button>
+    </fieldset>
+  );
+}
+
+/** The regions and their owners, with weights when the target is not split equally. */
+function RegionsFieldset({ locale, goals }: { readonly locale: Locale; readonly goals: GoalState }) {
+  const styles = useGoalStyles();
+  const { form, setForm, touch, fieldState, updateRegion, addRegion, regionsError } = goals;
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>
+        <Text weight="semibold">{goalText(locale, 'regions')}</Text>
+      </legend>
+      <Switch
+        checked={form.equalSplit}
+        onChange={(_e, d) => setForm({ ...form, equalSplit: d.checked })}
+        label={goalText(locale, 'equalSplit')}
+      />
+      {!form.equalSplit && <Caption1 className={styles.hint}>{goalText(locale, 'weightsHint')}</Caption1>}
+      <div className={mergeClasses(styles.rows, form.equalSplit ? styles.regionRows : styles.regionRowsWeighted)}>
+        <Caption1 className={styles.columnTitle} aria-hidden>
+          {goalText(locale, 'region')}
+        </Caption1>
+        <Caption1 className={styles.columnTitle} aria-hidden>
+          {goalText(locale, 'owner')}
+        </Caption1>
+        {!form.equalSplit && (
+          <Caption1 className={styles.columnTitle} aria-hidden>
+            {goalText(locale, 'weight')}
+          </Caption1>
+        )}
+        <span />
+        {form.regions.map((region, i) => (
+          <RegionInputs
+            key={region.id}
+            region={region}
+            n={i + 1}
+            locale={locale}
+            weighted={!form.equalSplit}
+            canRemove={form.regions.length > 1}
+            nameState={fieldState(`region.${i}`)}
+            weightState={fieldState(`weight.${i}`)}
+            onChange={(patch) => updateRegion(region.id, patch)}
+            onBlurName={touch(`region.${i}`)}
+            onBlurWeight={touch(`weight.${i}`)}
+            onRemove={() => setForm({ ...form, regions: form.regions.filter((r) => r.id !== region.id) })}
+            inputClass={styles.input}
+          />
+        ))}
+      </div>
+      {regionsError && (
+        <Caption1 className={styles.groupError} role="alert">
+          {regionsError}
+        </Caption1>
+      )}
+      <Button className={styles.add} icon={<AddRegular />} onClick={addRegion}>
+        {goalText(locale, 'addRegion')}
+      </Button>
+    </fieldset>
+  );
+}
+
 export function GoalBreakdown({ locale, portable = false, initial, onFormChange, now = () => new Date() }: GoalBreakdownProps) {
   const styles = useGoalStyles();
-  const {
-    form,
-    busy,
-    outcome,
-    root,
-    breakdown,
-    setForm,
-    touch,
-    fieldState,
-    updateMonth,
-    updateRegion,
-    addMonth,
-    addRegion,
-    write,
-    monthsError,
-    regionsError,
-  } = useGoalBreakdown({ locale, portable, now, ...(initial ? { initial } : {}), ...(onFormChange ? { onFormChange } : {}) });
+  const goals = useGoalBreakdown({ locale, portable, now, ...(initial ? { initial } : {}), ...(onFormChange ? { onFormChange } : {}) });
+  const { form, busy, outcome, root, breakdown, setForm, touch, fieldState, write } = goals;
 
   return (
     <section className={styles.root} aria-label={paneText(locale, 'goalsTab')} ref={root}>
@@ -98,103 +197,9 @@ export function GoalBreakdown({ locale, portable = false, initial, onFormChange,
         </Select>
       </Field>
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>
-          <Text weight="semibold">{goalText(locale, 'months')}</Text>
-        </legend>
-        <Switch
-          checked={form.seasonal}
-          onChange={(_e, d) => setForm({ ...form, seasonal: d.checked })}
-          label={goalText(locale, 'seasonal')}
-        />
-        <div className={mergeClasses(styles.rows, form.seasonal ? styles.monthRowsSeasonal : styles.monthRows)}>
-          <Caption1 className={styles.columnTitle} aria-hidden>
-            {goalText(locale, 'month')}
-          </Caption1>
-          {form.seasonal && (
-            <Caption1 className={styles.columnTitle} aria-hidden>
-              {goalText(locale, 'weight')}
-            </Caption1>
-          )}
-          <span />
-          {form.months.map((month, i) => (
-            <MonthInputs
-              key={month.id}
-              month={month}
-              n={i + 1}
-              locale={locale}
-              seasonal={form.seasonal}
-              canRemove={form.months.length > 1}
-              labelState={fieldState(`month.${i}`)}
-              weightState={fieldState(`seasonality.${i}`)}
-              onChange={(patch) => updateMonth(month.id, patch)}
-              onBlurLabel={touch(`month.${i}`)}
-              onBlurWeight={touch(`seasonality.${i}`)}
-              onRemove={() => setForm({ ...form, months: form.months.filter((m) => m.id !== month.id) })}
-              inputClass={styles.input}
-            />
-          ))}
-        </div>
-        {monthsError && (
-          <Caption1 className={styles.groupError} role="alert">
-            {monthsError}
-          </Caption1>
-        )}
-        <Button className={styles.add} icon={<AddRegular />} onClick={addMonth}>
-          {goalText(locale, 'addMonth')}
-        </Button>
-      </fieldset>
+      <MonthsFieldset locale={locale} goals={goals} />
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>
-          <Text weight="semibold">{goalText(locale, 'regions')}</Text>
-        </legend>
-        <Switch
-          checked={form.equalSplit}
-          onChange={(_e, d) => setForm({ ...form, equalSplit: d.checked })}
-          label={goalText(locale, 'equalSplit')}
-        />
-        {!form.equalSplit && <Caption1 className={styles.hint}>{goalText(locale, 'weightsHint')}</Caption1>}
-        <div className={mergeClasses(styles.rows, form.equalSplit ? styles.regionRows : styles.regionRowsWeighted)}>
-          <Caption1 className={styles.columnTitle} aria-hidden>
-            {goalText(locale, 'region')}
-          </Caption1>
-          <Caption1 className={styles.columnTitle} aria-hidden>
-            {goalText(locale, 'owner')}
-          </Caption1>
-          {!form.equalSplit && (
-            <Caption1 className={styles.columnTitle} aria-hidden>
-              {goalText(locale, 'weight')}
-            </Caption1>
-          )}
-          <span />
-          {form.regions.map((region, i) => (
-            <RegionInputs
-              key={region.id}
-              region={region}
-              n={i + 1}
-              locale={locale}
-              weighted={!form.equalSplit}
-              canRemove={form.regions.length > 1}
-              nameState={fieldState(`region.${i}`)}
-              weightState={fieldState(`weight.${i}`)}
-              onChange={(patch) => updateRegion(region.id, patch)}
-              onBlurName={touch(`region.${i}`)}
-              onBlurWeight={touch(`weight.${i}`)}
-              onRemove={() => setForm({ ...form, regions: form.regions.filter((r) => r.id !== region.id) })}
-              inputClass={styles.input}
-            />
-          ))}
-        </div>
-        {regionsError && (
-          <Caption1 className={styles.groupError} role="alert">
-            {regionsError}
-          </Caption1>
-        )}
-        <Button className={styles.add} icon={<AddRegular />} onClick={addRegion}>
-          {goalText(locale, 'addRegion')}
-        </Button>
-      </fieldset>
+      <RegionsFieldset locale={locale} goals={goals} />
 
       <Text weight="semibold" as="h2" size={300}>
         {goalText(locale, 'preview')}

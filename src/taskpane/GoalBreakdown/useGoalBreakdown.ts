@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Locale, parseMoneyUnit, templateById } from '../../core';
 import { findSettings, saveMoneyUnit } from '../../workbook/dealImport';
-import { type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
+import { type GoalBreakdown, type GoalError, breakDownGoal, goalTableWrite, validateGoalInput } from '../../core/goals';
 import type { Outcome } from '../OutcomeBanner/OutcomeBanner';
 import { reasonOf } from '../strings';
 import { CHANGE_LABELS } from '../../workbook/changeLabels';
@@ -24,6 +24,48 @@ export interface GoalBreakdownOptions {
   readonly initial?: GoalForm;
   readonly onFormChange?: (form: GoalForm) => void;
   readonly now: () => Date;
+}
+
+/**
+ * Writes a goal breakdown into 表2 (inserted when missing), keeping the money unit in 工作簿设置
+ * first so a new 表2's headers show it; the outcome to show, success or why not.
+ */
+async function writeGoalBreakdown(
+  workbook: ReturnType<typeof useWorkbook>,
+  labelChange: ReturnType<typeof useChangeLabel>,
+  goal: { readonly breakdown: GoalBreakdown; readonly moneyUnit: string | undefined },
+  options: { readonly locale: Locale; readonly portable: boolean },
+): Promise<Outcome> {
+  const { locale, portable } = options;
+  const { breakdown } = goal;
+  let sheetName = goalsSpec.sheetName[locale];
+  try {
+    // The unit the targets are in, kept in 工作簿设置 so imports convert into it — first, so a new 表2's headers show it.
+    const unit = goal.moneyUnit ? parseMoneyUnit(goal.moneyUnit) : undefined;
+    if (unit) await saveMoneyUnit(workbook, await findSettings(workbook), unit, locale);
+    const { locations, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
+    const created = inserted.length > 0;
+    const location = locations.get('goals');
+    // ensureTemplates gives every id it was asked for a location; the check only narrows the type.
+    if (location === undefined) throw new Error(goalsSpec.sheetName[locale]);
+    sheetName = location.sheetName;
+    const snapshot = await workbook.readTable(location);
+    const plan = goalTableWrite(breakdown, snapshot, { portable });
+    if (!plan.ok) {
+      return { intent: 'error', text: plan.message[locale] };
+    }
+    await labelChange(CHANGE_LABELS.goals(breakdown.period));
+    const [written] = await workbook.writeTables([plan.write]);
+    sheetName = written?.sheetName ?? sheetName;
+    await workbook.activateSheet(sheetName).catch(() => undefined);
+    const rows = (written?.appended ?? 0) + (written?.updated ?? 0);
+    return {
+      intent: 'success',
+      text: goalText(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: breakdown.period }),
+    };
+  } catch (error) {
+    return { intent: 'error', text: goalText(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) };
+  }
 }
 
 export function useGoalBreakdown({ locale, portable, initial, onFormChange, now }: GoalBreakdownOptions) {
@@ -82,34 +124,10 @@ export function useGoalBreakdown({ locale, portable, initial, onFormChange, now 
       return;
     }
     setBusy(true);
-    let sheetName = goalsSpec.sheetName[locale];
     try {
-      // The unit the targets are in, kept in 工作簿设置 so imports convert into it — first, so a new 表2's headers show it.
-      const unit = form.moneyUnit ? parseMoneyUnit(form.moneyUnit) : undefined;
-      if (unit) await saveMoneyUnit(workbook, await findSettings(workbook), unit, locale);
-      const { locations, inserted } = await ensureTemplates(workbook, ['goals'], { locale, portable });
-      const created = inserted.length > 0;
-      const location = locations.get('goals');
-      // ensureTemplates gives every id it was asked for a location; the check only narrows the type.
-      if (location === undefined) throw new Error(goalsSpec.sheetName[locale]);
-      sheetName = location.sheetName;
-      const snapshot = await workbook.readTable(location);
-      const plan = goalTableWrite(result.breakdown, snapshot, { portable });
-      if (!plan.ok) {
-        setOutcome({ intent: 'error', text: plan.message[locale] });
-        return;
-      }
-      await labelChange(CHANGE_LABELS.goals(result.breakdown.period));
-      const [written] = await workbook.writeTables([plan.write]);
-      sheetName = written?.sheetName ?? sheetName;
-      await workbook.activateSheet(sheetName).catch(() => undefined);
-      const rows = (written?.appended ?? 0) + (written?.updated ?? 0);
-      setOutcome({
-        intent: 'success',
-        text: goalText(locale, created ? 'writtenNew' : 'written', { sheet: sheetName, rows, period: result.breakdown.period }),
-      });
-    } catch (error) {
-      setOutcome({ intent: 'error', text: goalText(locale, 'writeFailed', { sheet: sheetName, reason: reasonOf(error) }) });
+      setOutcome(
+        await writeGoalBreakdown(workbook, labelChange, { breakdown: result.breakdown, moneyUnit: form.moneyUnit }, { locale, portable }),
+      );
     } finally {
       setBusy(false);
     }
