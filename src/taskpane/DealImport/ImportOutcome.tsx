@@ -93,111 +93,109 @@ export interface LinkActions {
   readonly busy: boolean;
 }
 
-export function ImportOutcome({
-  locale,
-  outcome,
-  actions,
-}: {
+type Props<K extends Outcome['kind']> = {
   readonly locale: Locale;
-  readonly outcome: Outcome;
+  readonly outcome: Extract<Outcome, { kind: K }>;
   readonly actions: LinkActions;
-}) {
-  if (outcome.kind === 'failed')
-    return <OutcomeBanner outcome={{ intent: 'error', title: importText(locale, 'failed'), text: outcome.message }} />;
-  if (outcome.kind === 'linkCancelled') return <OutcomeBanner outcome={{ intent: 'warning', text: importText(locale, 'linkCancelled') }} />;
-  if (outcome.kind === 'unlinked')
-    return <OutcomeBanner outcome={{ intent: 'success', text: importText(locale, 'unlinked', { count: outcome.restored }) }} />;
-  if (outcome.kind === 'confirmLink') {
-    const goals = outcome.result.goals;
-    const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    return (
-      <>
-        <OutcomeBanner
-          outcome={{
-            intent: 'warning',
-            text: importText(locale, 'linkConfirm', { count: goals?.replaced.length ?? 0, sum: money.format(goals?.replacedSum ?? 0) }),
-            items: (goals?.replaced ?? []).map(
-              (x) => `${String(x.month)}: ${x.before === null ? '' : String(x.before)} → ${money.format(x.after)}`,
-            ),
+};
+
+/** The link would replace typed 表2 actuals: which, and the choice to replace them or not. */
+function ConfirmLink({ locale, outcome, actions }: Props<'confirmLink'>) {
+  const goals = outcome.result.goals;
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return (
+    <>
+      <OutcomeBanner
+        outcome={{
+          intent: 'warning',
+          text: importText(locale, 'linkConfirm', { count: goals?.replaced.length ?? 0, sum: money.format(goals?.replacedSum ?? 0) }),
+          items: (goals?.replaced ?? []).map(
+            (x) => `${String(x.month)}: ${x.before === null ? '' : String(x.before)} → ${money.format(x.after)}`,
+          ),
+        }}
+      />
+      <div>
+        <Button appearance="primary" disabledFocusable={actions.busy} onClick={actions.onReplace}>
+          {importText(locale, 'linkReplace')}
+        </Button>{' '}
+        <Button disabledFocusable={actions.busy} onClick={actions.onCancel}>
+          {importText(locale, 'linkCancel')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function SnapshotTaken({ locale, outcome, actions }: Props<'snapshot'>) {
+  const { result } = outcome;
+  return (
+    <>
+      <OutcomeBanner
+        outcome={{
+          intent: 'success',
+          text: importText(locale, 'snapshotDone', { count: result.taken.deals.length, sheet: result.snapshotsSheet }),
+        }}
+      />
+      {result.changes && result.baselineDay !== undefined && (
+        <ChangeTable
+          locale={locale}
+          view={{
+            report: result.changes,
+            ...(result.details ? { details: result.details } : {}),
+            from: result.baselineDay,
+            registerSheet: result.registerSheet,
           }}
+          onGoToRow={actions.onGoToRow}
         />
+      )}
+    </>
+  );
+}
+
+/** What the link wrote, the won deals it could not count and the names it could not match; its undo. */
+function Linked({ locale, outcome, actions }: Props<'linked'>) {
+  const { counts, goals } = outcome.result;
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  // A link that counts none (or only some) of the won deals is not a success to show in green.
+  const missed = goals && goals.wonDeals > goals.countedDeals;
+  const unmatched = (['region', 'owner'] as const).some((k) => outcome.result.names[k].some((m) => m.target === undefined));
+  return (
+    <>
+      <OutcomeBanner
+        outcome={{
+          intent: missed || unmatched ? 'warning' : 'success',
+          text: importText(locale, 'linkDone', {
+            funnel: counts.funnelRows,
+            goals: counts.goalRows,
+            forecast: counts.forecastRows,
+            added: counts.forecastAdded,
+          }),
+          items: [
+            ...(missed && goals
+              ? [
+                  importText(locale, 'linkMissed', {
+                    missed: goals.wonDeals - goals.countedDeals,
+                    amount: money.format(goals.wonAmount - goals.countedAmount),
+                  }),
+                ]
+              : []),
+            ...nameItems(outcome.result, locale),
+            ...outcome.result.skipped.map((s) => `${s.sheetName} · ${s.row + 1}: ${s.why[locale]}`),
+          ],
+        }}
+      />
+      {goals?.undo && (
         <div>
-          <Button appearance="primary" disabledFocusable={actions.busy} onClick={actions.onReplace}>
-            {importText(locale, 'linkReplace')}
-          </Button>{' '}
-          <Button disabledFocusable={actions.busy} onClick={actions.onCancel}>
-            {importText(locale, 'linkCancel')}
+          <Button disabledFocusable={actions.busy} onClick={actions.onUndo}>
+            {importText(locale, 'linkUndo')}
           </Button>
         </div>
-      </>
-    );
-  }
-  if (outcome.kind === 'snapshot') {
-    const { result } = outcome;
-    return (
-      <>
-        <OutcomeBanner
-          outcome={{
-            intent: 'success',
-            text: importText(locale, 'snapshotDone', { count: result.taken.deals.length, sheet: result.snapshotsSheet }),
-          }}
-        />
-        {result.changes && result.baselineDay !== undefined && (
-          <ChangeTable
-            locale={locale}
-            view={{
-              report: result.changes,
-              ...(result.details ? { details: result.details } : {}),
-              from: result.baselineDay,
-              registerSheet: result.registerSheet,
-            }}
-            onGoToRow={actions.onGoToRow}
-          />
-        )}
-      </>
-    );
-  }
-  if (outcome.kind === 'linked') {
-    const { counts, goals } = outcome.result;
-    const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    // A link that counts none (or only some) of the won deals is not a success to show in green.
-    const missed = goals && goals.wonDeals > goals.countedDeals;
-    const unmatched = (['region', 'owner'] as const).some((k) => outcome.result.names[k].some((m) => m.target === undefined));
-    return (
-      <>
-        <OutcomeBanner
-          outcome={{
-            intent: missed || unmatched ? 'warning' : 'success',
-            text: importText(locale, 'linkDone', {
-              funnel: counts.funnelRows,
-              goals: counts.goalRows,
-              forecast: counts.forecastRows,
-              added: counts.forecastAdded,
-            }),
-            items: [
-              ...(missed && goals
-                ? [
-                    importText(locale, 'linkMissed', {
-                      missed: goals.wonDeals - goals.countedDeals,
-                      amount: money.format(goals.wonAmount - goals.countedAmount),
-                    }),
-                  ]
-                : []),
-              ...nameItems(outcome.result, locale),
-              ...outcome.result.skipped.map((s) => `${s.sheetName} · ${s.row + 1}: ${s.why[locale]}`),
-            ],
-          }}
-        />
-        {goals?.undo && (
-          <div>
-            <Button disabledFocusable={actions.busy} onClick={actions.onUndo}>
-              {importText(locale, 'linkUndo')}
-            </Button>
-          </div>
-        )}
-      </>
-    );
-  }
+      )}
+    </>
+  );
+}
+
+function Imported({ locale, outcome, actions }: Props<'imported'>) {
   const { result } = outcome;
   const slips = [...result.repeatedSlips.entries()].map(([id, n]) => `${id} ×${n}`);
   return (
@@ -232,4 +230,24 @@ export function ImportOutcome({
       )}
     </>
   );
+}
+
+export function ImportOutcome({
+  locale,
+  outcome,
+  actions,
+}: {
+  readonly locale: Locale;
+  readonly outcome: Outcome;
+  readonly actions: LinkActions;
+}) {
+  if (outcome.kind === 'failed')
+    return <OutcomeBanner outcome={{ intent: 'error', title: importText(locale, 'failed'), text: outcome.message }} />;
+  if (outcome.kind === 'linkCancelled') return <OutcomeBanner outcome={{ intent: 'warning', text: importText(locale, 'linkCancelled') }} />;
+  if (outcome.kind === 'unlinked')
+    return <OutcomeBanner outcome={{ intent: 'success', text: importText(locale, 'unlinked', { count: outcome.restored }) }} />;
+  if (outcome.kind === 'confirmLink') return <ConfirmLink locale={locale} outcome={outcome} actions={actions} />;
+  if (outcome.kind === 'snapshot') return <SnapshotTaken locale={locale} outcome={outcome} actions={actions} />;
+  if (outcome.kind === 'linked') return <Linked locale={locale} outcome={outcome} actions={actions} />;
+  return <Imported locale={locale} outcome={outcome} actions={actions} />;
 }
