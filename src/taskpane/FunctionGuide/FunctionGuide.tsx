@@ -75,18 +75,34 @@ export function matchesQuery(spec: FunctionSpec, query: string): boolean {
 
 type Outcome = { readonly id: string; readonly intent: 'success' | 'error'; readonly text: string };
 
-export function FunctionGuide({ locale }: { readonly locale: Locale }) {
+/** Each parameter's name (optional ones in brackets) and what it takes. */
+function ParameterList({ locale, spec }: { readonly locale: Locale; readonly spec: FunctionSpec }) {
   const styles = useStyles();
+  return (
+    <>
+      <Caption1>{guideText(locale, 'parameters')}</Caption1>
+      <dl className={styles.params}>
+        {spec.params.map((p) => (
+          <div key={p.key} className={styles.paramRow}>
+            <dt className={styles.paramName}>{p.optional ? `[${p.name[locale]}]` : p.name[locale]}</dt>
+            <dd className={styles.paramText}>
+              <Caption1>
+                {p.description[locale]}
+                {p.optional ? guideText(locale, 'optional') : ''}
+              </Caption1>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** Inserts a function's example at the selection, saying where it went or why it could not. */
+function useInsertExample(locale: Locale, shownFormula: (formula: string) => string) {
   const workbook = useWorkbook();
-  const [query, setQuery] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const shown = useMemo(() => FUNCTIONS.filter((spec) => matchesQuery(spec, query)), [query]);
-  const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
-  const spelling = workbook.functionSpelling ?? 'localized';
-  const nameOf = (spec: FunctionSpec, l: Locale) => hostFunctionName(spec, l, spelling);
-  const shownFormula = (formula: string) => hostFormula(formula, locale, spelling);
-
   async function insert(spec: FunctionSpec) {
     const formula = exampleFormula(spec);
     setBusy(spec.id);
@@ -104,6 +120,20 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
       setBusy(null);
     }
   }
+  return { busy, outcome, insert };
+}
+
+export function FunctionGuide({ locale }: { readonly locale: Locale }) {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => FUNCTIONS.filter((spec) => matchesQuery(spec, query)), [query]);
+  const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  const spelling = workbook.functionSpelling ?? 'localized';
+  const nameOf = (spec: FunctionSpec, l: Locale) => hostFunctionName(spec, l, spelling);
+  const shownFormula = (formula: string) => hostFormula(formula, locale, spelling);
+
+  const { busy, outcome, insert } = useInsertExample(locale, shownFormula);
 
   return (
     <section className={styles.root} aria-label={paneText(locale, 'functionsTab')}>
@@ -139,20 +169,7 @@ export function FunctionGuide({ locale }: { readonly locale: Locale }) {
                       ? spec.description[other]
                       : `${guideText(locale, 'alsoKnownAs', { name: nameOf(spec, other) })} — ${spec.description[other]}`}
                   </Caption1>
-                  <Caption1>{guideText(locale, 'parameters')}</Caption1>
-                  <dl className={styles.params}>
-                    {spec.params.map((p) => (
-                      <div key={p.key} className={styles.paramRow}>
-                        <dt className={styles.paramName}>{p.optional ? `[${p.name[locale]}]` : p.name[locale]}</dt>
-                        <dd className={styles.paramText}>
-                          <Caption1>
-                            {p.description[locale]}
-                            {p.optional ? guideText(locale, 'optional') : ''}
-                          </Caption1>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
+                  <ParameterList locale={locale} spec={spec} />
                   <Caption1>{guideText(locale, 'example')}</Caption1>
                   <code className={styles.example}>{shownFormula(formula)}</code>
                   <Caption1>{guideText(locale, 'shows', { value: spec.example.shows })}</Caption1>
