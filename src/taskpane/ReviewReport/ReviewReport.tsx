@@ -22,15 +22,18 @@ export interface ReviewReportProps {
   readonly state: ReviewReportState;
 }
 
-export function ReviewReport({ locale, state }: ReviewReportProps) {
-  const styles = useReportStyles();
-  const { report, busy, written, picture } = state;
-  if (!report) return null;
+/** Where the report was written and how its charts went in, or why it was not written. */
+function WrittenMessage({
+  locale,
+  written,
+  chartCount,
+}: {
+  readonly locale: Locale;
+  readonly written: ReviewReportState['written'];
+  readonly chartCount: number;
+}) {
   return (
-    <section className={styles.root} aria-label={reportText(locale, 'title')} data-report={report.reviewId}>
-      <Subtitle2 as="h3">{report.title}</Subtitle2>
-      <Text>{reportText(locale, 'intro', { sheet: report.title })}</Text>
-      {busy === 'write' && <Spinner size="tiny" label={reportText(locale, 'writingReport')} />}
+    <>
       {written?.kind === 'written' && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
@@ -39,7 +42,7 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
               ? reportText(locale, 'nativeCharts', { count: written.result.nativeCharts })
               : written.result.pictures > 0
                 ? reportText(locale, 'pictureCharts', { count: written.result.pictures })
-                : report.charts.length > 0
+                : chartCount > 0
                   ? reportText(locale, 'noSheetCharts')
                   : ''}
           </MessageBarBody>
@@ -50,6 +53,20 @@ export function ReviewReport({ locale, state }: ReviewReportProps) {
           <MessageBarBody>{reportText(locale, 'writeFailed', { reason: written.message })}</MessageBarBody>
         </MessageBar>
       )}
+    </>
+  );
+}
+
+export function ReviewReport({ locale, state }: ReviewReportProps) {
+  const styles = useReportStyles();
+  const { report, busy, written, picture } = state;
+  if (!report) return null;
+  return (
+    <section className={styles.root} aria-label={reportText(locale, 'title')} data-report={report.reviewId}>
+      <Subtitle2 as="h3">{report.title}</Subtitle2>
+      <Text>{reportText(locale, 'intro', { sheet: report.title })}</Text>
+      {busy === 'write' && <Spinner size="tiny" label={reportText(locale, 'writingReport')} />}
+      <WrittenMessage locale={locale} written={written} chartCount={report.charts.length} />
       {report.kpis.length > 0 ? (
         <MiniTable
           caption={reportText(locale, 'kpiCaption')}
