@@ -31,6 +31,42 @@ export interface TemplateGalleryProps {
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 
+/** One template: its name, source, purpose and columns, and its Insert button. */
+function TemplateCard({
+  locale,
+  spec,
+  busy,
+  onInsert,
+}: {
+  readonly locale: Locale;
+  readonly spec: TemplateSpec;
+  readonly busy: string | null;
+  readonly onInsert: () => void;
+}) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.card} data-template={spec.id}>
+      <CardHeader
+        header={<Text weight="semibold">{spec.sheetName[locale]}</Text>}
+        description={<Caption1>{`${paneText(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>}
+      />
+      <Body1>{spec.purpose[locale]}</Body1>
+      <Caption1
+        className={styles.columns}
+      >{`${paneText(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
+      <Button
+        appearance="primary"
+        // Focusable while busy: a disabled button would drop keyboard focus to the page.
+        disabledFocusable={busy !== null}
+        onClick={onInsert}
+        aria-label={`${paneText(locale, 'insert')} ${spec.sheetName[locale]}`}
+      >
+        {busy === spec.id ? paneText(locale, 'inserting') : paneText(locale, 'insert')}
+      </Button>
+    </Card>
+  );
+}
+
 export function TemplateGallery({ locale, defaults, onDefaultsChange }: TemplateGalleryProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
@@ -99,25 +135,7 @@ export function TemplateGallery({ locale, defaults, onDefaultsChange }: Template
       </div>
       <OutcomeBanner outcome={outcome} />
       {TEMPLATES.map((spec) => (
-        <Card key={spec.id} className={styles.card} data-template={spec.id}>
-          <CardHeader
-            header={<Text weight="semibold">{spec.sheetName[locale]}</Text>}
-            description={<Caption1>{`${paneText(locale, 'source')}: ${sourceLabel(spec.source, locale)}`}</Caption1>}
-          />
-          <Body1>{spec.purpose[locale]}</Body1>
-          <Caption1
-            className={styles.columns}
-          >{`${paneText(locale, 'columns')}: ${spec.columns.map((c) => c.label[locale]).join(' · ')}`}</Caption1>
-          <Button
-            appearance="primary"
-            // Focusable while busy: a disabled button would drop keyboard focus to the page.
-            disabledFocusable={busy !== null}
-            onClick={() => void insert(spec)}
-            aria-label={`${paneText(locale, 'insert')} ${spec.sheetName[locale]}`}
-          >
-            {busy === spec.id ? paneText(locale, 'inserting') : paneText(locale, 'insert')}
-          </Button>
-        </Card>
+        <TemplateCard key={spec.id} locale={locale} spec={spec} busy={busy} onInsert={() => void insert(spec)} />
       ))}
     </section>
   );
