@@ -145,15 +145,16 @@ export default tseslint.config(
   },
   {
     // A promise nobody awaits loses its error: each is awaited, returned, or marked `void` on purpose.
-    // Long functions and long parameter lists are where this codebase got hard to change (issue 26).
+    // Long functions, long parameter lists and long files are where this codebase got hard to change
+    // (issue 26): errors, so none comes back.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/functions/*.generated.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
-      'max-params': ['warn', 5],
-      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-params': ['error', 5],
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
     },
   },
 );

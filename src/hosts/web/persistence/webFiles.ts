@@ -10,14 +10,14 @@
  * revision this page loaded or last saved; when another tab saved first the server refuses it and
  * this page says so instead of overwriting.
  */
-import { CommandType,type Univer } from '@univerjs/core';
+import { CommandType, type Univer } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
-import { type Locale,uniqueSheetName } from '../../../core';
-import type { Bilingual,ImportOutcome,WorkbookFiles } from '../../../workbook/files';
+import { type Locale, uniqueSheetName } from '../../../core';
+import type { Bilingual, ImportOutcome, WorkbookFiles } from '../../../workbook/files';
 import { Autosave } from './autosave';
 import type { ChangeTracker } from './changeTracker';
-import type { LoadedWorkbook,ServerClient } from './serverClient';
+import type { LoadedWorkbook, ServerClient } from './serverClient';
 
 export interface WebFilesOptions {
   /** The Univer the workbook lives in (its plugins' resources go with every save), and its facade. */
