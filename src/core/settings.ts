@@ -5,7 +5,7 @@
  */
 import { L, type Locale, type Localized } from './i18n';
 import { type MoneyUnit, moneyUnitLabel, parseMoneyUnit } from './money';
-import { TEMPLATES } from './templates';
+import { TEMPLATES, type TemplateId } from './templates';
 import { specLayout } from './templates/layout';
 import { matchHeader } from './templates/locate';
 import { workbookSettings } from './templates/specs/settings';
@@ -110,6 +110,9 @@ export const isWorkbookSettingsTable = (header: readonly string[]): boolean => {
 const MONEY_LABELS: ReadonlySet<string> = new Set(
   TEMPLATES.flatMap((spec) => spec.columns.filter((c) => c.money === true).flatMap((c) => [c.label['zh-CN'], c.label['en-US']])),
 );
+
+/** The templates whose money headers may say the workbook's unit, most telling first. */
+export const MONEY_HEADER_TEMPLATES = ['goals', 'deals', 'forecast', 'funnel'] as const satisfies readonly TemplateId[];
 
 /** The unit a template table's money headers show (金额(万元), Amount (USD)), or undefined when none does. */
 export function moneyUnitOfHeader(header: readonly string[]): MoneyUnit | undefined {

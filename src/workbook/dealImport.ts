@@ -5,6 +5,7 @@
  * tables, inserts the sheets a first import needs, and carries the writes out in order.
  */
 import {
+  MONEY_HEADER_TEMPLATES,
   type ChangeDetails,
   type ChangeReport,
   type ColumnMapping,
@@ -59,9 +60,6 @@ export interface DealTables {
   readonly headerUnit?: MoneyUnit;
 }
 
-/** The templates whose headers may say the money unit, most telling first (./moneyUnit.ts's order). */
-const UNIT_TABLES = ['goals', 'deals', 'forecast', 'funnel'] as const;
-
 /**
  * The register, the snapshots, the saved mappings and the settings, each found by the one locate
  * rule (its table or sheet name) and read once at most. Headers decide only where a name does not:
@@ -93,7 +91,7 @@ export async function findDealTables(port: WorkbookPort, listed?: readonly Sheet
   }
   let headerUnit: MoneyUnit | undefined;
   if ((settings ? readWorkbookSettings(settings).settings.moneyUnit : undefined) === undefined) {
-    for (const id of UNIT_TABLES) {
+    for (const id of MONEY_HEADER_TEMPLATES) {
       const table = id === 'deals' ? register : await named(templateById(id), () => true);
       headerUnit = table ? moneyUnitOfHeader(table.header) : undefined;
       if (headerUnit) break;

@@ -4,6 +4,7 @@
  * columns are inserted with that unit in their headers; the templates' samples are in 万元.
  */
 import {
+  MONEY_HEADER_TEMPLATES,
   type MoneyUnit,
   type TemplateOptions,
   type TemplateSpec,
@@ -16,9 +17,6 @@ import {
   workbookSettings,
 } from '../core';
 import type { WorkbookPort } from './port';
-
-/** The templates whose headers may say the unit, most telling first. */
-const MONEY_TABLES = ['goals', 'deals', 'forecast', 'funnel'] as const;
 
 export async function readWorkbookMoneyUnit(port: WorkbookPort): Promise<MoneyUnit | undefined> {
   const { said, headers } = await workbookMoneyUnits(port, true);
@@ -40,7 +38,7 @@ export async function workbookMoneyUnits(port: WorkbookPort, first = false): Pro
   const said = settings && isWorkbookSettingsTable(settings.header) ? readWorkbookSettings(settings).settings.moneyUnit : undefined;
   if (said && first) return { said, headers: [] };
   const headers: { sheet: string; unit: MoneyUnit }[] = [];
-  for (const id of MONEY_TABLES) {
+  for (const id of MONEY_HEADER_TEMPLATES) {
     const at = locateTemplate(templateById(id), sheets);
     const table = at ? await port.readTable(at).catch(() => undefined) : undefined;
     const unit = table ? moneyUnitOfHeader(table.header) : undefined;

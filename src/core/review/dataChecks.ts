@@ -8,7 +8,7 @@ import { parsePeriod } from '../periods';
 import { serialFromDate } from '../dates';
 import { isBlank } from '../values';
 import type { MoneyUnit } from '../money';
-import { moneyUnitOfHeader } from '../settings';
+import { MONEY_HEADER_TEMPLATES, moneyUnitOfHeader } from '../settings';
 import { DEAL_STATUSES } from '../deals/fields';
 import { matchNames, namesInRegister } from '../deals/names';
 import type { CellValue } from '../workbook';
@@ -310,7 +310,7 @@ export function reviewDateOf(data: WorkbookData): number | undefined {
  * the report write "差距 15 万元" — or undefined when no money header names one.
  */
 export function moneyUnitOfData(data: WorkbookData): MoneyUnit | undefined {
-  for (const id of ['goals', 'deals', 'forecast', 'funnel'] as const) {
+  for (const id of MONEY_HEADER_TEMPLATES) {
     const header = data[id]?.header;
     const unit = header ? moneyUnitOfHeader(header.map((h) => (h === null || h === undefined ? '' : String(h)))) : undefined;
     if (unit) return unit;
