@@ -188,7 +188,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (this.failWith) throw this.failWith;
     const existing = this.sheets.find((s) => s.name === plan.sheetName);
     if (existing && existing.tables.length > 0)
-      throw new WorkbookError(PORT_MESSAGES.reportSheetTaken['en-US'](plan.sheetName), plan.sheetName);
+      throw new WorkbookError(PORT_MESSAGES.reportSheetTaken(plan.sheetName)['en-US'], plan.sheetName);
     const placed = plan.charts.filter((c) => pictures?.has(c.chart.id)).length;
     const sheet: MemorySheet = {
       name: plan.sheetName,

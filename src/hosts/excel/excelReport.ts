@@ -38,7 +38,7 @@ export async function writeExcelReport(
   await context.sync();
   const existing = sheets.items.find((s) => s.name === plan.sheetName);
   if (existing && tables.items.some((t) => t.worksheet.name === plan.sheetName))
-    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken[locale](plan.sheetName), plan.sheetName);
+    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken(plan.sheetName)[locale], plan.sheetName);
 
   // Sync 2: everything else. A report replacing an old one is built beside it first.
   const building = existing

@@ -16,7 +16,7 @@ export function writeSheetsReport(app: SheetsApp, plan: ReportSheetPlan, locale:
   const spreadsheet = app.getActiveSpreadsheet();
   const existing = spreadsheet.getSheetByName(plan.sheetName);
   if (existing && spreadsheet.getNamedRanges().some((n) => n.getRange().getSheet().getName() === plan.sheetName))
-    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken[locale](plan.sheetName), plan.sheetName);
+    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken(plan.sheetName)[locale], plan.sheetName);
   const sheet = existing ?? spreadsheet.insertSheet(plan.sheetName, spreadsheet.getNumSheets());
   if (existing) {
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);

@@ -6,7 +6,7 @@
  * the workbook touched — all under the document lock, with a number of service calls that does not
  * grow with the rows: one read of each table, one format and one value write per table.
  */
-import { type CellValue, HEADER_ROW, type Locale, cellAddress } from '../../core';
+import { type CellValue, HEADER_ROW, L, type Locale, cellAddress } from '../../core';
 import { type Placement, type TableState, TAIL_ROWS, placeWrite, refuseSecondWrite } from '../../workbook/placement';
 import type { ReadProgress, TableLocation, TableSnapshot, TableWrite, TableWriteResult, WriteCell } from '../../workbook/port';
 import { WorkbookError } from '../../workbook/port';
@@ -22,10 +22,11 @@ const LOCK_WAIT_MS = 20_000;
 
 const MESSAGES = {
   ...PORT_MESSAGES,
-  busy: {
-    'zh-CN': () => '另一个写入正在进行。请稍候片刻再试,未写入任何内容。',
-    'en-US': () => 'Another write is in progress. Wait a moment and try again; nothing was written.',
-  },
+  busy: () =>
+    L(
+      '另一个写入正在进行。请稍候片刻再试,未写入任何内容。',
+      'Another write is in progress. Wait a moment and try again; nothing was written.',
+    ),
 } as const;
 
 /** Where a table stands on its sheet (0-based, as the core counts). */
@@ -58,7 +59,7 @@ export interface SheetsTables {
 function locate(locale: Locale, spreadsheet: SheetsSpreadsheet, location: TableLocation, timeZone: string): TableGeometry {
   const { sheetName } = location;
   const sheet = spreadsheet.getSheetByName(sheetName);
-  if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](sheetName), sheetName);
+  if (!sheet) throw new WorkbookError(MESSAGES.noSheet(sheetName)[locale], sheetName);
   const tables = tablesOn(spreadsheet, sheetName);
   const wanted = location.tableName?.toLowerCase();
   const named = wanted === undefined ? tables[0] : tables.find((t) => t.getName().toLowerCase() === wanted);
@@ -74,13 +75,13 @@ function locate(locale: Locale, spreadsheet: SheetsSpreadsheet, location: TableL
       rowCount: range.getNumRows() - 1,
     };
   }
-  if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable[locale](sheetName, location.tableName), sheetName);
+  if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable(sheetName, location.tableName)[locale], sheetName);
   // Template layout without a table: the header runs from A2 to the first blank header cell.
   const lastColumn = sheet.getLastColumn();
   const labels = lastColumn === 0 ? [] : (rangeOf(sheet, HEADER_ROW, 0, 1, lastColumn).getValues()[0] ?? []);
   const blank = labels.findIndex((label) => headerText(cellValueOf(label, timeZone)) === '');
   const width = blank < 0 ? labels.length : blank;
-  if (width === 0) throw new WorkbookError(MESSAGES.noHeader[locale](sheetName), sheetName);
+  if (width === 0) throw new WorkbookError(MESSAGES.noHeader(sheetName)[locale], sheetName);
   return { sheet, sheetName, headerRow: HEADER_ROW, firstColumn: 0, width, rowCount: Math.max(0, sheet.getLastRow() - 1 - HEADER_ROW) };
 }
 
@@ -146,7 +147,7 @@ function checkBelow(locale: Locale, g: TableGeometry, placement: Placement): voi
   below.getValues().forEach((row, r) => {
     const c = row.findIndex((value, i) => value !== '' || (formulas[r]?.[i] ?? '') !== '');
     if (c >= 0) {
-      throw new WorkbookError(MESSAGES.belowInUse[locale](g.sheetName, cellAddress(firstRow + r, g.firstColumn + c)), g.sheetName);
+      throw new WorkbookError(MESSAGES.belowInUse(g.sheetName, cellAddress(firstRow + r, g.firstColumn + c))[locale], g.sheetName);
     }
   });
 }
@@ -233,7 +234,7 @@ function writeTables(
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch {
-    throw new WorkbookError(MESSAGES.busy[locale]());
+    throw new WorkbookError(MESSAGES.busy()[locale]);
   }
   try {
     const spreadsheet = app.getActiveSpreadsheet();
@@ -278,7 +279,7 @@ function insertFormulaAtSelection(
   const spreadsheet = app.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   const target = spreadsheet.getCurrentCell() ?? spreadsheet.getActiveRange();
-  if (!target) throw new WorkbookError(MESSAGES.noSelection[locale](), sheet.getName());
+  if (!target) throw new WorkbookError(MESSAGES.noSelection()[locale], sheet.getName());
   const row = target.getRow();
   const column = target.getColumn();
   sheet.getRange(row, column, 1, 1).setFormula(sheetsFormula(formula));

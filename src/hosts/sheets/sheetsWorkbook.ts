@@ -52,7 +52,7 @@ export function createSheetsWorkbook(services: SheetsServices, locale: Locale): 
     insertTemplate: (plan) => insertTemplate(app, plan),
     activateSheet(name, cell) {
       const sheet = app.getActiveSpreadsheet().getSheetByName(name);
-      if (!sheet) throw new WorkbookError(PORT_MESSAGES.noSheet[locale](name), name);
+      if (!sheet) throw new WorkbookError(PORT_MESSAGES.noSheet(name)[locale], name);
       sheet.activate();
       if (cell) sheet.getRange(cell.row + 1, cell.column + 1, 1, 1).activate();
     },

@@ -26,7 +26,7 @@ export async function writeUniverReport(
 ): Promise<ReportSheetResult> {
   const existing = workbook.getSheetByName(plan.sheetName);
   if (existing && workbook.getTableList().some((t) => t.subUnitId === existing.getSheetId()))
-    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken[locale](plan.sheetName), plan.sheetName);
+    throw new WorkbookError(PORT_MESSAGES.reportSheetTaken(plan.sheetName)[locale], plan.sheetName);
   const sheet = existing ?? workbook.insertSheet(plan.sheetName);
   if (existing) {
     const old = sheet.getImages();

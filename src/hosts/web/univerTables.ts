@@ -16,7 +16,7 @@ import '@univerjs/sheets-data-validation/facade';
 import '@univerjs/sheets-formula/facade';
 import '@univerjs/sheets-table/facade';
 
-import { HEADER_ROW, type Locale, cellAddress } from '../../core';
+import { HEADER_ROW, L, type Locale, cellAddress } from '../../core';
 import { PORT_MESSAGES } from '../../workbook/portMessages';
 import { type Placement, TAIL_ROWS, type TableState, placeWrite, refuseSecondWrite } from '../../workbook/placement';
 import {
@@ -36,10 +36,7 @@ export const READ_CHUNK_ROWS = 2000;
 
 const MESSAGES = {
   ...PORT_MESSAGES,
-  resizeFailed: {
-    'zh-CN': (s: string) => `无法扩展工作表“${s}”上的表格。`,
-    'en-US': (s: string) => `Could not extend the table on sheet "${s}".`,
-  },
+  resizeFailed: (s: string) => L(`无法扩展工作表“${s}”上的表格。`, `Could not extend the table on sheet "${s}".`),
 } as const;
 
 export interface UniverTablesContext {
@@ -119,7 +116,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 function locate(ctx: UniverTablesContext, location: TableLocation): TableGeometry {
   const { sheetName } = location;
   const sheet = ctx.workbookOf().getSheetByName(sheetName);
-  if (!sheet) throw new WorkbookError(MESSAGES.noSheet[ctx.locale](sheetName), sheetName);
+  if (!sheet) throw new WorkbookError(MESSAGES.noSheet(sheetName)[ctx.locale], sheetName);
   const tables = [...sheet.getSubTableInfos()].sort(
     (a, b) => a.range.startRow - b.range.startRow || a.range.startColumn - b.range.startColumn,
   );
@@ -138,13 +135,13 @@ function locate(ctx: UniverTablesContext, location: TableLocation): TableGeometr
       rowCount: endRow - startRow,
     };
   }
-  if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable[ctx.locale](sheetName, location.tableName), sheetName);
+  if (location.tableName !== undefined) throw new WorkbookError(MESSAGES.noTable(sheetName, location.tableName)[ctx.locale], sheetName);
   // Template layout without a table: the header runs from A2 to the first blank header cell
   // (the funnel's summary sits on the header row after one empty column), data to the last used row.
   const labels = readBlock(sheet, HEADER_ROW, 0, 1, sheet.getLastColumn() + 1)[0] ?? [];
   const blank = labels.findIndex((label) => headerText(label) === '');
   const width = blank < 0 ? labels.length : blank;
-  if (width === 0) throw new WorkbookError(MESSAGES.noHeader[ctx.locale](sheetName), sheetName);
+  if (width === 0) throw new WorkbookError(MESSAGES.noHeader(sheetName)[ctx.locale], sheetName);
   return { sheet, sheetName, headerRow: HEADER_ROW, firstColumn: 0, width, rowCount: Math.max(0, sheet.getLastRow() - HEADER_ROW) };
 }
 
@@ -213,7 +210,7 @@ function checkBelow(ctx: UniverTablesContext, g: TableGeometry, placement: Place
     const c = row.findIndex((data) => !!data && (!!data.f || !!data.si || cellValueOf(data) !== null));
     if (c < 0) continue;
     const address = cellAddress(firstRow + r, g.firstColumn + c);
-    throw new WorkbookError(MESSAGES.belowInUse[ctx.locale](g.sheetName, address), g.sheetName);
+    throw new WorkbookError(MESSAGES.belowInUse(g.sheetName, address)[ctx.locale], g.sheetName);
   }
 }
 
@@ -301,7 +298,7 @@ async function writeTables(ctx: UniverTablesContext, writes: readonly TableWrite
     if (!g.table) continue;
     const range = { startRow: g.headerRow, startColumn: g.firstColumn, endRow: lastRow, endColumn: g.firstColumn + g.width - 1 };
     if (!(await g.sheet.setTableRange(g.table.id, range)))
-      throw new WorkbookError(MESSAGES.resizeFailed[ctx.locale](g.sheetName), g.sheetName);
+      throw new WorkbookError(MESSAGES.resizeFailed(g.sheetName)[ctx.locale], g.sheetName);
   }
 
   // 3. Values: one write per table.
@@ -322,7 +319,7 @@ async function insertFormulaAtSelection(
   const sheet = workbook.getActiveSheet();
   // The active cell; a merged or multi-cell selection writes into its top-left cell.
   const target = workbook.getActiveCell() ?? workbook.getActiveRange();
-  if (!target) throw new WorkbookError(MESSAGES.noSelection[ctx.locale](), sheet.getSheetName());
+  if (!target) throw new WorkbookError(MESSAGES.noSelection()[ctx.locale], sheet.getSheetName());
   const row = target.getRow();
   const column = target.getColumn();
   sheet.getRange(row, column).setValues({ [row]: { [column]: writeCellData({ formulaAt: () => formula }, row) } });

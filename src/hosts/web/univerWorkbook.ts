@@ -22,6 +22,7 @@ import '@univerjs/sheets-table/facade';
 import '@univerjs/sheets-note/facade';
 
 import {
+  L,
   type Locale,
   type PlanCell,
   type PlannedConditionalFormat,
@@ -49,12 +50,9 @@ export interface UniverWorkbookOptions {
 }
 
 const MESSAGES = {
-  noWorkbook: { 'zh-CN': '没有打开的工作簿。', 'en-US': 'No workbook is open.' },
+  noWorkbook: L('没有打开的工作簿。', 'No workbook is open.'),
   noSheet: PORT_MESSAGES.noSheet,
-  tableFailed: {
-    'zh-CN': (name: string) => `无法在工作表“${name}”上创建表格。`,
-    'en-US': (name: string) => `Could not create the table on sheet "${name}".`,
-  },
+  tableFailed: (name: string) => L(`无法在工作表“${name}”上创建表格。`, `Could not create the table on sheet "${name}".`),
 } as const;
 
 function planHasFormulas(plan: TemplatePlan): boolean {
@@ -185,7 +183,7 @@ async function insertTemplate(ctx: UniverTablesContext, plan: TemplatePlan): Pro
   const tableRange = { startRow: headerRow, startColumn: 0, endRow: lastDataRow, endColumn: columnCount - 1 };
   const added = await sheet.addTable(wantedTableName, tableRange);
   const table = sheet.getSubTableInfos().find((t) => t.range.startRow === headerRow && t.range.startColumn === 0);
-  if (!added || table === undefined) throw new WorkbookError(MESSAGES.tableFailed[locale](sheetName), sheetName);
+  if (!added || table === undefined) throw new WorkbookError(MESSAGES.tableFailed(sheetName)[locale], sheetName);
 
   addValidations(api, sheet, plan);
   if (rowCount > 0) for (const format of plan.conditionalFormats) addConditionalFormat(sheet, format, headerRow + 1, rowCount);
@@ -229,7 +227,7 @@ export function createUniverWorkbook(api: FUniver, options: UniverWorkbookOption
     async activateSheet(name: string, cell?: CellPosition): Promise<void> {
       const workbook = workbookOf();
       const sheet = workbook.getSheetByName(name);
-      if (!sheet) throw new WorkbookError(MESSAGES.noSheet[locale](name), name);
+      if (!sheet) throw new WorkbookError(MESSAGES.noSheet(name)[locale], name);
       workbook.setActiveSheet(sheet);
       if (cell) workbook.setActiveRange(sheet.getRange(cell.row, cell.column));
     },
