@@ -58,6 +58,8 @@ export interface DealTables {
   readonly settings?: TableSnapshot;
   /** The unit the money headers of the tables read show (金额(万元)), for a workbook without 工作簿设置. */
   readonly headerUnit?: MoneyUnit;
+  /** The method's tables read for their money headers (表2, 销售预测, 销售漏斗), so the register link reads none twice. */
+  readonly headerTables?: Readonly<Partial<Record<(typeof MONEY_HEADER_TEMPLATES)[number], TableSnapshot>>>;
 }
 
 /**
@@ -90,9 +92,11 @@ export async function findDealTables(port: WorkbookPort, listed?: readonly Sheet
     }
   }
   let headerUnit: MoneyUnit | undefined;
+  const headerTables: Partial<Record<(typeof MONEY_HEADER_TEMPLATES)[number], TableSnapshot>> = {};
   if ((settings ? readWorkbookSettings(settings).settings.moneyUnit : undefined) === undefined) {
     for (const id of MONEY_HEADER_TEMPLATES) {
       const table = id === 'deals' ? register : await named(templateById(id), () => true);
+      if (table && id !== 'deals') headerTables[id] = table;
       headerUnit = table ? moneyUnitOfHeader(table.header) : undefined;
       if (headerUnit) break;
     }
@@ -104,6 +108,7 @@ export async function findDealTables(port: WorkbookPort, listed?: readonly Sheet
     ...(mappings ? { mappings } : {}),
     ...(settings ? { settings } : {}),
     ...(headerUnit ? { headerUnit } : {}),
+    ...(Object.keys(headerTables).length > 0 ? { headerTables } : {}),
   };
 }
 

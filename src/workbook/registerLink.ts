@@ -75,9 +75,12 @@ function mergedAliases(saved: NameAliases, answers: NameAnswers | undefined): Na
 export async function linkDealRegister(port: WorkbookPort, request: LinkRequest): Promise<LinkResult> {
   const { locale } = request;
   const sheets = await port.listSheets();
-  const tables = await findDealTables(port);
+  const tables = await findDealTables(port, sheets);
   if (!tables.register) throw new WorkbookError(WORKBOOK_MESSAGES.noRegister[locale]);
+  // A table findDealTables read for its money header is not read again.
   const read = async (id: 'funnel' | 'goals' | 'forecast') => {
+    const known = tables.headerTables?.[id];
+    if (known) return known;
     const location = locateTemplate(templateById(id), sheets);
     return location ? port.readTable(location) : undefined;
   };
