@@ -16,7 +16,7 @@ export { DEFAULT_STALE_LIMITS, type ChangeComparisonLine, type DealsSummary, typ
 export { DEFAULT_THRESHOLDS, analyseWorkbook, type AnalyseOptions } from './analysis';
 export { evaluateProcess } from './process';
 export { type AutomaticReview, automaticReview } from './automatic';
-export { MAX_ROW_FINDINGS, diagnose, type DiagnoseOptions } from './rules';
+export { MAX_ROW_FINDINGS, REVIEW_RULES, diagnose, type DiagnoseOptions, type ReviewRule } from './rules';
 export { DIMENSION_KEYS, causeSuggestions, dimensionLabel } from './causes';
 export { checkSmart } from './smart';
 export { type DataCheck, type DataCheckExample, type DataCheckKind, dataChecks, moneyUnitOfData, reviewDateOf } from './dataChecks';

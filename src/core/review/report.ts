@@ -10,6 +10,7 @@ import type { TemplateId } from '../templates/types';
 import { goalComparison, teamRanking } from './comparisons';
 import { previousRanks } from './rankings';
 import type { Action, Analysis, AreaEvaluation, Finding, Severity, WorkbookData } from './types';
+import { REVIEW_RULES } from './rules';
 
 export interface ReportKpi {
   readonly key: string;
@@ -142,30 +143,12 @@ export function showReportValue(
 export const reportSheetName = (reviewId: string, locale: Locale): string => `${L('复盘报告', 'Review Report')[locale]} ${reviewId}`;
 
 /** The template a rule reads (rule ids are `area.name`, core/review/rules*.ts). */
-const RULE_SOURCES: Readonly<Record<string, TemplateId>> = {
-  goals: 'goals',
-  funnel: 'funnel',
-  leads: 'leads',
-  actions: 'execution',
-  plan: 'plan',
-  evaluation: 'evaluation',
-  kpi: 'kpi',
-  deals: 'deals',
-  forecast: 'forecast',
-  calls: 'forecastCalls',
-  meetings: 'actionItems',
-  survey: 'planFeedback',
-  stages: 'deals',
-  'records.lowActivity': 'activity',
-  'records.satisfactionFalling': 'feedback',
-  'records.complaintsRising': 'feedback',
-  'records.slowResponse': 'feedback',
-  'records.commitmentMissed': 'oneOnOne',
-};
+/** Each rule id's sheet, as the rules declare it (rules.ts). */
+const RULE_SOURCES: Readonly<Record<string, TemplateId>> = Object.fromEntries(REVIEW_RULES.flatMap((rule) => Object.entries(rule.states)));
 
 export function sourceOfRule(rule: string | undefined): TemplateId | undefined {
   if (rule === undefined) return undefined;
-  return RULE_SOURCES[rule] ?? RULE_SOURCES[rule.split('.')[0] ?? ''];
+  return RULE_SOURCES[rule];
 }
 
 const change = (now: number, before: number): number | null => (before === 0 ? null : (now - before) / Math.abs(before));
