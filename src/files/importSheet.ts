@@ -4,7 +4,7 @@
  * Styles travel inline so the page needs no style table.
  */
 import type { ICellData, IStyleData } from '@univerjs/core';
-import type { Locale } from '../core';
+import { L, type Locale } from '../core';
 import { parseCsv } from './csv';
 import { PIXELS_PER_CHARACTER } from './units';
 import { orderedSheets, styleOf } from './snapshot';
@@ -41,18 +41,10 @@ const sheetNameOf = (fileName: string): string =>
   ).slice(0, MAX_SHEET_NAME);
 
 const MESSAGES = {
-  noSheet: {
-    'zh-CN': (file: string, sheet: string) => `“${file}”中没有名为“${sheet}”的工作表。`,
-    'en-US': (file: string, sheet: string) => `"${file}" has no sheet named "${sheet}".`,
-  },
-  unknownType: {
-    'zh-CN': (file: string) => `无法导入“${file}”:只支持 .csv、.txt 和 .xlsx 文件。`,
-    'en-US': (file: string) => `Cannot import "${file}": only .csv, .txt and .xlsx files can be imported.`,
-  },
-  emptyCsv: {
-    'zh-CN': (file: string) => `“${file}”中没有数据。`,
-    'en-US': (file: string) => `"${file}" holds no data.`,
-  },
+  noSheet: (file: string, sheet: string) => L(`“${file}”中没有名为“${sheet}”的工作表。`, `"${file}" has no sheet named "${sheet}".`),
+  unknownType: (file: string) =>
+    L(`无法导入“${file}”:只支持 .csv、.txt 和 .xlsx 文件。`, `Cannot import "${file}": only .csv, .txt and .xlsx files can be imported.`),
+  emptyCsv: (file: string) => L(`“${file}”中没有数据。`, `"${file}" holds no data.`),
 } as const;
 
 const HEADER_STYLE: IStyleData = { bl: 1 };
@@ -66,7 +58,7 @@ function formatStyle(pattern: string): IStyleData {
 
 function fromCsv(bytes: Uint8Array, fileName: string, locale: Locale): ImportResult {
   const table = parseCsv(bytes);
-  if (table.rows.length === 0) throw new WorkbookFileError(MESSAGES.emptyCsv[locale](fileName));
+  if (table.rows.length === 0) throw new WorkbookFileError(MESSAGES.emptyCsv(fileName)[locale]);
   const cellData: Record<number, Record<number, ICellData>> = {};
   const widths = new Array<number>(table.columnCount).fill(6);
   table.rows.forEach((row, r) => {
@@ -107,7 +99,7 @@ async function fromXlsx(bytes: Uint8Array, fileName: string, sheetName: string |
   const sheets = orderedSheets(snapshot);
   if (sheetName === undefined && sheets.length > 1) return { sheetNames: sheets.map((s) => s.name ?? ''), notImported };
   const sheet = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new WorkbookFileError(MESSAGES.noSheet[locale](fileName, sheetName ?? ''), 404);
+  if (!sheet) throw new WorkbookFileError(MESSAGES.noSheet(fileName, sheetName ?? '')[locale], 404);
   const cellData: Record<number, Record<number, ICellData>> = {};
   let rowCount = 0;
   let columnCount = 0;
@@ -145,5 +137,5 @@ export async function importSheet(
 ): Promise<ImportResult> {
   if (/\.(csv|txt|tsv)$/i.test(fileName)) return fromCsv(bytes, fileName, locale);
   if (/\.xlsx$/i.test(fileName)) return fromXlsx(bytes, fileName, sheetName, locale);
-  throw new WorkbookFileError(MESSAGES.unknownType[locale](fileName), 415);
+  throw new WorkbookFileError(MESSAGES.unknownType(fileName)[locale], 415);
 }

@@ -7,7 +7,7 @@
  * Reads only the zip's central directory (JSZip does not inflate until asked).
  */
 import JSZip from 'jszip';
-import type { Locale } from '../core';
+import { L, type Locale, type Localized } from '../core';
 
 const XLSX_LIMITS = {
   /** Unpacked size of all entries together. */
@@ -29,39 +29,38 @@ export class WorkbookFileError extends Error {
 
 type Reason = 'empty' | 'notZip' | 'truncated' | 'bomb' | 'notSpreadsheet' | 'unreadable' | 'tooLarge';
 
-const MESSAGES: Readonly<Record<Reason, Record<Locale, (file: string, detail?: string) => string>>> = {
-  empty: {
-    'zh-CN': (f) => `“${f}”是空文件(0 字节),不是 Excel 工作簿。`,
-    'en-US': (f) => `"${f}" is empty (0 bytes): it is not an Excel workbook.`,
-  },
-  notZip: {
-    'zh-CN': (f) => `“${f}”不是 .xlsx 工作簿(可能是改了扩展名的其他文件)。请在 Excel 中另存为 .xlsx 后再打开。`,
-    'en-US': (f) => `"${f}" is not an .xlsx workbook (perhaps another file renamed). Save it as .xlsx in Excel and open it again.`,
-  },
-  truncated: {
-    'zh-CN': (f) => `“${f}”已损坏或不完整(可能下载或复制时中断)。请重新获取该文件。`,
-    'en-US': (f) => `"${f}" is damaged or incomplete (perhaps a download or copy was cut short). Get the file again.`,
-  },
-  bomb: {
-    'zh-CN': (f, d) => `“${f}”解压后过大或条目过多(${d}),为安全起见拒绝打开。`,
-    'en-US': (f, d) => `"${f}" unpacks to an absurd size or number of entries (${d}); refused for safety.`,
-  },
-  notSpreadsheet: {
-    'zh-CN': (f) => `“${f}”是压缩文件,但不是 Excel 工作簿(缺少 xl/workbook.xml)。`,
-    'en-US': (f) => `"${f}" is a zip file but not an Excel workbook (it has no xl/workbook.xml).`,
-  },
-  unreadable: {
-    'zh-CN': (f, d) => `无法读取“${f}”:${d}`,
-    'en-US': (f, d) => `Could not read "${f}": ${d}`,
-  },
-  tooLarge: {
-    'zh-CN': (f, d) => `“${f}”超出网页表格能打开的范围(${d}),已拒绝打开;文件本身未被改动。`,
-    'en-US': (f, d) => `"${f}" is beyond what the web spreadsheet can open (${d}), so it was refused; the file itself is unchanged.`,
-  },
+const MESSAGES: Readonly<Record<Reason, (file: string, detail?: string) => Localized>> = {
+  empty: (f) => L(`“${f}”是空文件(0 字节),不是 Excel 工作簿。`, `"${f}" is empty (0 bytes): it is not an Excel workbook.`),
+  notZip: (f) =>
+    L(
+      `“${f}”不是 .xlsx 工作簿(可能是改了扩展名的其他文件)。请在 Excel 中另存为 .xlsx 后再打开。`,
+      `"${f}" is not an .xlsx workbook (perhaps another file renamed). Save it as .xlsx in Excel and open it again.`,
+    ),
+  truncated: (f) =>
+    L(
+      `“${f}”已损坏或不完整(可能下载或复制时中断)。请重新获取该文件。`,
+      `"${f}" is damaged or incomplete (perhaps a download or copy was cut short). Get the file again.`,
+    ),
+  bomb: (f, d) =>
+    L(
+      `“${f}”解压后过大或条目过多(${d}),为安全起见拒绝打开。`,
+      `"${f}" unpacks to an absurd size or number of entries (${d}); refused for safety.`,
+    ),
+  notSpreadsheet: (f) =>
+    L(
+      `“${f}”是压缩文件,但不是 Excel 工作簿(缺少 xl/workbook.xml)。`,
+      `"${f}" is a zip file but not an Excel workbook (it has no xl/workbook.xml).`,
+    ),
+  unreadable: (f, d) => L(`无法读取“${f}”:${d}`, `Could not read "${f}": ${d}`),
+  tooLarge: (f, d) =>
+    L(
+      `“${f}”超出网页表格能打开的范围(${d}),已拒绝打开;文件本身未被改动。`,
+      `"${f}" is beyond what the web spreadsheet can open (${d}), so it was refused; the file itself is unchanged.`,
+    ),
 };
 
 export function fileError(reason: Reason, locale: Locale, file: string, detail?: string): WorkbookFileError {
-  return new WorkbookFileError(MESSAGES[reason][locale](file, detail));
+  return new WorkbookFileError(MESSAGES[reason](file, detail)[locale]);
 }
 
 /** Parts of an .xlsx the web host does not bring in, by zip path. */
