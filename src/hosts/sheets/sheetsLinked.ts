@@ -4,7 +4,16 @@
  * in the cell, which is Google's own per-spreadsheet consent. A range is imported on a hidden sheet
  * of its own, read once it has arrived, and the sheet deleted: nothing of it stays in the workbook.
  */
-import { CONNECTION_RANGE, type ImportState, type Locale, importRangeFormula, importStateOf, matchHeader, rollupSources } from '../../core';
+import {
+  CONNECTION_RANGE,
+  type ImportState,
+  L,
+  type Locale,
+  importRangeFormula,
+  importStateOf,
+  matchHeader,
+  rollupSources,
+} from '../../core';
 import type { LinkedImport, TableLocation } from '../../workbook/port';
 import { WorkbookError } from '../../workbook/port';
 import type { SheetsServices } from './sheetsApi';
@@ -20,10 +29,8 @@ export const IMPORT_SHEET = '_SalesReviewImport';
 const LOCK_WAIT_MS = 30_000;
 
 const MESSAGES = {
-  noConnection: {
-    'zh-CN': (sheet: string) => `${sheet} 缺少“连接检查”列:请重新插入“汇总来源”。`,
-    'en-US': (sheet: string) => `${sheet} lacks its Connection column: insert Roll-up Sources again.`,
-  },
+  noConnection: (sheet: string) =>
+    L(`${sheet} 缺少“连接检查”列:请重新插入“汇总来源”。`, `${sheet} lacks its Connection column: insert Roll-up Sources again.`),
 } as const;
 
 export interface SheetsLinked {
@@ -47,9 +54,9 @@ export function createSheetsLinked(services: SheetsServices, tables: SheetsTable
   function connect(location: TableLocation, rows: readonly { readonly row: number; readonly url: string }[]): ImportState[] {
     const table = tables.readTable(location);
     const column = matchHeader(rollupSources, table.header).columns.get('connection');
-    if (column === undefined) throw new WorkbookError(MESSAGES.noConnection[locale](table.sheetName), table.sheetName);
+    if (column === undefined) throw new WorkbookError(MESSAGES.noConnection(table.sheetName)[locale], table.sheetName);
     const sheet = app.getActiveSpreadsheet().getSheetByName(table.sheetName);
-    if (!sheet) throw new WorkbookError(MESSAGES.noConnection[locale](table.sheetName), table.sheetName);
+    if (!sheet) throw new WorkbookError(MESSAGES.noConnection(table.sheetName)[locale], table.sheetName);
     const cells = rows.map(({ row, url }) => {
       const cell = sheet.getRange(table.headerRow + 2 + row, table.firstColumn + column + 1, 1, 1);
       const formula = importRangeFormula(url, CONNECTION_RANGE);
