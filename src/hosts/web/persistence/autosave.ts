@@ -15,12 +15,17 @@ const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_MS = [2000, 5000, 10000, 30000];
 
 export interface AutosaveOptions {
+  /** The Univer the workbook lives in (its plugins' resources go with every save), and its facade. */
   readonly univer: Univer;
   readonly api: FUniver;
   readonly client: ServerClient;
   readonly loaded: LoadedWorkbook;
   readonly locale: Locale;
   readonly delayMs?: number;
+  /**
+   * The stored workbook could not be shown, and a blank one stands in: nothing typed there is
+   * saved (it would replace the user's workbook), and this says why; the File tab's Restore works.
+   */
   readonly holdSaves?: Bilingual;
 }
 

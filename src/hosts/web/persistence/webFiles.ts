@@ -10,23 +10,16 @@
  * revision this page loaded or last saved; when another tab saved first the server refuses it and
  * this page says so instead of overwriting.
  */
-import { CommandType, type Univer } from '@univerjs/core';
+import { CommandType } from '@univerjs/core';
 import type { FUniver } from '@univerjs/core/facade';
 import type { FWorkbook } from '@univerjs/sheets/facade';
-import { type Locale, uniqueSheetName } from '../../../core';
-import type { Bilingual, ImportOutcome, WorkbookFiles } from '../../../workbook/files';
-import { Autosave } from './autosave';
+import { uniqueSheetName } from '../../../core';
+import type { ImportOutcome, WorkbookFiles } from '../../../workbook/files';
+import { Autosave, type AutosaveOptions } from './autosave';
 import type { ChangeTracker } from './changeTracker';
-import type { LoadedWorkbook, ServerClient } from './serverClient';
+import type { ServerClient } from './serverClient';
 
-export interface WebFilesOptions {
-  /** The Univer the workbook lives in (its plugins' resources go with every save), and its facade. */
-  readonly univer: Univer;
-  readonly api: FUniver;
-  readonly client: ServerClient;
-  readonly loaded: LoadedWorkbook;
-  readonly locale: Locale;
-  readonly delayMs?: number;
+export interface WebFilesOptions extends AutosaveOptions {
   /** Opens another workbook of the folder (`null`: the one the server started with). */
   readonly navigate: (book: string | null) => void;
   readonly reloadPage: () => void;
@@ -34,11 +27,6 @@ export interface WebFilesOptions {
   readonly deliver: (blob: Blob, fileName: string) => void;
   /** Where page lifecycle events come from (the browser's window and document). */
   readonly lifecycle?: { readonly window: Window; readonly document: Document };
-  /**
-   * The stored workbook could not be shown, and a blank one stands in: nothing typed there is
-   * saved (it would replace the user's workbook), and this says why; the File tab's Restore works.
-   */
-  readonly holdSaves?: Bilingual;
 }
 
 export interface WebFiles extends WorkbookFiles {
